@@ -1,0 +1,105 @@
+# station — 联络站台账. Plain Makefile; see README.md.
+#   make run     install missing packages, build, open the program
+#   make check   install, build, run every test (also under ASan/UBSan)
+#   make demo    open the program on a generated demo station
+#   make bench   benchmarks on a large generated database
+
+PREFIX  ?= /usr/local
+CC      ?= cc
+BUILD   ?= build
+PKGS    := ncursesw sqlite3
+WERROR  ?= $(if $(CI),-Werror,)
+OPT     ?= -O2 -g
+SAN     ?=
+CFLAGS  := $(OPT) $(SAN) $(EXTRA_CFLAGS) -std=c11 -D_GNU_SOURCE -Wall -Wextra $(WERROR) -Isrc -I$(BUILD)/gen \
+           -I/usr/include/iniparser $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDFLAGS += $(SAN)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -liniparser -lm
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+CFLAGS  += -DSTATION_VERSION='"$(VERSION)"'
+
+# Every .c under src/ except main.c goes into a library that the program and the unit tests share.
+SRCS    := $(sort $(wildcard src/core/*.c src/db/*.c src/report/*.c src/ui/*.c src/cli/*.c))
+# Text files from data/ compiled into the binary (see src/tools/embed.sh).
+EMBEDS  := $(sort $(wildcard data/schema/*.sql)) $(wildcard data/*.txt)
+GEN     := $(BUILD)/gen/embed.c
+OBJS    := $(SRCS:%.c=$(BUILD)/%.o) $(BUILD)/gen/embed.o
+LIB     := $(BUILD)/libstation.a
+BIN     := $(BUILD)/station
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+DB_DEMO := $(BUILD)/demo.db
+STATION_ARGS ?=
+
+.PHONY: all deps run check check-asan demo bench install uninstall format clean test unit e2e
+
+all: $(BIN) station
+
+deps:
+	@sh src/tools/install-deps.sh
+
+station: $(BIN)
+	@ln -sf $(BIN) station
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(GEN): $(EMBEDS) src/tools/embed.sh
+	@mkdir -p $(dir $@)
+	sh src/tools/embed.sh $(EMBEDS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/embed.o: $(GEN)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(BUILD)/src/main.o $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+run: deps all
+	./$(BIN) $(STATION_ARGS)
+
+demo: deps all
+	./$(BIN) demo --db $(DB_DEMO) --force
+	./$(BIN) --db $(DB_DEMO)
+
+# The whole suite: normal build, then the same suite built with sanitizers.
+check: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BINS)
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" build/asan/station \
+	  $(UNIT_BINS:$(BUILD)/%=build/asan/%)
+	@sh tests/run.sh $(BUILD) build/asan
+
+test: all $(UNIT_BINS)
+	@sh tests/run.sh $(BUILD)
+
+bench: deps all
+	@sh tests/bench/run.sh $(BUILD)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/station $(DESTDIR)$(PREFIX)/share/doc/station
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/station
+	install -m 0644 station.ini $(DESTDIR)$(PREFIX)/share/station/station.ini.example
+	install -m 0644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/station/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/station
+	rm -rf $(DESTDIR)$(PREFIX)/share/station $(DESTDIR)$(PREFIX)/share/doc/station
+
+format:
+	@command -v clang-format >/dev/null || sh src/tools/install-deps.sh clang-format
+	clang-format -i $(SRCS) src/main.c $(wildcard src/*/*.h) $(wildcard tests/unit/*.[ch])
+
+clean:
+	rm -rf build station
+
+-include $(OBJS:.o=.d) $(BUILD)/src/main.d

@@ -1,0 +1,66 @@
+/* Table-driven description of a register's editable fields.
+ *
+ * A register (代表名册, later 接待登记, ...) is a struct record_def: its SQL table and a list of
+ * fields. The form widget builds its fields from it, the database layer builds its INSERT and
+ * UPDATE from the column names (fixed here, never from input), imports map CSV headers to labels,
+ * and record_check() validates and normalises values in one place for all of them.
+ *
+ * Values travel as an array of nfields owned UTF-8 strings, "" for empty, never NULL. */
+#ifndef STATION_RECORD_H
+#define STATION_RECORD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum field_kind {
+	FK_TEXT,   /* one line of text */
+	FK_MEMO,   /* multi-line text, wrapped */
+	FK_CHOICE, /* one of choices[] (or free text if choice_open) */
+	FK_DATE,   /* ISO date; typed in any form date_parse() accepts */
+	FK_PHONE,  /* mobile or landline */
+	FK_INT,    /* whole number in [min, max] */
+	FK_IDNO,   /* resident ID number */
+};
+
+struct field_def {
+	const char *col;            /* SQL column name */
+	const char *label;          /* Chinese label (also the CSV header) */
+	enum field_kind kind;
+	int max_chars;              /* limit in characters (0: kind's default) */
+	bool required;
+	const char *const *choices; /* NULL-terminated, for FK_CHOICE */
+	bool choice_open;           /* FK_CHOICE may hold a value not in choices */
+	const char *def;            /* default value for a new record, or NULL */
+	int min, max;               /* FK_INT bounds */
+	bool personal;              /* personal data: masked in exports unless asked */
+	bool list_hide;             /* not shown in short views */
+};
+
+struct record_def {
+	const char *table;              /* SQL table */
+	const char *title;              /* Chinese name of one record, e.g. "代表" */
+	const struct field_def *fields;
+	int nfields;
+	/* Cross-field check after each field passed; may set msgs[i]. Returns errors found. */
+	int (*check)(char **val, const char **msgs);
+};
+
+/* Index of the field with column col, or -1. */
+int record_field_index(const struct record_def *def, const char *col);
+/* A new array of values with each field's default ("" if none); today fills FK_DATE defaults "今天". */
+char **record_new_values(const struct record_def *def, const char *today);
+/* A deep copy of values. */
+char **record_copy_values(const struct record_def *def, char *const *val);
+void record_free_values(const struct record_def *def, char **val);
+/* True if two value arrays differ. */
+bool record_values_differ(const struct record_def *def, char *const *a, char *const *b);
+
+/* Normalise (trim; dates to ISO; choices matched) and validate every field in place.
+ * msgs[i] gets NULL or a Chinese message for field i. Returns the number of bad fields.
+ * Nothing is discarded: a bad value is left as typed. */
+int record_check(const struct record_def *def, char **val, const char *today, const char **msgs);
+
+/* Check one field only (the form calls it when the clerk leaves a field). */
+const char *record_check_field(const struct field_def *f, char **val, const char *today);
+
+#endif

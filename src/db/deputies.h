@@ -1,0 +1,35 @@
+/* 代表名册 in SQL. Values are arrays of DEP_NFIELDS strings (core/deputy.h). */
+#ifndef STATION_DB_DEPUTIES_H
+#define STATION_DB_DEPUTIES_H
+
+#include "db/db.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct deputy_filter {
+	const char *text;  /* typed filter: matches name, phone, work unit, level or pinyin initials;
+			      NULL or "" for all */
+	const char *level; /* exact level, or NULL */
+	bool include_left; /* also 离任 deputies */
+};
+
+/* Called for each row of a page: id and DEP_NFIELDS values (borrowed for the call).
+ * Return non-zero to stop. */
+typedef int (*deputy_row_cb)(void *ud, int64_t id, const char *const *vals);
+
+int db_deputies_count(struct db *db, const struct deputy_filter *f, int64_t *n, char **err);
+/* One page, sorted by sort_field (enum deputy_field; DEP_NAME sorts by pinyin), then by id. */
+int db_deputies_page(struct db *db, const struct deputy_filter *f, int sort_field, bool desc,
+		     int64_t offset, int limit, deputy_row_cb cb, void *ud, char **err);
+/* vals: DEP_NFIELDS new strings, caller frees with record_free_values(). */
+int db_deputies_get(struct db *db, int64_t id, char ***vals, char **err);
+/* Values must have passed record_check(). Each is one transaction with its audit rows. */
+int db_deputies_insert(struct db *db, char *const *vals, int64_t *id, char **err);
+int db_deputies_update(struct db *db, int64_t id, char *const *vals, char **err);
+/* Marks deleted (hidden; recoverable by the station head). */
+int db_deputies_delete(struct db *db, int64_t id, char **err);
+/* Insert many deputies in one transaction: all or none. */
+int db_deputies_insert_many(struct db *db, char **const *rows, int nrows, char **err);
+
+#endif

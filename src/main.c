@@ -1,0 +1,2 @@
+#include "core/util.h"
+int main(void) { return 0; }

@@ -1,0 +1,44 @@
+#!/bin/sh
+# Run every test against one or more build folders (e.g. build and build/asan).
+# Unit test binaries and e2e scripts print "PASS name" / "FAIL name" per test; this counts them,
+# counts a program that exits non-zero without a FAIL line (a crash, a sanitizer report) as a
+# failure too, and ends with one line "N passed, N failed". Exit status 1 on any failure.
+set -u
+cd "$(dirname "$0")/.."
+[ $# -gt 0 ] || set -- build
+pass=0
+fail=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+run_one() { # label command...
+	label=$1
+	shift
+	"$@" >"$log" 2>&1
+	rc=$?
+	p=$(grep -c '^PASS ' "$log")
+	f=$(grep -c '^FAIL ' "$log")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+		echo "FAIL $label (exit $rc)"
+	fi
+	grep '^FAIL ' "$log" | sed "s|^|[$label] |"
+	if [ "$f" -gt 0 ] || [ "$rc" -ne 0 ]; then
+		sed 's/^/    /' "$log" | grep -v '^    PASS ' | tail -n 60
+	fi
+	pass=$((pass + p))
+	fail=$((fail + f))
+	echo "$label: $p passed, $f failed"
+}
+for build in "$@"; do
+	echo "== tests on $build =="
+	for t in "$build"/tests/test_*; do
+		[ -x "$t" ] || continue
+		run_one "$build:unit/${t##*/}" "$t"
+	done
+	for t in tests/e2e/test_*.sh; do
+		[ -f "$t" ] || continue
+		run_one "$build:e2e/${t##*/}" env STATION_BIN="$PWD/$build/station" sh "$t"
+	done
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

@@ -21,7 +21,7 @@ CFLAGS  += -DSTATION_VERSION='"$(VERSION)"'
 # Every .c under src/ except main.c goes into a library that the program and the unit tests share.
 SRCS    := $(sort $(wildcard src/core/*.c src/db/*.c src/report/*.c src/ui/*.c src/cli/*.c))
 # Text files from data/ compiled into the binary (see src/tools/embed.sh).
-EMBEDS  := $(sort $(wildcard data/schema/*.sql)) $(wildcard data/*.txt)
+EMBEDS  := $(sort $(wildcard data/schema/*.sql)) $(sort $(wildcard data/*.txt data/*.csv))
 GEN     := $(BUILD)/gen/embed.c
 OBJS    := $(SRCS:%.c=$(BUILD)/%.o) $(BUILD)/gen/embed.o
 LIB     := $(BUILD)/libstation.a

@@ -1,0 +1,349 @@
+/* The app loop: screen stack, title bar, message line, key bar, resize, terminal restore. */
+#include "ui/app.h"
+
+#include "core/clock.h"
+#include "core/text.h"
+#include "core/util.h"
+#include "ui/help.h"
+#include "ui/home.h"
+#include "ui/ui.h"
+
+#include <locale.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct app *app;
+
+static bool curses_on;
+
+/* Put the terminal back: called on normal exit, from die() and from crash handlers. */
+static void restore_terminal(void)
+{
+	if (curses_on) {
+		curses_on = false;
+		printf("\033[?2004l"); /* bracketed paste off */
+		fflush(stdout);
+		endwin();
+	}
+}
+
+static void crash_handler(int sig)
+{
+	restore_terminal();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void install_crash_handlers(void)
+{
+	static const int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	for (size_t i = 0; i < ARRAY_LEN(sigs); i++)
+		signal(sigs[i], crash_handler);
+	util_set_die_hook(restore_terminal);
+}
+
+/* ---- drawing helpers ---- */
+
+static const struct {
+	short fg, bg;
+	int mono; /* attribute without colour */
+	int extra;
+} roles[ROLE_COUNT] = {
+	[ROLE_NORMAL] = { -1, -1, A_NORMAL, 0 },
+	[ROLE_TITLE] = { COLOR_WHITE, COLOR_BLUE, A_REVERSE, A_BOLD },
+	[ROLE_KEYBAR] = { COLOR_BLACK, COLOR_CYAN, A_REVERSE, 0 },
+	[ROLE_HEADER] = { COLOR_YELLOW, -1, A_BOLD, A_BOLD },
+	[ROLE_CURSOR] = { COLOR_BLACK, COLOR_CYAN, A_REVERSE, 0 },
+	[ROLE_ERROR] = { COLOR_RED, -1, A_BOLD, A_BOLD },
+	[ROLE_INFO] = { COLOR_GREEN, -1, A_NORMAL, 0 },
+	[ROLE_FIELD] = { -1, -1, A_UNDERLINE, 0 },
+	[ROLE_FOCUS] = { COLOR_BLACK, COLOR_WHITE, A_REVERSE, 0 },
+	[ROLE_DIM] = { COLOR_BLUE, -1, A_DIM, 0 },
+};
+
+int ui_attr(enum ui_role role)
+{
+	if (!app || !app->color)
+		return roles[role].mono;
+	if (role == ROLE_NORMAL)
+		return A_NORMAL;
+	return COLOR_PAIR(role) | roles[role].extra;
+}
+
+static void init_colors(void)
+{
+	app->color = has_colors() && !getenv("NO_COLOR");
+	if (!app->color)
+		return;
+	start_color();
+	use_default_colors();
+	for (int r = 1; r < ROLE_COUNT; r++)
+		init_pair((short)r, roles[r].fg, roles[r].bg);
+}
+
+void ui_text(int y, int x, int cols, const char *s, int align, enum ui_role role)
+{
+	if (cols <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return;
+	if (x + cols > COLS)
+		cols = COLS - x;
+	char *fit = text_fit(s ? s : "", cols, (enum text_align)align, true);
+	attrset(ui_attr(role));
+	mvaddstr(y, x, fit);
+	attrset(A_NORMAL);
+	free(fit);
+}
+
+void ui_clear(int y, int x, int h, int w, enum ui_role role)
+{
+	attrset(ui_attr(role));
+	for (int r = 0; r < h; r++)
+		mvhline(y + r, x, ' ', w);
+	attrset(A_NORMAL);
+}
+
+void ui_box(int y, int x, int h, int w, const char *title)
+{
+	ui_clear(y, x, h, w, ROLE_NORMAL);
+	/* ASCII borders: line-drawing characters are ambiguous-width in some CJK terminals. */
+	mvaddch(y, x, '+');
+	mvhline(y, x + 1, '-', w - 2);
+	mvaddch(y, x + w - 1, '+');
+	for (int r = 1; r < h - 1; r++) {
+		mvaddch(y + r, x, '|');
+		mvaddch(y + r, x + w - 1, '|');
+	}
+	mvaddch(y + h - 1, x, '+');
+	mvhline(y + h - 1, x + 1, '-', w - 2);
+	mvaddch(y + h - 1, x + w - 1, '+');
+	if (title && *title) {
+		int tw = text_width(title) + 2;
+		if (tw > w - 4)
+			tw = w - 4;
+		ui_text(y, x + (w - tw) / 2, tw, title, ALIGN_CENTER, ROLE_HEADER);
+	}
+}
+
+/* ---- the frame: title bar, message line, key bar ---- */
+
+static void draw_title(struct screen *s)
+{
+	char *left = xasprintf(" %s", app->cfg->station_name ? app->cfg->station_name : "人大代表联络站");
+	char *right = xasprintf("%s ", app->today);
+	ui_clear(0, 0, 1, COLS, ROLE_TITLE);
+	int rw = text_width(right);
+	int lw = text_width(left);
+	ui_text(0, 0, lw < COLS - rw ? lw : COLS - rw, left, ALIGN_LEFT, ROLE_TITLE);
+	if (s && s->title) {
+		int tw = text_width(s->title);
+		int tx = (COLS - tw) / 2;
+		if (tx > lw + 1 && tx + tw < COLS - rw)
+			ui_text(0, tx, tw, s->title, ALIGN_LEFT, ROLE_TITLE);
+	}
+	ui_text(0, COLS - rw, rw, right, ALIGN_LEFT, ROLE_TITLE);
+	free(left);
+	free(right);
+}
+
+static void draw_keybar(struct screen *s)
+{
+	int x = 0;
+	move(LINES - 1, 0);
+	clrtoeol();
+	for (const enum action *a = s ? s->keybar : NULL; a && *a != ACT_NONE; a++) {
+		const char *key = keys_first_name(*a);
+		const char *label = keys_binding(*a)->label;
+		int kw = text_width(key), lw = text_width(label);
+		if (x + kw + lw + 1 > COLS)
+			break;
+		ui_text(LINES - 1, x, kw, key, ALIGN_LEFT, ROLE_KEYBAR);
+		ui_text(LINES - 1, x + kw, lw, label, ALIGN_LEFT, ROLE_NORMAL);
+		x += kw + lw + 1;
+	}
+}
+
+static void draw_message(void)
+{
+	move(LINES - 2, 0);
+	clrtoeol();
+	if (app->msg)
+		ui_text(LINES - 2, 1, COLS - 2, app->msg, ALIGN_LEFT,
+			app->msg_kind == MSG_ERROR ? ROLE_ERROR : ROLE_INFO);
+}
+
+static bool too_small(void) { return COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS; }
+
+void app_draw_all(void)
+{
+	struct screen *s = app->depth ? app->stack[app->depth - 1] : NULL;
+	erase();
+	if (too_small()) {
+		char *m = xasprintf("窗口太小（%dx%d），请放大到至少 %dx%d", COLS, LINES, UI_MIN_COLS, UI_MIN_ROWS);
+		mvaddstr(0, 0, "");
+		ui_text(LINES / 2, 0, COLS, m, ALIGN_CENTER, ROLE_ERROR);
+		free(m);
+		curs_set(0);
+		wnoutrefresh(stdscr);
+		return;
+	}
+	draw_title(s);
+	if (s) {
+		s->cur_y = -1;
+		s->ops->draw(s, 1, LINES - 3, COLS);
+	}
+	draw_message();
+	draw_keybar(s);
+	if (s && s->cur_y >= 0) {
+		move(s->cur_y, s->cur_x);
+		curs_set(1);
+	} else
+		curs_set(0);
+	wnoutrefresh(stdscr);
+}
+
+void app_message(enum msg_kind kind, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	free(app->msg);
+	app->msg = xvasprintf(fmt, ap);
+	app->msg_kind = kind;
+	va_end(ap);
+}
+
+struct screen *screen_new(const struct screen_ops *ops, const char *title, const enum action *keybar)
+{
+	struct screen *s = xcalloc(1, sizeof *s);
+	s->ops = ops;
+	s->title = xstrdup(title ? title : "");
+	s->keybar = keybar;
+	s->cur_y = -1;
+	return s;
+}
+
+void app_push(struct screen *s)
+{
+	if (app->depth == (int)ARRAY_LEN(app->stack))
+		die("too many screens");
+	app->stack[app->depth++] = s;
+}
+
+static void screen_free(struct screen *s)
+{
+	if (s->ops->fini)
+		s->ops->fini(s);
+	free(s->title);
+	free(s);
+}
+
+static void app_pop(void)
+{
+	screen_free(app->stack[--app->depth]);
+	if (app->depth && app->stack[app->depth - 1]->ops->reload)
+		app->stack[app->depth - 1]->ops->reload(app->stack[app->depth - 1]);
+}
+
+/* Bracketed paste: the terminal wraps pasted text in ESC[200~ ... ESC[201~; we turn those into
+ * two key codes so pasted control characters can be filtered (see lineedit.c). */
+int ui_key_paste_begin, ui_key_paste_end;
+
+struct keypress app_getkey(void (*redraw_cb)(void *), void *ud)
+{
+	for (;;) {
+		wint_t ch;
+		doupdate();
+		int rc = get_wch(&ch);
+		if (rc == ERR)
+			continue;
+		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+			clock_today(app->today);
+			app_draw_all();
+			if (redraw_cb)
+				redraw_cb(ud);
+			continue;
+		}
+		return (struct keypress){ .ch = ch, .fkey = rc == KEY_CODE_YES };
+	}
+}
+
+static const enum action global_actions[] = { ACT_HELP, ACT_NONE };
+
+static void run_loop(void)
+{
+	while (app->depth) {
+		clock_today(app->today);
+		app_draw_all();
+		struct keypress k = app_getkey(NULL, NULL);
+		free(app->msg);
+		app->msg = NULL;
+		struct screen *s = app->stack[app->depth - 1];
+		if (too_small())
+			continue;
+		if (!k.fkey && k.ch == 3) { /* Ctrl-C: raw mode delivers it as a key */
+			app_message(MSG_INFO, "退出请按 %s", keys_first_name(ACT_QUIT));
+			continue;
+		}
+		if (keys_lookup(k, global_actions) == ACT_HELP && strcmp(s->ops->name, "help")) {
+			help_push(s);
+			continue;
+		}
+		int flags = s->ops->key(s, k);
+		if (flags & UI_QUIT)
+			break;
+		if (flags & UI_POP)
+			app_pop();
+	}
+}
+
+static void start_curses(void)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		die("需要在终端中运行（标准输入/输出不是终端）");
+	if (!initscr())
+		die("无法初始化终端");
+	curses_on = true;
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	ui_key_paste_begin = KEY_MAX + 1;
+	ui_key_paste_end = KEY_MAX + 2;
+	define_key("\033[200~", ui_key_paste_begin);
+	define_key("\033[201~", ui_key_paste_end);
+	printf("\033[?2004h");
+	fflush(stdout);
+	init_colors();
+}
+
+int ui_run(const struct cfg *cfg, struct db *db)
+{
+	struct app a = { .cfg = cfg, .db = db };
+	char **warn = NULL;
+	int nwarn = 0;
+
+	app = &a;
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8"))
+		setlocale(LC_CTYPE, "C.UTF-8");
+	keys_init(cfg, &warn, &nwarn);
+	clock_today(a.today);
+	install_crash_handlers();
+	start_curses();
+	if (nwarn)
+		app_message(MSG_ERROR, "%s", warn[0]);
+	home_push();
+	run_loop();
+	while (app->depth)
+		screen_free(app->stack[--app->depth]);
+	restore_terminal();
+	util_set_die_hook(NULL);
+	str_free_array(warn, nwarn);
+	free(a.msg);
+	app = NULL;
+	return 0;
+}

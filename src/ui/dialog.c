@@ -1,0 +1,189 @@
+/* Modal dialogs. Each runs its own small key loop; a resize redraws the screens below first. */
+#include "ui/dialog.h"
+
+#include "core/pinyin.h"
+#include "core/text.h"
+#include "core/util.h"
+#include "ui/app.h"
+#include "ui/lineedit.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct confirm {
+	const char *question, *detail;
+};
+
+static void confirm_draw(void *ud)
+{
+	struct confirm *c = ud;
+	int w = text_width(c->question);
+	if (c->detail && text_width(c->detail) > w)
+		w = text_width(c->detail);
+	w += 6;
+	if (w < 36)
+		w = 36;
+	if (w > COLS - 2)
+		w = COLS - 2;
+	int h = c->detail ? 6 : 5;
+	int y = (LINES - h) / 2, x = (COLS - w) / 2;
+	ui_box(y, x, h, w, "请确认");
+	ui_text(y + 1, x + 2, w - 4, c->question, ALIGN_LEFT, ROLE_NORMAL);
+	if (c->detail)
+		ui_text(y + 2, x + 2, w - 4, c->detail, ALIGN_LEFT, ROLE_DIM);
+	ui_text(y + h - 2, x + 2, w - 4, "Y 是    N 否（Esc）", ALIGN_CENTER, ROLE_HEADER);
+	curs_set(0);
+	wnoutrefresh(stdscr);
+}
+
+bool dialog_confirm(const char *question, const char *detail)
+{
+	static const enum action yn[] = { ACT_YES, ACT_NO, ACT_NONE };
+	struct confirm c = { question, detail };
+	app_draw_all();
+	confirm_draw(&c);
+	for (;;) {
+		struct keypress k = app_getkey(confirm_draw, &c);
+		enum action a = keys_lookup(k, yn);
+		if (a == ACT_YES)
+			return true;
+		if (a == ACT_NO)
+			return false;
+	}
+}
+
+bool dialog_match(const char *item, const char *filter)
+{
+	if (str_empty(filter))
+		return true;
+	if (strcasestr(item, filter))
+		return true;
+	for (const char *p = filter; *p; p++)
+		if (!isalpha((unsigned char)*p))
+			return false;
+	char *ini = pinyin_initials(item);
+	bool ok = false;
+	char *low = xstrdup(filter);
+	for (char *p = low; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	for (char *save = NULL, *v = strtok_r(ini, " ", &save); v && !ok; v = strtok_r(NULL, " ", &save))
+		ok = str_starts(v, low);
+	free(low);
+	free(ini);
+	return ok;
+}
+
+struct pick {
+	const char *title;
+	const char *const *items;
+	int n;
+	struct lineedit filter;
+	int *shown; /* indexes of items that match */
+	int nshown;
+	int cursor, top;
+};
+
+static void pick_filter(struct pick *p)
+{
+	char *f = le_text(&p->filter);
+	p->nshown = 0;
+	for (int i = 0; i < p->n; i++)
+		if (dialog_match(p->items[i], f))
+			p->shown[p->nshown++] = i;
+	free(f);
+	if (p->cursor >= p->nshown)
+		p->cursor = p->nshown - 1;
+	if (p->cursor < 0)
+		p->cursor = 0;
+}
+
+static void pick_draw(void *ud)
+{
+	struct pick *p = ud;
+	int w = text_width(p->title) + 8;
+	for (int i = 0; i < p->n; i++)
+		if (text_width(p->items[i]) + 6 > w)
+			w = text_width(p->items[i]) + 6;
+	if (w < 30)
+		w = 30;
+	if (w > COLS - 4)
+		w = COLS - 4;
+	int rows = p->n < 12 ? p->n : 12;
+	if (rows > LINES - 8)
+		rows = LINES - 8;
+	if (rows < 1)
+		rows = 1;
+	int h = rows + 4, y = (LINES - h) / 2, x = (COLS - w) / 2;
+	if (p->cursor < p->top)
+		p->top = p->cursor;
+	if (p->cursor >= p->top + rows)
+		p->top = p->cursor - rows + 1;
+	ui_box(y, x, h, w, p->title);
+	ui_text(y + 1, x + 2, 6, "筛选：", ALIGN_LEFT, ROLE_HEADER);
+	int cy, cx;
+	le_draw(&p->filter, y + 1, x + 8, w - 10, ui_attr(ROLE_FIELD), &cy, &cx);
+	for (int r = 0; r < rows; r++) {
+		int i = p->top + r;
+		if (i < p->nshown)
+			ui_text(y + 2 + r, x + 2, w - 4, p->items[p->shown[i]], ALIGN_LEFT,
+				i == p->cursor ? ROLE_CURSOR : ROLE_NORMAL);
+		else
+			ui_text(y + 2 + r, x + 2, w - 4, r == 0 && !p->nshown ? "（无匹配项）" : "", ALIGN_LEFT, ROLE_DIM);
+	}
+	ui_text(y + h - 1, x + 2, w - 4, "Enter 选定  Esc 取消", ALIGN_CENTER, ROLE_DIM);
+	move(cy, cx);
+	curs_set(1);
+	wnoutrefresh(stdscr);
+}
+
+int dialog_pick(const char *title, const char *const *items, int n, const char *initial)
+{
+	static const enum action acts[] = { ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_OPEN, ACT_BACK, ACT_NONE };
+	struct pick p = { .title = title, .items = items, .n = n };
+	int result = -1;
+	p.shown = xmalloc(sizeof(int) * (size_t)(n ? n : 1));
+	le_init(&p.filter, initial, 20, false);
+	pick_filter(&p);
+	/* Start on the current value if it is an exact item. */
+	for (int i = 0; i < p.nshown; i++)
+		if (initial && !strcmp(items[p.shown[i]], initial))
+			p.cursor = i;
+	if (initial && p.nshown > 1 && p.shown[p.cursor] < n && !strcmp(items[p.shown[p.cursor]], initial)) {
+		le_set(&p.filter, ""); /* the value is complete: show the whole list */
+		pick_filter(&p);
+		for (int i = 0; i < p.nshown; i++)
+			if (!strcmp(items[p.shown[i]], initial))
+				p.cursor = i;
+	}
+	app_draw_all();
+	pick_draw(&p);
+	for (;;) {
+		struct keypress k = app_getkey(pick_draw, &p);
+		enum action a = keys_lookup(k, acts);
+		if (a == ACT_OPEN) {
+			if (p.nshown) {
+				result = p.shown[p.cursor];
+				break;
+			}
+		} else if (a == ACT_BACK) {
+			break;
+		} else if (a == ACT_UP) {
+			p.cursor = p.cursor > 0 ? p.cursor - 1 : 0;
+		} else if (a == ACT_DOWN) {
+			p.cursor = p.cursor + 1 < p.nshown ? p.cursor + 1 : p.cursor;
+		} else if (a == ACT_PGUP) {
+			p.cursor = p.cursor > 10 ? p.cursor - 10 : 0;
+		} else if (a == ACT_PGDN) {
+			p.cursor = p.cursor + 10 < p.nshown ? p.cursor + 10 : (p.nshown ? p.nshown - 1 : 0);
+		} else if (le_key(&p.filter, k)) {
+			p.cursor = 0;
+			pick_filter(&p);
+		}
+		pick_draw(&p);
+	}
+	le_free(&p.filter);
+	free(p.shown);
+	return result;
+}

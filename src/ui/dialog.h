@@ -1,0 +1,17 @@
+/* Modal dialogs drawn over the current screen: confirm, and a filtered pick list. */
+#ifndef STATION_UI_DIALOG_H
+#define STATION_UI_DIALOG_H
+
+#include <stdbool.h>
+
+/* Ask a yes/no question. Y/Enter = yes, N/Esc = no. */
+bool dialog_confirm(const char *question, const char *detail);
+
+/* Pick one of items (n of them) with a filter line (substring or pinyin initials).
+ * initial is the filter to start with. Returns the index picked or -1 on Esc. */
+int dialog_pick(const char *title, const char *const *items, int n, const char *initial);
+
+/* True if item matches filter: substring, or (for ASCII letters) its pinyin initials. */
+bool dialog_match(const char *item, const char *filter);
+
+#endif

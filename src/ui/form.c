@@ -1,0 +1,323 @@
+/* The form widget. Each field has its own line editor; values are synced back into an array
+ * of strings (vals) that the record checks normalise in place. */
+#include "ui/form.h"
+
+#include "core/text.h"
+#include "core/util.h"
+#include "ui/app.h"
+#include "ui/dialog.h"
+#include "ui/lineedit.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MEMO_ROWS 3
+
+struct form {
+	const struct record_def *def;
+	char **orig;            /* values as loaded or last saved; owned */
+	char **vals;            /* current values; owned */
+	struct lineedit *ed;    /* one per field */
+	char **err;             /* message per field or NULL; owned */
+	int cur;                /* field being edited */
+	int scroll;             /* first layout row shown */
+	char today[11];
+};
+
+static int field_rows(const struct field_def *fd) { return fd->kind == FK_MEMO ? MEMO_ROWS : 1; }
+
+static int field_max(const struct field_def *fd)
+{
+	/* The editor allows a little more than the limit so an over-long paste is visible and the
+	 * check can say so; the check enforces the real limit. */
+	int m = fd->max_chars ? fd->max_chars : fd->kind == FK_MEMO ? 2000 : 100;
+	return m + 20;
+}
+
+struct form *form_new(const struct record_def *def, char *const *values, const char *today)
+{
+	struct form *f = xcalloc(1, sizeof *f);
+	f->def = def;
+	f->orig = record_copy_values(def, values);
+	f->vals = record_copy_values(def, values);
+	f->ed = xcalloc((size_t)def->nfields, sizeof *f->ed);
+	f->err = xcalloc((size_t)def->nfields, sizeof(char *));
+	for (int i = 0; i < def->nfields; i++)
+		le_init(&f->ed[i], values[i], field_max(&def->fields[i]), def->fields[i].kind == FK_MEMO);
+	memcpy(f->today, today, sizeof f->today);
+	return f;
+}
+
+void form_free(struct form *f)
+{
+	if (!f)
+		return;
+	for (int i = 0; i < f->def->nfields; i++) {
+		le_free(&f->ed[i]);
+		free(f->err[i]);
+	}
+	free(f->ed);
+	free(f->err);
+	record_free_values(f->def, f->orig);
+	record_free_values(f->def, f->vals);
+	free(f);
+}
+
+static void set_err(struct form *f, int i, const char *msg)
+{
+	free(f->err[i]);
+	f->err[i] = msg ? xstrdup(msg) : NULL;
+}
+
+/* Copy the editor's text into vals[i]. */
+static void sync_field(struct form *f, int i)
+{
+	free(f->vals[i]);
+	f->vals[i] = le_text(&f->ed[i]);
+}
+
+/* Check field i as the clerk leaves it; a normalised value (a date) goes back into the editor. */
+static void check_field(struct form *f, int i)
+{
+	sync_field(f, i);
+	const struct field_def *fd = &f->def->fields[i];
+	/* Empty required fields are only flagged on save, not while moving through the form. */
+	if (str_empty(f->vals[i]) && fd->required) {
+		set_err(f, i, NULL);
+		return;
+	}
+	const char *msg = record_check_field(fd, &f->vals[i], f->today);
+	set_err(f, i, msg);
+	if (msg)
+		app_message(MSG_ERROR, "%s：%s", fd->label, msg);
+	else {
+		char *now = le_text(&f->ed[i]);
+		if (strcmp(now, f->vals[i]))
+			le_set(&f->ed[i], f->vals[i]);
+		free(now);
+	}
+}
+
+void form_focus(struct form *f, int field)
+{
+	if (field >= 0 && field < f->def->nfields)
+		f->cur = field;
+}
+
+static void move_to(struct form *f, int field)
+{
+	check_field(f, f->cur);
+	if (field < 0)
+		field = f->def->nfields - 1;
+	if (field >= f->def->nfields)
+		field = 0;
+	f->cur = field;
+	f->ed[field].cur = f->ed[field].len;
+}
+
+bool form_dirty(struct form *f)
+{
+	for (int i = 0; i < f->def->nfields; i++)
+		sync_field(f, i);
+	return record_values_differ(f->def, f->orig, f->vals);
+}
+
+char *const *form_values(struct form *f) { return f->vals; }
+
+void form_set_error(struct form *f, int field, const char *msg)
+{
+	if (field >= 0 && field < f->def->nfields) {
+		set_err(f, field, msg);
+		f->cur = field;
+	}
+}
+
+void form_mark_saved(struct form *f)
+{
+	record_free_values(f->def, f->orig);
+	f->orig = record_copy_values(f->def, f->vals);
+}
+
+/* Check everything. Returns the number of bad fields and moves to the first. */
+static int check_all(struct form *f)
+{
+	const char **msgs = xcalloc((size_t)f->def->nfields, sizeof(char *));
+	for (int i = 0; i < f->def->nfields; i++)
+		sync_field(f, i);
+	int bad = record_check(f->def, f->vals, f->today, msgs);
+	int first = -1;
+	for (int i = 0; i < f->def->nfields; i++) {
+		set_err(f, i, msgs[i]);
+		if (msgs[i] && first < 0)
+			first = i;
+		if (!msgs[i]) { /* show normalised values */
+			char *now = le_text(&f->ed[i]);
+			if (strcmp(now, f->vals[i]))
+				le_set(&f->ed[i], f->vals[i]);
+			free(now);
+		}
+	}
+	free(msgs);
+	if (first >= 0)
+		f->cur = first;
+	return bad;
+}
+
+static void open_pick(struct form *f)
+{
+	const struct field_def *fd = &f->def->fields[f->cur];
+	if (fd->kind != FK_CHOICE || !fd->choices)
+		return;
+	int n = 0;
+	while (fd->choices[n])
+		n++;
+	sync_field(f, f->cur);
+	int i = dialog_pick(fd->label, (const char *const *)fd->choices, n, f->vals[f->cur]);
+	if (i >= 0) {
+		le_set(&f->ed[f->cur], fd->choices[i]);
+		check_field(f, f->cur);
+	}
+}
+
+/* Is the current text of a choice field exactly one of its choices? */
+static bool choice_complete(struct form *f)
+{
+	const struct field_def *fd = &f->def->fields[f->cur];
+	sync_field(f, f->cur);
+	if (str_empty(f->vals[f->cur]))
+		return !fd->required;
+	for (const char *const *c = fd->choices; c && *c; c++)
+		if (!strcmp(*c, f->vals[f->cur]))
+			return true;
+	return fd->choice_open;
+}
+
+static const enum action form_actions[] = { ACT_SAVE, ACT_BACK, ACT_QUIT, ACT_PICK, ACT_NEXT_FIELD,
+	ACT_PREV_FIELD, ACT_PGUP, ACT_PGDN, ACT_NONE };
+
+enum form_result form_key(struct form *f, struct keypress k)
+{
+	const struct field_def *fd = &f->def->fields[f->cur];
+	struct lineedit *ed = &f->ed[f->cur];
+	bool enter = (!k.fkey && (k.ch == '\r' || k.ch == '\n')) || (k.fkey && k.ch == KEY_ENTER);
+	enum action a = keys_lookup(k, form_actions);
+	int bad;
+
+	/* In a multi-line field Up/Down would be lost; they still move between fields, and Enter
+	 * is a newline (Tab leaves the field). While pasting, every key is text. */
+	if (ed->pasting || (fd->kind == FK_MEMO && enter))
+		a = ACT_NONE;
+	switch (a) {
+	case ACT_SAVE:
+		if ((bad = check_all(f))) {
+			app_message(MSG_ERROR, "有 %d 处需要修改。%s：%s", bad, f->def->fields[f->cur].label,
+				    f->err[f->cur] ? f->err[f->cur] : "");
+			return FORM_USED;
+		}
+		return FORM_SAVE;
+	case ACT_BACK:
+	case ACT_QUIT:
+		if (form_dirty(f) && !dialog_confirm("放弃未保存的修改吗？", "选 N 回到表单继续编辑，已输入的内容都还在"))
+			return FORM_USED;
+		return a == ACT_QUIT ? FORM_QUIT : FORM_CANCEL;
+	case ACT_PICK:
+		open_pick(f);
+		return FORM_USED;
+	case ACT_NEXT_FIELD:
+		move_to(f, f->cur + 1);
+		return FORM_USED;
+	case ACT_PREV_FIELD:
+		move_to(f, f->cur - 1);
+		return FORM_USED;
+	case ACT_PGUP:
+		move_to(f, 0);
+		return FORM_USED;
+	case ACT_PGDN:
+		move_to(f, f->def->nfields - 1);
+		return FORM_USED;
+	default:
+		break;
+	}
+	if (enter) {
+		if (fd->kind == FK_CHOICE && !choice_complete(f)) {
+			open_pick(f);
+			if (!choice_complete(f))
+				return FORM_USED;
+		}
+		move_to(f, f->cur + 1);
+		return FORM_USED;
+	}
+	if (le_key(ed, k)) {
+		set_err(f, f->cur, NULL);
+		const char *notice = le_take_notice(ed);
+		if (notice)
+			app_message(MSG_ERROR, "%s：%s", fd->label, notice);
+		return FORM_USED;
+	}
+	return FORM_IGNORED;
+}
+
+/* Layout row of each field (memo fields take MEMO_ROWS). */
+static int field_row(struct form *f, int i)
+{
+	int r = 0;
+	for (int j = 0; j < i; j++)
+		r += field_rows(&f->def->fields[j]);
+	return r;
+}
+
+void form_draw(struct form *f, int top, int height, int width, int *cursor_y, int *cursor_x)
+{
+	int label_w = 0;
+	for (int i = 0; i < f->def->nfields; i++) {
+		int w = text_width(f->def->fields[i].label) + 2;
+		if (w > label_w)
+			label_w = w;
+	}
+	int input_x = 2 + label_w + 1;
+	int input_w = width >= 100 ? 44 : width - input_x - 24;
+	if (input_w < 16)
+		input_w = 16;
+	int err_x = input_x + input_w + 2;
+	int err_w = width - err_x - 1;
+
+	/* Keep the current field on screen. */
+	int rows = height - 1;
+	int cur_top = field_row(f, f->cur), cur_h = field_rows(&f->def->fields[f->cur]);
+	if (cur_top < f->scroll)
+		f->scroll = cur_top;
+	if (cur_top + cur_h > f->scroll + rows)
+		f->scroll = cur_top + cur_h - rows;
+
+	for (int i = 0; i < f->def->nfields; i++) {
+		const struct field_def *fd = &f->def->fields[i];
+		int y = top + 1 + field_row(f, i) - f->scroll;
+		int h = field_rows(fd);
+		if (y < top + 1 || y + h > top + height)
+			continue;
+		char *label = xasprintf("%s%s", fd->required ? "*" : "", fd->label);
+		ui_text(y, 2, label_w, label, ALIGN_RIGHT, i == f->cur ? ROLE_HEADER : ROLE_NORMAL);
+		free(label);
+		int attr = ui_attr(i == f->cur ? ROLE_FOCUS : ROLE_FIELD);
+		int *cy = i == f->cur ? cursor_y : NULL;
+		if (fd->kind == FK_MEMO)
+			le_draw_wrapped(&f->ed[i], y, input_x, input_w, h, attr, cy, cursor_x);
+		else
+			le_draw(&f->ed[i], y, input_x, input_w, attr, cy, cursor_x);
+		if (fd->kind == FK_CHOICE && i == f->cur && input_x + input_w < width)
+			ui_text(y, input_x + input_w, 2, "v", ALIGN_LEFT, ROLE_DIM);
+		if (f->err[i] && err_w > 4) {
+			/* Beside the field; a long message wraps over the rows of a memo field, and the
+			 * whole of it is on the message line too (see check_field). */
+			char **lines;
+			int n = text_wrap(f->err[i], err_w, &lines);
+			for (int l = 0; l < n; l++) {
+				if (l < h)
+					ui_text(y + l, err_x, err_w, lines[l], ALIGN_LEFT, ROLE_ERROR);
+				free(lines[l]);
+			}
+			free(lines);
+		}
+	}
+}

@@ -1,0 +1,42 @@
+/* The form widget, built from a struct record_def: one row per field (multi-line fields take
+ * several), label, input and the field's error message beside it. Tab/Down next field,
+ * Shift-Tab/Up previous, F2/^S save, Esc back (asks when something changed), F4/^P pick list
+ * on choice fields. Values are checked when the clerk leaves a field and again on save;
+ * nothing typed is ever thrown away by a check. */
+#ifndef STATION_UI_FORM_H
+#define STATION_UI_FORM_H
+
+#include "core/record.h"
+#include "ui/keys.h"
+
+#include <stdbool.h>
+
+enum form_result {
+	FORM_USED,    /* key handled, stay */
+	FORM_IGNORED, /* not a form key */
+	FORM_SAVE,    /* every field checked out: the caller stores form_values() */
+	FORM_CANCEL,  /* leave without saving (confirmed if anything changed) */
+	FORM_QUIT,    /* leave the program (confirmed if anything changed) */
+};
+
+struct form;
+
+/* A form over values (copied). today is used for dates typed as 今天 / 11-22. */
+struct form *form_new(const struct record_def *def, char *const *values, const char *today);
+void form_free(struct form *f);
+
+void form_draw(struct form *f, int top, int height, int width, int *cursor_y, int *cursor_x);
+enum form_result form_key(struct form *f, struct keypress k);
+
+/* Current values, checked and normalised if the last form_key returned FORM_SAVE.
+ * Borrowed: valid until the next call on f. */
+char *const *form_values(struct form *f);
+/* Show msg at field i (e.g. an error from the database) and move there. */
+void form_set_error(struct form *f, int field, const char *msg);
+/* The values the form started with become the current ones (after a successful save). */
+void form_mark_saved(struct form *f);
+bool form_dirty(struct form *f);
+/* Move to field i. */
+void form_focus(struct form *f, int field);
+
+#endif

@@ -1,0 +1,177 @@
+/* The key table. Defaults below; station.ini [keys] may rebind, e.g. `save = F2 ^W`. */
+#include "ui/keys.h"
+
+#include "core/util.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+static struct key_binding table[ACT_COUNT] = {
+	{ .action = ACT_HELP, .name = "help", .label = "帮助", .help = "显示本页帮助", .spec = "F1 ^G" },
+	{ .action = ACT_SAVE, .name = "save", .label = "保存", .help = "保存当前记录", .spec = "F2 ^S" },
+	{ .action = ACT_NEW, .name = "new", .label = "新增", .help = "新增一条记录", .spec = "F3 ^N" },
+	{ .action = ACT_EDIT, .name = "edit", .label = "修改", .help = "修改选中的记录", .spec = "F4 ^E" },
+	{ .action = ACT_OPEN, .name = "open", .label = "打开", .help = "打开选中的记录或菜单项", .spec = "Enter" },
+	{ .action = ACT_DELETE, .name = "delete", .label = "删除", .help = "删除选中的记录（会先确认）", .spec = "F8 ^D" },
+	{ .action = ACT_SORT, .name = "sort", .label = "排序", .help = "按下一列排序", .spec = "F6 ^T" },
+	{ .action = ACT_REVERSE, .name = "reverse", .label = "倒序", .help = "升序/降序切换", .spec = "F7 ^R" },
+	{ .action = ACT_LEVEL, .name = "level", .label = "层级", .help = "按代表层级筛选（全部/全国/省/市/县/乡镇）", .spec = "F5 ^F" },
+	{ .action = ACT_PICK, .name = "pick", .label = "选择", .help = "打开选项列表", .spec = "F4 ^P" },
+	{ .action = ACT_NEXT_FIELD, .name = "next_field", .label = "下一项", .help = "到下一个输入项", .spec = "Tab Down" },
+	{ .action = ACT_PREV_FIELD, .name = "prev_field", .label = "上一项", .help = "到上一个输入项", .spec = "BTab Up" },
+	{ .action = ACT_BACK, .name = "back", .label = "返回", .help = "返回上一屏（有未保存的修改时先询问）", .spec = "Esc" },
+	{ .action = ACT_QUIT, .name = "quit", .label = "退出", .help = "退出程序", .spec = "F10 ^Q" },
+	{ .action = ACT_UP, .name = "up", .label = "上移", .help = "上移一行", .spec = "Up" },
+	{ .action = ACT_DOWN, .name = "down", .label = "下移", .help = "下移一行", .spec = "Down" },
+	{ .action = ACT_PGUP, .name = "page_up", .label = "上页", .help = "上一页", .spec = "PgUp" },
+	{ .action = ACT_PGDN, .name = "page_down", .label = "下页", .help = "下一页", .spec = "PgDn" },
+	{ .action = ACT_TOP, .name = "top", .label = "首行", .help = "到第一行", .spec = "Home" },
+	{ .action = ACT_BOTTOM, .name = "bottom", .label = "末行", .help = "到最后一行", .spec = "End" },
+	{ .action = ACT_CLEAR, .name = "clear", .label = "清除", .help = "清除筛选条件", .spec = "^U" },
+	{ .action = ACT_YES, .name = "yes", .label = "是", .help = "确认", .spec = "y Y Enter" },
+	{ .action = ACT_NO, .name = "no", .label = "否", .help = "取消", .spec = "n N Esc" },
+};
+
+static const struct {
+	const char *name;
+	int code;
+} named_keys[] = {
+	{ "Enter", KEY_ENTER }, { "Up", KEY_UP }, { "Down", KEY_DOWN }, { "Left", KEY_LEFT },
+	{ "Right", KEY_RIGHT }, { "PgUp", KEY_PPAGE }, { "PgDn", KEY_NPAGE }, { "Home", KEY_HOME },
+	{ "End", KEY_END }, { "Del", KEY_DC }, { "Ins", KEY_IC }, { "BTab", KEY_BTAB },
+};
+
+bool keys_parse(const char *name, struct keypress *out)
+{
+	out->fkey = false;
+	if (!strcasecmp(name, "Esc")) {
+		out->ch = 27;
+		return true;
+	}
+	if (!strcasecmp(name, "Tab")) {
+		out->ch = '\t';
+		return true;
+	}
+	if (!strcasecmp(name, "Enter")) {
+		out->ch = '\n'; /* KEY_ENTER is matched too, see keys_match() */
+		return true;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(named_keys); i++)
+		if (!strcasecmp(name, named_keys[i].name)) {
+			out->ch = (wint_t)named_keys[i].code;
+			out->fkey = true;
+			return true;
+		}
+	if ((name[0] == 'F' || name[0] == 'f') && name[1]) {
+		int n = 0;
+		if (sscanf(name + 1, "%d", &n) == 1 && n >= 1 && n <= 12) {
+			out->ch = (wint_t)KEY_F(n);
+			out->fkey = true;
+			return true;
+		}
+		if (name[1] != '\0')
+			return false;
+	}
+	if (name[0] == '^' && name[1] && !name[2]) {
+		char c = name[1];
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		if (c < '@' || c > '_')
+			return false;
+		out->ch = (wint_t)(c - '@');
+		return true;
+	}
+	if (name[0] && !name[1] && name[0] > ' ' && name[0] < 127) {
+		out->ch = (wint_t)name[0];
+		return true;
+	}
+	return false;
+}
+
+/* Parse a spec into keys; returns false (and leaves b unchanged) if any name is unknown. */
+static bool set_spec(struct key_binding *b, const char *spec, char *bad, size_t badlen)
+{
+	struct keypress keys[KEYS_MAX];
+	int n = 0;
+	char buf[64];
+	snprintf(buf, sizeof buf, "%s", spec);
+	for (char *save = NULL, *tok = strtok_r(buf, " \t,", &save); tok; tok = strtok_r(NULL, " \t,", &save)) {
+		if (n == KEYS_MAX || !keys_parse(tok, &keys[n])) {
+			snprintf(bad, badlen, "%s", tok);
+			return false;
+		}
+		n++;
+	}
+	if (n == 0) {
+		snprintf(bad, badlen, "（空）");
+		return false;
+	}
+	memcpy(b->keys, keys, sizeof keys);
+	b->nkeys = n;
+	snprintf(b->spec, sizeof b->spec, "%s", spec);
+	return true;
+}
+
+void keys_init(const struct cfg *cfg, char ***warnings, int *nwarnings)
+{
+	char bad[64];
+	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+		struct key_binding *b = &table[a - 1];
+		if (b->action != (enum action)a)
+			die("key table out of order at %d", a);
+		if (!set_spec(b, b->spec, bad, sizeof bad))
+			die("bad default key %s", bad);
+	}
+	for (int i = 0; cfg && i < cfg->nkeys; i++) {
+		struct key_binding *found = NULL;
+		for (int a = 0; a < ACT_COUNT - 1; a++)
+			if (!strcasecmp(table[a].name, cfg->keys[i].action))
+				found = &table[a];
+		char *w = NULL;
+		if (!found)
+			w = xasprintf("[keys] 未知的操作名 %s，已忽略", cfg->keys[i].action);
+		else if (!set_spec(found, cfg->keys[i].keys, bad, sizeof bad))
+			w = xasprintf("[keys] %s = %s：无法识别的按键 %s，保留默认 %s", cfg->keys[i].action,
+				      cfg->keys[i].keys, bad, found->spec);
+		if (w) {
+			*warnings = xrealloc(*warnings, sizeof(char *) * (size_t)(*nwarnings + 1));
+			(*warnings)[(*nwarnings)++] = w;
+		}
+	}
+}
+
+static bool keys_match(struct keypress want, struct keypress got)
+{
+	if (!want.fkey && want.ch == '\n')
+		return (!got.fkey && (got.ch == '\n' || got.ch == '\r')) || (got.fkey && got.ch == KEY_ENTER);
+	return want.fkey == got.fkey && want.ch == got.ch;
+}
+
+enum action keys_lookup(struct keypress k, const enum action *allowed)
+{
+	for (; *allowed != ACT_NONE; allowed++) {
+		const struct key_binding *b = keys_binding(*allowed);
+		for (int i = 0; i < b->nkeys; i++)
+			if (keys_match(b->keys[i], k))
+				return *allowed;
+	}
+	return ACT_NONE;
+}
+
+const struct key_binding *keys_binding(enum action a)
+{
+	if (a <= ACT_NONE || a >= ACT_COUNT)
+		die("no key binding for action %d", (int)a);
+	return &table[a - 1];
+}
+
+const char *keys_first_name(enum action a)
+{
+	static char buf[16];
+	const struct key_binding *b = keys_binding(a);
+	size_t n = strcspn(b->spec, " \t,");
+	snprintf(buf, sizeof buf, "%.*s", (int)(n < 15 ? n : 15), b->spec);
+	return buf;
+}

@@ -1,0 +1,77 @@
+/* Keys are data: one table row per action with its config name, default keys and Chinese
+ * label. The key bar, the F1 help screen and [keys] overrides in station.ini all read it.
+ *
+ * Every F-key action also has a Ctrl-letter key, since some terminals eat function keys;
+ * plain letters are text (lists filter as you type, forms edit). */
+#ifndef STATION_UI_KEYS_H
+#define STATION_UI_KEYS_H
+
+#include "core/config.h"
+
+#include <stdbool.h>
+#include <wchar.h>
+
+enum action {
+	ACT_NONE,
+	ACT_HELP,
+	ACT_SAVE,
+	ACT_NEW,
+	ACT_EDIT,
+	ACT_OPEN,
+	ACT_DELETE,
+	ACT_SORT,
+	ACT_REVERSE,
+	ACT_LEVEL,
+	ACT_PICK,
+	ACT_NEXT_FIELD,
+	ACT_PREV_FIELD,
+	ACT_BACK,
+	ACT_QUIT,
+	ACT_UP,
+	ACT_DOWN,
+	ACT_PGUP,
+	ACT_PGDN,
+	ACT_TOP,
+	ACT_BOTTOM,
+	ACT_CLEAR,
+	ACT_YES,
+	ACT_NO,
+	ACT_COUNT
+};
+
+/* One key press as get_wch() returns it. */
+struct keypress {
+	wint_t ch;  /* character or KEY_* code */
+	bool fkey;  /* ch is a KEY_* code (get_wch returned KEY_CODE_YES) */
+};
+
+#define KEYS_MAX 6
+
+struct key_binding {
+	enum action action;
+	const char *name;  /* config name, e.g. "save" */
+	const char *label; /* Chinese label for the key bar and help */
+	const char *help;  /* one line of help, Chinese */
+	char spec[64];     /* keys, space-separated: "F2 ^S"; first one is shown in the key bar */
+	struct keypress keys[KEYS_MAX];
+	int nkeys;
+};
+
+/* Apply [keys] overrides from station.ini. Unknown actions or key names become warnings
+ * (Chinese, one per line, appended to *warnings which the caller frees). */
+void keys_init(const struct cfg *cfg, char ***warnings, int *nwarnings);
+
+/* The action among allowed (ended by ACT_NONE) that k is bound to, or ACT_NONE. */
+enum action keys_lookup(struct keypress k, const enum action *allowed);
+
+/* Row of the table for an action. Borrowed. */
+const struct key_binding *keys_binding(enum action a);
+
+/* The first key of an action as shown to the clerk ("F2", "^S", "Esc"). Borrowed. */
+const char *keys_first_name(enum action a);
+
+/* Parse one key name ("F2", "^S", "Enter", "Esc", "Tab", "BTab", "Up", "PgDn", "x").
+ * Returns false for an unknown name. */
+bool keys_parse(const char *name, struct keypress *out);
+
+#endif

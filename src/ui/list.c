@@ -1,0 +1,300 @@
+/* The list widget. Keeps only the visible window of rows; re-fetches when the window moves. */
+#include "ui/list.h"
+
+#include "core/util.h"
+#include "ui/app.h"
+#include "ui/lineedit.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct list {
+	const struct list_source *src;
+	struct lineedit filter;
+	char *filter_text;    /* last filter sent to the source; owned */
+	char *status;         /* owned */
+	char *error;          /* owned */
+	int sort_col;
+	bool desc;
+	int64_t total;
+	int64_t cursor;       /* selected row index in the result */
+	int64_t top;          /* first row shown */
+	int rows;             /* rows that fit (from the last draw) */
+	struct list_page page; /* rows [page_off, page_off + page.nrows) */
+	int64_t page_off;
+	bool stale;           /* page must be fetched again */
+	bool count_stale;
+};
+
+void list_page_free(struct list_page *p, int ncols)
+{
+	for (int i = 0; i < p->nrows * ncols; i++)
+		free(p->cells[i]);
+	free(p->cells);
+	free(p->ids);
+	memset(p, 0, sizeof *p);
+}
+
+void list_page_add(struct list_page *p, int ncols, int64_t id, const char *const *cells)
+{
+	p->ids = xrealloc(p->ids, sizeof(int64_t) * (size_t)(p->nrows + 1));
+	p->cells = xrealloc(p->cells, sizeof(char *) * (size_t)((p->nrows + 1) * ncols));
+	p->ids[p->nrows] = id;
+	for (int c = 0; c < ncols; c++)
+		p->cells[p->nrows * ncols + c] = xstrdup(cells[c] ? cells[c] : "");
+	p->nrows++;
+}
+
+struct list *list_new(const struct list_source *src, int sort_col)
+{
+	struct list *l = xcalloc(1, sizeof *l);
+	l->src = src;
+	l->sort_col = sort_col;
+	l->filter_text = xstrdup("");
+	le_init(&l->filter, "", 40, false);
+	l->rows = 10;
+	l->stale = l->count_stale = true;
+	return l;
+}
+
+void list_free(struct list *l)
+{
+	if (!l)
+		return;
+	list_page_free(&l->page, l->src->ncols);
+	le_free(&l->filter);
+	free(l->filter_text);
+	free(l->status);
+	free(l->error);
+	free(l);
+}
+
+void list_reload(struct list *l) { l->stale = l->count_stale = true; }
+
+static void set_error(struct list *l, char *err)
+{
+	free(l->error);
+	l->error = err;
+}
+
+/* Bring count and page up to date for the current window. */
+static void list_refresh(struct list *l)
+{
+	char *err = NULL;
+	if (l->count_stale) {
+		if (l->src->count(l->src->ctx, l->filter_text, &l->total, &err) < 0) {
+			set_error(l, err);
+			l->total = 0;
+		}
+		l->count_stale = false;
+		l->stale = true;
+	}
+	if (l->cursor >= l->total)
+		l->cursor = l->total - 1;
+	if (l->cursor < 0)
+		l->cursor = 0;
+	if (l->top > l->cursor)
+		l->top = l->cursor;
+	if (l->cursor >= l->top + l->rows)
+		l->top = l->cursor - l->rows + 1;
+	if (l->top < 0)
+		l->top = 0;
+	if (!l->stale && l->page_off == l->top && (l->page.nrows >= l->rows || l->top + l->page.nrows >= l->total))
+		return;
+	list_page_free(&l->page, l->src->ncols);
+	l->page_off = l->top;
+	const struct list_col *c = &l->src->cols[l->sort_col];
+	if (l->src->fetch(l->src->ctx, l->filter_text, c->sort_key, l->desc, l->top, l->rows, &l->page, &err) < 0)
+		set_error(l, err);
+	else if (l->error && !err) {
+		free(l->error);
+		l->error = NULL;
+	}
+	l->stale = false;
+}
+
+/* Column widths for the rows on screen: header and cell widths, clamped, the flexible column
+ * (max_width 0) takes what is left. */
+static void col_widths(struct list *l, int width, int *w)
+{
+	int n = l->src->ncols, total = 0, flex = -1;
+	for (int c = 0; c < n; c++) {
+		const struct list_col *col = &l->src->cols[c];
+		int cw = text_width(col->title) + 2; /* room for the sort mark */
+		for (int r = 0; r < l->page.nrows; r++) {
+			int x = text_width(l->page.cells[r * n + c]);
+			if (x > cw)
+				cw = x;
+		}
+		if (cw < col->min_width)
+			cw = col->min_width;
+		if (col->max_width && cw > col->max_width)
+			cw = col->max_width;
+		if (!col->max_width && flex < 0)
+			flex = c;
+		w[c] = cw;
+		total += cw + 1;
+	}
+	int room = width - 1 - total;
+	if (flex >= 0 && room > 0)
+		w[flex] += room;
+	/* Too wide: shrink from the last column but keep each at least 4. */
+	for (int c = n - 1; c >= 0 && room < 0; c--) {
+		int cut = w[c] - 4 < -room ? w[c] - 4 : -room;
+		if (cut > 0) {
+			w[c] -= cut;
+			room += cut;
+		}
+	}
+}
+
+void list_draw(struct list *l, int top, int height, int width, int *cursor_y, int *cursor_x)
+{
+	int n = l->src->ncols;
+	l->rows = height - 3 > 1 ? height - 3 : 1;
+	list_refresh(l);
+
+	/* Row 0: filter line. */
+	const char *label = "筛选：";
+	int lw = text_width(label);
+	ui_text(top, 1, lw, label, ALIGN_LEFT, ROLE_HEADER);
+	int fw = 24;
+	le_draw(&l->filter, top, 1 + lw, fw, ui_attr(ROLE_FIELD), cursor_y, cursor_x);
+	char *info = xasprintf("%s  共 %lld 条", l->status ? l->status : "", (long long)l->total);
+	int iw = width - (1 + lw + fw + 2) - 1;
+	ui_text(top, 1 + lw + fw + 2, iw, info, ALIGN_RIGHT, ROLE_NORMAL);
+	free(info);
+
+	/* Row 1: headers with the sort mark. */
+	int *w = xmalloc(sizeof(int) * (size_t)n);
+	col_widths(l, width, w);
+	int x = 1;
+	for (int c = 0; c < n && x < width; c++) {
+		char *h = c == l->sort_col ? xasprintf("%s%s", l->src->cols[c].title, l->desc ? "v" : "^")
+					   : xstrdup(l->src->cols[c].title);
+		ui_text(top + 1, x, w[c], h, l->src->cols[c].align, ROLE_HEADER);
+		free(h);
+		x += w[c] + 1;
+	}
+
+	/* Rows. */
+	for (int r = 0; r < l->rows; r++) {
+		int y = top + 2 + r;
+		int idx = (int)(l->top + r - l->page_off);
+		if (idx < 0 || idx >= l->page.nrows) {
+			move(y, 0);
+			clrtoeol();
+			continue;
+		}
+		bool sel = l->top + r == l->cursor;
+		enum ui_role role = sel ? ROLE_CURSOR : ROLE_NORMAL;
+		ui_clear(y, 0, 1, width, role);
+		x = 1;
+		for (int c = 0; c < n && x < width; c++) {
+			ui_text(y, x, w[c], l->page.cells[idx * n + c], l->src->cols[c].align, role);
+			x += w[c] + 1;
+		}
+	}
+	free(w);
+	if (l->total == 0) {
+		const char *empty = l->filter_text[0] ? "没有符合筛选条件的记录（Ctrl-U 清除筛选）" : "还没有记录";
+		ui_text(top + 3, 1, width - 2, empty, ALIGN_CENTER, ROLE_DIM);
+	}
+	if (l->error)
+		ui_text(top + height - 1, 1, width - 2, l->error, ALIGN_LEFT, ROLE_ERROR);
+}
+
+static void filter_changed(struct list *l)
+{
+	char *t = le_text(&l->filter);
+	if (strcmp(t, l->filter_text)) {
+		free(l->filter_text);
+		l->filter_text = t;
+		l->cursor = l->top = 0;
+		list_reload(l);
+	} else
+		free(t);
+}
+
+static const enum action list_actions[] = { ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_TOP, ACT_BOTTOM,
+	ACT_SORT, ACT_REVERSE, ACT_CLEAR, ACT_NONE };
+
+bool list_key(struct list *l, struct keypress k)
+{
+	switch (keys_lookup(k, list_actions)) {
+	case ACT_UP:
+		l->cursor--;
+		break;
+	case ACT_DOWN:
+		l->cursor++;
+		break;
+	case ACT_PGUP:
+		l->cursor -= l->rows;
+		l->top -= l->rows;
+		break;
+	case ACT_PGDN:
+		l->cursor += l->rows;
+		l->top += l->rows;
+		break;
+	case ACT_TOP:
+		l->cursor = 0;
+		break;
+	case ACT_BOTTOM:
+		l->cursor = l->total - 1;
+		break;
+	case ACT_SORT:
+		do
+			l->sort_col = (l->sort_col + 1) % l->src->ncols;
+		while (l->src->cols[l->sort_col].sort_key < 0);
+		l->desc = false;
+		list_reload(l);
+		break;
+	case ACT_REVERSE:
+		l->desc = !l->desc;
+		list_reload(l);
+		break;
+	case ACT_CLEAR:
+		le_set(&l->filter, "");
+		filter_changed(l);
+		break;
+	default:
+		/* Typing, Backspace, Left/Right in the filter; Home/End are list moves above. */
+		if (!le_key(&l->filter, k))
+			return false;
+		filter_changed(l);
+		return true;
+	}
+	if (l->top > l->total - 1)
+		l->top = l->total - 1;
+	if (l->top < 0)
+		l->top = 0;
+	if (l->cursor < 0)
+		l->cursor = 0;
+	if (l->cursor > l->total - 1)
+		l->cursor = l->total > 0 ? l->total - 1 : 0;
+	return true;
+}
+
+int64_t list_selected(const struct list *l)
+{
+	int idx = (int)(l->cursor - l->page_off);
+	if (l->total == 0 || idx < 0 || idx >= l->page.nrows)
+		return -1;
+	return l->page.ids[idx];
+}
+
+void list_select_id(struct list *l, int64_t id)
+{
+	for (int i = 0; i < l->page.nrows; i++)
+		if (l->page.ids[i] == id)
+			l->cursor = l->page_off + i;
+}
+
+int64_t list_total(const struct list *l) { return l->total; }
+
+const char *list_filter(const struct list *l) { return l->filter_text; }
+
+void list_set_status(struct list *l, const char *status) { str_set(&l->status, status); }
+
+const char *list_error(const struct list *l) { return l->error; }

@@ -1,2 +1,238 @@
+/* station: options, configuration, then the full-screen program or one command of src/cli/.
+ * Exit codes are enum cli_exit (cli/cli.h), listed by --help and docs/COMMANDS.md. */
+#include "cli/cli.h"
+#include "core/config.h"
+#include "core/text.h"
 #include "core/util.h"
-int main(void) { return 0; }
+#include "db/db.h"
+#include "ui/ui.h"
+
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The command line, parsed. Strings are borrowed from argv. */
+struct main_opts {
+	const char *config; /* --config, or NULL */
+	const char *db;     /* --db, or NULL */
+	bool force;         /* --force (demo) */
+	bool help, version;
+	const char *cmd;    /* first word after the options, or NULL */
+	int nargs;          /* words after cmd */
+	char **args;
+};
+
+/* One line of --help: left column and explanation, Chinese and English. */
+struct main_help_row {
+	const char *left_zh, *left_en, *zh, *en;
+};
+
+static const struct main_help_row main_help_cmds[] = {
+	{ "（无命令）", "(no command)", "打开全屏界面", "open the full-screen program" },
+	{ "check", "check", "检查数据库：完整性、外键、孤立的关联", "check the database: integrity, foreign keys, orphan links" },
+	{ "import deputies 文件.csv", "import deputies FILE.csv", "从 CSV 导入代表名册（全部正确才导入）",
+	  "import the deputy roster from CSV (all rows or none)" },
+	{ "demo --db 文件 [--force]", "demo --db FILE [--force]", "创建虚构的演示数据库",
+	  "create a fictional demo database" },
+	{ "help", "help", "显示本帮助", "show this help" },
+};
+
+static const struct main_help_row main_help_opts[] = {
+	{ "--config 路径", "--config PATH", "使用这个配置文件", "use this configuration file" },
+	{ "--db 路径", "--db PATH", "使用这个数据库文件（代替配置中的 [database] path）",
+	  "use this database file (instead of [database] path)" },
+	{ "--force", "--force", "demo：替换已有的文件", "demo: replace an existing file" },
+	{ "-h, --help", "-h, --help", "显示本帮助", "show this help" },
+	{ "-V, --version", "-V, --version", "显示版本", "show the version" },
+};
+
+static const struct main_help_row main_help_exits[] = {
+	{ "0", "0", "成功", "success" },
+	{ "1", "1", "检查发现问题；导入被拒绝（什么也没导入）；demo 不覆盖已有文件",
+	  "check found problems; import rejected (nothing imported); demo would overwrite a file" },
+	{ "2", "2", "命令行用法错误", "usage error" },
+	{ "3", "3", "配置文件错误", "configuration error" },
+	{ "4", "4", "无法打开数据库（不存在、不是数据库、正被另一个 station 使用、文件夹不存在）",
+	  "the database cannot be opened (missing, not a database, in use by another station, no folder)" },
+	{ "70", "70", "内部错误", "internal error" },
+};
+
+/* Print rows as two columns; the left one padded by display width (CJK is 2 columns). */
+static void main_help_table(const char *title, const struct main_help_row *rows, size_t n, int width)
+{
+	bool en = cli_english();
+	printf("%s\n", title);
+	for (size_t i = 0; i < n; i++) {
+		char *left = text_fit(en ? rows[i].left_en : rows[i].left_zh, width, ALIGN_LEFT, false);
+		printf("  %s  %s\n", left, en ? rows[i].en : rows[i].zh);
+		free(left);
+	}
+	printf("\n");
+}
+
+static void main_help(void)
+{
+	char *db = cfg_default_db_path();
+	printf("%s\n\n", cli_msg("用法：station [选项] [命令]\n人大代表联络站台账（六簿一册）。",
+				 "usage: station [options] [command]\nRegisters of a deputy liaison station."));
+	main_help_table(cli_msg("命令：", "Commands:"), main_help_cmds, ARRAY_LEN(main_help_cmds), 26);
+	main_help_table(cli_msg("选项：", "Options:"), main_help_opts, ARRAY_LEN(main_help_opts), 14);
+	main_help_table(cli_msg("退出码：", "Exit codes:"), main_help_exits, ARRAY_LEN(main_help_exits), 3);
+	printf("%s\n", cli_msg("数据存放：", "Where the data lives:"));
+	printf(cli_msg("  数据库  %s\n"
+		       "          默认在 $XDG_DATA_HOME/station/（未设置时为 ~/.local/share/station/），\n"
+		       "          可用 --db 或 station.ini 的 [database] path 改变\n",
+		       "  database  %s\n"
+		       "            by default in $XDG_DATA_HOME/station/ (unset: ~/.local/share/station/);\n"
+		       "            change it with --db or [database] path in station.ini\n"),
+	       db);
+	printf("%s\n", cli_msg("  配置    --config 路径，否则 $STATION_CONFIG，否则 ./station.ini，\n"
+			       "          否则 ~/.config/station/station.ini；都没有时用默认设置",
+			       "  config    --config PATH, else $STATION_CONFIG, else ./station.ini,\n"
+			       "            else ~/.config/station/station.ini; defaults if none exists"));
+	printf("\n%s\n", cli_msg("详见 docs/COMMANDS.md。", "See docs/COMMANDS.md."));
+	free(db);
+}
+
+static int main_usage_error(const char *zh, const char *en, const char *arg)
+{
+	cli_error(cli_msg(zh, en), arg);
+	cli_error("%s", cli_msg("用 station --help 查看用法", "see station --help"));
+	return CLI_USAGE;
+}
+
+/* Parse argv into o. Returns -1 when fine, else the exit code (after printing why). */
+static int main_parse(int argc, char **argv, struct main_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	opterr = 0; /* our own messages, in the clerk's language */
+	while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			o->config = optarg;
+			break;
+		case 'd':
+			o->db = optarg;
+			break;
+		case 'f':
+			o->force = true;
+			break;
+		case 'h':
+			o->help = true;
+			break;
+		case 'V':
+			o->version = true;
+			break;
+		case ':':
+			return main_usage_error("选项 %s 后面缺少参数", "option %s needs an argument", argv[optind - 1]);
+		default:
+			return main_usage_error("未知选项 %s", "unknown option %s", argv[optind - 1]);
+		}
+	}
+	if ((o->config && !*o->config) || (o->db && !*o->db))
+		return main_usage_error("%s不能为空", "%s must not be empty", o->db && !*o->db ? "--db " : "--config ");
+	if (optind < argc) {
+		o->cmd = argv[optind];
+		o->args = argv + optind + 1;
+		o->nargs = argc - optind - 1;
+	}
+	return -1;
+}
+
+/* Check the words of a command before any file is touched. Returns -1 when fine. */
+static int main_check_command(const struct main_opts *o)
+{
+	static const char *const known[] = { "check", "import", "demo", "help" };
+	bool ok = false;
+	if (!o->cmd)
+		ok = true;
+	for (size_t i = 0; i < ARRAY_LEN(known) && !ok; i++)
+		ok = !strcmp(o->cmd, known[i]);
+	if (!ok)
+		return main_usage_error("未知命令 %s", "unknown command %s", o->cmd);
+	if (o->force && (!o->cmd || strcmp(o->cmd, "demo")))
+		return main_usage_error("%s 只用于 demo 命令", "%s is only for the demo command", "--force");
+	if (o->cmd && (!strcmp(o->cmd, "check") || !strcmp(o->cmd, "demo") || !strcmp(o->cmd, "help")) &&
+	    o->nargs > 0)
+		return main_usage_error("多余的参数 %s", "unexpected argument %s", o->args[0]);
+	if (o->cmd && !strcmp(o->cmd, "demo") && !o->db)
+		return main_usage_error("%s 需要 --db 文件（演示数据库不会放在正式数据的位置）",
+					"%s needs --db FILE (a demo never goes where the real data lives)", "demo");
+	return -1;
+}
+
+/* Load the configuration; print its warnings. Returns -1 when fine, else CLI_CONFIG. */
+static int main_config(const char *path, struct cfg *cfg)
+{
+	char *err = NULL;
+	if (cfg_load(path, cfg, &err)) {
+		/* One message per line, each prefixed like every other message. */
+		char *save = NULL;
+		for (char *line = strtok_r(err, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+			cli_error("%s", line);
+		free(err);
+		return CLI_CONFIG;
+	}
+	for (int i = 0; i < cfg->nwarnings; i++)
+		cli_error("%s", cfg->warnings[i]);
+	return -1;
+}
+
+/* The full-screen program on the configured (or --db) database. */
+static int main_ui(const struct cfg *cfg, const char *path, bool create_folder)
+{
+	struct db *db = NULL;
+	int rc = cli_open_db(cfg, path, DB_OPEN_CREATE | DB_OPEN_EXCLUSIVE, create_folder, &db);
+	if (rc)
+		return rc;
+	rc = ui_run(cfg, db);
+	db_close(db);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct main_opts o = { 0 };
+	struct cfg cfg;
+	int rc;
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8"))
+		setlocale(LC_CTYPE, "C.UTF-8");
+	if ((rc = main_parse(argc, argv, &o)) >= 0)
+		return rc;
+	if (o.help || (o.cmd && !strcmp(o.cmd, "help"))) {
+		main_help();
+		return CLI_OK;
+	}
+	if (o.version) {
+		printf("station %s\n", STATION_VERSION);
+		return CLI_OK;
+	}
+	if ((rc = main_check_command(&o)) >= 0)
+		return rc;
+	if ((rc = main_config(o.config, &cfg)) >= 0)
+		return rc;
+	const char *path = o.db ? o.db : cfg.db_path;
+	bool default_path = !o.db && cfg.db_path_default;
+	if (!o.cmd)
+		rc = main_ui(&cfg, path, default_path);
+	else if (!strcmp(o.cmd, "check"))
+		rc = cli_check(&cfg, path);
+	else if (!strcmp(o.cmd, "import"))
+		rc = cli_import(&cfg, path, default_path, o.nargs, o.args);
+	else
+		rc = cli_demo(&cfg, path, o.force);
+	cfg_free(&cfg);
+	return rc;
+}

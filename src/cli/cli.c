@@ -1,0 +1,107 @@
+/* Shared by the commands: the message language, error lines, opening the database. */
+#include "cli/cli.h"
+
+#include "core/util.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+bool cli_english(void)
+{
+	/* POSIX precedence for messages: LC_ALL, then LC_MESSAGES, then LANG. */
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	for (size_t i = 0; i < ARRAY_LEN(vars); i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return !str_starts(v, "zh");
+	}
+	return false; /* nothing set: the clerk's language */
+}
+
+const char *cli_msg(const char *zh, const char *en) { return cli_english() ? en : zh; }
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("station: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* mkdir -p with mode 0700 for each folder made. Returns 0 or -1 with errno set. */
+static int cli_mkdir_p(const char *dir)
+{
+	char *p = xstrdup(dir);
+	int rc = 0;
+	for (char *s = p + 1;; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (mkdir(p, 0700) && errno != EEXIST) {
+			rc = -1;
+			break;
+		}
+		*s = c;
+		if (!c)
+			break;
+	}
+	free(p);
+	return rc;
+}
+
+/* The folder part of path (new string). */
+static char *cli_dirname(const char *path)
+{
+	char *copy = xstrdup(path);
+	char *d = xstrdup(dirname(copy));
+	free(copy);
+	return d;
+}
+
+int cli_open_db(const struct cfg *cfg, const char *path, int flags, bool create_folder,
+		struct db **out)
+{
+	struct stat st;
+	char *dir = cli_dirname(path), *err = NULL;
+	int rc = CLI_DB;
+	*out = NULL;
+	if (create_folder && (flags & DB_OPEN_CREATE) && cli_mkdir_p(dir)) {
+		cli_error(cli_msg("无法创建数据文件夹 %s：%s", "cannot create the data folder %s: %s"), dir,
+			  strerror(errno));
+		goto out;
+	}
+	if (stat(dir, &st) || !S_ISDIR(st.st_mode)) {
+		cli_error(cli_msg("数据库所在的文件夹不存在：%s", "the database folder does not exist: %s"), dir);
+		goto out;
+	}
+	if (!(flags & DB_OPEN_CREATE) && stat(path, &st)) {
+		cli_error(cli_msg("找不到数据库文件：%s", "database file not found: %s"), path);
+		goto out;
+	}
+	if (db_open(path, flags, out, &err)) {
+		cli_error(cli_msg("无法打开数据库 %s：%s", "cannot open the database %s: %s"), path,
+			  err ? err : "?");
+		goto out;
+	}
+	/* The clerk's name goes into the audit log, which a read-only check never writes. */
+	if (!(flags & DB_OPEN_READONLY) && cfg->user && db_set_user(*out, cfg->user, &err)) {
+		cli_error("%s", err ? err : "db_set_user");
+		db_close(*out);
+		*out = NULL;
+		goto out;
+	}
+	rc = CLI_OK;
+out:
+	free(err);
+	free(dir);
+	return rc;
+}

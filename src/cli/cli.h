@@ -1,0 +1,47 @@
+/* The non-interactive commands (station check, import, demo) and what they share: exit codes,
+ * messages in the clerk's language, opening the database with a clear message.
+ *
+ * Each command returns an exit code; main() only parses options and dispatches. Commands print
+ * their results to stdout and problems to stderr, one line each, prefixed "station: ". */
+#ifndef STATION_CLI_H
+#define STATION_CLI_H
+
+#include "core/config.h"
+#include "db/db.h"
+
+#include <stdbool.h>
+
+/* Exit codes of the program; documented in docs/COMMANDS.md and --help. */
+enum cli_exit {
+	CLI_OK = 0,        /* done */
+	CLI_PROBLEMS = 1,  /* check found problems, import rejected, demo refused */
+	CLI_USAGE = 2,     /* bad command line */
+	CLI_CONFIG = 3,    /* station.ini missing (when named) or invalid */
+	CLI_DB = 4,        /* the database cannot be opened (missing, not SQLite, locked, folder) */
+	CLI_INTERNAL = 70, /* a bug or out of memory (die()) */
+};
+
+/* Messages: Chinese, unless LC_ALL / LC_MESSAGES / LANG (the first one set) names a locale
+ * other than zh (e.g. C, C.UTF-8, en_US.UTF-8): then English. The full-screen program stays
+ * Chinese either way. */
+bool cli_english(void);
+/* zh or en, by cli_english(). Both borrowed; returns one of them. */
+const char *cli_msg(const char *zh, const char *en);
+/* Print "station: " + message + newline to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Open the database at path for a command. flags as db_open(). When create_folder is true
+ * (the default location from station.ini), the file's folder is made first (mode 0700).
+ * Missing file (without DB_OPEN_CREATE) and missing folder are reported by name.
+ * Sets the clerk from cfg->user. Returns CLI_OK with *out set, or CLI_DB after printing why. */
+int cli_open_db(const struct cfg *cfg, const char *path, int flags, bool create_folder,
+		struct db **out);
+
+/* station check: integrity of the database at path (read only). */
+int cli_check(const struct cfg *cfg, const char *path);
+/* station import deputies FILE.csv: args are the words after "import". */
+int cli_import(const struct cfg *cfg, const char *path, bool create_folder, int argc, char **argv);
+/* station demo --db FILE [--force]: a fictional demo station database at path. */
+int cli_demo(const struct cfg *cfg, const char *path, bool force);
+
+#endif

@@ -13,24 +13,46 @@ enum db_open_flags {
 	DB_OPEN_CREATE = 1,    /* create the file (mode 0600) if missing */
 	DB_OPEN_EXCLUSIVE = 2, /* this copy of the program edits: refuse if another copy holds it */
 	DB_OPEN_READONLY = 4,  /* read only: no migrations, no writes (check, printing) */
+	DB_OPEN_NO_MIGRATE = 8, /* tests and tools only: open at whatever version the file is */
 };
 
 /* Open (and migrate to the newest schema) the database at path. WAL, foreign_keys=ON,
  * synchronous=FULL, busy timeout. Errors with a clear message: folder missing or read-only,
- * not a SQLite database, locked by another copy, newer schema than this program. */
+ * not a SQLite database, locked by another copy, newer schema than this program.
+ *
+ * A file this function creates is created with mode 0600 before SQLite touches it, so it is
+ * never readable by others; SQLite gives its -wal and -shm files the same mode.
+ * A file that is not a station database (other tables, no station schema) is refused and left
+ * untouched. DB_OPEN_EXCLUSIVE holds flock(LOCK_EX) on the file until db_close().
+ * DB_OPEN_READONLY refuses an outdated file (it cannot migrate); on a read-only folder (a
+ * write-protected USB stick) it reads the file as immutable when no -wal file is present.
+ * On error *out is NULL. */
 int db_open(const char *path, int flags, struct db **out, char **err);
+/* Close (rolling back an unfinished transaction), then release the exclusive lock. NULL is fine. */
 void db_close(struct db *db);
 
 /* Schema version of this program, and of the open file. */
 int db_schema_version(void);
 int db_user_version(struct db *db);
 
-/* Who is working: written into audit_log by the triggers. */
+/* Who is working: written into audit_log by the triggers. The name is kept by the connection and
+ * written to the app_session row at the start of each write transaction (db_begin), so two
+ * programs on one file never record each other's name. Until called, the user is "". */
 int db_set_user(struct db *db, const char *user, char **err);
+/* The user set by db_set_user ("" if none). Borrowed. */
+const char *db_user(struct db *db);
 
+/* Transactions. The outermost db_begin is BEGIN IMMEDIATE (takes the write lock at once, so a
+ * save never fails half-way on a lock); nested calls are SAVEPOINTs, so an inner
+ * db_rollback undoes only the inner work and the outer transaction goes on. Every db_begin
+ * is ended by exactly one db_commit or db_rollback. If SQLite itself abandoned the
+ * transaction (disk full, I/O error), the outermost db_commit fails and nothing is saved.
+ * Every write of the db layer runs inside db_begin/db_commit (the audit user is set there). */
 int db_begin(struct db *db, char **err);
 int db_commit(struct db *db, char **err);
 void db_rollback(struct db *db);
+/* Transaction depth: 0 outside a transaction. */
+int db_depth(struct db *db);
 
 /* integrity_check, foreign_key_check and orphan links. Each finding is passed to cb (Chinese).
  * Returns the number of findings, or -1 if the check could not run. */
@@ -38,5 +60,7 @@ int db_check(struct db *db, void (*cb)(void *ud, const char *finding), void *ud,
 
 /* Path of the open file. Borrowed. */
 const char *db_path(struct db *db);
+/* True if opened with DB_OPEN_READONLY. */
+bool db_readonly(struct db *db);
 
 #endif

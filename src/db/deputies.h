@@ -1,4 +1,6 @@
-/* 代表名册 in SQL. Values are arrays of DEP_NFIELDS strings (core/deputy.h). */
+/* 代表名册 in SQL. Values are arrays of DEP_NFIELDS strings (core/deputy.h); an empty value is
+ * stored as NULL and read back as "". name_py and name_initials (pinyin keys, core/pinyin.h) are
+ * computed here from the name on every insert and update. Deleted deputies are invisible. */
 #ifndef STATION_DB_DEPUTIES_H
 #define STATION_DB_DEPUTIES_H
 
@@ -9,7 +11,10 @@
 
 struct deputy_filter {
 	const char *text;  /* typed filter: matches name, phone, work unit, level or pinyin initials;
-			      NULL or "" for all */
+			      NULL or "" for all. Case-insensitive substring match (name, phone with
+			      or without '-', work unit), exact level, and when the text is ASCII
+			      letters only also the pinyin initials ("zs") and full pinyin ("zhangs").
+			      Spaces around it are ignored; % _ ' \ are plain characters. */
 	const char *level; /* exact level, or NULL */
 	bool include_left; /* also 离任 deputies */
 };
@@ -19,7 +24,10 @@ struct deputy_filter {
 typedef int (*deputy_row_cb)(void *ud, int64_t id, const char *const *vals);
 
 int db_deputies_count(struct db *db, const struct deputy_filter *f, int64_t *n, char **err);
-/* One page, sorted by sort_field (enum deputy_field; DEP_NAME sorts by pinyin), then by id. */
+/* One page, sorted by sort_field (enum deputy_field; DEP_NAME sorts by pinyin, then name; a
+ * choice field by the order of its choices, e.g. 全国 before 省; empty values last), then by id.
+ * desc reverses the order (empty values stay last). limit < 0: no limit. An unknown sort_field
+ * sorts by name. */
 int db_deputies_page(struct db *db, const struct deputy_filter *f, int sort_field, bool desc,
 		     int64_t offset, int limit, deputy_row_cb cb, void *ud, char **err);
 /* vals: DEP_NFIELDS new strings, caller frees with record_free_values(). */
@@ -29,7 +37,10 @@ int db_deputies_insert(struct db *db, char *const *vals, int64_t *id, char **err
 int db_deputies_update(struct db *db, int64_t id, char *const *vals, char **err);
 /* Marks deleted (hidden; recoverable by the station head). */
 int db_deputies_delete(struct db *db, int64_t id, char **err);
-/* Insert many deputies in one transaction: all or none. */
+/* Undo db_deputies_delete. */
+int db_deputies_restore(struct db *db, int64_t id, char **err);
+/* Insert many deputies in one transaction: all or none. A failure's message starts with
+ * "第 N 条" where N = index + 1 of the failing row. */
 int db_deputies_insert_many(struct db *db, char **const *rows, int nrows, char **err);
 
 #endif

@@ -1,0 +1,180 @@
+/* 代表名册 in SQL: list pages with filter and sort, and the generic record writes with the
+ * pinyin keys derived from the name. */
+#include "db/deputies.h"
+
+#include "db/internal.h"
+#include "db/record.h"
+
+#include "core/deputy.h"
+#include "core/pinyin.h"
+#include "core/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const deputies_derived_cols[] = { "name_py", "name_initials", NULL };
+
+static void deputies_compute(char *const *vals, char **out)
+{
+	out[0] = pinyin_sortkey(vals[DEP_NAME]);
+	out[1] = pinyin_initials(vals[DEP_NAME]);
+}
+
+static const struct db_rec_derived deputies_derived = {
+	.cols = deputies_derived_cols,
+	.compute = deputies_compute,
+};
+
+/* The filter of struct deputy_filter. Parameters: ?1 include 离任, ?2 level or NULL,
+ * ?3 LIKE pattern or NULL, ?4 the text itself, ?5 text is ASCII letters (match pinyin). */
+static const char deputies_where[] =
+	" WHERE deleted = 0 AND (?1 OR status <> '离任') AND (?2 IS NULL OR level = ?2)"
+	" AND (?3 IS NULL OR name LIKE ?3 ESCAPE '\\' OR phone LIKE ?3 ESCAPE '\\'"
+	" OR replace(phone, '-', '') LIKE ?3 ESCAPE '\\' OR work_unit LIKE ?3 ESCAPE '\\' OR level = ?4"
+	" OR (?5 AND (name_initials LIKE ?3 ESCAPE '\\' OR replace(name_py, ' ', '') LIKE ?3 ESCAPE '\\')))";
+
+static bool deputies_ascii_letters(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+			return false;
+	return true;
+}
+
+/* Bind ?1..?5 of deputies_where. */
+static void deputies_bind_filter(sqlite3_stmt *st, const struct deputy_filter *f)
+{
+	char *text = xstrdup(f && f->text ? f->text : "");
+	str_trim(text);
+	sqlite3_bind_int(st, 1, f ? f->include_left : 0);
+	db_bind_text(st, 2, f ? f->level : NULL);
+	if (*text) {
+		char *like = db_rec_like(text);
+		sqlite3_bind_text(st, 3, like, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, text, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 5, deputies_ascii_letters(text));
+		free(like);
+	} else {
+		sqlite3_bind_null(st, 3);
+		sqlite3_bind_null(st, 4);
+		sqlite3_bind_int(st, 5, 0);
+	}
+	free(text);
+}
+
+int db_deputies_count(struct db *db, const struct deputy_filter *f, int64_t *n, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	char *sql = xasprintf("SELECT count(*) FROM deputies%s", deputies_where);
+	int rc = -1;
+
+	*n = 0;
+	if (db_prepare(db, sql, &st, err) < 0)
+		goto out;
+	deputies_bind_filter(st, f);
+	int src = sqlite3_step(st);
+	if (src != SQLITE_ROW) {
+		db_fail(db, src, &deputy_def, err);
+		goto out;
+	}
+	*n = sqlite3_column_int64(st, 0);
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	free(sql);
+	return rc;
+}
+
+/* ORDER BY clause (without the keywords) for a field. Column names and choices are the
+ * program's constants; choices are quoted as SQL literals by sqlite3_mprintf's %Q. */
+static char *deputies_order(int field, bool desc)
+{
+	const char *dir = desc ? "DESC" : "ASC";
+	if (field < 0 || field >= DEP_NFIELDS || field == DEP_NAME)
+		return xasprintf("name_py %s, name %s, id %s", dir, dir, dir);
+	const struct field_def *fd = &deputy_def.fields[field];
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, "(%s IS NULL), ", fd->col);
+	if (fd->kind == FK_CHOICE && fd->choices) {
+		int i = 0;
+		sb_addf(&sb, "CASE %s", fd->col);
+		for (; fd->choices[i]; i++) {
+			char *lit = sqlite3_mprintf("%Q", fd->choices[i]);
+			if (!lit)
+				die("内存不足 (out of memory)");
+			sb_addf(&sb, " WHEN %s THEN %d", lit, i);
+			sqlite3_free(lit);
+		}
+		sb_addf(&sb, " ELSE %d END %s, ", i, dir);
+	}
+	sb_addf(&sb, "%s %s, id %s", fd->col, dir, dir);
+	return sb_take(&sb);
+}
+
+int db_deputies_page(struct db *db, const struct deputy_filter *f, int sort_field, bool desc,
+		     int64_t offset, int limit, deputy_row_cb cb, void *ud, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	char *cols = db_rec_select_list(&deputy_def);
+	char *order = deputies_order(sort_field, desc);
+	char *sql = xasprintf("SELECT id, %s FROM deputies%s ORDER BY %s LIMIT ?6 OFFSET ?7", cols,
+			      deputies_where, order);
+	const char *vals[DEP_NFIELDS];
+	int rc = -1, src;
+
+	if (db_prepare(db, sql, &st, err) < 0)
+		goto out;
+	deputies_bind_filter(st, f);
+	sqlite3_bind_int(st, 6, limit < 0 ? -1 : limit);
+	sqlite3_bind_int64(st, 7, offset < 0 ? 0 : offset);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < DEP_NFIELDS; i++)
+			vals[i] = db_column_text(st, i + 1);
+		if (cb(ud, sqlite3_column_int64(st, 0), vals))
+			break;
+	}
+	if (src != SQLITE_ROW && src != SQLITE_DONE) {
+		db_fail(db, src, &deputy_def, err);
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	free(sql);
+	free(order);
+	free(cols);
+	return rc;
+}
+
+int db_deputies_get(struct db *db, int64_t id, char ***vals, char **err)
+{
+	return db_rec_get(db, &deputy_def, id, vals, err);
+}
+
+int db_deputies_insert(struct db *db, char *const *vals, int64_t *id, char **err)
+{
+	return db_rec_insert(db, &deputy_def, &deputies_derived, vals, id, err);
+}
+
+int db_deputies_update(struct db *db, int64_t id, char *const *vals, char **err)
+{
+	return db_rec_update(db, &deputy_def, &deputies_derived, id, vals, err);
+}
+
+int db_deputies_delete(struct db *db, int64_t id, char **err)
+{
+	return db_rec_set_deleted(db, &deputy_def, id, true, err);
+}
+
+int db_deputies_restore(struct db *db, int64_t id, char **err)
+{
+	return db_rec_set_deleted(db, &deputy_def, id, false, err);
+}
+
+int db_deputies_insert_many(struct db *db, char **const *rows, int nrows, char **err)
+{
+	return db_rec_insert_many(db, &deputy_def, &deputies_derived, rows, nrows, err);
+}

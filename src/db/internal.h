@@ -1,0 +1,60 @@
+/* Shared by the files of src/db/ only (and the db unit tests): the connection, statement
+ * helpers, and the one mapping from SQLite result codes to messages for the clerk.
+ *
+ * Error convention inside src/db/: when a SQLite call fails, call db_fail() FIRST (it reads
+ * sqlite3_errmsg, which the next call would overwrite), then clean up (finalize, rollback). */
+#ifndef STATION_DB_INTERNAL_H
+#define STATION_DB_INTERNAL_H
+
+#include "core/record.h"
+#include "db/db.h"
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+/* 'STN1': PRAGMA application_id of a station database (set by schema/0001.sql). */
+#define DB_APPLICATION_ID 1398033969
+/* How long a statement waits for another program's write lock. */
+#define DB_BUSY_TIMEOUT_MS 3000
+/* SQL expression of "now" for created_at/updated_at: local time, to the second. */
+#define DB_NOW_SQL "strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')"
+
+struct db {
+	sqlite3 *h;   /* the connection; owned */
+	char *path;   /* as given to db_open; owned */
+	int flags;    /* enum db_open_flags given to db_open */
+	int lock_fd;  /* fd holding flock() for DB_OPEN_EXCLUSIVE, or -1; closed AFTER h, because
+			 closing any fd of the file drops this process's POSIX (SQLite) locks */
+	int depth;    /* transaction nesting: 0 none, 1 BEGIN IMMEDIATE, n > 1: n-1 savepoints */
+	bool lost;    /* SQLite rolled the transaction back on its own (disk full, I/O error) */
+	char *user;   /* clerk for the audit log; owned; never NULL */
+};
+
+/* The raw connection. Borrowed. */
+sqlite3 *db_handle(struct db *db);
+
+/* A new Chinese message for the clerk for SQLite result code rc (extended codes understood).
+ * detail is sqlite3_errmsg() (may be NULL); it names the columns of constraint failures,
+ * which def (may be NULL) turns into field labels. */
+char *db_error_text(int rc, const char *detail, const struct record_def *def);
+/* Set *err (if err) to db_error_text(rc, sqlite3_errmsg(db), def); return -1. */
+int db_fail(struct db *db, int rc, const struct record_def *def, char **err);
+/* Set *err (if err) to a new copy of msg; return -1. */
+int db_fail_msg(char **err, const char *msg);
+/* Set *err (if err) to the printf result (else discard it); return -1. */
+int db_failf(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Prepare one statement; on failure *st is NULL and *err set. */
+int db_prepare(struct db *db, const char *sql, sqlite3_stmt **st, char **err);
+/* Run SQL without parameters or results (DDL, PRAGMA, several statements). */
+int db_exec(struct db *db, const char *sql, char **err);
+/* Run one statement returning one integer (0 if no row): PRAGMAs and counts. */
+int db_query_int(struct db *db, const char *sql, int64_t *out, char **err);
+/* Bind text, storing an empty or NULL string as NULL (the db layer's rule for empty values). */
+int db_bind_text(sqlite3_stmt *st, int idx, const char *s);
+/* Column text, "" for NULL. Borrowed until the next step/reset/finalize. */
+const char *db_column_text(sqlite3_stmt *st, int col);
+/* True if a table of that name exists. */
+bool db_table_exists(struct db *db, const char *table);
+
+#endif

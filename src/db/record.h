@@ -1,0 +1,44 @@
+/* Generic SQL for table-driven registers (core/record.h): INSERT, UPDATE, SELECT of one
+ * record and soft delete, built from the field column names of a struct record_def (fixed in
+ * the program, never from input) with every value bound as a parameter.
+ *
+ * Values are arrays of def->nfields strings. An empty value is stored as NULL (never ''),
+ * and read back as "". FK_INT fields are bound as integers when they parse as one.
+ * Each write is one transaction (nested inside the caller's, if any) with its audit rows,
+ * and sets updated_at. Rows with deleted = 1 are invisible to get and update. */
+#ifndef STATION_DB_RECORD_H
+#define STATION_DB_RECORD_H
+
+#include "core/record.h"
+#include "db/db.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Columns a register stores besides its fields, computed from the fields on every insert and
+ * update (the deputies' pinyin keys). */
+struct db_rec_derived {
+	const char *const *cols;                         /* NULL-terminated */
+	void (*compute)(char *const *vals, char **out);  /* out[i]: new string for cols[i] */
+};
+
+int db_rec_insert(struct db *db, const struct record_def *def, const struct db_rec_derived *der,
+		  char *const *vals, int64_t *id, char **err);
+/* All rows or none, with one prepared statement. The message of a failure starts with
+ * "第 N 条" (N = index + 1 of the failing row). */
+int db_rec_insert_many(struct db *db, const struct record_def *def, const struct db_rec_derived *der,
+		       char **const *rows, int nrows, char **err);
+/* Fails with a message if the row does not exist or is deleted. */
+int db_rec_update(struct db *db, const struct record_def *def, const struct db_rec_derived *der,
+		  int64_t id, char *const *vals, char **err);
+/* *vals: new array of def->nfields new strings (record_free_values()). */
+int db_rec_get(struct db *db, const struct record_def *def, int64_t id, char ***vals, char **err);
+/* Soft delete (deleted = true) or restore (false). Fails if the row is not in the other state. */
+int db_rec_set_deleted(struct db *db, const struct record_def *def, int64_t id, bool deleted, char **err);
+
+/* "%text%" with % _ and \ escaped, for LIKE ?1 ESCAPE '\'. New string. */
+char *db_rec_like(const char *text);
+/* Comma-separated field columns of def, for SELECT lists ("name, gender, ..."). New string. */
+char *db_rec_select_list(const struct record_def *def);
+
+#endif

@@ -1,0 +1,24 @@
+#!/bin/sh
+# station check: a healthy database, a missing file, a file that is not a database.
+. "$(dirname "$0")/lib.sh"
+
+st demo --db demo.db
+ok demo_for_check rc_is 0
+sum=$(md5sum < demo.db)
+st check --db demo.db
+ok check_fresh_demo_exit_0 rc_is 0
+ok check_fresh_demo_passes out_has "检查通过：完整性正常，外键正常"
+ok check_leaves_file_alone [ "$(md5sum < demo.db)" = "$sum" ]
+LANG=C st check --db demo.db
+ok check_english out_has "check passed"
+
+st check --db missing.db
+ok check_missing_file_exit_4 rc_is 4
+ok check_missing_file_message err_has "找不到数据库文件：missing.db"
+ok check_missing_file_not_created [ ! -e missing.db ]
+
+printf '姓名,性别\n张三,男\n' > notadb.db
+st check --db notadb.db
+ok check_not_sqlite_exit_4 rc_is 4
+ok check_not_sqlite_message err_has "无法打开数据库 notadb.db"
+ok check_not_sqlite_untouched [ "$(cat notadb.db)" = "$(printf '姓名,性别\n张三,男')" ]

@@ -1,9 +1,17 @@
 /* station.ini, read once into a checked struct. Nothing else touches iniparser.
- * Every key is documented in docs/CONFIG.md. */
+ * Every key is documented in docs/CONFIG.md; the shipped example is ./station.ini.
+ *
+ * Call order: cfg_load() (or cfg_defaults()) fills a struct cfg the caller owns; read its fields
+ * freely; cfg_free() once at the end. Every string field is owned by the struct, never NULL after
+ * a successful cfg_load()/cfg_defaults() (empty string when unset), and stays valid until
+ * cfg_free(). */
 #ifndef STATION_CONFIG_H
 #define STATION_CONFIG_H
 
 #include <stdbool.h>
+
+/* The longest line iniparser 4.1 accepts, in bytes, not counting the line end. */
+#define CFG_LINE_MAX 1022
 
 /* The registers of 六簿一册, in the order of their default titles. */
 enum reg_id {
@@ -17,69 +25,96 @@ enum reg_id {
 	REG_COUNT
 };
 
+/* How reception days (接待日) recur: a day of each month, or a weekday of each week. */
 enum reception_rule { RECEPTION_MONTHDAY, RECEPTION_WEEKDAY };
 enum csv_encoding { CSV_UTF8_BOM, CSV_GB18030 };
 
-/* A key rebinding from [keys]: action name (as in the UI key table) and key list ("F5 r"). */
+/* A key rebinding from [keys]: action name (as in the UI key table) and key list ("F5 r").
+ * Stored as written (iniparser lower-cases the action); the UI checks both. */
 struct cfg_key {
 	char *action; /* owned */
-	char *keys;   /* owned */
+	char *keys;   /* owned, never empty */
+	int line;     /* line in cfg->path, for the UI's warnings */
 };
 
 /* A local holiday or workday from [calendar]: date, "off" or "work", name. */
 struct cfg_day {
-	char date[11];
-	bool work;  /* true: a workday (调休上班); false: a day off */
-	char *name; /* owned */
+	char date[11]; /* "YYYY-MM-DD", a real date */
+	bool work;     /* true: a workday (调休上班); false: a day off */
+	char *name;    /* owned; "" when the line gave no name */
+	int line;      /* line in cfg->path */
 };
 
 struct cfg {
 	char *path;          /* file read, or NULL when defaults are in use; owned */
 	/* [station] */
-	char *station_name;  /* 联络站名称 */
-	char *station_code;  /* short code used in case numbers, e.g. "XH01" (ASCII letters/digits) */
+	char *station_name;  /* 联络站名称 (default 人大代表联络站) */
+	char *station_code;  /* short code used in case numbers, e.g. "XH01": 1-12 ASCII letters/digits */
 	char *county;        /* 县/区 */
 	char *township;      /* 乡镇/街道 */
 	char *address;
 	/* [database] */
-	char *db_path;       /* absolute or relative to the working directory; owned */
-	bool db_path_default; /* db_path is the default under $XDG_DATA_HOME/station/ */
+	char *db_path;       /* absolute, or relative to the working directory ("~/" expanded); owned */
+	bool db_path_default; /* db_path is the default cfg_default_db_path() */
 	/* [reception] */
 	enum reception_rule reception_rule;
-	int reception_day;   /* 1..31 for RECEPTION_MONTHDAY; 1 (Monday)..7 for RECEPTION_WEEKDAY */
-	char *reception_time;  /* "09:00-11:30" */
+	/* 1..31 for RECEPTION_MONTHDAY (a day past the end of a shorter month means its last day);
+	 * 1 (Monday)..7 (Sunday) for RECEPTION_WEEKDAY. Default: the 15th of each month. */
+	int reception_day;
+	char *reception_time;  /* "09:00-11:30" or "09:00" (zero-padded, normalised) */
 	char *reception_place;
-	bool reception_keep_holiday; /* keep a reception day that falls on a non-working day */
-	int notice_days;     /* 公示: at least this many days before a reception day */
+	bool reception_keep_holiday; /* keep a reception day that falls on a non-working day
+				      * (default false: move it to the next working day) */
+	int notice_days;     /* 公示: at least this many days before a reception day (0..30, default 3) */
 	/* [cases] */
-	int case_days;       /* 办理时限 in working days (default 15) */
-	int due_soon_days;   /* 临期: due within this many working days (default 3) */
+	int case_days;       /* 办理时限 in working days (1..365, default 15); key deadline_days */
+	int due_soon_days;   /* 临期: due within this many working days (0..30, default 3; 0 = never) */
 	/* [export] */
-	enum csv_encoding csv_encoding;
+	enum csv_encoding csv_encoding; /* default CSV_UTF8_BOM */
 	bool mask_personal;  /* mask phone, ID number, address in exports (default true) */
 	/* [registers] */
-	char *titles[REG_COUNT];
+	char *titles[REG_COUNT]; /* owned; default cfg_default_title() */
 	/* [user] */
-	char *user;          /* clerk name written to the audit log until accounts exist */
-	/* [keys] */
+	char *user;          /* clerk name written to the audit log until accounts exist
+			      * (default $USER, else 联络员) */
+	/* [keys] in file order; empty values are left out */
 	struct cfg_key *keys;
 	int nkeys;
-	/* [calendar] */
+	/* [calendar] in file order */
 	struct cfg_day *days;
 	int ndays;
-	/* Non-fatal findings (unknown keys, missing file): Chinese, one line each; owned. */
+	/* Non-fatal findings (unknown keys, duplicates, missing file): Chinese, one line each,
+	 * naming the file and line; owned. */
 	char **warnings;
 	int nwarnings;
 };
 
-/* Load the configuration. path NULL means: $STATION_CONFIG, else ./station.ini, else
- * $XDG_CONFIG_HOME/station/station.ini; if none exists, defaults and a warning.
- * An explicit path that does not exist is an error. On error returns -1 and *err gets a
- * Chinese message naming the file, line, section and key and what is allowed (caller frees);
- * out is then left freed. On success returns 0. */
+/* Load the configuration. path NULL means: $STATION_CONFIG (if set and not empty, treated like an
+ * explicit path), else ./station.ini, else $XDG_CONFIG_HOME/station/station.ini (XDG_CONFIG_HOME
+ * defaults to ~/.config); if none exists, defaults and the one warning
+ * "未找到 station.ini，使用默认设置".
+ * An explicit path that does not exist, cannot be read or is a folder is an error. Every bad line
+ * and bad value is an error; all of them are reported, one per line of *err, each naming the file,
+ * line, section and key, the value and what is allowed, e.g.
+ * "station.ini 第 12 行 [cases] deadline_days = abc：应为 1 到 365 之间的整数".
+ * out is overwritten (not freed first). On error returns -1, *err gets the message (caller frees)
+ * and out is left freed (all zero; cfg_free() on it is harmless). On success returns 0, *err NULL. */
 int cfg_load(const char *path, struct cfg *out, char **err);
-/* Fill out with the documented defaults only. */
+/* Fill out with the documented defaults only (out is overwritten, not freed first). */
 void cfg_defaults(struct cfg *out);
+/* Free everything c owns and zero it. */
 void cfg_free(struct cfg *c);
+
+/* The default database file: $XDG_DATA_HOME/station/station.db, XDG_DATA_HOME defaulting to
+ * ~/.local/share (a relative XDG_DATA_HOME is ignored, as the XDG spec says). Caller frees.
+ * The folder may not exist yet; whoever opens the database creates it. */
+char *cfg_default_db_path(void);
+/* The [registers] key of a register ("deputies", "visits", ...) and its default title. */
+const char *cfg_reg_key(enum reg_id r);
+const char *cfg_default_title(enum reg_id r);
+/* The register whose key is name (case-insensitive), or -1. */
+int cfg_reg_find(const char *name);
+/* The reception rule for people: "每月15日" or "每周三". Caller frees. */
+char *cfg_rule_text(const struct cfg *c);
 
 #endif

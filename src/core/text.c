@@ -5,7 +5,6 @@
 #include "core/util.h"
 
 #include <string.h>
-#include <wctype.h>
 
 bool utf8_valid(const char *str, size_t len, size_t *bad_at)
 {
@@ -237,9 +236,16 @@ bool text_char_ok(wchar_t c, bool allow_newline)
 {
 	if (c == '\n')
 		return allow_newline;
-	if (c == 0xFFFD)
+	/* Decided without the locale (iswprint() rejects all hanzi in the C locale): no C0/C1
+	 * controls, no surrogates, no replacement character or non-characters, no zero-width or
+	 * bidi format characters, nothing of width 0. */
+	if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xFFFD || c == 0xFEFF || c > 0x10FFFF)
 		return false;
-	return iswprint((wint_t)c) && text_wcwidth(c) > 0;
+	if ((c >= 0xD800 && c <= 0xDFFF) || (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+		return false;
+	if ((c >= 0x200B && c <= 0x200F) || (c >= 0x2028 && c <= 0x202E) || (c >= 0x2060 && c <= 0x206F))
+		return false;
+	return text_wcwidth(c) > 0;
 }
 
 int text_wrap(const char *s, int cols, char ***lines)

@@ -333,8 +333,13 @@ static int import_dups_in_db(struct import *im, struct db *db, char **err)
 		if (ro.nperson - before < page)
 			break;
 	}
+	if (ro.nperson == 0) { /* an empty roster: nothing to compare (and no arrays to sort) */
+		rc = 0;
+		goto out;
+	}
 	qsort(ro.person, (size_t)ro.nperson, sizeof *ro.person, import_key_cmp);
-	qsort(ro.card, (size_t)ro.ncard, sizeof *ro.card, import_key_cmp);
+	if (ro.ncard)
+		qsort(ro.card, (size_t)ro.ncard, sizeof *ro.card, import_key_cmp);
 	for (int r = 0; r < im->nrows; r++) {
 		char *key = import_key_person(im->vals[r]);
 		const struct import_key *k = import_find(ro.person, ro.nperson, key);

@@ -22,3 +22,11 @@ st check --db notadb.db
 ok check_not_sqlite_exit_4 rc_is 4
 ok check_not_sqlite_message err_has "无法打开数据库 notadb.db"
 ok check_not_sqlite_untouched [ "$(cat notadb.db)" = "$(printf '姓名,性别\n张三,男')" ]
+
+# A link to rows that do not exist (written behind the program's back): found, exit 1.
+cp demo.db broken.db
+sqlite3 broken.db "insert into visit_deputies (visit_id, deputy_id) values (999, 998)"
+st check --db broken.db
+ok check_broken_exit_1 rc_is 1
+ok check_broken_lists_finding out_has "deputy_id"
+ok check_broken_summary out_has "发现 2 个问题"

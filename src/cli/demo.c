@@ -12,9 +12,11 @@
 #include "core/util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -90,10 +92,32 @@ static int demo_fill(const struct cfg *cfg, const char *tmp)
 	return rc;
 }
 
+/* Take the lock an editing station holds on the file (db_open's DB_OPEN_EXCLUSIVE flock), so a
+ * database open in another window is never replaced under it. Returns the fd holding the lock
+ * (close it after the replacement), -2 if the file does not exist, or -1 after printing why. */
+static int demo_lock_existing(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT)
+		return -2;
+	if (fd < 0) {
+		cli_error(cli_msg("无法打开 %s：%s", "cannot open %s: %s"), path, strerror(errno));
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB)) {
+		cli_error(cli_msg("%s 正被另一个 station 程序使用，不能替换（请先关闭另一个窗口）",
+				  "%s is in use by another station program; close it first"),
+			  path);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 int cli_demo(const struct cfg *cfg, const char *path, bool force)
 {
 	struct stat st;
-	int rc;
+	int rc, lock = -2;
 	if (!stat(path, &st)) {
 		if (S_ISDIR(st.st_mode)) {
 			cli_error(cli_msg("%s 是一个文件夹，请给出数据库文件名，如 %s/demo.db",
@@ -107,6 +131,8 @@ int cli_demo(const struct cfg *cfg, const char *path, bool force)
 				  path);
 			return CLI_PROBLEMS;
 		}
+		if ((lock = demo_lock_existing(path)) == -1)
+			return CLI_DB;
 	}
 	char *tmp = xasprintf("%s.demo-%ld.tmp", path, (long)getpid());
 	demo_remove_db(tmp);
@@ -123,6 +149,8 @@ int cli_demo(const struct cfg *cfg, const char *path, bool force)
 		free(wal);
 		free(shm);
 	}
+	if (lock >= 0)
+		close(lock);
 	if (rc == CLI_OK)
 		printf(cli_msg("演示数据库已就绪：station --db %s\n", "demo database ready: station --db %s\n"), path);
 	else

@@ -199,6 +199,10 @@ int csvin_parse(const char *buf, size_t len, const char *name, struct csvin **ou
 				 CSVIN_MAX_BYTES / 1048576);
 		return -1;
 	}
+	if (len >= 2 && ((buf[0] == '\xFF' && buf[1] == '\xFE') || (buf[0] == '\xFE' && buf[1] == '\xFF'))) {
+		*err = xasprintf("%s：文件是 UTF-16 编码（\"Unicode 文本\"），请在 WPS/Excel 中另存为 \"CSV UTF-8\"", name);
+		return -1;
+	}
 	if (csvin_check_bytes(buf, len, name, err))
 		return -1;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL))

@@ -5,7 +5,7 @@
  * commas, quotes ("") and line breaks (a break inside a cell becomes "\n"), blank lines and
  * rows whose cells are all empty (dropped), a last row without a line end.
  * What it refuses, with a Chinese message naming the line: a file over CSVIN_MAX_BYTES,
- * bytes that are not UTF-8 (telling GBK/GB18030 apart, the usual mistake), NUL bytes,
+ * bytes that are not UTF-8 (telling GBK/GB18030 and UTF-16 apart, the usual mistakes), NUL bytes,
  * malformed quoting, a cell over CSVIN_MAX_CELL bytes.
  * Rows of different lengths are delivered as they are: the caller decides (and reports). */
 #ifndef STATION_CSVIN_H

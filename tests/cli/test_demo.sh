@@ -39,3 +39,22 @@ ok demo_missing_folder_named err_has "$T/nowhere"
 mkdir adir
 st demo --db adir --force
 ok demo_on_folder_refused rc_is 2
+
+# --force never replaces a database another station is editing (it holds the file's lock).
+if command -v flock >/dev/null; then
+	# One process that takes the lock and then becomes the sleep, so killing $! releases it.
+	sh -c 'exec 9<demo.db; flock 9; : > locked; exec sleep 30' </dev/null >/dev/null 2>&1 &
+	locker=$!
+	i=0
+	while [ ! -e locked ] && [ $i -lt 250 ]; do
+		sleep 0.02
+		i=$((i + 1))
+	done
+	st demo --db demo.db --force
+	ok demo_force_refuses_file_in_use rc_is 4
+	ok demo_force_in_use_message err_has "正被另一个 station 程序使用"
+	kill "$locker"
+	wait "$locker" 2>/dev/null
+	st demo --db demo.db --force
+	ok demo_force_after_release rc_is 0
+fi

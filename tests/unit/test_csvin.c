@@ -111,6 +111,16 @@ TEST(test_gb18030_detected)
 	free(err);
 }
 
+TEST(test_utf16_named)
+{
+	char *err = NULL;
+	struct csvin *c = NULL;
+	/* "a,b\n" in UTF-16LE with its BOM, as WPS saves "Unicode 文本". */
+	CHECK_INT(csvin_parse("\xFF\xFE" "a\0,\0b\0\n\0", 10, "u.csv", &c, &err), -1);
+	CHECK(err && strstr(err, "u.csv：文件是 UTF-16 编码"));
+	free(err);
+}
+
 TEST(test_nul_byte)
 {
 	char *err = NULL;
@@ -169,6 +179,7 @@ int main(void)
 	RUN(test_empty_input);
 	RUN(test_bad_quotes);
 	RUN(test_gb18030_detected);
+	RUN(test_utf16_named);
 	RUN(test_nul_byte);
 	RUN(test_cell_limit);
 	RUN(test_read_file);

@@ -61,12 +61,15 @@ static char *check_fmt_fk(sqlite3_stmt *st)
 			 table, db_column_text(st, 3));
 }
 
-/* Columns: visit id, case_no, the case's visit id. */
+/* Columns: visit id, case_no, the case's visit id (may be NULL). */
 static char *check_fmt_visit_case(sqlite3_stmt *st)
 {
-	return xasprintf("「接待选民登记」第 %lld 条关联的意见建议 %s 记录的来源却是第 %lld 条登记",
-			 (long long)sqlite3_column_int64(st, 0), db_column_text(st, 1),
-			 (long long)sqlite3_column_int64(st, 2));
+	long long v = sqlite3_column_int64(st, 0);
+	if (sqlite3_column_type(st, 2) == SQLITE_NULL)
+		return xasprintf("「接待选民登记」第 %lld 条关联的意见建议 %s 没有记下这条来源登记", v,
+				 db_column_text(st, 1));
+	return xasprintf("「接待选民登记」第 %lld 条关联的意见建议 %s 记下的来源却是第 %lld 条登记", v,
+			 db_column_text(st, 1), (long long)sqlite3_column_int64(st, 2));
 }
 
 /* Columns: case_no, station code, year, seq, last_seq (NULL if no row). */

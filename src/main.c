@@ -136,8 +136,11 @@ static int main_parse(int argc, char **argv, struct main_opts *o)
 			break;
 		case ':':
 			return main_usage_error("选项 %s 后面缺少参数", "option %s needs an argument", argv[optind - 1]);
-		default:
-			return main_usage_error("未知选项 %s", "unknown option %s", argv[optind - 1]);
+		default: {
+			/* A short option (-x, perhaps inside -hx) is in optopt; a long one only in argv. */
+			char shortopt[3] = { '-', (char)optopt, '\0' };
+			return main_usage_error("未知选项 %s", "unknown option %s", optopt ? shortopt : argv[optind - 1]);
+		}
 		}
 	}
 	if ((o->config && !*o->config) || (o->db && !*o->db))

@@ -31,6 +31,9 @@ ok version_short out_has "station $(cat "$REPO/VERSION")"
 st --no-such-option
 ok unknown_option_exit_2 rc_is 2
 ok unknown_option_named err_has "station: 未知选项 --no-such-option"
+st -hq
+ok unknown_short_option_exit_2 rc_is 2
+ok unknown_short_option_named err_has "未知选项 -q"
 LANG=C st --no-such-option
 ok unknown_option_english err_has "unknown option --no-such-option"
 st frobnicate

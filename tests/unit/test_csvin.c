@@ -171,6 +171,22 @@ TEST(test_read_file)
 	free(err);
 }
 
+TEST(test_file_size_limit)
+{
+	char path[] = "/tmp/test_csvin_XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	CHECK_INT(ftruncate(fd, (off_t)CSVIN_MAX_BYTES + 1024), 0); /* sparse: costs no disk */
+	close(fd);
+	struct csvin *c = NULL;
+	char *err = NULL;
+	CHECK_INT(csvin_read_file(path, &c, &err), -1);
+	CHECK(c == NULL);
+	CHECK(err && strstr(err, "文件过大") && strstr(err, "最多 20 MB"));
+	free(err);
+	unlink(path);
+}
+
 int main(void)
 {
 	RUN(test_bom_crlf_chinese);
@@ -183,5 +199,6 @@ int main(void)
 	RUN(test_nul_byte);
 	RUN(test_cell_limit);
 	RUN(test_read_file);
+	RUN(test_file_size_limit);
 	return t_done();
 }

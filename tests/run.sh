@@ -35,6 +35,10 @@ for build in "$@"; do
 		[ -x "$t" ] || continue
 		run_one "$build:unit/${t##*/}" "$t"
 	done
+	for t in tests/cli/test_*.sh; do
+		[ -f "$t" ] || continue
+		run_one "$build:cli/${t##*/}" env STATION_BIN="$PWD/$build/station" sh "$t"
+	done
 	for t in tests/e2e/test_*.sh; do
 		[ -f "$t" ] || continue
 		run_one "$build:e2e/${t##*/}" env STATION_BIN="$PWD/$build/station" sh "$t"

@@ -29,8 +29,8 @@ static void home_draw(struct screen *s, int top, int height, int width)
 	struct home *h = s->data;
 	const struct cfg *c = app->cfg;
 	int y = top + 1;
-	char *t = xasprintf("%s%s%s", c->county ? c->county : "", c->township ? c->township : "",
-			    c->station_name ? c->station_name : "");
+	char *t = xasprintf("%s    %s%s    %s", c->station_name ? c->station_name : "", c->county ? c->county : "",
+			    c->township ? c->township : "", c->address ? c->address : "");
 	ui_text(y++, 2, width - 4, t, ALIGN_LEFT, ROLE_HEADER);
 	free(t);
 	y++;

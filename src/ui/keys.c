@@ -110,7 +110,8 @@ static bool set_spec(struct key_binding *b, const char *spec, char *bad, size_t 
 	}
 	memcpy(b->keys, keys, sizeof keys);
 	b->nkeys = n;
-	snprintf(b->spec, sizeof b->spec, "%s", spec);
+	if (spec != b->spec)
+		snprintf(b->spec, sizeof b->spec, "%s", spec);
 	return true;
 }
 

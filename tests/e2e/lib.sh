@@ -1,0 +1,161 @@
+# Helpers for the e2e tests: start the real binary in a private tmux server at a fixed size,
+# type with send-keys (-l for literal text, so Chinese goes in as typed), wait by polling
+# capture-pane for an expected string (never a fixed sleep), check the screen and the database.
+#
+# Every check prints "PASS name" or "FAIL name" (counted by tests/run.sh).
+# Use: . tests/e2e/lib.sh; e2e_setup; e2e_start; ...; e2e_finish
+
+STATION_BIN=${STATION_BIN:-$PWD/build/station}
+E2E_TIMEOUT=${E2E_TIMEOUT:-10} # seconds; generous for sanitizer builds
+E2E_FAILS=0
+
+e2e_setup() {
+	T=$(mktemp -d "${TMPDIR:-/tmp}/station-e2e.XXXXXX")
+	SOCK="st$$"
+	DB="$T/test.db"
+	CONF="$T/station.ini"
+	export STATION_TODAY=${STATION_TODAY:-2026-11-23}
+	cat >"$CONF" <<'INI'
+[station]
+name = 城关镇人大代表联络站
+code = CG01
+county = 测试县
+township = 城关镇
+INI
+	trap e2e_cleanup EXIT
+}
+
+e2e_cleanup() {
+	tmux -L "$SOCK" kill-server 2>/dev/null
+	[ -n "${KEEP_E2E:-}" ] || rm -rf "$T"
+}
+
+# Start the program (extra arguments are passed on). Waits for the home screen unless
+# E2E_NOWAIT is set.
+e2e_start() {
+	tmux -L "$SOCK" kill-server 2>/dev/null
+	tmux -L "$SOCK" -f "$(dirname "$0")/tmux.conf" new-session -d -x "${E2E_COLS:-100}" -y "${E2E_ROWS:-30}" \
+		"env LANG=C.UTF-8 LC_ALL= TERM=tmux-256color STATION_TODAY=$STATION_TODAY ${E2E_ENV:-} \
+		ASAN_OPTIONS=log_path=$T/asan:detect_leaks=1 UBSAN_OPTIONS=log_path=$T/ubsan:print_stacktrace=1 \
+		$STATION_BIN --config $CONF --db $DB $*"
+	[ -n "${E2E_NOWAIT:-}" ] || wait_for "台账" || dump
+}
+
+screen() { tmux -L "$SOCK" capture-pane -p; }
+
+dump() {
+	echo "---- screen ----" >&2
+	screen >&2
+	echo "----------------" >&2
+}
+
+# wait_for TEXT: poll the screen every 20 ms until TEXT shows; 1 on time-out.
+wait_for() {
+	i=0
+	max=$((E2E_TIMEOUT * 50))
+	while [ $i -lt $max ]; do
+		if screen | grep -qF -- "$1"; then
+			return 0
+		fi
+		i=$((i + 1))
+		sleep 0.02
+	done
+	echo "timed out waiting for: $1" >&2
+	return 1
+}
+
+# wait_gone TEXT: poll until TEXT is no longer on screen.
+wait_gone() {
+	i=0
+	max=$((E2E_TIMEOUT * 50))
+	while [ $i -lt $max ]; do
+		if ! screen | grep -qF -- "$1"; then
+			return 0
+		fi
+		i=$((i + 1))
+		sleep 0.02
+	done
+	echo "timed out waiting for this to go: $1" >&2
+	return 1
+}
+
+# type TEXT literally (Chinese through send-keys -l, as an input method commits it).
+type_text() { tmux -L "$SOCK" send-keys -l -- "$1"; KEYS=$((KEYS + 0)); }
+# key NAME...: tmux key names (Tab, BTab, Enter, Escape, F2, C-s, Up, Down, BSpace ...).
+# Each counts as one navigation keystroke in $KEYS.
+KEYS=0
+key() {
+	for k in "$@"; do
+		tmux -L "$SOCK" send-keys "$k"
+		KEYS=$((KEYS + 1))
+	done
+}
+
+# Wait until the program has exited; echoes its exit status.
+wait_exit() {
+	i=0
+	max=$((E2E_TIMEOUT * 50))
+	while [ $i -lt $max ]; do
+		# pane_dead can be set (pty closed) before the exit status is known: wait for both.
+		st=$(tmux -L "$SOCK" display -p '#{pane_dead}:#{pane_dead_status}' 2>/dev/null)
+		case "$st" in
+		1:?*)
+			echo "${st#1:}"
+			return 0
+			;;
+		esac
+		i=$((i + 1))
+		sleep 0.02
+	done
+	echo "timeout"
+	return 1
+}
+
+sql() { sqlite3 -batch -noheader "$DB" "$1"; }
+
+pass() { echo "PASS $1"; }
+fail() {
+	echo "FAIL $1"
+	E2E_FAILS=$((E2E_FAILS + 1))
+	dump
+}
+# check NAME COMMAND...: PASS if the command succeeds.
+check() {
+	name=$1
+	shift
+	if "$@"; then pass "$name"; else fail "$name"; fi
+}
+# check_eq NAME GOT WANT
+check_eq() {
+	if [ "$2" = "$3" ]; then
+		pass "$1"
+	else
+		echo "  got:  [$2]" >&2
+		echo "  want: [$3]" >&2
+		fail "$1"
+	fi
+}
+screen_has() { screen | grep -qF -- "$1"; }
+screen_lacks() { ! screen | grep -qF -- "$1"; }
+
+# Quit the program from wherever it is (Esc back to home, then F10) and check it exited 0
+# with no sanitizer report.
+e2e_quit() {
+	key F10
+	if ! screen_has "首页"; then :; fi
+	st=$(wait_exit)
+	check_eq "${1:-exit}: program exits with status 0" "$st" 0
+	e2e_sanitizer_clean "${1:-exit}"
+}
+
+e2e_sanitizer_clean() {
+	if ls "$T"/asan* "$T"/ubsan* >/dev/null 2>&1; then
+		cat "$T"/asan* "$T"/ubsan* 2>/dev/null | head -40 >&2
+		fail "$1: no sanitizer report"
+		rm -f "$T"/asan* "$T"/ubsan*
+	else
+		pass "$1: no sanitizer report"
+	fi
+}
+
+e2e_finish() { [ "$E2E_FAILS" -eq 0 ]; }

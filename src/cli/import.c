@@ -28,7 +28,6 @@ struct import {
 	const struct csvin *csv;
 	const char *today;
 	int ncols;                     /* header width, trailing empty header cells left out */
-	int *col_field;                /* ncols: field of each file column, or -1 */
 	int field_col[DEP_NFIELDS];    /* file column of each field (0-based), or -1 */
 	char ***vals;                  /* per data row (csv->rows[i + 1]): values, owned */
 	int nrows;                     /* data rows */
@@ -130,10 +129,8 @@ static void import_map_header(struct import *im)
 	im->ncols = hdr->ncells;
 	while (im->ncols > 0 && str_empty(hdr->cells[im->ncols - 1]))
 		im->ncols--;
-	im->col_field = xcalloc((size_t)(im->ncols ? im->ncols : 1), sizeof(int));
 	for (int c = 0; c < im->ncols; c++) {
 		int f = str_empty(hdr->cells[c]) ? -1 : import_field_by_header(hdr->cells[c]);
-		im->col_field[c] = -1;
 		if (str_empty(hdr->cells[c]))
 			continue; /* a column without a name: a problem only where a row fills it */
 		char *place = import_place(im, hdr->line, c);
@@ -144,7 +141,6 @@ static void import_map_header(struct import *im)
 			import_err_add(im, hdr->line, c + 1, "%s：与第 %d 列重复（都是%s）", place,
 				       im->field_col[f] + 1, deputy_def.fields[f].label);
 		} else {
-			im->col_field[c] = f;
 			im->field_col[f] = c;
 		}
 		free(place);
@@ -434,7 +430,6 @@ out:
 		if (im.vals[r])
 			record_free_values(&deputy_def, im.vals[r]);
 	free(im.vals);
-	free(im.col_field);
 	for (int i = 0; i < im.nerrs; i++)
 		free(im.errs[i].text);
 	free(im.errs);

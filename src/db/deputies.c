@@ -26,21 +26,25 @@ static const struct db_rec_derived deputies_derived = {
 };
 
 /* The filter of struct deputy_filter. Parameters: ?1 include 离任, ?2 level or NULL,
- * ?3 LIKE pattern or NULL, ?4 the text itself, ?5 text is ASCII letters (match pinyin). */
+ * ?3 LIKE pattern or NULL, ?4 the text itself, ?5 text may be pinyin (match the keys). */
 static const char deputies_where[] =
 	" WHERE deleted = 0 AND (?1 OR status <> '离任') AND (?2 IS NULL OR level = ?2)"
 	" AND (?3 IS NULL OR name LIKE ?3 ESCAPE '\\' OR phone LIKE ?3 ESCAPE '\\'"
 	" OR replace(phone, '-', '') LIKE ?3 ESCAPE '\\' OR work_unit LIKE ?3 ESCAPE '\\' OR level = ?4"
 	" OR (?5 AND (name_initials LIKE ?3 ESCAPE '\\' OR replace(name_py, ' ', '') LIKE ?3 ESCAPE '\\')))";
 
-static bool deputies_ascii_letters(const char *s)
+/* True if s could be typed pinyin: ASCII letters (and digits, which initials keep), with at
+ * least one letter, so that a phone number does not search the pinyin keys. */
+static bool deputies_pinyin_text(const char *s)
 {
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+	bool letter = false;
+	for (; *s; s++) {
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))
+			letter = true;
+		else if (!(*s >= '0' && *s <= '9'))
 			return false;
-	return true;
+	}
+	return letter;
 }
 
 /* Bind ?1..?5 of deputies_where. */
@@ -54,7 +58,7 @@ static void deputies_bind_filter(sqlite3_stmt *st, const struct deputy_filter *f
 		char *like = db_rec_like(text);
 		sqlite3_bind_text(st, 3, like, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 4, text, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 5, deputies_ascii_letters(text));
+		sqlite3_bind_int(st, 5, deputies_pinyin_text(text));
 		free(like);
 	} else {
 		sqlite3_bind_null(st, 3);

@@ -13,7 +13,8 @@ struct deputy_filter {
 	const char *text;  /* typed filter: matches name, phone, work unit, level or pinyin initials;
 			      NULL or "" for all. Case-insensitive substring match (name, phone with
 			      or without '-', work unit), exact level, and when the text is ASCII
-			      letters only also the pinyin initials ("zs") and full pinyin ("zhangs").
+			      letters (digits allowed, one letter at least) also the pinyin
+			      initials ("zs") and the full pinyin without spaces ("zhangs").
 			      Spaces around it are ignored; % _ ' \ are plain characters. */
 	const char *level; /* exact level, or NULL */
 	bool include_left; /* also 离任 deputies */

@@ -250,7 +250,8 @@ enum form_result form_key(struct form *f, struct keypress k)
 	}
 	if (le_key(ed, k)) {
 		set_err(f, f->cur, NULL);
-		const char *notice = le_take_notice(ed);
+		/* A paste reports what it dropped once, when it ends. */
+		const char *notice = ed->pasting ? NULL : le_take_notice(ed);
 		if (notice)
 			app_message(MSG_ERROR, "%s：%s", fd->label, notice);
 		return FORM_USED;

@@ -31,15 +31,24 @@ e2e_cleanup() {
 }
 
 # Start the program (extra arguments are passed on). Waits for the home screen unless
-# E2E_NOWAIT is set.
+# E2E_NOWAIT is set. A wrapper shell records the exit status in $T/exit (tmux's own
+# pane_dead_status can stay empty for a long time under ASan: the zombie is reaped late).
 e2e_start() {
 	tmux -L "$SOCK" kill-server 2>/dev/null
+	rm -f "$T/exit"
+	cat >"$T/run.sh" <<RUN
+env LANG=C.UTF-8 LC_ALL= TERM=${E2E_TERM:-tmux-256color} STATION_TODAY=$STATION_TODAY ${E2E_ENV:-} \
+	ASAN_OPTIONS=log_path=$T/asan:detect_leaks=1 UBSAN_OPTIONS=log_path=$T/ubsan:print_stacktrace=1 \
+	$STATION_BIN --config $CONF --db $DB $*
+echo \$? >$T/exit.tmp && mv $T/exit.tmp $T/exit
+RUN
 	tmux -L "$SOCK" -f "$(dirname "$0")/tmux.conf" new-session -d -x "${E2E_COLS:-100}" -y "${E2E_ROWS:-30}" \
-		"env LANG=C.UTF-8 LC_ALL= TERM=tmux-256color STATION_TODAY=$STATION_TODAY ${E2E_ENV:-} \
-		ASAN_OPTIONS=log_path=$T/asan:detect_leaks=1 UBSAN_OPTIONS=log_path=$T/ubsan:print_stacktrace=1 \
-		$STATION_BIN --config $CONF --db $DB $*"
+		"sh $T/run.sh"
 	[ -n "${E2E_NOWAIT:-}" ] || wait_for "台账" || dump
 }
+
+# Pid of the program itself (the child of the wrapper shell).
+e2e_pid() { pgrep -P "$(tmux -L "$SOCK" display -p '#{pane_pid}')" | head -1; }
 
 screen() { tmux -L "$SOCK" capture-pane -p; }
 
@@ -91,23 +100,25 @@ key() {
 	done
 }
 
-# Wait until the program has exited; echoes its exit status.
+# Wait until the program has exited; echoes its exit status (128+N for signal N).
 wait_exit() {
 	i=0
 	max=$((E2E_TIMEOUT * 50))
 	while [ $i -lt $max ]; do
-		# pane_dead can be set (pty closed) before the exit status is known: wait for both.
-		st=$(tmux -L "$SOCK" display -p '#{pane_dead}:#{pane_dead_status}' 2>/dev/null)
-		case "$st" in
-		1:?*)
-			echo "${st#1:}"
+		if [ -f "$T/exit" ]; then
+			cat "$T/exit"
 			return 0
-			;;
-		esac
+		fi
 		i=$((i + 1))
 		sleep 0.02
 	done
 	echo "timeout"
+	# Say where the program is stuck, for the log.
+	pid=$(e2e_pid)
+	if [ -n "$pid" ]; then
+		ps -o pid,stat,wchan:24,args -p "$pid" >&2
+		command -v gdb >/dev/null && gdb -p "$pid" -batch -ex 'thread apply all bt' 2>/dev/null | grep -E '^#' | head -30 >&2
+	fi
 	return 1
 }
 

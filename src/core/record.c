@@ -60,19 +60,19 @@ static const char *check_choice(const struct field_def *f, char **val)
 			return NULL;
 	if (f->choice_open)
 		return NULL;
-	static char msg[256];
 	struct strbuf sb;
 	sb_init(&sb);
+	sb_add(&sb, "应为以下之一：");
 	for (const char *const *c = f->choices; c && *c; c++)
 		sb_addf(&sb, "%s%s", c == f->choices ? "" : "/", *c);
-	snprintf(msg, sizeof msg, "应为以下之一：%s", sb.buf ? sb.buf : "");
+	const char *msg = str_intern(sb.buf);
 	sb_free(&sb);
 	return msg;
 }
 
 const char *record_check_field(const struct field_def *f, char **val, const char *today)
 {
-	static char msg[128];
+	char msg[128];
 	int max = f->max_chars ? f->max_chars : f->kind == FK_MEMO ? DEFAULT_MEMO_CHARS : DEFAULT_TEXT_CHARS;
 	const char *e = valid_text(*val, max, f->kind == FK_MEMO);
 	if (e)
@@ -111,11 +111,11 @@ const char *record_check_field(const struct field_def *f, char **val, const char
 		long n = strtol(*val, &end, 10);
 		if (*end || end == *val) {
 			snprintf(msg, sizeof msg, "应为整数（%d 到 %d）", f->min, f->max);
-			return msg;
+			return str_intern(msg);
 		}
 		if (n < f->min || n > f->max) {
 			snprintf(msg, sizeof msg, "应在 %d 到 %d 之间", f->min, f->max);
-			return msg;
+			return str_intern(msg);
 		}
 		return NULL;
 	}

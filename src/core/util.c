@@ -134,6 +134,18 @@ void str_trim(char *s)
 	s[end] = '\0';
 }
 
+const char *str_intern(const char *s)
+{
+	static char **pool;
+	static size_t n;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(pool[i], s))
+			return pool[i];
+	pool = xrealloc(pool, sizeof(char *) * (n + 1));
+	pool[n] = xstrdup(s);
+	return pool[n++];
+}
+
 void sb_init(struct strbuf *sb)
 {
 	sb->buf = NULL;

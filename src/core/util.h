@@ -34,6 +34,11 @@ void str_trim(char *s);
 bool str_empty(const char *s);
 bool str_starts(const char *s, const char *prefix);
 
+/* A lasting copy of s: equal strings give the same pointer, never freed. For messages built
+ * at run time that are handed out as `const char *` (e.g. "最多 20 个字"), so two of them never
+ * share one static buffer. The set of distinct messages is small and bounded. */
+const char *str_intern(const char *s);
+
 /* A growing string buffer. buf is always NUL-terminated after the first append. */
 struct strbuf {
 	char *buf;  /* owned */

@@ -154,9 +154,9 @@ const char *valid_text(const char *s, int max_chars, bool multiline)
 		p += k;
 	}
 	if (max_chars > 0 && utf8_chars(s) > (size_t)max_chars) {
-		static char m[80];
+		char m[80];
 		snprintf(m, sizeof m, "内容过长：最多 %d 个字", max_chars);
-		return m;
+		return str_intern(m);
 	}
 	return NULL;
 }

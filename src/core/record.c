@@ -84,6 +84,7 @@ const char *record_check_field(const struct field_def *f, char **val, const char
 	switch (f->kind) {
 	case FK_TEXT:
 	case FK_MEMO:
+	case FK_MULTI:
 		return NULL;
 	case FK_CHOICE:
 		return check_choice(f, val);

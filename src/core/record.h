@@ -20,7 +20,12 @@ enum field_kind {
 	FK_PHONE,  /* mobile or landline */
 	FK_INT,    /* whole number in [min, max] */
 	FK_IDNO,   /* resident ID number */
+	FK_MULTI,  /* several items from a list supplied at run time, joined by "、" (e.g. deputies);
+		    * the screen maps them to ids */
 };
+
+/* Separator of the items of an FK_MULTI value. */
+#define RECORD_MULTI_SEP "、"
 
 struct field_def {
 	const char *col;            /* SQL column name */

@@ -79,6 +79,7 @@ struct pick {
 	const char *title;
 	const char *const *items;
 	int n;
+	bool *marks; /* multi-pick: marked items, or NULL for a single pick */
 	struct lineedit filter;
 	int *shown; /* indexes of items that match */
 	int nshown;
@@ -106,8 +107,8 @@ static void pick_draw(void *ud)
 	for (int i = 0; i < p->n; i++)
 		if (text_width(p->items[i]) + 6 > w)
 			w = text_width(p->items[i]) + 6;
-	if (w < 30)
-		w = 30;
+	if (w < 40)
+		w = 40;
 	if (w > COLS - 4)
 		w = COLS - 4;
 	int rows = p->n < 12 ? p->n : 12;
@@ -126,13 +127,25 @@ static void pick_draw(void *ud)
 	le_draw(&p->filter, y + 1, x + 8, w - 10, ui_attr(ROLE_FIELD), &cy, &cx);
 	for (int r = 0; r < rows; r++) {
 		int i = p->top + r;
-		if (i < p->nshown)
+		if (i < p->nshown && p->marks) {
+			char *line = xasprintf("[%s] %s", p->marks[p->shown[i]] ? "x" : " ", p->items[p->shown[i]]);
+			ui_text(y + 2 + r, x + 2, w - 4, line, ALIGN_LEFT, i == p->cursor ? ROLE_CURSOR : ROLE_NORMAL);
+			free(line);
+		} else if (i < p->nshown)
 			ui_text(y + 2 + r, x + 2, w - 4, p->items[p->shown[i]], ALIGN_LEFT,
 				i == p->cursor ? ROLE_CURSOR : ROLE_NORMAL);
 		else
 			ui_text(y + 2 + r, x + 2, w - 4, r == 0 && !p->nshown ? "（无匹配项）" : "", ALIGN_LEFT, ROLE_DIM);
 	}
-	ui_text(y + h - 1, x + 2, w - 4, "Enter 选定  Esc 取消", ALIGN_CENTER, ROLE_DIM);
+	if (p->marks) {
+		int k = 0;
+		for (int i = 0; i < p->n; i++)
+			k += p->marks[i];
+		char *foot = xasprintf("已选 %d 项  空格 选/不选  F2 确定  Esc 取消", k);
+		ui_text(y + h - 1, x + 2, w - 4, foot, ALIGN_CENTER, ROLE_DIM);
+		free(foot);
+	} else
+		ui_text(y + h - 1, x + 2, w - 4, "Enter 选定  Esc 取消", ALIGN_CENTER, ROLE_DIM);
 	move(cy, cx);
 	curs_set(1);
 	wnoutrefresh(stdscr);
@@ -186,4 +199,61 @@ int dialog_pick(const char *title, const char *const *items, int n, const char *
 	le_free(&p.filter);
 	free(p.shown);
 	return result;
+}
+
+bool dialog_multipick(const char *title, const char *const *items, int n, bool *selected, const char *initial)
+{
+	static const enum action acts[] = { ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_SAVE, ACT_OPEN, ACT_BACK,
+		ACT_NONE };
+	struct pick p = { .title = title, .items = items, .n = n };
+	bool ok = false;
+	p.shown = xmalloc(sizeof(int) * (size_t)(n ? n : 1));
+	p.marks = xmalloc(sizeof(bool) * (size_t)(n ? n : 1));
+	memcpy(p.marks, selected, sizeof(bool) * (size_t)n);
+	le_init(&p.filter, initial, 20, false);
+	pick_filter(&p);
+	app_draw_all();
+	pick_draw(&p);
+	for (;;) {
+		struct keypress k = app_getkey(pick_draw, &p);
+		enum action a = keys_lookup(k, acts);
+		bool space = !k.fkey && k.ch == ' ';
+		if (a == ACT_SAVE) {
+			ok = true;
+			break;
+		} else if (a == ACT_OPEN) {
+			/* Enter marks the item under the cursor; on a marked one (or none) it confirms. */
+			if (p.nshown && !p.marks[p.shown[p.cursor]]) {
+				p.marks[p.shown[p.cursor]] = true;
+				le_set(&p.filter, "");
+				pick_filter(&p);
+			} else {
+				ok = true;
+				break;
+			}
+		} else if (space) {
+			if (p.nshown)
+				p.marks[p.shown[p.cursor]] = !p.marks[p.shown[p.cursor]];
+		} else if (a == ACT_BACK) {
+			break;
+		} else if (a == ACT_UP) {
+			p.cursor = p.cursor > 0 ? p.cursor - 1 : 0;
+		} else if (a == ACT_DOWN) {
+			p.cursor = p.cursor + 1 < p.nshown ? p.cursor + 1 : p.cursor;
+		} else if (a == ACT_PGUP) {
+			p.cursor = p.cursor > 10 ? p.cursor - 10 : 0;
+		} else if (a == ACT_PGDN) {
+			p.cursor = p.cursor + 10 < p.nshown ? p.cursor + 10 : (p.nshown ? p.nshown - 1 : 0);
+		} else if (le_key(&p.filter, k)) {
+			p.cursor = 0;
+			pick_filter(&p);
+		}
+		pick_draw(&p);
+	}
+	if (ok)
+		memcpy(selected, p.marks, sizeof(bool) * (size_t)n);
+	le_free(&p.filter);
+	free(p.shown);
+	free(p.marks);
+	return ok;
 }

@@ -11,6 +11,11 @@ bool dialog_confirm(const char *question, const char *detail);
  * initial is the filter to start with. Returns the index picked or -1 on Esc. */
 int dialog_pick(const char *title, const char *const *items, int n, const char *initial);
 
+/* Pick several of items: Space (or Enter on an unmarked item) marks/unmarks, F2/^S or Enter
+ * on a marked item confirms, Esc cancels. selected[i] is read as the start and, on confirm,
+ * written back. initial starts the filter. Returns true if confirmed. */
+bool dialog_multipick(const char *title, const char *const *items, int n, bool *selected, const char *initial);
+
 /* True if item matches filter: substring, or (for ASCII letters) its pinyin initials. */
 bool dialog_match(const char *item, const char *filter);
 

@@ -23,6 +23,13 @@ struct form {
 	int cur;                /* field being edited */
 	int scroll;             /* first layout row shown */
 	char today[11];
+	struct form_items *items; /* run-time choices per field (items[i].n == 0: none) */
+};
+
+struct form_items {
+	const char *const *v; /* borrowed */
+	int n;
+	bool strict;
 };
 
 static int field_rows(const struct field_def *fd) { return fd->kind == FK_MEMO ? MEMO_ROWS : 1; }
@@ -43,6 +50,7 @@ struct form *form_new(const struct record_def *def, char *const *values, const c
 	f->vals = record_copy_values(def, values);
 	f->ed = xcalloc((size_t)def->nfields, sizeof *f->ed);
 	f->err = xcalloc((size_t)def->nfields, sizeof(char *));
+	f->items = xcalloc((size_t)def->nfields, sizeof *f->items);
 	for (int i = 0; i < def->nfields; i++)
 		le_init(&f->ed[i], values[i], field_max(&def->fields[i]), def->fields[i].kind == FK_MEMO);
 	memcpy(f->today, today, sizeof f->today);
@@ -59,6 +67,7 @@ void form_free(struct form *f)
 	}
 	free(f->ed);
 	free(f->err);
+	free(f->items);
 	record_free_values(f->def, f->orig);
 	record_free_values(f->def, f->vals);
 	free(f);
@@ -77,6 +86,37 @@ static void sync_field(struct form *f, int i)
 	f->vals[i] = le_text(&f->ed[i]);
 }
 
+void form_set_choices(struct form *f, int field, const char *const *items, int n, bool strict)
+{
+	f->items[field] = (struct form_items){ items, n, strict };
+}
+
+void form_set_value(struct form *f, int field, const char *value)
+{
+	le_set(&f->ed[field], value);
+	sync_field(f, field);
+}
+
+const char *form_value(struct form *f, int field)
+{
+	sync_field(f, field);
+	return f->vals[field];
+}
+
+int form_current(struct form *f) { return f->cur; }
+
+/* The value of a strict run-time choice field must be one of its items. */
+static const char *check_items(struct form *f, int i)
+{
+	const struct form_items *it = &f->items[i];
+	if (!it->n || !it->strict || f->def->fields[i].kind != FK_CHOICE || str_empty(f->vals[i]))
+		return NULL;
+	for (int k = 0; k < it->n; k++)
+		if (!strcmp(it->v[k], f->vals[i]))
+			return NULL;
+	return "请按 F4 从列表中选择";
+}
+
 /* Check field i as the clerk leaves it; a normalised value (a date) goes back into the editor. */
 static void check_field(struct form *f, int i)
 {
@@ -88,6 +128,8 @@ static void check_field(struct form *f, int i)
 		return;
 	}
 	const char *msg = record_check_field(fd, &f->vals[i], f->today);
+	if (!msg)
+		msg = check_items(f, i);
 	set_err(f, i, msg);
 	if (msg)
 		app_message(MSG_ERROR, "%s：%s", fd->label, msg);
@@ -146,6 +188,9 @@ static int check_all(struct form *f)
 	for (int i = 0; i < f->def->nfields; i++)
 		sync_field(f, i);
 	int bad = record_check(f->def, f->vals, f->today, msgs);
+	for (int i = 0; i < f->def->nfields; i++)
+		if (!msgs[i] && (msgs[i] = check_items(f, i)))
+			bad++;
 	int first = -1;
 	for (int i = 0; i < f->def->nfields; i++) {
 		set_err(f, i, msgs[i]);
@@ -164,18 +209,69 @@ static int check_all(struct form *f)
 	return bad;
 }
 
+/* The items of field i: run-time ones if set, else the static choices. */
+static const char *const *field_items(struct form *f, int i, int *n)
+{
+	if (f->items[i].n) {
+		*n = f->items[i].n;
+		return f->items[i].v;
+	}
+	const struct field_def *fd = &f->def->fields[i];
+	*n = 0;
+	while (fd->choices && fd->choices[*n])
+		(*n)++;
+	return fd->choices;
+}
+
+/* Multi field: mark the items in the current value, let the clerk pick, join them back. */
+static void open_multi(struct form *f, const char *initial)
+{
+	int n;
+	const char *const *items = field_items(f, f->cur, &n);
+	if (!n) {
+		app_message(MSG_ERROR, "%s：没有可选的项目", f->def->fields[f->cur].label);
+		return;
+	}
+	bool *sel = xcalloc((size_t)n, sizeof(bool));
+	sync_field(f, f->cur);
+	char *v = xstrdup(f->vals[f->cur]);
+	for (char *save = NULL, *tok = strtok_r(v, RECORD_MULTI_SEP, &save); tok; tok = strtok_r(NULL, RECORD_MULTI_SEP, &save))
+		for (int k = 0; k < n; k++)
+			if (!strcmp(items[k], tok))
+				sel[k] = true;
+	free(v);
+	if (dialog_multipick(f->def->fields[f->cur].label, items, n, sel, initial)) {
+		struct strbuf sb;
+		sb_init(&sb);
+		for (int k = 0; k < n; k++)
+			if (sel[k]) {
+				if (sb.len)
+					sb_add(&sb, RECORD_MULTI_SEP);
+				sb_add(&sb, items[k]);
+			}
+		char *joined = sb_take(&sb);
+		le_set(&f->ed[f->cur], joined);
+		free(joined);
+		check_field(f, f->cur);
+	}
+	free(sel);
+}
+
 static void open_pick(struct form *f)
 {
 	const struct field_def *fd = &f->def->fields[f->cur];
-	if (fd->kind != FK_CHOICE || !fd->choices)
+	int n;
+	const char *const *items = field_items(f, f->cur, &n);
+	if (fd->kind == FK_MULTI) {
+		open_multi(f, "");
 		return;
-	int n = 0;
-	while (fd->choices[n])
-		n++;
+	}
+	if (fd->kind != FK_CHOICE || !n)
+		return;
 	sync_field(f, f->cur);
-	int i = dialog_pick(fd->label, (const char *const *)fd->choices, n, f->vals[f->cur]);
+	int i = dialog_pick(fd->label, items, n, f->vals[f->cur]);
 	if (i >= 0) {
-		le_set(&f->ed[f->cur], fd->choices[i]);
+		le_set(&f->ed[f->cur], items[i]);
 		check_field(f, f->cur);
 	}
 }
@@ -184,13 +280,15 @@ static void open_pick(struct form *f)
 static bool choice_complete(struct form *f)
 {
 	const struct field_def *fd = &f->def->fields[f->cur];
+	int n;
+	const char *const *items = field_items(f, f->cur, &n);
 	sync_field(f, f->cur);
 	if (str_empty(f->vals[f->cur]))
 		return !fd->required;
-	for (const char *const *c = fd->choices; c && *c; c++)
-		if (!strcmp(*c, f->vals[f->cur]))
+	for (int k = 0; k < n; k++)
+		if (!strcmp(items[k], f->vals[f->cur]))
 			return true;
-	return fd->choice_open;
+	return fd->choice_open && !(f->items[f->cur].n && f->items[f->cur].strict);
 }
 
 static const enum action form_actions[] = { ACT_SAVE, ACT_BACK, ACT_QUIT, ACT_PICK, ACT_NEXT_FIELD,
@@ -238,6 +336,33 @@ enum form_result form_key(struct form *f, struct keypress k)
 		return FORM_USED;
 	default:
 		break;
+	}
+	if (fd->kind == FK_MULTI && !ed->pasting) {
+		/* The value is only changed through the pick list: Enter or a letter opens it (the
+		 * letter starts its filter), Backspace drops the last item. */
+		if (!k.fkey && k.ch > ' ' && k.ch != 127) {
+			char first[8];
+			utf8_encode((wchar_t)k.ch, first);
+			open_multi(f, first);
+			return FORM_USED;
+		}
+		if ((k.fkey && k.ch == KEY_BACKSPACE) || (!k.fkey && (k.ch == 127 || k.ch == 8))) {
+			sync_field(f, f->cur);
+			char *v = f->vals[f->cur];
+			char *last = NULL;
+			for (char *p = strstr(v, RECORD_MULTI_SEP); p; p = strstr(p + 1, RECORD_MULTI_SEP))
+				last = p;
+			if (last)
+				*last = '\0';
+			else
+				*v = '\0';
+			le_set(ed, v);
+			return FORM_USED;
+		}
+		if (enter && str_empty(form_value(f, f->cur)) && f->def->fields[f->cur].required) {
+			open_multi(f, "");
+			return FORM_USED;
+		}
 	}
 	if (enter) {
 		if (fd->kind == FK_CHOICE && !choice_complete(f)) {
@@ -306,7 +431,7 @@ void form_draw(struct form *f, int top, int height, int width, int *cursor_y, in
 			le_draw_wrapped(&f->ed[i], y, input_x, input_w, h, attr, cy, cursor_x);
 		else
 			le_draw(&f->ed[i], y, input_x, input_w, attr, cy, cursor_x);
-		if (fd->kind == FK_CHOICE && i == f->cur && input_x + input_w < width)
+		if ((fd->kind == FK_CHOICE || fd->kind == FK_MULTI) && i == f->cur && input_x + input_w < width)
 			ui_text(y, input_x + input_w, 2, "v", ALIGN_LEFT, ROLE_DIM);
 		if (f->err[i] && err_w > 4) {
 			/* Beside the field; a long message wraps over the rows of a memo field, and the

@@ -36,6 +36,16 @@ void form_set_error(struct form *f, int field, const char *msg);
 /* The values the form started with become the current ones (after a successful save). */
 void form_mark_saved(struct form *f);
 bool form_dirty(struct form *f);
+/* Items of a choice or multi field supplied at run time (e.g. deputies, units from the
+ * database), used instead of the field's static choices. items are borrowed and must outlive
+ * the form. strict: an FK_CHOICE value must be one of them. */
+void form_set_choices(struct form *f, int field, const char *const *items, int n, bool strict);
+/* Replace the value of field i (e.g. a default computed by the screen). */
+void form_set_value(struct form *f, int field, const char *value);
+/* The value of field i as typed so far (synced from the editor). Borrowed. */
+const char *form_value(struct form *f, int field);
+/* Index of the field being edited. */
+int form_current(struct form *f);
 /* Move to field i. */
 void form_focus(struct form *f, int field);
 

@@ -1,0 +1,52 @@
+/* A register screen: a list of records over a data source, and a form per record, both driven
+ * by one description (struct register_desc). The roster, the units register and later registers
+ * are each a description plus, where needed, a few hooks; the keys, messages, confirmations and
+ * reloads are the same everywhere. */
+#ifndef STATION_UI_REGISTER_H
+#define STATION_UI_REGISTER_H
+
+#include "core/record.h"
+#include "db/db.h"
+#include "ui/keys.h"
+#include "ui/list.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct form;
+
+/* Called for each row of a page: id and the record's values (borrowed for the call). */
+typedef int (*register_row_cb)(void *ud, int64_t id, const char *const *vals);
+
+struct register_desc {
+	const struct record_def *def;
+	const char *title;            /* list screen title */
+	const struct list_col *cols;  /* list columns; sort_key is a field index of def */
+	int ncols;
+	const int *col_fields;        /* field index shown in each column */
+	int name_field;               /* field naming a record in messages ("已保存代表 张三") */
+	/* Data. state is the screen's own filter state (see below). */
+	int (*count)(void *state, const char *filter, int64_t *n, char **err);
+	int (*page)(void *state, const char *filter, int sort_field, bool desc, int64_t offset, int limit,
+		    register_row_cb cb, void *ud, char **err);
+	int (*get)(int64_t id, char ***vals, char **err);
+	int (*insert)(char *const *vals, int64_t *id, char **err);
+	int (*update)(int64_t id, char *const *vals, char **err);
+	int (*remove)(int64_t id, char **err);  /* NULL: no delete */
+	const char *delete_detail;               /* second line of the delete question */
+	/* Optional: an extra list action (e.g. F5 level filter). Returns true if it changed the
+	 * filter state; status() then gives the text shown at the right of the filter line. */
+	enum action extra_action;
+	bool (*extra)(void *state);
+	char *(*status)(void *state);
+	void *state;                  /* owned by the caller; lives as long as the screen */
+	/* Optional: prepare a new form (run-time choices, defaults). */
+	void (*form_init)(struct form *f, int64_t id);
+};
+
+/* Push the list screen. desc must outlive the screen (a static or the state's own). */
+void register_push(const struct register_desc *desc);
+/* Push the form for record id (0: a new record). */
+void register_form_push(const struct register_desc *desc, int64_t id);
+
+#endif

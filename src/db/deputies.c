@@ -182,3 +182,86 @@ int db_deputies_insert_many(struct db *db, char **const *rows, int nrows, char *
 {
 	return db_rec_insert_many(db, &deputy_def, &deputies_derived, rows, nrows, err);
 }
+
+int db_deputies_pick_items(struct db *db, bool include_left, char ***items, int64_t **ids, int *n, char **err)
+{
+	/* Duplicate names are counted in SQL so an item is "name" or "name（level·unit）". */
+	static const char sql[] =
+		"SELECT d.id, d.name, d.level, coalesce(d.work_unit, ''),"
+		" (SELECT count(*) FROM deputies o WHERE o.name = d.name AND o.deleted = 0"
+		"  AND (?1 OR o.status = '在任'))"
+		" FROM deputies d WHERE d.deleted = 0 AND (?1 OR d.status = '在任')"
+		" ORDER BY d.name_py, d.name, d.id";
+	sqlite3_stmt *st = NULL;
+	int rc = -1, cap = 0, src;
+
+	*items = NULL;
+	*ids = NULL;
+	*n = 0;
+	if (db_prepare(db, sql, &st, err) < 0)
+		goto out;
+	sqlite3_bind_int(st, 1, include_left);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 32;
+			*items = xrealloc(*items, sizeof(char *) * (size_t)cap);
+			*ids = xrealloc(*ids, sizeof(int64_t) * (size_t)cap);
+		}
+		const char *name = db_column_text(st, 1);
+		(*ids)[*n] = sqlite3_column_int64(st, 0);
+		if (sqlite3_column_int(st, 4) > 1)
+			(*items)[*n] = xasprintf("%s（%s，%s）", name, db_column_text(st, 2), db_column_text(st, 3));
+		else
+			(*items)[*n] = xstrdup(name);
+		(*n)++;
+	}
+	if (src != SQLITE_DONE) {
+		db_fail(db, src, NULL, err);
+		db_deputies_pick_free(*items, *ids, *n);
+		*items = NULL;
+		*ids = NULL;
+		*n = 0;
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+void db_deputies_pick_free(char **items, int64_t *ids, int n)
+{
+	str_free_array(items, n);
+	free(ids);
+}
+
+int db_deputies_pick_resolve(const char *joined, char *const *items, const int64_t *ids, int n,
+			     int64_t **out, int *nout, char **err)
+{
+	char *v = xstrdup(joined ? joined : "");
+	int cap = 8;
+	*out = xmalloc(sizeof(int64_t) * (size_t)cap);
+	*nout = 0;
+	for (char *save = NULL, *tok = strtok_r(v, RECORD_MULTI_SEP, &save); tok;
+	     tok = strtok_r(NULL, RECORD_MULTI_SEP, &save)) {
+		str_trim(tok);
+		if (!*tok)
+			continue;
+		int k = 0;
+		while (k < n && strcmp(items[k], tok))
+			k++;
+		if (k == n) {
+			db_failf(err, "没有找到代表「%s」，请按 F4 从列表中选择", tok);
+			free(v);
+			free(*out);
+			*out = NULL;
+			*nout = 0;
+			return -1;
+		}
+		if (*nout == cap)
+			*out = xrealloc(*out, sizeof(int64_t) * (size_t)(cap *= 2));
+		(*out)[(*nout)++] = ids[k];
+	}
+	free(v);
+	return 0;
+}

@@ -44,4 +44,16 @@ int db_deputies_restore(struct db *db, int64_t id, char **err);
  * "第 N 条" where N = index + 1 of the failing row. */
 int db_deputies_insert_many(struct db *db, char **const *rows, int nrows, char **err);
 
+/* Deputies as items of a pick list, sorted by pinyin: each item is the name, or — when two
+ * deputies share a name — "name（level，work unit）", so every item is unique. Only deputies in
+ * office unless include_left; deleted ones never. *items (n new strings) and *ids (n ids) are new
+ * arrays the caller frees with db_deputies_pick_free(). */
+int db_deputies_pick_items(struct db *db, bool include_left, char ***items, int64_t **ids, int *n, char **err);
+void db_deputies_pick_free(char **items, int64_t *ids, int n);
+/* Map items (joined with "、" as an FK_MULTI value) back to ids using a pick list made by
+ * db_deputies_pick_items(). *out gets a new array of *nout ids. An item not in the list gives
+ * -1 and a message naming it. */
+int db_deputies_pick_resolve(const char *joined, char *const *items, const int64_t *ids, int n,
+			     int64_t **out, int *nout, char **err);
+
 #endif

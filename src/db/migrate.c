@@ -65,7 +65,7 @@ static int migrate_seed_unit(void *ud, char *line, int lineno)
 	struct migrate_seed_ctx *c = ud;
 	char *tab = strchr(line, '\t');
 	if (!tab)
-		return db_failf(c->err, "data/units.txt 第 %d 行应为“名称<Tab>类别”：%s", lineno, line);
+		return db_failf(c->err, "data/units.txt 第 %d 行应为「名称<Tab>类别」：%s", lineno, line);
 	*tab = '\0';
 	char *kind = tab + 1;
 	str_trim(line);

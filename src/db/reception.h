@@ -1,0 +1,105 @@
+/* 接待日 in SQL: reception_days and their deputies on duty (reception_duty).
+ *
+ * Values are arrays of RD_NFIELDS strings (core/reception.h) that passed record_check(); an
+ * empty value is stored as NULL and read back as "". Deleted days (soft delete) are invisible
+ * everywhere; a cancelled day (status 已取消, with its reason) stays in the lists, marked, but is
+ * never "the next reception day". Every write is one transaction (nested in the caller's, if
+ * any) with its audit rows. */
+#ifndef STATION_DB_RECEPTION_H
+#define STATION_DB_RECEPTION_H
+
+#include "core/calendar.h"
+#include "core/config.h"
+#include "db/db.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Most deputies on duty on one day. */
+#define RECEPTION_MAX_DUTY 30
+
+/* One reception day with its deputies on duty. Filled by db_reception_get() and friends;
+ * release with db_reception_day_free(). Everything is owned by the struct. */
+struct reception_day {
+	int64_t id;
+	char **vals;          /* RD_NFIELDS strings (the form's values) */
+	bool cancelled;       /* status 已取消 */
+	char *cancel_reason;  /* "" when none */
+	int nduty;            /* deputies on duty, in the order they were set */
+	int64_t *duty_ids;    /* nduty deputy ids */
+	char **duty_names;    /* nduty names */
+	char *duty_text;      /* the names joined with "、" ("" when none), for one line */
+};
+/* Free what d owns and zero it (a zeroed struct is fine). */
+void db_reception_day_free(struct reception_day *d);
+
+/* Insert a day and its deputies on duty (ids of deputies, n of them, may be 0) in one
+ * transaction. A deputy that does not exist, is deleted, or appears twice fails the whole insert
+ * with a Chinese message. *id gets the new day's id. A second day on the same date is allowed
+ * (a special reception day), the form may warn. */
+int db_reception_insert(struct db *db, char *const *vals, const int64_t *duty_ids, int nduty, int64_t *id,
+			char **err);
+/* Update a day's values; when nduty >= 0 also replace its deputies on duty (same checks as
+ * insert); nduty < 0 leaves them. One transaction. Fails on a deleted or missing day. */
+int db_reception_update(struct db *db, int64_t id, char *const *vals, const int64_t *duty_ids, int nduty,
+			char **err);
+/* Replace the deputies on duty of a day with duty_ids (n may be 0: none), in one transaction. */
+int db_reception_set_duty(struct db *db, int64_t id, const int64_t *duty_ids, int nduty, char **err);
+/* The day with its deputies on duty (names of deleted deputies too: they were on duty). */
+int db_reception_get(struct db *db, int64_t id, struct reception_day *out, char **err);
+
+/* Cancel a day: status 已取消 and the reason (required, at most 200 characters; a Chinese
+ * message otherwise). Fails if already cancelled. Visits linked to it keep the link. */
+int db_reception_cancel(struct db *db, int64_t id, const char *reason, char **err);
+/* Undo a cancel: status 正常, reason cleared. Fails if not cancelled. */
+int db_reception_uncancel(struct db *db, int64_t id, char **err);
+/* Soft delete (hidden; recoverable by the station head) and restore. */
+int db_reception_delete(struct db *db, int64_t id, char **err);
+int db_reception_restore(struct db *db, int64_t id, char **err);
+
+/* Which days a list shows. */
+struct reception_filter {
+	int year;               /* 0: every year */
+	int month;              /* 1..12 within year (ignored when year is 0); 0: the whole year */
+	bool hide_cancelled;    /* leave out cancelled days */
+};
+
+/* One row of a list page; every pointer is borrowed for the call only. */
+struct reception_row {
+	int64_t id;
+	const char *date, *time, *place, *notice_date, *note;
+	bool cancelled;
+	const char *cancel_reason; /* "" when none */
+	const char *duty_text;     /* deputies on duty, names joined with "、", "" when none */
+	int nduty;
+	int nvisits;               /* visits linked to the day (not deleted) */
+};
+/* Return non-zero to stop. */
+typedef int (*reception_row_cb)(void *ud, const struct reception_row *row);
+
+int db_reception_count(struct db *db, const struct reception_filter *f, int64_t *n, char **err);
+/* A page sorted by date, then id, ascending (a year's plan reads forward). limit < 0: no limit. */
+int db_reception_page(struct db *db, const struct reception_filter *f, int64_t offset, int limit,
+		      reception_row_cb cb, void *ud, char **err);
+
+/* Insert the reception days the rule of cfg gives for year (core/reception.h:
+ * reception_dates(), moved by cal unless keep_holiday), with cfg's time and place and the notice
+ * date, and no deputies on duty. A rule day is skipped when a day (any status, even deleted)
+ * already has its date or its rule date, so running it twice adds nothing and a day the clerk
+ * deleted or cancelled is not brought back. One transaction: all or none. *added gets how many
+ * were inserted. */
+int db_reception_generate(struct db *db, const struct cfg *cfg, const struct calendar *cal, int year,
+			  int *added, char **err);
+
+/* The day on date (not deleted; cancelled or not — the home screen says it is cancelled).
+ * When there are several, the first by id. *found false and out zeroed when none. */
+int db_reception_on_date(struct db *db, const char *date, struct reception_day *out, bool *found, char **err);
+/* The first day with date >= from that is neither cancelled nor deleted (by date, then id).
+ * *found false and out zeroed when none. */
+int db_reception_next(struct db *db, const char *from, struct reception_day *out, bool *found, char **err);
+/* For the home screen: today's day (db_reception_on_date(today)) and the next one after today
+ * (db_reception_next(today + 1 day)). Either struct is zeroed with its flag false when none. */
+int db_reception_home(struct db *db, const char *today, struct reception_day *today_day, bool *has_today,
+		      struct reception_day *next_day, bool *has_next, char **err);
+
+#endif

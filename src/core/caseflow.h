@@ -1,0 +1,148 @@
+/* The case loop (DESIGN §4) as pure functions: no database, no screen. The db layer loads a
+ * case's state, asks caseflow_apply() for the next state, and writes both the row and the
+ * event in one transaction (db/cases.h: db_cases_act). The UI may call the same functions to
+ * grey out actions (caseflow_allowed) or preview a due date (caseflow_apply on a copy).
+ *
+ *   受理 ──交办──▶ 办理中 ──答复──▶ 已答复 ──回访──▶ (满意/基本满意) ──办结──▶ 办结
+ *     │              │  ▲ 催办/延期         └──(不满意) ──重办──▶ 办理中 (new due date)
+ *     │              └─退回 (wrong unit) ──▶ 受理
+ *     └─当场答复 (content and satisfaction) ──▶ 办结
+ *
+ * 回访 leaves the case 已答复 and records the satisfaction of this round; a satisfied one
+ * allows 办结, an unsatisfied one requires 重办. A new 答复 starts a new round: it clears the
+ * previous 回访 (date, satisfaction, way) from the state.
+ *
+ * Dates of an action: never after today, never before the received date nor the date of the
+ * case's last event; 答复 not before the assignment, 回访 not before the reply. An empty date
+ * means today. Refusals are Chinese sentences for the clerk. */
+#ifndef STATION_CASEFLOW_H
+#define STATION_CASEFLOW_H
+
+#include "core/calendar.h"
+#include "core/case.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Status of a case, as stored in cases.status. */
+enum case_status {
+	CS_RECEIVED, /* 受理 */
+	CS_HANDLING, /* 办理中 */
+	CS_REPLIED,  /* 已答复 */
+	CS_CLOSED,   /* 办结 */
+	CS_COUNT
+};
+
+/* Events of a case's timeline, as stored in case_events.type. */
+enum case_event {
+	CE_RECEIVE,    /* 受理 (written by db_cases_create only) */
+	CE_ASSIGN,     /* 交办 */
+	CE_URGE,       /* 催办 */
+	CE_EXTEND,     /* 延期 */
+	CE_RETURN,     /* 退回 */
+	CE_REPLY,      /* 答复 */
+	CE_SPOT_REPLY, /* 当场答复 */
+	CE_FOLLOWUP,   /* 回访 */
+	CE_REDO,       /* 重办 */
+	CE_CLOSE,      /* 办结 */
+	CE_COUNT
+};
+
+/* Chinese label of a status / event ("" for a bad value). Borrowed, static. */
+const char *caseflow_status_label(enum case_status s);
+const char *caseflow_event_label(enum case_event e);
+/* The status / event of a stored label, or -1. */
+int caseflow_status_parse(const char *label);
+int caseflow_event_parse(const char *label);
+
+/* What an action needs from the clerk (bits of caseflow_needs()). */
+enum case_need {
+	CN_UNIT = 1,          /* unit_id (交办) */
+	CN_WORKDAYS = 2,      /* may give workdays (交办, 重办; default from station.ini) */
+	CN_DUE = 4,           /* may give due (交办, 重办); required for 延期 */
+	CN_DUE_REQUIRED = 8,  /* due is required (延期) */
+	CN_NOTE_REQUIRED = 16, /* note is required: the reason (延期, 退回) */
+	CN_CONTENT = 32,      /* content required (答复, 当场答复) */
+	CN_RESULT = 64,       /* result required (答复); optional for 当场答复 */
+	CN_SATISFACTION = 128, /* satisfaction required (回访, 当场答复) */
+	CN_HOW = 256,         /* how required (回访) */
+};
+/* The enum case_need bits of an event; the UI builds an action's form from them. */
+int caseflow_needs(enum case_event e);
+
+/* Where a case stands: the columns of its row that the loop reads or writes, plus the date and
+ * type of its last event. Dates are "YYYY-MM-DD" or "" (none). Plain value: copy freely. */
+struct case_state {
+	enum case_status status;
+	char received[11];   /* 受理日期 (always set) */
+	int64_t unit_id;     /* 承办单位 (0: none) */
+	char assigned[11];   /* 交办日期 */
+	char due[11];        /* 办理时限 */
+	int due_days;        /* working days of the last 交办/重办 (0: none or an explicit date) */
+	int extensions;      /* 延期次数 */
+	int redo_count;      /* 重办次数 */
+	char reply[11];      /* 答复日期 */
+	char result;         /* 办理结果 'A'..'D', 0 none */
+	char followup[11];   /* 回访日期 of this round */
+	enum case_sat satisfaction; /* 满意度 of this round's 回访 */
+	char how[41];        /* 回访方式 of this round ("" none) */
+	char closed[11];     /* 办结日期 */
+	char last[11];       /* date of the last event (at least received) */
+	int last_event;      /* enum case_event of the last event, or -1 if unknown */
+};
+
+/* One action on a case. Strings are borrowed; NULL and "" mean not given. */
+struct case_action {
+	enum case_event event;
+	const char *date;    /* date of the event (答复日期, 回访日期 ...); NULL/"" = today */
+	const char *who;     /* who did it (催办: who urged); the db layer writes the clerk if empty */
+	const char *note;    /* reason (延期, 退回: required), remark (催办, 重办, 办结 ...) */
+	int64_t unit_id;     /* 交办: the unit, required */
+	int workdays;        /* 交办, 重办: working days allowed; <= 0: the station.ini default */
+	const char *due;     /* 延期: the new due date (required); 交办, 重办: an explicit due date
+				instead of counting working days */
+	const char *content; /* 答复, 当场答复: the reply (required) */
+	char result;         /* 答复: 'A'..'D' (required); 当场答复: optional */
+	enum case_sat satisfaction; /* 回访, 当场答复: required */
+	const char *how;     /* 回访: 电话/上门/短信/其他 (required); 当场答复: optional */
+};
+
+/* Whether event is possible in state s at all (status and round; dates and fields are
+ * checked by caseflow_apply). On refusal returns false and *why (if why) gets a static
+ * Chinese sentence ("案件尚未交办，不能答复"). */
+bool caseflow_allowed(const struct case_state *s, enum case_event e, const char **why);
+
+/* Check action a against state s and compute the state after it into *next (which may be s).
+ * cal: the working-day calendar; default_days: station.ini's case_days, used when a->workdays
+ * <= 0; today: "YYYY-MM-DD".
+ * On refusal returns -1, *next untouched, *why a new Chinese sentence (caller frees).
+ * On success returns 0, *why NULL, and *notice NULL or a new sentence the clerk should see
+ * (a due date moved off a holiday, a year without holiday data); caller frees.
+ * The effects: 交办 sets unit, assigned, due (the n-th working day after the date) and
+ * due_days; 延期 sets due (moved to the next working day if it is not one), extensions + 1;
+ * 退回 back to 受理, clears unit, assigned, due; 答复 sets reply, result, clears the round's
+ * 回访; 回访 sets followup, satisfaction, how; 重办 back to 办理中, new due from the 重办
+ * date, redo_count + 1; 办结 sets closed; 当场答复 sets reply, result, followup, satisfaction,
+ * how and closed to its date. Every event sets last and last_event. */
+int caseflow_apply(const struct case_state *s, const struct case_action *a, const struct calendar *cal,
+		   int default_days, const char *today, struct case_state *next, char **why, char **notice);
+
+/* 超期: working days a case in 办理中 is past its due date as of today (at least 1 when
+ * today is after the due date, e.g. on the Saturday after a Friday due date); 0 if it is not
+ * overdue (or not in 办理中, or has no due date). */
+int caseflow_overdue_days(const struct calendar *cal, const struct case_state *s, const char *today);
+/* Overdue days for a due date alone (same rule, no status check). */
+int caseflow_overdue_days_due(const struct calendar *cal, const char *due, const char *today);
+
+/* 临期: a case in 办理中 whose due date is today or within soon_days working days after
+ * today (calendar_due_state). soon_days <= 0: never. */
+bool caseflow_due_soon(const struct calendar *cal, const struct case_state *s, const char *today, int soon_days);
+/* The last due date that counts as 临期 as of today: the soon_days-th working day after
+ * today (today itself if soon_days <= 0... then nothing is 临期). For the db's range query. */
+void caseflow_soon_until(const struct calendar *cal, const char *today, int soon_days, char out[11]);
+
+/* The next step for the clerk in a few words ("待交办", "待答复", "待回访", "待办结",
+ * "待重办", "已办结"). Static. */
+const char *caseflow_next_step(const struct case_state *s);
+
+#endif

@@ -132,21 +132,34 @@ char *wcs_to_utf8(const wchar_t *w, size_t n)
 	return sb_take(&sb);
 }
 
+/* Width of a character the locale does not know (in the plain C locale glibc's wcwidth() is -1
+ * for everything past ASCII). Follows glibc's C.UTF-8 table where it matters here: combining
+ * marks and invisible format characters are 0 (so text measures the same in any locale), CJK,
+ * full-width forms and emoji are 2, the rest 1. */
+static int fallback_width(wchar_t c)
+{
+	if ((c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) || (c >= 0x1DC0 && c <= 0x1DFF) ||
+	    (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x206F) ||
+	    (c >= 0x20D0 && c <= 0x20FF) || (c >= 0x302A && c <= 0x302D) || c == 0x3099 || c == 0x309A ||
+	    (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xFE20 && c <= 0xFE2F) || c == 0xFEFF ||
+	    (c >= 0xE0000 && c <= 0xE01EF))
+		return 0;
+	if (c == 0x303F) /* ideographic half fill space */
+		return 1;
+	if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+	    (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE10 && c <= 0xFE19) || (c >= 0xFE30 && c <= 0xFE6F) ||
+	    (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
+	    (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD))
+		return 2;
+	return 1;
+}
+
 int text_wcwidth(wchar_t c)
 {
 	if (c < 0x20 || (c >= 0x7F && c < 0xA0))
 		return 0;
 	int w = wcwidth(c);
-	if (w < 0) {
-		/* Outside the locale's knowledge (e.g. a C locale): treat CJK ranges as wide. */
-		if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
-		    (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-		    (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-		    (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD))
-			return 2;
-		return 1;
-	}
-	return w;
+	return w < 0 ? fallback_width(c) : w;
 }
 
 int text_wcswidth(const wchar_t *w, size_t n)
@@ -185,6 +198,16 @@ size_t text_prefix_bytes(const char *s, int cols)
 	return (size_t)(p - s);
 }
 
+/* Append the character of k bytes at p (k from utf8_decode) to sb; a malformed byte (k < 0) is
+ * written as U+FFFD, the character its width was measured as, so output is always valid UTF-8. */
+static void add_char(struct strbuf *sb, const char *p, int k)
+{
+	if (k > 0)
+		sb_addn(sb, p, (size_t)k);
+	else
+		sb_add(sb, "\xEF\xBF\xBD");
+}
+
 char *text_fit(const char *s, int cols, enum text_align align, bool ellipsis)
 {
 	struct strbuf sb;
@@ -203,7 +226,7 @@ char *text_fit(const char *s, int cols, enum text_align align, bool ellipsis)
 			if (used + w > room)
 				break;
 			if (w > 0)
-				sb_addn(&sb, p, (size_t)(k > 0 ? k : 1));
+				add_char(&sb, p, k);
 			used += w;
 			p += k > 0 ? k : 1;
 		}
@@ -224,7 +247,7 @@ char *text_fit(const char *s, int cols, enum text_align align, bool ellipsis)
 		wchar_t c;
 		int k = utf8_decode(p, &c);
 		if (text_wcwidth(c) > 0)
-			sb_addn(&sb, p, (size_t)(k > 0 ? k : 1));
+			add_char(&sb, p, k);
 		p += k > 0 ? k : 1;
 	}
 	for (int i = 0; i < pad - left; i++)
@@ -253,14 +276,16 @@ int text_wrap(const char *s, int cols, char ***lines)
 	struct strbuf sb;
 	char **v = NULL;
 	int n = 0, used = 0;
-	if (cols < 2)
-		cols = 2;
+	if (cols < 1)
+		cols = 1;
 	sb_init(&sb);
 	for (const char *p = s;; ) {
 		wchar_t c;
 		int k = utf8_decode(p, &c);
 		int w = k == 0 ? 0 : text_wcwidth(c);
-		if (k == 0 || c == '\n' || used + w > cols) {
+		/* Break before a character that does not fit, unless the line is still empty: a
+		 * 2-column character wider than cols then stands alone on its line. */
+		if (k == 0 || c == '\n' || (used + w > cols && used > 0)) {
 			if (lines) {
 				v = xrealloc(v, sizeof(char *) * (size_t)(n + 1));
 				v[n] = sb_take(&sb);
@@ -276,7 +301,7 @@ int text_wrap(const char *s, int cols, char ***lines)
 			}
 		}
 		if (w > 0)
-			sb_addn(&sb, p, (size_t)(k > 0 ? k : 1));
+			add_char(&sb, p, k);
 		used += w;
 		p += k > 0 ? k : 1;
 	}

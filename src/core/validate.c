@@ -94,8 +94,16 @@ const char *date_parse(const char *in, const char *today, char out[11])
 	char buf[64];
 	if (str_empty(in))
 		return msg;
-	snprintf(buf, sizeof buf, "%s", in);
-	str_trim(buf);
+	/* Trim before copying into buf: cutting first would let "2026-11-22" + many spaces + junk
+	 * pass as a date, and refuse a date behind many spaces. */
+	char *trimmed = xstrdup(in);
+	str_trim(trimmed);
+	bool too_long = strlen(trimmed) >= sizeof buf;
+	if (!too_long)
+		memcpy(buf, trimmed, strlen(trimmed) + 1);
+	free(trimmed);
+	if (too_long)
+		return msg;
 	if (!strcmp(buf, "今天") || !strcmp(buf, "t") || !strcmp(buf, "T") || !strcmp(buf, "今日")) {
 		memcpy(out, today, 11);
 		return NULL;

@@ -74,11 +74,13 @@ const char *record_check_field(const struct field_def *f, char **val, const char
 {
 	char msg[128];
 	int max = f->max_chars ? f->max_chars : f->kind == FK_MEMO ? DEFAULT_MEMO_CHARS : DEFAULT_TEXT_CHARS;
+	/* Trim before checking: the limit and the control-character check apply to what is stored,
+	 * so a full-length name with a trailing space or a pasted trailing tab is not refused. */
+	if (f->kind != FK_MEMO)
+		str_trim(*val);
 	const char *e = valid_text(*val, max, f->kind == FK_MEMO);
 	if (e)
 		return e;
-	if (f->kind != FK_MEMO)
-		str_trim(*val);
 	if (str_empty(*val))
 		return f->required ? "必填项，不能为空" : NULL;
 	switch (f->kind) {

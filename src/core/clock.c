@@ -3,6 +3,7 @@
 
 #include "core/validate.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,21 +44,37 @@ void date_format(int y, int m, int d, char out[11])
 	out[10] = '\0';
 }
 
+/* Split a strict "YYYY-MM-DD" that is a real date. Digits and dashes are checked one by one:
+ * sscanf("%d") would also take " 2026-11-2" or "2026-+1-23". */
+static bool iso_split(const char *iso, int *y, int *m, int *d)
+{
+	if (!iso || strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (iso[i] < '0' || iso[i] > '9'))
+			return false;
+	*y = atoi(iso);
+	*m = atoi(iso + 5);
+	*d = atoi(iso + 8);
+	return date_real(*y, *m, *d);
+}
+
 int64_t date_to_days(const char *iso)
 {
 	int y, m, d;
-	char tail;
-	if (!iso || strlen(iso) != 10 || sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-	    !date_real(y, m, d))
+	if (!iso_split(iso, &y, &m, &d))
 		return -1;
 	return civil_to_days(y, (unsigned)m, (unsigned)d);
 }
 
 int date_weekday(const char *iso)
 {
-	int64_t z = date_to_days(iso);
-	if (z < 0)
+	int y, m, d;
+	/* Validity from iso_split, not from the sign of the day number: every date before 1970
+	 * (most birth dates) is negative, and 1969-12-31 is -1 itself. */
+	if (!iso_split(iso, &y, &m, &d))
 		return 0;
+	int64_t z = civil_to_days(y, (unsigned)m, (unsigned)d);
 	/* 1970-01-01 was a Thursday (4). */
 	int64_t wd = (z + 3) % 7;
 	if (wd < 0)
@@ -73,7 +90,8 @@ void date_add_days(const char *iso, int n, char out[11])
 void clock_today(char out[11])
 {
 	const char *fixed = getenv("STATION_TODAY");
-	if (fixed && date_to_days(fixed) >= 0) {
+	int y, m, d;
+	if (iso_split(fixed, &y, &m, &d)) {
 		memcpy(out, fixed, 10);
 		out[10] = '\0';
 		return;

@@ -57,6 +57,11 @@ int db_reception_uncancel(struct db *db, int64_t id, char **err);
 int db_reception_delete(struct db *db, int64_t id, char **err);
 int db_reception_restore(struct db *db, int64_t id, char **err);
 
+/* Check a list of deputy ids (a duty list, a visit's deputies): at most max, each exists and
+ * is not deleted, none twice. role names the list in the message ("值班代表"). Shared by the
+ * db modules; reads only. */
+int db_reception_check_deputies(struct db *db, const int64_t *ids, int n, int max, const char *role, char **err);
+
 /* Which days a list shows. */
 struct reception_filter {
 	int year;               /* 0: every year */
@@ -92,7 +97,7 @@ int db_reception_generate(struct db *db, const struct cfg *cfg, const struct cal
 			  int *added, char **err);
 
 /* The day on date (not deleted; cancelled or not — the home screen says it is cancelled).
- * When there are several, the first by id. *found false and out zeroed when none. */
+ * When there are several, the first one not cancelled, then the first by id. *found false and out zeroed when none. */
 int db_reception_on_date(struct db *db, const char *date, struct reception_day *out, bool *found, char **err);
 /* The first day with date >= from that is neither cancelled nor deleted (by date, then id).
  * *found false and out zeroed when none. */

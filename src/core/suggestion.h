@@ -1,0 +1,170 @@
+/* 代表建议 (deputies' formal suggestions): the fields of a suggestion, their pick lists and
+ * checks, and the small state machine of its handling. No SQL and no curses here; the db layer
+ * (db/suggestions.h) stores what these functions decide.
+ *
+ *   已提出 ──交办──▶ 办理中 ──答复──▶ 已答复 ──办结──▶ 办结
+ *                     │ ▲
+ *                     └─┘ 延期 (only in 办理中)
+ *
+ * The status changes ONLY through these actions (suggestion_apply). The form (suggestion_def)
+ * edits the description of a suggestion at any time; the handling fields in it (承办单位,
+ * 办理时限, 答复…, 满意度) are corrections of what an action already wrote, so they must be
+ * empty before that action and filled after it (suggestion_check_stage).
+ *
+ * The 3-month rule: 交办 sets the due date (办理时限) to the assigned date + 3 calendar months
+ * (the same day of the month, or the month's last day: 11-30 + 3 months = 02-28) unless the
+ * clerk gives an earlier one. 延期 moves it later; all extensions together reach at most 3
+ * months beyond the original statutory due date, i.e. the due date is never later than the
+ * assigned date + 6 months ("延期已满 3 个月，不能再延"). The number of extensions is kept.
+ *
+ * Dates are "YYYY-MM-DD"; "" means none. Refusals are Chinese sentences for the clerk. */
+#ifndef STATION_SUGGESTION_H
+#define STATION_SUGGESTION_H
+
+#include "core/record.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Field indexes into suggestion values; keep in the order of suggestion_fields in suggestion.c.
+ * Fields naming other records hold names; db/suggestions.c maps them to ids. */
+enum suggestion_field {
+	SUG_NO,           /* 编号: optional, <= 30 characters, unique when given */
+	SUG_TITLE,        /* 标题: required, <= 60 */
+	SUG_LEAD,         /* 领衔代表: required; FK_CHOICE, choice_open, items supplied at run time
+			   * (db_suggestions_deputy_items: "张三" or "张三（县·城关镇人民政府）") */
+	SUG_COSPONSORS,   /* 附议代表: FK_MULTI of the same items, joined by "、" */
+	SUG_DATE,         /* 提出日期: required, default today */
+	SUG_CATEGORY,     /* 类别: one of suggestion_categories, required */
+	SUG_CONTENT,      /* 内容: memo, <= 3000 */
+	SUG_UNIT,         /* 承办单位: FK_CHOICE, choice_open, unit names supplied at run time;
+			   * written by 交办 */
+	SUG_DUE,          /* 办理时限: date; written by 交办 (empty there: 3 months) and 延期 */
+	SUG_REPLY_DATE,   /* 答复日期: written by 答复 */
+	SUG_REPLY,        /* 答复内容: memo, written by 答复 */
+	SUG_RESULT,       /* 办理结果: the letter A-D (suggestion_result_codes); written by 答复 */
+	SUG_SATISFACTION, /* 满意度: 满意/基本满意/不满意; written by 办结 */
+	SUG_CASES,        /* 关联案件: FK_MULTI of case numbers (cases.case_no), joined by "、" */
+	SUG_NFIELDS
+};
+
+/* Columns a list row carries after the fields (db_suggestions_page): index SUG_NFIELDS on.
+ * They are not in the form: the actions write them. A list may show and sort by them. */
+enum suggestion_extra {
+	SUG_X_STATUS = SUG_NFIELDS, /* 状态: 已提出/办理中/已答复/办结 */
+	SUG_X_ASSIGNED,             /* 交办日期 */
+	SUG_X_EXTENSIONS,           /* 延期次数, as decimal text ("0") */
+	SUG_X_CLOSED,               /* 办结日期 */
+	SUG_X_OVERDUE,              /* "超期" when 办理中 and the due date is before today, else "" */
+	SUG_NCOLS
+};
+
+/* The suggestion form (table suggestions). Its cross-field check: 答复内容 and 答复日期 go
+ * together; 满意度 needs a reply; 办理时限 and 答复日期 not before 提出日期. */
+extern const struct record_def suggestion_def;
+
+/* NULL-terminated lists of the stored values. */
+extern const char *const suggestion_categories[];   /* 财政经济 农业农村 城建环资 教科文卫 内务司法 社会建设 */
+extern const char *const suggestion_satisfactions[]; /* 满意 基本满意 不满意 */
+extern const char *const suggestion_result_codes[];  /* A B C D (what is stored) */
+extern const char *const suggestion_result_labels[]; /* 已解决或基本解决 正在解决 列入规划逐步解决
+							 留作参考并解释 (same order) */
+extern const char *const suggestion_statuses[];      /* 已提出 办理中 已答复 办结 */
+/* Label of the column of a row value (fields and enum suggestion_extra), e.g. "状态". */
+const char *suggestion_col_label(int col);
+
+/* Words of a result letter ("B" -> "正在解决"), or "" for anything else. Borrowed, static. */
+const char *suggestion_result_label(const char *code);
+/* The letter ("A".."D") of what a clerk typed or picked: "a", "Ａ", "A 已解决或基本解决", or the
+ * words alone; NULL if none. Static. */
+const char *suggestion_result_parse(const char *s);
+
+/* Status of a suggestion, as stored in suggestions.status. */
+enum suggestion_status {
+	SS_RAISED,   /* 已提出 */
+	SS_HANDLING, /* 办理中 */
+	SS_REPLIED,  /* 已答复 */
+	SS_CLOSED,   /* 办结 */
+	SS_COUNT
+};
+/* Actions of the handling. */
+enum suggestion_action {
+	SA_ASSIGN, /* 交办: 已提出 → 办理中 */
+	SA_EXTEND, /* 延期: 办理中 → 办理中 */
+	SA_REPLY,  /* 答复: 办理中 → 已答复 */
+	SA_CLOSE,  /* 办结: 已答复 → 办结 */
+	SA_COUNT
+};
+/* Labels ("" for a bad value; static) and parsing (-1 for an unknown label). */
+const char *suggestion_status_label(enum suggestion_status s);
+int suggestion_status_parse(const char *label);
+const char *suggestion_action_label(enum suggestion_action a);
+int suggestion_action_parse(const char *label);
+
+/* Most calendar months of the first due date, and of all extensions together. */
+#define SUGGESTION_DUE_MONTHS 3
+#define SUGGESTION_EXTEND_MONTHS 3
+
+/* Where a suggestion stands: the columns of its row the machine reads or writes.
+ * Plain value: copy freely. */
+struct suggestion_state {
+	enum suggestion_status status;
+	char date[11];     /* 提出日期 (always set) */
+	int64_t unit_id;   /* 承办单位 (0: none) */
+	char assigned[11]; /* 交办日期 */
+	char due[11];      /* 办理时限 */
+	int extensions;    /* 延期次数 */
+	char reply[11];    /* 答复日期 */
+	char result;       /* 办理结果 'A'..'D', 0 none */
+	char followup[11]; /* date the deputies' satisfaction was asked (办结 date unless given) */
+	char closed[11];   /* 办结日期 */
+};
+
+/* One action. Strings are borrowed; NULL and "" mean not given. */
+struct suggestion_act {
+	enum suggestion_action action;
+	const char *date;         /* 交办日期 / 答复日期 / 办结日期 (NULL/"": today); unused by 延期 */
+	int64_t unit_id;          /* 交办: required (db_suggestions_act also takes unit by name) */
+	const char *due;          /* 交办: optional explicit due date (<= assigned + 3 months);
+				   * 延期: the new due date, required */
+	const char *content;      /* 答复: the reply, required (<= 3000 characters) */
+	const char *result;       /* 答复: A-D (anything suggestion_result_parse accepts), required */
+	const char *satisfaction; /* 办结: 满意/基本满意/不满意, required */
+	const char *followup;     /* 办结: date the satisfaction was asked; NULL/"": the 办结 date */
+};
+
+/* Whether action a is possible in status s at all. On refusal false and *why (if why) a
+ * static sentence ("尚未交办，不能答复"). */
+bool suggestion_allowed(const struct suggestion_state *s, enum suggestion_action a, const char **why);
+
+/* Check act against s and compute the state after it into *next (may be s). today "YYYY-MM-DD".
+ * On refusal -1, *next untouched, *why a new Chinese sentence (caller frees).
+ * On success 0, *why NULL. Effects: 交办 sets unit_id, assigned, due (explicit or assigned + 3
+ * months), status 办理中; 延期 sets due, extensions + 1; 答复 sets reply, result, status 已答复;
+ * 办结 sets followup, closed, status 办结.
+ * Dates: never after today, never before 提出日期; 交办 not before 提出日期; 答复 not before
+ * 交办; 办结 not before 答复; followup between the reply and the 办结 date. Due dates: at 交办
+ * not before the assigned date and not after assigned + 3 months; at 延期 after the current due
+ * date and not after suggestion_extend_limit(). */
+int suggestion_apply(const struct suggestion_state *s, const struct suggestion_act *act, const char *today,
+		     struct suggestion_state *next, char **why);
+
+/* The latest due date 延期 may reach: assigned + 3 + 3 months ("" when not assigned). */
+void suggestion_extend_limit(const struct suggestion_state *s, char out[11]);
+/* The first due date of 交办 on assigned: assigned + 3 months. */
+void suggestion_default_due(const char *assigned, char out[11]);
+/* iso + n calendar months (n >= 0), clamped to the last day of the month. "" for a bad date. */
+void suggestion_add_months(const char *iso, int n, char out[11]);
+
+/* True if the suggestion is 办理中 and its due date is before today. */
+bool suggestion_overdue(const struct suggestion_state *s, const char *today);
+/* The next step for the clerk ("待交办", "待答复", "待办结", "已办结"). Static. */
+const char *suggestion_next_step(enum suggestion_status s);
+
+/* The form's handling fields against the status (the stage rule above): a field an action
+ * has not written yet must be empty, one it has written must stay filled. Sets msgs[i] for
+ * each bad field (static messages, e.g. "尚未交办：请用“交办”填写") and returns their number.
+ * msgs has SUG_NFIELDS entries; entries of good fields are left as they are. */
+int suggestion_check_stage(enum suggestion_status status, char *const *vals, const char **msgs);
+
+#endif

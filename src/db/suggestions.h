@@ -1,0 +1,118 @@
+/* 代表建议 in SQL: suggestions, their co-sponsors (suggestion_deputies), the cases they grew out
+ * of (suggestion_cases), the register list, the handling actions, and the suggestions of a case.
+ *
+ * Values are arrays of SUG_NFIELDS strings (core/suggestion.h) that passed record_check(); an
+ * empty value is stored as NULL and read back as "". Fields naming other records hold names
+ * that this layer maps to ids on every save:
+ *   SUG_LEAD, SUG_COSPONSORS  a deputy item: the exact name of a non-deleted deputy, or the
+ *                             item of db_suggestions_deputy_items() ("张三（县·城关镇人民政府）")
+ *                             when two deputies share the name. An unknown name, or a name two
+ *                             deputies share, fails the save with a message naming it.
+ *   SUG_UNIT                  the exact name of a non-deleted unit (units.name).
+ *   SUG_CASES                 case numbers (cases.case_no) of non-deleted cases.
+ * Multi values are split at "、" (also "，", ",", "；", ";"); repeats are dropped. A deputy,
+ * unit or case already linked to the suggestion stays acceptable even if it was deleted since.
+ *
+ * The status and the dates of the handling change only through db_suggestions_act(); a form
+ * save checks the handling fields against the status (suggestion_check_stage) and keeps the
+ * status. Deleted suggestions (soft delete) are invisible everywhere. Every write is one
+ * transaction (nested in the caller's, if any) with its audit rows: all of it or none. */
+#ifndef STATION_DB_SUGGESTIONS_H
+#define STATION_DB_SUGGESTIONS_H
+
+#include "core/suggestion.h"
+#include "db/db.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Most co-sponsors and most linked cases of one suggestion. */
+#define SUGGESTION_MAX_COSPONSORS 100
+#define SUGGESTION_MAX_CASES 50
+
+/* Insert a suggestion (status 已提出) with its lead, co-sponsors and linked cases. The handling
+ * fields must be empty (use db_suggestions_act). *id (may be NULL) gets the new id. */
+int db_suggestions_insert(struct db *db, char *const *vals, int64_t *id, char **err);
+/* Update the values and replace the co-sponsors and linked cases, keeping the status. The
+ * handling fields may correct what the actions wrote (suggestion_check_stage; 办理时限 not
+ * before 交办 and not after the extension limit). */
+int db_suggestions_update(struct db *db, int64_t id, char *const *vals, char **err);
+/* Soft delete (hidden; recoverable by the station head) and restore. */
+int db_suggestions_delete(struct db *db, int64_t id, char **err);
+int db_suggestions_restore(struct db *db, int64_t id, char **err);
+
+/* One suggestion with its links. Filled by db_suggestions_get(); release with
+ * db_suggestion_info_free(). Everything is owned by the struct. */
+struct suggestion_info {
+	int64_t id;
+	char **vals;                 /* SUG_NFIELDS strings, as the form shows them */
+	struct suggestion_state state;
+	int64_t lead_id;             /* 0 when none */
+	int ncosponsors;
+	int64_t *cosponsor_ids;      /* in the order they were set */
+	int ncases;
+	int64_t *case_ids;           /* in the order of SUG_CASES */
+	char *uid, *created_at, *updated_at;
+};
+void db_suggestion_info_free(struct suggestion_info *s);
+int db_suggestions_get(struct db *db, int64_t id, struct suggestion_info *out, char **err);
+/* The values alone (register screen): *vals SUG_NFIELDS new strings (record_free_values). */
+int db_suggestions_get_values(struct db *db, int64_t id, char ***vals, char **err);
+/* The state alone (before an action). */
+int db_suggestions_state(struct db *db, int64_t id, struct suggestion_state *out, char **err);
+
+/* One action, as core/suggestion.h describes. unit_name is used for 交办 when act->unit_id is 0
+ * (exact name of a non-deleted unit). today: "YYYY-MM-DD" (clock_today). The row changes in
+ * one transaction with its audit rows; a refusal is the sentence of suggestion_apply. */
+int db_suggestions_act(struct db *db, int64_t id, const struct suggestion_act *act, const char *unit_name,
+		       const char *today, char **err);
+
+/* Which suggestions a list shows. Every member is optional (NULL, "" or 0: any); AND. */
+struct suggestion_filter {
+	const char *text;     /* substring of the title, content or number (case-insensitive for
+			       * ASCII; % _ \ are plain characters) */
+	const char *status;   /* exact status label */
+	const char *category; /* exact */
+	int64_t deputy_id;    /* lead or co-sponsor */
+	int64_t unit_id;      /* 承办单位 */
+	const char *year;     /* "YYYY": 提出日期 in that year */
+	bool overdue;         /* only 办理中 with due date before today (needs today) */
+	const char *today;    /* "YYYY-MM-DD" for overdue and SUG_X_OVERDUE; NULL: clock_today() */
+};
+
+/* A page row: id and SUG_NCOLS values (the fields, then enum suggestion_extra), borrowed for
+ * the call. Return non-zero to stop. Same shape as the register screen's row callback. */
+typedef int (*suggestion_row_cb)(void *ud, int64_t id, const char *const *vals);
+
+int db_suggestions_count(struct db *db, const struct suggestion_filter *f, int64_t *n, char **err);
+/* A page sorted by sort_col (a field or an enum suggestion_extra; -1 or unknown: 提出日期),
+ * then id; desc reverses (empty values last either way). Default order is newest first when
+ * sort_col < 0. limit < 0: no limit. */
+int db_suggestions_page(struct db *db, const struct suggestion_filter *f, int sort_col, bool desc, int64_t offset,
+			int limit, suggestion_row_cb cb, void *ud, char **err);
+
+/* A suggestion linked to a case; pointers borrowed for the call. */
+struct suggestion_link {
+	int64_t id;
+	const char *no;     /* 编号, "" when none */
+	const char *title;
+	const char *status; /* 已提出/办理中/已答复/办结 */
+	const char *date;   /* 提出日期 */
+	const char *lead;   /* 领衔代表's name */
+};
+typedef int (*suggestion_link_cb)(void *ud, const struct suggestion_link *l);
+/* The non-deleted suggestions case_id is linked to, oldest first. Returns the number passed to
+ * cb, or -1. */
+int db_suggestions_for_case(struct db *db, int64_t case_id, suggestion_link_cb cb, void *ud, char **err);
+
+/* Pick-list items of deputies for SUG_LEAD / SUG_COSPONSORS, sorted by pinyin: the name, or
+ * "姓名（层级·工作单位）" when another non-deleted deputy has the same name (then "姓名（层级·
+ * 工作单位·编号N）" if still not unique). Every item is unique and maps back to its deputy on a
+ * save. include_left: also 离任 deputies. *items: n new strings, *ids: n ids (both new; free
+ * with str_free_array / free). */
+int db_suggestions_deputy_items(struct db *db, bool include_left, char ***items, int64_t **ids, int *n,
+				char **err);
+/* Pick-list items of units for SUG_UNIT (non-deleted, by sort then name). Same ownership. */
+int db_suggestions_unit_items(struct db *db, char ***items, int64_t **ids, int *n, char **err);
+
+#endif

@@ -1,23 +1,50 @@
-/* The case loop (DESIGN §4) as pure functions: preconditions and the next state (caseflow.h). */
+/* The case loop (DESIGN §4) as pure functions: which event is possible in which state, the
+ * checks of an action's date and fields, and the state after it (caseflow.h). The refusals are
+ * the clerk's: plain Chinese sentences that say what to do instead. */
 #include "core/caseflow.h"
 
+#include "core/clock.h"
 #include "core/util.h"
+#include "core/validate.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* Limits of the free text of an action, in characters. */
+#define CASEFLOW_NOTE_CHARS 500
+#define CASEFLOW_CONTENT_CHARS 2000
+#define CASEFLOW_WHO_CHARS 20
+#define CASEFLOW_MAX_DAYS 365
 
 static const char *const caseflow_status_labels[CS_COUNT] = { "受理", "办理中", "已答复", "办结" };
 static const char *const caseflow_event_labels[CE_COUNT] = { "受理", "交办", "催办", "延期", "退回", "答复",
 	"当场答复", "回访", "重办", "办结" };
 
+/* The form of each event: fields shown and fields required (enum case_field_bit). */
+static const struct {
+	int shown, required;
+} caseflow_forms[CE_COUNT] = {
+	[CE_RECEIVE] = { CN_NOTE, 0 },
+	[CE_ASSIGN] = { CN_UNIT | CN_WORKDAYS | CN_DUE | CN_NOTE, CN_UNIT },
+	[CE_URGE] = { CN_NOTE, 0 },
+	[CE_EXTEND] = { CN_DUE | CN_NOTE, CN_DUE | CN_NOTE },
+	[CE_RETURN] = { CN_NOTE, CN_NOTE },
+	[CE_REPLY] = { CN_CONTENT | CN_RESULT | CN_NOTE, CN_CONTENT | CN_RESULT },
+	[CE_SPOT_REPLY] = { CN_CONTENT | CN_RESULT | CN_SATISFACTION | CN_HOW | CN_NOTE, CN_CONTENT | CN_SATISFACTION },
+	[CE_FOLLOWUP] = { CN_SATISFACTION | CN_HOW | CN_NOTE, CN_SATISFACTION | CN_HOW },
+	[CE_REDO] = { CN_WORKDAYS | CN_DUE | CN_NOTE, 0 },
+	[CE_CLOSE] = { CN_NOTE, 0 },
+};
+
 const char *caseflow_status_label(enum case_status s)
 {
-	return s >= 0 && s < CS_COUNT ? caseflow_status_labels[s] : "";
+	return (int)s >= 0 && s < CS_COUNT ? caseflow_status_labels[s] : "";
 }
 
 const char *caseflow_event_label(enum case_event e)
 {
-	return e >= 0 && e < CE_COUNT ? caseflow_event_labels[e] : "";
+	return (int)e >= 0 && e < CE_COUNT ? caseflow_event_labels[e] : "";
 }
 
 int caseflow_status_parse(const char *label)
@@ -36,56 +63,409 @@ int caseflow_event_parse(const char *label)
 	return -1;
 }
 
-int caseflow_needs(enum case_event e)
+int caseflow_fields(enum case_event e, int *required)
 {
-	(void)e;
-	return 0; /* TODO */
+	bool ok = (int)e >= 0 && e < CE_COUNT;
+	if (required)
+		*required = ok ? caseflow_forms[e].required : 0;
+	return ok ? caseflow_forms[e].shown : 0;
+}
+
+/* Why event e is refused in status st with the round's satisfaction sat, or NULL if it is
+ * possible. One sentence per (event, status) pair that is refused. */
+static const char *caseflow_refusal(enum case_status st, enum case_sat sat, enum case_event e)
+{
+	switch (e) {
+	case CE_RECEIVE:
+		return "受理在新建案件时自动登记，不能再登记一次";
+	case CE_ASSIGN:
+		return st == CS_RECEIVED ? NULL
+		       : st == CS_HANDLING ? "案件已经交办，正在办理中；交错了单位请先退回，再重新交办"
+		       : st == CS_REPLIED  ? "案件已经答复，不能再交办"
+					   : "案件已经办结，不能再交办";
+	case CE_URGE:
+		return st == CS_HANDLING ? NULL
+		       : st == CS_RECEIVED ? "案件尚未交办，不能催办"
+		       : st == CS_REPLIED  ? "案件已经答复，无需催办"
+					   : "案件已经办结，不能催办";
+	case CE_EXTEND:
+		return st == CS_HANDLING ? NULL
+		       : st == CS_RECEIVED ? "案件尚未交办，没有办理时限，不能延期"
+		       : st == CS_REPLIED  ? "案件已经答复，不能延期"
+					   : "案件已经办结，不能延期";
+	case CE_RETURN:
+		return st == CS_HANDLING ? NULL
+		       : st == CS_RECEIVED ? "案件尚未交办，无从退回"
+		       : st == CS_REPLIED  ? "案件已经答复，不能退回"
+					   : "案件已经办结，不能退回";
+	case CE_REPLY:
+		return st == CS_HANDLING ? NULL
+		       : st == CS_RECEIVED ? "案件尚未交办，不能答复；当场答复的请用「当场答复」"
+		       : st == CS_REPLIED  ? "案件已经答复；回访不满意的，请先重办再答复"
+					   : "案件已经办结，不能再答复";
+	case CE_SPOT_REPLY:
+		return st == CS_RECEIVED ? NULL
+		       : st == CS_CLOSED ? "案件已经办结，不能当场答复"
+					 : "案件已经交办，不能当场答复；请等承办单位答复";
+	case CE_FOLLOWUP:
+		if (st == CS_REPLIED)
+			return sat == CASE_SAT_NONE ? NULL
+			       : case_sat_ok(sat) ? "本轮已经回访（满意），请办结"
+						  : "本轮已经回访（不满意），请重办";
+		return st == CS_CLOSED ? "案件已经办结，不能再回访" : "案件尚未答复，不能回访";
+	case CE_REDO:
+		if (st == CS_REPLIED)
+			return sat == CASE_SAT_UNSATISFIED ? NULL
+			       : sat == CASE_SAT_NONE ? "尚未回访，不能重办；回访不满意的才重办"
+						      : "回访满意，无需重办，请办结";
+		return st == CS_CLOSED	 ? "案件已经办结，不能重办"
+		       : st == CS_HANDLING ? "案件正在办理中，无需重办"
+					   : "案件尚未交办，不能重办";
+	case CE_CLOSE:
+		if (st == CS_REPLIED)
+			return case_sat_ok(sat) ? NULL
+			       : sat == CASE_SAT_NONE ? "尚未回访，不能办结"
+						      : "回访不满意，应重办，不能办结";
+		return st == CS_CLOSED	 ? "案件已经办结"
+		       : st == CS_HANDLING ? "案件尚未答复，不能办结"
+					   : "案件尚未交办，不能办结；当场答复的请用「当场答复」";
+	case CE_COUNT:
+		break;
+	}
+	return "未知的办理步骤";
 }
 
 bool caseflow_allowed(const struct case_state *s, enum case_event e, const char **why)
 {
-	(void)s, (void)e;
+	const char *r = (int)s->status < 0 || s->status >= CS_COUNT ? "案件状态有误" : caseflow_refusal(s->status, s->satisfaction, e);
 	if (why)
-		*why = "尚未实现";
-	return false;
+		*why = r;
+	return r == NULL;
+}
+
+/* True if iso is a real "YYYY-MM-DD" date. */
+static bool caseflow_date_ok(const char *iso)
+{
+	char back[11];
+	if (!iso || strlen(iso) != 10)
+		return false;
+	int64_t d = date_to_days(iso);
+	if (d < 0)
+		return false;
+	days_to_date(d, back);
+	return !strcmp(back, iso);
+}
+
+/* Normalise a date the clerk gave (any form date_parse() takes) into out. label names it in a
+ * refusal. Returns a new message, or NULL. */
+static char *caseflow_parse_date(const char *in, const char *today, const char *label, char out[11])
+{
+	const char *e = date_parse(in, today, out);
+	if (e)
+		return xasprintf("%s：%s", label, e);
+	return NULL;
+}
+
+/* Move a due date that is not a working day to the next one, adding a sentence to notice. */
+static void caseflow_move_due(const struct calendar *cal, char due[11], struct strbuf *notice)
+{
+	if (calendar_is_workday(cal, due))
+		return;
+	char moved[11];
+	calendar_next_workday(cal, due, moved);
+	if (!*moved)
+		return;
+	const char *name = calendar_day_name(cal, due);
+	static const char *const wd[] = { "", "周一", "周二", "周三", "周四", "周五", "周六", "周日" };
+	int w = date_weekday(due);
+	if (notice->len)
+		sb_add(notice, "；");
+	if (name)
+		sb_addf(notice, "%s 是节假日（%s），已顺延到 %s", due, name, moved);
+	else
+		sb_addf(notice, "%s 是休息日（%s），已顺延到 %s", due, w >= 1 && w <= 7 ? wd[w] : "", moved);
+	memcpy(due, moved, 11);
+}
+
+static void caseflow_add_notice(struct strbuf *notice, const char *s)
+{
+	if (!s || strstr(notice->buf ? notice->buf : "", s))
+		return;
+	if (notice->len)
+		sb_add(notice, "；");
+	sb_add(notice, s);
+}
+
+/* The due date of 交办 or 重办 dated date: an explicit one (moved off a non-working day), or
+ * the n-th working day after date. Sets next->due and next->due_days. */
+static char *caseflow_new_due(const struct case_action *a, const struct calendar *cal, int default_days,
+			      const char *date, const char *today, struct case_state *next, struct strbuf *notice)
+{
+	char due[11];
+	if (!str_empty(a->due)) {
+		char *m = caseflow_parse_date(a->due, today, "办理时限", due);
+		if (m)
+			return m;
+		if (strcmp(due, date) <= 0)
+			return xasprintf("办理时限（%s）应晚于%s日期（%s）", due, caseflow_event_label(a->event), date);
+		caseflow_move_due(cal, due, notice);
+		int n = calendar_workdays_between(cal, date, due);
+		next->due_days = n >= 1 && n <= CASEFLOW_MAX_DAYS ? n : 0;
+	} else {
+		int n = a->workdays > 0 ? a->workdays : default_days;
+		if (n < 1 || n > CASEFLOW_MAX_DAYS)
+			return xasprintf("办理时限应为 1 到 %d 个工作日（现为 %d）", CASEFLOW_MAX_DAYS, n);
+		calendar_add_workdays(cal, date, n, due);
+		if (!*due)
+			return xasprintf("无法计算办理时限（日期 %s）", date);
+		next->due_days = n;
+	}
+	memcpy(next->due, due, 11);
+	caseflow_add_notice(notice, calendar_notice_span(cal, date, due));
+	return NULL;
+}
+
+/* Text of a field: length and characters. Returns a new message, or NULL. */
+static char *caseflow_text(const char *s, const char *label, int max, bool multiline)
+{
+	const char *e = valid_text(s ? s : "", max, multiline);
+	return e ? xasprintf("%s：%s", label, e) : NULL;
+}
+
+/* The date of the action against today and the case's earlier dates. */
+static char *caseflow_check_date(const struct case_state *s, const struct case_action *a, const char *today,
+				 char date[11])
+{
+	char *m;
+	if (str_empty(a->date)) {
+		memcpy(date, today, 11);
+	} else if ((m = caseflow_parse_date(a->date, today, "日期", date))) {
+		return m;
+	}
+	if (strcmp(date, today) > 0)
+		return xasprintf("日期 %s 晚于今天（%s），不能预先登记", date, today);
+	if (*s->received && strcmp(date, s->received) < 0)
+		return xasprintf("日期 %s 早于受理日期（%s）", date, s->received);
+	if (a->event == CE_REPLY && *s->assigned && strcmp(date, s->assigned) < 0)
+		return xasprintf("答复日期 %s 早于交办日期（%s）", date, s->assigned);
+	if (a->event == CE_FOLLOWUP && *s->reply && strcmp(date, s->reply) < 0)
+		return xasprintf("回访日期 %s 早于答复日期（%s）", date, s->reply);
+	if (*s->last && strcmp(date, s->last) < 0) {
+		const char *ev = s->last_event >= 0 ? caseflow_event_label((enum case_event)s->last_event) : "";
+		return xasprintf("日期 %s 早于上一步（%s%s%s）", date, s->last, *ev ? " " : "", ev);
+	}
+	return NULL;
+}
+
+/* The free-text fields every action may carry. */
+static char *caseflow_check_texts(const struct case_action *a)
+{
+	char *m;
+	if ((m = caseflow_text(a->note, a->event == CE_EXTEND || a->event == CE_RETURN ? "理由" : "备注",
+			       CASEFLOW_NOTE_CHARS, true)))
+		return m;
+	if ((m = caseflow_text(a->who, "经办人", CASEFLOW_WHO_CHARS, false)))
+		return m;
+	if ((m = caseflow_text(a->content, "答复内容", CASEFLOW_CONTENT_CHARS, true)))
+		return m;
+	if (!str_empty(a->how) && !case_in_list(case_followup_ways, a->how))
+		return xasprintf("回访方式应为电话、上门、短信或其他（现为 %s）", a->how);
+	return NULL;
+}
+
+/* True if s holds something besides spaces. */
+static bool caseflow_given(const char *s)
+{
+	if (str_empty(s))
+		return false;
+	char *t = xstrdup(s);
+	str_trim(t);
+	bool given = *t != '\0';
+	free(t);
+	return given;
+}
+
+/* The event-specific checks and effects on n (a copy of the state). */
+static char *caseflow_effect(const struct case_state *s, const struct case_action *a, const struct calendar *cal,
+			     int default_days, const char *today, const char *date, struct case_state *n,
+			     struct strbuf *notice)
+{
+	char *m;
+	switch (a->event) {
+	case CE_ASSIGN:
+		if (a->unit_id <= 0)
+			return xstrdup("请选择承办单位");
+		if ((m = caseflow_new_due(a, cal, default_days, date, today, n, notice)))
+			return m;
+		n->status = CS_HANDLING;
+		n->unit_id = a->unit_id;
+		memcpy(n->assigned, date, 11);
+		break;
+	case CE_URGE:
+		break;
+	case CE_EXTEND: {
+		char due[11];
+		if (!caseflow_given(a->note))
+			return xstrdup("请填写延期理由");
+		if (str_empty(a->due))
+			return xstrdup("请填写新的办理时限");
+		if ((m = caseflow_parse_date(a->due, today, "新的办理时限", due)))
+			return m;
+		if (*s->due && strcmp(due, s->due) <= 0)
+			return xasprintf("新的办理时限（%s）应晚于原办理时限（%s）", due, s->due);
+		if (strcmp(due, date) < 0)
+			return xasprintf("新的办理时限（%s）早于延期日期（%s）", due, date);
+		caseflow_move_due(cal, due, notice);
+		caseflow_add_notice(notice, calendar_notice(cal, due));
+		memcpy(n->due, due, 11);
+		if (*n->assigned) {
+			int d = calendar_workdays_between(cal, n->assigned, due);
+			n->due_days = d >= 1 && d <= CASEFLOW_MAX_DAYS ? d : 0;
+		}
+		n->extensions++;
+		break;
+	}
+	case CE_RETURN:
+		if (!caseflow_given(a->note))
+			return xstrdup("请填写退回理由（如：不属于本单位职责）");
+		n->status = CS_RECEIVED;
+		n->unit_id = 0;
+		n->assigned[0] = n->due[0] = '\0';
+		n->due_days = 0;
+		break;
+	case CE_REPLY:
+		if (!caseflow_given(a->content))
+			return xstrdup("请填写答复内容");
+		if (a->result < 'A' || a->result > 'D')
+			return xstrdup("请选择办理结果（A 已解决或基本解决、B 正在解决、C 列入规划逐步解决、D 留作参考并解释）");
+		n->status = CS_REPLIED;
+		memcpy(n->reply, date, 11);
+		n->result = a->result;
+		n->followup[0] = n->how[0] = '\0';
+		n->satisfaction = CASE_SAT_NONE;
+		break;
+	case CE_SPOT_REPLY:
+		if (!caseflow_given(a->content))
+			return xstrdup("请填写当场答复的内容");
+		if (a->satisfaction <= CASE_SAT_NONE || a->satisfaction >= CASE_SAT_COUNT)
+			return xstrdup("请选择群众对当场答复的满意度");
+		if (!case_sat_ok(a->satisfaction))
+			return xstrdup("群众不满意的，不能当场办结；请交办承办单位办理");
+		if (a->result && (a->result < 'A' || a->result > 'D'))
+			return xstrdup("办理结果应为 A、B、C 或 D");
+		n->status = CS_CLOSED;
+		memcpy(n->reply, date, 11);
+		memcpy(n->followup, date, 11);
+		memcpy(n->closed, date, 11);
+		n->result = a->result;
+		n->satisfaction = a->satisfaction;
+		snprintf(n->how, sizeof n->how, "%s", a->how ? a->how : "");
+		break;
+	case CE_FOLLOWUP:
+		if (a->satisfaction <= CASE_SAT_NONE || a->satisfaction >= CASE_SAT_COUNT)
+			return xstrdup("请选择回访满意度（满意、基本满意、不满意）");
+		if (str_empty(a->how))
+			return xstrdup("请选择回访方式（电话、上门、短信、其他）");
+		memcpy(n->followup, date, 11);
+		n->satisfaction = a->satisfaction;
+		snprintf(n->how, sizeof n->how, "%s", a->how);
+		break;
+	case CE_REDO:
+		if ((m = caseflow_new_due(a, cal, default_days, date, today, n, notice)))
+			return m;
+		n->status = CS_HANDLING;
+		n->redo_count++;
+		break;
+	case CE_CLOSE:
+		n->status = CS_CLOSED;
+		memcpy(n->closed, date, 11);
+		break;
+	case CE_RECEIVE:
+	case CE_COUNT:
+		return xstrdup("未知的办理步骤");
+	}
+	return NULL;
 }
 
 int caseflow_apply(const struct case_state *s, const struct case_action *a, const struct calendar *cal,
 		   int default_days, const char *today, struct case_state *next, char **why, char **notice)
 {
-	(void)s, (void)a, (void)cal, (void)default_days, (void)today, (void)next;
+	const char *refusal;
+	char date[11], *m = NULL;
+	struct case_state n = *s;
+	struct strbuf nb;
+
+	*why = NULL;
 	if (notice)
 		*notice = NULL;
-	*why = xstrdup("尚未实现");
-	return -1;
-}
-
-int caseflow_overdue_days(const struct calendar *cal, const struct case_state *s, const char *today)
-{
-	(void)cal, (void)s, (void)today;
+	if (!caseflow_date_ok(today)) {
+		*why = xasprintf("今天的日期有误（%s）", today ? today : "");
+		return -1;
+	}
+	if (!caseflow_allowed(s, a->event, &refusal)) {
+		*why = xstrdup(refusal);
+		return -1;
+	}
+	sb_init(&nb);
+	sb_add(&nb, "");
+	if ((m = caseflow_check_date(s, a, today, date)) || (m = caseflow_check_texts(a)) ||
+	    (m = caseflow_effect(s, a, cal, default_days, today, date, &n, &nb))) {
+		*why = m;
+		sb_free(&nb);
+		return -1;
+	}
+	memcpy(n.last, date, 11);
+	n.last_event = a->event;
+	*next = n;
+	if (notice && nb.len)
+		*notice = sb_take(&nb);
+	sb_free(&nb);
 	return 0;
 }
 
 int caseflow_overdue_days_due(const struct calendar *cal, const char *due, const char *today)
 {
-	(void)cal, (void)due, (void)today;
-	return 0;
+	if (!caseflow_date_ok(due) || !caseflow_date_ok(today) || strcmp(today, due) <= 0)
+		return 0;
+	int n = calendar_workdays_between(cal, due, today);
+	return n < 1 ? 1 : n;
+}
+
+int caseflow_overdue_days(const struct calendar *cal, const struct case_state *s, const char *today)
+{
+	return s->status == CS_HANDLING ? caseflow_overdue_days_due(cal, s->due, today) : 0;
 }
 
 bool caseflow_due_soon(const struct calendar *cal, const struct case_state *s, const char *today, int soon_days)
 {
-	(void)cal, (void)s, (void)today, (void)soon_days;
-	return false;
+	return s->status == CS_HANDLING && *s->due &&
+	       calendar_due_state(cal, today, s->due, soon_days) == CALENDAR_DUE_SOON;
 }
 
 void caseflow_soon_until(const struct calendar *cal, const char *today, int soon_days, char out[11])
 {
-	(void)cal, (void)soon_days;
-	snprintf(out, 11, "%s", today);
+	char after[11];
+	out[0] = '\0';
+	if (soon_days <= 0 || !caseflow_date_ok(today))
+		return;
+	calendar_add_workdays(cal, today, soon_days + 1, after);
+	if (*after)
+		date_add_days(after, -1, out);
 }
 
 const char *caseflow_next_step(const struct case_state *s)
 {
-	(void)s;
+	switch (s->status) {
+	case CS_RECEIVED:
+		return "待交办";
+	case CS_HANDLING:
+		return "待答复";
+	case CS_REPLIED:
+		return s->satisfaction == CASE_SAT_NONE ? "待回访" : case_sat_ok(s->satisfaction) ? "待办结" : "待重办";
+	case CS_CLOSED:
+		return "已办结";
+	case CS_COUNT:
+		break;
+	}
 	return "";
 }

@@ -55,20 +55,21 @@ const char *caseflow_event_label(enum case_event e);
 int caseflow_status_parse(const char *label);
 int caseflow_event_parse(const char *label);
 
-/* What an action needs from the clerk (bits of caseflow_needs()). */
-enum case_need {
+/* The fields of an action's form (bits of caseflow_fields()). */
+enum case_field_bit {
 	CN_UNIT = 1,          /* unit_id (交办) */
-	CN_WORKDAYS = 2,      /* may give workdays (交办, 重办; default from station.ini) */
-	CN_DUE = 4,           /* may give due (交办, 重办); required for 延期 */
-	CN_DUE_REQUIRED = 8,  /* due is required (延期) */
-	CN_NOTE_REQUIRED = 16, /* note is required: the reason (延期, 退回) */
-	CN_CONTENT = 32,      /* content required (答复, 当场答复) */
-	CN_RESULT = 64,       /* result required (答复); optional for 当场答复 */
-	CN_SATISFACTION = 128, /* satisfaction required (回访, 当场答复) */
-	CN_HOW = 256,         /* how required (回访) */
+	CN_WORKDAYS = 2,      /* workdays (交办, 重办; default from station.ini) */
+	CN_DUE = 4,           /* due: an explicit due date (交办, 重办), the new due date (延期) */
+	CN_NOTE = 8,          /* note: reason (延期, 退回) or remark */
+	CN_CONTENT = 16,      /* content: the reply (答复, 当场答复) */
+	CN_RESULT = 32,       /* result A-D (答复; may be given for 当场答复) */
+	CN_SATISFACTION = 64, /* satisfaction (回访, 当场答复) */
+	CN_HOW = 128,         /* how: 回访方式 (回访; may be given for 当场答复) */
 };
-/* The enum case_need bits of an event; the UI builds an action's form from them. */
-int caseflow_needs(enum case_event e);
+/* The enum case_field_bit fields the form of event e shows (returned) and, into *required
+ * (may be NULL), those caseflow_apply() refuses to go without. The date (default today) and
+ * who belong to every action and are not in the bits. */
+int caseflow_fields(enum case_event e, int *required);
 
 /* Where a case stands: the columns of its row that the loop reads or writes, plus the date and
  * type of its last event. Dates are "YYYY-MM-DD" or "" (none). Plain value: copy freely. */
@@ -137,8 +138,10 @@ int caseflow_overdue_days_due(const struct calendar *cal, const char *due, const
 /* 临期: a case in 办理中 whose due date is today or within soon_days working days after
  * today (calendar_due_state). soon_days <= 0: never. */
 bool caseflow_due_soon(const struct calendar *cal, const struct case_state *s, const char *today, int soon_days);
-/* The last due date that counts as 临期 as of today: the soon_days-th working day after
- * today (today itself if soon_days <= 0... then nothing is 临期). For the db's range query. */
+/* The last due date that counts as 临期 as of today, for the db's range query
+ * (today <= due_date <= out): the day before the (soon_days + 1)-th working day after today,
+ * so a due date on a holiday counts as calendar_due_state() counts it. "" if soon_days <= 0
+ * (nothing is 临期) or today is not a date. */
 void caseflow_soon_until(const struct calendar *cal, const char *today, int soon_days, char out[11]);
 
 /* The next step for the clerk in a few words ("待交办", "待答复", "待回访", "待办结",

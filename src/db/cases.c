@@ -1,41 +1,491 @@
-/* 意见建议办理簿 in SQL (see cases.h). Skeleton: being implemented. */
+/* 意见建议办理簿 in SQL (see cases.h): numbering from case_seq, the transitions of the case
+ * loop as one transaction each (the row and its event), the timeline, list pages, the home
+ * screen's lists from the index cases_status_due, period statistics and deletion. */
 #include "db/cases.h"
 
 #include "db/internal.h"
+#include "db/record.h"
 
 #include "core/case.h"
+#include "core/clock.h"
 #include "core/util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int cases_todo(char **err)
+/* The columns of a case's state, in the order cases_state_read() reads them. */
+#define CASES_STATE_COLS                                                                          \
+	"c.status, c.received_date, c.unit_id, c.assigned_date, c.due_date, c.due_days, c.extensions, " \
+	"c.redo_count, c.reply_date, c.result, c.followup_date, c.satisfaction, c.followup_how, c.closed_date"
+#define CASES_STATE_NCOLS 14
+
+/* The columns of a struct case_row, in the order cases_row_read() reads them. */
+#define CASES_ROW_COLS                                                                           \
+	"c.id, c.case_no, c.received_date, c.category, c.summary, c.status, c.unit_id, u.name, "        \
+	"c.assigned_date, c.due_date, c.reply_date, c.followup_date, c.satisfaction, c.closed_date, " \
+	"c.extensions, c.redo_count"
+
+/* The home screen's lists; cases_explain() shows the plans of the first two. */
+static const char cases_overdue_sql[] =
+	"SELECT " CASES_ROW_COLS " FROM cases c LEFT JOIN units u ON u.id = c.unit_id"
+	" WHERE c.status = '办理中' AND c.due_date < ?1 AND c.deleted = 0"
+	" ORDER BY c.due_date, c.id LIMIT ?2";
+static const char cases_soon_sql[] =
+	"SELECT " CASES_ROW_COLS " FROM cases c LEFT JOIN units u ON u.id = c.unit_id"
+	" WHERE c.status = '办理中' AND c.due_date BETWEEN ?1 AND ?2 AND c.deleted = 0"
+	" ORDER BY c.due_date, c.id LIMIT ?3";
+static const char cases_awaiting_sql[] =
+	"SELECT " CASES_ROW_COLS " FROM cases c LEFT JOIN units u ON u.id = c.unit_id"
+	" WHERE c.status = '已答复' AND c.deleted = 0"
+	" ORDER BY c.satisfaction IS NOT NULL, c.reply_date, c.id LIMIT ?1";
+
+/* Copy column col (text or NULL) into a fixed buffer of n bytes. */
+static void cases_col_copy(sqlite3_stmt *st, int col, char *out, size_t n)
 {
-	return db_fail_msg(err, "尚未实现");
+	snprintf(out, n, "%s", db_column_text(st, col));
+}
+
+/* Read the CASES_STATE_COLS starting at column col into *s (last event not set). */
+static void cases_state_read(sqlite3_stmt *st, int col, struct case_state *s)
+{
+	memset(s, 0, sizeof *s);
+	int status = caseflow_status_parse(db_column_text(st, col));
+	s->status = status < 0 ? CS_RECEIVED : (enum case_status)status;
+	cases_col_copy(st, col + 1, s->received, sizeof s->received);
+	s->unit_id = sqlite3_column_int64(st, col + 2);
+	cases_col_copy(st, col + 3, s->assigned, sizeof s->assigned);
+	cases_col_copy(st, col + 4, s->due, sizeof s->due);
+	s->due_days = sqlite3_column_int(st, col + 5);
+	s->extensions = sqlite3_column_int(st, col + 6);
+	s->redo_count = sqlite3_column_int(st, col + 7);
+	cases_col_copy(st, col + 8, s->reply, sizeof s->reply);
+	s->result = db_column_text(st, col + 9)[0];
+	cases_col_copy(st, col + 10, s->followup, sizeof s->followup);
+	s->satisfaction = case_sat_parse(db_column_text(st, col + 11));
+	cases_col_copy(st, col + 12, s->how, sizeof s->how);
+	cases_col_copy(st, col + 13, s->closed, sizeof s->closed);
+	memcpy(s->last, s->received, sizeof s->last);
+	s->last_event = -1;
+}
+
+/* The date and type of the case's last event into s->last / s->last_event (the latest
+ * business date; among equal dates the last recorded). */
+static int cases_last_event(struct db *db, int64_t id, struct case_state *s, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	if (db_prepare(db,
+		       "SELECT coalesce(date, substr(at, 1, 10)) AS d, type FROM case_events WHERE case_id = ?1"
+		       " ORDER BY d DESC, id DESC LIMIT 1",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		const char *d = db_column_text(st, 0);
+		if (strcmp(d, s->last) > 0)
+			snprintf(s->last, sizeof s->last, "%s", d);
+		s->last_event = caseflow_event_parse(db_column_text(st, 1));
+	} else if (src != SQLITE_DONE) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The state of case id (not deleted), with its last event. */
+static int cases_load_state(struct db *db, int64_t id, struct case_state *s, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	if (db_prepare(db, "SELECT " CASES_STATE_COLS " FROM cases c WHERE c.id = ?1 AND c.deleted = 0", &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_DONE) {
+		db_failf(err, "找不到这件意见建议（编号 %lld），可能已被删除", (long long)id);
+		goto out;
+	}
+	if (src != SQLITE_ROW) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	cases_state_read(st, 0, s);
+	sqlite3_finalize(st);
+	st = NULL;
+	rc = cases_last_event(db, id, s, err);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Now as 'YYYY-MM-DD HH:MM' for case_events.at. */
+static void cases_at(char out[17])
+{
+	char now[20];
+	clock_now(now);
+	memcpy(out, now, 16);
+	out[16] = '\0';
+}
+
+/* The clerk's name for who: given, else the connection's user (may be ""). */
+static const char *cases_who(struct db *db, const char *who)
+{
+	return !str_empty(who) ? who : db_user(db);
+}
+
+/* Bind an id, 0 as NULL. */
+static void cases_bind_id(sqlite3_stmt *st, int idx, int64_t id)
+{
+	if (id > 0)
+		sqlite3_bind_int64(st, idx, id);
+	else
+		sqlite3_bind_null(st, idx);
+}
+
+/* One case_events row. Strings may be NULL or "" (stored as NULL). */
+struct cases_event {
+	enum case_event type;
+	enum case_status status_after;
+	const char *date, *who, *note, *due, *result, *satisfaction, *how;
+	int64_t unit_id;
+};
+
+static int cases_insert_event(struct db *db, int64_t case_id, const struct cases_event *ev, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	char at[17];
+	int rc = -1;
+	if (db_prepare(db,
+		       "INSERT INTO case_events (case_id, at, type, status_after, who, unit_id, due_date, note, date,"
+		       " result, satisfaction, how) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+		       &st, err) < 0)
+		return -1;
+	cases_at(at);
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_text(st, 2, at, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, caseflow_event_label(ev->type), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, caseflow_status_label(ev->status_after), -1, SQLITE_STATIC);
+	db_bind_text(st, 5, ev->who);
+	cases_bind_id(st, 6, ev->unit_id);
+	db_bind_text(st, 7, ev->due);
+	db_bind_text(st, 8, ev->note);
+	db_bind_text(st, 9, ev->date);
+	db_bind_text(st, 10, ev->result);
+	db_bind_text(st, 11, ev->satisfaction);
+	db_bind_text(st, 12, ev->how);
+	int src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The next sequence number for code and year, counted up in case_seq; numbers already taken
+ * (imported cases) are skipped. *case_no: new string. */
+static int cases_next_no(struct db *db, const char *code, int year, char **case_no, char **err)
+{
+	sqlite3_stmt *up = NULL, *taken = NULL;
+	int rc = -1;
+	*case_no = NULL;
+	if (db_prepare(db,
+		       "INSERT INTO case_seq (station_code, year, last_seq) VALUES (?1, ?2, 1)"
+		       " ON CONFLICT (station_code, year) DO UPDATE SET last_seq = last_seq + 1,"
+		       " updated_at = " DB_NOW_SQL " RETURNING last_seq",
+		       &up, err) < 0)
+		goto out;
+	if (db_prepare(db, "SELECT 1 FROM cases WHERE case_no = ?1", &taken, err) < 0)
+		goto out;
+	for (;;) {
+		sqlite3_reset(up);
+		sqlite3_bind_text(up, 1, code, -1, SQLITE_STATIC);
+		sqlite3_bind_int(up, 2, year);
+		int src = sqlite3_step(up);
+		if (src != SQLITE_ROW) {
+			db_fail(db, src, NULL, err);
+			goto out;
+		}
+		long long seq = sqlite3_column_int64(up, 0);
+		src = sqlite3_step(up);
+		if (src != SQLITE_DONE) {
+			db_fail(db, src, NULL, err);
+			goto out;
+		}
+		free(*case_no);
+		*case_no = xasprintf("%s-%04d-%04lld", code, year, seq);
+		sqlite3_reset(taken);
+		sqlite3_bind_text(taken, 1, *case_no, -1, SQLITE_STATIC);
+		src = sqlite3_step(taken);
+		if (src == SQLITE_DONE)
+			break;
+		if (src != SQLITE_ROW) {
+			db_fail(db, src, NULL, err);
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(up);
+	sqlite3_finalize(taken);
+	if (rc < 0) {
+		free(*case_no);
+		*case_no = NULL;
+	}
+	return rc;
+}
+
+/* Point visit visit_id at case case_id; refused if the visit is missing or has another case. */
+static int cases_link_visit(struct db *db, int64_t visit_id, int64_t case_id, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	if (db_prepare(db,
+		       "SELECT v.case_id, c.case_no FROM visits v LEFT JOIN cases c ON c.id = v.case_id AND c.deleted = 0"
+		       " WHERE v.id = ?1 AND v.deleted = 0",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, visit_id);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_DONE) {
+		db_failf(err, "找不到来访登记（编号 %lld），可能已被删除", (long long)visit_id);
+		goto out;
+	}
+	if (src != SQLITE_ROW) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	if (sqlite3_column_type(st, 0) != SQLITE_NULL && sqlite3_column_int64(st, 0) != case_id &&
+	    *db_column_text(st, 1)) {
+		db_failf(err, "这条来访登记已有意见建议 %s，不能再建一件", db_column_text(st, 1));
+		goto out;
+	}
+	sqlite3_finalize(st);
+	if (db_prepare(db, "UPDATE visits SET case_id = ?1, updated_at = " DB_NOW_SQL " WHERE id = ?2", &st, err) < 0)
+		goto out;
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int64(st, 2, visit_id);
+	src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Insert the cases row: the fields of case_record(), the number and the links. */
+static int cases_insert_row(struct db *db, char *const *vals, const char *case_no, const struct case_links *l,
+			    int64_t *id, char **err)
+{
+	const struct record_def *def = case_record();
+	sqlite3_stmt *st = NULL;
+	char *cols = db_rec_select_list(def);
+	char *sql = xasprintf("INSERT INTO cases (%s, case_no, visit_id, deputy_id, status) VALUES (?1, ?2, ?3, ?4,"
+			      " ?5, ?6, ?7, ?8, ?9, ?10, '受理')",
+			      cols);
+	int rc = -1;
+	if (db_prepare(db, sql, &st, err) < 0)
+		goto out;
+	for (int i = 0; i < CASEF_NFIELDS; i++)
+		db_bind_text(st, i + 1, vals[i]);
+	sqlite3_bind_text(st, 8, case_no, -1, SQLITE_STATIC);
+	cases_bind_id(st, 9, l ? l->visit_id : 0);
+	cases_bind_id(st, 10, l ? l->deputy_id : 0);
+	int src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		db_fail(db, src, def, err);
+		goto out;
+	}
+	*id = sqlite3_last_insert_rowid(db_handle(db));
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	free(sql);
+	free(cols);
+	return rc;
 }
 
 int db_cases_create(struct db *db, const char *station_code, char *const *vals, const struct case_links *links,
 		    const char *today, int64_t *id, char **case_no, char **err)
 {
-	(void)db, (void)station_code, (void)vals, (void)links, (void)today;
+	const char *received = vals[CASEF_RECEIVED];
+	char now[11], *no = NULL;
+	int64_t new_id = 0;
+	int rc = -1;
+
 	if (id)
 		*id = 0;
 	if (case_no)
 		*case_no = NULL;
-	return cases_todo(err);
+	if (!today) {
+		clock_today(now);
+		today = now;
+	}
+	if (str_empty(station_code))
+		return db_fail_msg(err, "未设置联络站编号（station.ini 的 [station] code），不能给意见建议编号");
+	if (date_to_days(received) < 0 || strlen(received) != 10)
+		return db_failf(err, "受理日期有误（%s）", received);
+	if (strcmp(received, today) > 0)
+		return db_failf(err, "受理日期 %s 晚于今天（%s）", received, today);
+	if (db_begin(db, err) < 0)
+		return -1;
+	if (cases_next_no(db, station_code, atoi(received), &no, err) < 0 ||
+	    cases_insert_row(db, vals, no, links, &new_id, err) < 0)
+		goto rollback;
+	struct cases_event ev = { .type = CE_RECEIVE, .status_after = CS_RECEIVED, .date = received,
+		.who = cases_who(db, links ? links->who : NULL) };
+	if (cases_insert_event(db, new_id, &ev, err) < 0)
+		goto rollback;
+	if (links && links->visit_id > 0 && cases_link_visit(db, links->visit_id, new_id, err) < 0)
+		goto rollback;
+	if (db_commit(db, err) < 0)
+		goto out;
+	rc = 0;
+	if (id)
+		*id = new_id;
+	if (case_no) {
+		*case_no = no;
+		no = NULL;
+	}
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	free(no);
+	return rc;
+}
+
+/* The earliest date of the case's events after 受理, or "" (into out). */
+static int cases_first_action(struct db *db, int64_t id, char out[11], char **err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	out[0] = '\0';
+	if (db_prepare(db,
+		       "SELECT min(coalesce(date, substr(at, 1, 10))) FROM case_events WHERE case_id = ?1 AND type <> '受理'",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int src = sqlite3_step(st);
+	if (src != SQLITE_ROW) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	snprintf(out, 11, "%s", db_column_text(st, 0));
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int db_cases_update(struct db *db, int64_t id, char *const *vals, char **err)
 {
-	(void)db, (void)id, (void)vals;
-	return cases_todo(err);
+	const char *received = vals[CASEF_RECEIVED];
+	struct case_state s;
+	sqlite3_stmt *st = NULL;
+	char first[11], today[11];
+
+	clock_today(today);
+	if (date_to_days(received) < 0 || strlen(received) != 10)
+		return db_failf(err, "受理日期有误（%s）", received);
+	if (strcmp(received, today) > 0)
+		return db_failf(err, "受理日期 %s 晚于今天（%s）", received, today);
+	if (db_begin(db, err) < 0)
+		return -1;
+	if (cases_load_state(db, id, &s, err) < 0 || cases_first_action(db, id, first, err) < 0)
+		goto rollback;
+	if (strncmp(received, s.received, 4)) {
+		db_failf(err, "受理日期不能改到另一年（原为 %s）：案件编号按受理年份编排", s.received);
+		goto rollback;
+	}
+	if (*first && strcmp(received, first) > 0) {
+		db_failf(err, "受理日期 %s 晚于案件的办理记录（%s）", received, first);
+		goto rollback;
+	}
+	if (db_rec_update(db, case_record(), NULL, id, vals, err) < 0)
+		goto rollback;
+	if (db_prepare(db, "UPDATE case_events SET date = ?1, updated_at = " DB_NOW_SQL
+			   " WHERE case_id = ?2 AND type = '受理'",
+		       &st, err) < 0)
+		goto rollback;
+	sqlite3_bind_text(st, 1, received, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	int src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		db_fail(db, src, NULL, err);
+		goto rollback;
+	}
+	sqlite3_finalize(st);
+	return db_commit(db, err);
+rollback:
+	sqlite3_finalize(st);
+	db_rollback(db);
+	return -1;
 }
 
 int db_cases_get(struct db *db, int64_t id, struct case_info *out, char **err)
 {
-	(void)db, (void)id;
+	const struct record_def *def = case_record();
+	sqlite3_stmt *st = NULL;
+	char *cols = db_rec_select_list(def);
+	/* Field columns qualified with the table: "c.category, c.summary, ...". */
+	struct strbuf q;
+	int rc = -1;
+
 	memset(out, 0, sizeof *out);
-	return cases_todo(err);
+	sb_init(&q);
+	sb_add(&q, "SELECT c.uid, c.case_no, c.visit_id, c.deputy_id, d.name, u.name, c.reply, c.created_at,"
+		   " c.updated_at, " CASES_STATE_COLS);
+	for (int i = 0; i < def->nfields; i++)
+		sb_addf(&q, ", c.%s", def->fields[i].col);
+	sb_add(&q, " FROM cases c LEFT JOIN units u ON u.id = c.unit_id LEFT JOIN deputies d ON d.id = c.deputy_id"
+		   " WHERE c.id = ?1 AND c.deleted = 0");
+	if (db_prepare(db, q.buf, &st, err) < 0)
+		goto out;
+	sqlite3_bind_int64(st, 1, id);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_DONE) {
+		db_failf(err, "找不到这件意见建议（编号 %lld），可能已被删除", (long long)id);
+		goto out;
+	}
+	if (src != SQLITE_ROW) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	out->id = id;
+	out->uid = xstrdup(db_column_text(st, 0));
+	out->case_no = xstrdup(db_column_text(st, 1));
+	out->visit_id = sqlite3_column_int64(st, 2);
+	out->deputy_id = sqlite3_column_int64(st, 3);
+	out->deputy_name = xstrdup(db_column_text(st, 4));
+	out->unit_name = xstrdup(db_column_text(st, 5));
+	out->reply = xstrdup(db_column_text(st, 6));
+	cases_col_copy(st, 7, out->created_at, sizeof out->created_at);
+	cases_col_copy(st, 8, out->updated_at, sizeof out->updated_at);
+	cases_state_read(st, 9, &out->st);
+	out->vals = xcalloc(CASEF_NFIELDS, sizeof(char *));
+	for (int i = 0; i < CASEF_NFIELDS; i++)
+		out->vals[i] = xstrdup(db_column_text(st, 9 + CASES_STATE_NCOLS + i));
+	sqlite3_finalize(st);
+	st = NULL;
+	rc = cases_last_event(db, id, &out->st, err);
+out:
+	sqlite3_finalize(st);
+	sb_free(&q);
+	free(cols);
+	if (rc < 0)
+		case_info_free(out);
+	return rc;
 }
 
 void case_info_free(struct case_info *ci)
@@ -48,96 +498,636 @@ void case_info_free(struct case_info *ci)
 	free(ci->unit_name);
 	free(ci->reply);
 	if (ci->vals)
-		record_free_values(case_record(), ci->vals);
+		str_free_array(ci->vals, CASEF_NFIELDS);
 	memset(ci, 0, sizeof *ci);
 }
 
 int db_cases_find_no(struct db *db, const char *case_no, int64_t *id, char **err)
 {
-	(void)db, (void)case_no;
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
 	*id = 0;
-	return cases_todo(err);
+	if (db_prepare(db, "SELECT id FROM cases WHERE case_no = ?1 AND deleted = 0", &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, case_no ? case_no : "", -1, SQLITE_STATIC);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else if (src != SQLITE_DONE) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Refuse 交办 to a unit that does not exist or is deleted. */
+static int cases_check_unit(struct db *db, int64_t unit_id, char **err)
+{
+	int64_t n = 0;
+	sqlite3_stmt *st = NULL;
+	if (db_prepare(db, "SELECT count(*) FROM units WHERE id = ?1 AND deleted = 0", &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, unit_id);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	else
+		db_fail(db, src, NULL, err);
+	sqlite3_finalize(st);
+	if (src != SQLITE_ROW)
+		return -1;
+	return n ? 0 : db_failf(err, "承办单位（编号 %lld）不存在或已删除，请重新选择", (long long)unit_id);
+}
+
+/* Write the state n into the cases row; reply (may be NULL) replaces the reply text. */
+static int cases_write_state(struct db *db, int64_t id, const struct case_state *n, const char *reply, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	char result[2] = { n->result, '\0' };
+	int rc = -1;
+	if (db_prepare(db,
+		       "UPDATE cases SET status = ?2, unit_id = ?3, assigned_date = ?4, due_date = ?5, due_days = ?6,"
+		       " extensions = ?7, redo_count = ?8, reply_date = ?9, result = ?10, followup_date = ?11,"
+		       " satisfaction = ?12, followup_how = ?13, closed_date = ?14,"
+		       " reply = CASE WHEN ?15 IS NULL THEN reply ELSE ?15 END, updated_at = " DB_NOW_SQL
+		       " WHERE id = ?1 AND deleted = 0",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, caseflow_status_label(n->status), -1, SQLITE_STATIC);
+	cases_bind_id(st, 3, n->unit_id);
+	db_bind_text(st, 4, n->assigned);
+	db_bind_text(st, 5, n->due);
+	cases_bind_id(st, 6, n->due_days);
+	sqlite3_bind_int(st, 7, n->extensions);
+	sqlite3_bind_int(st, 8, n->redo_count);
+	db_bind_text(st, 9, n->reply);
+	db_bind_text(st, 10, result);
+	db_bind_text(st, 11, n->followup);
+	db_bind_text(st, 12, case_sat_label(n->satisfaction));
+	db_bind_text(st, 13, n->how);
+	db_bind_text(st, 14, n->closed);
+	db_bind_text(st, 15, reply);
+	int src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		db_fail(db, src, case_record(), err);
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The case_events row of action a that took state s to n. *note_buf: a new string the caller
+ * frees (the reply with the remark), or NULL. */
+static void cases_event_of(struct db *db, const struct case_state *s, const struct case_action *a,
+			   const struct case_state *n, const char *result, char **note_buf, struct cases_event *ev)
+{
+	enum case_event e = a->event;
+	memset(ev, 0, sizeof *ev);
+	ev->type = e;
+	ev->status_after = n->status;
+	ev->date = n->last;
+	ev->who = cases_who(db, a->who);
+	ev->note = a->note;
+	*note_buf = NULL;
+	/* The unit the event concerns: the one given the case, or the one handling or returning it. */
+	if (e == CE_ASSIGN || e == CE_URGE || e == CE_EXTEND || e == CE_REPLY || e == CE_REDO)
+		ev->unit_id = n->unit_id;
+	else if (e == CE_RETURN)
+		ev->unit_id = s->unit_id;
+	if (e == CE_ASSIGN || e == CE_EXTEND || e == CE_REDO)
+		ev->due = n->due;
+	if (e == CE_REPLY || e == CE_SPOT_REPLY) {
+		/* Every round's reply stays in the timeline; the case row keeps the last. */
+		if (str_empty(a->note))
+			ev->note = a->content;
+		else
+			ev->note = *note_buf = xasprintf("%s\n备注：%s", a->content, a->note);
+		ev->result = result;
+	}
+	if (e == CE_FOLLOWUP || e == CE_SPOT_REPLY) {
+		ev->satisfaction = case_sat_label(n->satisfaction);
+		ev->how = n->how;
+	}
 }
 
 int db_cases_act(struct db *db, int64_t id, const struct case_action *a, const struct calendar *cal,
 		 int default_days, const char *today, char **notice, char **err)
 {
-	(void)db, (void)id, (void)a, (void)cal, (void)default_days, (void)today;
+	struct case_state s, n;
+	struct cases_event ev;
+	char now[11], *why = NULL, *note = NULL, *content = NULL;
+
 	if (notice)
 		*notice = NULL;
-	return cases_todo(err);
+	if (!today) {
+		clock_today(now);
+		today = now;
+	}
+	if (db_begin(db, err) < 0)
+		return -1;
+	if (cases_load_state(db, id, &s, err) < 0)
+		goto rollback;
+	if (caseflow_apply(&s, a, cal, default_days, today, &n, &why, notice) < 0) {
+		db_fail_msg(err, why);
+		goto rollback;
+	}
+	if (a->event == CE_ASSIGN && cases_check_unit(db, a->unit_id, err) < 0)
+		goto rollback;
+	if (a->event == CE_REPLY || a->event == CE_SPOT_REPLY) {
+		content = xstrdup(a->content);
+		str_trim(content);
+	}
+	char result[2] = { n.result, '\0' };
+	cases_event_of(db, &s, a, &n, result, &note, &ev);
+	if (cases_write_state(db, id, &n, content, err) < 0 || cases_insert_event(db, id, &ev, err) < 0)
+		goto rollback;
+	if (db_commit(db, err) < 0)
+		goto fail;
+	free(note);
+	free(content);
+	return 0;
+rollback:
+	db_rollback(db);
+fail:
+	if (notice) {
+		free(*notice);
+		*notice = NULL;
+	}
+	free(why);
+	free(note);
+	free(content);
+	return -1;
+}
+
+/* Return -1 with a message if case id does not exist (or is deleted). */
+static int cases_exists(struct db *db, int64_t id, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	if (db_prepare(db, "SELECT 1 FROM cases WHERE id = ?1 AND deleted = 0", &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int src = sqlite3_step(st);
+	int rc = src == SQLITE_ROW ? 0
+		 : src == SQLITE_DONE ? db_failf(err, "找不到这件意见建议（编号 %lld），可能已被删除", (long long)id)
+				      : db_fail(db, src, NULL, err);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int db_cases_timeline(struct db *db, int64_t id, case_event_cb cb, void *ud, char **err)
 {
-	(void)db, (void)id, (void)cb, (void)ud;
-	return cases_todo(err);
+	sqlite3_stmt *st = NULL;
+	int rc = -1, src;
+	if (cases_exists(db, id, err) < 0)
+		return -1;
+	if (db_prepare(db,
+		       "SELECT e.id, e.at, coalesce(e.date, substr(e.at, 1, 10)), e.type, e.status_after, e.who,"
+		       " e.unit_id, u.name, e.due_date, e.note, e.result, e.satisfaction, e.how"
+		       " FROM case_events e LEFT JOIN units u ON u.id = e.unit_id WHERE e.case_id = ?1"
+		       " ORDER BY e.at, e.id",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct case_event_row ev = {
+			.id = sqlite3_column_int64(st, 0),
+			.at = db_column_text(st, 1),
+			.date = db_column_text(st, 2),
+			.type = db_column_text(st, 3),
+			.status_after = db_column_text(st, 4),
+			.who = db_column_text(st, 5),
+			.unit_id = sqlite3_column_int64(st, 6),
+			.unit_name = db_column_text(st, 7),
+			.due_date = db_column_text(st, 8),
+			.note = db_column_text(st, 9),
+			.result = db_column_text(st, 10),
+			.satisfaction = db_column_text(st, 11),
+			.how = db_column_text(st, 12),
+		};
+		if (cb(ud, &ev))
+			break;
+	}
+	if (src != SQLITE_ROW && src != SQLITE_DONE) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* What a row's computed columns are measured against. */
+struct cases_when {
+	const struct calendar *cal; /* NULL: no 超期/临期 */
+	const char *today;
+	int soon_days;
+};
+
+/* Read CASES_ROW_COLS into *r (strings borrowed from st) and compute its due state. */
+static void cases_row_read(sqlite3_stmt *st, const struct cases_when *w, struct case_row *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	r->case_no = db_column_text(st, 1);
+	r->received_date = db_column_text(st, 2);
+	r->category = db_column_text(st, 3);
+	r->summary = db_column_text(st, 4);
+	r->status = db_column_text(st, 5);
+	r->unit_id = sqlite3_column_int64(st, 6);
+	r->unit_name = db_column_text(st, 7);
+	r->assigned_date = db_column_text(st, 8);
+	r->due_date = db_column_text(st, 9);
+	r->reply_date = db_column_text(st, 10);
+	r->followup_date = db_column_text(st, 11);
+	r->satisfaction = db_column_text(st, 12);
+	r->closed_date = db_column_text(st, 13);
+	r->extensions = sqlite3_column_int(st, 14);
+	r->redo_count = sqlite3_column_int(st, 15);
+
+	struct case_state s = { .status = CS_RECEIVED };
+	int status = caseflow_status_parse(r->status);
+	s.status = status < 0 ? CS_RECEIVED : (enum case_status)status;
+	s.satisfaction = case_sat_parse(r->satisfaction);
+	r->next_step = caseflow_next_step(&s);
+	r->due = CALENDAR_DUE_NONE;
+	if (!w || !w->today)
+		return;
+	if (s.status == CS_HANDLING && *r->due_date && w->cal) {
+		r->due = calendar_due_state(w->cal, w->today, r->due_date, w->soon_days);
+		if (r->due == CALENDAR_DUE_OVER)
+			r->days = caseflow_overdue_days_due(w->cal, r->due_date, w->today);
+		else if (r->due == CALENDAR_DUE_SOON)
+			r->days = calendar_workdays_between(w->cal, w->today, r->due_date);
+	} else if (s.status == CS_REPLIED && *r->reply_date) {
+		int64_t d = date_to_days(w->today) - date_to_days(r->reply_date);
+		r->days = d > 0 ? (int)d : 0;
+	}
+}
+
+/* Step through a prepared list query, handing each row to cb. */
+static int cases_rows(struct db *db, sqlite3_stmt *st, const struct cases_when *w, case_row_cb cb, void *ud,
+		      char **err)
+{
+	int src;
+	struct case_row r;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		cases_row_read(st, w, &r);
+		if (cb(ud, &r))
+			return 0;
+	}
+	if (src != SQLITE_DONE)
+		return db_fail(db, src, NULL, err);
+	return 0;
+}
+
+/* The filter of struct case_filter. Parameters: ?1 LIKE pattern or NULL, ?2 status, ?3 unit,
+ * ?4 category, ?5 overdue only, ?6 due soon only, ?7 today, ?8 last 临期 due date. */
+static const char cases_where[] =
+	" WHERE c.deleted = 0"
+	" AND (?1 IS NULL OR c.summary LIKE ?1 ESCAPE '\\' OR c.content LIKE ?1 ESCAPE '\\'"
+	" OR c.case_no LIKE ?1 ESCAPE '\\')"
+	" AND (?2 IS NULL OR c.status = ?2) AND (?3 IS NULL OR c.unit_id = ?3) AND (?4 IS NULL OR c.category = ?4)"
+	" AND (NOT ?5 OR (c.status = '办理中' AND c.due_date < ?7))"
+	" AND (NOT ?6 OR (c.status = '办理中' AND c.due_date BETWEEN ?7 AND ?8))";
+
+/* Bind ?1..?8 of cases_where; today (11 bytes) gets the day the filter uses. */
+static void cases_bind_filter(sqlite3_stmt *st, const struct case_filter *f, char today[11])
+{
+	char until[11] = "";
+	if (f && f->today)
+		snprintf(today, 11, "%s", f->today);
+	else
+		clock_today(today);
+	char *text = xstrdup(f && f->text ? f->text : "");
+	str_trim(text);
+	if (*text) {
+		char *like = db_rec_like(text);
+		sqlite3_bind_text(st, 1, like, -1, SQLITE_TRANSIENT);
+		free(like);
+	} else {
+		sqlite3_bind_null(st, 1);
+	}
+	free(text);
+	db_bind_text(st, 2, f ? f->status : NULL);
+	cases_bind_id(st, 3, f ? f->unit_id : 0);
+	db_bind_text(st, 4, f ? f->category : NULL);
+	sqlite3_bind_int(st, 5, f && f->overdue);
+	sqlite3_bind_int(st, 6, f && f->due_soon);
+	sqlite3_bind_text(st, 7, today, -1, SQLITE_TRANSIENT);
+	if (f && f->due_soon && f->cal)
+		caseflow_soon_until(f->cal, today, f->soon_days, until);
+	/* No 临期 range (no calendar or soon_days <= 0): a bound below today matches nothing. */
+	sqlite3_bind_text(st, 8, *until ? until : "0000-00-00", -1, SQLITE_TRANSIENT);
 }
 
 int db_cases_count(struct db *db, const struct case_filter *f, int64_t *n, char **err)
 {
-	(void)db, (void)f;
+	sqlite3_stmt *st = NULL;
+	char *sql = xasprintf("SELECT count(*) FROM cases c%s", cases_where);
+	char today[11];
+	int rc = -1;
 	*n = 0;
-	return cases_todo(err);
+	if (db_prepare(db, sql, &st, err) < 0)
+		goto out;
+	cases_bind_filter(st, f, today);
+	int src = sqlite3_step(st);
+	if (src != SQLITE_ROW) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	*n = sqlite3_column_int64(st, 0);
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	free(sql);
+	return rc;
+}
+
+/* ORDER BY of a sort column (program constants only). */
+static char *cases_order(enum case_sort sort, bool desc)
+{
+	const char *d = desc ? "DESC" : "ASC";
+	switch (sort) {
+	case CASE_SORT_NO:
+		return xasprintf("c.case_no %s, c.id %s", d, d);
+	case CASE_SORT_STATUS:
+		return xasprintf("CASE c.status WHEN '受理' THEN 0 WHEN '办理中' THEN 1 WHEN '已答复' THEN 2 ELSE 3 END %s,"
+				 " c.received_date %s, c.id %s",
+				 d, d, d);
+	case CASE_SORT_UNIT:
+		return xasprintf("u.id IS NULL, u.sort %s, u.name %s, c.id %s", d, d, d);
+	case CASE_SORT_DUE:
+		return xasprintf("c.due_date IS NULL, c.due_date %s, c.id %s", d, d);
+	case CASE_SORT_CATEGORY:
+		return xasprintf("c.category IS NULL, c.category %s, c.id %s", d, d);
+	case CASE_SORT_SUMMARY:
+		return xasprintf("c.summary %s, c.id %s", d, d);
+	case CASE_SORT_RECEIVED:
+	case CASE_SORT_COUNT:
+		break;
+	}
+	return xasprintf("c.received_date %s, c.id %s", d, d);
 }
 
 int db_cases_page(struct db *db, const struct case_filter *f, enum case_sort sort, bool desc, int64_t offset,
 		  int limit, case_row_cb cb, void *ud, char **err)
 {
-	(void)db, (void)f, (void)sort, (void)desc, (void)offset, (void)limit, (void)cb, (void)ud;
-	return cases_todo(err);
+	sqlite3_stmt *st = NULL;
+	char *order = cases_order(sort, desc);
+	char *sql = xasprintf("SELECT " CASES_ROW_COLS " FROM cases c LEFT JOIN units u ON u.id = c.unit_id%s"
+			      " ORDER BY %s LIMIT ?9 OFFSET ?10",
+			      cases_where, order);
+	char today[11];
+	int rc = -1;
+	if (db_prepare(db, sql, &st, err) < 0)
+		goto out;
+	cases_bind_filter(st, f, today);
+	sqlite3_bind_int(st, 9, limit < 0 ? -1 : limit);
+	sqlite3_bind_int64(st, 10, offset < 0 ? 0 : offset);
+	struct cases_when w = { .cal = f ? f->cal : NULL, .today = today, .soon_days = f ? f->soon_days : 0 };
+	rc = cases_rows(db, st, &w, cb, ud, err);
+out:
+	sqlite3_finalize(st);
+	free(sql);
+	free(order);
+	return rc;
 }
 
 int db_cases_overdue(struct db *db, const struct calendar *cal, const char *today, int limit, case_row_cb cb,
 		     void *ud, char **err)
 {
-	(void)db, (void)cal, (void)today, (void)limit, (void)cb, (void)ud;
-	return cases_todo(err);
+	sqlite3_stmt *st = NULL;
+	char now[11];
+	if (!today) {
+		clock_today(now);
+		today = now;
+	}
+	if (db_prepare(db, cases_overdue_sql, &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, limit < 0 ? -1 : limit);
+	struct cases_when w = { .cal = cal, .today = today };
+	int rc = cases_rows(db, st, &w, cb, ud, err);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int db_cases_due_soon(struct db *db, const struct calendar *cal, const char *today, int soon_days, int limit,
 		      case_row_cb cb, void *ud, char **err)
 {
-	(void)db, (void)cal, (void)today, (void)soon_days, (void)limit, (void)cb, (void)ud;
-	return cases_todo(err);
+	sqlite3_stmt *st = NULL;
+	char now[11], until[11];
+	if (!today) {
+		clock_today(now);
+		today = now;
+	}
+	caseflow_soon_until(cal, today, soon_days, until);
+	if (!*until)
+		return 0;
+	if (db_prepare(db, cases_soon_sql, &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, limit < 0 ? -1 : limit);
+	struct cases_when w = { .cal = cal, .today = today, .soon_days = soon_days };
+	int rc = cases_rows(db, st, &w, cb, ud, err);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int db_cases_awaiting(struct db *db, const char *today, int limit, case_row_cb cb, void *ud, char **err)
 {
-	(void)db, (void)today, (void)limit, (void)cb, (void)ud;
-	return cases_todo(err);
+	sqlite3_stmt *st = NULL;
+	char now[11];
+	if (!today) {
+		clock_today(now);
+		today = now;
+	}
+	if (db_prepare(db, cases_awaiting_sql, &st, err) < 0)
+		return -1;
+	sqlite3_bind_int(st, 1, limit < 0 ? -1 : limit);
+	struct cases_when w = { .today = today };
+	int rc = cases_rows(db, st, &w, cb, ud, err);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int db_cases_todo_counts(struct db *db, const struct calendar *cal, const char *today, int soon_days,
 			 struct case_todo_counts *out, char **err)
 {
-	(void)db, (void)cal, (void)today, (void)soon_days;
+	sqlite3_stmt *st = NULL;
+	char now[11], until[11];
+	int rc = -1;
 	memset(out, 0, sizeof *out);
-	return cases_todo(err);
+	if (!today) {
+		clock_today(now);
+		today = now;
+	}
+	caseflow_soon_until(cal, today, soon_days, until);
+	if (db_prepare(db,
+		       "SELECT (SELECT count(*) FROM cases WHERE status = '受理' AND deleted = 0),"
+		       " (SELECT count(*) FROM cases WHERE status = '办理中' AND deleted = 0),"
+		       " (SELECT count(*) FROM cases WHERE status = '办理中' AND due_date < ?1 AND deleted = 0),"
+		       " (SELECT count(*) FROM cases WHERE status = '办理中' AND due_date BETWEEN ?1 AND ?2"
+		       "  AND deleted = 0),"
+		       " (SELECT count(*) FROM cases WHERE status = '已答复' AND deleted = 0),"
+		       " (SELECT count(*) FROM cases WHERE status = '已答复' AND satisfaction IS NULL AND deleted = 0)",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, *until ? until : "0000-00-00", -1, SQLITE_STATIC);
+	int src = sqlite3_step(st);
+	if (src != SQLITE_ROW) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	out->received = sqlite3_column_int64(st, 0);
+	out->handling = sqlite3_column_int64(st, 1);
+	out->overdue = sqlite3_column_int64(st, 2);
+	out->due_soon = sqlite3_column_int64(st, 3);
+	out->awaiting = sqlite3_column_int64(st, 4);
+	out->awaiting_followup = sqlite3_column_int64(st, 5);
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int db_cases_stats(struct db *db, const char *from, const char *to, struct case_stats *out, char **err)
 {
-	(void)db, (void)from, (void)to;
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
 	memset(out, 0, sizeof *out);
-	return cases_todo(err);
+	out->on_time_rate = out->satisfaction_rate = -1;
+	/* One subquery per figure, each a range on the index of its date column. */
+	if (db_prepare(db,
+		       "SELECT (SELECT count(*) FROM cases WHERE received_date BETWEEN ?1 AND ?2 AND deleted = 0),"
+		       " (SELECT count(*) FROM cases WHERE assigned_date BETWEEN ?1 AND ?2 AND deleted = 0),"
+		       " (SELECT count(*) FROM cases WHERE reply_date BETWEEN ?1 AND ?2 AND assigned_date IS NOT NULL"
+		       "  AND deleted = 0),"
+		       " (SELECT count(*) FROM cases WHERE closed_date BETWEEN ?1 AND ?2 AND assigned_date IS NULL"
+		       "  AND deleted = 0),"
+		       " (SELECT count(*) FROM cases WHERE closed_date BETWEEN ?1 AND ?2 AND deleted = 0),"
+		       " (SELECT count(*) FROM cases WHERE closed_date BETWEEN ?1 AND ?2 AND deleted = 0"
+		       "  AND (assigned_date IS NULL OR reply_date <= due_date)),"
+		       " (SELECT count(*) FROM cases WHERE followup_date BETWEEN ?1 AND ?2 AND satisfaction IS NOT NULL"
+		       "  AND deleted = 0),"
+		       " (SELECT count(*) FROM cases WHERE followup_date BETWEEN ?1 AND ?2"
+		       "  AND satisfaction IN ('满意', '基本满意') AND deleted = 0)",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, from ? from : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to ? to : "", -1, SQLITE_STATIC);
+	int src = sqlite3_step(st);
+	if (src != SQLITE_ROW) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	out->received = sqlite3_column_int64(st, 0);
+	out->assigned = sqlite3_column_int64(st, 1);
+	out->replied = sqlite3_column_int64(st, 2);
+	out->spot = sqlite3_column_int64(st, 3);
+	out->closed = sqlite3_column_int64(st, 4);
+	out->closed_on_time = sqlite3_column_int64(st, 5);
+	out->followed_up = sqlite3_column_int64(st, 6);
+	out->satisfied = sqlite3_column_int64(st, 7);
+	if (out->closed)
+		out->on_time_rate = 100.0 * (double)out->closed_on_time / (double)out->closed;
+	if (out->followed_up)
+		out->satisfaction_rate = 100.0 * (double)out->satisfied / (double)out->followed_up;
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int db_cases_delete(struct db *db, int64_t id, char **err)
 {
-	(void)db, (void)id;
-	return cases_todo(err);
+	sqlite3_stmt *st = NULL;
+	if (db_begin(db, err) < 0)
+		return -1;
+	if (cases_exists(db, id, err) < 0)
+		goto rollback;
+	if (db_prepare(db, "SELECT count(*) FROM case_events WHERE case_id = ?1 AND type <> '受理'", &st, err) < 0)
+		goto rollback;
+	sqlite3_bind_int64(st, 1, id);
+	int src = sqlite3_step(st);
+	if (src != SQLITE_ROW) {
+		db_fail(db, src, NULL, err);
+		goto rollback;
+	}
+	if (sqlite3_column_int64(st, 0) > 0) {
+		db_fail_msg(err, "案件已有办理记录，不能删除；如需删除请联系站长");
+		goto rollback;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (db_rec_set_deleted(db, case_record(), id, true, err) < 0)
+		goto rollback;
+	return db_commit(db, err);
+rollback:
+	sqlite3_finalize(st);
+	db_rollback(db);
+	return -1;
 }
 
 int db_cases_restore(struct db *db, int64_t id, char **err)
 {
-	(void)db, (void)id;
-	return cases_todo(err);
+	return db_rec_set_deleted(db, case_record(), id, false, err);
+}
+
+/* The plan lines of one query, each "<what>: <detail>". */
+static int cases_explain_one(struct db *db, const char *what, const char *sql, const char *today,
+			     const char *until, int (*cb)(void *ud, const char *line), void *ud, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	char *q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	int rc = -1, src;
+	if (db_prepare(db, q, &st, err) < 0)
+		goto out;
+	/* ?1 today; then the 临期 bound (if the query has one) and the LIMIT. */
+	sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(st) == 3)
+		sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, sqlite3_bind_parameter_count(st), 20);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		char *line = xasprintf("%s: %s", what, db_column_text(st, 3));
+		int stop = cb(ud, line);
+		free(line);
+		if (stop) {
+			rc = 1;
+			goto out;
+		}
+	}
+	if (src != SQLITE_DONE) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	free(q);
+	return rc;
 }
 
 int db_cases_explain(struct db *db, const char *today, int (*cb)(void *ud, const char *line), void *ud,
 		     char **err)
 {
-	(void)db, (void)today, (void)cb, (void)ud;
-	return cases_todo(err);
+	char now[11], until[11];
+	if (!today) {
+		clock_today(now);
+		today = now;
+	}
+	date_add_days(today, 7, until);
+	int rc = cases_explain_one(db, "超期", cases_overdue_sql, today, until, cb, ud, err);
+	if (rc == 0)
+		rc = cases_explain_one(db, "临期", cases_soon_sql, today, until, cb, ud, err);
+	return rc < 0 ? -1 : 0;
 }

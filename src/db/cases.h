@@ -62,9 +62,11 @@ int db_cases_find_no(struct db *db, const char *case_no, int64_t *id, char **err
 
 /* Perform action a on case id: load its state, caseflow_apply() it, and write the new state
  * and one case_events row (type, date, at = now 'YYYY-MM-DD HH:MM', who (a->who, else
- * db_user()), note, unit_id (交办: the new unit; 退回: the unit returning it), due_date (交办,
- * 延期, 重办), result, satisfaction, how, status_after) in one transaction. 答复 and 当场答复
- * also store the reply text. 交办 refuses a missing or deleted unit.
+ * db_user()), note, unit_id (the unit the event concerns: 交办 the new unit, 退回 the unit
+ * returning it, 催办/延期/答复/重办 the unit handling it), due_date (交办, 延期, 重办), result,
+ * satisfaction, how, status_after) in one transaction. 答复 and 当场答复 store the reply text
+ * in the row and, so every round stays in the timeline, as the event's note (the remark, if
+ * any, after it on a line "备注：..."). 交办 refuses a missing or deleted unit.
  * cal, default_days (station.ini case_days) and today as for caseflow_apply. On refusal
  * nothing is written and *err says why; on success *notice (if notice) gets NULL or a new
  * sentence the clerk should see (caller frees). */

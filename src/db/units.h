@@ -37,7 +37,7 @@ struct unit_filter {
 typedef int (*unit_row_cb)(void *ud, int64_t id, const char *const *vals, int64_t ncases);
 
 int db_units_count(struct db *db, const struct unit_filter *f, int64_t *n, char **err);
-/* One page in pick-list order (kind: 镇直, 县直, 村社区, 其他; then the list's own order, then
+/* One page in pick-list order (the units' own order: data/units.txt's, new units last; then
  * id). limit < 0: all. */
 int db_units_page(struct db *db, const struct unit_filter *f, int64_t offset, int limit, unit_row_cb cb, void *ud,
 		  char **err);

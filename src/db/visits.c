@@ -1,33 +1,367 @@
-/* 接待选民登记 in SQL: visits with their deputies and cases, lists, returning residents. */
+/* 接待选民登记 in SQL: a visit with its receiving deputies and — for 交办 — its case, all in one
+ * transaction; the register list with its filter and counts; returning residents; the month
+ * listing for printing. */
 #include "db/visits.h"
 
+#include "db/cases.h"
 #include "db/internal.h"
+#include "db/reception.h"
 #include "db/record.h"
 
+#include "core/case.h"
+#include "core/caseflow.h"
+#include "core/clock.h"
+#include "core/reception.h"
+#include "core/text.h"
 #include "core/util.h"
 #include "core/visit.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* SKELETON: being implemented. */
-#define VISITS_TODO db_fail_msg(err, "来访登记功能尚未完成")
+/* Characters of the content an earlier visit shows. */
+#define VISITS_EARLIER_CHARS 40
+
+/* VIS_REPLY as read back: the reason of a 不予受理, else the reply (either column as a fallback). */
+#define VISITS_REPLY_SQL                                                                           \
+	"CASE WHEN v.handling = '" VISIT_H_REFUSE "' THEN coalesce(v.handling_reason, v.reply)"    \
+	" ELSE coalesce(v.reply, v.handling_reason) END"
+
+/* The receiving deputies' names of visit v, joined with "、" in the order they were set. */
+#define VISITS_DEPUTIES_SQL                                                                        \
+	"(SELECT group_concat(name, '、') FROM (SELECT d.name FROM visit_deputies t"               \
+	" JOIN deputies d ON d.id = t.deputy_id WHERE t.visit_id = v.id ORDER BY t.id))"
+
+/* Bind the values as ?1..?10, VIS_REPLY as ?11 (handling_reason, for 不予受理) or ?12 (reply,
+ * otherwise), and the links as ?13 (reception day) and ?14 (case), in the column order of the
+ * INSERT and UPDATE below. */
+static void visits_bind(sqlite3_stmt *st, char *const *vals, int64_t rday, int64_t case_id)
+{
+	bool refuse = !strcmp(vals[VIS_HANDLING], VISIT_H_REFUSE);
+	db_bind_text(st, 1, vals[VIS_DATE]);
+	db_bind_text(st, 2, vals[VIS_CHANNEL]);
+	db_bind_text(st, 3, vals[VIS_NAME]);
+	db_bind_text(st, 4, vals[VIS_GENDER]);
+	db_bind_text(st, 5, vals[VIS_PHONE]);
+	db_bind_text(st, 6, vals[VIS_ADDRESS]);
+	sqlite3_bind_int(st, 7, str_empty(vals[VIS_PEOPLE]) ? 1 : atoi(vals[VIS_PEOPLE]));
+	db_bind_text(st, 8, vals[VIS_CONTENT]);
+	db_bind_text(st, 9, vals[VIS_CATEGORY]);
+	db_bind_text(st, 10, vals[VIS_HANDLING]);
+	db_bind_text(st, 11, refuse ? vals[VIS_REPLY] : NULL);
+	db_bind_text(st, 12, refuse ? NULL : vals[VIS_REPLY]);
+	if (rday > 0)
+		sqlite3_bind_int64(st, 13, rday);
+	else
+		sqlite3_bind_null(st, 13);
+	if (case_id > 0)
+		sqlite3_bind_int64(st, 14, case_id);
+	else
+		sqlite3_bind_null(st, 14);
+}
+
+/* Run a statement returning at most one integer, with ?1 bound to text (when not NULL) or else
+ * to num; *out 0 when there is no row. */
+static int visits_query_id(struct db *db, const char *sql, int64_t num, const char *text, int64_t *out, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	*out = 0;
+	if (db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	if (text)
+		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(st, 1, num);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = 0;
+	} else if (src == SQLITE_DONE) {
+		rc = 0;
+	} else {
+		db_fail(db, src, &visit_def, err);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The reception day of a visit: the one given (it must exist, not deleted), else for a
+ * 接待日来访 the day on the visit's date that is not cancelled, else none (0). */
+static int visits_reception_day(struct db *db, char *const *vals, int64_t given, int64_t *out, char **err)
+{
+	int64_t found;
+	*out = 0;
+	if (given > 0) {
+		if (visits_query_id(db, "SELECT id FROM reception_days WHERE id = ?1 AND deleted = 0", given, NULL, &found,
+				    err) < 0)
+			return -1;
+		if (!found)
+			return db_failf(err, "所选的接待日不存在或已被删除（编号 %lld）", (long long)given);
+		*out = given;
+		return 0;
+	}
+	if (strcmp(vals[VIS_CHANNEL], VISIT_CH_RECEPTION))
+		return 0;
+	return visits_query_id(db,
+			       "SELECT id FROM reception_days WHERE date = ?1 AND deleted = 0"
+			       " AND status <> '" RECEPTION_STATUS_CANCELLED "' ORDER BY id LIMIT 1",
+			       0, vals[VIS_DATE], out, err);
+}
+
+/* Replace the receiving deputies of visit id (inside the caller's transaction). */
+static int visits_write_deputies(struct db *db, int64_t id, const int64_t *ids, int n, char **err)
+{
+	sqlite3_stmt *del = NULL, *ins = NULL;
+	int rc = -1, src;
+
+	if (db_prepare(db, "DELETE FROM visit_deputies WHERE visit_id = ?1", &del, err) < 0)
+		goto out;
+	sqlite3_bind_int64(del, 1, id);
+	if ((src = sqlite3_step(del)) != SQLITE_DONE) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	if (db_prepare(db, "INSERT INTO visit_deputies (visit_id, deputy_id) VALUES (?1, ?2)", &ins, err) < 0)
+		goto out;
+	for (int i = 0; i < n; i++) {
+		sqlite3_reset(ins);
+		sqlite3_bind_int64(ins, 1, id);
+		sqlite3_bind_int64(ins, 2, ids[i]);
+		if ((src = sqlite3_step(ins)) != SQLITE_DONE) {
+			db_fail(db, src, NULL, err);
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(del);
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+/* Checks of the links before a write: 走访 has its deputy, the deputies exist, a linked case
+ * exists. Returns the reception day to store in *rday. */
+static int visits_check_links(struct db *db, char *const *vals, const struct visit_links *l, int64_t *rday,
+			      char **err)
+{
+	const char *e = visit_check_links(vals, l ? l->ndeputies : 0);
+	if (e)
+		return db_fail_msg(err, e);
+	if (l && l->ndeputies < 0)
+		return db_fail_msg(err, "接待代表的数目不对");
+	if (l && db_reception_check_deputies(db, l->deputy_ids, l->ndeputies, VISIT_MAX_DEPUTIES, "接待代表", err) < 0)
+		return -1;
+	if (l && l->case_id > 0) {
+		int64_t found;
+		if (visits_query_id(db, "SELECT id FROM cases WHERE id = ?1 AND deleted = 0", l->case_id, NULL, &found,
+				    err) < 0)
+			return -1;
+		if (!found)
+			return db_failf(err, "要关联的案件不存在或已被删除（编号 %lld）", (long long)l->case_id);
+	}
+	return visits_reception_day(db, vals, l ? l->reception_day_id : 0, rday, err);
+}
+
+/* The values of the case a 交办 visit creates (core/case.h), checked by the case's own rules.
+ * Returns NULL with *err set when they do not pass (the message names the field). */
+static char **visits_case_values(char *const *vals, const char *today, char **err)
+{
+	const struct record_def *cdef = case_record();
+	const char *msgs[CASEF_NFIELDS];
+	char **cv = record_new_values(cdef, today);
+	char *summary = visit_summary(vals[VIS_CONTENT]);
+	char *contact = xstrndup(vals[VIS_NAME], text_prefix_bytes(vals[VIS_NAME], 40));
+
+	str_set(&cv[CASEF_CATEGORY], vals[VIS_CATEGORY]);
+	str_set(&cv[CASEF_SUMMARY], summary);
+	str_set(&cv[CASEF_CONTENT], vals[VIS_CONTENT]);
+	str_set(&cv[CASEF_RECEIVED], vals[VIS_DATE]);
+	str_set(&cv[CASEF_SOURCE], "来访");
+	str_set(&cv[CASEF_CONTACT], contact);
+	str_set(&cv[CASEF_PHONE], vals[VIS_PHONE]);
+	free(summary);
+	free(contact);
+	if (record_check(cdef, cv, today, msgs)) {
+		for (int i = 0; i < CASEF_NFIELDS; i++)
+			if (msgs[i]) {
+				db_failf(err, "无法生成交办案件：%s：%s", cdef->fields[i].label, msgs[i]);
+				break;
+			}
+		record_free_values(cdef, cv);
+		return NULL;
+	}
+	return cv;
+}
+
+/* ===== The one call into the case module (db/cases.h) =====
+ * Create the case of 交办 visit visit_id inside the caller's transaction, and assign it when a
+ * unit is given. Any failure returns -1 and the caller rolls the whole visit back. */
+static int visits_create_case(struct db *db, const struct visit_ctx *ctx, int64_t visit_id, char *const *vals,
+			      const struct visit_links *l, int64_t *case_id, char **notice, char **err)
+{
+	char today[11];
+	int rc = -1;
+
+	*case_id = 0;
+	if (ctx && ctx->today)
+		snprintf(today, sizeof today, "%s", ctx->today);
+	else
+		clock_today(today);
+	if (!ctx || !ctx->cfg)
+		return db_fail_msg(err, "无法生成交办案件：缺少联络站设置");
+	char **cv = visits_case_values(vals, today, err);
+	if (!cv)
+		return -1;
+	struct case_links cl = { .visit_id = visit_id };
+	if (db_cases_create(db, ctx->cfg->station_code, cv, &cl, today, case_id, NULL, err) < 0)
+		goto out;
+	if (l && l->unit_id > 0) {
+		struct case_action a = {
+			.event = CE_ASSIGN,
+			.date = vals[VIS_DATE],
+			.unit_id = l->unit_id,
+			.workdays = l->due_days,
+		};
+		if (db_cases_act(db, *case_id, &a, ctx->cal, ctx->cfg->case_days, today, notice, err) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	if (rc < 0)
+		*case_id = 0;
+	record_free_values(case_record(), cv);
+	return rc;
+}
 
 int db_visits_insert(struct db *db, const struct visit_ctx *ctx, char *const *vals, const struct visit_links *links,
-		     int64_t *id, int64_t *case_id, char **err)
+		     int64_t *id, int64_t *case_id, char **notice, char **err)
 {
-	(void)db, (void)ctx, (void)vals, (void)links;
+	sqlite3_stmt *st = NULL;
+	int64_t rday = 0, new_id = 0, cid = links ? links->case_id : 0;
+	int rc = -1;
+
 	*id = 0;
 	if (case_id)
 		*case_id = 0;
-	return VISITS_TODO;
+	if (notice)
+		*notice = NULL;
+	if (db_begin(db, err) < 0)
+		return -1;
+	if (visits_check_links(db, vals, links, &rday, err) < 0)
+		goto rollback;
+	if (db_prepare(db,
+		       "INSERT INTO visits (date, channel, visitor_name, visitor_gender, visitor_phone, visitor_address,"
+		       " people, content, category, handling, handling_reason, reply, reception_day_id, case_id)"
+		       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+		       &st, err) < 0)
+		goto rollback;
+	visits_bind(st, vals, rday, cid);
+	int src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		db_fail(db, src, &visit_def, err);
+		goto rollback;
+	}
+	new_id = sqlite3_last_insert_rowid(db_handle(db));
+	if (visits_write_deputies(db, new_id, links ? links->deputy_ids : NULL, links ? links->ndeputies : 0, err) < 0)
+		goto rollback;
+	if (!cid && !strcmp(vals[VIS_HANDLING], VISIT_H_ASSIGN) &&
+	    visits_create_case(db, ctx, new_id, vals, links, &cid, notice, err) < 0)
+		goto rollback;
+	sqlite3_finalize(st);
+	st = NULL;
+	if (db_commit(db, err) < 0)
+		goto fail;
+	*id = new_id;
+	if (case_id)
+		*case_id = cid;
+	return 0;
+rollback:
+	sqlite3_finalize(st);
+	db_rollback(db);
+fail:
+	if (notice) {
+		free(*notice);
+		*notice = NULL;
+	}
+	return rc;
 }
 
 int db_visits_update(struct db *db, const struct visit_ctx *ctx, int64_t id, char *const *vals,
-		     const struct visit_links *links, char **err)
+		     const struct visit_links *links, char **notice, char **err)
 {
-	(void)db, (void)ctx, (void)id, (void)vals, (void)links;
-	return VISITS_TODO;
+	sqlite3_stmt *st = NULL;
+	int64_t rday = 0, cid = 0, own = 0;
+	int rc = -1;
+
+	if (notice)
+		*notice = NULL;
+	if (db_begin(db, err) < 0)
+		return -1;
+	if (visits_query_id(db, "SELECT id FROM visits WHERE id = ?1 AND deleted = 0", id, NULL, &own, err) < 0)
+		goto rollback;
+	if (!own) {
+		db_failf(err, "找不到这条来访记录（编号 %lld），可能已被删除", (long long)id);
+		goto rollback;
+	}
+	if (visits_query_id(db, "SELECT coalesce(case_id, 0) FROM visits WHERE id = ?1", id, NULL, &cid, err) < 0)
+		goto rollback;
+	/* The case created from this visit, if any: the visit stays 交办 while it exists. */
+	if (visits_query_id(db, "SELECT id FROM cases WHERE visit_id = ?1 AND deleted = 0 ORDER BY id LIMIT 1", id,
+			    NULL, &own, err) < 0)
+		goto rollback;
+	if (own && strcmp(vals[VIS_HANDLING], VISIT_H_ASSIGN)) {
+		char *no = NULL;
+		sqlite3_stmt *q = NULL;
+		if (db_prepare(db, "SELECT case_no FROM cases WHERE id = ?1", &q, err) == 0) {
+			sqlite3_bind_int64(q, 1, own);
+			if (sqlite3_step(q) == SQLITE_ROW)
+				no = xstrdup(db_column_text(q, 0));
+		}
+		sqlite3_finalize(q);
+		db_failf(err, "这次来访已交办为案件 %s，处理方式不能改为%s；请在意见建议办理簿中办理该案件",
+			 no ? no : "", vals[VIS_HANDLING]);
+		free(no);
+		goto rollback;
+	}
+	if (visits_check_links(db, vals, links, &rday, err) < 0)
+		goto rollback;
+	if (links && links->case_id > 0)
+		cid = links->case_id;
+	if (db_prepare(db,
+		       "UPDATE visits SET date = ?1, channel = ?2, visitor_name = ?3, visitor_gender = ?4,"
+		       " visitor_phone = ?5, visitor_address = ?6, people = ?7, content = ?8, category = ?9,"
+		       " handling = ?10, handling_reason = ?11, reply = ?12, reception_day_id = ?13, case_id = ?14,"
+		       " updated_at = " DB_NOW_SQL " WHERE id = ?15 AND deleted = 0",
+		       &st, err) < 0)
+		goto rollback;
+	visits_bind(st, vals, rday, cid);
+	sqlite3_bind_int64(st, 15, id);
+	int src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		db_fail(db, src, &visit_def, err);
+		goto rollback;
+	}
+	if (visits_write_deputies(db, id, links ? links->deputy_ids : NULL, links ? links->ndeputies : 0, err) < 0)
+		goto rollback;
+	if (!cid && !strcmp(vals[VIS_HANDLING], VISIT_H_ASSIGN) &&
+	    visits_create_case(db, ctx, id, vals, links, &cid, notice, err) < 0)
+		goto rollback;
+	sqlite3_finalize(st);
+	st = NULL;
+	if (db_commit(db, err) < 0)
+		goto fail;
+	return 0;
+rollback:
+	sqlite3_finalize(st);
+	db_rollback(db);
+fail:
+	if (notice) {
+		free(*notice);
+		*notice = NULL;
+	}
+	return rc;
 }
 
 int db_visits_delete(struct db *db, int64_t id, char **err)
@@ -56,44 +390,344 @@ void db_visit_info_free(struct visit_info *v)
 	memset(v, 0, sizeof *v);
 }
 
+/* The receiving deputies of v->id into v. */
+static int visits_load_deputies(struct db *db, struct visit_info *v, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	struct strbuf sb;
+	int rc = -1, src, cap = 0;
+
+	sb_init(&sb);
+	sb_add(&sb, "");
+	if (db_prepare(db,
+		       "SELECT d.id, d.name FROM visit_deputies t JOIN deputies d ON d.id = t.deputy_id"
+		       " WHERE t.visit_id = ?1 ORDER BY t.id",
+		       &st, err) < 0)
+		goto out;
+	sqlite3_bind_int64(st, 1, v->id);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (v->ndeputies == cap) {
+			cap = cap ? 2 * cap : 8;
+			v->deputy_ids = xrealloc(v->deputy_ids, sizeof *v->deputy_ids * (size_t)cap);
+			v->deputy_names = xrealloc(v->deputy_names, sizeof *v->deputy_names * (size_t)cap);
+		}
+		v->deputy_ids[v->ndeputies] = sqlite3_column_int64(st, 0);
+		v->deputy_names[v->ndeputies] = xstrdup(db_column_text(st, 1));
+		sb_addf(&sb, "%s%s", v->ndeputies ? "、" : "", v->deputy_names[v->ndeputies]);
+		v->ndeputies++;
+	}
+	if (src != SQLITE_DONE) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	v->deputy_text = sb_take(&sb);
+	return rc;
+}
+
 int db_visits_get(struct db *db, int64_t id, struct visit_info *out, char **err)
 {
-	(void)db, (void)id;
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+
 	memset(out, 0, sizeof *out);
-	return VISITS_TODO;
+	if (db_prepare(db,
+		       "SELECT v.date, v.channel, v.visitor_name, v.visitor_gender, v.visitor_phone, v.visitor_address,"
+		       " v.people, v.content, v.category, v.handling, " VISITS_REPLY_SQL ","
+		       " coalesce(r.id, 0), r.date, coalesce(c.id, 0), c.case_no, c.status, v.created_at, v.updated_at"
+		       " FROM visits v LEFT JOIN reception_days r ON r.id = v.reception_day_id AND r.deleted = 0"
+		       " LEFT JOIN cases c ON c.id = v.case_id AND c.deleted = 0 WHERE v.id = ?1 AND v.deleted = 0",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_DONE) {
+		db_failf(err, "找不到这条来访记录（编号 %lld），可能已被删除", (long long)id);
+		goto out;
+	}
+	if (src != SQLITE_ROW) {
+		db_fail(db, src, &visit_def, err);
+		goto out;
+	}
+	out->id = id;
+	out->vals = xcalloc(VIS_NFIELDS, sizeof(char *));
+	for (int i = 0; i < VIS_NFIELDS; i++)
+		out->vals[i] = xstrdup(db_column_text(st, i));
+	out->reception_day_id = sqlite3_column_int64(st, 11);
+	snprintf(out->reception_date, sizeof out->reception_date, "%s", db_column_text(st, 12));
+	out->case_id = sqlite3_column_int64(st, 13);
+	out->case_no = xstrdup(db_column_text(st, 14));
+	out->case_status = xstrdup(db_column_text(st, 15));
+	out->created_at = xstrdup(db_column_text(st, 16));
+	out->updated_at = xstrdup(db_column_text(st, 17));
+	rc = visits_load_deputies(db, out, err);
+out:
+	sqlite3_finalize(st);
+	if (rc < 0)
+		db_visit_info_free(out);
+	return rc;
 }
 
 bool db_visits_month_ok(const char *month)
 {
-	return month && strlen(month) == 7 && month[4] == '-' && month[5] >= '0' && month[5] <= '1';
+	char iso[11];
+	if (!month || strlen(month) != 7)
+		return false;
+	snprintf(iso, sizeof iso, "%s-01", month);
+	return date_to_days(iso) != -1 && month[4] == '-';
+}
+
+/* A filter as SQL: the WHERE clause (only the conditions that are set, so the indexes serve
+ * them) and its parameters, bound in order by visits_where_bind(). */
+struct visits_where {
+	struct strbuf sql;
+	int n;                /* parameters */
+	const char *text[10]; /* text parameters (owned copies in own[]) or NULL */
+	int64_t num[10];
+	bool is_num[10];
+	char *own[10];
+};
+
+static void visits_where_add_text(struct visits_where *w, const char *cond, const char *val, bool copy)
+{
+	w->n++;
+	sb_addf(&w->sql, " AND ");
+	for (const char *p = cond; *p; p++) {
+		if (*p == '?')
+			sb_addf(&w->sql, "?%d", w->n);
+		else
+			sb_addc(&w->sql, *p);
+	}
+	w->own[w->n - 1] = copy ? xstrdup(val) : NULL;
+	w->text[w->n - 1] = copy ? w->own[w->n - 1] : val;
+	w->is_num[w->n - 1] = false;
+}
+
+static void visits_where_add_num(struct visits_where *w, const char *cond, int64_t val)
+{
+	visits_where_add_text(w, cond, NULL, false);
+	w->num[w->n - 1] = val;
+	w->is_num[w->n - 1] = true;
+}
+
+/* Build the WHERE of f (NULL: all visits not deleted). A bad month is an error. */
+static int visits_where_build(const struct visit_filter *f, struct visits_where *w, char **err)
+{
+	memset(w, 0, sizeof *w);
+	sb_init(&w->sql);
+	sb_add(&w->sql, " WHERE v.deleted = 0");
+	if (!f)
+		return 0;
+	if (!str_empty(f->month)) {
+		if (!db_visits_month_ok(f->month))
+			return db_failf(err, "月份应写成 2026-10 这样：%s", f->month);
+		char *from = xasprintf("%s-01", f->month), *to = xasprintf("%s-31", f->month);
+		visits_where_add_text(w, "v.date >= ?", from, true);
+		visits_where_add_text(w, "v.date <= ?", to, true);
+		free(from);
+		free(to);
+	}
+	if (!str_empty(f->date_from))
+		visits_where_add_text(w, "v.date >= ?", f->date_from, true);
+	if (!str_empty(f->date_to))
+		visits_where_add_text(w, "v.date <= ?", f->date_to, true);
+	if (f->reception_day_id > 0)
+		visits_where_add_num(w, "v.reception_day_id = ?", f->reception_day_id);
+	if (f->deputy_id > 0)
+		visits_where_add_num(w, "v.id IN (SELECT visit_id FROM visit_deputies WHERE deputy_id = ?)", f->deputy_id);
+	if (!str_empty(f->category))
+		visits_where_add_text(w, "v.category = ?", f->category, true);
+	if (!str_empty(f->channel))
+		visits_where_add_text(w, "v.channel = ?", f->channel, true);
+	if (!str_empty(f->handling))
+		visits_where_add_text(w, "v.handling = ?", f->handling, true);
+	char *text = xstrdup(f->text ? f->text : "");
+	str_trim(text);
+	if (*text) {
+		char *like = db_rec_like(text);
+		/* One parameter, used three times. */
+		w->n++;
+		sb_addf(&w->sql,
+			" AND (v.content LIKE ?%d ESCAPE '\\' OR v.visitor_name LIKE ?%d ESCAPE '\\'"
+			" OR v.visitor_phone LIKE ?%d ESCAPE '\\')",
+			w->n, w->n, w->n);
+		w->own[w->n - 1] = like;
+		w->text[w->n - 1] = like;
+		w->is_num[w->n - 1] = false;
+	}
+	free(text);
+	return 0;
+}
+
+static void visits_where_bind(sqlite3_stmt *st, const struct visits_where *w)
+{
+	for (int i = 0; i < w->n; i++) {
+		if (w->is_num[i])
+			sqlite3_bind_int64(st, i + 1, w->num[i]);
+		else
+			sqlite3_bind_text(st, i + 1, w->text[i], -1, SQLITE_STATIC);
+	}
+}
+
+static void visits_where_free(struct visits_where *w)
+{
+	for (int i = 0; i < w->n; i++)
+		free(w->own[i]);
+	sb_free(&w->sql);
 }
 
 int db_visits_count(struct db *db, const struct visit_filter *f, int64_t *visits, int64_t *people, char **err)
 {
-	(void)db, (void)f;
+	sqlite3_stmt *st = NULL;
+	struct visits_where w;
+	char *sql = NULL;
+	int rc = -1;
+
 	if (visits)
 		*visits = 0;
 	if (people)
 		*people = 0;
-	return VISITS_TODO;
+	if (visits_where_build(f, &w, err) < 0)
+		goto out;
+	sql = xasprintf("SELECT count(*), coalesce(sum(v.people), 0) FROM visits v%s", w.sql.buf);
+	if (db_prepare(db, sql, &st, err) < 0)
+		goto out;
+	visits_where_bind(st, &w);
+	int src = sqlite3_step(st);
+	if (src != SQLITE_ROW) {
+		db_fail(db, src, &visit_def, err);
+		goto out;
+	}
+	if (visits)
+		*visits = sqlite3_column_int64(st, 0);
+	if (people)
+		*people = sqlite3_column_int64(st, 1);
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	free(sql);
+	visits_where_free(&w);
+	return rc;
+}
+
+/* Rows of the filter in the given order, LIMIT/OFFSET, to cb. */
+static int visits_rows(struct db *db, const struct visit_filter *f, const char *order, int64_t offset, int limit,
+		       visit_row_cb cb, void *ud, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	struct visits_where w;
+	char *sql = NULL;
+	int rc = -1, src;
+
+	if (visits_where_build(f, &w, err) < 0)
+		goto out;
+	sql = xasprintf("SELECT v.id, v.date, v.channel, v.visitor_name, v.visitor_gender, v.visitor_phone,"
+			" v.visitor_address, v.people, v.content, v.category, v.handling, %s, %s,"
+			" coalesce(c.id, 0), c.case_no, c.status"
+			" FROM visits v LEFT JOIN cases c ON c.id = v.case_id AND c.deleted = 0%s"
+			" ORDER BY %s LIMIT ?%d OFFSET ?%d",
+			VISITS_REPLY_SQL, VISITS_DEPUTIES_SQL, w.sql.buf, order, w.n + 1, w.n + 2);
+	if (db_prepare(db, sql, &st, err) < 0)
+		goto out;
+	visits_where_bind(st, &w);
+	sqlite3_bind_int(st, w.n + 1, limit < 0 ? -1 : limit);
+	sqlite3_bind_int64(st, w.n + 2, offset < 0 ? 0 : offset);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct visit_row r = {
+			.id = sqlite3_column_int64(st, 0),
+			.date = db_column_text(st, 1),
+			.channel = db_column_text(st, 2),
+			.name = db_column_text(st, 3),
+			.gender = db_column_text(st, 4),
+			.phone = db_column_text(st, 5),
+			.address = db_column_text(st, 6),
+			.people = sqlite3_column_int(st, 7),
+			.content = db_column_text(st, 8),
+			.category = db_column_text(st, 9),
+			.handling = db_column_text(st, 10),
+			.reply = db_column_text(st, 11),
+			.deputy_text = db_column_text(st, 12),
+			.case_id = sqlite3_column_int64(st, 13),
+			.case_no = db_column_text(st, 14),
+			.case_status = db_column_text(st, 15),
+		};
+		if (cb(ud, &r))
+			break;
+	}
+	if (src != SQLITE_ROW && src != SQLITE_DONE) {
+		db_fail(db, src, &visit_def, err);
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	free(sql);
+	visits_where_free(&w);
+	return rc;
 }
 
 int db_visits_page(struct db *db, const struct visit_filter *f, int64_t offset, int limit, visit_row_cb cb,
 		   void *ud, char **err)
 {
-	(void)db, (void)f, (void)offset, (void)limit, (void)cb, (void)ud;
-	return VISITS_TODO;
+	return visits_rows(db, f, "v.date DESC, v.id DESC", offset, limit, cb, ud, err);
 }
 
 int db_visits_month(struct db *db, const char *month, visit_row_cb cb, void *ud, char **err)
 {
-	(void)db, (void)month, (void)cb, (void)ud;
-	return VISITS_TODO;
+	struct visit_filter f = { .month = month };
+	if (!db_visits_month_ok(month))
+		return db_failf(err, "月份应写成 2026-10 这样：%s", month ? month : "");
+	return visits_rows(db, &f, "v.date, v.id", 0, -1, cb, ud, err);
 }
 
 int db_visits_earlier(struct db *db, const char *phone, const char *name, int64_t exclude_id, int limit,
 		      visit_earlier_cb cb, void *ud, char **err)
 {
-	(void)db, (void)phone, (void)name, (void)exclude_id, (void)limit, (void)cb, (void)ud;
-	return VISITS_TODO;
+	sqlite3_stmt *st = NULL;
+	bool by_phone = !str_empty(phone);
+	int rc = -1, n = 0, src;
+
+	if (!by_phone && (str_empty(name) || !strcmp(name, VISIT_ANONYMOUS)))
+		return 0;
+	char *sql = xasprintf(
+		"SELECT v.id, v.date, v.visitor_name, v.visitor_phone, v.channel, v.handling,"
+		" replace(replace(substr(v.content, 1, %d), char(10), ' '), char(13), ' '),"
+		" coalesce(c.id, 0), c.case_no, c.status"
+		" FROM visits v LEFT JOIN cases c ON c.id = v.case_id AND c.deleted = 0"
+		" WHERE %s = ?1 AND v.deleted = 0 AND v.id <> ?2 ORDER BY v.date DESC, v.id DESC LIMIT ?3",
+		VISITS_EARLIER_CHARS, by_phone ? "v.visitor_phone" : "v.visitor_name");
+	if (db_prepare(db, sql, &st, err) < 0)
+		goto out;
+	sqlite3_bind_text(st, 1, by_phone ? phone : name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, exclude_id);
+	sqlite3_bind_int(st, 3, limit < 0 ? -1 : limit);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct visit_earlier e = {
+			.id = sqlite3_column_int64(st, 0),
+			.date = db_column_text(st, 1),
+			.name = db_column_text(st, 2),
+			.phone = db_column_text(st, 3),
+			.channel = db_column_text(st, 4),
+			.handling = db_column_text(st, 5),
+			.content = db_column_text(st, 6),
+			.case_id = sqlite3_column_int64(st, 7),
+			.case_no = db_column_text(st, 8),
+			.case_status = db_column_text(st, 9),
+		};
+		e.case_open = e.case_id && strcmp(e.case_status, "办结");
+		n++;
+		if (cb && cb(ud, &e))
+			break;
+	}
+	if (src != SQLITE_ROW && src != SQLITE_DONE) {
+		db_fail(db, src, &visit_def, err);
+		goto out;
+	}
+	rc = n;
+out:
+	sqlite3_finalize(st);
+	free(sql);
+	return rc;
 }

@@ -24,6 +24,7 @@
 struct visit_ctx {
 	const struct cfg *cfg;       /* station_code, case_days */
 	const struct calendar *cal;  /* due dates in working days */
+	const char *today;           /* "YYYY-MM-DD"; NULL: clock_today() */
 };
 
 /* The links of a visit that are not fields. Borrowed for the call. */
@@ -35,23 +36,30 @@ struct visit_links {
 	int64_t case_id;             /* an existing case this visit belongs to (a returning resident
 				      * about an open case): linked, and no new case is created even
 				      * for 交办. 0: none (update: keep the visit's case as it is) */
-	int64_t unit_id;             /* 承办单位 of the case a 交办 creates; 0: none yet */
+	int64_t unit_id;             /* 承办单位 of the case a 交办 creates: the case is assigned to it
+				      * (交办 event, due date = the due_days-th working day after the
+				      * visit's date). 0: none yet; the case stays 受理 (待交办) */
 	int due_days;                /* 办理时限 in working days of that case; 0: cfg->case_days */
 };
 
 /* Insert a visit, its receiving deputies and — when the handling is 交办 and links->case_id is
- * 0 — its case (summary: visit_summary() of the content; category, content and contact from the
- * visit; received date = the visit's date; the due date from the calendar; linked both ways),
- * in ONE transaction: any failure (a deputy or unit that does not exist, the case number, the
- * disk) leaves neither the visit nor the case. *id gets the visit's id; *case_id (may be NULL)
- * the case created or linked (0 when none). Checks visit_check_links() too. */
+ * 0 — its case (db_cases_create: source 来访, summary visit_summary() of the content, category,
+ * content, contact name and phone from the visit, received date = the visit's date, linked both
+ * ways; then, when links->unit_id is set, db_cases_act 交办 dated the visit's date, which sets the
+ * due date from the calendar), in ONE transaction: any failure (a deputy, reception day, case or
+ * unit that does not exist, a date after today for the case, the disk) leaves neither the visit
+ * nor the case. *id gets the visit's id; *case_id (may be NULL) the case created or linked (0 when
+ * none); *notice (may be NULL) NULL or a new sentence for the clerk from the case loop (a due
+ * date moved off a holiday, a year without holiday data; caller frees). Checks
+ * visit_check_links() too. */
 int db_visits_insert(struct db *db, const struct visit_ctx *ctx, char *const *vals, const struct visit_links *links,
-		     int64_t *id, int64_t *case_id, char **err);
+		     int64_t *id, int64_t *case_id, char **notice, char **err);
 /* Update a visit's values and replace its receiving deputies, in one transaction. A visit that
  * becomes 交办 without a case gets one (as insert). A visit whose own case (created from it)
- * exists cannot leave 交办: the message says to handle it in the case. */
+ * exists cannot leave 交办: the message says to handle it in the case. links->case_id 0 keeps the
+ * visit's case; links->reception_day_id is set as on insert (0: none, or the 接待日来访 rule). */
 int db_visits_update(struct db *db, const struct visit_ctx *ctx, int64_t id, char *const *vals,
-		     const struct visit_links *links, char **err);
+		     const struct visit_links *links, char **notice, char **err);
 /* Soft delete (hidden; recoverable by the station head) and restore. A case created from the
  * visit stays: it has its own life in 意见建议办理簿. */
 int db_visits_delete(struct db *db, int64_t id, char **err);

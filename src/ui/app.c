@@ -1,6 +1,7 @@
 /* The app loop: screen stack, title bar, message line, key bar, resize, terminal restore. */
 #include "ui/app.h"
 
+#include "core/calendar.h"
 #include "core/clock.h"
 #include "core/text.h"
 #include "core/util.h"
@@ -332,6 +333,10 @@ int ui_run(const struct cfg *cfg, struct db *db)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	keys_init(cfg, &warn, &nwarn);
 	clock_today(a.today);
+	char *err = NULL;
+	a.cal = calendar_new(cfg, &err);
+	if (!a.cal)
+		die("节假日数据有误：%s", err);
 	install_crash_handlers();
 	start_curses();
 	if (nwarn)
@@ -343,6 +348,7 @@ int ui_run(const struct cfg *cfg, struct db *db)
 	restore_terminal();
 	util_set_die_hook(NULL);
 	str_free_array(warn, nwarn);
+	calendar_free(a.cal);
 	free(a.msg);
 	app = NULL;
 	return 0;

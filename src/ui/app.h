@@ -61,9 +61,12 @@ struct screen {
 	int cur_y, cur_x;             /* where the terminal cursor goes, or cur_y < 0 to hide it */
 };
 
+struct calendar;
+
 struct app {
 	const struct cfg *cfg;
 	struct db *db;
+	struct calendar *cal; /* working days: data/holidays.txt + station.ini [calendar]; owned */
 	char today[11];
 	struct screen *stack[16];
 	int depth;

@@ -4,6 +4,7 @@
 #include "core/pinyin.h"
 #include "core/text.h"
 #include "core/util.h"
+#include "core/validate.h"
 #include "ui/app.h"
 #include "ui/lineedit.h"
 
@@ -256,4 +257,58 @@ bool dialog_multipick(const char *title, const char *const *items, int n, bool *
 	free(p.shown);
 	free(p.marks);
 	return ok;
+}
+
+struct input {
+	const char *title, *prompt, *error;
+	struct lineedit ed;
+};
+
+static void input_draw(void *ud)
+{
+	struct input *in = ud;
+	int w = COLS - 8 < 70 ? COLS - 8 : 70;
+	int h = 6, y = (LINES - h) / 2, x = (COLS - w) / 2;
+	int cy, cx;
+	ui_box(y, x, h, w, in->title);
+	ui_text(y + 1, x + 2, w - 4, in->prompt, ALIGN_LEFT, ROLE_NORMAL);
+	le_draw(&in->ed, y + 2, x + 2, w - 4, ui_attr(ROLE_FOCUS), &cy, &cx);
+	ui_text(y + 3, x + 2, w - 4, in->error ? in->error : "", ALIGN_LEFT, ROLE_ERROR);
+	ui_text(y + h - 1, x + 2, w - 4, "Enter 确定  Esc 取消", ALIGN_CENTER, ROLE_DIM);
+	move(cy, cx);
+	curs_set(1);
+	wnoutrefresh(stdscr);
+}
+
+char *dialog_input(const char *title, const char *prompt, int max_chars, bool required)
+{
+	static const enum action acts[] = { ACT_OPEN, ACT_BACK, ACT_NONE };
+	struct input in = { .title = title, .prompt = prompt };
+	char *result = NULL;
+	le_init(&in.ed, "", max_chars + 10, false);
+	app_draw_all();
+	input_draw(&in);
+	for (;;) {
+		struct keypress k = app_getkey(input_draw, &in);
+		enum action a = keys_lookup(k, acts);
+		if (a == ACT_BACK && !in.ed.pasting)
+			break;
+		if (a == ACT_OPEN && !in.ed.pasting) {
+			char *t = le_text(&in.ed);
+			str_trim(t);
+			const char *e = valid_text(t, max_chars, false);
+			if (!e && required && !*t)
+				e = "不能为空";
+			if (!e) {
+				result = t;
+				break;
+			}
+			free(t);
+			in.error = e;
+		} else if (le_key(&in.ed, k))
+			in.error = le_take_notice(&in.ed);
+		input_draw(&in);
+	}
+	le_free(&in.ed);
+	return result;
 }

@@ -16,6 +16,10 @@ int dialog_pick(const char *title, const char *const *items, int n, const char *
  * written back. initial starts the filter. Returns true if confirmed. */
 bool dialog_multipick(const char *title, const char *const *items, int n, bool *selected, const char *initial);
 
+/* Ask for one line of text (at most max_chars). Returns a new string, or NULL on Esc.
+ * required: an empty answer is refused with a message. */
+char *dialog_input(const char *title, const char *prompt, int max_chars, bool required);
+
 /* True if item matches filter: substring, or (for ASCII letters) its pinyin initials. */
 bool dialog_match(const char *item, const char *filter);
 

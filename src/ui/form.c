@@ -105,6 +105,31 @@ const char *form_value(struct form *f, int field)
 
 int form_current(struct form *f) { return f->cur; }
 
+static const char *const *field_items(struct form *f, int i, int *n);
+
+/* A choice field left with a partial value ("dl", "道路") takes the one item it matches
+ * (substring or pinyin initials); with none or several it stays as typed for the check. */
+static void autocomplete(struct form *f, int i)
+{
+	int n, hit = -1, hits = 0;
+	const char *const *items;
+	if (f->def->fields[i].kind != FK_CHOICE || str_empty(f->vals[i]))
+		return;
+	items = field_items(f, i, &n);
+	for (int k = 0; k < n; k++) {
+		if (!strcmp(items[k], f->vals[i]))
+			return;
+		if (dialog_match(items[k], f->vals[i])) {
+			hit = k;
+			hits++;
+		}
+	}
+	if (hits == 1) {
+		le_set(&f->ed[i], items[hit]);
+		sync_field(f, i);
+	}
+}
+
 /* The value of a strict run-time choice field must be one of its items. */
 static const char *check_items(struct form *f, int i)
 {
@@ -121,6 +146,7 @@ static const char *check_items(struct form *f, int i)
 static void check_field(struct form *f, int i)
 {
 	sync_field(f, i);
+	autocomplete(f, i);
 	const struct field_def *fd = &f->def->fields[i];
 	/* Empty required fields are only flagged on save, not while moving through the form. */
 	if (str_empty(f->vals[i]) && fd->required) {
@@ -185,8 +211,10 @@ void form_mark_saved(struct form *f)
 static int check_all(struct form *f)
 {
 	const char **msgs = xcalloc((size_t)f->def->nfields, sizeof(char *));
-	for (int i = 0; i < f->def->nfields; i++)
+	for (int i = 0; i < f->def->nfields; i++) {
 		sync_field(f, i);
+		autocomplete(f, i);
+	}
 	int bad = record_check(f->def, f->vals, f->today, msgs);
 	for (int i = 0; i < f->def->nfields; i++)
 		if (!msgs[i] && (msgs[i] = check_items(f, i)))

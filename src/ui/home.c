@@ -1,60 +1,271 @@
-/* The home screen: a menu of the registers built so far and a short summary.
- * Later work adds the dashboard (overdue cases, reception days) here. */
+/* The home screen (待办): what needs doing first, computed from the data each time it is shown.
+ * Left: 超期 (most overdue first), 临期, 待回访 — Up/Down and Enter open a case. Right: today's
+ * and the next reception day with the deputies on duty (a late 公示 is flagged), the counts of
+ * this month and quarter, a warning when the holiday calendar lacks this year. Bottom: the
+ * registers, opened with their number keys. */
 #include "ui/home.h"
 
+#include "core/calendar.h"
+#include "core/clock.h"
 #include "core/config.h"
+#include "core/reception.h"
 #include "core/text.h"
 #include "core/util.h"
+#include "db/cases.h"
 #include "db/deputies.h"
+#include "db/reception.h"
 #include "ui/app.h"
+#include "ui/cases.h"
 #include "ui/deputies.h"
+#include "ui/reception.h"
+#include "ui/units.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct menu_item {
-	enum reg_id reg;     /* title from station.ini [registers] */
+	enum reg_id reg;    /* title from station.ini [registers] */
 	void (*open)(void);
+	const char *title;  /* NULL: the register's title */
 };
 
+static void open_cases(void) { cases_push(NULL); }
+
 static const struct menu_item items[] = {
-	{ REG_DEPUTIES, deputies_push },
+	{ REG_DEPUTIES, deputies_push, NULL },
+	{ REG_VISITS, reception_push, "接待日安排" },
+	{ REG_CASES, open_cases, NULL },
+	{ REG_CASES, units_push, "承办单位" },
+};
+
+#define TODO_MAX 64
+
+/* One line of a 待办 list. */
+struct todo {
+	int64_t id;
+	char *text; /* owned */
+	enum ui_role role;
 };
 
 struct home {
+	struct todo rows[TODO_MAX];
+	int nrows;
 	int cursor;
+	struct case_todo_counts counts;
+	struct case_stats month, quarter;
+	struct reception_day today_day, next_day;
+	bool has_today, has_next;
+	int64_t deputies;
+	char *error; /* owned */
 };
+
+static void home_clear(struct home *h)
+{
+	for (int i = 0; i < h->nrows; i++)
+		free(h->rows[i].text);
+	h->nrows = 0;
+	db_reception_day_free(&h->today_day);
+	db_reception_day_free(&h->next_day);
+	free(h->error);
+	h->error = NULL;
+}
+
+struct addctx {
+	struct home *h;
+	const char *kind; /* 超期, 临期, 待回访 */
+};
+
+static int add_case(void *ud, const struct case_row *r)
+{
+	struct addctx *a = ud;
+	struct home *h = a->h;
+	if (h->nrows == TODO_MAX)
+		return 1;
+	char *tail;
+	if (!strcmp(a->kind, "超期"))
+		tail = xasprintf("超期 %d 天", r->days);
+	else if (!strcmp(a->kind, "临期"))
+		tail = r->days ? xasprintf("余 %d 个工作日", r->days) : xstrdup("今天到期");
+	else
+		tail = xasprintf("%s 答复，%s", r->reply_date, r->next_step);
+	h->rows[h->nrows++] = (struct todo){ r->id,
+		xasprintf("%s|%s|%s|%s", r->case_no, r->summary, *r->unit_name ? r->unit_name : "-", tail),
+		!strcmp(a->kind, "超期") ? ROLE_ERROR : ROLE_NORMAL };
+	free(tail);
+	return 0;
+}
+
+/* The first and last day of the month and of the quarter of today. */
+static void periods(const char *today, char mfrom[11], char mto[11], char qfrom[11], char qto[11])
+{
+	int y = atoi(today), m = atoi(today + 5);
+	int qm = (m - 1) / 3 * 3 + 1;
+	char next[11];
+	date_format(y, m, 1, mfrom);
+	date_format(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1, next);
+	date_add_days(next, -1, mto);
+	date_format(y, qm, 1, qfrom);
+	date_format(qm == 10 ? y + 1 : y, qm == 10 ? 1 : qm + 3, 1, next);
+	date_add_days(next, -1, qto);
+}
+
+/* Load everything the screen shows. Each list is limited (LIMIT) and read from an index. */
+static void home_load(struct home *h)
+{
+	char *err = NULL;
+	char mf[11], mt[11], qf[11], qt[11];
+	struct deputy_filter df = { 0 };
+	home_clear(h);
+	struct addctx over = { h, "超期" }, soon = { h, "临期" }, wait = { h, "待回访" };
+	periods(app->today, mf, mt, qf, qt);
+	if (db_cases_todo_counts(app->db, app->cal, app->today, app->cfg->due_soon_days, &h->counts, &err) < 0 ||
+	    db_cases_overdue(app->db, app->cal, app->today, 20, add_case, &over, &err) < 0 ||
+	    db_cases_due_soon(app->db, app->cal, app->today, app->cfg->due_soon_days, 20, add_case, &soon, &err) < 0 ||
+	    db_cases_awaiting(app->db, app->today, 20, add_case, &wait, &err) < 0 ||
+	    db_cases_stats(app->db, mf, mt, &h->month, &err) < 0 || db_cases_stats(app->db, qf, qt, &h->quarter, &err) < 0 ||
+	    db_reception_home(app->db, app->today, &h->today_day, &h->has_today, &h->next_day, &h->has_next, &err) < 0 ||
+	    db_deputies_count(app->db, &df, &h->deputies, &err) < 0)
+		h->error = err;
+	if (h->cursor >= h->nrows)
+		h->cursor = h->nrows ? h->nrows - 1 : 0;
+}
+
+static const char *const weekdays[] = { "", "周一", "周二", "周三", "周四", "周五", "周六", "周日" };
+
+/* A reception day in the right column; returns the next free row. */
+static int draw_day(int y, int x, int w, const char *label, const struct reception_day *d)
+{
+	char *line = xasprintf("%s：%s %s %s", label, d->vals[RD_DATE], weekdays[date_weekday(d->vals[RD_DATE])],
+			       d->vals[RD_TIME]);
+	ui_text(y++, x, w, line, ALIGN_LEFT, ROLE_HEADER);
+	free(line);
+	if (d->cancelled) {
+		char *c = xasprintf("  已取消：%s", d->cancel_reason);
+		ui_text(y++, x, w, c, ALIGN_LEFT, ROLE_ERROR);
+		free(c);
+		return y;
+	}
+	char *place = xasprintf("  地点：%s", *d->vals[RD_PLACE] ? d->vals[RD_PLACE] : "（未定）");
+	ui_text(y++, x, w, place, ALIGN_LEFT, ROLE_NORMAL);
+	free(place);
+	char *duty = xasprintf("  值班代表：%s", *d->duty_text ? d->duty_text : "（未排班）");
+	ui_text(y++, x, w, duty, ALIGN_LEFT, *d->duty_text ? ROLE_NORMAL : ROLE_ERROR);
+	free(duty);
+	if (reception_notice_late(d->vals[RD_DATE], d->vals[RD_NOTICE_DATE], app->cfg->notice_days)) {
+		char *n = xasprintf("  公示逾期（应提前 %d 天，%s）", app->cfg->notice_days,
+				    *d->vals[RD_NOTICE_DATE] ? d->vals[RD_NOTICE_DATE] : "未公示");
+		ui_text(y++, x, w, n, ALIGN_LEFT, ROLE_ERROR);
+		free(n);
+	}
+	return y;
+}
+
+static char *rate(double r) { return r < 0 ? xstrdup("-") : xasprintf("%.1f%%", r); }
+
+static int draw_stats(int y, int x, int w, const char *label, const struct case_stats *s)
+{
+	char *on = rate(s->on_time_rate), *sat = rate(s->satisfaction_rate);
+	char *l1 = xasprintf("%s 受理%lld 交办%lld 答复%lld 办结%lld", label, (long long)s->received,
+			     (long long)s->assigned, (long long)(s->replied + s->spot), (long long)s->closed);
+	char *l2 = xasprintf("  按期办结率 %s  满意率 %s", on, sat);
+	ui_text(y++, x, w, l1, ALIGN_LEFT, ROLE_NORMAL);
+	ui_text(y++, x, w, l2, ALIGN_LEFT, ROLE_NORMAL);
+	free(l1);
+	free(l2);
+	free(on);
+	free(sat);
+	return y;
+}
+
+/* One 待办 row: case number, summary, unit, tail — split on '|' into columns. */
+static void draw_todo(int y, int x, int w, const struct todo *t, bool sel)
+{
+	char *s = xstrdup(t->text), *save = NULL;
+	const char *no = strtok_r(s, "|", &save), *sum = strtok_r(NULL, "|", &save);
+	const char *unit = strtok_r(NULL, "|", &save), *tail = strtok_r(NULL, "|", &save);
+	enum ui_role role = sel ? ROLE_CURSOR : t->role;
+	int tw = 16, uw = 14, nw = 14;
+	ui_clear(y, x, 1, w, role);
+	ui_text(y, x + 1, nw, no, ALIGN_LEFT, role);
+	ui_text(y, x + 2 + nw, w - nw - uw - tw - 5, sum, ALIGN_LEFT, role);
+	ui_text(y, x + w - uw - tw - 2, uw, unit, ALIGN_LEFT, role);
+	ui_text(y, x + w - tw - 1, tw, tail, ALIGN_LEFT, role);
+	free(s);
+}
+
+static int section(int y, int x, int w, const char *title, int64_t n, enum ui_role role)
+{
+	char *t = xasprintf("%s %lld 件", title, (long long)n);
+	ui_text(y, x, w, t, ALIGN_LEFT, n ? role : ROLE_DIM);
+	free(t);
+	return y + 1;
+}
 
 static void home_draw(struct screen *s, int top, int height, int width)
 {
 	struct home *h = s->data;
 	const struct cfg *c = app->cfg;
-	int y = top + 1;
-	char *t = xasprintf("%s    %s%s    %s", c->station_name ? c->station_name : "", c->county ? c->county : "",
-			    c->township ? c->township : "", c->address ? c->address : "");
-	ui_text(y++, 2, width - 4, t, ALIGN_LEFT, ROLE_HEADER);
+	int lw = width * 3 / 5, rx = lw + 2, rw = width - rx - 1;
+	int y = top;
+	char *t = xasprintf("%s    %s%s", c->station_name ? c->station_name : "", c->county ? c->county : "",
+			    c->township ? c->township : "");
+	ui_text(y++, 1, width - 2, t, ALIGN_LEFT, ROLE_HEADER);
 	free(t);
-	y++;
-	ui_text(y++, 2, width - 4, "台账（按 Enter 打开，或按数字键）：", ALIGN_LEFT, ROLE_INFO);
-	for (int i = 0; i < (int)ARRAY_LEN(items); i++) {
-		char *line = xasprintf(" %d  %s", i + 1, c->titles[items[i].reg]);
-		ui_text(y++, 4, 30, line, ALIGN_LEFT, i == h->cursor ? ROLE_CURSOR : ROLE_NORMAL);
-		free(line);
+	if (h->error)
+		ui_text(y++, 1, width - 2, h->error, ALIGN_LEFT, ROLE_ERROR);
+
+	/* Left: the three lists, each with its rows (they were loaded in this order). */
+	int menu_rows = 3, bottom = top + height - menu_rows;
+	int ly = y + 1, row = 0;
+	const char *kinds[] = { "超期", "临期", "待回访" };
+	int64_t totals[] = { h->counts.overdue, h->counts.due_soon, h->counts.awaiting };
+	int shown[3] = { 0 }, k = 0;
+	for (int i = 0; i < h->nrows; i++) {
+		/* Rows are grouped in the order loaded; a row's group is found by counting. */
+		while (k < 3 && shown[k] >= (totals[k] < 20 ? totals[k] : 20))
+			k++;
+		if (k < 3)
+			shown[k]++;
 	}
-	y++;
-	int64_t in_office = 0, all = 0;
-	struct deputy_filter f = { 0 };
-	char *err = NULL;
-	if (db_deputies_count(app->db, &f, &in_office, &err) == 0) {
-		f.include_left = true;
-		db_deputies_count(app->db, &f, &all, NULL);
-		char *sum = xasprintf("在任代表 %lld 名（含离任共 %lld 名）", (long long)in_office, (long long)all);
-		ui_text(y++, 2, width - 4, sum, ALIGN_LEFT, ROLE_NORMAL);
-		free(sum);
-	} else {
-		ui_text(y++, 2, width - 4, err, ALIGN_LEFT, ROLE_ERROR);
-		free(err);
+	for (k = 0; k < 3; k++) {
+		if (ly >= bottom)
+			break;
+		ly = section(ly, 1, lw, kinds[k], totals[k], k == 0 ? ROLE_ERROR : ROLE_INFO);
+		int room = (bottom - ly) - (2 - k) * 2; /* keep two rows for each later section */
+		for (int j = 0; j < shown[k]; j++, row++)
+			if (j < room && ly < bottom)
+				draw_todo(ly++, 1, lw, &h->rows[row], row == h->cursor);
+		if (shown[k] > room && room >= 0 && ly < bottom)
+			ui_text(ly++, 3, lw - 3, "……更多请到意见建议办理簿（按 3）", ALIGN_LEFT, ROLE_DIM);
 	}
-	(void)height;
+
+	/* Right: reception days, counts, calendar warning. */
+	int ry = y + 1;
+	if (h->has_today)
+		ry = draw_day(ry, rx, rw, "今天接待日", &h->today_day);
+	if (h->has_next)
+		ry = draw_day(ry, rx, rw, "下次接待日", &h->next_day);
+	if (!h->has_today && !h->has_next)
+		ui_text(ry++, rx, rw, "尚未安排接待日（按 2 安排）", ALIGN_LEFT, ROLE_ERROR);
+	ry++;
+	ry = draw_stats(ry, rx, rw, "本月", &h->month);
+	ry = draw_stats(ry, rx, rw, "本季度", &h->quarter);
+	char *dep = xasprintf("在任代表 %lld 名", (long long)h->deputies);
+	ui_text(ry++, rx, rw, dep, ALIGN_LEFT, ROLE_NORMAL);
+	free(dep);
+	const char *cn = calendar_notice(app->cal, app->today);
+	if (cn)
+		ui_text(++ry, rx, rw, cn, ALIGN_LEFT, ROLE_ERROR);
+
+	/* Bottom: the registers. */
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_add(&sb, "台账：");
+	for (int i = 0; i < (int)ARRAY_LEN(items); i++)
+		sb_addf(&sb, " %d %s ", i + 1, items[i].title ? items[i].title : c->titles[items[i].reg]);
+	ui_text(top + height - 2, 1, width - 2, sb.buf, ALIGN_LEFT, ROLE_INFO);
+	sb_free(&sb);
 }
 
 static const enum action home_actions[] = { ACT_UP, ACT_DOWN, ACT_OPEN, ACT_QUIT, ACT_BACK, ACT_NONE };
@@ -64,19 +275,21 @@ static int home_key(struct screen *s, struct keypress k)
 	struct home *h = s->data;
 	int n = (int)ARRAY_LEN(items);
 	if (!k.fkey && k.ch >= '1' && k.ch < (wint_t)('1' + n)) {
-		h->cursor = (int)(k.ch - '1');
-		items[h->cursor].open();
+		items[k.ch - '1'].open();
 		return UI_REDRAW;
 	}
 	switch (keys_lookup(k, home_actions)) {
 	case ACT_UP:
-		h->cursor = (h->cursor + n - 1) % n;
+		if (h->cursor > 0)
+			h->cursor--;
 		break;
 	case ACT_DOWN:
-		h->cursor = (h->cursor + 1) % n;
+		if (h->cursor + 1 < h->nrows)
+			h->cursor++;
 		break;
 	case ACT_OPEN:
-		items[h->cursor].open();
+		if (h->nrows)
+			case_push(h->rows[h->cursor].id);
 		break;
 	case ACT_QUIT:
 		return UI_QUIT;
@@ -86,15 +299,23 @@ static int home_key(struct screen *s, struct keypress k)
 	default:
 		break;
 	}
+	home_load(h);
 	return UI_REDRAW;
 }
 
-static void home_fini(struct screen *s) { free(s->data); }
+static void home_reload(struct screen *s) { home_load(s->data); }
+
+static void home_fini(struct screen *s)
+{
+	home_clear(s->data);
+	free(s->data);
+}
 
 static const struct screen_ops home_ops = {
 	.name = "home",
 	.draw = home_draw,
 	.key = home_key,
+	.reload = home_reload,
 	.fini = home_fini,
 };
 
@@ -103,6 +324,8 @@ static const enum action home_bar[] = { ACT_HELP, ACT_OPEN, ACT_QUIT, ACT_NONE }
 void home_push(void)
 {
 	struct screen *s = screen_new(&home_ops, "首页", home_bar);
-	s->data = xcalloc(1, sizeof(struct home));
+	struct home *h = xcalloc(1, sizeof *h);
+	s->data = h;
+	home_load(h);
 	app_push(s);
 }

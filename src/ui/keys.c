@@ -32,6 +32,11 @@ static struct key_binding table[ACT_COUNT] = {
 	{ .action = ACT_CLEAR, .name = "clear", .label = "清除", .help = "清除筛选条件", .spec = "^U" },
 	{ .action = ACT_YES, .name = "yes", .label = "是", .help = "确认", .spec = "y Y Enter" },
 	{ .action = ACT_NO, .name = "no", .label = "否", .help = "取消", .spec = "n N Esc" },
+	{ .action = ACT_VISIT, .name = "visit", .label = "接待登记", .help = "登记一次来访（带出今天的接待日和值班代表）", .spec = "F3 ^N" },
+	{ .action = ACT_GENERATE, .name = "generate", .label = "生成全年", .help = "按 station.ini 的规则生成全年接待日（已有的不重复）", .spec = "F9 ^B" },
+	{ .action = ACT_CANCEL, .name = "cancel", .label = "取消", .help = "取消选中的接待日（需填写原因），再按一次恢复", .spec = "F7 ^X" },
+	{ .action = ACT_ACTIONS, .name = "actions", .label = "办理", .help = "选择下一步：交办、催办、延期、退回、答复、回访、重办、办结", .spec = "F5 ^A" },
+	{ .action = ACT_FILTER, .name = "filter", .label = "筛选", .help = "切换列表的筛选条件", .spec = "F5 ^F" },
 };
 
 static const struct {

@@ -36,6 +36,11 @@ enum action {
 	ACT_CLEAR,
 	ACT_YES,
 	ACT_NO,
+	ACT_VISIT,    /* home: a new visit (接待登记) */
+	ACT_GENERATE, /* reception days: the year's days from the rule */
+	ACT_CANCEL,   /* reception days: cancel one (with a reason) */
+	ACT_ACTIONS,  /* a case: the next steps allowed now */
+	ACT_FILTER,   /* cycle a list's filter (status, period) */
 	ACT_COUNT
 };
 

@@ -11,6 +11,7 @@
 
 struct list {
 	const struct list_source *src;
+	struct list_source *owned_src; /* freed with the list, or NULL */
 	struct lineedit filter;
 	char *filter_text;    /* last filter sent to the source; owned */
 	char *status;         /* owned */
@@ -67,8 +68,11 @@ void list_free(struct list *l)
 	free(l->filter_text);
 	free(l->status);
 	free(l->error);
+	free(l->owned_src);
 	free(l);
 }
+
+void list_own_source(struct list *l, struct list_source *src) { l->owned_src = src; }
 
 void list_reload(struct list *l) { l->stale = l->count_stale = true; }
 
@@ -171,7 +175,8 @@ void list_draw(struct list *l, int top, int height, int width, int *cursor_y, in
 	col_widths(l, width, w);
 	int x = 1;
 	for (int c = 0; c < n && x < width; c++) {
-		char *h = c == l->sort_col ? xasprintf("%s%s", l->src->cols[c].title, l->desc ? "v" : "^")
+		bool sorted = c == l->sort_col && l->src->cols[c].sort_key >= 0;
+		char *h = sorted ? xasprintf("%s%s", l->src->cols[c].title, l->desc ? "v" : "^")
 					   : xstrdup(l->src->cols[c].title);
 		ui_text(top + 1, x, w[c], h, l->src->cols[c].align, ROLE_HEADER);
 		free(h);
@@ -244,9 +249,14 @@ bool list_key(struct list *l, struct keypress k)
 		l->cursor = l->total - 1;
 		break;
 	case ACT_SORT:
-		do
-			l->sort_col = (l->sort_col + 1) % l->src->ncols;
-		while (l->src->cols[l->sort_col].sort_key < 0);
+		/* The next sortable column; a list with none stays as it is. */
+		for (int i = 1; i <= l->src->ncols; i++) {
+			int c = (l->sort_col + i) % l->src->ncols;
+			if (l->src->cols[c].sort_key >= 0) {
+				l->sort_col = c;
+				break;
+			}
+		}
 		l->desc = false;
 		list_reload(l);
 		break;
@@ -294,6 +304,12 @@ void list_select_id(struct list *l, int64_t id)
 int64_t list_total(const struct list *l) { return l->total; }
 
 const char *list_filter(const struct list *l) { return l->filter_text; }
+
+void list_set_filter(struct list *l, const char *text)
+{
+	le_set(&l->filter, text);
+	filter_changed(l);
+}
 
 void list_set_status(struct list *l, const char *status) { str_set(&l->status, status); }
 

@@ -40,6 +40,8 @@ struct list;
 
 struct list *list_new(const struct list_source *src, int sort_col);
 void list_free(struct list *l);
+/* Hand the list a source it frees with itself (for sources built at run time). */
+void list_own_source(struct list *l, struct list_source *src);
 
 /* Re-run the queries (after an edit, or when the filter changed). */
 void list_reload(struct list *l);
@@ -56,6 +58,8 @@ int64_t list_selected(const struct list *l);
 void list_select_id(struct list *l, int64_t id);
 int64_t list_total(const struct list *l);
 const char *list_filter(const struct list *l);
+/* Set the filter text (as if typed). */
+void list_set_filter(struct list *l, const char *text);
 /* Text shown right of the filter (e.g. "层级：县"). Borrowed until changed. */
 void list_set_status(struct list *l, const char *status);
 /* Last query error, or NULL. */

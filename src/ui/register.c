@@ -193,7 +193,8 @@ static int rform_save(struct reg_form *f)
 {
 	char *err = NULL;
 	char *const *v = form_values(f->form);
-	int rc = f->id ? f->d->update(f->id, v, &err) : f->d->insert(v, &f->id, &err);
+	int rc = f->d->save ? f->d->save(f->form, &f->id, &err)
+			    : f->id ? f->d->update(f->id, v, &err) : f->d->insert(v, &f->id, &err);
 	if (rc < 0) {
 		/* The form keeps everything; the clerk can fix and save again. */
 		app_message(MSG_ERROR, "没有保存：%s", err);
@@ -201,7 +202,8 @@ static int rform_save(struct reg_form *f)
 		return UI_REDRAW;
 	}
 	form_mark_saved(f->form);
-	app_message(MSG_INFO, "已保存%s %s", f->d->def->title, v[f->d->name_field]);
+	if (rc == 0)
+		app_message(MSG_INFO, "已保存%s %s", f->d->def->title, v[f->d->name_field]);
 	return UI_POP;
 }
 

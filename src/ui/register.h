@@ -42,6 +42,10 @@ struct register_desc {
 	void *state;                  /* owned by the caller; lives as long as the screen */
 	/* Optional: prepare a new form (run-time choices, defaults). */
 	void (*form_init)(struct form *f, int64_t id);
+	/* Optional: store the form instead of insert/update (records with linked rows). *id is 0
+	 * for a new record and gets its id. Returns -1 on error, 0 when saved, or 1 when saved and
+	 * the hook has set the message line itself. */
+	int (*save)(struct form *f, int64_t *id, char **err);
 };
 
 /* Push the list screen. desc must outlive the screen (a static or the state's own). */

@@ -8,7 +8,7 @@ e2e_setup
 e2e_start
 
 check "home shows an empty roster" screen_has "在任代表 0 名"
-key Enter
+key 1
 wait_for "还没有记录"
 check "roster opens empty" screen_has "共 0 条"
 
@@ -135,7 +135,7 @@ e2e_quit "first run"
 # --- restart keeps the data ---
 e2e_start
 check "after restart the home count is kept" screen_has "在任代表 1 名"
-key Enter
+key 1
 wait_for "共 1 条"
 check "after restart 张三 is listed" screen_has "城关镇人大主席团"
 check "database file is 0600" test "$(stat -c %a "$DB")" = 600

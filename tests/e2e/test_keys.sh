@@ -12,7 +12,7 @@ frobnicate = F11
 INI
 e2e_start
 check "unknown action in [keys] reported at start" screen_has "未知的操作名 frobnicate"
-key Enter
+key 1
 wait_for "共 0 条"
 check "key bar shows the rebound key" screen_has "F12新增"
 key F1

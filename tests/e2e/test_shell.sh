@@ -9,7 +9,7 @@ e2e_setup
 e2e_start
 
 # --- F1 help lists the keys of the screen it was opened from ---
-key Enter
+key 1
 wait_for "共 0 条"
 key F1
 wait_for "本屏（代表名册）的按键"
@@ -61,7 +61,7 @@ e2e_quit "shell run"
 
 # --- NO_COLOR and a monochrome terminal still draw the screens ---
 E2E_ENV="NO_COLOR=1" e2e_start
-key Enter
+key 1
 wait_for "共 1 条"
 check "NO_COLOR: roster drawn" screen_has "乡镇"
 e2e_quit "NO_COLOR run"

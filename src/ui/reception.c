@@ -1,0 +1,350 @@
+/* 接待日安排. The list shows one year (type 2026, or 2026-12 for a month, in the filter line);
+ * F9 adds the year's days from the rule in station.ini, F7 cancels a day (with a reason) or
+ * restores it, Enter edits a day and its deputies on duty (a multi-pick with pinyin filter).
+ * A day whose 公示 is later than the rule allows is marked in the list and when saved. */
+#include "ui/reception.h"
+
+#include "core/clock.h"
+#include "core/reception.h"
+#include "core/util.h"
+#include "db/deputies.h"
+#include "db/reception.h"
+#include "ui/app.h"
+#include "ui/dialog.h"
+#include "ui/form.h"
+#include "ui/list.h"
+#include "ui/register.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the form: the day's fields plus 值班代表 ---- */
+
+#define RD_DUTY RD_NFIELDS
+
+static struct field_def day_fields[RD_NFIELDS + 1];
+static struct record_def day_def;
+
+/* The form's record: reception_def's fields, then the deputies on duty. */
+static const struct record_def *day_form_def(void)
+{
+	if (!day_def.fields) {
+		memcpy(day_fields, reception_def.fields, sizeof(struct field_def) * RD_NFIELDS);
+		day_fields[RD_DUTY] = (struct field_def){ .col = "duty", .label = "值班代表", .kind = FK_MULTI,
+			.max_chars = 400 };
+		day_def = reception_def;
+		day_def.fields = day_fields;
+		day_def.nfields = RD_NFIELDS + 1;
+		day_def.title = "接待日";
+	}
+	return &day_def;
+}
+
+struct picks {
+	char **items;
+	int64_t *ids;
+	int n;
+};
+
+static struct picks picks; /* deputies for the duty field, loaded per form */
+
+static void day_form_init(struct form *f, int64_t id)
+{
+	char *err = NULL;
+	(void)id;
+	db_deputies_pick_free(picks.items, picks.ids, picks.n);
+	memset(&picks, 0, sizeof picks);
+	if (db_deputies_pick_items(app->db, false, &picks.items, &picks.ids, &picks.n, &err) < 0) {
+		app_message(MSG_ERROR, "%s", err);
+		free(err);
+	}
+	form_set_choices(f, RD_DUTY, (const char *const *)picks.items, picks.n, false);
+}
+
+static int day_get(int64_t id, char ***vals, char **err)
+{
+	struct reception_day d = { 0 };
+	if (db_reception_get(app->db, id, &d, err) < 0)
+		return -1;
+	char **v = xcalloc(RD_NFIELDS + 1, sizeof(char *));
+	for (int i = 0; i < RD_NFIELDS; i++)
+		v[i] = xstrdup(d.vals[i]);
+	v[RD_DUTY] = xstrdup(d.duty_text);
+	db_reception_day_free(&d);
+	*vals = v;
+	return 0;
+}
+
+static int day_save(struct form *f, int64_t *id, char **err)
+{
+	char *const *v = form_values(f);
+	int64_t *ids = NULL;
+	int n = 0, rc;
+	if (db_deputies_pick_resolve(v[RD_DUTY], picks.items, picks.ids, picks.n, &ids, &n, err) < 0) {
+		form_set_error(f, RD_DUTY, *err);
+		return -1;
+	}
+	/* An empty 公示日期 gets the latest date the rule allows. */
+	if (str_empty(v[RD_NOTICE_DATE])) {
+		char nd[11];
+		reception_notice_date(v[RD_DATE], app->cfg->notice_days, nd);
+		form_set_value(f, RD_NOTICE_DATE, nd);
+		v = form_values(f);
+	}
+	rc = *id ? db_reception_update(app->db, *id, v, ids, n, err)
+		 : db_reception_insert(app->db, v, ids, n, id, err);
+	free(ids);
+	if (rc == 0 && reception_notice_late(v[RD_DATE], v[RD_NOTICE_DATE], app->cfg->notice_days)) {
+		char nd[11];
+		reception_notice_date(v[RD_DATE], app->cfg->notice_days, nd);
+		app_message(MSG_ERROR, "已保存，但公示晚了：接待日前 %d 天（%s 或更早）应公示", app->cfg->notice_days, nd);
+		return 1;
+	}
+	return rc;
+}
+
+/* ---- the list ---- */
+
+static const struct list_col cols[] = {
+	{ "日期", 10, 10, ALIGN_LEFT, 0 },
+	{ "星期", 4, 4, ALIGN_LEFT, -1 },
+	{ "时间", 11, 11, ALIGN_LEFT, -1 },
+	{ "地点", 8, 24, ALIGN_LEFT, -1 },
+	{ "值班代表", 10, 0, ALIGN_LEFT, -1 },
+	{ "公示", 10, 16, ALIGN_LEFT, -1 },
+	{ "状态", 6, 16, ALIGN_LEFT, -1 },
+	{ "来访", 4, 4, ALIGN_RIGHT, -1 },
+};
+
+static const char *const weekdays[] = { "", "周一", "周二", "周三", "周四", "周五", "周六", "周日" };
+
+/* The filter text as a year ("2026") or a month ("2026-12"); anything else: all days. */
+static void parse_period(const char *text, struct reception_filter *f)
+{
+	int y = 0, m = 0;
+	char tail;
+	memset(f, 0, sizeof *f);
+	if (sscanf(text, "%4d-%2d%c", &y, &m, &tail) == 2 && y >= 1900 && m >= 1 && m <= 12) {
+		f->year = y;
+		f->month = m;
+	} else if (sscanf(text, "%4d%c", &y, &tail) == 1 && y >= 1900 && y <= 2200)
+		f->year = y;
+}
+
+static int day_count(void *ctx, const char *filter, int64_t *n, char **err)
+{
+	struct reception_filter f;
+	(void)ctx;
+	parse_period(filter, &f);
+	return db_reception_count(app->db, &f, n, err);
+}
+
+struct fill {
+	struct list_page *page;
+};
+
+static int day_row(void *ud, const struct reception_row *r)
+{
+	struct fill *fl = ud;
+	char nvis[16], notice[40];
+	bool late = !r->cancelled && reception_notice_late(r->date, r->notice_date, app->cfg->notice_days);
+	snprintf(nvis, sizeof nvis, "%d", r->nvisits);
+	snprintf(notice, sizeof notice, "%s%s", *r->notice_date ? r->notice_date : "未公示", late ? " 逾期" : "");
+	char *status = r->cancelled ? xasprintf("已取消 %s", r->cancel_reason) : xstrdup("正常");
+	const char *cells[] = { r->date, weekdays[date_weekday(r->date)], r->time, r->place,
+		*r->duty_text ? r->duty_text : "（未排班）", notice, status, nvis };
+	list_page_add(fl->page, (int)ARRAY_LEN(cols), r->id, cells);
+	free(status);
+	return 0;
+}
+
+static int day_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, int limit,
+		     struct list_page *page, char **err)
+{
+	struct reception_filter f;
+	struct fill fl = { page };
+	(void)ctx;
+	(void)sort_key;
+	(void)desc;
+	parse_period(filter, &f);
+	return db_reception_page(app->db, &f, offset, limit, day_row, &fl, err);
+}
+
+static const struct list_source source = {
+	.cols = cols,
+	.ncols = (int)ARRAY_LEN(cols),
+	.count = day_count,
+	.fetch = day_fetch,
+};
+
+static const struct register_desc day_desc_base = {
+	.title = "接待日安排",
+	.name_field = RD_DATE,
+	.get = day_get,
+	.save = day_save,
+	.form_init = day_form_init,
+};
+
+static struct register_desc day_desc;
+
+struct days {
+	struct list *list;
+};
+
+static void days_draw(struct screen *s, int top, int height, int width)
+{
+	struct days *d = s->data;
+	list_draw(d->list, top, height, width, &s->cur_y, &s->cur_x);
+}
+
+static void days_generate(struct days *d)
+{
+	struct reception_filter f;
+	char *err = NULL, *q;
+	int added = 0;
+	parse_period(list_filter(d->list), &f);
+	int year = f.year ? f.year : atoi(app->today);
+	char *rule = cfg_rule_text(app->cfg);
+	q = xasprintf("按规则（%s）生成 %d 年的接待日吗？", rule, year);
+	free(rule);
+	if (!dialog_confirm(q, "已有的日期不会重复，删除或取消过的不会恢复；值班代表需逐日安排")) {
+		free(q);
+		return;
+	}
+	free(q);
+	if (db_reception_generate(app->db, app->cfg, app->cal, year, &added, &err) < 0) {
+		app_message(MSG_ERROR, "没有生成：%s", err);
+		free(err);
+		return;
+	}
+	app_message(MSG_INFO, "已生成 %d 年接待日 %d 个", year, added);
+	list_reload(d->list);
+}
+
+static void days_cancel(struct days *d)
+{
+	int64_t id = list_selected(d->list);
+	struct reception_day day = { 0 };
+	char *err = NULL;
+	if (id < 0)
+		return;
+	if (db_reception_get(app->db, id, &day, &err) < 0)
+		goto out;
+	if (day.cancelled) {
+		char *q = xasprintf("恢复 %s 的接待日吗？", day.vals[RD_DATE]);
+		if (dialog_confirm(q, NULL) && db_reception_uncancel(app->db, id, &err) == 0)
+			app_message(MSG_INFO, "已恢复 %s 的接待日", day.vals[RD_DATE]);
+		free(q);
+	} else {
+		char *p = xasprintf("取消 %s 的接待日，原因：", day.vals[RD_DATE]);
+		char *reason = dialog_input("取消接待日", p, 200, true);
+		free(p);
+		if (reason && db_reception_cancel(app->db, id, reason, &err) == 0)
+			app_message(MSG_INFO, "已取消 %s 的接待日", day.vals[RD_DATE]);
+		free(reason);
+	}
+	list_reload(d->list);
+out:
+	if (err) {
+		app_message(MSG_ERROR, "%s", err);
+		free(err);
+	}
+	db_reception_day_free(&day);
+}
+
+static void days_delete(struct days *d)
+{
+	int64_t id = list_selected(d->list);
+	struct reception_day day = { 0 };
+	char *err = NULL;
+	if (id < 0 || db_reception_get(app->db, id, &day, &err) < 0)
+		goto out;
+	char *q = xasprintf("删除 %s 的接待日吗？", day.vals[RD_DATE]);
+	if (dialog_confirm(q, "删除后不再显示，站长可以恢复；已登记的来访保留") &&
+	    db_reception_delete(app->db, id, &err) == 0)
+		app_message(MSG_INFO, "已删除 %s 的接待日", day.vals[RD_DATE]);
+	free(q);
+	list_reload(d->list);
+out:
+	if (err) {
+		app_message(MSG_ERROR, "%s", err);
+		free(err);
+	}
+	db_reception_day_free(&day);
+}
+
+static const enum action day_actions[] = { ACT_NEW, ACT_EDIT, ACT_OPEN, ACT_GENERATE, ACT_CANCEL, ACT_DELETE,
+	ACT_BACK, ACT_QUIT, ACT_NONE };
+
+static int days_key(struct screen *s, struct keypress k)
+{
+	struct days *d = s->data;
+	switch (keys_lookup(k, day_actions)) {
+	case ACT_NEW:
+		register_form_push(&day_desc, 0);
+		break;
+	case ACT_EDIT:
+	case ACT_OPEN:
+		if (list_selected(d->list) >= 0)
+			register_form_push(&day_desc, list_selected(d->list));
+		break;
+	case ACT_GENERATE:
+		days_generate(d);
+		break;
+	case ACT_CANCEL:
+		days_cancel(d);
+		break;
+	case ACT_DELETE:
+		days_delete(d);
+		break;
+	case ACT_BACK:
+		return UI_POP;
+	case ACT_QUIT:
+		return UI_QUIT;
+	default:
+		list_key(d->list, k);
+	}
+	return UI_REDRAW;
+}
+
+static void days_reload(struct screen *s)
+{
+	struct days *d = s->data;
+	list_reload(d->list);
+}
+
+static void days_fini(struct screen *s)
+{
+	struct days *d = s->data;
+	list_free(d->list);
+	free(d);
+	db_deputies_pick_free(picks.items, picks.ids, picks.n);
+	memset(&picks, 0, sizeof picks);
+}
+
+static const struct screen_ops days_ops = {
+	.name = "reception",
+	.draw = days_draw,
+	.key = days_key,
+	.reload = days_reload,
+	.fini = days_fini,
+};
+
+static const enum action days_bar[] = { ACT_HELP, ACT_NEW, ACT_EDIT, ACT_GENERATE, ACT_CANCEL, ACT_DELETE,
+	ACT_BACK, ACT_NONE };
+
+void reception_push(void)
+{
+	struct screen *s = screen_new(&days_ops, "接待日安排", days_bar);
+	struct days *d = xcalloc(1, sizeof *d);
+	char year[8];
+	day_desc = day_desc_base;
+	day_desc.def = day_form_def();
+	d->list = list_new(&source, 0);
+	snprintf(year, sizeof year, "%.4s", app->today);
+	list_set_filter(d->list, year);
+	list_set_status(d->list, "筛选可输入年份或月份，如 2026 或 2026-12");
+	s->data = d;
+	app_push(s);
+}

@@ -154,7 +154,7 @@ char *visit_summary(const char *content)
 	while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')
 		p++;
 	if (*p)
-		sb_add(&sb, "……");
+		sb_add(&sb, "...");
 	return sb_take(&sb);
 }
 

@@ -62,7 +62,8 @@ bool visit_is_future(const char *date, const char *today);
 const char *visit_check_links(char *const *vals, int ndeputies);
 
 /* A case's summary from a visit's content: the first VISIT_SUMMARY_CHARS characters with line
- * breaks and runs of spaces made one space, "……" appended when cut. New string. */
+ * breaks and runs of spaces made one space, "..." appended when cut (ASCII: "……" is
+ * ambiguous-width and would break column alignment). New string. */
 char *visit_summary(const char *content);
 
 /* The phone masked for printing and exports: 138****5678 for a mobile, 0371-****5678 style for a

@@ -309,7 +309,11 @@ static char *sug_apply_reply(const struct suggestion_state *s, const struct sugg
 {
 	char *why;
 	const char *code, *e;
-	if (str_empty(a->content))
+	char *trimmed = xstrdup(a->content ? a->content : "");
+	str_trim(trimmed);
+	bool blank = !*trimmed;
+	free(trimmed);
+	if (blank)
 		return xstrdup("请填写答复内容");
 	if ((e = valid_text(a->content, 3000, true)))
 		return xasprintf("答复内容：%s", e);
@@ -429,6 +433,46 @@ int suggestion_check_stage(enum suggestion_status status, char *const *vals, con
 			msgs[f] = missing[sug_stages[i].from];
 			bad++;
 		}
+	}
+	return bad;
+}
+
+int suggestion_check_edit(const struct suggestion_state *s, char *const *vals, const char **msgs)
+{
+	char buf[160], max[11], limit[11];
+	int bad = suggestion_check_stage(s->status, vals, msgs);
+	const char *due = vals[SUG_DUE], *reply = vals[SUG_REPLY_DATE];
+
+	if (!s->assigned[0])
+		return bad;
+	if (strcmp(vals[SUG_DATE], s->assigned) > 0 && !msgs[SUG_DATE]) {
+		snprintf(buf, sizeof buf, "提出日期不能晚于交办日期（%s）", s->assigned);
+		msgs[SUG_DATE] = str_intern(buf), bad++;
+	}
+	suggestion_default_due(s->assigned, max);
+	suggestion_extend_limit(s, limit);
+	if (!str_empty(due) && !msgs[SUG_DUE]) {
+		if (strcmp(due, s->assigned) < 0)
+			snprintf(buf, sizeof buf, "办理时限不能早于交办日期（%s）", s->assigned);
+		else if (s->extensions == 0 && strcmp(due, max) > 0)
+			snprintf(buf, sizeof buf, "办理时限最长为交办后 %d 个月（%s），延长请用“延期”",
+				 SUGGESTION_DUE_MONTHS, max);
+		else if (strcmp(due, limit) > 0)
+			snprintf(buf, sizeof buf, "延期合计不能超过 %d 个月，最晚 %s", SUGGESTION_EXTEND_MONTHS, limit);
+		else
+			buf[0] = '\0';
+		if (buf[0])
+			msgs[SUG_DUE] = str_intern(buf), bad++;
+	}
+	if (!str_empty(reply) && !msgs[SUG_REPLY_DATE]) {
+		if (strcmp(reply, s->assigned) < 0)
+			snprintf(buf, sizeof buf, "答复日期不能早于交办日期（%s）", s->assigned);
+		else if (s->closed[0] && strcmp(reply, s->closed) > 0)
+			snprintf(buf, sizeof buf, "答复日期不能晚于办结日期（%s）", s->closed);
+		else
+			buf[0] = '\0';
+		if (buf[0])
+			msgs[SUG_REPLY_DATE] = str_intern(buf), bad++;
 	}
 	return bad;
 }

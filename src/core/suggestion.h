@@ -167,4 +167,11 @@ const char *suggestion_next_step(enum suggestion_status s);
  * msgs has SUG_NFIELDS entries; entries of good fields are left as they are. */
 int suggestion_check_stage(enum suggestion_status status, char *const *vals, const char **msgs);
 
+/* Everything a form save checks against the stored state s, besides record_check():
+ * suggestion_check_stage(s->status), and the dates the actions fixed: 提出日期 not after 交办;
+ * 办理时限 not before 交办, not after assigned + 3 months while never extended (longer: use
+ * 延期), never after suggestion_extend_limit(); 答复日期 not before 交办 and not after 办结.
+ * Sets msgs[i] (static or interned messages) and returns the number of bad fields. */
+int suggestion_check_edit(const struct suggestion_state *s, char *const *vals, const char **msgs);
+
 #endif

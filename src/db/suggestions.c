@@ -1,31 +1,650 @@
-/* 代表建议 in SQL. See db/suggestions.h. (Skeleton: being implemented.) */
+/* 代表建议 in SQL: the suggestion row, its co-sponsors and linked cases, names mapped to ids,
+ * the handling actions, the list with its filter, and the suggestions of a case.
+ * See db/suggestions.h for the contracts. */
 #include "db/suggestions.h"
 
 #include "db/internal.h"
 #include "db/record.h"
 
+#include "core/clock.h"
 #include "core/util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int sug_todo(char **err)
+/* ---- names of other records ---- */
+
+/* Separators of a multi value: the form's "、" and what a clerk may type instead. */
+static const char *const sug_seps[] = { "、", "，", ",", "；", ";", NULL };
+
+/* Byte length of the separator at p, or 0. */
+static size_t sug_sep_at(const char *p)
 {
-	return db_fail_msg(err, "代表建议功能尚未完成");
+	for (int i = 0; sug_seps[i]; i++)
+		if (str_starts(p, sug_seps[i]))
+			return strlen(sug_seps[i]);
+	return 0;
+}
+
+/* Split a multi value into trimmed, non-empty, distinct items (new strings). */
+static void sug_split(const char *s, char ***out, int *n)
+{
+	char **v = NULL;
+	int cnt = 0;
+	const char *p = s ? s : "";
+	while (*p) {
+		const char *q = p;
+		size_t sep = 0;
+		while (*q && !(sep = sug_sep_at(q)))
+			q++;
+		char *item = xstrndup(p, (size_t)(q - p));
+		str_trim(item);
+		bool seen = !*item;
+		for (int i = 0; i < cnt && !seen; i++)
+			seen = !strcmp(v[i], item);
+		if (seen) {
+			free(item);
+		} else {
+			v = xrealloc(v, sizeof(char *) * (size_t)(cnt + 1));
+			v[cnt++] = item;
+		}
+		p = q + sep;
+	}
+	*out = v;
+	*n = cnt;
+}
+
+/* A deputy a suggestion may name: every non-deleted one, and deleted ones already linked. */
+struct sug_dep {
+	int64_t id;
+	char *name;  /* owned */
+	char *item;  /* owned: unique display item */
+	bool left;   /* 离任 */
+	bool deleted;
+};
+
+struct sug_deps {
+	struct sug_dep *v;
+	int n;
+};
+
+static void sug_deps_free(struct sug_deps *d)
+{
+	for (int i = 0; i < d->n; i++) {
+		free(d->v[i].name);
+		free(d->v[i].item);
+	}
+	free(d->v);
+	d->v = NULL;
+	d->n = 0;
+}
+
+/* Append s to sb with the separators of a multi value made "/", so an item never splits. */
+static void sug_add_clean(struct strbuf *sb, const char *s)
+{
+	while (*s) {
+		size_t sep = sug_sep_at(s);
+		if (sep) {
+			sb_addc(sb, '/');
+			s += sep;
+		} else {
+			sb_addc(sb, *s++);
+		}
+	}
+}
+
+struct sug_key {
+	const char *s;
+	int i;
+};
+
+static int sug_key_cmp(const void *a, const void *b)
+{
+	const struct sug_key *x = a, *y = b;
+	int c = strcmp(x->s, y->s);
+	return c ? c : x->i - y->i;
+}
+
+/* dup[i] = true when strs[i] equals another of the n strings. */
+static void sug_mark_dups(char *const *strs, int n, bool *dup)
+{
+	struct sug_key *k = xcalloc((size_t)(n ? n : 1), sizeof *k);
+	for (int i = 0; i < n; i++)
+		k[i] = (struct sug_key){ strs[i], i };
+	qsort(k, (size_t)n, sizeof *k, sug_key_cmp);
+	for (int i = 0; i < n; i++)
+		dup[k[i].i] = (i > 0 && !strcmp(k[i].s, k[i - 1].s)) || (i + 1 < n && !strcmp(k[i].s, k[i + 1].s));
+	free(k);
+}
+
+/* Load the deputies a suggestion (0: a new one) may name and give each its unique item. */
+static int sug_deps_load(struct db *db, int64_t sug_id, struct sug_deps *d, char **err)
+{
+	static const char sql[] =
+		"SELECT id, name, level, work_unit, status, deleted FROM deputies WHERE deleted = 0 OR id IN"
+		" (SELECT lead_deputy_id FROM suggestions WHERE id = ?1"
+		" UNION SELECT deputy_id FROM suggestion_deputies WHERE suggestion_id = ?1)"
+		" ORDER BY name_py, name, id";
+	sqlite3_stmt *st = NULL;
+	char **level = NULL, **unit = NULL, **strs = NULL;
+	bool *dup = NULL;
+	int rc = -1, src, cap = 0;
+
+	d->v = NULL;
+	d->n = 0;
+	if (db_prepare(db, sql, &st, err) < 0)
+		goto out;
+	sqlite3_bind_int64(st, 1, sug_id);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (d->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			d->v = xrealloc(d->v, sizeof *d->v * (size_t)cap);
+			level = xrealloc(level, sizeof(char *) * (size_t)cap);
+			unit = xrealloc(unit, sizeof(char *) * (size_t)cap);
+		}
+		struct sug_dep *p = &d->v[d->n];
+		p->id = sqlite3_column_int64(st, 0);
+		p->name = xstrdup(db_column_text(st, 1));
+		p->item = NULL;
+		level[d->n] = xstrdup(db_column_text(st, 2));
+		unit[d->n] = xstrdup(db_column_text(st, 3));
+		p->left = !strcmp(db_column_text(st, 4), "离任");
+		p->deleted = sqlite3_column_int(st, 5) != 0;
+		d->n++;
+	}
+	if (src != SQLITE_DONE) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	/* Names shared by two non-deleted deputies get their level and work unit. */
+	strs = xcalloc((size_t)(d->n ? d->n : 1), sizeof(char *));
+	dup = xcalloc((size_t)(d->n ? d->n : 1), sizeof(bool));
+	for (int i = 0; i < d->n; i++)
+		strs[i] = d->v[i].deleted ? "" : d->v[i].name;
+	sug_mark_dups(strs, d->n, dup);
+	for (int round = 0; round < 2; round++) {
+		for (int i = 0; i < d->n; i++) {
+			struct sug_dep *p = &d->v[i];
+			struct strbuf sb;
+			if (round == 1 && !dup[i])
+				continue;
+			sb_init(&sb);
+			sb_add(&sb, p->name);
+			if (p->deleted || dup[i] || round == 1) {
+				bool first = true;
+				sb_add(&sb, "（");
+				if (p->deleted) {
+					sb_add(&sb, "已删除");
+					first = false;
+				} else if (dup[i] || round == 1) {
+					sug_add_clean(&sb, level[i]);
+					first = !*level[i];
+					if (*unit[i]) {
+						sb_add(&sb, first ? "" : "·");
+						sug_add_clean(&sb, unit[i]);
+						first = false;
+					}
+				}
+				if (round == 1)
+					sb_addf(&sb, "%s编号%lld", first ? "" : "·", (long long)p->id);
+				sb_add(&sb, "）");
+			}
+			free(p->item);
+			p->item = sb_take(&sb);
+		}
+		/* Still equal (same name, level and unit; a deleted namesake): add the id. */
+		for (int i = 0; i < d->n; i++)
+			strs[i] = d->v[i].item;
+		sug_mark_dups(strs, d->n, dup);
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	for (int i = 0; i < d->n; i++) {
+		free(level[i]);
+		free(unit[i]);
+	}
+	free(level);
+	free(unit);
+	free(strs);
+	free(dup);
+	if (rc < 0)
+		sug_deps_free(d);
+	return rc;
+}
+
+/* The deputy an item or name stands for. */
+static int sug_dep_resolve(const struct sug_deps *d, const char *text, const char *label, int64_t *id, char **err)
+{
+	int same = 0;
+	const struct sug_dep *first = NULL;
+	for (int i = 0; i < d->n; i++)
+		if (!strcmp(d->v[i].item, text)) {
+			*id = d->v[i].id;
+			return 0;
+		}
+	for (int i = 0; i < d->n; i++)
+		if (!d->v[i].deleted && !strcmp(d->v[i].name, text)) {
+			if (!first)
+				first = &d->v[i];
+			same++;
+		}
+	if (same == 1) {
+		*id = first->id;
+		return 0;
+	}
+	if (same > 1)
+		return db_failf(err, "%s：有 %d 位代表名叫“%s”，请在列表中选择（如“%s”）", label, same, text,
+				first->item);
+	return db_failf(err, "%s：找不到代表“%s”，请在列表中选择", label, text);
+}
+
+static const char *sug_dep_item(const struct sug_deps *d, int64_t id)
+{
+	for (int i = 0; i < d->n; i++)
+		if (d->v[i].id == id)
+			return d->v[i].item;
+	return "";
+}
+
+/* The id of a unit (non-deleted, or the one the suggestion has) by its exact name. */
+static int sug_unit_resolve(struct db *db, int64_t sug_id, const char *name, int64_t *id, char **err)
+{
+	static const char sql[] = "SELECT id FROM units WHERE name = ?1 AND (deleted = 0 OR id ="
+				  " (SELECT unit_id FROM suggestions WHERE id = ?2))";
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	if (db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, sug_id);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		rc = 0;
+	} else if (src == SQLITE_DONE) {
+		db_failf(err, "承办单位：找不到“%s”，请在列表中选择（新单位请先在承办单位中添加）", name);
+	} else {
+		db_fail(db, src, NULL, err);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The id of a case (non-deleted, or already linked to the suggestion) by its number. */
+static int sug_case_resolve(struct db *db, sqlite3_stmt *st, int64_t sug_id, const char *no, int64_t *id,
+			    char **err)
+{
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, no, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, sug_id);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		return 0;
+	}
+	if (src == SQLITE_DONE)
+		return db_failf(err, "关联案件：找不到案件编号“%s”", no);
+	return db_fail(db, src, NULL, err);
+}
+
+/* The ids the values name. */
+struct sug_links {
+	int64_t lead, unit;
+	int64_t *deps;
+	int ndeps;
+	int64_t *cases;
+	int ncases;
+};
+
+static void sug_links_free(struct sug_links *l)
+{
+	free(l->deps);
+	free(l->cases);
+	memset(l, 0, sizeof *l);
+}
+
+static int sug_resolve_deputies(struct db *db, int64_t sug_id, char *const *vals, struct sug_links *l, char **err)
+{
+	struct sug_deps d;
+	char **names = NULL;
+	int n = 0, rc = -1;
+
+	if (str_empty(vals[SUG_LEAD]))
+		return db_fail_msg(err, "必填项为空：领衔代表");
+	if (sug_deps_load(db, sug_id, &d, err) < 0)
+		return -1;
+	if (sug_dep_resolve(&d, vals[SUG_LEAD], "领衔代表", &l->lead, err) < 0)
+		goto out;
+	sug_split(vals[SUG_COSPONSORS], &names, &n);
+	if (n > SUGGESTION_MAX_COSPONSORS) {
+		db_failf(err, "附议代表最多 %d 位", SUGGESTION_MAX_COSPONSORS);
+		goto out;
+	}
+	l->deps = xcalloc((size_t)(n ? n : 1), sizeof(int64_t));
+	for (int i = 0; i < n; i++) {
+		int64_t id = 0;
+		bool seen = false;
+		if (sug_dep_resolve(&d, names[i], "附议代表", &id, err) < 0)
+			goto out;
+		if (id == l->lead) {
+			db_failf(err, "附议代表：“%s”已是领衔代表，不必再附议", names[i]);
+			goto out;
+		}
+		for (int j = 0; j < l->ndeps && !seen; j++)
+			seen = l->deps[j] == id;
+		if (!seen)
+			l->deps[l->ndeps++] = id;
+	}
+	rc = 0;
+out:
+	str_free_array(names, n);
+	sug_deps_free(&d);
+	return rc;
+}
+
+static int sug_resolve_cases(struct db *db, int64_t sug_id, char *const *vals, struct sug_links *l, char **err)
+{
+	static const char sql[] = "SELECT id FROM cases WHERE case_no = ?1 AND (deleted = 0 OR id IN"
+				  " (SELECT case_id FROM suggestion_cases WHERE suggestion_id = ?2))";
+	sqlite3_stmt *st = NULL;
+	char **nos = NULL;
+	int n = 0, rc = -1;
+
+	sug_split(vals[SUG_CASES], &nos, &n);
+	if (n == 0)
+		return 0;
+	if (n > SUGGESTION_MAX_CASES) {
+		db_failf(err, "关联案件最多 %d 件", SUGGESTION_MAX_CASES);
+		goto out;
+	}
+	if (db_prepare(db, sql, &st, err) < 0)
+		goto out;
+	l->cases = xcalloc((size_t)n, sizeof(int64_t));
+	for (int i = 0; i < n; i++) {
+		int64_t id = 0;
+		bool seen = false;
+		if (sug_case_resolve(db, st, sug_id, nos[i], &id, err) < 0)
+			goto out;
+		for (int j = 0; j < l->ncases && !seen; j++)
+			seen = l->cases[j] == id;
+		if (!seen)
+			l->cases[l->ncases++] = id;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	str_free_array(nos, n);
+	return rc;
+}
+
+/* Map every name of vals to ids (sug_id 0 for a new suggestion). */
+static int sug_resolve(struct db *db, int64_t sug_id, char *const *vals, struct sug_links *l, char **err)
+{
+	memset(l, 0, sizeof *l);
+	if (sug_resolve_deputies(db, sug_id, vals, l, err) < 0)
+		goto fail;
+	if (!str_empty(vals[SUG_UNIT]) && sug_unit_resolve(db, sug_id, vals[SUG_UNIT], &l->unit, err) < 0)
+		goto fail;
+	if (sug_resolve_cases(db, sug_id, vals, l, err) < 0)
+		goto fail;
+	return 0;
+fail:
+	sug_links_free(l);
+	return -1;
+}
+
+/* ---- link tables ---- */
+
+/* The ids a link table holds for a suggestion, in the order they were added. */
+static int sug_link_ids(struct db *db, const char *table, const char *col, int64_t sug_id, int64_t **ids, int *n,
+			char **err)
+{
+	sqlite3_stmt *st = NULL;
+	char *sql = xasprintf("SELECT %s FROM %s WHERE suggestion_id = ?1 ORDER BY id", col, table);
+	int rc = -1, src, cap = 0;
+
+	*ids = NULL;
+	*n = 0;
+	if (db_prepare(db, sql, &st, err) < 0)
+		goto out;
+	sqlite3_bind_int64(st, 1, sug_id);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*ids = xrealloc(*ids, sizeof(int64_t) * (size_t)cap);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	if (src != SQLITE_DONE) {
+		db_fail(db, src, NULL, err);
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	free(sql);
+	return rc;
+}
+
+/* Make a link table hold exactly ids for the suggestion (nothing written if it already does). */
+static int sug_set_links(struct db *db, const char *table, const char *col, int64_t sug_id, const int64_t *ids,
+			 int n, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t *old = NULL;
+	int nold = 0, rc = -1, src;
+	char *del = xasprintf("DELETE FROM %s WHERE suggestion_id = ?1", table);
+	char *ins = xasprintf("INSERT INTO %s (suggestion_id, %s) VALUES (?1, ?2)", table, col);
+
+	if (sug_link_ids(db, table, col, sug_id, &old, &nold, err) < 0)
+		goto out;
+	if (nold == n && (n == 0 || !memcmp(old, ids, sizeof(int64_t) * (size_t)n))) {
+		rc = 0;
+		goto out;
+	}
+	if (db_prepare(db, del, &st, err) < 0)
+		goto out;
+	sqlite3_bind_int64(st, 1, sug_id);
+	if ((src = sqlite3_step(st)) != SQLITE_DONE) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (db_prepare(db, ins, &st, err) < 0)
+		goto out;
+	for (int i = 0; i < n; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, sug_id);
+		sqlite3_bind_int64(st, 2, ids[i]);
+		if ((src = sqlite3_step(st)) != SQLITE_DONE) {
+			db_fail(db, src, NULL, err);
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	free(old);
+	free(del);
+	free(ins);
+	return rc;
+}
+
+static int sug_write_links(struct db *db, int64_t sug_id, const struct sug_links *l, char **err)
+{
+	if (sug_set_links(db, "suggestion_deputies", "deputy_id", sug_id, l->deps, l->ndeps, err) < 0)
+		return -1;
+	return sug_set_links(db, "suggestion_cases", "case_id", sug_id, l->cases, l->ncases, err);
+}
+
+/* ---- state ---- */
+
+static void sug_copy_date(char out[11], const char *s)
+{
+	snprintf(out, 11, "%s", s);
+}
+
+static int sug_load_state(struct db *db, int64_t id, struct suggestion_state *s, char **err)
+{
+	static const char sql[] = "SELECT status, date, unit_id, assigned_date, due_date, extensions, reply_date,"
+				  " result, followup_date, closed_date FROM suggestions WHERE id = ?1 AND deleted = 0";
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+
+	memset(s, 0, sizeof *s);
+	if (db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		int status = suggestion_status_parse(db_column_text(st, 0));
+		s->status = status < 0 ? SS_RAISED : (enum suggestion_status)status;
+		sug_copy_date(s->date, db_column_text(st, 1));
+		s->unit_id = sqlite3_column_int64(st, 2);
+		sug_copy_date(s->assigned, db_column_text(st, 3));
+		sug_copy_date(s->due, db_column_text(st, 4));
+		s->extensions = sqlite3_column_int(st, 5);
+		sug_copy_date(s->reply, db_column_text(st, 6));
+		s->result = db_column_text(st, 7)[0];
+		sug_copy_date(s->followup, db_column_text(st, 8));
+		sug_copy_date(s->closed, db_column_text(st, 9));
+		rc = 0;
+	} else if (src == SQLITE_DONE) {
+		db_failf(err, "找不到这条代表建议（编号 %lld），可能已被删除", (long long)id);
+	} else {
+		db_fail(db, src, &suggestion_def, err);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int db_suggestions_state(struct db *db, int64_t id, struct suggestion_state *out, char **err)
+{
+	return sug_load_state(db, id, out, err);
+}
+
+/* Refuse values whose handling fields do not fit the state: "<label>：<message>；...". */
+static int sug_check_edit(const struct suggestion_state *s, char *const *vals, char **err)
+{
+	const char *msgs[SUG_NFIELDS] = { 0 };
+	if (suggestion_check_edit(s, vals, msgs) == 0)
+		return 0;
+	struct strbuf sb;
+	sb_init(&sb);
+	for (int i = 0; i < SUG_NFIELDS; i++)
+		if (msgs[i])
+			sb_addf(&sb, "%s%s：%s", sb.len ? "；" : "", suggestion_def.fields[i].label, msgs[i]);
+	if (err)
+		*err = sb_take(&sb);
+	else
+		sb_free(&sb);
+	return -1;
+}
+
+/* ---- insert, update, delete ---- */
+
+/* Bind the stored columns of vals as ?1..?12 in the order of sug_cols_sql. */
+static const char sug_cols_sql[] = "suggestion_no, title, content, lead_deputy_id, date, category, unit_id,"
+				   " due_date, reply_date, reply, result, satisfaction";
+
+static void sug_bind_vals(sqlite3_stmt *st, char *const *vals, const struct sug_links *l)
+{
+	db_bind_text(st, 1, vals[SUG_NO]);
+	db_bind_text(st, 2, vals[SUG_TITLE]);
+	db_bind_text(st, 3, vals[SUG_CONTENT]);
+	sqlite3_bind_int64(st, 4, l->lead);
+	db_bind_text(st, 5, vals[SUG_DATE]);
+	db_bind_text(st, 6, vals[SUG_CATEGORY]);
+	if (l->unit)
+		sqlite3_bind_int64(st, 7, l->unit);
+	else
+		sqlite3_bind_null(st, 7);
+	db_bind_text(st, 8, vals[SUG_DUE]);
+	db_bind_text(st, 9, vals[SUG_REPLY_DATE]);
+	db_bind_text(st, 10, vals[SUG_REPLY]);
+	db_bind_text(st, 11, vals[SUG_RESULT]);
+	db_bind_text(st, 12, vals[SUG_SATISFACTION]);
 }
 
 int db_suggestions_insert(struct db *db, char *const *vals, int64_t *id, char **err)
 {
-	(void)db, (void)vals;
+	struct suggestion_state s = { .status = SS_RAISED };
+	struct sug_links l = { 0 };
+	sqlite3_stmt *st = NULL;
+	char *sql = xasprintf("INSERT INTO suggestions (%s) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+			      sug_cols_sql);
+	int rc = -1, src;
+
 	if (id)
 		*id = 0;
-	return sug_todo(err);
+	sug_copy_date(s.date, vals[SUG_DATE]);
+	if (sug_check_edit(&s, vals, err) < 0)
+		goto out;
+	if (db_begin(db, err) < 0)
+		goto out;
+	if (sug_resolve(db, 0, vals, &l, err) < 0 || db_prepare(db, sql, &st, err) < 0)
+		goto rollback;
+	sug_bind_vals(st, vals, &l);
+	if ((src = sqlite3_step(st)) != SQLITE_DONE) {
+		db_fail(db, src, &suggestion_def, err);
+		goto rollback;
+	}
+	int64_t new_id = sqlite3_last_insert_rowid(db_handle(db));
+	if (sug_write_links(db, new_id, &l, err) < 0)
+		goto rollback;
+	if (db_commit(db, err) < 0)
+		goto out;
+	if (id)
+		*id = new_id;
+	rc = 0;
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	sqlite3_finalize(st);
+	sug_links_free(&l);
+	free(sql);
+	return rc;
 }
 
 int db_suggestions_update(struct db *db, int64_t id, char *const *vals, char **err)
 {
-	(void)db, (void)id, (void)vals;
-	return sug_todo(err);
+	struct suggestion_state s;
+	struct sug_links l = { 0 };
+	sqlite3_stmt *st = NULL;
+	char *sql = xasprintf("UPDATE suggestions SET (%s, updated_at) = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+			      " ?11, ?12, %s) WHERE id = ?13 AND deleted = 0", sug_cols_sql, DB_NOW_SQL);
+	int rc = -1, src;
+
+	if (db_begin(db, err) < 0)
+		goto out;
+	if (sug_load_state(db, id, &s, err) < 0 || sug_check_edit(&s, vals, err) < 0)
+		goto rollback;
+	if (sug_resolve(db, id, vals, &l, err) < 0 || db_prepare(db, sql, &st, err) < 0)
+		goto rollback;
+	sug_bind_vals(st, vals, &l);
+	sqlite3_bind_int64(st, 13, id);
+	if ((src = sqlite3_step(st)) != SQLITE_DONE) {
+		db_fail(db, src, &suggestion_def, err);
+		goto rollback;
+	}
+	if (sug_write_links(db, id, &l, err) < 0)
+		goto rollback;
+	rc = db_commit(db, err);
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	sqlite3_finalize(st);
+	sug_links_free(&l);
+	free(sql);
+	return rc;
 }
 
 int db_suggestions_delete(struct db *db, int64_t id, char **err)
@@ -37,6 +656,8 @@ int db_suggestions_restore(struct db *db, int64_t id, char **err)
 {
 	return db_rec_set_deleted(db, &suggestion_def, id, false, err);
 }
+
+/* ---- reading one ---- */
 
 void db_suggestion_info_free(struct suggestion_info *s)
 {
@@ -52,69 +673,468 @@ void db_suggestion_info_free(struct suggestion_info *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* The row's own columns into out->vals (names of links left ""), ids and times. */
+static int sug_get_row(struct db *db, int64_t id, struct suggestion_info *out, char **err)
+{
+	static const char sql[] =
+		"SELECT s.suggestion_no, s.title, s.content, s.lead_deputy_id, s.date, s.category, u.name, s.due_date,"
+		" s.reply_date, s.reply, s.result, s.satisfaction, s.uid, s.created_at, s.updated_at, s.unit_id"
+		" FROM suggestions s LEFT JOIN units u ON u.id = s.unit_id WHERE s.id = ?1 AND s.deleted = 0";
+	static const int fields[] = { SUG_NO, SUG_TITLE, SUG_CONTENT, -1, SUG_DATE, SUG_CATEGORY, SUG_UNIT, SUG_DUE,
+				      SUG_REPLY_DATE, SUG_REPLY, SUG_RESULT, SUG_SATISFACTION };
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+
+	if (db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		out->vals = xcalloc(SUG_NFIELDS, sizeof(char *));
+		for (int i = 0; i < SUG_NFIELDS; i++)
+			out->vals[i] = xstrdup("");
+		for (size_t c = 0; c < ARRAY_LEN(fields); c++)
+			if (fields[c] >= 0)
+				str_set(&out->vals[fields[c]], db_column_text(st, (int)c));
+		out->lead_id = sqlite3_column_int64(st, 3);
+		out->uid = xstrdup(db_column_text(st, 12));
+		out->created_at = xstrdup(db_column_text(st, 13));
+		out->updated_at = xstrdup(db_column_text(st, 14));
+		rc = 0;
+	} else if (src == SQLITE_DONE) {
+		db_failf(err, "找不到这条代表建议（编号 %lld），可能已被删除", (long long)id);
+	} else {
+		db_fail(db, src, &suggestion_def, err);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* SUG_LEAD and SUG_COSPONSORS as the items a save maps back to the same deputies. */
+static int sug_get_deputies(struct db *db, struct suggestion_info *out, char **err)
+{
+	struct sug_deps d;
+	struct strbuf sb;
+	if (sug_link_ids(db, "suggestion_deputies", "deputy_id", out->id, &out->cosponsor_ids, &out->ncosponsors,
+			 err) < 0)
+		return -1;
+	if (sug_deps_load(db, out->id, &d, err) < 0)
+		return -1;
+	str_set(&out->vals[SUG_LEAD], out->lead_id ? sug_dep_item(&d, out->lead_id) : "");
+	sb_init(&sb);
+	sb_add(&sb, "");
+	for (int i = 0; i < out->ncosponsors; i++)
+		sb_addf(&sb, "%s%s", i ? RECORD_MULTI_SEP : "", sug_dep_item(&d, out->cosponsor_ids[i]));
+	free(out->vals[SUG_COSPONSORS]);
+	out->vals[SUG_COSPONSORS] = sb_take(&sb);
+	sug_deps_free(&d);
+	return 0;
+}
+
+/* SUG_CASES: the linked case numbers in the order they were added. */
+static int sug_get_cases(struct db *db, struct suggestion_info *out, char **err)
+{
+	static const char sql[] = "SELECT c.id, c.case_no FROM suggestion_cases sc JOIN cases c ON c.id = sc.case_id"
+				  " WHERE sc.suggestion_id = ?1 ORDER BY sc.id";
+	sqlite3_stmt *st = NULL;
+	struct strbuf sb;
+	int rc = -1, src, cap = 0;
+
+	sb_init(&sb);
+	sb_add(&sb, "");
+	if (db_prepare(db, sql, &st, err) < 0)
+		goto out;
+	sqlite3_bind_int64(st, 1, out->id);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->ncases == cap) {
+			cap = cap ? cap * 2 : 4;
+			out->case_ids = xrealloc(out->case_ids, sizeof(int64_t) * (size_t)cap);
+		}
+		out->case_ids[out->ncases] = sqlite3_column_int64(st, 0);
+		sb_addf(&sb, "%s%s", out->ncases ? RECORD_MULTI_SEP : "", db_column_text(st, 1));
+		out->ncases++;
+	}
+	if (src != SQLITE_DONE) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	free(out->vals[SUG_CASES]);
+	out->vals[SUG_CASES] = sb_take(&sb);
+	return rc;
+}
+
 int db_suggestions_get(struct db *db, int64_t id, struct suggestion_info *out, char **err)
 {
-	(void)db, (void)id;
 	memset(out, 0, sizeof *out);
-	return sug_todo(err);
+	out->id = id;
+	if (sug_get_row(db, id, out, err) < 0 || sug_load_state(db, id, &out->state, err) < 0 ||
+	    sug_get_deputies(db, out, err) < 0 || sug_get_cases(db, out, err) < 0) {
+		db_suggestion_info_free(out);
+		return -1;
+	}
+	return 0;
 }
 
 int db_suggestions_get_values(struct db *db, int64_t id, char ***vals, char **err)
 {
-	(void)db, (void)id;
+	struct suggestion_info info;
 	*vals = NULL;
-	return sug_todo(err);
+	if (db_suggestions_get(db, id, &info, err) < 0)
+		return -1;
+	*vals = info.vals;
+	info.vals = NULL;
+	db_suggestion_info_free(&info);
+	return 0;
 }
 
-int db_suggestions_state(struct db *db, int64_t id, struct suggestion_state *out, char **err)
+/* ---- actions ---- */
+
+/* Write the state after an action (and the reply or satisfaction it brings). */
+static int sug_write_state(struct db *db, int64_t id, const struct suggestion_state *n,
+			   const struct suggestion_act *act, char **err)
 {
-	(void)db, (void)id;
-	memset(out, 0, sizeof *out);
-	return sug_todo(err);
+	static const char sql[] =
+		"UPDATE suggestions SET status = ?1, unit_id = ?2, assigned_date = ?3, due_date = ?4, extensions = ?5,"
+		" reply_date = ?6, result = ?7, followup_date = ?8, closed_date = ?9,"
+		" reply = coalesce(?10, reply), satisfaction = coalesce(?11, satisfaction),"
+		" updated_at = " DB_NOW_SQL " WHERE id = ?12 AND deleted = 0";
+	sqlite3_stmt *st = NULL;
+	char result[2] = { n->result, '\0' };
+	int rc = -1;
+
+	if (db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, suggestion_status_label(n->status), -1, SQLITE_STATIC);
+	if (n->unit_id)
+		sqlite3_bind_int64(st, 2, n->unit_id);
+	else
+		sqlite3_bind_null(st, 2);
+	db_bind_text(st, 3, n->assigned);
+	db_bind_text(st, 4, n->due);
+	sqlite3_bind_int(st, 5, n->extensions);
+	db_bind_text(st, 6, n->reply);
+	db_bind_text(st, 7, result);
+	db_bind_text(st, 8, n->followup);
+	db_bind_text(st, 9, n->closed);
+	db_bind_text(st, 10, act->action == SA_REPLY ? act->content : NULL);
+	db_bind_text(st, 11, act->action == SA_CLOSE ? act->satisfaction : NULL);
+	sqlite3_bind_int64(st, 12, id);
+	int src = sqlite3_step(st);
+	if (src != SQLITE_DONE)
+		db_fail(db, src, &suggestion_def, err);
+	else if (sqlite3_changes(db_handle(db)) == 0)
+		db_failf(err, "找不到这条代表建议（编号 %lld），可能已被删除", (long long)id);
+	else
+		rc = 0;
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int db_suggestions_act(struct db *db, int64_t id, const struct suggestion_act *act, const char *unit_name,
 		       const char *today, char **err)
 {
-	(void)db, (void)id, (void)act, (void)unit_name, (void)today;
-	return sug_todo(err);
+	struct suggestion_state s, n;
+	struct suggestion_act a = *act;
+	char now[11], *why = NULL;
+
+	if (!today) {
+		clock_today(now);
+		today = now;
+	}
+	if (db_begin(db, err) < 0)
+		return -1;
+	if (sug_load_state(db, id, &s, err) < 0)
+		goto rollback;
+	if (a.action == SA_ASSIGN && a.unit_id <= 0 && !str_empty(unit_name) &&
+	    suggestion_allowed(&s, SA_ASSIGN, NULL) && sug_unit_resolve(db, id, unit_name, &a.unit_id, err) < 0)
+		goto rollback;
+	if (suggestion_apply(&s, &a, today, &n, &why) < 0) {
+		if (err)
+			*err = why;
+		else
+			free(why);
+		goto rollback;
+	}
+	if (sug_write_state(db, id, &n, &a, err) < 0)
+		goto rollback;
+	return db_commit(db, err);
+rollback:
+	db_rollback(db);
+	return -1;
+}
+
+/* ---- lists ---- */
+
+/* The filter of struct suggestion_filter. ?1 LIKE pattern, ?2 status, ?3 category, ?4 deputy,
+ * ?5 unit, ?6 year, ?7 overdue only, ?8 today. */
+static const char sug_where[] =
+	" WHERE s.deleted = 0"
+	" AND (?1 IS NULL OR s.title LIKE ?1 ESCAPE '\\' OR s.content LIKE ?1 ESCAPE '\\'"
+	" OR s.suggestion_no LIKE ?1 ESCAPE '\\' OR l.name LIKE ?1 ESCAPE '\\')"
+	" AND (?2 IS NULL OR s.status = ?2) AND (?3 IS NULL OR s.category = ?3)"
+	" AND (?4 IS NULL OR s.lead_deputy_id = ?4 OR EXISTS (SELECT 1 FROM suggestion_deputies sd"
+	" WHERE sd.suggestion_id = s.id AND sd.deputy_id = ?4))"
+	" AND (?5 IS NULL OR s.unit_id = ?5)"
+	" AND (?6 IS NULL OR (s.date >= ?6 || '-01-01' AND s.date <= ?6 || '-12-31'))"
+	" AND (NOT ?7 OR (s.status = '办理中' AND s.due_date < ?8))";
+
+static const char sug_from[] =
+	" FROM suggestions s LEFT JOIN deputies l ON l.id = s.lead_deputy_id LEFT JOIN units u ON u.id = s.unit_id";
+
+static void sug_bind_filter(sqlite3_stmt *st, const struct suggestion_filter *f, const char *today)
+{
+	char *text = xstrdup(f && f->text ? f->text : "");
+	str_trim(text);
+	if (*text) {
+		char *like = db_rec_like(text);
+		sqlite3_bind_text(st, 1, like, -1, SQLITE_TRANSIENT);
+		free(like);
+	} else {
+		sqlite3_bind_null(st, 1);
+	}
+	free(text);
+	db_bind_text(st, 2, f ? f->status : NULL);
+	db_bind_text(st, 3, f ? f->category : NULL);
+	if (f && f->deputy_id)
+		sqlite3_bind_int64(st, 4, f->deputy_id);
+	else
+		sqlite3_bind_null(st, 4);
+	if (f && f->unit_id)
+		sqlite3_bind_int64(st, 5, f->unit_id);
+	else
+		sqlite3_bind_null(st, 5);
+	db_bind_text(st, 6, f ? f->year : NULL);
+	sqlite3_bind_int(st, 7, f && f->overdue);
+	sqlite3_bind_text(st, 8, today, -1, SQLITE_TRANSIENT);
+}
+
+/* Today for a filter: f->today or the clock. */
+static void sug_filter_today(const struct suggestion_filter *f, char out[11])
+{
+	if (f && !str_empty(f->today))
+		snprintf(out, 11, "%s", f->today);
+	else
+		clock_today(out);
 }
 
 int db_suggestions_count(struct db *db, const struct suggestion_filter *f, int64_t *n, char **err)
 {
-	(void)db, (void)f;
+	sqlite3_stmt *st = NULL;
+	char *sql = xasprintf("SELECT count(*)%s%s", sug_from, sug_where);
+	char today[11];
+	int rc = -1;
+
 	*n = 0;
-	return sug_todo(err);
+	sug_filter_today(f, today);
+	if (db_prepare(db, sql, &st, err) < 0)
+		goto out;
+	sug_bind_filter(st, f, today);
+	int src = sqlite3_step(st);
+	if (src != SQLITE_ROW) {
+		db_fail(db, src, &suggestion_def, err);
+		goto out;
+	}
+	*n = sqlite3_column_int64(st, 0);
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	free(sql);
+	return rc;
+}
+
+/* The SQL expression of each row column, in the order of the fields and enum suggestion_extra. */
+static const char *const sug_row_sql[SUG_NCOLS] = {
+	[SUG_NO] = "s.suggestion_no",
+	[SUG_TITLE] = "s.title",
+	[SUG_LEAD] = "l.name",
+	[SUG_COSPONSORS] = "(SELECT group_concat(name, '、') FROM (SELECT d.name FROM suggestion_deputies sd"
+			   " JOIN deputies d ON d.id = sd.deputy_id WHERE sd.suggestion_id = s.id ORDER BY sd.id))",
+	[SUG_DATE] = "s.date",
+	[SUG_CATEGORY] = "s.category",
+	[SUG_CONTENT] = "s.content",
+	[SUG_UNIT] = "u.name",
+	[SUG_DUE] = "s.due_date",
+	[SUG_REPLY_DATE] = "s.reply_date",
+	[SUG_REPLY] = "s.reply",
+	[SUG_RESULT] = "s.result",
+	[SUG_SATISFACTION] = "s.satisfaction",
+	[SUG_CASES] = "(SELECT group_concat(case_no, '、') FROM (SELECT c.case_no FROM suggestion_cases sc"
+		      " JOIN cases c ON c.id = sc.case_id WHERE sc.suggestion_id = s.id ORDER BY sc.id))",
+	[SUG_X_STATUS] = "s.status",
+	[SUG_X_ASSIGNED] = "s.assigned_date",
+	[SUG_X_EXTENSIONS] = "s.extensions",
+	[SUG_X_CLOSED] = "s.closed_date",
+	[SUG_X_OVERDUE] = "CASE WHEN s.status = '办理中' AND s.due_date < ?8 THEN '超期' ELSE NULL END",
+};
+
+/* A CASE expression giving the position of expr's value in a NULL-terminated list. */
+static void sug_order_case(struct strbuf *sb, const char *expr, const char *const *list)
+{
+	int i = 0;
+	sb_addf(sb, "CASE %s", expr);
+	for (; list[i]; i++) {
+		char *lit = sqlite3_mprintf("%Q", list[i]);
+		if (!lit)
+			die("内存不足 (out of memory)");
+		sb_addf(sb, " WHEN %s THEN %d", lit, i);
+		sqlite3_free(lit);
+	}
+	sb_addf(sb, " ELSE %d END", i);
+}
+
+/* ORDER BY (without the keywords). Expressions are the program's constants. */
+static char *sug_order(int col, bool desc)
+{
+	const char *dir = desc ? "DESC" : "ASC";
+	struct strbuf sb;
+	sb_init(&sb);
+	if (col < 0)
+		return xstrdup("s.date DESC, s.id DESC");
+	if (col >= SUG_NCOLS || col == SUG_CONTENT || col == SUG_REPLY || col == SUG_COSPONSORS || col == SUG_CASES)
+		col = SUG_DATE;
+	const char *expr = col == SUG_LEAD ? "l.name_py" : col == SUG_X_OVERDUE ? "s.due_date" : sug_row_sql[col];
+	sb_addf(&sb, "(%s IS NULL), ", expr);
+	if (col == SUG_CATEGORY || col == SUG_SATISFACTION || col == SUG_X_STATUS) {
+		const char *const *list = col == SUG_CATEGORY	  ? suggestion_categories
+					  : col == SUG_SATISFACTION ? suggestion_satisfactions
+								    : suggestion_statuses;
+		sug_order_case(&sb, expr, list);
+		sb_addf(&sb, " %s, ", dir);
+	} else if (col == SUG_X_OVERDUE) {
+		sb_addf(&sb, "(s.status = '办理中' AND s.due_date < ?8) %s, ", desc ? "ASC" : "DESC");
+	}
+	sb_addf(&sb, "%s %s, s.id %s", expr, dir, dir);
+	return sb_take(&sb);
 }
 
 int db_suggestions_page(struct db *db, const struct suggestion_filter *f, int sort_col, bool desc, int64_t offset,
 			int limit, suggestion_row_cb cb, void *ud, char **err)
 {
-	(void)db, (void)f, (void)sort_col, (void)desc, (void)offset, (void)limit, (void)cb, (void)ud;
-	return sug_todo(err);
+	sqlite3_stmt *st = NULL;
+	struct strbuf cols;
+	char *order = sug_order(sort_col, desc), *sql;
+	const char *vals[SUG_NCOLS];
+	char today[11];
+	int rc = -1, src;
+
+	sb_init(&cols);
+	for (int i = 0; i < SUG_NCOLS; i++)
+		sb_addf(&cols, ", %s", sug_row_sql[i]);
+	sql = xasprintf("SELECT s.id%s%s%s ORDER BY %s LIMIT ?9 OFFSET ?10", cols.buf, sug_from, sug_where, order);
+	sug_filter_today(f, today);
+	if (db_prepare(db, sql, &st, err) < 0)
+		goto out;
+	sug_bind_filter(st, f, today);
+	sqlite3_bind_int(st, 9, limit < 0 ? -1 : limit);
+	sqlite3_bind_int64(st, 10, offset < 0 ? 0 : offset);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < SUG_NCOLS; i++)
+			vals[i] = db_column_text(st, i + 1);
+		if (cb(ud, sqlite3_column_int64(st, 0), vals))
+			break;
+	}
+	if (src != SQLITE_ROW && src != SQLITE_DONE) {
+		db_fail(db, src, &suggestion_def, err);
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	sb_free(&cols);
+	free(order);
+	free(sql);
+	return rc;
 }
 
 int db_suggestions_for_case(struct db *db, int64_t case_id, suggestion_link_cb cb, void *ud, char **err)
 {
-	(void)db, (void)case_id, (void)cb, (void)ud;
-	return sug_todo(err);
+	static const char sql[] =
+		"SELECT s.id, s.suggestion_no, s.title, s.status, s.date, l.name FROM suggestion_cases sc"
+		" JOIN suggestions s ON s.id = sc.suggestion_id AND s.deleted = 0"
+		" LEFT JOIN deputies l ON l.id = s.lead_deputy_id WHERE sc.case_id = ?1 ORDER BY s.date, s.id";
+	sqlite3_stmt *st = NULL;
+	int n = 0, src;
+
+	if (db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct suggestion_link l = {
+			.id = sqlite3_column_int64(st, 0),
+			.no = db_column_text(st, 1),
+			.title = db_column_text(st, 2),
+			.status = db_column_text(st, 3),
+			.date = db_column_text(st, 4),
+			.lead = db_column_text(st, 5),
+		};
+		n++;
+		if (cb && cb(ud, &l))
+			break;
+	}
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		n = db_fail(db, src, &suggestion_def, err);
+	sqlite3_finalize(st);
+	return n;
 }
+
+/* ---- pick lists ---- */
 
 int db_suggestions_deputy_items(struct db *db, bool include_left, char ***items, int64_t **ids, int *n,
 				char **err)
 {
-	(void)db, (void)include_left;
+	struct sug_deps d;
 	*items = NULL;
 	*ids = NULL;
 	*n = 0;
-	return sug_todo(err);
+	if (sug_deps_load(db, 0, &d, err) < 0)
+		return -1;
+	*items = xcalloc((size_t)(d.n ? d.n : 1), sizeof(char *));
+	*ids = xcalloc((size_t)(d.n ? d.n : 1), sizeof(int64_t));
+	for (int i = 0; i < d.n; i++) {
+		if (d.v[i].deleted || (d.v[i].left && !include_left))
+			continue;
+		(*items)[*n] = d.v[i].item;
+		(*ids)[*n] = d.v[i].id;
+		d.v[i].item = NULL;
+		(*n)++;
+	}
+	sug_deps_free(&d);
+	return 0;
 }
 
 int db_suggestions_unit_items(struct db *db, char ***items, int64_t **ids, int *n, char **err)
 {
-	(void)db;
+	static const char sql[] = "SELECT id, name FROM units WHERE deleted = 0 ORDER BY sort, name, id";
+	sqlite3_stmt *st = NULL;
+	int src, cap = 0;
+
 	*items = NULL;
 	*ids = NULL;
 	*n = 0;
-	return sug_todo(err);
+	if (db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 32;
+			*items = xrealloc(*items, sizeof(char *) * (size_t)cap);
+			*ids = xrealloc(*ids, sizeof(int64_t) * (size_t)cap);
+		}
+		(*ids)[*n] = sqlite3_column_int64(st, 0);
+		(*items)[(*n)++] = xstrdup(db_column_text(st, 1));
+	}
+	if (src != SQLITE_DONE) {
+		db_fail(db, src, NULL, err);
+		sqlite3_finalize(st);
+		str_free_array(*items, *n);
+		free(*ids);
+		*items = NULL;
+		*ids = NULL;
+		*n = 0;
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
 }

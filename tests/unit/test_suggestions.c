@@ -1,0 +1,812 @@
+/* 代表建议: core (months, result letters, form checks, the state machine with the 延期 limit)
+ * and db (insert with lead, co-sponsors and a linked case; get round trip; unknown or shared
+ * deputy names and unknown case numbers write nothing; actions with audit; the stage rule on
+ * update; the suggestions of a case; filters, sort and paging; delete and restore; pick items). */
+#include "t.h"
+
+#include "core/record.h"
+#include "core/suggestion.h"
+#include "core/util.h"
+#include "db/db.h"
+#include "db/internal.h"
+#include "db/suggestions.h"
+
+#include <ftw.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define TODAY "2026-09-30"
+
+static char *dir;
+static struct db *db;
+static long long unit_traffic, unit_water, units; /* ids of two default units; their number */
+
+static long long q_int(const char *sql);
+
+static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(p);
+}
+
+static void exec_sql(const char *sql)
+{
+	char *err = NULL;
+	if (db_exec(db, sql, &err) < 0) {
+		fprintf(stderr, "  %s: %s\n", sql, err);
+		t_failed_checks++;
+	}
+	free(err);
+}
+
+/* A new station file with deputies (two named 张三), units and cases. */
+static void setup(void)
+{
+	const char *base = getenv("TMPDIR");
+	dir = xasprintf("%s/station-test-sug-XXXXXX", base && *base ? base : "/tmp");
+	if (!mkdtemp(dir))
+		die("mkdtemp failed");
+	char *path = xasprintf("%s/station.db", dir), *err = NULL;
+	if (db_open(path, DB_OPEN_CREATE | DB_OPEN_EXCLUSIVE, &db, &err) < 0)
+		die("db_open: %s", err);
+	db_set_user(db, "测试", NULL);
+	free(path);
+	exec_sql("INSERT INTO deputies (id, name, name_py, gender, level, work_unit) VALUES"
+		 " (1, '李四', 'li si', '男', '县', '城关镇人民政府'),"
+		 " (2, '王五', 'wang wu', '女', '乡镇', '中心学校'),"
+		 " (3, '赵六', 'zhao liu', '男', '乡镇', NULL),"
+		 " (4, '张三', 'zhang san', '男', '县', '城关镇人民政府'),"
+		 " (5, '张三', 'zhang san', '女', '乡镇', '卫生院、防疫站'),"
+		 " (6, '孙七', 'sun qi', '男', '市', NULL)");
+	exec_sql("UPDATE deputies SET status = '离任' WHERE id = 6");
+	unit_traffic = q_int("SELECT id FROM units WHERE name = '县交通运输局' AND deleted = 0");
+	unit_water = q_int("SELECT id FROM units WHERE name = '县水利局' AND deleted = 0");
+	units = q_int("SELECT count(*) FROM units WHERE deleted = 0");
+	if (unit_traffic <= 0 || unit_water <= 0)
+		die("default units missing");
+	exec_sql("INSERT INTO cases (id, case_no, summary, received_date) VALUES"
+		 " (1, 'CG-2026-001', '道路破损', '2026-03-01'), (2, 'CG-2026-002', '路灯不亮', '2026-03-02')");
+}
+
+static void teardown(void)
+{
+	db_close(db);
+	db = NULL;
+	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	free(dir);
+}
+
+static long long q_int(const char *sql)
+{
+	int64_t v = -999;
+	char *err = NULL;
+	if (db_query_int(db, sql, &v, &err) < 0) {
+		fprintf(stderr, "  %s: %s\n", sql, err);
+		t_failed_checks++;
+	}
+	free(err);
+	return (long long)v;
+}
+
+/* Checked values of a new suggestion. */
+static char **sug(const char *title, const char *lead, const char *co, const char *date, const char *cat,
+		  const char *cases)
+{
+	char **v = record_new_values(&suggestion_def, TODAY);
+	const char *msgs[SUG_NFIELDS];
+	str_set(&v[SUG_TITLE], title);
+	str_set(&v[SUG_LEAD], lead);
+	str_set(&v[SUG_COSPONSORS], co);
+	if (date)
+		str_set(&v[SUG_DATE], date);
+	str_set(&v[SUG_CATEGORY], cat);
+	str_set(&v[SUG_CASES], cases);
+	str_set(&v[SUG_CONTENT], "请有关部门研究办理。");
+	int bad = record_check(&suggestion_def, v, TODAY, msgs);
+	if (bad) {
+		for (int i = 0; i < SUG_NFIELDS; i++)
+			if (msgs[i])
+				fprintf(stderr, "  field %s: %s\n", suggestion_def.fields[i].label, msgs[i]);
+		t_failed_checks++;
+	}
+	return v;
+}
+
+static int64_t add(const char *title, const char *lead, const char *co, const char *date, const char *cat,
+		   const char *cases)
+{
+	char **v = sug(title, lead, co, date, cat, cases);
+	int64_t id = 0;
+	char *err = NULL;
+	if (db_suggestions_insert(db, v, &id, &err) < 0) {
+		fprintf(stderr, "  insert %s: %s\n", title, err);
+		t_failed_checks++;
+	}
+	free(err);
+	record_free_values(&suggestion_def, v);
+	return id;
+}
+
+/* Run an action; returns the error ("" when it worked; caller frees). */
+static char *act(int64_t id, enum suggestion_action a, const char *date, const char *unit, const char *due,
+		 const char *content, const char *result, const char *sat)
+{
+	struct suggestion_act x = { .action = a, .date = date, .due = due, .content = content, .result = result,
+				    .satisfaction = sat };
+	char *err = NULL;
+	if (db_suggestions_act(db, id, &x, unit, TODAY, &err) == 0) {
+		CHECK(err == NULL);
+		return xstrdup("");
+	}
+	CHECK(err != NULL);
+	return err ? err : xstrdup("(no message)");
+}
+
+#define CHECK_ACT(call, expect)             \
+	do {                                \
+		char *t_m = (call);         \
+		CHECK_STR(t_m, expect);     \
+		free(t_m);                  \
+	} while (0)
+
+/* ---- core ---- */
+
+TEST(t_months)
+{
+	char out[11];
+	suggestion_add_months("2026-01-15", 3, out);
+	CHECK_STR(out, "2026-04-15");
+	suggestion_add_months("2026-11-30", 3, out);
+	CHECK_STR(out, "2027-02-28");
+	suggestion_add_months("2027-11-30", 3, out);
+	CHECK_STR(out, "2028-02-29");
+	suggestion_add_months("2026-08-31", 6, out);
+	CHECK_STR(out, "2027-02-28");
+	suggestion_add_months("2026-10-31", 0, out);
+	CHECK_STR(out, "2026-10-31");
+	suggestion_add_months("2026-02-30", 3, out);
+	CHECK_STR(out, "");
+	suggestion_default_due("2026-05-31", out);
+	CHECK_STR(out, "2026-08-31");
+}
+
+TEST(t_labels)
+{
+	CHECK_STR(suggestion_result_parse("A"), "A");
+	CHECK_STR(suggestion_result_parse("b"), "B");
+	CHECK_STR(suggestion_result_parse("Ｃ"), "C");
+	CHECK_STR(suggestion_result_parse("D 留作参考并解释"), "D");
+	CHECK_STR(suggestion_result_parse("正在解决"), "B");
+	CHECK(suggestion_result_parse("E") == NULL);
+	CHECK(suggestion_result_parse("A 正在解决") == NULL);
+	CHECK(suggestion_result_parse("") == NULL);
+	CHECK_STR(suggestion_result_label("C"), "列入规划逐步解决");
+	CHECK_STR(suggestion_result_label("X"), "");
+	CHECK_STR(suggestion_status_label(SS_REPLIED), "已答复");
+	CHECK_INT(suggestion_status_parse("办结"), SS_CLOSED);
+	CHECK_INT(suggestion_status_parse("受理"), -1);
+	CHECK_STR(suggestion_action_label(SA_EXTEND), "延期");
+	CHECK_INT(suggestion_action_parse("答复"), SA_REPLY);
+	CHECK_STR(suggestion_col_label(SUG_X_STATUS), "状态");
+	CHECK_STR(suggestion_col_label(SUG_LEAD), "领衔代表");
+	CHECK_STR(suggestion_next_step(SS_HANDLING), "待答复");
+}
+
+TEST(t_form_check)
+{
+	const char *msgs[SUG_NFIELDS];
+	char **v = record_new_values(&suggestion_def, TODAY);
+	CHECK_STR(v[SUG_DATE], TODAY);
+	/* Required: title, lead, category. */
+	CHECK_INT(record_check(&suggestion_def, v, TODAY, msgs), 3);
+	CHECK(msgs[SUG_TITLE] && msgs[SUG_LEAD] && msgs[SUG_CATEGORY]);
+	str_set(&v[SUG_TITLE], "关于修缮村道的建议");
+	str_set(&v[SUG_LEAD], "李四");
+	str_set(&v[SUG_CATEGORY], "城建环资");
+	CHECK_INT(record_check(&suggestion_def, v, TODAY, msgs), 0);
+	/* A title of 61 characters. */
+	struct strbuf sb;
+	sb_init(&sb);
+	for (int i = 0; i < 61; i++)
+		sb_add(&sb, "字");
+	str_set(&v[SUG_TITLE], sb.buf);
+	sb_free(&sb);
+	CHECK_INT(record_check(&suggestion_def, v, TODAY, msgs), 1);
+	CHECK(msgs[SUG_TITLE] != NULL);
+	str_set(&v[SUG_TITLE], "关于修缮村道的建议");
+	str_set(&v[SUG_CATEGORY], "城乡建设");
+	CHECK_INT(record_check(&suggestion_def, v, TODAY, msgs), 1);
+	str_set(&v[SUG_CATEGORY], "城建环资");
+	/* Reply content and date together; satisfaction needs a reply; the result as a letter. */
+	str_set(&v[SUG_REPLY], "已列入明年计划");
+	CHECK_INT(record_check(&suggestion_def, v, TODAY, msgs), 1);
+	CHECK_STR(msgs[SUG_REPLY_DATE], "有答复内容时须填答复日期");
+	str_set(&v[SUG_REPLY], "");
+	str_set(&v[SUG_DATE], "2026-08-01");
+	str_set(&v[SUG_REPLY_DATE], "09-01");
+	CHECK_INT(record_check(&suggestion_def, v, TODAY, msgs), 1);
+	CHECK_STR(msgs[SUG_REPLY], "有答复日期时须填答复内容");
+	CHECK_STR(v[SUG_REPLY_DATE], "2026-09-01");
+	str_set(&v[SUG_REPLY_DATE], "");
+	str_set(&v[SUG_SATISFACTION], "满意");
+	CHECK_INT(record_check(&suggestion_def, v, TODAY, msgs), 1);
+	CHECK_STR(msgs[SUG_SATISFACTION], "尚无答复，不能填满意度");
+	str_set(&v[SUG_SATISFACTION], "");
+	str_set(&v[SUG_RESULT], "c 列入规划逐步解决");
+	CHECK_INT(record_check(&suggestion_def, v, TODAY, msgs), 0);
+	CHECK_STR(v[SUG_RESULT], "C");
+	str_set(&v[SUG_RESULT], "Z");
+	CHECK_INT(record_check(&suggestion_def, v, TODAY, msgs), 1);
+	CHECK_STR(msgs[SUG_RESULT], "应为 A/B/C/D 之一");
+	str_set(&v[SUG_RESULT], "");
+	/* Deadline not before the date raised. */
+	str_set(&v[SUG_DUE], "2026-07-31");
+	CHECK_INT(record_check(&suggestion_def, v, TODAY, msgs), 1);
+	CHECK_STR(msgs[SUG_DUE], "办理时限不能早于提出日期");
+	str_set(&v[SUG_DUE], "");
+	str_set(&v[SUG_REPLY_DATE], "2026-07-31");
+	str_set(&v[SUG_REPLY], "答复");
+	CHECK_INT(record_check(&suggestion_def, v, TODAY, msgs), 1);
+	CHECK_STR(msgs[SUG_REPLY_DATE], "答复日期不能早于提出日期");
+	str_set(&v[SUG_REPLY_DATE], "");
+	str_set(&v[SUG_REPLY], "");
+	str_set(&v[SUG_DUE], "");
+	/* The stage rule. */
+	for (int i = 0; i < SUG_NFIELDS; i++)
+		msgs[i] = NULL;
+	str_set(&v[SUG_UNIT], "县水利局");
+	CHECK_INT(suggestion_check_stage(SS_RAISED, v, msgs), 1);
+	CHECK_STR(msgs[SUG_UNIT], "尚未交办：请用“交办”填写");
+	msgs[SUG_UNIT] = NULL;
+	CHECK_INT(suggestion_check_stage(SS_HANDLING, v, msgs), 1);
+	CHECK_STR(msgs[SUG_DUE], "已交办，不能为空");
+	record_free_values(&suggestion_def, v);
+}
+
+/* Apply an action to *s in the core; returns the refusal ("" on success; caller frees). */
+static char *core_act(struct suggestion_state *s, struct suggestion_act a)
+{
+	char *why = NULL;
+	if (suggestion_apply(s, &a, TODAY, s, &why) == 0) {
+		CHECK(why == NULL);
+		return xstrdup("");
+	}
+	return why;
+}
+
+TEST(t_machine)
+{
+	struct suggestion_state s = { .status = SS_RAISED, .date = "2026-01-05" }, saved;
+	const char *why;
+
+	CHECK(!suggestion_allowed(&s, SA_REPLY, &why));
+	CHECK_STR(why, "尚未交办，不能答复");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_REPLY, .content = "x", .result = "A" }),
+		  "尚未交办，不能答复");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND, .due = "2026-06-01" }),
+		  "尚未交办，不能延期");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_CLOSE, .satisfaction = "满意" }),
+		  "尚未答复，不能办结");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_ASSIGN, .date = "2026-01-10" }), "请选择承办单位");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_ASSIGN, .unit_id = 1, .date = "2026-01-04" }),
+		  "交办日期不能早于提出日期（2026-01-05）");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_ASSIGN, .unit_id = 1, .date = "2026-10-01" }),
+		  "交办日期不能晚于今天");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_ASSIGN, .unit_id = 1, .date = "2026-01-10",
+							  .due = "2026-04-11" }),
+		  "办理时限最长为交办后 3 个月（2026-04-10），需要更长请在办理中延期");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_ASSIGN, .unit_id = 1, .date = "2026-01-10",
+							  .due = "2026-01-09" }),
+		  "办理时限不能早于交办日期");
+	CHECK_INT(s.status, SS_RAISED);
+	/* 交办 with the default due date: 3 months. */
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_ASSIGN, .unit_id = 7, .date = "2026-01-10" }), "");
+	CHECK_INT(s.status, SS_HANDLING);
+	CHECK_INT(s.unit_id, 7);
+	CHECK_STR(s.assigned, "2026-01-10");
+	CHECK_STR(s.due, "2026-04-10");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_ASSIGN, .unit_id = 2 }),
+		  "这条建议已经交办，不能再交办；更换承办单位请修改记录");
+	char limit[11];
+	suggestion_extend_limit(&s, limit);
+	CHECK_STR(limit, "2026-07-10");
+	CHECK(suggestion_overdue(&s, "2026-04-11"));
+	CHECK(!suggestion_overdue(&s, "2026-04-10"));
+	/* 延期: later than now, within 3 months in all. */
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND }), "请填写延期后的办理时限（最晚 2026-07-10）");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND, .due = "2026-04-10" }),
+		  "延期后的办理时限应晚于原时限（2026-04-10）");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND, .due = "2026-07-11" }),
+		  "延期合计不能超过 3 个月，最晚可延至 2026-07-10");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND, .due = "2026-05-31" }), "");
+	CHECK_STR(s.due, "2026-05-31");
+	CHECK_INT(s.extensions, 1);
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND, .due = "7-10" }), "");
+	CHECK_STR(s.due, "2026-07-10");
+	CHECK_INT(s.extensions, 2);
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND, .due = "2026-07-20" }),
+		  "延期已满 3 个月，不能再延");
+	CHECK_INT(s.extensions, 2);
+	/* 答复 */
+	saved = s;
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_REPLY, .content = " \n ", .result = "A" }),
+		  "请填写答复内容");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_REPLY, .content = "已修复" }),
+		  "请选择办理结果（A/B/C/D）");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_REPLY, .content = "已修复", .result = "F" }),
+		  "办理结果应为 A/B/C/D 之一");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_REPLY, .content = "已修复", .result = "a",
+							  .date = "2026-01-09" }),
+		  "答复日期不能早于交办日期（2026-01-10）");
+	CHECK(!memcmp(&s, &saved, sizeof s));
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_REPLY, .content = "已修复", .result = "a",
+							  .date = "2026-06-01" }),
+		  "");
+	CHECK_INT(s.status, SS_REPLIED);
+	CHECK_STR(s.reply, "2026-06-01");
+	CHECK_INT(s.result, 'A');
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND, .due = "2026-07-01" }),
+		  "已经答复，不能再延期");
+	/* 办结 */
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_CLOSE }),
+		  "请选择代表的满意度（满意/基本满意/不满意）");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_CLOSE, .satisfaction = "很满意" }),
+		  "满意度应为 满意/基本满意/不满意 之一");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_CLOSE, .satisfaction = "满意",
+							  .date = "2026-05-31" }),
+		  "办结日期不能早于答复日期（2026-06-01）");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_CLOSE, .satisfaction = "满意",
+							  .date = "2026-06-10", .followup = "2026-06-11" }),
+		  "征询意见日期不能晚于办结日期");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_CLOSE, .satisfaction = "基本满意",
+							  .date = "2026-06-10" }),
+		  "");
+	CHECK_INT(s.status, SS_CLOSED);
+	CHECK_STR(s.closed, "2026-06-10");
+	CHECK_STR(s.followup, "2026-06-10");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_CLOSE, .satisfaction = "满意" }),
+		  "这条建议已经办结");
+	CHECK(!suggestion_overdue(&s, "2027-01-01"));
+	CHECK_STR(suggestion_next_step(s.status), "已办结");
+}
+
+/* ---- db ---- */
+
+TEST(t_insert_get)
+{
+	setup();
+	char **v = sug("关于修缮村道的建议", "李四", "王五、张三（乡镇·卫生院/防疫站）", "2026-03-05", "城建环资",
+		       "CG-2026-001");
+	str_set(&v[SUG_NO], "JY-2026-01");
+	int64_t id = 0;
+	char *err = NULL;
+	CHECK_INT(db_suggestions_insert(db, v, &id, &err), 0);
+	CHECK(err == NULL);
+	free(err);
+	CHECK(id > 0);
+	CHECK_INT(q_int("SELECT lead_deputy_id FROM suggestions"), 1);
+	CHECK_INT(q_int("SELECT count(*) FROM suggestions WHERE status = '已提出'"), 1);
+	CHECK_INT(q_int("SELECT count(*) FROM suggestion_deputies"), 2);
+	CHECK_INT(q_int("SELECT count(*) FROM suggestion_deputies WHERE deputy_id IN (2, 5)"), 2);
+	CHECK_INT(q_int("SELECT case_id FROM suggestion_cases"), 1);
+	CHECK(q_int("SELECT count(*) FROM audit_log WHERE table_name LIKE 'suggestion%'") >= 4);
+
+	struct suggestion_info info;
+	err = NULL;
+	CHECK_INT(db_suggestions_get(db, id, &info, &err), 0);
+	free(err);
+	if (info.vals) {
+		CHECK(!record_values_differ(&suggestion_def, v, info.vals));
+		for (int i = 0; i < SUG_NFIELDS; i++)
+			if (strcmp(v[i], info.vals[i]))
+				fprintf(stderr, "  %s: \"%s\" != \"%s\"\n", suggestion_def.fields[i].label, v[i],
+					info.vals[i]);
+		CHECK_INT(info.lead_id, 1);
+		CHECK_INT(info.ncosponsors, 2);
+		CHECK_INT(info.cosponsor_ids[0], 2);
+		CHECK_INT(info.cosponsor_ids[1], 5);
+		CHECK_INT(info.ncases, 1);
+		CHECK_INT(info.case_ids[0], 1);
+		CHECK_INT(info.state.status, SS_RAISED);
+		CHECK_STR(info.state.date, "2026-03-05");
+		CHECK_INT(strlen(info.uid), 32);
+	}
+	/* Saving what get gave writes nothing new (same links). */
+	long long audits = q_int("SELECT count(*) FROM audit_log WHERE table_name <> 'suggestions'");
+	CHECK_INT(db_suggestions_update(db, id, info.vals, &err), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM audit_log WHERE table_name <> 'suggestions'"), audits);
+	db_suggestion_info_free(&info);
+
+	char **vals = NULL;
+	CHECK_INT(db_suggestions_get_values(db, id, &vals, NULL), 0);
+	if (vals) {
+		CHECK_STR(vals[SUG_COSPONSORS], "王五、张三（乡镇·卫生院/防疫站）");
+		record_free_values(&suggestion_def, vals);
+	}
+	/* Update: other co-sponsors, two cases, typed with other separators. */
+	str_set(&v[SUG_COSPONSORS], "赵六，王五");
+	str_set(&v[SUG_CASES], "CG-2026-002; CG-2026-001");
+	CHECK_INT(db_suggestions_update(db, id, v, &err), 0);
+	CHECK_INT(db_suggestions_get_values(db, id, &vals, NULL), 0);
+	if (vals) {
+		CHECK_STR(vals[SUG_COSPONSORS], "赵六、王五");
+		CHECK_STR(vals[SUG_CASES], "CG-2026-002、CG-2026-001");
+		record_free_values(&suggestion_def, vals);
+	}
+	/* A second suggestion with the same number. */
+	err = NULL;
+	CHECK_INT(db_suggestions_insert(db, v, NULL, &err), -1);
+	CHECK_STR(err, "与已有记录重复：编号");
+	free(err);
+	CHECK_INT(q_int("SELECT count(*) FROM suggestions"), 1);
+	CHECK_INT(db_depth(db), 0);
+	record_free_values(&suggestion_def, v);
+	teardown();
+}
+
+/* Each bad value fails the insert with its message and writes nothing. */
+TEST(t_bad_names)
+{
+	static const struct {
+		const char *lead, *co, *cases, *msg;
+	} cases[] = {
+		{ "周八", "", "", "领衔代表：找不到代表“周八”，请在列表中选择" },
+		{ "李四", "王五、周八", "", "附议代表：找不到代表“周八”，请在列表中选择" },
+		{ "张三", "", "", "领衔代表：有 2 位代表名叫“张三”，请在列表中选择（如“张三（县·城关镇人民政府）”）" },
+		{ "李四", "张三", "", "附议代表：有 2 位代表名叫“张三”，请在列表中选择（如“张三（县·城关镇人民政府）”）" },
+		{ "李四", "张三（县·城关镇）", "", "附议代表：找不到代表“张三（县·城关镇）”，请在列表中选择" },
+		{ "李四", "王五、李四", "", "附议代表：“李四”已是领衔代表，不必再附议" },
+		{ "李四", "王五", "CG-2026-001、CG-2026-999", "关联案件：找不到案件编号“CG-2026-999”" },
+	};
+	setup();
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		char **v = sug("建议", cases[i].lead, cases[i].co, NULL, "社会建设", cases[i].cases);
+		char *err = NULL;
+		int64_t id = 42;
+		CHECK_INT(db_suggestions_insert(db, v, &id, &err), -1);
+		CHECK_INT(id, 0);
+		CHECK_STR(err, cases[i].msg);
+		free(err);
+		record_free_values(&suggestion_def, v);
+	}
+	/* A handling field on a new suggestion. */
+	char **v = sug("建议", "李四", "", NULL, "社会建设", "");
+	str_set(&v[SUG_UNIT], "县水利局");
+	char *err = NULL;
+	CHECK_INT(db_suggestions_insert(db, v, NULL, &err), -1);
+	CHECK_STR(err, "承办单位：尚未交办：请用“交办”填写");
+	free(err);
+	record_free_values(&suggestion_def, v);
+	CHECK_INT(q_int("SELECT count(*) FROM suggestions"), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM suggestion_deputies"), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM suggestion_cases"), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM audit_log WHERE table_name LIKE 'suggestion%'"), 0);
+	/* The qualified item of each 张三 works. */
+	CHECK(add("建议一", "张三（县·城关镇人民政府）", "", NULL, "社会建设", "") > 0);
+	CHECK_INT(q_int("SELECT lead_deputy_id FROM suggestions"), 4);
+	/* A bad update leaves the row and its links as they were. */
+	int64_t id = add("建议二", "李四", "王五", NULL, "社会建设", "CG-2026-001");
+	v = sug("建议二改", "李四", "赵六", NULL, "社会建设", "CG-2026-404");
+	err = NULL;
+	CHECK_INT(db_suggestions_update(db, id, v, &err), -1);
+	CHECK_STR(err, "关联案件：找不到案件编号“CG-2026-404”");
+	free(err);
+	CHECK_INT(q_int("SELECT count(*) FROM suggestions WHERE title = '建议二'"), 1);
+	CHECK_INT(q_int("SELECT deputy_id FROM suggestion_deputies"), 2);
+	err = NULL;
+	CHECK_INT(db_suggestions_update(db, 999, v, &err), -1);
+	CHECK_STR(err, "找不到这条代表建议（编号 999），可能已被删除");
+	free(err);
+	record_free_values(&suggestion_def, v);
+	CHECK_INT(db_depth(db), 0);
+	teardown();
+}
+
+TEST(t_actions)
+{
+	setup();
+	int64_t id = add("关于增设公交站点的建议", "李四", "王五", "2026-01-05", "城建环资", "");
+	struct suggestion_state s;
+
+	CHECK_ACT(act(id, SA_REPLY, NULL, NULL, NULL, "已答复", "A", NULL), "尚未交办，不能答复");
+	CHECK_ACT(act(id, SA_ASSIGN, "2026-01-10", "县公安局", NULL, NULL, NULL, NULL),
+		  "承办单位：找不到“县公安局”，请在列表中选择（新单位请先在承办单位中添加）");
+	CHECK_ACT(act(id, SA_ASSIGN, "2026-01-10", NULL, NULL, NULL, NULL, NULL), "请选择承办单位");
+	CHECK_ACT(act(id, SA_ASSIGN, "2026-01-10", "县交通运输局", NULL, NULL, NULL, NULL), "");
+	CHECK_INT(db_suggestions_state(db, id, &s, NULL), 0);
+	CHECK_INT(s.status, SS_HANDLING);
+	CHECK_INT(s.unit_id, unit_traffic);
+	CHECK_STR(s.due, "2026-04-10");
+	CHECK_INT(q_int("SELECT count(*) FROM suggestions WHERE status = '办理中' AND assigned_date = '2026-01-10'"
+			" AND due_date = '2026-04-10' AND unit_id = (SELECT id FROM units WHERE name = '县交通运输局')"), 1);
+
+	CHECK_ACT(act(id, SA_EXTEND, NULL, NULL, "2026-06-10", NULL, NULL, NULL), "");
+	CHECK_ACT(act(id, SA_EXTEND, NULL, NULL, "2026-07-11", NULL, NULL, NULL),
+		  "延期合计不能超过 3 个月，最晚可延至 2026-07-10");
+	CHECK_ACT(act(id, SA_EXTEND, NULL, NULL, "2026-07-10", NULL, NULL, NULL), "");
+	CHECK_ACT(act(id, SA_EXTEND, NULL, NULL, "2026-07-20", NULL, NULL, NULL), "延期已满 3 个月，不能再延");
+	CHECK_INT(q_int("SELECT extensions FROM suggestions"), 2);
+	CHECK_INT(q_int("SELECT count(*) FROM suggestions WHERE due_date = '2026-07-10'"), 1);
+
+	CHECK_ACT(act(id, SA_CLOSE, NULL, NULL, NULL, NULL, NULL, "满意"), "尚未答复，不能办结");
+	CHECK_ACT(act(id, SA_REPLY, "2026-07-01", NULL, NULL, "已增设站点两处", "A 已解决或基本解决", NULL), "");
+	CHECK_INT(q_int("SELECT count(*) FROM suggestions WHERE status = '已答复' AND reply_date = '2026-07-01'"
+			" AND reply = '已增设站点两处' AND result = 'A'"), 1);
+	CHECK_ACT(act(id, SA_CLOSE, "2026-07-05", NULL, NULL, NULL, NULL, "满意"), "");
+	CHECK_INT(q_int("SELECT count(*) FROM suggestions WHERE status = '办结' AND closed_date = '2026-07-05'"
+			" AND followup_date = '2026-07-05' AND satisfaction = '满意'"), 1);
+	CHECK_ACT(act(id, SA_CLOSE, NULL, NULL, NULL, NULL, NULL, "满意"), "这条建议已经办结");
+	/* Every action that was taken is in the audit log; refusals are not. */
+	CHECK_INT(q_int("SELECT count(*) FROM audit_log WHERE table_name = 'suggestions' AND action = 'UPDATE'"), 5);
+	CHECK_INT(q_int("SELECT count(*) FROM audit_log WHERE table_name = 'suggestions' AND user = '测试'"), 6);
+
+	/* The form corrects what the actions wrote, and keeps the status. */
+	struct suggestion_info info;
+	CHECK_INT(db_suggestions_get(db, id, &info, NULL), 0);
+	if (info.vals) {
+		CHECK_STR(info.vals[SUG_UNIT], "县交通运输局");
+		CHECK_STR(info.vals[SUG_RESULT], "A");
+		CHECK_STR(info.vals[SUG_SATISFACTION], "满意");
+		char *err = NULL;
+		str_set(&info.vals[SUG_REPLY], "已增设站点三处");
+		str_set(&info.vals[SUG_UNIT], "县水利局");
+		CHECK_INT(db_suggestions_update(db, id, info.vals, &err), 0);
+		free(err);
+		CHECK_INT(q_int("SELECT count(*) FROM suggestions WHERE status = '办结' AND unit_id = "
+				"(SELECT id FROM units WHERE name = '县水利局')"
+				" AND reply = '已增设站点三处'"), 1);
+		err = NULL;
+		str_set(&info.vals[SUG_SATISFACTION], "");
+		CHECK_INT(db_suggestions_update(db, id, info.vals, &err), -1);
+		CHECK_STR(err, "满意度：已办结，不能为空");
+		free(err);
+		err = NULL;
+		str_set(&info.vals[SUG_SATISFACTION], "不满意");
+		str_set(&info.vals[SUG_DUE], "2026-07-11");
+		str_set(&info.vals[SUG_DATE], "2026-01-11");
+		CHECK_INT(db_suggestions_update(db, id, info.vals, &err), -1);
+		CHECK_STR(err, "提出日期：提出日期不能晚于交办日期（2026-01-10）；办理时限：延期合计不能超过 3 个月，最晚 2026-07-10");
+		free(err);
+		CHECK_INT(q_int("SELECT count(*) FROM suggestions WHERE satisfaction = '满意'"), 1);
+		db_suggestion_info_free(&info);
+	}
+
+	/* Not extended: the form cannot stretch the first due date. */
+	int64_t id2 = add("第二条", "王五", "", "2026-02-01", "教科文卫", "");
+	CHECK_ACT(act(id2, SA_ASSIGN, "2026-02-01", "县水利局", "2026-03-01", NULL, NULL, NULL), "");
+	char **v = NULL;
+	CHECK_INT(db_suggestions_get_values(db, id2, &v, NULL), 0);
+	if (v) {
+		char *err = NULL;
+		CHECK_STR(v[SUG_DUE], "2026-03-01");
+		str_set(&v[SUG_DUE], "2026-05-02");
+		CHECK_INT(db_suggestions_update(db, id2, v, &err), -1);
+		CHECK_STR(err, "办理时限：办理时限最长为交办后 3 个月（2026-05-01），延长请用“延期”");
+		free(err);
+		str_set(&v[SUG_DUE], "2026-05-01");
+		CHECK_INT(db_suggestions_update(db, id2, v, NULL), 0);
+		record_free_values(&suggestion_def, v);
+	}
+	CHECK_ACT(act(999, SA_ASSIGN, NULL, "县水利局", NULL, NULL, NULL, NULL),
+		  "找不到这条代表建议（编号 999），可能已被删除");
+	CHECK_INT(db_depth(db), 0);
+	teardown();
+}
+
+static int link_cb(void *ud, const struct suggestion_link *l)
+{
+	struct strbuf *sb = ud;
+	sb_addf(sb, "%s%s|%s|%s|%s|%s", sb->len ? ";" : "", l->no, l->title, l->status, l->date, l->lead);
+	return 0;
+}
+
+static char *for_case(int64_t case_id)
+{
+	struct strbuf sb;
+	char *err = NULL;
+	sb_init(&sb);
+	sb_add(&sb, "");
+	int n = db_suggestions_for_case(db, case_id, link_cb, &sb, &err);
+	CHECK(n >= 0);
+	free(err);
+	return sb_take(&sb);
+}
+
+TEST(t_for_case)
+{
+	setup();
+	int64_t a = add("修路", "李四", "", "2026-03-05", "城建环资", "CG-2026-001");
+	int64_t b = add("路灯", "王五", "李四", "2026-03-01", "城建环资", "CG-2026-001、CG-2026-002");
+	exec_sql("UPDATE suggestions SET suggestion_no = 'JY-7' WHERE title = '路灯'");
+	CHECK_ACT(act(b, SA_ASSIGN, "2026-03-02", "县交通运输局", NULL, NULL, NULL, NULL), "");
+	char *s = for_case(1);
+	CHECK_STR(s, "JY-7|路灯|办理中|2026-03-01|王五;|修路|已提出|2026-03-05|李四");
+	free(s);
+	s = for_case(2);
+	CHECK_STR(s, "JY-7|路灯|办理中|2026-03-01|王五");
+	free(s);
+	CHECK_INT(db_suggestions_delete(db, b, NULL), 0);
+	s = for_case(2);
+	CHECK_STR(s, "");
+	free(s);
+	CHECK_INT(db_suggestions_for_case(db, 1, NULL, NULL, NULL), 1);
+	char *err = NULL;
+	CHECK_INT(db_suggestions_delete(db, b, &err), -1);
+	CHECK(err != NULL);
+	free(err);
+	CHECK_INT(db_suggestions_restore(db, b, NULL), 0);
+	CHECK_INT(db_suggestions_for_case(db, 2, NULL, NULL, NULL), 1);
+	(void)a;
+	teardown();
+}
+
+struct rows {
+	struct strbuf titles;
+	int n, stop_after;
+	int col;
+};
+
+static int row_cb(void *ud, int64_t id, const char *const *vals)
+{
+	struct rows *r = ud;
+	(void)id;
+	sb_addf(&r->titles, "%s%s", r->n ? "," : "", vals[r->col]);
+	r->n++;
+	return r->stop_after && r->n >= r->stop_after;
+}
+
+/* Titles (or column col) matching f in the order of sort; checks the count agrees. */
+static char *list(const struct suggestion_filter *f, int sort, bool desc, int col)
+{
+	struct rows r = { .col = col };
+	int64_t n = -1;
+	char *err = NULL;
+	sb_init(&r.titles);
+	sb_add(&r.titles, "");
+	CHECK_INT(db_suggestions_page(db, f, sort, desc, 0, -1, row_cb, &r, &err), 0);
+	CHECK_INT(db_suggestions_count(db, f, &n, &err), 0);
+	CHECK_INT(n, r.n);
+	free(err);
+	return sb_take(&r.titles);
+}
+
+#define CHECK_LIST(f, sort, desc, col, expect)                   \
+	do {                                                     \
+		char *t_l = list(f, sort, desc, col);            \
+		CHECK_STR(t_l, expect);                          \
+		free(t_l);                                       \
+	} while (0)
+
+TEST(t_filters)
+{
+	setup();
+	int64_t a = add("修路 100%", "李四", "王五", "2025-12-01", "城建环资", "CG-2026-001");
+	int64_t b = add("路灯", "王五", "赵六", "2026-03-01", "城建环资", "");
+	int64_t c = add("校车", "赵六", "", "2026-04-01", "教科文卫", "");
+	int64_t d = add("医保", "张三（县·城关镇人民政府）", "李四", "2026-05-01", "社会建设", "");
+	exec_sql("UPDATE suggestions SET content = '关于 Road 的事' WHERE title = '校车'");
+	CHECK_ACT(act(b, SA_ASSIGN, "2026-03-01", "县交通运输局", NULL, NULL, NULL, NULL), "");
+	CHECK_ACT(act(c, SA_ASSIGN, "2026-09-01", "县水利局", NULL, NULL, NULL, NULL), "");
+	CHECK_ACT(act(d, SA_ASSIGN, "2026-05-02", "县水利局", NULL, NULL, NULL, NULL), "");
+	CHECK_ACT(act(d, SA_REPLY, "2026-06-01", NULL, NULL, "已落实", "B", NULL), "");
+
+	CHECK_LIST(NULL, -1, false, SUG_TITLE, "医保,校车,路灯,修路 100%");
+	CHECK_LIST(NULL, SUG_DATE, false, SUG_TITLE, "修路 100%,路灯,校车,医保");
+	CHECK_LIST(&((struct suggestion_filter){ .text = "路" }), -1, false, SUG_TITLE, "路灯,修路 100%");
+	CHECK_LIST(&((struct suggestion_filter){ .text = " road " }), -1, false, SUG_TITLE, "校车");
+	CHECK_LIST(&((struct suggestion_filter){ .text = "%" }), -1, false, SUG_TITLE, "修路 100%");
+	CHECK_LIST(&((struct suggestion_filter){ .text = "赵六" }), -1, false, SUG_TITLE, "校车");
+	CHECK_LIST(&((struct suggestion_filter){ .status = "办理中" }), -1, false, SUG_TITLE, "校车,路灯");
+	CHECK_LIST(&((struct suggestion_filter){ .category = "城建环资" }), -1, false, SUG_TITLE, "路灯,修路 100%");
+	CHECK_LIST(&((struct suggestion_filter){ .deputy_id = 1 }), -1, false, SUG_TITLE, "医保,修路 100%");
+	CHECK_LIST(&((struct suggestion_filter){ .deputy_id = 3 }), -1, false, SUG_TITLE, "校车,路灯");
+	CHECK_LIST(&((struct suggestion_filter){ .unit_id = unit_water }), -1, false, SUG_TITLE, "医保,校车");
+	CHECK_LIST(&((struct suggestion_filter){ .year = "2025" }), -1, false, SUG_TITLE, "修路 100%");
+	CHECK_LIST(&((struct suggestion_filter){ .overdue = true, .today = TODAY }), -1, false, SUG_TITLE, "路灯");
+	CHECK_LIST(&((struct suggestion_filter){ .category = "城建环资", .status = "已提出" }), -1, false, SUG_TITLE,
+		   "修路 100%");
+	/* Row columns: names, links and the extras. */
+	CHECK_LIST(NULL, SUG_DATE, false, SUG_LEAD, "李四,王五,赵六,张三");
+	CHECK_LIST(NULL, SUG_DATE, false, SUG_COSPONSORS, "王五,赵六,,李四");
+	CHECK_LIST(NULL, SUG_DATE, false, SUG_UNIT, ",县交通运输局,县水利局,县水利局");
+	CHECK_LIST(NULL, SUG_DATE, false, SUG_CASES, "CG-2026-001,,,");
+	CHECK_LIST(NULL, SUG_DATE, false, SUG_X_STATUS, "已提出,办理中,办理中,已答复");
+	CHECK_LIST(NULL, SUG_DATE, false, SUG_X_ASSIGNED, ",2026-03-01,2026-09-01,2026-05-02");
+	CHECK_LIST(NULL, SUG_DATE, false, SUG_X_EXTENSIONS, "0,0,0,0");
+	CHECK_LIST(&((struct suggestion_filter){ .today = TODAY }), SUG_DATE, false, SUG_X_OVERDUE, ",超期,,");
+	/* Sorts: status in the order of the loop; empty values last either way. */
+	CHECK_LIST(NULL, SUG_X_STATUS, false, SUG_TITLE, "修路 100%,路灯,校车,医保");
+	CHECK_LIST(NULL, SUG_X_STATUS, true, SUG_TITLE, "医保,校车,路灯,修路 100%");
+	CHECK_LIST(NULL, SUG_UNIT, false, SUG_TITLE, "路灯,校车,医保,修路 100%");
+	CHECK_LIST(NULL, SUG_UNIT, true, SUG_TITLE, "医保,校车,路灯,修路 100%");
+	CHECK_LIST(NULL, SUG_LEAD, false, SUG_TITLE, "修路 100%,路灯,医保,校车");
+	/* Paging. */
+	struct rows r = { .col = SUG_TITLE, .stop_after = 0 };
+	sb_init(&r.titles);
+	sb_add(&r.titles, "");
+	CHECK_INT(db_suggestions_page(db, NULL, SUG_DATE, false, 1, 2, row_cb, &r, NULL), 0);
+	CHECK_STR(r.titles.buf, "路灯,校车");
+	sb_free(&r.titles);
+	/* Deleted ones are gone from lists. */
+	CHECK_INT(db_suggestions_delete(db, a, NULL), 0);
+	CHECK_LIST(NULL, SUG_DATE, false, SUG_TITLE, "路灯,校车,医保");
+	teardown();
+}
+
+TEST(t_items)
+{
+	setup();
+	char **items = NULL;
+	int64_t *ids = NULL;
+	int n = 0;
+	CHECK_INT(db_suggestions_deputy_items(db, false, &items, &ids, &n, NULL), 0);
+	struct strbuf sb;
+	sb_init(&sb);
+	for (int i = 0; i < n; i++)
+		sb_addf(&sb, "%s%s=%lld", i ? "," : "", items[i], (long long)ids[i]);
+	CHECK_STR(sb.buf, "李四=1,王五=2,张三（县·城关镇人民政府）=4,张三（乡镇·卫生院/防疫站）=5,赵六=3");
+	sb_free(&sb);
+	str_free_array(items, n);
+	free(ids);
+	CHECK_INT(db_suggestions_deputy_items(db, true, &items, &ids, &n, NULL), 0);
+	CHECK_INT(n, 6);
+	str_free_array(items, n);
+	free(ids);
+
+	/* Same name, level and unit: the id tells them apart; a deleted co-sponsor stays linked. */
+	exec_sql("INSERT INTO deputies (id, name, name_py, gender, level, work_unit) VALUES"
+		 " (7, '李四', 'li si', '女', '县', '城关镇人民政府')");
+	CHECK_INT(db_suggestions_deputy_items(db, false, &items, &ids, &n, NULL), 0);
+	sb_init(&sb);
+	for (int i = 0; i < n && i < 2; i++)
+		sb_addf(&sb, "%s%s", i ? "," : "", items[i]);
+	CHECK_STR(sb.buf, "李四（县·城关镇人民政府·编号1）,李四（县·城关镇人民政府·编号7）");
+	sb_free(&sb);
+	str_free_array(items, n);
+	free(ids);
+	int64_t id = add("建议", "李四（县·城关镇人民政府·编号7）", "王五", NULL, "社会建设", "");
+	CHECK_INT(q_int("SELECT lead_deputy_id FROM suggestions"), 7);
+	exec_sql("UPDATE deputies SET deleted = 1 WHERE id = 2");
+	char **v = NULL;
+	CHECK_INT(db_suggestions_get_values(db, id, &v, NULL), 0);
+	if (v) {
+		CHECK_STR(v[SUG_COSPONSORS], "王五（已删除）");
+		char *err = NULL;
+		CHECK_INT(db_suggestions_update(db, id, v, &err), 0);
+		free(err);
+		CHECK_INT(q_int("SELECT deputy_id FROM suggestion_deputies"), 2);
+		record_free_values(&suggestion_def, v);
+	}
+	/* ... but cannot be added to another suggestion. */
+	v = sug("另一条", "赵六", "王五", NULL, "社会建设", "");
+	char *err = NULL;
+	CHECK_INT(db_suggestions_insert(db, v, NULL, &err), -1);
+	CHECK_STR(err, "附议代表：找不到代表“王五”，请在列表中选择");
+	free(err);
+	record_free_values(&suggestion_def, v);
+
+	CHECK_INT(db_suggestions_unit_items(db, &items, &ids, &n, NULL), 0);
+	CHECK_INT(n, units);
+	bool found = false;
+	for (int i = 0; i < n; i++)
+		found |= !strcmp(items[i], "县水利局") && ids[i] == unit_water;
+	CHECK(found);
+	str_free_array(items, n);
+	free(ids);
+	teardown();
+}
+
+int main(void)
+{
+	RUN(t_months);
+	RUN(t_labels);
+	RUN(t_form_check);
+	RUN(t_machine);
+	RUN(t_insert_get);
+	RUN(t_bad_names);
+	RUN(t_actions);
+	RUN(t_for_case);
+	RUN(t_filters);
+	RUN(t_items);
+	return t_done();
+}

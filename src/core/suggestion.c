@@ -16,6 +16,8 @@ const char *const suggestion_satisfactions[] = { "满意", "基本满意", "不�
 const char *const suggestion_result_codes[] = { "A", "B", "C", "D", NULL };
 const char *const suggestion_result_labels[] = { "已解决或基本解决", "正在解决", "列入规划逐步解决",
 	"留作参考并解释", NULL };
+const char *const suggestion_result_choices[] = { "A 已解决或基本解决", "B 正在解决", "C 列入规划逐步解决",
+	"D 留作参考并解释", NULL };
 const char *const suggestion_statuses[] = { "已提出", "办理中", "已答复", "办结", NULL };
 static const char *const suggestion_actions[] = { "交办", "延期", "答复", "办结", NULL };
 

@@ -69,6 +69,9 @@ extern const char *const suggestion_satisfactions[]; /* 满意 基本满意 不�
 extern const char *const suggestion_result_codes[];  /* A B C D (what is stored) */
 extern const char *const suggestion_result_labels[]; /* 已解决或基本解决 正在解决 列入规划逐步解决
 							 留作参考并解释 (same order) */
+/* The result letters with their words, for a pick list: "A 已解决或基本解决", ... The form's check
+ * (record_check) turns a picked item back into its letter. */
+extern const char *const suggestion_result_choices[];
 extern const char *const suggestion_statuses[];      /* 已提出 办理中 已答复 办结 */
 /* Label of the column of a row value (fields and enum suggestion_extra), e.g. "状态". */
 const char *suggestion_col_label(int col);

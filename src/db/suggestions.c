@@ -59,6 +59,8 @@ static void sug_split(const char *s, char ***out, int *n)
 struct sug_dep {
 	int64_t id;
 	char *name;  /* owned */
+	char *level; /* owned */
+	char *unit;  /* owned: work unit */
 	char *item;  /* owned: unique display item */
 	bool left;   /* 离任 */
 	bool deleted;
@@ -73,6 +75,8 @@ static void sug_deps_free(struct sug_deps *d)
 {
 	for (int i = 0; i < d->n; i++) {
 		free(d->v[i].name);
+		free(d->v[i].level);
+		free(d->v[i].unit);
 		free(d->v[i].item);
 	}
 	free(d->v);
@@ -106,19 +110,70 @@ static int sug_key_cmp(const void *a, const void *b)
 	return c ? c : x->i - y->i;
 }
 
-/* dup[i] = true when strs[i] equals another of the n strings. */
-static void sug_mark_dups(char *const *strs, int n, bool *dup)
+/* dup[i] = true when the item of deputy i equals another's (names when by_name; a deleted
+ * deputy's name never counts). */
+static void sug_mark_dups(const struct sug_deps *d, bool by_name, bool *dup)
 {
-	struct sug_key *k = xcalloc((size_t)(n ? n : 1), sizeof *k);
+	struct sug_key *k = xcalloc((size_t)(d->n ? d->n : 1), sizeof *k);
+	int n = d->n;
 	for (int i = 0; i < n; i++)
-		k[i] = (struct sug_key){ strs[i], i };
+		k[i] = (struct sug_key){ by_name ? (d->v[i].deleted ? "" : d->v[i].name) : d->v[i].item, i };
 	qsort(k, (size_t)n, sizeof *k, sug_key_cmp);
 	for (int i = 0; i < n; i++)
-		dup[k[i].i] = (i > 0 && !strcmp(k[i].s, k[i - 1].s)) || (i + 1 < n && !strcmp(k[i].s, k[i + 1].s));
+		dup[k[i].i] = *k[i].s && ((i > 0 && !strcmp(k[i].s, k[i - 1].s)) ||
+					  (i + 1 < n && !strcmp(k[i].s, k[i + 1].s)));
 	free(k);
 }
 
-/* Load the deputies a suggestion (0: a new one) may name and give each its unique item. */
+/* The item of a deputy: the name, qualified by level and work unit (qualify), and the id (with_id);
+ * a deleted deputy is marked so. */
+static char *sug_dep_make_item(const struct sug_dep *p, bool qualify, bool with_id)
+{
+	struct strbuf sb;
+	const char *sep = "";
+	sb_init(&sb);
+	sb_add(&sb, p->name);
+	if (!p->deleted && !qualify && !with_id)
+		return sb_take(&sb);
+	sb_add(&sb, "（");
+	if (p->deleted) {
+		sb_add(&sb, "已删除");
+		sep = "·";
+	} else {
+		if (*p->level) {
+			sug_add_clean(&sb, p->level);
+			sep = "·";
+		}
+		if (*p->unit) {
+			sb_add(&sb, sep);
+			sug_add_clean(&sb, p->unit);
+			sep = "·";
+		}
+	}
+	if (with_id)
+		sb_addf(&sb, "%s编号%lld", sep, (long long)p->id);
+	sb_add(&sb, "）");
+	return sb_take(&sb);
+}
+
+/* Give every deputy a unique item: the name; level and work unit when another non-deleted
+ * deputy has the same name; the id when that is still not enough. */
+static void sug_deps_items(struct sug_deps *d)
+{
+	bool *dup = xcalloc((size_t)(d->n ? d->n : 1), sizeof(bool));
+	sug_mark_dups(d, true, dup);
+	for (int i = 0; i < d->n; i++)
+		d->v[i].item = sug_dep_make_item(&d->v[i], dup[i], false);
+	sug_mark_dups(d, false, dup);
+	for (int i = 0; i < d->n; i++)
+		if (dup[i]) {
+			free(d->v[i].item);
+			d->v[i].item = sug_dep_make_item(&d->v[i], true, true);
+		}
+	free(dup);
+}
+
+/* Load the deputies a suggestion (0: a new one) may name, with their items, by pinyin. */
 static int sug_deps_load(struct db *db, int64_t sug_id, struct sug_deps *d, char **err)
 {
 	static const char sql[] =
@@ -127,91 +182,36 @@ static int sug_deps_load(struct db *db, int64_t sug_id, struct sug_deps *d, char
 		" UNION SELECT deputy_id FROM suggestion_deputies WHERE suggestion_id = ?1)"
 		" ORDER BY name_py, name, id";
 	sqlite3_stmt *st = NULL;
-	char **level = NULL, **unit = NULL, **strs = NULL;
-	bool *dup = NULL;
-	int rc = -1, src, cap = 0;
+	int src, cap = 0;
 
 	d->v = NULL;
 	d->n = 0;
 	if (db_prepare(db, sql, &st, err) < 0)
-		goto out;
+		return -1;
 	sqlite3_bind_int64(st, 1, sug_id);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		if (d->n == cap) {
 			cap = cap ? cap * 2 : 64;
 			d->v = xrealloc(d->v, sizeof *d->v * (size_t)cap);
-			level = xrealloc(level, sizeof(char *) * (size_t)cap);
-			unit = xrealloc(unit, sizeof(char *) * (size_t)cap);
 		}
-		struct sug_dep *p = &d->v[d->n];
-		p->id = sqlite3_column_int64(st, 0);
-		p->name = xstrdup(db_column_text(st, 1));
-		p->item = NULL;
-		level[d->n] = xstrdup(db_column_text(st, 2));
-		unit[d->n] = xstrdup(db_column_text(st, 3));
-		p->left = !strcmp(db_column_text(st, 4), "离任");
-		p->deleted = sqlite3_column_int(st, 5) != 0;
-		d->n++;
+		d->v[d->n++] = (struct sug_dep){
+			.id = sqlite3_column_int64(st, 0),
+			.name = xstrdup(db_column_text(st, 1)),
+			.level = xstrdup(db_column_text(st, 2)),
+			.unit = xstrdup(db_column_text(st, 3)),
+			.left = !strcmp(db_column_text(st, 4), "离任"),
+			.deleted = sqlite3_column_int(st, 5) != 0,
+		};
 	}
 	if (src != SQLITE_DONE) {
 		db_fail(db, src, NULL, err);
-		goto out;
-	}
-	/* Names shared by two non-deleted deputies get their level and work unit. */
-	strs = xcalloc((size_t)(d->n ? d->n : 1), sizeof(char *));
-	dup = xcalloc((size_t)(d->n ? d->n : 1), sizeof(bool));
-	for (int i = 0; i < d->n; i++)
-		strs[i] = d->v[i].deleted ? "" : d->v[i].name;
-	sug_mark_dups(strs, d->n, dup);
-	for (int round = 0; round < 2; round++) {
-		for (int i = 0; i < d->n; i++) {
-			struct sug_dep *p = &d->v[i];
-			struct strbuf sb;
-			if (round == 1 && !dup[i])
-				continue;
-			sb_init(&sb);
-			sb_add(&sb, p->name);
-			if (p->deleted || dup[i] || round == 1) {
-				bool first = true;
-				sb_add(&sb, "（");
-				if (p->deleted) {
-					sb_add(&sb, "已删除");
-					first = false;
-				} else if (dup[i] || round == 1) {
-					sug_add_clean(&sb, level[i]);
-					first = !*level[i];
-					if (*unit[i]) {
-						sb_add(&sb, first ? "" : "·");
-						sug_add_clean(&sb, unit[i]);
-						first = false;
-					}
-				}
-				if (round == 1)
-					sb_addf(&sb, "%s编号%lld", first ? "" : "·", (long long)p->id);
-				sb_add(&sb, "）");
-			}
-			free(p->item);
-			p->item = sb_take(&sb);
-		}
-		/* Still equal (same name, level and unit; a deleted namesake): add the id. */
-		for (int i = 0; i < d->n; i++)
-			strs[i] = d->v[i].item;
-		sug_mark_dups(strs, d->n, dup);
-	}
-	rc = 0;
-out:
-	sqlite3_finalize(st);
-	for (int i = 0; i < d->n; i++) {
-		free(level[i]);
-		free(unit[i]);
-	}
-	free(level);
-	free(unit);
-	free(strs);
-	free(dup);
-	if (rc < 0)
+		sqlite3_finalize(st);
 		sug_deps_free(d);
-	return rc;
+		return -1;
+	}
+	sqlite3_finalize(st);
+	sug_deps_items(d);
+	return 0;
 }
 
 /* The deputy an item or name stands for. */
@@ -869,11 +869,12 @@ rollback:
 /* ---- lists ---- */
 
 /* The filter of struct suggestion_filter. ?1 LIKE pattern, ?2 status, ?3 category, ?4 deputy,
- * ?5 unit, ?6 year, ?7 overdue only, ?8 today. */
+ * ?5 unit, ?6 year, ?7 overdue only, ?8 today, ?11 the text may be pinyin (?9, ?10: the page). */
 static const char sug_where[] =
 	" WHERE s.deleted = 0"
 	" AND (?1 IS NULL OR s.title LIKE ?1 ESCAPE '\\' OR s.content LIKE ?1 ESCAPE '\\'"
-	" OR s.suggestion_no LIKE ?1 ESCAPE '\\' OR l.name LIKE ?1 ESCAPE '\\')"
+	" OR s.suggestion_no LIKE ?1 ESCAPE '\\' OR l.name LIKE ?1 ESCAPE '\\'"
+	" OR (?11 AND (l.name_initials LIKE ?1 ESCAPE '\\' OR replace(l.name_py, ' ', '') LIKE ?1 ESCAPE '\\')))"
 	" AND (?2 IS NULL OR s.status = ?2) AND (?3 IS NULL OR s.category = ?3)"
 	" AND (?4 IS NULL OR s.lead_deputy_id = ?4 OR EXISTS (SELECT 1 FROM suggestion_deputies sd"
 	" WHERE sd.suggestion_id = s.id AND sd.deputy_id = ?4))"
@@ -883,6 +884,20 @@ static const char sug_where[] =
 
 static const char sug_from[] =
 	" FROM suggestions s LEFT JOIN deputies l ON l.id = s.lead_deputy_id LEFT JOIN units u ON u.id = s.unit_id";
+
+/* True if s could be typed pinyin of the lead's name: ASCII letters (digits allowed), one letter
+ * at least. */
+static bool sug_pinyin_text(const char *s)
+{
+	bool letter = false;
+	for (; *s; s++) {
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))
+			letter = true;
+		else if (!(*s >= '0' && *s <= '9'))
+			return false;
+	}
+	return letter;
+}
 
 static void sug_bind_filter(sqlite3_stmt *st, const struct suggestion_filter *f, const char *today)
 {
@@ -895,6 +910,7 @@ static void sug_bind_filter(sqlite3_stmt *st, const struct suggestion_filter *f,
 	} else {
 		sqlite3_bind_null(st, 1);
 	}
+	sqlite3_bind_int(st, 11, *text && sug_pinyin_text(text));
 	free(text);
 	db_bind_text(st, 2, f ? f->status : NULL);
 	db_bind_text(st, 3, f ? f->category : NULL);

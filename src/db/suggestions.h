@@ -69,8 +69,10 @@ int db_suggestions_act(struct db *db, int64_t id, const struct suggestion_act *a
 
 /* Which suggestions a list shows. Every member is optional (NULL, "" or 0: any); AND. */
 struct suggestion_filter {
-	const char *text;     /* substring of the title, content or number (case-insensitive for
-			       * ASCII; % _ \ are plain characters) */
+	const char *text;     /* substring of the title, content, number or lead deputy's name
+			       * (case-insensitive for ASCII; % _ \ are plain characters); ASCII
+			       * letters also match the lead's pinyin initials ("ls") or full
+			       * pinyin ("lisi"). Spaces around it are ignored. */
 	const char *status;   /* exact status label */
 	const char *category; /* exact */
 	int64_t deputy_id;    /* lead or co-sponsor */
@@ -81,7 +83,8 @@ struct suggestion_filter {
 };
 
 /* A page row: id and SUG_NCOLS values (the fields, then enum suggestion_extra), borrowed for
- * the call. Return non-zero to stop. Same shape as the register screen's row callback. */
+ * the call. Deputies are plain names here (the pick items are for forms: use get). Return
+ * non-zero to stop. Same shape as the register screen's row callback. */
 typedef int (*suggestion_row_cb)(void *ud, int64_t id, const char *const *vals);
 
 int db_suggestions_count(struct db *db, const struct suggestion_filter *f, int64_t *n, char **err);

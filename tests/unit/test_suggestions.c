@@ -51,13 +51,13 @@ static void setup(void)
 		die("db_open: %s", err);
 	db_set_user(db, "测试", NULL);
 	free(path);
-	exec_sql("INSERT INTO deputies (id, name, name_py, gender, level, work_unit) VALUES"
-		 " (1, '李四', 'li si', '男', '县', '城关镇人民政府'),"
-		 " (2, '王五', 'wang wu', '女', '乡镇', '中心学校'),"
-		 " (3, '赵六', 'zhao liu', '男', '乡镇', NULL),"
-		 " (4, '张三', 'zhang san', '男', '县', '城关镇人民政府'),"
-		 " (5, '张三', 'zhang san', '女', '乡镇', '卫生院、防疫站'),"
-		 " (6, '孙七', 'sun qi', '男', '市', NULL)");
+	exec_sql("INSERT INTO deputies (id, name, name_py, name_initials, gender, level, work_unit) VALUES"
+		 " (1, '李四', 'li si', 'ls', '男', '县', '城关镇人民政府'),"
+		 " (2, '王五', 'wang wu', 'ww', '女', '乡镇', '中心学校'),"
+		 " (3, '赵六', 'zhao liu', 'zl', '男', '乡镇', NULL),"
+		 " (4, '张三', 'zhang san', 'zs', '男', '县', '城关镇人民政府'),"
+		 " (5, '张三', 'zhang san', 'zs', '女', '乡镇', '卫生院、防疫站'),"
+		 " (6, '孙七', 'sun qi', 'sq', '男', '市', NULL)");
 	exec_sql("UPDATE deputies SET status = '离任' WHERE id = 6");
 	unit_traffic = q_int("SELECT id FROM units WHERE name = '县交通运输局' AND deleted = 0");
 	unit_water = q_int("SELECT id FROM units WHERE name = '县水利局' AND deleted = 0");
@@ -182,6 +182,8 @@ TEST(t_labels)
 	CHECK(suggestion_result_parse("") == NULL);
 	CHECK_STR(suggestion_result_label("C"), "列入规划逐步解决");
 	CHECK_STR(suggestion_result_label("X"), "");
+	for (int i = 0; suggestion_result_choices[i]; i++)
+		CHECK_STR(suggestion_result_parse(suggestion_result_choices[i]), suggestion_result_codes[i]);
 	CHECK_STR(suggestion_status_label(SS_REPLIED), "已答复");
 	CHECK_INT(suggestion_status_parse("办结"), SS_CLOSED);
 	CHECK_INT(suggestion_status_parse("受理"), -1);
@@ -696,6 +698,8 @@ TEST(t_filters)
 	CHECK_LIST(&((struct suggestion_filter){ .text = " road " }), -1, false, SUG_TITLE, "校车");
 	CHECK_LIST(&((struct suggestion_filter){ .text = "%" }), -1, false, SUG_TITLE, "修路 100%");
 	CHECK_LIST(&((struct suggestion_filter){ .text = "赵六" }), -1, false, SUG_TITLE, "校车");
+	CHECK_LIST(&((struct suggestion_filter){ .text = "zl" }), -1, false, SUG_TITLE, "校车");
+	CHECK_LIST(&((struct suggestion_filter){ .text = "WangWu" }), -1, false, SUG_TITLE, "路灯");
 	CHECK_LIST(&((struct suggestion_filter){ .status = "办理中" }), -1, false, SUG_TITLE, "校车,路灯");
 	CHECK_LIST(&((struct suggestion_filter){ .category = "城建环资" }), -1, false, SUG_TITLE, "路灯,修路 100%");
 	CHECK_LIST(&((struct suggestion_filter){ .deputy_id = 1 }), -1, false, SUG_TITLE, "医保,修路 100%");

@@ -242,37 +242,40 @@ out:
 	return rc;
 }
 
-/* Point visit visit_id at case case_id; refused if the visit is missing or has another case. */
-static int cases_link_visit(struct db *db, int64_t visit_id, int64_t case_id, char **err)
+/* Refuse a visit that is missing (or deleted) or already has a case of its own. */
+static int cases_check_visit(struct db *db, int64_t visit_id, char **err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
 	if (db_prepare(db,
-		       "SELECT v.case_id, c.case_no FROM visits v LEFT JOIN cases c ON c.id = v.case_id AND c.deleted = 0"
+		       "SELECT c.case_no FROM visits v LEFT JOIN cases c ON c.id = v.case_id AND c.deleted = 0"
 		       " WHERE v.id = ?1 AND v.deleted = 0",
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, visit_id);
 	int src = sqlite3_step(st);
-	if (src == SQLITE_DONE) {
+	if (src == SQLITE_DONE)
 		db_failf(err, "找不到来访登记（编号 %lld），可能已被删除", (long long)visit_id);
-		goto out;
-	}
-	if (src != SQLITE_ROW) {
+	else if (src != SQLITE_ROW)
 		db_fail(db, src, NULL, err);
-		goto out;
-	}
-	if (sqlite3_column_type(st, 0) != SQLITE_NULL && sqlite3_column_int64(st, 0) != case_id &&
-	    *db_column_text(st, 1)) {
-		db_failf(err, "这条来访登记已有意见建议 %s，不能再建一件", db_column_text(st, 1));
-		goto out;
-	}
+	else if (*db_column_text(st, 0))
+		db_failf(err, "这条来访登记已有意见建议 %s，不能再建一件", db_column_text(st, 0));
+	else
+		rc = 0;
 	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Point visit visit_id at case case_id (checked by cases_check_visit). */
+static int cases_link_visit(struct db *db, int64_t visit_id, int64_t case_id, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
 	if (db_prepare(db, "UPDATE visits SET case_id = ?1, updated_at = " DB_NOW_SQL " WHERE id = ?2", &st, err) < 0)
-		goto out;
+		return -1;
 	sqlite3_bind_int64(st, 1, case_id);
 	sqlite3_bind_int64(st, 2, visit_id);
-	src = sqlite3_step(st);
+	int src = sqlite3_step(st);
 	if (src != SQLITE_DONE) {
 		db_fail(db, src, NULL, err);
 		goto out;
@@ -339,6 +342,8 @@ int db_cases_create(struct db *db, const char *station_code, char *const *vals, 
 		return db_failf(err, "受理日期 %s 晚于今天（%s）", received, today);
 	if (db_begin(db, err) < 0)
 		return -1;
+	if (links && links->visit_id > 0 && cases_check_visit(db, links->visit_id, err) < 0)
+		goto rollback;
 	if (cases_next_no(db, station_code, atoi(received), &no, err) < 0 ||
 	    cases_insert_row(db, vals, no, links, &new_id, err) < 0)
 		goto rollback;
@@ -1000,6 +1005,13 @@ out:
 	return rc;
 }
 
+/* Cases followed up from ?1 to ?2, from indexes although followup_date has none: a case
+ * followed up in the range is either closed since (closed_date >= followup_date >= ?1: the
+ * index cases_closed_date) or not closed, i.e. 已答复 or (重办) 办理中 (cases_status_due). */
+#define CASES_FOLLOWED_UP                                                                           \
+	"followup_date BETWEEN ?1 AND ?2 AND deleted = 0 AND (closed_date >= ?1"                      \
+	" OR (closed_date IS NULL AND status IN ('已答复', '办理中')))"
+
 int db_cases_stats(struct db *db, const char *from, const char *to, struct case_stats *out, char **err)
 {
 	sqlite3_stmt *st = NULL;
@@ -1017,10 +1029,9 @@ int db_cases_stats(struct db *db, const char *from, const char *to, struct case_
 		       " (SELECT count(*) FROM cases WHERE closed_date BETWEEN ?1 AND ?2 AND deleted = 0),"
 		       " (SELECT count(*) FROM cases WHERE closed_date BETWEEN ?1 AND ?2 AND deleted = 0"
 		       "  AND (assigned_date IS NULL OR reply_date <= due_date)),"
-		       " (SELECT count(*) FROM cases WHERE followup_date BETWEEN ?1 AND ?2 AND satisfaction IS NOT NULL"
-		       "  AND deleted = 0),"
-		       " (SELECT count(*) FROM cases WHERE followup_date BETWEEN ?1 AND ?2"
-		       "  AND satisfaction IN ('满意', '基本满意') AND deleted = 0)",
+		       " (SELECT count(*) FROM cases WHERE " CASES_FOLLOWED_UP " AND satisfaction IS NOT NULL),"
+		       " (SELECT count(*) FROM cases WHERE " CASES_FOLLOWED_UP
+		       "  AND satisfaction IN ('满意', '基本满意'))",
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, from ? from : "", -1, SQLITE_STATIC);

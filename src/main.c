@@ -19,6 +19,8 @@ struct main_opts {
 	const char *config; /* --config, or NULL */
 	const char *db;     /* --db, or NULL */
 	bool force;         /* --force (demo) */
+	const char *month;  /* --month (visits), or NULL */
+	bool full;          /* --full (visits) */
 	bool help, version;
 	const char *cmd;    /* first word after the options, or NULL */
 	int nargs;          /* words after cmd */
@@ -37,6 +39,8 @@ static const struct main_help_row main_help_cmds[] = {
 	  "import the deputy roster from CSV (all rows or none)" },
 	{ "demo --db 文件 [--force]", "demo --db FILE [--force]", "创建虚构的演示数据库",
 	  "create a fictional demo database" },
+	{ "visits --month 年-月", "visits --month YYYY-MM", "列出一个月的来访登记（默认本月）",
+	  "list a month's visits (default: this month)" },
 	{ "help", "help", "显示本帮助", "show this help" },
 };
 
@@ -45,6 +49,8 @@ static const struct main_help_row main_help_opts[] = {
 	{ "--db 路径", "--db PATH", "使用这个数据库文件（代替配置中的 [database] path）",
 	  "use this database file (instead of [database] path)" },
 	{ "--force", "--force", "demo：替换已有的文件", "demo: replace an existing file" },
+	{ "--month 年-月", "--month MONTH", "visits：哪个月，如 2026-10", "visits: which month, e.g. 2026-10" },
+	{ "--full", "--full", "visits：电话不打码", "visits: do not mask phone numbers" },
 	{ "-h, --help", "-h, --help", "显示本帮助", "show this help" },
 	{ "-V, --version", "-V, --version", "显示版本", "show the version" },
 };
@@ -111,6 +117,8 @@ static int main_parse(int argc, char **argv, struct main_opts *o)
 		{ "config", required_argument, NULL, 'c' },
 		{ "db", required_argument, NULL, 'd' },
 		{ "force", no_argument, NULL, 'f' },
+		{ "month", required_argument, NULL, 'm' },
+		{ "full", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -127,6 +135,12 @@ static int main_parse(int argc, char **argv, struct main_opts *o)
 			break;
 		case 'f':
 			o->force = true;
+			break;
+		case 'm':
+			o->month = optarg;
+			break;
+		case 'F':
+			o->full = true;
 			break;
 		case 'h':
 			o->help = true;
@@ -156,7 +170,7 @@ static int main_parse(int argc, char **argv, struct main_opts *o)
 /* Check the words of a command before any file is touched. Returns -1 when fine. */
 static int main_check_command(const struct main_opts *o)
 {
-	static const char *const known[] = { "check", "import", "demo", "help" };
+	static const char *const known[] = { "check", "import", "demo", "help", "visits" };
 	bool ok = false;
 	if (!o->cmd)
 		ok = true;
@@ -166,7 +180,11 @@ static int main_check_command(const struct main_opts *o)
 		return main_usage_error("未知命令 %s", "unknown command %s", o->cmd);
 	if (o->force && (!o->cmd || strcmp(o->cmd, "demo")))
 		return main_usage_error("%s 只用于 demo 命令", "%s is only for the demo command", "--force");
-	if (o->cmd && (!strcmp(o->cmd, "check") || !strcmp(o->cmd, "demo") || !strcmp(o->cmd, "help")) &&
+	if ((o->month || o->full) && (!o->cmd || strcmp(o->cmd, "visits")))
+		return main_usage_error("%s 只用于 visits 命令", "%s is only for the visits command",
+					o->month ? "--month" : "--full");
+	if (o->cmd && (!strcmp(o->cmd, "check") || !strcmp(o->cmd, "demo") || !strcmp(o->cmd, "help") ||
+			!strcmp(o->cmd, "visits")) &&
 	    o->nargs > 0)
 		return main_usage_error("多余的参数 %s", "unexpected argument %s", o->args[0]);
 	if (o->cmd && !strcmp(o->cmd, "demo") && !o->db)
@@ -234,6 +252,8 @@ int main(int argc, char **argv)
 		rc = cli_check(&cfg, path);
 	else if (!strcmp(o.cmd, "import"))
 		rc = cli_import(&cfg, path, default_path, o.nargs, o.args);
+	else if (!strcmp(o.cmd, "visits"))
+		rc = cli_visits(&cfg, path, o.month, o.full);
 	else
 		rc = cli_demo(&cfg, path, o.force);
 	cfg_free(&cfg);

@@ -49,6 +49,8 @@ static int demo_deputies(struct db *db, const char *today, char **err)
 
 static const struct demo_step demo_steps[] = {
 	{ "代表名册", demo_deputies },
+	{ "接待日", cli_visits_demo_days },
+	{ "接待选民登记", cli_visits_demo_visits },
 };
 
 /* Remove path if it exists; 0 or -1 with errno. */

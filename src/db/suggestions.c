@@ -5,6 +5,7 @@
 
 #include "db/internal.h"
 #include "db/record.h"
+#include "db/units.h"
 
 #include "core/clock.h"
 #include "core/util.h"
@@ -1121,36 +1122,38 @@ int db_suggestions_deputy_items(struct db *db, bool include_left, char ***items,
 	return 0;
 }
 
+struct sug_names {
+	char **items;
+	int64_t *ids;
+	int n, cap;
+};
+
+static int sug_unit_cb(void *ud, int64_t id, const char *name)
+{
+	struct sug_names *u = ud;
+	if (u->n == u->cap) {
+		u->cap = u->cap ? u->cap * 2 : 32;
+		u->items = xrealloc(u->items, sizeof(char *) * (size_t)u->cap);
+		u->ids = xrealloc(u->ids, sizeof(int64_t) * (size_t)u->cap);
+	}
+	u->ids[u->n] = id;
+	u->items[u->n++] = xstrdup(name);
+	return 0;
+}
+
 int db_suggestions_unit_items(struct db *db, char ***items, int64_t **ids, int *n, char **err)
 {
-	static const char sql[] = "SELECT id, name FROM units WHERE deleted = 0 ORDER BY sort, name, id";
-	sqlite3_stmt *st = NULL;
-	int src, cap = 0;
-
+	struct sug_names u = { 0 };
 	*items = NULL;
 	*ids = NULL;
 	*n = 0;
-	if (db_prepare(db, sql, &st, err) < 0)
-		return -1;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			*items = xrealloc(*items, sizeof(char *) * (size_t)cap);
-			*ids = xrealloc(*ids, sizeof(int64_t) * (size_t)cap);
-		}
-		(*ids)[*n] = sqlite3_column_int64(st, 0);
-		(*items)[(*n)++] = xstrdup(db_column_text(st, 1));
-	}
-	if (src != SQLITE_DONE) {
-		db_fail(db, src, NULL, err);
-		sqlite3_finalize(st);
-		str_free_array(*items, *n);
-		free(*ids);
-		*items = NULL;
-		*ids = NULL;
-		*n = 0;
+	if (db_units_names(db, sug_unit_cb, &u, err) < 0) {
+		str_free_array(u.items, u.n);
+		free(u.ids);
 		return -1;
 	}
-	sqlite3_finalize(st);
+	*items = u.items;
+	*ids = u.ids;
+	*n = u.n;
 	return 0;
 }

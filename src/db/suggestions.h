@@ -115,7 +115,8 @@ int db_suggestions_for_case(struct db *db, int64_t case_id, suggestion_link_cb c
  * with str_free_array / free). */
 int db_suggestions_deputy_items(struct db *db, bool include_left, char ***items, int64_t **ids, int *n,
 				char **err);
-/* Pick-list items of units for SUG_UNIT (non-deleted, by sort then name). Same ownership. */
+/* Pick-list items of units for SUG_UNIT: db_units_names() (non-deleted, pick-list order).
+ * Same ownership. */
 int db_suggestions_unit_items(struct db *db, char ***items, int64_t **ids, int *n, char **err);
 
 #endif

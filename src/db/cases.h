@@ -179,9 +179,10 @@ int db_cases_todo_counts(struct db *db, const struct calendar *cal, const char *
  * range, not answered on the spot; spot: answered on the spot (当场答复) with its date in range;
  * closed: closed_date in range (spot answers included); closed_on_time: of those, answered on
  * the spot or with reply_date <= due_date; followed_up: followup_date in range with a
- * satisfaction; satisfied: of those 满意 or 基本满意. Rates are percentages (0..100), -1 when
- * the denominator is 0: on_time_rate = closed_on_time / closed, satisfaction_rate =
- * satisfied / followed_up. */
+ * satisfaction (the case's current round: a new 答复 after 重办 clears the earlier 回访);
+ * satisfied: of those 满意 or 基本满意. Rates are percentages (0..100), -1 when the
+ * denominator is 0: on_time_rate = closed_on_time / closed, satisfaction_rate =
+ * satisfied / followed_up. Every figure is a range on an index (docs/CASES.md). */
 struct case_stats {
 	int64_t received, assigned, replied, spot, closed, closed_on_time, followed_up, satisfied;
 	double on_time_rate, satisfaction_rate;

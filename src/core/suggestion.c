@@ -25,7 +25,7 @@ static const struct field_def suggestion_fields[SUG_NFIELDS] = {
 	[SUG_NO] = { .col = "suggestion_no", .label = "编号", .kind = FK_TEXT, .max_chars = 30 },
 	[SUG_TITLE] = { .col = "title", .label = "标题", .kind = FK_TEXT, .max_chars = 60, .required = true },
 	[SUG_LEAD] = { .col = "lead_deputy_id", .label = "领衔代表", .kind = FK_CHOICE, .choice_open = true,
-		.max_chars = 80, .required = true },
+		.max_chars = 200, .required = true },
 	[SUG_COSPONSORS] = { .col = "cosponsors", .label = "附议代表", .kind = FK_MULTI, .max_chars = 3000,
 		.list_hide = true },
 	[SUG_DATE] = { .col = "date", .label = "提出日期", .kind = FK_DATE, .required = true, .def = "今天" },

@@ -535,7 +535,12 @@ static int visits_where_build(const struct visit_filter *f, struct visits_where 
 		visits_where_add_text(w, "v.date <= ?", f->date_to, true);
 	if (f->reception_day_id > 0)
 		visits_where_add_num(w, "v.reception_day_id = ?", f->reception_day_id);
-	if (f->deputy_id > 0)
+	/* With a date range the dates narrow best (visits_date) and each row is checked against
+	 * UNIQUE (visit_id, deputy_id); without one, the deputy's visits come from its index. */
+	if (f->deputy_id > 0 && w->n > 0)
+		visits_where_add_num(w, "EXISTS (SELECT 1 FROM visit_deputies t WHERE t.visit_id = v.id AND t.deputy_id = ?)",
+				     f->deputy_id);
+	else if (f->deputy_id > 0)
 		visits_where_add_num(w, "v.id IN (SELECT visit_id FROM visit_deputies WHERE deputy_id = ?)", f->deputy_id);
 	if (!str_empty(f->category))
 		visits_where_add_text(w, "v.category = ?", f->category, true);

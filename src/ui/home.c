@@ -19,6 +19,7 @@
 #include "ui/deputies.h"
 #include "ui/reception.h"
 #include "ui/units.h"
+#include "ui/visits.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +36,7 @@ static void open_cases(void) { cases_push(NULL); }
 static const struct menu_item items[] = {
 	{ REG_DEPUTIES, deputies_push, NULL },
 	{ REG_VISITS, reception_push, "接待日安排" },
+	{ REG_VISITS, visits_push, NULL },
 	{ REG_CASES, open_cases, NULL },
 	{ REG_CASES, units_push, "承办单位" },
 };
@@ -185,7 +187,7 @@ static void draw_todo(int y, int x, int w, const struct todo *t, bool sel)
 	const char *no = strtok_r(s, "|", &save), *sum = strtok_r(NULL, "|", &save);
 	const char *unit = strtok_r(NULL, "|", &save), *tail = strtok_r(NULL, "|", &save);
 	enum ui_role role = sel ? ROLE_CURSOR : t->role;
-	int tw = 16, uw = 14, nw = 14;
+	int tw = 14, uw = 10, nw = 14;
 	ui_clear(y, x, 1, w, role);
 	ui_text(y, x + 1, nw, no, ALIGN_LEFT, role);
 	ui_text(y, x + 2 + nw, w - nw - uw - tw - 5, sum, ALIGN_LEFT, role);
@@ -206,7 +208,7 @@ static void home_draw(struct screen *s, int top, int height, int width)
 {
 	struct home *h = s->data;
 	const struct cfg *c = app->cfg;
-	int lw = width * 3 / 5, rx = lw + 2, rw = width - rx - 1;
+	int lw = width * 11 / 20, rx = lw + 2, rw = width - rx - 1;
 	int y = top;
 	char *t = xasprintf("%s    %s%s", c->station_name ? c->station_name : "", c->county ? c->county : "",
 			    c->township ? c->township : "");
@@ -237,7 +239,7 @@ static void home_draw(struct screen *s, int top, int height, int width)
 			if (j < room && ly < bottom)
 				draw_todo(ly++, 1, lw, &h->rows[row], row == h->cursor);
 		if (shown[k] > room && room >= 0 && ly < bottom)
-			ui_text(ly++, 3, lw - 3, "……更多请到意见建议办理簿（按 3）", ALIGN_LEFT, ROLE_DIM);
+			ui_text(ly++, 3, lw - 3, "更多请到意见建议办理簿（按 4）", ALIGN_LEFT, ROLE_DIM);
 	}
 
 	/* Right: reception days, counts, calendar warning. */
@@ -268,7 +270,7 @@ static void home_draw(struct screen *s, int top, int height, int width)
 	sb_free(&sb);
 }
 
-static const enum action home_actions[] = { ACT_UP, ACT_DOWN, ACT_OPEN, ACT_QUIT, ACT_BACK, ACT_NONE };
+static const enum action home_actions[] = { ACT_VISIT, ACT_UP, ACT_DOWN, ACT_OPEN, ACT_QUIT, ACT_BACK, ACT_NONE };
 
 static int home_key(struct screen *s, struct keypress k)
 {
@@ -279,6 +281,9 @@ static int home_key(struct screen *s, struct keypress k)
 		return UI_REDRAW;
 	}
 	switch (keys_lookup(k, home_actions)) {
+	case ACT_VISIT:
+		visit_new_push();
+		break;
 	case ACT_UP:
 		if (h->cursor > 0)
 			h->cursor--;
@@ -319,7 +324,7 @@ static const struct screen_ops home_ops = {
 	.fini = home_fini,
 };
 
-static const enum action home_bar[] = { ACT_HELP, ACT_OPEN, ACT_QUIT, ACT_NONE };
+static const enum action home_bar[] = { ACT_HELP, ACT_VISIT, ACT_OPEN, ACT_QUIT, ACT_NONE };
 
 void home_push(void)
 {

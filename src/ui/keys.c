@@ -37,6 +37,7 @@ static struct key_binding table[ACT_COUNT] = {
 	{ .action = ACT_CANCEL, .name = "cancel", .label = "取消", .help = "取消选中的接待日（需填写原因），再按一次恢复", .spec = "F7 ^X" },
 	{ .action = ACT_ACTIONS, .name = "actions", .label = "办理", .help = "选择下一步：交办、催办、延期、退回、答复、回访、重办、办结", .spec = "F5 ^A" },
 	{ .action = ACT_FILTER, .name = "filter", .label = "筛选", .help = "切换列表的筛选条件", .spec = "F5 ^F" },
+	{ .action = ACT_LINK, .name = "link", .label = "关联", .help = "把本次来访关联到此人未办结的案件（不重复立案）", .spec = "F6 ^L" },
 };
 
 static const struct {

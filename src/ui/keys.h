@@ -41,6 +41,7 @@ enum action {
 	ACT_CANCEL,   /* reception days: cancel one (with a reason) */
 	ACT_ACTIONS,  /* a case: the next steps allowed now */
 	ACT_FILTER,   /* cycle a list's filter (status, period) */
+	ACT_LINK,     /* visit: link to the returning resident's open case */
 	ACT_COUNT
 };
 

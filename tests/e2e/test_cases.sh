@@ -10,7 +10,7 @@ STATION_TODAY=2026-11-02 # a Monday
 e2e_start
 
 # --- receive a case directly (a deputy's survey) ---
-key 3
+key 4
 wait_for "共 0 条"
 key F3
 wait_for "新增意见建议"

@@ -1,0 +1,738 @@
+/* 接待选民登记簿.
+ *
+ * The visit form is laid out for the reception-day queue: the cursor starts at 来访人, then
+ * 反映问题, 类别, 处理方式, 答复内容 — a walk-in answered on the spot needs F3, four Tabs and
+ * F2 beyond the text typed (the e2e test counts them). F2 saves and at once starts the next
+ * visit, keeping the date, channel, reception day and deputies. Leaving 来访人 or 联系电话
+ * looks up earlier visits of the same resident (db_visits_earlier) and shows them under the
+ * form; F6 links this visit to their open case instead of opening a new one.
+ *
+ * The form's fields are visit_def's in another order plus three links (接待代表, 承办单位 for a
+ * 交办, 办理时限); values are mapped back to visit_def's order to be stored. */
+#include "ui/visits.h"
+
+#include "core/calendar.h"
+#include "core/clock.h"
+#include "core/text.h"
+#include "core/util.h"
+#include "core/visit.h"
+#include "db/deputies.h"
+#include "db/reception.h"
+#include "db/units.h"
+#include "db/visits.h"
+#include "ui/app.h"
+#include "ui/cases.h"
+#include "ui/dialog.h"
+#include "ui/form.h"
+#include "ui/list.h"
+#include "ui/register.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the form's fields ---- */
+
+enum vf {
+	VF_NAME,
+	VF_CONTENT,
+	VF_CATEGORY,
+	VF_HANDLING,
+	VF_REPLY,
+	VF_UNIT,
+	VF_DAYS,
+	VF_PHONE,
+	VF_GENDER,
+	VF_ADDRESS,
+	VF_PEOPLE,
+	VF_DEPUTIES,
+	VF_CHANNEL,
+	VF_DATE,
+	VF_N
+};
+
+/* visit_def field of each form field, or -1 for a link. */
+static const int vf_visit[VF_N] = {
+	[VF_NAME] = VIS_NAME, [VF_CONTENT] = VIS_CONTENT, [VF_CATEGORY] = VIS_CATEGORY,
+	[VF_HANDLING] = VIS_HANDLING, [VF_REPLY] = VIS_REPLY, [VF_UNIT] = -1, [VF_DAYS] = -1,
+	[VF_PHONE] = VIS_PHONE, [VF_GENDER] = VIS_GENDER, [VF_ADDRESS] = VIS_ADDRESS,
+	[VF_PEOPLE] = VIS_PEOPLE, [VF_DEPUTIES] = -1, [VF_CHANNEL] = VIS_CHANNEL, [VF_DATE] = VIS_DATE,
+};
+
+static struct field_def vfields[VF_N];
+static struct record_def vdef;
+static char days_def[8];
+
+static const struct record_def *visit_form_def(void)
+{
+	for (int i = 0; i < VF_N; i++)
+		if (vf_visit[i] >= 0)
+			vfields[i] = visit_def.fields[vf_visit[i]];
+	vfields[VF_REPLY].label = "答复/理由";
+	vfields[VF_UNIT] = (struct field_def){ .col = "unit", .label = "承办单位", .kind = FK_CHOICE, .choice_open = true };
+	snprintf(days_def, sizeof days_def, "%d", app->cfg->case_days);
+	vfields[VF_DAYS] = (struct field_def){ .col = "days", .label = "办理时限(工作日)", .kind = FK_INT, .min = 1,
+		.max = 365, .def = days_def };
+	vfields[VF_DEPUTIES] = (struct field_def){ .col = "deputies", .label = "接待代表", .kind = FK_MULTI, .max_chars = 400 };
+	vdef = (struct record_def){ .table = "visits", .title = "来访", .fields = vfields, .nfields = VF_N };
+	return &vdef;
+}
+
+/* ---- the screen ---- */
+
+#define HINT_MAX 5
+
+struct hint {
+	char *line;      /* owned */
+	int64_t case_id; /* 0: none */
+	bool open;
+	char *case_no;   /* owned */
+};
+
+struct vscreen {
+	struct form *form;
+	int64_t id;                /* 0: new */
+	int64_t reception_day_id;  /* the day pre-filled, 0: none */
+	struct hint hints[HINT_MAX];
+	int nhints, nearlier;
+	int64_t link_case;         /* F6: link to this open case, 0: none */
+	char *link_no;             /* owned */
+	char **dep_items;          /* deputies pick list; owned */
+	int64_t *dep_ids;
+	int ndeps;
+	char **unit_items;         /* units pick list; owned */
+	int64_t *unit_ids;
+	int nunits;
+	int saved;                 /* visits saved in this run of the form */
+};
+
+static void hints_clear(struct vscreen *v)
+{
+	for (int i = 0; i < v->nhints; i++) {
+		free(v->hints[i].line);
+		free(v->hints[i].case_no);
+	}
+	v->nhints = v->nearlier = 0;
+}
+
+static int add_hint(void *ud, const struct visit_earlier *e)
+{
+	struct vscreen *v = ud;
+	v->nearlier++;
+	if (v->nhints == HINT_MAX)
+		return 0;
+	struct hint *h = &v->hints[v->nhints++];
+	h->line = xasprintf("%s %s %s：%s%s%s%s", e->date, e->name, e->channel, e->content,
+			    e->case_id ? "  案件 " : "", e->case_no, e->case_id ? (e->case_open ? "（未办结）" : "（已办结）") : "");
+	h->case_id = e->case_id;
+	h->open = e->case_open;
+	h->case_no = xstrdup(e->case_no);
+	return 0;
+}
+
+/* Earlier visits of the resident being typed in (by phone, else by name). */
+static void hints_load(struct vscreen *v)
+{
+	char *err = NULL;
+	hints_clear(v);
+	const char *phone = form_value(v->form, VF_PHONE), *name = form_value(v->form, VF_NAME);
+	if (db_visits_earlier(app->db, phone, name, v->id, 20, add_hint, v, &err) < 0) {
+		app_message(MSG_ERROR, "%s", err);
+		free(err);
+	}
+}
+
+static int add_unit(void *ud, int64_t id, const char *name)
+{
+	struct vscreen *v = ud;
+	v->unit_items = xrealloc(v->unit_items, sizeof(char *) * (size_t)(v->nunits + 1));
+	v->unit_ids = xrealloc(v->unit_ids, sizeof(int64_t) * (size_t)(v->nunits + 1));
+	v->unit_items[v->nunits] = xstrdup(name);
+	v->unit_ids[v->nunits++] = id;
+	return 0;
+}
+
+/* The pick-list item of a deputy id, or NULL. */
+static const char *dep_item(struct vscreen *v, int64_t id)
+{
+	for (int i = 0; i < v->ndeps; i++)
+		if (v->dep_ids[i] == id)
+			return v->dep_items[i];
+	return NULL;
+}
+
+/* Form values for a new visit: today, and today's reception day with its deputies on duty, or
+ * what the previous visit of this run had (prev may be NULL). */
+static char **new_values(struct vscreen *v, char *const *prev)
+{
+	char **vals = record_new_values(&vdef, app->today);
+	struct reception_day d = { 0 };
+	bool found = false;
+	char *err = NULL;
+	if (prev) {
+		str_set(&vals[VF_DATE], prev[VF_DATE]);
+		str_set(&vals[VF_CHANNEL], prev[VF_CHANNEL]);
+		str_set(&vals[VF_DEPUTIES], prev[VF_DEPUTIES]);
+		return vals;
+	}
+	v->reception_day_id = 0;
+	if (db_reception_on_date(app->db, app->today, &d, &found, &err) < 0) {
+		app_message(MSG_ERROR, "%s", err);
+		free(err);
+	}
+	if (found && !d.cancelled) {
+		struct strbuf sb;
+		sb_init(&sb);
+		for (int i = 0; i < d.nduty; i++) {
+			const char *item = dep_item(v, d.duty_ids[i]);
+			if (item)
+				sb_addf(&sb, "%s%s", sb.len ? RECORD_MULTI_SEP : "", item);
+		}
+		char *joined = sb_take(&sb);
+		free(vals[VF_DEPUTIES]);
+		vals[VF_DEPUTIES] = joined;
+		v->reception_day_id = d.id;
+	} else
+		str_set(&vals[VF_CHANNEL], "日常来访");
+	db_reception_day_free(&d);
+	return vals;
+}
+
+static void vscreen_form(struct vscreen *v, char **vals)
+{
+	form_free(v->form);
+	v->form = form_new(&vdef, vals, app->today);
+	form_set_choices(v->form, VF_DEPUTIES, (const char *const *)v->dep_items, v->ndeps, false);
+	form_set_choices(v->form, VF_UNIT, (const char *const *)v->unit_items, v->nunits, true);
+	form_set_choices(v->form, VF_CATEGORY, visit_categories(), 0, false);
+	form_focus(v->form, VF_NAME);
+	hints_clear(v);
+	v->link_case = 0;
+	free(v->link_no);
+	v->link_no = NULL;
+}
+
+static void vscreen_draw(struct screen *s, int top, int height, int width)
+{
+	struct vscreen *v = s->data;
+	int hint_rows = v->nhints ? v->nhints + 2 : 1;
+	if (hint_rows > height / 3)
+		hint_rows = height / 3;
+	form_draw(v->form, top, height - hint_rows, width, &s->cur_y, &s->cur_x);
+	int y = top + height - hint_rows;
+	if (v->link_case) {
+		char *l = xasprintf("本次来访关联到案件 %s（不新建案件；F6 取消关联）", v->link_no);
+		ui_text(y++, 2, width - 4, l, ALIGN_LEFT, ROLE_INFO);
+		free(l);
+	}
+	if (!v->nhints)
+		return;
+	char *head = xasprintf("此人曾来访 %d 次%s", v->nearlier,
+			       v->hints[0].open && !v->link_case ? "，有未办结的案件：按 F6 关联，不重复立案" : "");
+	ui_text(y++, 2, width - 4, head, ALIGN_LEFT, ROLE_ERROR);
+	free(head);
+	for (int i = 0; i < v->nhints && y < top + height; i++)
+		ui_text(y++, 4, width - 6, v->hints[i].line, ALIGN_LEFT, ROLE_NORMAL);
+}
+
+/* Values in visit_def's order (borrowed strings of the form). */
+static void to_visit(char *const *fv, const char **out)
+{
+	for (int i = 0; i < VF_N; i++)
+		if (vf_visit[i] >= 0)
+			out[vf_visit[i]] = fv[i];
+}
+
+static int vscreen_save(struct vscreen *v)
+{
+	char *const *fv = form_values(v->form);
+	const char *vals[VIS_NFIELDS];
+	const char *msgs[VIS_NFIELDS] = { 0 };
+	char *err = NULL, *notice = NULL;
+	int64_t *dep = NULL, case_id = 0, unit_id = 0;
+	int ndep = 0, rc = -1;
+
+	to_visit(fv, vals);
+	/* Cross-field checks of visit_def (answer for 当场答复, reason for 不予受理), mapped back. */
+	if (visit_def.check && visit_def.check((char **)vals, msgs)) {
+		for (int i = 0; i < VF_N; i++)
+			if (vf_visit[i] >= 0 && msgs[vf_visit[i]]) {
+				form_set_error(v->form, i, msgs[vf_visit[i]]);
+				app_message(MSG_ERROR, "%s：%s", vfields[i].label, msgs[vf_visit[i]]);
+			}
+		return -1;
+	}
+	if (db_deputies_pick_resolve(fv[VF_DEPUTIES], v->dep_items, v->dep_ids, v->ndeps, &dep, &ndep, &err) < 0) {
+		form_set_error(v->form, VF_DEPUTIES, err);
+		goto fail;
+	}
+	const char *lm = visit_check_links((char **)vals, ndep);
+	if (lm) {
+		form_set_error(v->form, VF_DEPUTIES, lm);
+		err = xstrdup(lm);
+		goto fail;
+	}
+	for (int i = 0; *fv[VF_UNIT] && i < v->nunits; i++)
+		if (!strcmp(v->unit_items[i], fv[VF_UNIT]))
+			unit_id = v->unit_ids[i];
+	if (visit_is_future(fv[VF_DATE], app->today) &&
+	    !dialog_confirm("来访日期在今天之后，确定吗？", fv[VF_DATE])) {
+		form_focus(v->form, VF_DATE);
+		err = xstrdup("请修改日期");
+		goto fail;
+	}
+	struct visit_ctx ctx = { app->cfg, app->cal, app->today };
+	struct visit_links links = { .reception_day_id = v->reception_day_id, .deputy_ids = dep, .ndeputies = ndep,
+		.case_id = v->link_case, .unit_id = unit_id, .due_days = atoi(fv[VF_DAYS]) };
+	if (strcmp(fv[VF_DATE], app->today))
+		links.reception_day_id = 0; /* another day: the db links the day of that date, if any */
+	rc = v->id ? db_visits_update(app->db, &ctx, v->id, (char *const *)vals, &links, &notice, &err)
+		   : db_visits_insert(app->db, &ctx, (char *const *)vals, &links, &v->id, &case_id, &notice, &err);
+	if (rc < 0)
+		goto fail;
+	free(dep);
+	return 0;
+fail:
+	app_message(MSG_ERROR, "没有保存：%s", err ? err : "");
+	free(err);
+	free(notice);
+	free(dep);
+	return -1;
+}
+
+static const enum action vscreen_keys[] = { ACT_LINK, ACT_NONE };
+
+static int vscreen_key(struct screen *s, struct keypress k)
+{
+	struct vscreen *v = s->data;
+	if (keys_lookup(k, vscreen_keys) == ACT_LINK) {
+		if (v->link_case) {
+			v->link_case = 0;
+			app_message(MSG_INFO, "已取消关联，保存时按处理方式办理");
+		} else {
+			for (int i = 0; i < v->nhints && !v->link_case; i++)
+				if (v->hints[i].open) {
+					v->link_case = v->hints[i].case_id;
+					str_set(&v->link_no, v->hints[i].case_no);
+				}
+			if (!v->link_case)
+				app_message(MSG_INFO, "没有可关联的未办结案件");
+		}
+		return UI_REDRAW;
+	}
+	int before = form_current(v->form);
+	enum form_result r = form_key(v->form, k);
+	if (r == FORM_SAVE) {
+		char name[128];
+		snprintf(name, sizeof name, "%s", form_values(v->form)[VF_NAME]);
+		bool was_new = v->id == 0;
+		if (vscreen_save(v) < 0)
+			return UI_REDRAW;
+		form_mark_saved(v->form);
+		if (!was_new) {
+			app_message(MSG_INFO, "已保存来访 %s", name);
+			return UI_POP;
+		}
+		/* The next visit: same day, channel and deputies. */
+		v->saved++;
+		char **prev = record_copy_values(&vdef, form_values(v->form));
+		char **vals = new_values(v, prev);
+		record_free_values(&vdef, prev);
+		vscreen_form(v, vals);
+		record_free_values(&vdef, vals);
+		v->id = 0;
+		app_message(MSG_INFO, "已保存第 %d 位来访（%s），请登记下一位；Esc 返回", v->saved, name);
+		return UI_REDRAW;
+	}
+	if (r == FORM_CANCEL)
+		return UI_POP;
+	if (r == FORM_QUIT)
+		return UI_QUIT;
+	int after = form_current(v->form);
+	if (after != before && (before == VF_NAME || before == VF_PHONE))
+		hints_load(v);
+	return UI_REDRAW;
+}
+
+static void vscreen_fini(struct screen *s)
+{
+	struct vscreen *v = s->data;
+	form_free(v->form);
+	hints_clear(v);
+	free(v->link_no);
+	db_deputies_pick_free(v->dep_items, v->dep_ids, v->ndeps);
+	str_free_array(v->unit_items, v->nunits);
+	free(v->unit_ids);
+	free(v);
+}
+
+static const struct screen_ops vscreen_ops = {
+	.name = "visit",
+	.draw = vscreen_draw,
+	.key = vscreen_key,
+	.fini = vscreen_fini,
+};
+
+static const enum action vscreen_bar[] = { ACT_HELP, ACT_SAVE, ACT_PICK, ACT_LINK, ACT_NEXT_FIELD, ACT_BACK, ACT_NONE };
+
+static struct vscreen *vscreen_new(void)
+{
+	struct vscreen *v = xcalloc(1, sizeof *v);
+	char *err = NULL;
+	visit_form_def();
+	if (db_deputies_pick_items(app->db, false, &v->dep_items, &v->dep_ids, &v->ndeps, &err) < 0 ||
+	    db_units_names(app->db, add_unit, v, &err) < 0) {
+		app_message(MSG_ERROR, "%s", err);
+		free(err);
+	}
+	return v;
+}
+
+void visit_new_push(void)
+{
+	struct vscreen *v = vscreen_new();
+	char **vals = new_values(v, NULL);
+	vscreen_form(v, vals);
+	record_free_values(&vdef, vals);
+	struct screen *s = screen_new(&vscreen_ops, "接待登记", vscreen_bar);
+	s->data = v;
+	app_push(s);
+}
+
+void visit_edit_push(int64_t id)
+{
+	struct visit_info vi = { 0 };
+	char *err = NULL;
+	if (db_visits_get(app->db, id, &vi, &err) < 0) {
+		app_message(MSG_ERROR, "%s", err);
+		free(err);
+		return;
+	}
+	struct vscreen *v = vscreen_new();
+	char **vals = record_new_values(&vdef, app->today);
+	for (int i = 0; i < VF_N; i++)
+		if (vf_visit[i] >= 0)
+			str_set(&vals[i], vi.vals[vf_visit[i]]);
+	struct strbuf sb;
+	sb_init(&sb);
+	for (int i = 0; i < vi.ndeputies; i++) {
+		const char *item = dep_item(v, vi.deputy_ids[i]);
+		sb_addf(&sb, "%s%s", sb.len ? RECORD_MULTI_SEP : "", item ? item : vi.deputy_names[i]);
+	}
+	free(vals[VF_DEPUTIES]);
+	vals[VF_DEPUTIES] = sb_take(&sb);
+	v->id = id;
+	v->reception_day_id = vi.reception_day_id;
+	vscreen_form(v, vals);
+	record_free_values(&vdef, vals);
+	char *title = xasprintf("修改来访%s%s", *vi.case_no ? "（案件 " : "", *vi.case_no ? vi.case_no : "");
+	if (*vi.case_no) {
+		char *t2 = xasprintf("%s）", title);
+		free(title);
+		title = t2;
+	}
+	struct screen *s = screen_new(&vscreen_ops, title, vscreen_bar);
+	free(title);
+	s->data = v;
+	hints_load(v);
+	app_push(s);
+	db_visit_info_free(&vi);
+}
+
+/* ---- the register list ---- */
+
+static const struct list_col cols[] = {
+	{ "日期", 10, 10, ALIGN_LEFT, -1 },
+	{ "渠道", 6, 10, ALIGN_LEFT, -1 },
+	{ "来访人", 6, 10, ALIGN_LEFT, -1 },
+	{ "人数", 4, 4, ALIGN_RIGHT, -1 },
+	{ "类别", 8, 8, ALIGN_LEFT, -1 },
+	{ "反映问题", 12, 0, ALIGN_LEFT, -1 },
+	{ "处理方式", 8, 12, ALIGN_LEFT, -1 },
+	{ "接待代表", 6, 14, ALIGN_LEFT, -1 },
+	{ "案件", 6, 16, ALIGN_LEFT, -1 },
+};
+
+/* The filter form: what the list shows besides the typed text. */
+enum ff { FF_MONTH, FF_CHANNEL, FF_CATEGORY, FF_HANDLING, FF_DEPUTY, FF_DAY, FF_N };
+
+static struct field_def ffields[FF_N];
+static struct record_def fdef;
+
+struct vlist {
+	struct list *list;
+	char *f[FF_N];         /* the filter's values; owned */
+	int64_t deputy_id;     /* resolved FF_DEPUTY */
+	int64_t day_id;        /* resolved FF_DAY */
+	int64_t people;        /* people for the current filter */
+	char **dep_items;
+	int64_t *dep_ids;
+	int ndeps;
+	struct register_desc fdesc;
+};
+
+static struct vlist *cur_vlist; /* the list a filter form applies to */
+
+static void make_filter(struct vlist *l, const char *text, struct visit_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->text = text;
+	f->month = *l->f[FF_MONTH] ? l->f[FF_MONTH] : NULL;
+	f->channel = *l->f[FF_CHANNEL] ? l->f[FF_CHANNEL] : NULL;
+	f->category = *l->f[FF_CATEGORY] ? l->f[FF_CATEGORY] : NULL;
+	f->handling = *l->f[FF_HANDLING] ? l->f[FF_HANDLING] : NULL;
+	f->deputy_id = l->deputy_id;
+	f->reception_day_id = l->day_id;
+}
+
+static void vlist_status(struct vlist *l)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	for (int i = 0; i < FF_N; i++)
+		if (*l->f[i])
+			sb_addf(&sb, "%s%s", sb.len ? " " : "", l->f[i]);
+	sb_addf(&sb, "%s来访人数 %lld", sb.len ? "  " : "", (long long)l->people);
+	char *st = sb_take(&sb);
+	list_set_status(l->list, st);
+	free(st);
+}
+
+static int vlist_count(void *ctx, const char *filter, int64_t *n, char **err)
+{
+	struct vlist *l = ctx;
+	struct visit_filter f;
+	make_filter(l, filter, &f);
+	int rc = db_visits_count(app->db, &f, n, &l->people, err);
+	vlist_status(l);
+	return rc;
+}
+
+struct fill {
+	struct list_page *page;
+};
+
+static int vlist_row(void *ud, const struct visit_row *r)
+{
+	struct fill *fl = ud;
+	char people[16];
+	snprintf(people, sizeof people, "%d", r->people);
+	const char *cells[] = { r->date, r->channel, r->name, people, r->category, r->content, r->handling,
+		r->deputy_text, r->case_no };
+	list_page_add(fl->page, (int)ARRAY_LEN(cols), r->id, cells);
+	return 0;
+}
+
+static int vlist_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, int limit,
+		       struct list_page *page, char **err)
+{
+	struct visit_filter f;
+	struct fill fl = { page };
+	(void)sort_key;
+	(void)desc;
+	make_filter(ctx, filter, &f);
+	return db_visits_page(app->db, &f, offset, limit, vlist_row, &fl, err);
+}
+
+static const struct list_source vsource = { .cols = cols, .ncols = (int)ARRAY_LEN(cols), .count = vlist_count,
+	.fetch = vlist_fetch };
+
+static int filter_get(int64_t id, char ***vals, char **err)
+{
+	(void)id;
+	(void)err;
+	*vals = record_copy_values(&fdef, cur_vlist->f);
+	return 0;
+}
+
+/* Apply the filter form: resolve the deputy and the reception day, then reload the list. */
+static int filter_save(struct form *f, int64_t *id, char **err)
+{
+	struct vlist *l = cur_vlist;
+	char *const *v = form_values(f);
+	int64_t dep = 0, day = 0;
+	(void)id;
+	if (*v[FF_DEPUTY]) {
+		int64_t *ids = NULL;
+		int n = 0;
+		if (db_deputies_pick_resolve(v[FF_DEPUTY], l->dep_items, l->dep_ids, l->ndeps, &ids, &n, err) < 0) {
+			form_set_error(f, FF_DEPUTY, *err);
+			return -1;
+		}
+		dep = n ? ids[0] : 0;
+		free(ids);
+	}
+	if (*v[FF_DAY]) {
+		struct reception_day d = { 0 };
+		bool found = false;
+		if (db_reception_on_date(app->db, v[FF_DAY], &d, &found, err) < 0)
+			return -1;
+		if (!found) {
+			*err = xasprintf("%s 没有接待日", v[FF_DAY]);
+			form_set_error(f, FF_DAY, *err);
+			return -1;
+		}
+		day = d.id;
+		db_reception_day_free(&d);
+	}
+	for (int i = 0; i < FF_N; i++)
+		str_set(&l->f[i], v[i]);
+	l->deputy_id = dep;
+	l->day_id = day;
+	list_reload(l->list);
+	app_message(MSG_INFO, "已按条件筛选");
+	return 1;
+}
+
+static void filter_init(struct form *f, int64_t id)
+{
+	(void)id;
+	form_set_choices(f, FF_DEPUTY, (const char *const *)cur_vlist->dep_items, cur_vlist->ndeps, true);
+	form_set_choices(f, FF_CATEGORY, visit_categories(), 0, false);
+}
+
+static const char *month_check(char **val, const char **msgs)
+{
+	(void)msgs;
+	if (*val[FF_MONTH] && !db_visits_month_ok(val[FF_MONTH]))
+		return "月份应为 2026-11 这样的格式";
+	return NULL;
+}
+
+static int filter_check(char **val, const char **msgs)
+{
+	const char *m = month_check(val, msgs);
+	if (m) {
+		msgs[FF_MONTH] = m;
+		return 1;
+	}
+	return 0;
+}
+
+static void filter_def_init(void)
+{
+	ffields[FF_MONTH] = (struct field_def){ .col = "month", .label = "月份", .kind = FK_TEXT, .max_chars = 7 };
+	ffields[FF_CHANNEL] = (struct field_def){ .col = "channel", .label = "渠道", .kind = FK_CHOICE, .choices = visit_channels };
+	ffields[FF_CATEGORY] = (struct field_def){ .col = "category", .label = "类别", .kind = FK_CHOICE, .choice_open = true };
+	ffields[FF_HANDLING] = (struct field_def){ .col = "handling", .label = "处理方式", .kind = FK_CHOICE,
+		.choices = visit_handlings };
+	ffields[FF_DEPUTY] = (struct field_def){ .col = "deputy", .label = "接待代表", .kind = FK_CHOICE, .choice_open = true };
+	ffields[FF_DAY] = (struct field_def){ .col = "day", .label = "接待日", .kind = FK_DATE };
+	fdef = (struct record_def){ .table = "filter", .title = "筛选条件", .fields = ffields, .nfields = FF_N,
+		.check = filter_check };
+}
+
+static void vlist_draw(struct screen *s, int top, int height, int width)
+{
+	struct vlist *l = s->data;
+	list_draw(l->list, top, height, width, &s->cur_y, &s->cur_x);
+}
+
+static const enum action vlist_actions[] = { ACT_NEW, ACT_OPEN, ACT_EDIT, ACT_FILTER, ACT_DELETE, ACT_BACK,
+	ACT_QUIT, ACT_NONE };
+
+static void vlist_delete(struct vlist *l)
+{
+	int64_t id = list_selected(l->list);
+	struct visit_info vi = { 0 };
+	char *err = NULL;
+	if (id < 0 || db_visits_get(app->db, id, &vi, &err) < 0)
+		goto out;
+	char *q = xasprintf("删除 %s %s 的来访记录吗？", vi.vals[VIS_DATE], vi.vals[VIS_NAME]);
+	if (dialog_confirm(q, "删除后不再显示，站长可以恢复；已立的案件保留") && db_visits_delete(app->db, id, &err) == 0)
+		app_message(MSG_INFO, "已删除来访记录");
+	free(q);
+	list_reload(l->list);
+out:
+	if (err) {
+		app_message(MSG_ERROR, "没有删除：%s", err);
+		free(err);
+	}
+	db_visit_info_free(&vi);
+}
+
+static int vlist_key(struct screen *s, struct keypress k)
+{
+	struct vlist *l = s->data;
+	switch (keys_lookup(k, vlist_actions)) {
+	case ACT_NEW:
+		visit_new_push();
+		break;
+	case ACT_OPEN:
+	case ACT_EDIT:
+		if (list_selected(l->list) >= 0)
+			visit_edit_push(list_selected(l->list));
+		break;
+	case ACT_FILTER:
+		cur_vlist = l;
+		register_form_push(&l->fdesc, 0);
+		break;
+	case ACT_DELETE:
+		vlist_delete(l);
+		break;
+	case ACT_BACK:
+		if (*list_filter(l->list)) {
+			list_set_filter(l->list, "");
+			break;
+		}
+		return UI_POP;
+	case ACT_QUIT:
+		return UI_QUIT;
+	default:
+		list_key(l->list, k);
+	}
+	return UI_REDRAW;
+}
+
+static void vlist_reload(struct screen *s)
+{
+	struct vlist *l = s->data;
+	list_reload(l->list);
+}
+
+static void vlist_fini(struct screen *s)
+{
+	struct vlist *l = s->data;
+	list_free(l->list);
+	for (int i = 0; i < FF_N; i++)
+		free(l->f[i]);
+	db_deputies_pick_free(l->dep_items, l->dep_ids, l->ndeps);
+	if (cur_vlist == l)
+		cur_vlist = NULL;
+	free(l);
+}
+
+static const struct screen_ops vlist_ops = {
+	.name = "visits",
+	.draw = vlist_draw,
+	.key = vlist_key,
+	.reload = vlist_reload,
+	.fini = vlist_fini,
+};
+
+static const enum action vlist_bar[] = { ACT_HELP, ACT_NEW, ACT_OPEN, ACT_FILTER, ACT_DELETE, ACT_BACK, ACT_NONE };
+
+void visits_push(void)
+{
+	struct vlist *l = xcalloc(1, sizeof *l);
+	struct list_source *src = xmalloc(sizeof *src);
+	char *err = NULL;
+	filter_def_init();
+	for (int i = 0; i < FF_N; i++)
+		l->f[i] = xstrdup("");
+	free(l->f[FF_MONTH]);
+	l->f[FF_MONTH] = xstrndup(app->today, 7); /* this month */
+	if (db_deputies_pick_items(app->db, true, &l->dep_items, &l->dep_ids, &l->ndeps, &err) < 0) {
+		app_message(MSG_ERROR, "%s", err);
+		free(err);
+	}
+	l->fdesc = (struct register_desc){ .def = &fdef, .title = "筛选", .name_field = FF_MONTH, .get = filter_get,
+		.save = filter_save, .form_init = filter_init };
+	*src = vsource;
+	src->ctx = l;
+	l->list = list_new(src, 0);
+	list_own_source(l->list, src);
+	struct screen *s = screen_new(&vlist_ops, app->cfg->titles[REG_VISITS], vlist_bar);
+	s->data = l;
+	app_push(s);
+}

@@ -60,6 +60,13 @@ static void day_form_init(struct form *f, int64_t id)
 		free(err);
 	}
 	form_set_choices(f, RD_DUTY, (const char *const *)picks.items, picks.n, false);
+	if (!id) { /* a new day: time and place from station.ini */
+		char **nv = reception_new_values(app->cfg, NULL);
+		form_set_value(f, RD_TIME, nv[RD_TIME]);
+		form_set_value(f, RD_PLACE, nv[RD_PLACE]);
+		form_mark_saved(f);
+		record_free_values(&reception_def, nv);
+	}
 }
 
 static int day_get(int64_t id, char ***vals, char **err)

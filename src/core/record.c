@@ -12,6 +12,43 @@
 #define DEFAULT_TEXT_CHARS 100
 #define DEFAULT_MEMO_CHARS 2000
 
+/* Length of a separator of multi values at s, or 0. */
+static size_t multi_sep_at(const char *s)
+{
+	static const char *const seps[] = { RECORD_MULTI_SEP, "，", "," };
+	for (size_t i = 0; i < ARRAY_LEN(seps); i++)
+		if (str_starts(s, seps[i]))
+			return strlen(seps[i]);
+	return 0;
+}
+
+int record_multi_split(const char *value, char ***items)
+{
+	char **v = NULL;
+	int n = 0;
+	const char *p = value ? value : "";
+	while (*p) {
+		const char *q = p;
+		size_t sep = 0;
+		while (*q && !(sep = multi_sep_at(q)))
+			q++;
+		char *item = xstrndup(p, (size_t)(q - p));
+		str_trim(item);
+		bool seen = !*item;
+		for (int i = 0; i < n && !seen; i++)
+			seen = !strcmp(v[i], item);
+		if (seen)
+			free(item);
+		else {
+			v = xrealloc(v, sizeof(char *) * (size_t)(n + 1));
+			v[n++] = item;
+		}
+		p = q + sep;
+	}
+	*items = v;
+	return n;
+}
+
 int record_field_index(const struct record_def *def, const char *col)
 {
 	for (int i = 0; i < def->nfields; i++)

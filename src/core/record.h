@@ -50,6 +50,12 @@ struct record_def {
 	int (*check)(char **val, const char **msgs);
 };
 
+/* Split an FK_MULTI value into its items: on the whole separator "、" (never byte by byte:
+ * strtok would also cut hanzi whose UTF-8 shares a byte with it, such as 秀 or 一) and on ","
+ * / "，" typed by hand; items trimmed, empty and repeated ones dropped. *items gets n new
+ * strings (str_free_array(*items, n)). Returns n. */
+int record_multi_split(const char *value, char ***items);
+
 /* Index of the field with column col, or -1. */
 int record_field_index(const struct record_def *def, const char *col);
 /* A new array of values with each field's default ("" if none); today fills FK_DATE defaults "今天". */

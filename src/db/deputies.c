@@ -183,48 +183,101 @@ int db_deputies_insert_many(struct db *db, char **const *rows, int nrows, char *
 	return db_rec_insert_many(db, &deputy_def, &deputies_derived, rows, nrows, err);
 }
 
-int db_deputies_pick_items(struct db *db, bool include_left, char ***items, int64_t **ids, int *n, char **err)
+/* One row of the pick list while it is built. */
+struct pick_row {
+	int64_t id;
+	char *name, *level, *unit; /* owned */
+	bool left, deleted;
+};
+
+/* A unit as part of an item: separators of multi values replaced. */
+static char *pick_unit(const char *u)
 {
-	/* Duplicate names are counted in SQL so an item is "name" or "name（level·unit）". */
+	struct strbuf sb;
+	sb_init(&sb);
+	for (const char *p = u; *p;) {
+		if (str_starts(p, RECORD_MULTI_SEP) || str_starts(p, "，")) {
+			sb_add(&sb, "/");
+			p += strlen("，");
+		} else if (*p == ',') {
+			sb_add(&sb, "/");
+			p++;
+		} else
+			sb_addc(&sb, *p++);
+	}
+	return sb_take(&sb);
+}
+
+int db_deputies_pick_items(struct db *db, bool include_left, const int64_t *keep, int nkeep, char ***items,
+			   int64_t **ids, int *n, char **err)
+{
 	static const char sql[] =
-		"SELECT d.id, d.name, d.level, coalesce(d.work_unit, ''),"
-		" (SELECT count(*) FROM deputies o WHERE o.name = d.name AND o.deleted = 0"
-		"  AND (?1 OR o.status = '在任'))"
-		" FROM deputies d WHERE d.deleted = 0 AND (?1 OR d.status = '在任')"
-		" ORDER BY d.name_py, d.name, d.id";
+		"SELECT id, name, level, coalesce(work_unit, ''), status = '离任', deleted FROM deputies"
+		" WHERE (deleted = 0 AND (?1 OR status = '在任')) OR id IN (SELECT value FROM json_each(?2))"
+		" ORDER BY name_py, name, id";
 	sqlite3_stmt *st = NULL;
-	int rc = -1, cap = 0, src;
+	struct pick_row *r = NULL;
+	int rc = -1, cap = 0, cnt = 0, src;
+	struct strbuf js;
 
 	*items = NULL;
 	*ids = NULL;
 	*n = 0;
+	sb_init(&js);
+	sb_add(&js, "[");
+	for (int i = 0; i < nkeep; i++)
+		sb_addf(&js, "%s%lld", i ? "," : "", (long long)keep[i]);
+	sb_add(&js, "]");
 	if (db_prepare(db, sql, &st, err) < 0)
 		goto out;
 	sqlite3_bind_int(st, 1, include_left);
+	sqlite3_bind_text(st, 2, js.buf, -1, SQLITE_TRANSIENT);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			*items = xrealloc(*items, sizeof(char *) * (size_t)cap);
-			*ids = xrealloc(*ids, sizeof(int64_t) * (size_t)cap);
-		}
-		const char *name = db_column_text(st, 1);
-		(*ids)[*n] = sqlite3_column_int64(st, 0);
-		if (sqlite3_column_int(st, 4) > 1)
-			(*items)[*n] = xasprintf("%s（%s，%s）", name, db_column_text(st, 2), db_column_text(st, 3));
-		else
-			(*items)[*n] = xstrdup(name);
-		(*n)++;
+		if (cnt == cap)
+			r = xrealloc(r, sizeof *r * (size_t)(cap = cap ? cap * 2 : 32));
+		r[cnt++] = (struct pick_row){ sqlite3_column_int64(st, 0), xstrdup(db_column_text(st, 1)),
+			xstrdup(db_column_text(st, 2)), pick_unit(db_column_text(st, 3)), sqlite3_column_int(st, 4) != 0,
+			sqlite3_column_int(st, 5) != 0 };
 	}
 	if (src != SQLITE_DONE) {
 		db_fail(db, src, NULL, err);
-		db_deputies_pick_free(*items, *ids, *n);
-		*items = NULL;
-		*ids = NULL;
-		*n = 0;
 		goto out;
 	}
+	*items = xcalloc((size_t)(cnt ? cnt : 1), sizeof(char *));
+	*ids = xcalloc((size_t)(cnt ? cnt : 1), sizeof(int64_t));
+	for (int i = 0; i < cnt; i++) {
+		int same_name = 0, same_all = 0;
+		for (int j = 0; j < cnt; j++) {
+			same_name += !strcmp(r[i].name, r[j].name);
+			same_all += !strcmp(r[i].name, r[j].name) && !strcmp(r[i].level, r[j].level) &&
+				    !strcmp(r[i].unit, r[j].unit);
+		}
+		struct strbuf sb;
+		sb_init(&sb);
+		sb_add(&sb, r[i].name);
+		if (same_name > 1) {
+			sb_addf(&sb, "（%s%s%s", r[i].level, *r[i].unit ? "，" : "", r[i].unit);
+			if (same_all > 1)
+				sb_addf(&sb, "，编号 %lld", (long long)r[i].id);
+			sb_add(&sb, "）");
+		}
+		if (r[i].deleted)
+			sb_add(&sb, "（已删除）");
+		else if (r[i].left)
+			sb_add(&sb, "（离任）");
+		(*items)[i] = sb_take(&sb);
+		(*ids)[i] = r[i].id;
+	}
+	*n = cnt;
 	rc = 0;
 out:
+	for (int i = 0; i < cnt; i++) {
+		free(r[i].name);
+		free(r[i].level);
+		free(r[i].unit);
+	}
+	free(r);
+	sb_free(&js);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -238,30 +291,24 @@ void db_deputies_pick_free(char **items, int64_t *ids, int n)
 int db_deputies_pick_resolve(const char *joined, char *const *items, const int64_t *ids, int n,
 			     int64_t **out, int *nout, char **err)
 {
-	char *v = xstrdup(joined ? joined : "");
-	int cap = 8;
-	*out = xmalloc(sizeof(int64_t) * (size_t)cap);
+	char **names;
+	int nn = record_multi_split(joined, &names);
+	*out = xmalloc(sizeof(int64_t) * (size_t)(nn ? nn : 1));
 	*nout = 0;
-	for (char *save = NULL, *tok = strtok_r(v, RECORD_MULTI_SEP, &save); tok;
-	     tok = strtok_r(NULL, RECORD_MULTI_SEP, &save)) {
-		str_trim(tok);
-		if (!*tok)
-			continue;
+	for (int j = 0; j < nn; j++) {
 		int k = 0;
-		while (k < n && strcmp(items[k], tok))
+		while (k < n && strcmp(items[k], names[j]))
 			k++;
 		if (k == n) {
-			db_failf(err, "没有找到代表「%s」，请按 F4 从列表中选择", tok);
-			free(v);
+			db_failf(err, "没有找到代表「%s」，请按 F4 从列表中选择", names[j]);
+			str_free_array(names, nn);
 			free(*out);
 			*out = NULL;
 			*nout = 0;
 			return -1;
 		}
-		if (*nout == cap)
-			*out = xrealloc(*out, sizeof(int64_t) * (size_t)(cap *= 2));
 		(*out)[(*nout)++] = ids[k];
 	}
-	free(v);
+	str_free_array(names, nn);
 	return 0;
 }

@@ -44,11 +44,16 @@ int db_deputies_restore(struct db *db, int64_t id, char **err);
  * "第 N 条" where N = index + 1 of the failing row. */
 int db_deputies_insert_many(struct db *db, char **const *rows, int nrows, char **err);
 
-/* Deputies as items of a pick list, sorted by pinyin: each item is the name, or — when two
- * deputies share a name — "name（level，work unit）", so every item is unique. Only deputies in
- * office unless include_left; deleted ones never. *items (n new strings) and *ids (n ids) are new
- * arrays the caller frees with db_deputies_pick_free(). */
-int db_deputies_pick_items(struct db *db, bool include_left, char ***items, int64_t **ids, int *n, char **err);
+/* Deputies as items of a pick list, sorted by pinyin. Offered: deputies in office (and those
+ * who left, if include_left), never deleted ones — except the keep ids (nkeep of them; the
+ * deputies already linked to the record being edited), which are always offered so an old
+ * record can be saved again. Each item is unique: the name; or, when names repeat,
+ * "name（level，unit）"; and "（编号 id）" added if that still repeats; "（离任）" or "（已删除）"
+ * marks such deputies. A "、" or "，" inside a unit becomes "/", so items never split.
+ * *items (n new strings) and *ids (n ids) are new arrays the caller frees with
+ * db_deputies_pick_free(). */
+int db_deputies_pick_items(struct db *db, bool include_left, const int64_t *keep, int nkeep, char ***items,
+			   int64_t **ids, int *n, char **err);
 void db_deputies_pick_free(char **items, int64_t *ids, int n);
 /* Map items (joined with "、" as an FK_MULTI value) back to ids using a pick list made by
  * db_deputies_pick_items(). *out gets a new array of *nout ids. An item not in the list gives

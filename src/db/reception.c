@@ -35,14 +35,17 @@ int db_reception_check_deputies(struct db *db, const int64_t *ids, int n, int ma
 
 	if (n > max)
 		return db_failf(err, "%s最多 %d 位", role, max);
-	if (db_prepare(db, "SELECT name FROM deputies WHERE id = ?1 AND deleted = 0", &st, err) < 0)
+	/* A deleted deputy is accepted: the pick lists offer one only where it is already linked
+	 * (an old visit or day being corrected), and refusing it would force the clerk to remove
+	 * a deputy who really was there. */
+	if (db_prepare(db, "SELECT name FROM deputies WHERE id = ?1", &st, err) < 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, ids[i]);
 		int src = sqlite3_step(st);
 		if (src == SQLITE_DONE) {
-			db_failf(err, "%s中有一位代表不存在或已被删除（编号 %lld）", role, (long long)ids[i]);
+			db_failf(err, "%s中有一位代表不存在（编号 %lld）", role, (long long)ids[i]);
 			goto out;
 		}
 		if (src != SQLITE_ROW) {

@@ -305,7 +305,11 @@ int db_visits_update(struct db *db, const struct visit_ctx *ctx, int64_t id, cha
 		db_failf(err, "找不到这条来访记录（编号 %lld），可能已被删除", (long long)id);
 		goto rollback;
 	}
-	if (visits_query_id(db, "SELECT coalesce(case_id, 0) FROM visits WHERE id = ?1", id, NULL, &cid, err) < 0)
+	/* A link to a deleted case counts as none, so a 交办 visit whose case was deleted gets a new one. */
+	if (visits_query_id(db,
+			    "SELECT coalesce((SELECT c.id FROM cases c WHERE c.id = v.case_id AND c.deleted = 0), 0)"
+			    " FROM visits v WHERE v.id = ?1",
+			    id, NULL, &cid, err) < 0)
 		goto rollback;
 	/* The case created from this visit, if any: the visit stays 交办 while it exists. */
 	if (visits_query_id(db, "SELECT id FROM cases WHERE visit_id = ?1 AND deleted = 0 ORDER BY id LIMIT 1", id,
@@ -314,7 +318,7 @@ int db_visits_update(struct db *db, const struct visit_ctx *ctx, int64_t id, cha
 	if (own && strcmp(vals[VIS_HANDLING], VISIT_H_ASSIGN)) {
 		char *no = NULL;
 		sqlite3_stmt *q = NULL;
-		if (db_prepare(db, "SELECT case_no FROM cases WHERE id = ?1", &q, err) == 0) {
+		if (db_prepare(db, "SELECT case_no FROM cases WHERE id = ?1", &q, NULL) == 0) {
 			sqlite3_bind_int64(q, 1, own);
 			if (sqlite3_step(q) == SQLITE_ROW)
 				no = xstrdup(db_column_text(q, 0));

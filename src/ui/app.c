@@ -140,9 +140,16 @@ static void draw_title(struct screen *s)
 	int lw = text_width(left);
 	ui_text(0, 0, lw < COLS - rw ? lw : COLS - rw, left, ALIGN_LEFT, ROLE_TITLE);
 	if (s && s->title) {
+		/* Centred; a long title is shortened (with '~') to the room between the station name
+		 * and the date rather than dropped. */
+		int room = COLS - rw - lw - 4;
 		int tw = text_width(s->title);
+		if (tw > room)
+			tw = room;
 		int tx = (COLS - tw) / 2;
-		if (tx > lw + 1 && tx + tw < COLS - rw)
+		if (tx < lw + 2)
+			tx = lw + 2;
+		if (tw > 4)
 			ui_text(0, tx, tw, s->title, ALIGN_LEFT, ROLE_TITLE);
 	}
 	ui_text(0, COLS - rw, rw, right, ALIGN_LEFT, ROLE_TITLE);

@@ -262,15 +262,23 @@ static void open_multi(struct form *f, const char *initial)
 	}
 	bool *sel = xcalloc((size_t)n, sizeof(bool));
 	sync_field(f, f->cur);
-	char *v = xstrdup(f->vals[f->cur]);
-	for (char *save = NULL, *tok = strtok_r(v, RECORD_MULTI_SEP, &save); tok; tok = strtok_r(NULL, RECORD_MULTI_SEP, &save))
+	char **cur;
+	int ncur = record_multi_split(f->vals[f->cur], &cur);
+	for (int j = 0; j < ncur; j++)
 		for (int k = 0; k < n; k++)
-			if (!strcmp(items[k], tok))
+			if (!strcmp(items[k], cur[j]))
 				sel[k] = true;
-	free(v);
 	if (dialog_multipick(f->def->fields[f->cur].label, items, n, sel, initial)) {
 		struct strbuf sb;
 		sb_init(&sb);
+		/* Items of the value that the list does not offer stay: the clerk did not remove them. */
+		for (int j = 0; j < ncur; j++) {
+			bool listed = false;
+			for (int k = 0; k < n && !listed; k++)
+				listed = !strcmp(items[k], cur[j]);
+			if (!listed)
+				sb_addf(&sb, "%s%s", sb.len ? RECORD_MULTI_SEP : "", cur[j]);
+		}
 		for (int k = 0; k < n; k++)
 			if (sel[k]) {
 				if (sb.len)
@@ -282,6 +290,7 @@ static void open_multi(struct form *f, const char *initial)
 		free(joined);
 		check_field(f, f->cur);
 	}
+	str_free_array(cur, ncur);
 	free(sel);
 }
 

@@ -30,7 +30,7 @@ static struct key_binding table[ACT_COUNT] = {
 	{ .action = ACT_TOP, .name = "top", .label = "首行", .help = "到第一行", .spec = "Home" },
 	{ .action = ACT_BOTTOM, .name = "bottom", .label = "末行", .help = "到最后一行", .spec = "End" },
 	{ .action = ACT_CLEAR, .name = "clear", .label = "清除", .help = "清除筛选条件", .spec = "^U" },
-	{ .action = ACT_YES, .name = "yes", .label = "是", .help = "确认", .spec = "y Y Enter" },
+	{ .action = ACT_YES, .name = "yes", .label = "是", .help = "确认（按 Y；Enter 不算确认，免得误删误弃）", .spec = "y Y" },
 	{ .action = ACT_NO, .name = "no", .label = "否", .help = "取消", .spec = "n N Esc" },
 	{ .action = ACT_VISIT, .name = "visit", .label = "接待登记", .help = "登记一次来访（带出今天的接待日和值班代表）", .spec = "F3 ^N" },
 	{ .action = ACT_GENERATE, .name = "generate", .label = "生成全年", .help = "按 station.ini 的规则生成全年接待日（已有的不重复）", .spec = "F9 ^B" },

@@ -165,7 +165,7 @@ const char *le_take_notice(struct lineedit *le)
 	static char msg[96];
 	const char *m = NULL;
 	if (le->full) {
-		snprintf(msg, sizeof msg, "已达到最多 %d 个字，多出的内容没有输入", le->max_chars);
+		snprintf(msg, sizeof msg, "输入已达上限，多出的内容没有输入");
 		m = msg;
 	} else if (le->dropped) {
 		snprintf(msg, sizeof msg, "已去掉 %d 个控制字符（如制表符、换行）", le->dropped);

@@ -52,13 +52,29 @@ static struct picks picks; /* deputies for the duty field, loaded per form */
 static void day_form_init(struct form *f, int64_t id)
 {
 	char *err = NULL;
-	(void)id;
+	struct reception_day d = { 0 };
 	db_deputies_pick_free(picks.items, picks.ids, picks.n);
 	memset(&picks, 0, sizeof picks);
-	if (db_deputies_pick_items(app->db, false, &picks.items, &picks.ids, &picks.n, &err) < 0) {
+	/* The deputies already on duty are offered even if they have left or were deleted. */
+	if ((id && db_reception_get(app->db, id, &d, &err) < 0) ||
+	    db_deputies_pick_items(app->db, false, d.duty_ids, d.nduty, &picks.items, &picks.ids, &picks.n, &err) < 0) {
 		app_message(MSG_ERROR, "%s", err);
 		free(err);
 	}
+	/* The form was filled with the names; show them as the pick list's items. */
+	if (id && d.nduty) {
+		struct strbuf sb;
+		sb_init(&sb);
+		for (int i = 0; i < d.nduty; i++)
+			for (int k = 0; k < picks.n; k++)
+				if (picks.ids[k] == d.duty_ids[i])
+					sb_addf(&sb, "%s%s", sb.len ? RECORD_MULTI_SEP : "", picks.items[k]);
+		char *joined = sb_take(&sb);
+		form_set_value(f, RD_DUTY, joined);
+		form_mark_saved(f);
+		free(joined);
+	}
+	db_reception_day_free(&d);
 	form_set_choices(f, RD_DUTY, (const char *const *)picks.items, picks.n, false);
 	if (!id) { /* a new day: time and place from station.ini */
 		char **nv = reception_new_values(app->cfg, NULL);

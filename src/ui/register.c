@@ -242,7 +242,7 @@ void register_form_push(const struct register_desc *desc, int64_t id)
 {
 	char **vals = NULL;
 	char *err = NULL;
-	if (id) {
+	if (id || desc->load_new) {
 		if (desc->get(id, &vals, &err) < 0) {
 			app_message(MSG_ERROR, "%s", err);
 			free(err);
@@ -257,7 +257,7 @@ void register_form_push(const struct register_desc *desc, int64_t id)
 	record_free_values(desc->def, vals);
 	if (desc->form_init)
 		desc->form_init(f->form, id);
-	char *title = xasprintf("%s%s", id ? "修改" : "新增", desc->def->title);
+	char *title = desc->form_title ? xstrdup(desc->form_title) : xasprintf("%s%s", id ? "修改" : "新增", desc->def->title);
 	struct screen *s = screen_new(&rform_ops, title, rform_bar);
 	free(title);
 	s->data = f;

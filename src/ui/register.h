@@ -46,6 +46,11 @@ struct register_desc {
 	 * for a new record and gets its id. Returns -1 on error, 0 when saved, or 1 when saved and
 	 * the hook has set the message line itself. */
 	int (*save)(struct form *f, int64_t *id, char **err);
+	/* Optional: the form's title (else "新增"/"修改" + the record's title); and, when
+	 * load_new is set, a new form is filled by get(0, ...) (a filter form showing the filter
+	 * in force) instead of the fields' defaults. */
+	const char *form_title;
+	bool load_new;
 };
 
 /* Push the list screen. desc must outlive the screen (a static or the state's own). */

@@ -16,6 +16,7 @@
 #include "core/text.h"
 #include "core/util.h"
 #include "core/visit.h"
+#include "db/cases.h"
 #include "db/deputies.h"
 #include "db/reception.h"
 #include "db/units.h"
@@ -95,6 +96,7 @@ struct vscreen {
 	int64_t reception_day_id;  /* the day pre-filled, 0: none */
 	struct hint hints[HINT_MAX];
 	int nhints, nearlier;
+	bool by_name;              /* hints found by name alone (no phone typed): maybe someone else */
 	int64_t link_case;         /* F6: link to this open case, 0: none */
 	char *link_no;             /* owned */
 	char **dep_items;          /* deputies pick list; owned */
@@ -104,6 +106,7 @@ struct vscreen {
 	int64_t *unit_ids;
 	int nunits;
 	int saved;                 /* visits saved in this run of the form */
+	char *saved_note;          /* what the last save did besides the visit (case number, notice); owned */
 };
 
 static void hints_clear(struct vscreen *v)
@@ -136,6 +139,7 @@ static void hints_load(struct vscreen *v)
 	char *err = NULL;
 	hints_clear(v);
 	const char *phone = form_value(v->form, VF_PHONE), *name = form_value(v->form, VF_NAME);
+	v->by_name = str_empty(phone);
 	if (db_visits_earlier(app->db, phone, name, v->id, 20, add_hint, v, &err) < 0) {
 		app_message(MSG_ERROR, "%s", err);
 		free(err);
@@ -227,8 +231,11 @@ static void vscreen_draw(struct screen *s, int top, int height, int width)
 	}
 	if (!v->nhints)
 		return;
-	char *head = xasprintf("此人曾来访 %d 次%s", v->nearlier,
-			       v->hints[0].open && !v->link_case ? "，有未办结的案件：按 F6 关联，不重复立案" : "");
+	bool open = false;
+	for (int i = 0; i < v->nhints; i++)
+		open |= v->hints[i].open;
+	char *head = xasprintf(v->by_name ? "同名来访 %d 次（未填电话，请核实是否同一人）%s" : "此人曾来访 %d 次%s",
+			       v->nearlier, open && !v->link_case ? "，有未办结的案件：按 F6 关联，不重复立案" : "");
 	ui_text(y++, 2, width - 4, head, ALIGN_LEFT, ROLE_ERROR);
 	free(head);
 	for (int i = 0; i < v->nhints && y < top + height; i++)
@@ -290,6 +297,21 @@ static int vscreen_save(struct vscreen *v)
 		   : db_visits_insert(app->db, &ctx, (char *const *)vals, &links, &v->id, &case_id, &notice, &err);
 	if (rc < 0)
 		goto fail;
+	free(v->saved_note);
+	v->saved_note = NULL;
+	if (case_id && !v->link_case) {
+		struct case_info ci = { 0 };
+		if (db_cases_get(app->db, case_id, &ci, NULL) == 0)
+			v->saved_note = *ci.st.due ? xasprintf("，已立案 %s 交办%s，时限 %s", ci.case_no, ci.unit_name, ci.st.due)
+						   : xasprintf("，已立案 %s（待交办）", ci.case_no);
+		case_info_free(&ci);
+	}
+	if (notice) {
+		char *n = xasprintf("%s。%s", v->saved_note ? v->saved_note : "", notice);
+		free(v->saved_note);
+		v->saved_note = n;
+		free(notice);
+	}
 	free(dep);
 	return 0;
 fail:
@@ -312,6 +334,12 @@ static int vscreen_key(struct screen *s, struct keypress k)
 		} else {
 			for (int i = 0; i < v->nhints && !v->link_case; i++)
 				if (v->hints[i].open) {
+					/* Found by name only: it may be another person of the same name. */
+					char *q = xasprintf("案件 %s 是按姓名找到的，确认是同一人吗？", v->hints[i].case_no);
+					bool ok = !v->by_name || dialog_confirm(q, "同名不一定是同一人；不确定时请先问清电话");
+					free(q);
+					if (!ok)
+						return UI_REDRAW;
 					v->link_case = v->hints[i].case_id;
 					str_set(&v->link_no, v->hints[i].case_no);
 				}
@@ -341,7 +369,8 @@ static int vscreen_key(struct screen *s, struct keypress k)
 		vscreen_form(v, vals);
 		record_free_values(&vdef, vals);
 		v->id = 0;
-		app_message(MSG_INFO, "已保存第 %d 位来访（%s），请登记下一位；Esc 返回", v->saved, name);
+		app_message(MSG_INFO, "已保存第 %d 位来访（%s）%s；请登记下一位，Esc 返回", v->saved, name,
+			    v->saved_note ? v->saved_note : "");
 		return UI_REDRAW;
 	}
 	if (r == FORM_CANCEL)
@@ -360,6 +389,7 @@ static void vscreen_fini(struct screen *s)
 	form_free(v->form);
 	hints_clear(v);
 	free(v->link_no);
+	free(v->saved_note);
 	db_deputies_pick_free(v->dep_items, v->dep_ids, v->ndeps);
 	str_free_array(v->unit_items, v->nunits);
 	free(v->unit_ids);
@@ -375,12 +405,13 @@ static const struct screen_ops vscreen_ops = {
 
 static const enum action vscreen_bar[] = { ACT_HELP, ACT_SAVE, ACT_PICK, ACT_LINK, ACT_NEXT_FIELD, ACT_BACK, ACT_NONE };
 
-static struct vscreen *vscreen_new(void)
+/* keep: the deputies already linked to the visit being edited (offered even if they left). */
+static struct vscreen *vscreen_new(const int64_t *keep, int nkeep)
 {
 	struct vscreen *v = xcalloc(1, sizeof *v);
 	char *err = NULL;
 	visit_form_def();
-	if (db_deputies_pick_items(app->db, false, &v->dep_items, &v->dep_ids, &v->ndeps, &err) < 0 ||
+	if (db_deputies_pick_items(app->db, false, keep, nkeep, &v->dep_items, &v->dep_ids, &v->ndeps, &err) < 0 ||
 	    db_units_names(app->db, add_unit, v, &err) < 0) {
 		app_message(MSG_ERROR, "%s", err);
 		free(err);
@@ -390,7 +421,7 @@ static struct vscreen *vscreen_new(void)
 
 void visit_new_push(void)
 {
-	struct vscreen *v = vscreen_new();
+	struct vscreen *v = vscreen_new(NULL, 0);
 	char **vals = new_values(v, NULL);
 	vscreen_form(v, vals);
 	record_free_values(&vdef, vals);
@@ -408,7 +439,7 @@ void visit_edit_push(int64_t id)
 		free(err);
 		return;
 	}
-	struct vscreen *v = vscreen_new();
+	struct vscreen *v = vscreen_new(vi.deputy_ids, vi.ndeputies);
 	char **vals = record_new_values(&vdef, app->today);
 	for (int i = 0; i < VF_N; i++)
 		if (vf_visit[i] >= 0)
@@ -722,12 +753,13 @@ void visits_push(void)
 		l->f[i] = xstrdup("");
 	free(l->f[FF_MONTH]);
 	l->f[FF_MONTH] = xstrndup(app->today, 7); /* this month */
-	if (db_deputies_pick_items(app->db, true, &l->dep_items, &l->dep_ids, &l->ndeps, &err) < 0) {
+	if (db_deputies_pick_items(app->db, true, NULL, 0, &l->dep_items, &l->dep_ids, &l->ndeps, &err) < 0) {
 		app_message(MSG_ERROR, "%s", err);
 		free(err);
 	}
 	l->fdesc = (struct register_desc){ .def = &fdef, .title = "筛选", .name_field = FF_MONTH, .get = filter_get,
-		.save = filter_save, .form_init = filter_init };
+		.save = filter_save, .form_init = filter_init, .form_title = "筛选条件（F2 应用，Esc 不变）",
+		.load_new = true };
 	*src = vsource;
 	src->ctx = l;
 	l->list = list_new(src, 0);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The case loop through the keyboard: a case is received and assigned (交办) with a due date from
+# The case loop through the keyboard: a walk-in's case is received and assigned (交办) with a due date from
 # the working-day calendar; under a later fixed clock it is overdue and first on the home screen;
 # then 催办 → 答复 → 回访(不满意) → 重办 → 答复 → 回访(满意) → 办结, with the timeline checked
 # on screen and in the database; refused and incomplete steps say why and write nothing.
@@ -9,18 +9,23 @@ e2e_setup
 STATION_TODAY=2026-11-02 # a Monday
 e2e_start
 
-# --- receive a case directly (a deputy's survey) ---
-key 4
-wait_for "共 0 条"
+# --- a walk-in visit handed over (交办) without a unit yet: its case is 受理 (待交办) ---
 key F3
-wait_for "新增意见建议"
+wait_for "接待登记"
+type_text "刘师傅"; key Tab
+type_text "东街路口三盏路灯不亮，夜间行人不便"; key Tab
 type_text "dl"; key Tab # 类别: pinyin initials complete to 道路交通
-type_text "东街路灯损坏三盏"; key Tab
-type_text "东街路口三盏路灯不亮，夜间行人不便"
+type_text "交办"
 key F2
-wait_for "已受理，编号 CG01-2026-0001"
+wait_for "已保存第 1 位来访（刘师傅）"
+check_eq "the visit's case stored as 受理" \
+	"$(sql "select c.case_no, c.category, c.status, c.source from visits v join cases c on c.id = v.case_id")" \
+	"CG01-2026-0001|道路交通|受理|来访"
+key Escape
+wait_for "台账"
+key 4
+wait_for "共 1 条"
 check "category completed from pinyin initials" screen_has "道路交通"
-check_eq "case stored as 受理" "$(sql "select case_no, category, status from cases")" "CG01-2026-0001|道路交通|受理"
 
 # --- 交办 with a unit; due date 15 working days after 2026-11-02 ---
 key Enter
@@ -87,7 +92,7 @@ key F5
 wait_for "下一步办理"
 check "办结 not offered after an unsatisfied 回访" screen_lacks "办结"
 type_text "重办"; key Enter
-wait_for "重办"
+wait_for "办理时限(工作日)"
 key F2
 wait_for "已重办"
 check_eq "重办: back to 办理中, count 1" "$(sql "select status, redo_count from cases")" "办理中|1"

@@ -67,7 +67,8 @@ type_text "城乡"; key Tab
 type_text "交办"; key Tab Tab
 type_text "执法"
 key F2
-wait_for "已保存第 2 位来访（李大姐）"
+wait_for "已保存第 2 位来访（李大姐），已立案 CG01-2026-0001 交办综合行政执法队，时限 2026-12-07"
+pass "save says the case number, unit and due date"
 check_eq "交办: the case exists, assigned, due 15 working days later" \
 	"$(sql "select c.case_no, c.status, c.assigned_date, c.due_date, u.name from visits v join cases c on c.id = v.case_id join units u on u.id = c.unit_id where v.visitor_name = '李大姐'")" \
 	"CG01-2026-0001|办理中|2026-11-16|2026-12-07|综合行政执法队"
@@ -99,9 +100,11 @@ check_eq "group visit of 12" "$(sql "select people from visits where visitor_nam
 
 # --- walk-in 4: the returning resident; linked to her open case, no new case ---
 type_text "李大姐"; key Tab
-wait_for "此人曾来访 1 次"
-check "returning resident: earlier visit shown with its case" screen_has "CG01-2026-0001（未办结）"
+wait_for "同名来访 1 次"
+check "returning resident (by name, no phone): earlier visit shown with its case" screen_has "CG01-2026-0001（未办结）"
 key F6
+wait_for "确认是同一人吗"
+key y
 wait_for "本次来访关联到案件 CG01-2026-0001"
 type_text "路灯还没修好，再来问问"; key Tab
 type_text "城乡"; key Tab

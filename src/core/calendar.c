@@ -72,7 +72,7 @@ static char *calendar_err_take(struct cal_errs *e)
 		free(e->v[i].msg);
 	}
 	if (e->n > CAL_MAX_ERRORS)
-		sb_addf(&sb, "\n……另有 %d 处错误", e->n - CAL_MAX_ERRORS);
+		sb_addf(&sb, "\n...另有 %d 处错误", e->n - CAL_MAX_ERRORS);
 	free(e->v);
 	e->v = NULL;
 	e->n = 0;
@@ -94,7 +94,7 @@ static char *calendar_quote(const char *line, size_t len)
 	size_t keep = text_prefix_bytes(s, CAL_QUOTE_COLS);
 	if (keep < strlen(s)) {
 		s[keep] = '\0';
-		char *t = xasprintf("%s……", s);
+		char *t = xasprintf("%s...", s);
 		free(s);
 		return t;
 	}
@@ -174,7 +174,7 @@ static const char *calendar_parse_line(const char *line, size_t len, struct cal_
 	*got = false;
 	out->name = NULL;
 	if (!utf8_valid(line, len, NULL))
-		return "不是 UTF-8 编码：请用记事本“另存为”，编码选 UTF-8";
+		return "不是 UTF-8 编码：请用记事本「另存为」，编码选 UTF-8";
 	char *buf = xstrndup(line, len);
 	str_trim(buf);
 	const char *why = NULL;
@@ -227,7 +227,7 @@ static void calendar_parse_text(struct calendar *cal, const char *text, const ch
 		bool got;
 		const char *why = calendar_parse_line(p, l, &d, &got);
 		if (why) {
-			char *q = utf8_valid(p, l, NULL) ? calendar_quote(p, l) : xstrdup("…");
+			char *q = utf8_valid(p, l, NULL) ? calendar_quote(p, l) : xstrdup("...");
 			calendar_err_add(errs, line, xasprintf("%s 第 %d 行「%s」：%s", src, line, q, why));
 			free(q);
 		} else if (got) {

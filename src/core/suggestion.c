@@ -415,9 +415,9 @@ static const struct {
 int suggestion_check_stage(enum suggestion_status status, char *const *vals, const char **msgs)
 {
 	static const char *const early[SS_COUNT] = {
-		[SS_HANDLING] = "尚未交办：请用“交办”填写",
-		[SS_REPLIED] = "尚未答复：请用“答复”填写",
-		[SS_CLOSED] = "尚未办结：请用“办结”填写",
+		[SS_HANDLING] = "尚未交办：请用「交办」填写",
+		[SS_REPLIED] = "尚未答复：请用「答复」填写",
+		[SS_CLOSED] = "尚未办结：请用「办结」填写",
 	};
 	static const char *const missing[SS_COUNT] = {
 		[SS_HANDLING] = "已交办，不能为空",
@@ -457,7 +457,7 @@ int suggestion_check_edit(const struct suggestion_state *s, char *const *vals, c
 		if (strcmp(due, s->assigned) < 0)
 			snprintf(buf, sizeof buf, "办理时限不能早于交办日期（%s）", s->assigned);
 		else if (s->extensions == 0 && strcmp(due, max) > 0)
-			snprintf(buf, sizeof buf, "办理时限最长为交办后 %d 个月（%s），延长请用“延期”",
+			snprintf(buf, sizeof buf, "办理时限最长为交办后 %d 个月（%s），延长请用「延期」",
 				 SUGGESTION_DUE_MONTHS, max);
 		else if (strcmp(due, limit) > 0)
 			snprintf(buf, sizeof buf, "延期合计不能超过 %d 个月，最晚 %s", SUGGESTION_EXTEND_MONTHS, limit);

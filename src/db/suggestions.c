@@ -139,16 +139,16 @@ static char *sug_dep_make_item(const struct sug_dep *p, bool qualify, bool with_
 	sb_add(&sb, "（");
 	if (p->deleted) {
 		sb_add(&sb, "已删除");
-		sep = "·";
+		sep = "/";
 	} else {
 		if (*p->level) {
 			sug_add_clean(&sb, p->level);
-			sep = "·";
+			sep = "/";
 		}
 		if (*p->unit) {
 			sb_add(&sb, sep);
 			sug_add_clean(&sb, p->unit);
-			sep = "·";
+			sep = "/";
 		}
 	}
 	if (with_id)
@@ -236,9 +236,9 @@ static int sug_dep_resolve(const struct sug_deps *d, const char *text, const cha
 		return 0;
 	}
 	if (same > 1)
-		return db_failf(err, "%s：有 %d 位代表名叫“%s”，请在列表中选择（如“%s”）", label, same, text,
+		return db_failf(err, "%s：有 %d 位代表名叫「%s」，请在列表中选择（如「%s」）", label, same, text,
 				first->item);
-	return db_failf(err, "%s：找不到代表“%s”，请在列表中选择", label, text);
+	return db_failf(err, "%s：找不到代表「%s」，请在列表中选择", label, text);
 }
 
 static const char *sug_dep_item(const struct sug_deps *d, int64_t id)
@@ -265,7 +265,7 @@ static int sug_unit_resolve(struct db *db, int64_t sug_id, const char *name, int
 		*id = sqlite3_column_int64(st, 0);
 		rc = 0;
 	} else if (src == SQLITE_DONE) {
-		db_failf(err, "承办单位：找不到“%s”，请在列表中选择（新单位请先在承办单位中添加）", name);
+		db_failf(err, "承办单位：找不到「%s」，请在列表中选择（新单位请先在承办单位中添加）", name);
 	} else {
 		db_fail(db, src, NULL, err);
 	}
@@ -286,7 +286,7 @@ static int sug_case_resolve(struct db *db, sqlite3_stmt *st, int64_t sug_id, con
 		return 0;
 	}
 	if (src == SQLITE_DONE)
-		return db_failf(err, "关联案件：找不到案件编号“%s”", no);
+		return db_failf(err, "关联案件：找不到案件编号「%s」", no);
 	return db_fail(db, src, NULL, err);
 }
 
@@ -330,7 +330,7 @@ static int sug_resolve_deputies(struct db *db, int64_t sug_id, char *const *vals
 		if (sug_dep_resolve(&d, names[i], "附议代表", &id, err) < 0)
 			goto out;
 		if (id == l->lead) {
-			db_failf(err, "附议代表：“%s”已是领衔代表，不必再附议", names[i]);
+			db_failf(err, "附议代表：「%s」已是领衔代表，不必再附议", names[i]);
 			goto out;
 		}
 		for (int j = 0; j < l->ndeps && !seen; j++)

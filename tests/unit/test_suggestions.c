@@ -258,7 +258,7 @@ TEST(t_form_check)
 		msgs[i] = NULL;
 	str_set(&v[SUG_UNIT], "县水利局");
 	CHECK_INT(suggestion_check_stage(SS_RAISED, v, msgs), 1);
-	CHECK_STR(msgs[SUG_UNIT], "尚未交办：请用“交办”填写");
+	CHECK_STR(msgs[SUG_UNIT], "尚未交办：请用「交办」填写");
 	msgs[SUG_UNIT] = NULL;
 	CHECK_INT(suggestion_check_stage(SS_HANDLING, v, msgs), 1);
 	CHECK_STR(msgs[SUG_DUE], "已交办，不能为空");
@@ -377,7 +377,7 @@ TEST(t_machine)
 TEST(t_insert_get)
 {
 	setup();
-	char **v = sug("关于修缮村道的建议", "李四", "王五、张三（乡镇·卫生院/防疫站）", "2026-03-05", "城建环资",
+	char **v = sug("关于修缮村道的建议", "李四", "王五、张三（乡镇/卫生院/防疫站）", "2026-03-05", "城建环资",
 		       "CG-2026-001");
 	str_set(&v[SUG_NO], "JY-2026-01");
 	int64_t id = 0;
@@ -422,7 +422,7 @@ TEST(t_insert_get)
 	char **vals = NULL;
 	CHECK_INT(db_suggestions_get_values(db, id, &vals, NULL), 0);
 	if (vals) {
-		CHECK_STR(vals[SUG_COSPONSORS], "王五、张三（乡镇·卫生院/防疫站）");
+		CHECK_STR(vals[SUG_COSPONSORS], "王五、张三（乡镇/卫生院/防疫站）");
 		record_free_values(&suggestion_def, vals);
 	}
 	/* Update: other co-sponsors, two cases, typed with other separators. */
@@ -452,13 +452,13 @@ TEST(t_bad_names)
 	static const struct {
 		const char *lead, *co, *cases, *msg;
 	} cases[] = {
-		{ "周八", "", "", "领衔代表：找不到代表“周八”，请在列表中选择" },
-		{ "李四", "王五、周八", "", "附议代表：找不到代表“周八”，请在列表中选择" },
-		{ "张三", "", "", "领衔代表：有 2 位代表名叫“张三”，请在列表中选择（如“张三（县·城关镇人民政府）”）" },
-		{ "李四", "张三", "", "附议代表：有 2 位代表名叫“张三”，请在列表中选择（如“张三（县·城关镇人民政府）”）" },
-		{ "李四", "张三（县·城关镇）", "", "附议代表：找不到代表“张三（县·城关镇）”，请在列表中选择" },
-		{ "李四", "王五、李四", "", "附议代表：“李四”已是领衔代表，不必再附议" },
-		{ "李四", "王五", "CG-2026-001、CG-2026-999", "关联案件：找不到案件编号“CG-2026-999”" },
+		{ "周八", "", "", "领衔代表：找不到代表「周八」，请在列表中选择" },
+		{ "李四", "王五、周八", "", "附议代表：找不到代表「周八」，请在列表中选择" },
+		{ "张三", "", "", "领衔代表：有 2 位代表名叫「张三」，请在列表中选择（如「张三（县/城关镇人民政府）」）" },
+		{ "李四", "张三", "", "附议代表：有 2 位代表名叫「张三」，请在列表中选择（如「张三（县/城关镇人民政府）」）" },
+		{ "李四", "张三（县/城关镇）", "", "附议代表：找不到代表「张三（县/城关镇）」，请在列表中选择" },
+		{ "李四", "王五、李四", "", "附议代表：「李四」已是领衔代表，不必再附议" },
+		{ "李四", "王五", "CG-2026-001、CG-2026-999", "关联案件：找不到案件编号「CG-2026-999」" },
 	};
 	setup();
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
@@ -476,7 +476,7 @@ TEST(t_bad_names)
 	str_set(&v[SUG_UNIT], "县水利局");
 	char *err = NULL;
 	CHECK_INT(db_suggestions_insert(db, v, NULL, &err), -1);
-	CHECK_STR(err, "承办单位：尚未交办：请用“交办”填写");
+	CHECK_STR(err, "承办单位：尚未交办：请用「交办」填写");
 	free(err);
 	record_free_values(&suggestion_def, v);
 	CHECK_INT(q_int("SELECT count(*) FROM suggestions"), 0);
@@ -484,14 +484,14 @@ TEST(t_bad_names)
 	CHECK_INT(q_int("SELECT count(*) FROM suggestion_cases"), 0);
 	CHECK_INT(q_int("SELECT count(*) FROM audit_log WHERE table_name LIKE 'suggestion%'"), 0);
 	/* The qualified item of each 张三 works. */
-	CHECK(add("建议一", "张三（县·城关镇人民政府）", "", NULL, "社会建设", "") > 0);
+	CHECK(add("建议一", "张三（县/城关镇人民政府）", "", NULL, "社会建设", "") > 0);
 	CHECK_INT(q_int("SELECT lead_deputy_id FROM suggestions"), 4);
 	/* A bad update leaves the row and its links as they were. */
 	int64_t id = add("建议二", "李四", "王五", NULL, "社会建设", "CG-2026-001");
 	v = sug("建议二改", "李四", "赵六", NULL, "社会建设", "CG-2026-404");
 	err = NULL;
 	CHECK_INT(db_suggestions_update(db, id, v, &err), -1);
-	CHECK_STR(err, "关联案件：找不到案件编号“CG-2026-404”");
+	CHECK_STR(err, "关联案件：找不到案件编号「CG-2026-404」");
 	free(err);
 	CHECK_INT(q_int("SELECT count(*) FROM suggestions WHERE title = '建议二'"), 1);
 	CHECK_INT(q_int("SELECT deputy_id FROM suggestion_deputies"), 2);
@@ -512,7 +512,7 @@ TEST(t_actions)
 
 	CHECK_ACT(act(id, SA_REPLY, NULL, NULL, NULL, "已答复", "A", NULL), "尚未交办，不能答复");
 	CHECK_ACT(act(id, SA_ASSIGN, "2026-01-10", "县公安局", NULL, NULL, NULL, NULL),
-		  "承办单位：找不到“县公安局”，请在列表中选择（新单位请先在承办单位中添加）");
+		  "承办单位：找不到「县公安局」，请在列表中选择（新单位请先在承办单位中添加）");
 	CHECK_ACT(act(id, SA_ASSIGN, "2026-01-10", NULL, NULL, NULL, NULL, NULL), "请选择承办单位");
 	CHECK_ACT(act(id, SA_ASSIGN, "2026-01-10", "县交通运输局", NULL, NULL, NULL, NULL), "");
 	CHECK_INT(db_suggestions_state(db, id, &s, NULL), 0);
@@ -583,7 +583,7 @@ TEST(t_actions)
 		CHECK_STR(v[SUG_DUE], "2026-03-01");
 		str_set(&v[SUG_DUE], "2026-05-02");
 		CHECK_INT(db_suggestions_update(db, id2, v, &err), -1);
-		CHECK_STR(err, "办理时限：办理时限最长为交办后 3 个月（2026-05-01），延长请用“延期”");
+		CHECK_STR(err, "办理时限：办理时限最长为交办后 3 个月（2026-05-01），延长请用「延期」");
 		free(err);
 		str_set(&v[SUG_DUE], "2026-05-01");
 		CHECK_INT(db_suggestions_update(db, id2, v, NULL), 0);
@@ -685,7 +685,7 @@ TEST(t_filters)
 	int64_t a = add("修路 100%", "李四", "王五", "2025-12-01", "城建环资", "CG-2026-001");
 	int64_t b = add("路灯", "王五", "赵六", "2026-03-01", "城建环资", "");
 	int64_t c = add("校车", "赵六", "", "2026-04-01", "教科文卫", "");
-	int64_t d = add("医保", "张三（县·城关镇人民政府）", "李四", "2026-05-01", "社会建设", "");
+	int64_t d = add("医保", "张三（县/城关镇人民政府）", "李四", "2026-05-01", "社会建设", "");
 	exec_sql("UPDATE suggestions SET content = '关于 Road 的事' WHERE title = '校车'");
 	CHECK_ACT(act(b, SA_ASSIGN, "2026-03-01", "县交通运输局", NULL, NULL, NULL, NULL), "");
 	CHECK_ACT(act(c, SA_ASSIGN, "2026-09-01", "县水利局", NULL, NULL, NULL, NULL), "");
@@ -748,7 +748,7 @@ TEST(t_items)
 	sb_init(&sb);
 	for (int i = 0; i < n; i++)
 		sb_addf(&sb, "%s%s=%lld", i ? "," : "", items[i], (long long)ids[i]);
-	CHECK_STR(sb.buf, "李四=1,王五=2,张三（县·城关镇人民政府）=4,张三（乡镇·卫生院/防疫站）=5,赵六=3");
+	CHECK_STR(sb.buf, "李四=1,王五=2,张三（县/城关镇人民政府）=4,张三（乡镇/卫生院/防疫站）=5,赵六=3");
 	sb_free(&sb);
 	str_free_array(items, n);
 	free(ids);
@@ -764,11 +764,11 @@ TEST(t_items)
 	sb_init(&sb);
 	for (int i = 0; i < n && i < 2; i++)
 		sb_addf(&sb, "%s%s", i ? "," : "", items[i]);
-	CHECK_STR(sb.buf, "李四（县·城关镇人民政府·编号1）,李四（县·城关镇人民政府·编号7）");
+	CHECK_STR(sb.buf, "李四（县/城关镇人民政府/编号1）,李四（县/城关镇人民政府/编号7）");
 	sb_free(&sb);
 	str_free_array(items, n);
 	free(ids);
-	int64_t id = add("建议", "李四（县·城关镇人民政府·编号7）", "王五", NULL, "社会建设", "");
+	int64_t id = add("建议", "李四（县/城关镇人民政府/编号7）", "王五", NULL, "社会建设", "");
 	CHECK_INT(q_int("SELECT lead_deputy_id FROM suggestions"), 7);
 	exec_sql("UPDATE deputies SET deleted = 1 WHERE id = 2");
 	char **v = NULL;
@@ -785,7 +785,7 @@ TEST(t_items)
 	v = sug("另一条", "赵六", "王五", NULL, "社会建设", "");
 	char *err = NULL;
 	CHECK_INT(db_suggestions_insert(db, v, NULL, &err), -1);
-	CHECK_STR(err, "附议代表：找不到代表“王五”，请在列表中选择");
+	CHECK_STR(err, "附议代表：找不到代表「王五」，请在列表中选择");
 	free(err);
 	record_free_values(&suggestion_def, v);
 

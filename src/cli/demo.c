@@ -3,13 +3,24 @@
  * The database is built in a temporary file next to FILE and renamed over it at the end, so a
  * failure never leaves half a demo (nor destroys the file --force was meant to replace).
  * Each register fills itself in one function of demo_steps[], through the same code paths a
- * clerk's data takes (the roster goes through the CSV import). */
+ * clerk's data takes (the roster goes through the CSV import, cases and suggestions through
+ * their create and action functions, so every timeline is real). The steps get the loaded
+ * configuration: case numbers carry its station code, due dates its working days and
+ * calendar. Dates count back from today (clock_today, STATION_TODAY), so the home screen always
+ * has something overdue, due soon and awaiting 回访. */
 #include "cli/cli.h"
 
 #include "cli/import.h"
+#include "core/calendar.h"
+#include "core/case.h"
+#include "core/caseflow.h"
 #include "core/clock.h"
 #include "core/embed.h"
+#include "core/suggestion.h"
 #include "core/util.h"
+#include "db/cases.h"
+#include "db/suggestions.h"
+#include "db/units.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -23,12 +34,13 @@
 /* One register's demo rows: fill db, return the number of records added, or -1 with *err. */
 struct demo_step {
 	const char *title; /* register, for the summary */
-	int (*fill)(struct db *db, const char *today, char **err);
+	int (*fill)(const struct cfg *cfg, struct db *db, const char *today, char **err);
 };
 
 /* 代表名册: data/demo-deputies.csv through the import. */
-static int demo_deputies(struct db *db, const char *today, char **err)
+static int demo_deputies(const struct cfg *cfg, struct db *db, const char *today, char **err)
 {
+	(void)cfg;
 	const char *csv = embed_get("demo-deputies.csv");
 	struct cli_import_result res;
 	if (!csv)
@@ -47,10 +59,277 @@ static int demo_deputies(struct db *db, const char *today, char **err)
 	return n;
 }
 
+/* ---- 意见建议办理簿: one case at each point of the loop ---- */
+
+/* How far a demo case has gone. */
+enum demo_stage {
+	DEMO_OVERDUE,  /* 办理中, due some working days ago */
+	DEMO_DUE_SOON, /* 办理中, due one or two working days from today (临期) */
+	DEMO_REPLIED,  /* 已答复, awaiting 回访 */
+	DEMO_CLOSED,   /* 回访 满意, 办结 */
+};
+
+static const struct demo_case {
+	enum demo_stage stage;
+	const char *category, *summary, *content;
+	const char *deputy;  /* who raised it from his or her own survey (来源 代表调研) */
+	const char *contact; /* the resident to call back */
+	const char *unit;
+	const char *reply; /* DEMO_REPLIED, DEMO_CLOSED */
+	char result;
+} demo_cases[] = {
+	{ DEMO_OVERDUE, "道路交通", "石桥村至镇区村道坑洼多处",
+	  "石桥村至镇区的村道有十多处坑洼，雨天积水，骑摩托车的村民多次摔倒。",
+	  "黄晓梅", "潘组长", "县交通运输局", NULL, 0 },
+	{ DEMO_DUE_SOON, "教育", "镇中心学校门口缺少减速带和斑马线",
+	  "学校门口过往车辆车速快，上下学时段学生过马路危险，家长希望设置减速带和斑马线。",
+	  "李秀英", "覃老师", "派出所", NULL, 0 },
+	{ DEMO_REPLIED, "生态环境", "柳塘社区垃圾清运不及时",
+	  "柳塘社区垃圾桶经常满溢，清运车两三天才来一次，天热时气味很大。",
+	  "赵德明", "陆阿姨", "综合行政执法队",
+	  "已协调环卫公司把柳塘社区的垃圾清运改为每天一次，并增设垃圾桶。", 'A' },
+	{ DEMO_CLOSED, "医疗卫生", "镇卫生院周末没有儿科门诊",
+	  "家长反映孩子周末生病只能去县城看病，希望卫生院周末开设儿科门诊。",
+	  "刘桂兰", "蒙女士", "卫生院",
+	  "自本月起每周六上午开设儿科门诊，由县人民医院儿科医生轮流坐诊。", 'A' },
+};
+
+/* The case numbers made by demo_cases_fill, for the suggestions that grew out of them. */
+static char *demo_case_nos[ARRAY_LEN(demo_cases)];
+
+static void demo_case_nos_free(void)
+{
+	for (size_t i = 0; i < ARRAY_LEN(demo_case_nos); i++) {
+		free(demo_case_nos[i]);
+		demo_case_nos[i] = NULL;
+	}
+}
+
+/* One action on a demo case. */
+static int demo_case_act(const struct cfg *cfg, const struct calendar *cal, struct db *db, int64_t id,
+			 const struct case_action *a, const char *today, char **err)
+{
+	return db_cases_act(db, id, a, cal, cfg->case_days, today, NULL, err);
+}
+
+/* The roster's deputies by name (db_suggestions_deputy_items: plain names, the demo has no
+ * namesakes), for the cases the demo deputies raised. */
+struct demo_roster {
+	char **names;
+	int64_t *ids;
+	int n;
+};
+
+static int64_t demo_roster_id(const struct demo_roster *r, const char *name)
+{
+	for (int i = 0; i < r->n; i++)
+		if (!strcmp(r->names[i], name))
+			return r->ids[i];
+	return 0;
+}
+
+/* Create one demo case and take it through its actions; dates are working days before today. */
+static int demo_case_make(const struct cfg *cfg, const struct calendar *cal, struct db *db,
+			  const struct demo_roster *roster, const struct demo_case *d, const char *today, char **no,
+			  char **err)
+{
+	struct case_links links = { .deputy_id = demo_roster_id(roster, d->deputy) };
+	char received[11], assigned[11], reply[11], followup[11];
+	const char *msgs[CASEF_NFIELDS];
+	int64_t id = 0, unit = 0;
+	int days = cfg->case_days, rc = -1;
+	char **v = NULL;
+
+	/* Assigned so that the due date (days working days later) falls where the stage wants it. */
+	switch (d->stage) {
+	case DEMO_OVERDUE:
+		calendar_add_workdays(cal, today, -(days + 4), assigned);
+		break;
+	case DEMO_DUE_SOON:
+		calendar_add_workdays(cal, today, -(days - 1), assigned);
+		break;
+	case DEMO_REPLIED:
+		calendar_add_workdays(cal, today, -10, assigned);
+		break;
+	case DEMO_CLOSED:
+		calendar_add_workdays(cal, today, -28, assigned);
+		break;
+	}
+	calendar_add_workdays(cal, assigned, -1, received);
+	calendar_add_workdays(cal, today, d->stage == DEMO_CLOSED ? -15 : -3, reply);
+	calendar_add_workdays(cal, reply, 2, followup);
+	v = record_new_values(case_record(), received);
+	str_set(&v[CASEF_CATEGORY], d->category);
+	str_set(&v[CASEF_SUMMARY], d->summary);
+	str_set(&v[CASEF_CONTENT], d->content);
+	str_set(&v[CASEF_SOURCE], "代表调研");
+	str_set(&v[CASEF_CONTACT], d->contact);
+	if (record_check(case_record(), v, today, msgs)) {
+		for (int f = 0; f < CASEF_NFIELDS; f++)
+			if (msgs[f] && !*err)
+				*err = xasprintf("%s %s：%s", d->summary, case_record()->fields[f].label, msgs[f]);
+		goto out;
+	}
+	if (db_units_find(db, d->unit, &unit, err) < 0)
+		goto out;
+	if (!unit) {
+		*err = xasprintf("没有承办单位 %s", d->unit);
+		goto out;
+	}
+	if (!links.deputy_id) {
+		*err = xasprintf("名册中没有代表 %s", d->deputy);
+		goto out;
+	}
+	if (db_cases_create(db, cfg->station_code, v, &links, today, &id, no, err) < 0)
+		goto out;
+	struct case_action assign = { .event = CE_ASSIGN, .date = assigned, .unit_id = unit, .workdays = days };
+	if (demo_case_act(cfg, cal, db, id, &assign, today, err) < 0)
+		goto out;
+	if (d->stage == DEMO_REPLIED || d->stage == DEMO_CLOSED) {
+		struct case_action r = { .event = CE_REPLY, .date = reply, .content = d->reply, .result = d->result };
+		if (demo_case_act(cfg, cal, db, id, &r, today, err) < 0)
+			goto out;
+	}
+	if (d->stage == DEMO_CLOSED) {
+		struct case_action f = { .event = CE_FOLLOWUP, .date = followup, .how = "电话",
+			.satisfaction = CASE_SAT_SATISFIED };
+		struct case_action c = { .event = CE_CLOSE, .date = followup };
+		if (demo_case_act(cfg, cal, db, id, &f, today, err) < 0 || demo_case_act(cfg, cal, db, id, &c, today, err) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	if (v)
+		record_free_values(case_record(), v);
+	return rc;
+}
+
+static int demo_cases_fill(const struct cfg *cfg, struct db *db, const char *today, char **err)
+{
+	struct demo_roster roster = { 0 };
+	struct calendar *cal = calendar_new(cfg, err);
+	int n = 0;
+	if (!cal)
+		return -1;
+	demo_case_nos_free();
+	if (db_suggestions_deputy_items(db, false, &roster.names, &roster.ids, &roster.n, err) < 0)
+		n = -1;
+	for (size_t i = 0; i < ARRAY_LEN(demo_cases) && n >= 0; i++) {
+		if (demo_case_make(cfg, cal, db, &roster, &demo_cases[i], today, &demo_case_nos[i], err) < 0)
+			n = -1;
+		else
+			n++;
+	}
+	str_free_array(roster.names, roster.n);
+	free(roster.ids);
+	calendar_free(cal);
+	return n;
+}
+
+/* ---- 代表建议办理簿: suggestions at each status, two grown out of the demo cases ---- */
+
+static const struct demo_suggestion {
+	const char *title, *lead, *cosponsors, *category, *content;
+	int from_case;     /* index into demo_cases, or -1 */
+	int raised;        /* 提出日期: days before today */
+	enum suggestion_status status;
+	const char *unit;  /* 交办 */
+	int assigned;      /* days before today */
+	int replied;       /* days before today */
+	const char *reply;
+	const char *result;
+	int closed;        /* days before today */
+	const char *satisfaction;
+} demo_suggestions[] = {
+	{ "关于完善镇卫生院儿科服务的建议", "单丽娟", "刘桂兰、李秀英", "教科文卫",
+	  "镇卫生院没有固定的儿科医生，周末孩子生病要到县城就医。建议县卫生健康局安排县人民医院"
+	  "儿科医生定期到镇卫生院坐诊，并为卫生院培训儿科医生。",
+	  3, 100, SS_CLOSED, "县卫生健康局", 95, 40,
+	  "已安排县人民医院儿科医生每周六到镇卫生院坐诊，并选派两名医生到县人民医院进修儿科。",
+	  "A", 30, "满意" },
+	{ "关于在镇中心学校周边设置交通安全设施的建议", "李秀英", "张卫东、赵德明", "城建环资",
+	  "镇中心学校门口是县道，车辆多、车速快。建议在学校周边设置减速带、斑马线和警示标志，"
+	  "上下学时段安排交警或志愿者值守。",
+	  1, 12, SS_HANDLING, "县交通运输局", 10, 0, NULL, NULL, 0, NULL },
+	{ "关于规范农贸市场周边占道经营的建议", "单志刚", "陈志强", "城建环资",
+	  "西河镇农贸市场周边占道经营严重，早晚交通拥堵。建议合理规划临时摊位，加强日常管理。",
+	  -1, 130, SS_HANDLING, "县市场监督管理局", 125, 0, NULL, NULL, 0, NULL },
+	{ "关于修复石桥村村道和机耕路的建议", "黄晓梅", "陈志强、刘桂兰", "农业农村",
+	  "石桥村通往镇区的村道坑洼多处，机耕路被雨水冲毁，甘蔗收获季运输车辆无法通行。"
+	  "建议安排资金尽快修复。",
+	  0, 2, SS_RAISED, NULL, 0, 0, NULL, NULL, 0, NULL },
+};
+
+static int demo_suggestion_make(struct db *db, const struct demo_suggestion *d, int n, const char *today, char **err)
+{
+	const char *msgs[SUG_NFIELDS];
+	char raised[11], assigned[11], replied[11], closed[11];
+	char **v = record_new_values(&suggestion_def, today);
+	int64_t id = 0;
+	int rc = -1;
+
+	date_add_days(today, -d->raised, raised);
+	date_add_days(today, -d->assigned, assigned);
+	date_add_days(today, -d->replied, replied);
+	date_add_days(today, -d->closed, closed);
+	if (d->status != SS_RAISED) {
+		char *no = xasprintf("%.4s-%02d", raised, n);
+		str_set(&v[SUG_NO], no);
+		free(no);
+	}
+	str_set(&v[SUG_TITLE], d->title);
+	str_set(&v[SUG_LEAD], d->lead);
+	str_set(&v[SUG_COSPONSORS], d->cosponsors);
+	str_set(&v[SUG_DATE], raised);
+	str_set(&v[SUG_CATEGORY], d->category);
+	str_set(&v[SUG_CONTENT], d->content);
+	if (d->from_case >= 0)
+		str_set(&v[SUG_CASES], demo_case_nos[d->from_case]);
+	if (record_check(&suggestion_def, v, today, msgs)) {
+		for (int f = 0; f < SUG_NFIELDS; f++)
+			if (msgs[f] && !*err)
+				*err = xasprintf("%s %s：%s", d->title, suggestion_def.fields[f].label, msgs[f]);
+		goto out;
+	}
+	if (db_suggestions_insert(db, v, &id, err) < 0)
+		goto out;
+	if (d->status >= SS_HANDLING) {
+		struct suggestion_act a = { .action = SA_ASSIGN, .date = assigned };
+		if (db_suggestions_act(db, id, &a, d->unit, today, err) < 0)
+			goto out;
+	}
+	if (d->status >= SS_REPLIED) {
+		struct suggestion_act a = { .action = SA_REPLY, .date = replied, .content = d->reply, .result = d->result };
+		if (db_suggestions_act(db, id, &a, NULL, today, err) < 0)
+			goto out;
+	}
+	if (d->status >= SS_CLOSED) {
+		struct suggestion_act a = { .action = SA_CLOSE, .date = closed, .satisfaction = d->satisfaction };
+		if (db_suggestions_act(db, id, &a, NULL, today, err) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	record_free_values(&suggestion_def, v);
+	return rc;
+}
+
+static int demo_suggestions_fill(const struct cfg *cfg, struct db *db, const char *today, char **err)
+{
+	int n = 0;
+	(void)cfg;
+	for (size_t i = 0; i < ARRAY_LEN(demo_suggestions); i++)
+		if (demo_suggestion_make(db, &demo_suggestions[i], ++n, today, err) < 0)
+			return -1;
+	return n;
+}
+
 static const struct demo_step demo_steps[] = {
 	{ "代表名册", demo_deputies },
 	{ "接待日", cli_visits_demo_days },
 	{ "接待选民登记", cli_visits_demo_visits },
+	{ "意见建议", demo_cases_fill },
+	{ "代表建议", demo_suggestions_fill },
 };
 
 /* Remove path if it exists; 0 or -1 with errno. */
@@ -80,7 +359,7 @@ static int demo_fill(const struct cfg *cfg, const char *tmp)
 		return rc;
 	clock_today(today);
 	for (size_t i = 0; i < ARRAY_LEN(demo_steps); i++) {
-		int n = demo_steps[i].fill(db, today, &err);
+		int n = demo_steps[i].fill(cfg, db, today, &err);
 		if (n < 0) {
 			/* Our own data failed our own checks: a bug, not the clerk's doing. */
 			cli_error("演示数据有误（%s）：%s", demo_steps[i].title, err ? err : "?");
@@ -91,6 +370,7 @@ static int demo_fill(const struct cfg *cfg, const char *tmp)
 		printf("  %s：%d\n", demo_steps[i].title, n);
 	}
 	db_close(db);
+	demo_case_nos_free();
 	return rc;
 }
 

@@ -210,25 +210,21 @@ static void visits_demo_free(struct visits_demo_list *l)
 	l->n = 0;
 }
 
-/* The demo's reception days: the default rule (the 15th, moved off holidays) from the year of 60
- * days ago to this year, three deputies on duty each day, taking turns through the roster. */
-int cli_visits_demo_days(struct db *db, const char *today, char **err)
+/* The demo's reception days: cfg's rule (default the 15th, moved off holidays) from the year of
+ * 60 days ago to this year, three deputies on duty each day, taking turns through the roster. */
+int cli_visits_demo_days(const struct cfg *cfg, struct db *db, const char *today, char **err)
 {
-	struct cfg cfg;
 	struct calendar *cal;
 	struct visits_demo_list deps = { 0 }, days = { 0 };
 	char from[11];
 	int total = 0, rc = -1, k = 0;
 
-	cfg_defaults(&cfg);
-	if (!(cal = calendar_new(&cfg, err))) {
-		cfg_free(&cfg);
+	if (!(cal = calendar_new(cfg, err)))
 		return -1;
-	}
 	date_add_days(today, -60, from);
 	for (int y = atoi(from); y <= atoi(today); y++) {
 		int added;
-		if (db_reception_generate(db, &cfg, cal, y, &added, err) < 0)
+		if (db_reception_generate(db, cfg, cal, y, &added, err) < 0)
 			goto out;
 		total += added;
 	}
@@ -247,7 +243,6 @@ out:
 	visits_demo_free(&deps);
 	visits_demo_free(&days);
 	calendar_free(cal);
-	cfg_free(&cfg);
 	return rc;
 }
 
@@ -313,25 +308,23 @@ static int visits_demo_dep_ids(const char *joined, const struct visits_demo_list
 }
 
 /* The demo's visits: data/demo-visits.csv, dated back from today, through db_visits_insert() (a
- * 交办 opens its case, assigned when the row names a unit). */
-int cli_visits_demo_visits(struct db *db, const char *today, char **err)
+ * 交办 opens its case, numbered with cfg's station code, assigned when the row names a unit). */
+int cli_visits_demo_visits(const struct cfg *cfg, struct db *db, const char *today, char **err)
 {
 	const char *csv = embed_get("demo-visits.csv");
 	struct csvin *c = NULL;
-	struct cfg cfg;
 	struct calendar *cal = NULL;
 	struct visits_demo_list deps = { 0 }, days = { 0 };
 	int rc = -1, count = 0;
 
 	if (!csv)
 		die("demo-visits.csv is not embedded");
-	cfg_defaults(&cfg);
-	if (!(cal = calendar_new(&cfg, err)) || csvin_parse(csv, strlen(csv), "demo-visits.csv", &c, err) < 0)
+	if (!(cal = calendar_new(cfg, err)) || csvin_parse(csv, strlen(csv), "demo-visits.csv", &c, err) < 0)
 		goto out;
 	if (db_deputies_page(db, NULL, DEP_NAME, false, 0, -1, visits_demo_dep, &deps, err) < 0 ||
 	    db_reception_page(db, NULL, 0, -1, visits_demo_day, &days, err) < 0)
 		goto out;
-	struct visit_ctx ctx = { .cfg = &cfg, .cal = cal, .today = today };
+	struct visit_ctx ctx = { .cfg = cfg, .cal = cal, .today = today };
 	for (int r = 1; r < c->nrows; r++) {
 		const struct csvin_row *row = &c->rows[r];
 		int64_t ids[VISIT_MAX_DEPUTIES], id;
@@ -362,6 +355,5 @@ out:
 	visits_demo_free(&days);
 	csvin_free(c);
 	calendar_free(cal);
-	cfg_free(&cfg);
 	return rc;
 }

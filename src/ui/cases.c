@@ -13,6 +13,7 @@
 #include "core/text.h"
 #include "core/util.h"
 #include "db/cases.h"
+#include "db/suggestions.h"
 #include "db/units.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
@@ -247,7 +248,25 @@ struct casescr {
 	char *error;   /* loading error, owned */
 	int scroll;    /* first timeline row shown */
 	int nevents;
+	char *sugs;    /* the suggestions the case is linked to, a line each; owned */
 };
+
+/* Most linked suggestions listed on a case's screen (the rest are counted). */
+#define CASE_SUG_LINES 2
+
+struct sugctx {
+	struct strbuf sb;
+	int n;
+};
+
+/* One line per linked suggestion: "<编号> <标题>（<状态>）". */
+static int add_suggestion(void *ud, const struct suggestion_link *l)
+{
+	struct sugctx *x = ud;
+	if (x->n++ < CASE_SUG_LINES)
+		sb_addf(&x->sb, "%s%s%s%s（%s）", x->sb.len ? "\n" : "", l->no, *l->no ? " " : "", l->title, l->status);
+	return 0;
+}
 
 static void casescr_load(struct casescr *c)
 {
@@ -255,8 +274,20 @@ static void casescr_load(struct casescr *c)
 	case_info_free(&c->ci);
 	free(c->error);
 	c->error = NULL;
-	if (db_cases_get(app->db, c->id, &c->ci, &err) < 0)
+	if (db_cases_get(app->db, c->id, &c->ci, &err) < 0) {
 		c->error = err;
+		return;
+	}
+	struct sugctx x = { .n = 0 };
+	sb_init(&x.sb);
+	sb_add(&x.sb, "");
+	if (db_suggestions_for_case(app->db, c->id, add_suggestion, &x, &err) < 0) {
+		sb_add(&x.sb, err);
+		free(err);
+	} else if (x.n > CASE_SUG_LINES)
+		sb_addf(&x.sb, "\n另有 %d 条", x.n - CASE_SUG_LINES);
+	free(c->sugs);
+	c->sugs = sb_take(&x.sb);
 }
 
 /* Label: value pairs, two to a row. */
@@ -352,6 +383,14 @@ static void casescr_draw(struct screen *s, int top, int height, int width)
 		char *r = text_fit(ci->reply, width - 10, ALIGN_LEFT, true);
 		field(y++, 2, width - 4, "答复内容", r, ROLE_NORMAL);
 		free(r);
+	}
+	if (c->sugs && *c->sugs) {
+		char *lines = xstrdup(c->sugs), *save = NULL;
+		for (char *l = strtok_r(lines, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+			ui_text(y, 2, 10, "代表建议：", ALIGN_LEFT, ROLE_HEADER);
+			ui_text(y++, 12, width - 14, l, ALIGN_LEFT, ROLE_NORMAL);
+		}
+		free(lines);
 	}
 	y++;
 	ui_text(y++, 1, width - 2, "办理经过（时间线）", ALIGN_LEFT, ROLE_INFO);
@@ -662,6 +701,7 @@ static void casescr_fini(struct screen *s)
 	struct casescr *c = s->data;
 	case_info_free(&c->ci);
 	free(c->error);
+	free(c->sugs);
 	free(c);
 }
 

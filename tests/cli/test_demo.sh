@@ -13,6 +13,41 @@ ok demo_phones_fictional sql_is demo.db "select count(*) from deputies where pho
 ok demo_file_private [ "$(stat -c %a demo.db)" = 600 ]
 ok demo_no_temp_left [ "$(ls)" = demo.db ]
 
+# Cases at every point of the loop, with real timelines, dated back from today (2026-03-15).
+ok demo_says_cases out_has "意见建议：4"
+ok demo_says_suggestions out_has "代表建议：4"
+ok demo_case_overdue sql_is demo.db \
+	"select status, due_date < '2026-03-15' from cases where summary = '石桥村至镇区村道坑洼多处'" "办理中|1"
+ok demo_case_due_soon sql_is demo.db \
+	"select status, due_date between '2026-03-15' and '2026-03-20' from cases where summary like '镇中心学校门口%'" "办理中|1"
+ok demo_case_awaiting_followup sql_is demo.db \
+	"select status, followup_date is null from cases where summary = '柳塘社区垃圾清运不及时'" "已答复|1"
+ok demo_case_closed sql_is demo.db \
+	"select status, satisfaction from cases where summary = '镇卫生院周末没有儿科门诊'" "办结|满意"
+ok demo_case_timeline sql_is demo.db \
+	"select group_concat(type, ',') from (select e.type from case_events e join cases c on c.id = e.case_id where c.summary = '镇卫生院周末没有儿科门诊' order by e.id)" \
+	"受理,交办,答复,回访,办结"
+ok demo_default_station_code sql_is demo.db "select count(*) from cases where case_no not like 'ST01-2026-%'" 0
+# Suggestions at each status; the ones being handled and closed grew out of demo cases.
+ok demo_suggestion_statuses sql_is demo.db \
+	"select group_concat(status, ',') from (select status from suggestions order by id)" "办结,办理中,办理中,已提出"
+ok demo_suggestions_linked sql_is demo.db \
+	"select group_concat(s.status || ':' || c.status, ',') from (select * from suggestion_cases order by id) sc join suggestions s on s.id = sc.suggestion_id join cases c on c.id = sc.case_id where s.status in ('办理中', '办结')" \
+	"办结:办结,办理中:办理中"
+ok demo_suggestion_due_3_months sql_is demo.db \
+	"select assigned_date, due_date from suggestions where title like '%交通安全设施%'" "2026-03-05|2026-06-05"
+ok demo_suggestion_overdue sql_is demo.db \
+	"select count(*) from suggestions where status = '办理中' and due_date < '2026-03-15'" 1
+ok demo_suggestion_cosponsors sql_is demo.db "select count(*) from suggestion_deputies" 7
+ok demo_check_clean sh -c "'$BIN' check --db demo.db >/dev/null 2>&1"
+
+# With a station.ini, the demo numbers its cases with that station's code.
+printf '[station]\nname = 城关镇人大代表联络站\ncode = CG01\n' >cg.ini
+st --config cg.ini demo --db cg.db
+ok demo_config_exit_0 rc_is 0
+ok demo_config_station_code sql_is cg.db "select count(*) = count(case when case_no like 'CG01-2026-%' then 1 end) and count(*) >= 10 from cases" 1
+rm -f cg.ini cg.db
+
 sqlite3 demo.db "update deputies set note = 'marker' where name = '曾国华'"
 st demo --db demo.db
 ok demo_refuses_existing_exit_1 rc_is 1

@@ -299,6 +299,8 @@ static int cases_insert_row(struct db *db, char *const *vals, const char *case_n
 	int rc = -1;
 	if (db_prepare(db, sql, &st, err) < 0)
 		goto out;
+	/* The placeholders above are written out for the 7 fields of case_record(). */
+	_Static_assert(CASEF_NFIELDS == 7, "cases_insert_row: placeholders must follow case_record()");
 	for (int i = 0; i < CASEF_NFIELDS; i++)
 		db_bind_text(st, i + 1, vals[i]);
 	sqlite3_bind_text(st, 8, case_no, -1, SQLITE_STATIC);

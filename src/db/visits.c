@@ -485,17 +485,21 @@ bool db_visits_month_ok(const char *month)
 
 /* A filter as SQL: the WHERE clause (only the conditions that are set, so the indexes serve
  * them) and its parameters, bound in order by visits_where_bind(). */
+#define VISITS_WHERE_MAX 16 /* parameters of a filter; struct visit_filter has fewer */
+
 struct visits_where {
 	struct strbuf sql;
-	int n;                /* parameters */
-	const char *text[10]; /* text parameters (owned copies in own[]) or NULL */
-	int64_t num[10];
-	bool is_num[10];
-	char *own[10];
+	int n;                              /* parameters */
+	const char *text[VISITS_WHERE_MAX]; /* text parameters (owned copies in own[]) or NULL */
+	int64_t num[VISITS_WHERE_MAX];
+	bool is_num[VISITS_WHERE_MAX];
+	char *own[VISITS_WHERE_MAX];
 };
 
 static void visits_where_add_text(struct visits_where *w, const char *cond, const char *val, bool copy)
 {
+	if (w->n + 1 >= VISITS_WHERE_MAX)
+		die("visits filter: more than %d parameters", VISITS_WHERE_MAX - 1);
 	w->n++;
 	sb_addf(&w->sql, " AND ");
 	for (const char *p = cond; *p; p++) {
@@ -557,6 +561,8 @@ static int visits_where_build(const struct visit_filter *f, struct visits_where 
 	if (*text) {
 		char *like = db_rec_like(text);
 		/* One parameter, used three times. */
+		if (w->n + 1 >= VISITS_WHERE_MAX)
+			die("visits filter: more than %d parameters", VISITS_WHERE_MAX - 1);
 		w->n++;
 		sb_addf(&w->sql,
 			" AND (v.content LIKE ?%d ESCAPE '\\' OR v.visitor_name LIKE ?%d ESCAPE '\\'"

@@ -32,9 +32,16 @@ static void restore_terminal(void)
 	}
 }
 
+/* On a crash only async-signal-safe calls: write() the sequences that leave the alternate
+ * screen, turn off bracketed paste and keypad mode and show the cursor, then die of the signal.
+ * (endwin() could deadlock inside a crashed malloc or stdio.) */
 static void crash_handler(int sig)
 {
-	restore_terminal();
+	static const char reset[] = "\033[?2004l\033[?1049l\033[?1l\033>\033[?25h\033[0m\r\n";
+	if (curses_on) {
+		ssize_t w = write(STDOUT_FILENO, reset, sizeof reset - 1);
+		(void)w;
+	}
 	signal(sig, SIG_DFL);
 	raise(sig);
 }

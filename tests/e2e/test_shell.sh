@@ -60,12 +60,18 @@ case "$out" in *另一个*) pass "second copy: message says another copy has it"
 e2e_quit "shell run"
 
 # --- NO_COLOR and a monochrome terminal still draw the screens ---
-E2E_ENV="NO_COLOR=1" e2e_start
+# (dash keeps VAR=x assignments made before a function call: set and unset them explicitly)
+E2E_ENV="NO_COLOR=1"
+e2e_start
+unset E2E_ENV
 key 1
 wait_for "共 1 条"
 check "NO_COLOR: roster drawn" screen_has "乡镇"
 e2e_quit "NO_COLOR run"
-E2E_TERM=xterm-mono E2E_NOWAIT=1 e2e_start
+E2E_TERM=xterm-mono
+E2E_NOWAIT=1
+e2e_start
+unset E2E_TERM E2E_NOWAIT
 wait_for "台账"
 check "monochrome terminal: home drawn" screen_has "在任代表 1 名"
 key F10

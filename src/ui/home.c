@@ -48,8 +48,8 @@ static const struct menu_item items[] = {
 /* One line of a 待办 list. */
 struct todo {
 	int64_t id;
-	char *text; /* owned */
-	enum ui_role role;
+	int group;    /* 0 超期, 1 临期, 2 待回访 */
+	char *no, *summary, *unit, *tail; /* owned */
 };
 
 struct home {
@@ -66,8 +66,12 @@ struct home {
 
 static void home_clear(struct home *h)
 {
-	for (int i = 0; i < h->nrows; i++)
-		free(h->rows[i].text);
+	for (int i = 0; i < h->nrows; i++) {
+		free(h->rows[i].no);
+		free(h->rows[i].summary);
+		free(h->rows[i].unit);
+		free(h->rows[i].tail);
+	}
 	h->nrows = 0;
 	db_reception_day_free(&h->today_day);
 	db_reception_day_free(&h->next_day);
@@ -77,7 +81,7 @@ static void home_clear(struct home *h)
 
 struct addctx {
 	struct home *h;
-	const char *kind; /* 超期, 临期, 待回访 */
+	int group; /* 0 超期, 1 临期, 2 待回访 */
 };
 
 static int add_case(void *ud, const struct case_row *r)
@@ -87,16 +91,14 @@ static int add_case(void *ud, const struct case_row *r)
 	if (h->nrows == TODO_MAX)
 		return 1;
 	char *tail;
-	if (!strcmp(a->kind, "超期"))
+	if (a->group == 0)
 		tail = xasprintf("超期 %d 天", r->days);
-	else if (!strcmp(a->kind, "临期"))
+	else if (a->group == 1)
 		tail = r->days ? xasprintf("余 %d 个工作日", r->days) : xstrdup("今天到期");
 	else
 		tail = xasprintf("%s 答复，%s", r->reply_date, r->next_step);
-	h->rows[h->nrows++] = (struct todo){ r->id,
-		xasprintf("%s|%s|%s|%s", r->case_no, r->summary, *r->unit_name ? r->unit_name : "-", tail),
-		!strcmp(a->kind, "超期") ? ROLE_ERROR : ROLE_NORMAL };
-	free(tail);
+	h->rows[h->nrows++] = (struct todo){ r->id, a->group, xstrdup(r->case_no), xstrdup(r->summary),
+		xstrdup(*r->unit_name ? r->unit_name : "-"), tail };
 	return 0;
 }
 
@@ -121,7 +123,7 @@ static void home_load(struct home *h)
 	char mf[11], mt[11], qf[11], qt[11];
 	struct deputy_filter df = { 0 };
 	home_clear(h);
-	struct addctx over = { h, "超期" }, soon = { h, "临期" }, wait = { h, "待回访" };
+	struct addctx over = { h, 0 }, soon = { h, 1 }, wait = { h, 2 };
 	periods(app->today, mf, mt, qf, qt);
 	if (db_cases_todo_counts(app->db, app->cal, app->today, app->cfg->due_soon_days, &h->counts, &err) < 0 ||
 	    db_cases_overdue(app->db, app->cal, app->today, 20, add_case, &over, &err) < 0 ||
@@ -182,20 +184,16 @@ static int draw_stats(int y, int x, int w, const char *label, const struct case_
 	return y;
 }
 
-/* One 待办 row: case number, summary, unit, tail — split on '|' into columns. */
+/* One 待办 row: case number, summary, unit, and how late or what next. */
 static void draw_todo(int y, int x, int w, const struct todo *t, bool sel)
 {
-	char *s = xstrdup(t->text), *save = NULL;
-	const char *no = strtok_r(s, "|", &save), *sum = strtok_r(NULL, "|", &save);
-	const char *unit = strtok_r(NULL, "|", &save), *tail = strtok_r(NULL, "|", &save);
-	enum ui_role role = sel ? ROLE_CURSOR : t->role;
+	enum ui_role role = sel ? ROLE_CURSOR : t->group == 0 ? ROLE_ERROR : ROLE_NORMAL;
 	int tw = 14, uw = 10, nw = 14;
 	ui_clear(y, x, 1, w, role);
-	ui_text(y, x + 1, nw, no, ALIGN_LEFT, role);
-	ui_text(y, x + 2 + nw, w - nw - uw - tw - 5, sum, ALIGN_LEFT, role);
-	ui_text(y, x + w - uw - tw - 2, uw, unit, ALIGN_LEFT, role);
-	ui_text(y, x + w - tw - 1, tw, tail, ALIGN_LEFT, role);
-	free(s);
+	ui_text(y, x + 1, nw, t->no, ALIGN_LEFT, role);
+	ui_text(y, x + 2 + nw, w - nw - uw - tw - 5, t->summary, ALIGN_LEFT, role);
+	ui_text(y, x + w - uw - tw - 2, uw, t->unit, ALIGN_LEFT, role);
+	ui_text(y, x + w - tw - 1, tw, t->tail, ALIGN_LEFT, role);
 }
 
 static int section(int y, int x, int w, const char *title, int64_t n, enum ui_role role)
@@ -224,15 +222,10 @@ static void home_draw(struct screen *s, int top, int height, int width)
 	int ly = y + 1, row = 0;
 	const char *kinds[] = { "超期", "临期", "待回访" };
 	int64_t totals[] = { h->counts.overdue, h->counts.due_soon, h->counts.awaiting };
-	int shown[3] = { 0 }, k = 0;
-	for (int i = 0; i < h->nrows; i++) {
-		/* Rows are grouped in the order loaded; a row's group is found by counting. */
-		while (k < 3 && shown[k] >= (totals[k] < 20 ? totals[k] : 20))
-			k++;
-		if (k < 3)
-			shown[k]++;
-	}
-	for (k = 0; k < 3; k++) {
+	int shown[3] = { 0 };
+	for (int i = 0; i < h->nrows; i++)
+		shown[h->rows[i].group]++;
+	for (int k = 0; k < 3; k++) {
 		if (ly >= bottom)
 			break;
 		ly = section(ly, 1, lw, kinds[k], totals[k], k == 0 ? ROLE_ERROR : ROLE_INFO);

@@ -29,6 +29,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* One register's demo rows: fill db, return the number of records added, or -1 with *err. */
@@ -421,16 +422,34 @@ int cli_demo(const struct cfg *cfg, const char *path, bool force)
 	printf(cli_msg("正在创建演示数据库 %s（虚构的人物和事件）\n", "creating demo database %s (fictional people and events)\n"),
 	       path);
 	rc = demo_fill(cfg, tmp);
-	if (rc == CLI_OK) {
-		/* The old file's companions belong to the old file: remove them before the rename. */
-		char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
-		if (demo_unlink(wal) || demo_unlink(shm) || rename(tmp, path)) {
-			cli_error(cli_msg("无法替换 %s：%s", "cannot replace %s: %s"), path, strerror(errno));
-			rc = CLI_DB;
+	char *bak = NULL;
+	if (rc == CLI_OK && lock != -2) {
+		/* Never destroy the file --force replaces: it may be a real ledger. It moves aside, with
+		 * its -wal and -shm (which may hold committed rows), as FILE.bak-YYYYMMDDHHMMSS, which
+		 * opens like any station database. */
+		char stamp[32];
+		time_t now = time(NULL);
+		strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", localtime(&now));
+		bak = xasprintf("%s.bak-%s", path, stamp);
+		static const char *const sfx[] = { "-wal", "-shm", "" };
+		for (size_t i = 0; i < ARRAY_LEN(sfx) && rc == CLI_OK; i++) {
+			char *from = xasprintf("%s%s", path, sfx[i]), *to = xasprintf("%s%s", bak, sfx[i]);
+			if (rename(from, to) && errno != ENOENT) {
+				cli_error(cli_msg("无法把 %s 改名保存为 %s：%s", "cannot move %s aside to %s: %s"), from, to,
+					  strerror(errno));
+				rc = CLI_DB;
+			}
+			free(from);
+			free(to);
 		}
-		free(wal);
-		free(shm);
 	}
+	if (rc == CLI_OK && rename(tmp, path)) {
+		cli_error(cli_msg("无法替换 %s：%s", "cannot replace %s: %s"), path, strerror(errno));
+		rc = CLI_DB;
+	}
+	if (rc == CLI_OK && bak)
+		printf(cli_msg("原来的文件已改名保存为 %s\n", "the old file was kept as %s\n"), bak);
+	free(bak);
 	if (lock >= 0)
 		close(lock);
 	if (rc == CLI_OK)

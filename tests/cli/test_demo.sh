@@ -59,6 +59,10 @@ st demo --db demo.db --force
 ok demo_force_exit_0 rc_is 0
 ok demo_force_replaced sql_is demo.db "select count(*) from deputies where note = 'marker'" 0
 ok demo_force_count sql_is demo.db "select count(*) from deputies" 12
+bak=$(ls demo.db.bak-* 2>/dev/null | grep -v -e '-wal$' -e '-shm$' | head -1)
+ok demo_force_keeps_old_file_as_bak test -n "$bak"
+ok demo_force_bak_has_the_old_rows sql_is "${bak:-missing}" "select note from deputies where name = '曾国华'" marker
+ok demo_force_says_where_the_old_file_went out_has "demo.db.bak-"
 
 echo "not a database" > old.db
 st --force demo --db old.db

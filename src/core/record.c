@@ -15,7 +15,8 @@
 /* Length of a separator of multi values at s, or 0. */
 static size_t multi_sep_at(const char *s)
 {
-	static const char *const seps[] = { RECORD_MULTI_SEP, "，", "," };
+	/* Not "，": pick items use it inside their brackets ("张伟（县，城关镇）"). */
+	static const char *const seps[] = { RECORD_MULTI_SEP, "," };
 	for (size_t i = 0; i < ARRAY_LEN(seps); i++)
 		if (str_starts(s, seps[i]))
 			return strlen(seps[i]);

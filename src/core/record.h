@@ -51,8 +51,9 @@ struct record_def {
 };
 
 /* Split an FK_MULTI value into its items: on the whole separator "、" (never byte by byte:
- * strtok would also cut hanzi whose UTF-8 shares a byte with it, such as 秀 or 一) and on ","
- * / "，" typed by hand; items trimmed, empty and repeated ones dropped. *items gets n new
+ * strtok would also cut hanzi whose UTF-8 shares a byte with it, such as 秀 or 一) and on an
+ * ASCII ","; not on "，", which pick items use inside their brackets. Items trimmed, empty and
+ * repeated ones dropped. *items gets n new
  * strings (str_free_array(*items, n)). Returns n. */
 int record_multi_split(const char *value, char ***items);
 

@@ -312,3 +312,41 @@ int db_deputies_pick_resolve(const char *joined, char *const *items, const int64
 	str_free_array(names, nn);
 	return 0;
 }
+
+int db_deputies_linked(struct db *db, const char *link_table, const char *key_col, int64_t key, int64_t **ids,
+		       char ***names, int *n, char **text, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	struct strbuf sb;
+	int rc = -1, src, cap = 0;
+	char *sql = xasprintf("SELECT d.id, d.name FROM %s t JOIN deputies d ON d.id = t.deputy_id"
+			      " WHERE t.%s = ?1 ORDER BY t.id",
+			      link_table, key_col);
+
+	sb_init(&sb);
+	sb_add(&sb, "");
+	if (db_prepare(db, sql, &st, err) < 0)
+		goto out;
+	sqlite3_bind_int64(st, 1, key);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 8;
+			*ids = xrealloc(*ids, sizeof **ids * (size_t)cap);
+			*names = xrealloc(*names, sizeof **names * (size_t)cap);
+		}
+		(*ids)[*n] = sqlite3_column_int64(st, 0);
+		(*names)[*n] = xstrdup(db_column_text(st, 1));
+		sb_addf(&sb, "%s%s", *n ? RECORD_MULTI_SEP : "", (*names)[*n]);
+		(*n)++;
+	}
+	if (src != SQLITE_DONE) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	free(sql);
+	*text = sb_take(&sb);
+	return rc;
+}

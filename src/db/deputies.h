@@ -55,6 +55,13 @@ int db_deputies_insert_many(struct db *db, char **const *rows, int nrows, char *
 int db_deputies_pick_items(struct db *db, bool include_left, const int64_t *keep, int nkeep, char ***items,
 			   int64_t **ids, int *n, char **err);
 void db_deputies_pick_free(char **items, int64_t *ids, int n);
+/* The deputies linked to one record through a link table (reception_duty, visit_deputies,
+ * suggestion_deputies ...), in the order they were linked: link_table and key_col are the
+ * program's constants (never input); key is the record's id. *ids and *names get *n new entries
+ * (names of deleted deputies too: they were there), *text the names joined with "、" (always
+ * set, "" when none). The caller frees all three. */
+int db_deputies_linked(struct db *db, const char *link_table, const char *key_col, int64_t key, int64_t **ids,
+		       char ***names, int *n, char **text, char **err);
 /* Map items (joined with "、" as an FK_MULTI value) back to ids using a pick list made by
  * db_deputies_pick_items(). *out gets a new array of *nout ids. An item not in the list gives
  * -1 and a message naming it. */

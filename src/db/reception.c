@@ -1,6 +1,8 @@
 /* 接待日 in SQL: the days, their deputies on duty, the year's rule days, the home screen's days. */
 #include "db/reception.h"
 
+#include "db/deputies.h"
+
 #include "db/internal.h"
 #include "db/record.h"
 
@@ -28,24 +30,29 @@ void db_reception_day_free(struct reception_day *d)
 	memset(d, 0, sizeof *d);
 }
 
-int db_reception_check_deputies(struct db *db, const int64_t *ids, int n, int max, const char *role, char **err)
+int db_reception_check_deputies(struct db *db, const int64_t *ids, int n, int max, const char *role,
+				const char *link_table, const char *key_col, int64_t key, char **err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
 
 	if (n > max)
 		return db_failf(err, "%s最多 %d 位", role, max);
-	/* A deleted deputy is accepted: the pick lists offer one only where it is already linked
-	 * (an old visit or day being corrected), and refusing it would force the clerk to remove
-	 * a deputy who really was there. */
-	if (db_prepare(db, "SELECT name FROM deputies WHERE id = ?1", &st, err) < 0)
-		return -1;
+	/* A deleted deputy is accepted only where already linked to this record (an old visit or
+	 * day being corrected: refusing it would make the clerk remove someone who was there);
+	 * never as a new link. link_table and key_col are the program's constants. */
+	char *sql = xasprintf("SELECT name, deleted, EXISTS (SELECT 1 FROM %s WHERE %s = ?2 AND deputy_id = ?1)"
+			      " FROM deputies WHERE id = ?1",
+			      link_table, key_col);
+	if (db_prepare(db, sql, &st, err) < 0)
+		goto out;
 	for (int i = 0; i < n; i++) {
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, ids[i]);
+		sqlite3_bind_int64(st, 2, key);
 		int src = sqlite3_step(st);
-		if (src == SQLITE_DONE) {
-			db_failf(err, "%s中有一位代表不存在（编号 %lld）", role, (long long)ids[i]);
+		if (src == SQLITE_DONE || (src == SQLITE_ROW && sqlite3_column_int(st, 1) && !sqlite3_column_int(st, 2))) {
+			db_failf(err, "%s中有一位代表不存在或已被删除（编号 %lld）", role, (long long)ids[i]);
 			goto out;
 		}
 		if (src != SQLITE_ROW) {
@@ -61,6 +68,7 @@ int db_reception_check_deputies(struct db *db, const int64_t *ids, int n, int ma
 	rc = 0;
 out:
 	sqlite3_finalize(st);
+	free(sql);
 	return rc;
 }
 
@@ -70,7 +78,8 @@ static int reception_write_duty(struct db *db, int64_t id, const int64_t *ids, i
 	sqlite3_stmt *del = NULL, *ins = NULL;
 	int rc = -1, src;
 
-	if (db_reception_check_deputies(db, ids, n, RECEPTION_MAX_DUTY, "值班代表", err) < 0)
+	if (db_reception_check_deputies(db, ids, n, RECEPTION_MAX_DUTY, "值班代表", "reception_duty", "reception_day_id", id,
+					err) < 0)
 		return -1;
 	if (db_prepare(db, "DELETE FROM reception_duty WHERE reception_day_id = ?1", &del, err) < 0)
 		goto out;
@@ -161,38 +170,8 @@ int db_reception_set_duty(struct db *db, int64_t id, const int64_t *duty_ids, in
 /* The deputies on duty of day d->id into d. */
 static int reception_load_duty(struct db *db, struct reception_day *d, char **err)
 {
-	sqlite3_stmt *st = NULL;
-	struct strbuf sb;
-	int rc = -1, src, cap = 0;
-
-	sb_init(&sb);
-	sb_add(&sb, "");
-	if (db_prepare(db,
-		       "SELECT d.id, d.name FROM reception_duty t JOIN deputies d ON d.id = t.deputy_id"
-		       " WHERE t.reception_day_id = ?1 ORDER BY t.id",
-		       &st, err) < 0)
-		goto out;
-	sqlite3_bind_int64(st, 1, d->id);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (d->nduty == cap) {
-			cap = cap ? 2 * cap : 8;
-			d->duty_ids = xrealloc(d->duty_ids, sizeof *d->duty_ids * (size_t)cap);
-			d->duty_names = xrealloc(d->duty_names, sizeof *d->duty_names * (size_t)cap);
-		}
-		d->duty_ids[d->nduty] = sqlite3_column_int64(st, 0);
-		d->duty_names[d->nduty] = xstrdup(db_column_text(st, 1));
-		sb_addf(&sb, "%s%s", d->nduty ? "、" : "", d->duty_names[d->nduty]);
-		d->nduty++;
-	}
-	if (src != SQLITE_DONE) {
-		db_fail(db, src, NULL, err);
-		goto out;
-	}
-	rc = 0;
-out:
-	sqlite3_finalize(st);
-	d->duty_text = sb_take(&sb);
-	return rc;
+	return db_deputies_linked(db, "reception_duty", "reception_day_id", d->id, &d->duty_ids, &d->duty_names,
+				  &d->nduty, &d->duty_text, err);
 }
 
 int db_reception_get(struct db *db, int64_t id, struct reception_day *out, char **err)

@@ -58,9 +58,11 @@ int db_reception_delete(struct db *db, int64_t id, char **err);
 int db_reception_restore(struct db *db, int64_t id, char **err);
 
 /* Check a list of deputy ids (a duty list, a visit's deputies): at most max, each exists and
- * is not deleted, none twice. role names the list in the message ("值班代表"). Shared by the
- * db modules; reads only. */
-int db_reception_check_deputies(struct db *db, const int64_t *ids, int n, int max, const char *role, char **err);
+ * is not deleted — unless already linked to this record through link_table.key_col = key
+ * (constants of the program; key 0 for a new record) — none twice. role names the list in the
+ * message ("值班代表"). Shared by the db modules; reads only. */
+int db_reception_check_deputies(struct db *db, const int64_t *ids, int n, int max, const char *role,
+				const char *link_table, const char *key_col, int64_t key, char **err);
 
 /* Which days a list shows. */
 struct reception_filter {

@@ -3,6 +3,8 @@
  * listing for printing. */
 #include "db/visits.h"
 
+#include "db/deputies.h"
+
 #include "db/cases.h"
 #include "db/internal.h"
 #include "db/reception.h"
@@ -143,15 +145,16 @@ out:
 
 /* Checks of the links before a write: 走访 has its deputy, the deputies exist, a linked case
  * exists. Returns the reception day to store in *rday. */
-static int visits_check_links(struct db *db, char *const *vals, const struct visit_links *l, int64_t *rday,
-			      char **err)
+static int visits_check_links(struct db *db, int64_t visit_id, char *const *vals, const struct visit_links *l,
+			      int64_t *rday, char **err)
 {
 	const char *e = visit_check_links(vals, l ? l->ndeputies : 0);
 	if (e)
 		return db_fail_msg(err, e);
 	if (l && l->ndeputies < 0)
 		return db_fail_msg(err, "接待代表的数目不对");
-	if (l && db_reception_check_deputies(db, l->deputy_ids, l->ndeputies, VISIT_MAX_DEPUTIES, "接待代表", err) < 0)
+	if (l && db_reception_check_deputies(db, l->deputy_ids, l->ndeputies, VISIT_MAX_DEPUTIES, "接待代表",
+					     "visit_deputies", "visit_id", visit_id, err) < 0)
 		return -1;
 	if (l && l->case_id > 0) {
 		int64_t found;
@@ -249,7 +252,7 @@ int db_visits_insert(struct db *db, const struct visit_ctx *ctx, char *const *va
 		*notice = NULL;
 	if (db_begin(db, err) < 0)
 		return -1;
-	if (visits_check_links(db, vals, links, &rday, err) < 0)
+	if (visits_check_links(db, 0, vals, links, &rday, err) < 0)
 		goto rollback;
 	if (db_prepare(db,
 		       "INSERT INTO visits (date, channel, visitor_name, visitor_gender, visitor_phone, visitor_address,"
@@ -329,7 +332,7 @@ int db_visits_update(struct db *db, const struct visit_ctx *ctx, int64_t id, cha
 		free(no);
 		goto rollback;
 	}
-	if (visits_check_links(db, vals, links, &rday, err) < 0)
+	if (visits_check_links(db, id, vals, links, &rday, err) < 0)
 		goto rollback;
 	if (links && links->case_id > 0)
 		cid = links->case_id;
@@ -397,38 +400,8 @@ void db_visit_info_free(struct visit_info *v)
 /* The receiving deputies of v->id into v. */
 static int visits_load_deputies(struct db *db, struct visit_info *v, char **err)
 {
-	sqlite3_stmt *st = NULL;
-	struct strbuf sb;
-	int rc = -1, src, cap = 0;
-
-	sb_init(&sb);
-	sb_add(&sb, "");
-	if (db_prepare(db,
-		       "SELECT d.id, d.name FROM visit_deputies t JOIN deputies d ON d.id = t.deputy_id"
-		       " WHERE t.visit_id = ?1 ORDER BY t.id",
-		       &st, err) < 0)
-		goto out;
-	sqlite3_bind_int64(st, 1, v->id);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (v->ndeputies == cap) {
-			cap = cap ? 2 * cap : 8;
-			v->deputy_ids = xrealloc(v->deputy_ids, sizeof *v->deputy_ids * (size_t)cap);
-			v->deputy_names = xrealloc(v->deputy_names, sizeof *v->deputy_names * (size_t)cap);
-		}
-		v->deputy_ids[v->ndeputies] = sqlite3_column_int64(st, 0);
-		v->deputy_names[v->ndeputies] = xstrdup(db_column_text(st, 1));
-		sb_addf(&sb, "%s%s", v->ndeputies ? "、" : "", v->deputy_names[v->ndeputies]);
-		v->ndeputies++;
-	}
-	if (src != SQLITE_DONE) {
-		db_fail(db, src, NULL, err);
-		goto out;
-	}
-	rc = 0;
-out:
-	sqlite3_finalize(st);
-	v->deputy_text = sb_take(&sb);
-	return rc;
+	return db_deputies_linked(db, "visit_deputies", "visit_id", v->id, &v->deputy_ids, &v->deputy_names,
+				  &v->ndeputies, &v->deputy_text, err);
 }
 
 int db_visits_get(struct db *db, int64_t id, struct visit_info *out, char **err)

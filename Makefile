@@ -82,7 +82,15 @@ check: deps
 test: all $(UNIT_BINS)
 	@sh tests/run.sh $(BUILD)
 
+# The generator and the benchmark (tests/bench/); not tests: `make check` never runs them.
+BENCH_BINS := $(BUILD)/bench/gen $(BUILD)/bench/bench
+
+$(BENCH_BINS): $(BUILD)/bench/%: tests/bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
 bench: deps all
+	@$(MAKE) --no-print-directory $(BENCH_BINS)
 	@sh tests/bench/run.sh $(BUILD)
 
 install: all

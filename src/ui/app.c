@@ -156,7 +156,7 @@ static void draw_title(struct screen *s)
 		int tx = (COLS - tw) / 2;
 		if (tx < lw + 2)
 			tx = lw + 2;
-		if (tw > 4)
+		if (tw >= 2)
 			ui_text(0, tx, tw, s->title, ALIGN_LEFT, ROLE_TITLE);
 	}
 	ui_text(0, COLS - rw, rw, right, ALIGN_LEFT, ROLE_TITLE);

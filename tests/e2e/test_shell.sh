@@ -8,6 +8,8 @@ cd "$(dirname "$0")/../.." || exit 1
 e2e_setup
 e2e_start
 
+check "title bar names the screen" sh -c "tmux -L $SOCK capture-pane -p | sed -n 1p | grep -q 首页"
+
 # --- F1 help lists the keys of the screen it was opened from ---
 key 1
 wait_for "共 0 条"

@@ -22,8 +22,8 @@ struct main_opts {
 	const char *month;  /* --month (visits), or NULL */
 	bool full;          /* --full (visits) */
 	bool help, version;
-	const char *cmd;    /* first word after the options, or NULL */
-	int nargs;          /* words after cmd */
+	const char *cmd; /* first word after the options, or NULL */
+	int nargs;       /* words after cmd */
 	char **args;
 };
 
@@ -34,7 +34,8 @@ struct main_help_row {
 
 static const struct main_help_row main_help_cmds[] = {
 	{ "（无命令）", "(no command)", "打开全屏界面", "open the full-screen program" },
-	{ "check", "check", "检查数据库：完整性、外键、孤立的关联", "check the database: integrity, foreign keys, orphan links" },
+	{ "check", "check", "检查数据库：完整性、外键、孤立的关联",
+	  "check the database: integrity, foreign keys, orphan links" },
 	{ "import deputies 文件.csv", "import deputies FILE.csv", "从 CSV 导入代表名册（全部正确才导入）",
 	  "import the deputy roster from CSV (all rows or none)" },
 	{ "demo --db 文件 [--force]", "demo --db FILE [--force]", "创建虚构的演示数据库",
@@ -82,8 +83,9 @@ static void main_help_table(const char *title, const struct main_help_row *rows,
 static void main_help(void)
 {
 	char *db = cfg_default_db_path();
-	printf("%s\n\n", cli_msg("用法：station [选项] [命令]\n人大代表联络站台账（六簿一册）。",
-				 "usage: station [options] [command]\nRegisters of a deputy liaison station."));
+	printf("%s\n\n",
+	       cli_msg("用法：station [选项] [命令]\n人大代表联络站台账（六簿一册）。",
+		       "usage: station [options] [command]\nRegisters of a deputy liaison station."));
 	main_help_table(cli_msg("命令：", "Commands:"), main_help_cmds, ARRAY_LEN(main_help_cmds), 26);
 	main_help_table(cli_msg("选项：", "Options:"), main_help_opts, ARRAY_LEN(main_help_opts), 14);
 	main_help_table(cli_msg("退出码：", "Exit codes:"), main_help_exits, ARRAY_LEN(main_help_exits), 3);
@@ -95,10 +97,11 @@ static void main_help(void)
 		       "            by default in $XDG_DATA_HOME/station/ (unset: ~/.local/share/station/);\n"
 		       "            change it with --db or [database] path in station.ini\n"),
 	       db);
-	printf("%s\n", cli_msg("  配置    --config 路径，否则 $STATION_CONFIG，否则 ./station.ini，\n"
-			       "          否则 ~/.config/station/station.ini；都没有时用默认设置",
-			       "  config    --config PATH, else $STATION_CONFIG, else ./station.ini,\n"
-			       "            else ~/.config/station/station.ini; defaults if none exists"));
+	printf("%s\n",
+	       cli_msg("  配置    --config 路径，否则 $STATION_CONFIG，否则 ./station.ini，\n"
+		       "          否则 ~/.config/station/station.ini；都没有时用默认设置",
+		       "  config    --config PATH, else $STATION_CONFIG, else ./station.ini,\n"
+		       "            else ~/.config/station/station.ini; defaults if none exists"));
 	printf("\n%s\n", cli_msg("详见 docs/COMMANDS.md。", "See docs/COMMANDS.md."));
 	free(db);
 }
@@ -114,14 +117,10 @@ static int main_usage_error(const char *zh, const char *en, const char *arg)
 static int main_parse(int argc, char **argv, struct main_opts *o)
 {
 	static const struct option longopts[] = {
-		{ "config", required_argument, NULL, 'c' },
-		{ "db", required_argument, NULL, 'd' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "month", required_argument, NULL, 'm' },
-		{ "full", no_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
+		{ "config", required_argument, NULL, 'c' }, { "db", required_argument, NULL, 'd' },
+		{ "force", no_argument, NULL, 'f' },        { "month", required_argument, NULL, 'm' },
+		{ "full", no_argument, NULL, 'F' },         { "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },      { NULL, 0, NULL, 0 },
 	};
 	int c;
 	opterr = 0; /* our own messages, in the clerk's language */
@@ -149,11 +148,13 @@ static int main_parse(int argc, char **argv, struct main_opts *o)
 			o->version = true;
 			break;
 		case ':':
-			return main_usage_error("选项 %s 后面缺少参数", "option %s needs an argument", argv[optind - 1]);
+			return main_usage_error("选项 %s 后面缺少参数", "option %s needs an argument",
+						argv[optind - 1]);
 		default: {
 			/* A short option (-x, perhaps inside -hx) is in optopt; a long one only in argv. */
 			char shortopt[3] = { '-', (char)optopt, '\0' };
-			return main_usage_error("未知选项 %s", "unknown option %s", optopt ? shortopt : argv[optind - 1]);
+			return main_usage_error("未知选项 %s", "unknown option %s",
+						optopt ? shortopt : argv[optind - 1]);
 		}
 		}
 	}
@@ -183,8 +184,9 @@ static int main_check_command(const struct main_opts *o)
 	if ((o->month || o->full) && (!o->cmd || strcmp(o->cmd, "visits")))
 		return main_usage_error("%s 只用于 visits 命令", "%s is only for the visits command",
 					o->month ? "--month" : "--full");
-	if (o->cmd && (!strcmp(o->cmd, "check") || !strcmp(o->cmd, "demo") || !strcmp(o->cmd, "help") ||
-			!strcmp(o->cmd, "visits")) &&
+	if (o->cmd &&
+	    (!strcmp(o->cmd, "check") || !strcmp(o->cmd, "demo") || !strcmp(o->cmd, "help") ||
+	     !strcmp(o->cmd, "visits")) &&
 	    o->nargs > 0)
 		return main_usage_error("多余的参数 %s", "unexpected argument %s", o->args[0]);
 	if (o->cmd && !strcmp(o->cmd, "demo") && !o->db)

@@ -26,7 +26,8 @@ int cli_check(const struct cfg *cfg, const char *path)
 		cli_error(cli_msg("检查无法完成：%s", "the check could not be completed: %s"), err ? err : "?");
 		rc = CLI_PROBLEMS;
 	} else if (n == 0) {
-		printf("%s\n", cli_msg("检查通过：完整性正常，外键正常", "check passed: integrity ok, foreign keys ok"));
+		printf("%s\n",
+		       cli_msg("检查通过：完整性正常，外键正常", "check passed: integrity ok, foreign keys ok"));
 	} else {
 		printf(cli_msg("发现 %d 个问题\n", "%d problem(s) found\n"), n);
 		rc = CLI_PROBLEMS;

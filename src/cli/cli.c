@@ -67,8 +67,7 @@ static char *cli_dirname(const char *path)
 	return d;
 }
 
-int cli_open_db(const struct cfg *cfg, const char *path, int flags, bool create_folder,
-		struct db **out)
+int cli_open_db(const struct cfg *cfg, const char *path, int flags, bool create_folder, struct db **out)
 {
 	struct stat st;
 	char *dir = cli_dirname(path), *err = NULL;
@@ -88,8 +87,7 @@ int cli_open_db(const struct cfg *cfg, const char *path, int flags, bool create_
 		goto out;
 	}
 	if (db_open(path, flags, out, &err)) {
-		cli_error(cli_msg("无法打开数据库 %s：%s", "cannot open the database %s: %s"), path,
-			  err ? err : "?");
+		cli_error(cli_msg("无法打开数据库 %s：%s", "cannot open the database %s: %s"), path, err ? err : "?");
 		goto out;
 	}
 	/* The clerk's name goes into the audit log, which a read-only check never writes. */

@@ -34,8 +34,7 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * (the default location from station.ini), the file's folder is made first (mode 0700).
  * Missing file (without DB_OPEN_CREATE) and missing folder are reported by name.
  * Sets the clerk from cfg->user. Returns CLI_OK with *out set, or CLI_DB after printing why. */
-int cli_open_db(const struct cfg *cfg, const char *path, int flags, bool create_folder,
-		struct db **out);
+int cli_open_db(const struct cfg *cfg, const char *path, int flags, bool create_folder, struct db **out);
 
 /* station check: integrity of the database at path (read only). */
 int cli_check(const struct cfg *cfg, const char *path);

@@ -80,18 +80,16 @@ static const struct demo_case {
 	char result;
 } demo_cases[] = {
 	{ DEMO_OVERDUE, "道路交通", "石桥村至镇区村道坑洼多处",
-	  "石桥村至镇区的村道有十多处坑洼，雨天积水，骑摩托车的村民多次摔倒。",
-	  "黄晓梅", "潘组长", "县交通运输局", NULL, 0 },
+	  "石桥村至镇区的村道有十多处坑洼，雨天积水，骑摩托车的村民多次摔倒。", "黄晓梅", "潘组长", "县交通运输局",
+	  NULL, 0 },
 	{ DEMO_DUE_SOON, "教育", "镇中心学校门口缺少减速带和斑马线",
-	  "学校门口过往车辆车速快，上下学时段学生过马路危险，家长希望设置减速带和斑马线。",
-	  "李秀英", "覃老师", "派出所", NULL, 0 },
+	  "学校门口过往车辆车速快，上下学时段学生过马路危险，家长希望设置减速带和斑马线。", "李秀英", "覃老师",
+	  "派出所", NULL, 0 },
 	{ DEMO_REPLIED, "生态环境", "柳塘社区垃圾清运不及时",
-	  "柳塘社区垃圾桶经常满溢，清运车两三天才来一次，天热时气味很大。",
-	  "赵德明", "陆阿姨", "综合行政执法队",
+	  "柳塘社区垃圾桶经常满溢，清运车两三天才来一次，天热时气味很大。", "赵德明", "陆阿姨", "综合行政执法队",
 	  "已协调环卫公司把柳塘社区的垃圾清运改为每天一次，并增设垃圾桶。", 'A' },
 	{ DEMO_CLOSED, "医疗卫生", "镇卫生院周末没有儿科门诊",
-	  "家长反映孩子周末生病只能去县城看病，希望卫生院周末开设儿科门诊。",
-	  "刘桂兰", "蒙女士", "卫生院",
+	  "家长反映孩子周末生病只能去县城看病，希望卫生院周末开设儿科门诊。", "刘桂兰", "蒙女士", "卫生院",
 	  "自本月起每周六上午开设儿科门诊，由县人民医院儿科医生轮流坐诊。", 'A' },
 };
 
@@ -192,10 +190,12 @@ static int demo_case_make(const struct cfg *cfg, const struct calendar *cal, str
 			goto out;
 	}
 	if (d->stage == DEMO_CLOSED) {
-		struct case_action f = { .event = CE_FOLLOWUP, .date = followup, .how = "电话",
-			.satisfaction = CASE_SAT_SATISFIED };
+		struct case_action f = {
+			.event = CE_FOLLOWUP, .date = followup, .how = "电话", .satisfaction = CASE_SAT_SATISFIED
+		};
 		struct case_action c = { .event = CE_CLOSE, .date = followup };
-		if (demo_case_act(cfg, cal, db, id, &f, today, err) < 0 || demo_case_act(cfg, cal, db, id, &c, today, err) < 0)
+		if (demo_case_act(cfg, cal, db, id, &f, today, err) < 0 ||
+		    demo_case_act(cfg, cal, db, id, &c, today, err) < 0)
 			goto out;
 	}
 	rc = 0;
@@ -231,30 +231,29 @@ static int demo_cases_fill(const struct cfg *cfg, struct db *db, const char *tod
 
 static const struct demo_suggestion {
 	const char *title, *lead, *cosponsors, *category, *content;
-	int from_case;     /* index into demo_cases, or -1 */
-	int raised;        /* 提出日期: days before today */
+	int from_case; /* index into demo_cases, or -1 */
+	int raised;    /* 提出日期: days before today */
 	enum suggestion_status status;
-	const char *unit;  /* 交办 */
-	int assigned;      /* days before today */
-	int replied;       /* days before today */
+	const char *unit; /* 交办 */
+	int assigned;     /* days before today */
+	int replied;      /* days before today */
 	const char *reply;
 	const char *result;
-	int closed;        /* days before today */
+	int closed; /* days before today */
 	const char *satisfaction;
 } demo_suggestions[] = {
 	{ "关于完善镇卫生院儿科服务的建议", "单丽娟", "刘桂兰、李秀英", "教科文卫",
 	  "镇卫生院没有固定的儿科医生，周末孩子生病要到县城就医。建议县卫生健康局安排县人民医院"
 	  "儿科医生定期到镇卫生院坐诊，并为卫生院培训儿科医生。",
 	  3, 100, SS_CLOSED, "县卫生健康局", 95, 40,
-	  "已安排县人民医院儿科医生每周六到镇卫生院坐诊，并选派两名医生到县人民医院进修儿科。",
-	  "A", 30, "满意" },
+	  "已安排县人民医院儿科医生每周六到镇卫生院坐诊，并选派两名医生到县人民医院进修儿科。", "A", 30, "满意" },
 	{ "关于在镇中心学校周边设置交通安全设施的建议", "李秀英", "张卫东、赵德明", "城建环资",
 	  "镇中心学校门口是县道，车辆多、车速快。建议在学校周边设置减速带、斑马线和警示标志，"
 	  "上下学时段安排交警或志愿者值守。",
 	  1, 12, SS_HANDLING, "县交通运输局", 10, 0, NULL, NULL, 0, NULL },
 	{ "关于规范农贸市场周边占道经营的建议", "单志刚", "陈志强", "城建环资",
-	  "西河镇农贸市场周边占道经营严重，早晚交通拥堵。建议合理规划临时摊位，加强日常管理。",
-	  -1, 130, SS_HANDLING, "县市场监督管理局", 125, 0, NULL, NULL, 0, NULL },
+	  "西河镇农贸市场周边占道经营严重，早晚交通拥堵。建议合理规划临时摊位，加强日常管理。", -1, 130, SS_HANDLING,
+	  "县市场监督管理局", 125, 0, NULL, NULL, 0, NULL },
 	{ "关于修复石桥村村道和机耕路的建议", "黄晓梅", "陈志强、刘桂兰", "农业农村",
 	  "石桥村通往镇区的村道坑洼多处，机耕路被雨水冲毁，甘蔗收获季运输车辆无法通行。"
 	  "建议安排资金尽快修复。",
@@ -300,7 +299,9 @@ static int demo_suggestion_make(struct db *db, const struct demo_suggestion *d, 
 			goto out;
 	}
 	if (d->status >= SS_REPLIED) {
-		struct suggestion_act a = { .action = SA_REPLY, .date = replied, .content = d->reply, .result = d->result };
+		struct suggestion_act a = {
+			.action = SA_REPLY, .date = replied, .content = d->reply, .result = d->result
+		};
 		if (db_suggestions_act(db, id, &a, NULL, today, err) < 0)
 			goto out;
 	}
@@ -419,7 +420,8 @@ int cli_demo(const struct cfg *cfg, const char *path, bool force)
 	}
 	char *tmp = xasprintf("%s.demo-%ld.tmp", path, (long)getpid());
 	demo_remove_db(tmp);
-	printf(cli_msg("正在创建演示数据库 %s（虚构的人物和事件）\n", "creating demo database %s (fictional people and events)\n"),
+	printf(cli_msg("正在创建演示数据库 %s（虚构的人物和事件）\n",
+		       "creating demo database %s (fictional people and events)\n"),
 	       path);
 	rc = demo_fill(cfg, tmp);
 	char *bak = NULL;
@@ -435,8 +437,8 @@ int cli_demo(const struct cfg *cfg, const char *path, bool force)
 		for (size_t i = 0; i < ARRAY_LEN(sfx) && rc == CLI_OK; i++) {
 			char *from = xasprintf("%s%s", path, sfx[i]), *to = xasprintf("%s%s", bak, sfx[i]);
 			if (rename(from, to) && errno != ENOENT) {
-				cli_error(cli_msg("无法把 %s 改名保存为 %s：%s", "cannot move %s aside to %s: %s"), from, to,
-					  strerror(errno));
+				cli_error(cli_msg("无法把 %s 改名保存为 %s：%s", "cannot move %s aside to %s: %s"),
+					  from, to, strerror(errno));
 				rc = CLI_DB;
 			}
 			free(from);

@@ -27,11 +27,11 @@ struct import_err {
 struct import {
 	const struct csvin *csv;
 	const char *today;
-	int ncols;                     /* header width, trailing empty header cells left out */
-	int field_col[DEP_NFIELDS];    /* file column of each field (0-based), or -1 */
-	char ***vals;                  /* per data row (csv->rows[i + 1]): values, owned */
-	int nrows;                     /* data rows */
-	struct import_err *errs;       /* owned */
+	int ncols;                  /* header width, trailing empty header cells left out */
+	int field_col[DEP_NFIELDS]; /* file column of each field (0-based), or -1 */
+	char ***vals;               /* per data row (csv->rows[i + 1]): values, owned */
+	int nrows;                  /* data rows */
+	struct import_err *errs;    /* owned */
 	int nerrs, caperrs;
 };
 
@@ -150,8 +150,8 @@ static void import_map_header(struct import *im)
 	if (unknown) {
 		for (int f = 0; f < DEP_NFIELDS; f++)
 			sb_addf(&sb, "%s%s", f ? "、" : "", deputy_def.fields[f].label);
-		import_err_add(im, hdr->line, im->ncols + 1, "第 %d 行：可用的列名是 %s（也可用英文列名）",
-			       hdr->line, sb.buf);
+		import_err_add(im, hdr->line, im->ncols + 1, "第 %d 行：可用的列名是 %s（也可用英文列名）", hdr->line,
+			       sb.buf);
 		sb_free(&sb);
 	}
 	for (int f = 0; f < DEP_NFIELDS; f++)
@@ -178,8 +178,9 @@ static void import_row(struct import *im, int r)
 			str_set(&v[f], fd->def);
 	}
 	if (row->ncells < im->ncols) {
-		import_err_add(im, row->line, 0, "第 %d 行：只有 %d 列，表头有 %d 列（是否少了逗号，或单元格里有换行？）",
-			       row->line, row->ncells, im->ncols);
+		import_err_add(im, row->line, 0,
+			       "第 %d 行：只有 %d 列，表头有 %d 列（是否少了逗号，或单元格里有换行？）", row->line,
+			       row->ncells, im->ncols);
 		return;
 	}
 	for (int c = 0; c < row->ncells; c++) {
@@ -220,8 +221,7 @@ static int import_key_cmp(const void *a, const void *b)
 static char *import_key_person(char *const *v) { return xasprintf("%s\x1f%s", v[DEP_NAME], v[DEP_PHONE]); }
 
 /* Keys of the file's rows: by name and phone, and by 代表证号 (rows that have one). */
-static void import_keys(const struct import *im, struct import_key **person, struct import_key **card,
-			int *ncard)
+static void import_keys(const struct import *im, struct import_key **person, struct import_key **card, int *ncard)
 {
 	*person = xcalloc((size_t)im->nrows + 1, sizeof **person);
 	*card = xcalloc((size_t)im->nrows + 1, sizeof **card);
@@ -390,14 +390,16 @@ static void import_fail(struct cli_import_result *res, char *msg)
 }
 
 /* Check and insert the rows of csv. */
-static int import_deputies_csv(struct db *db, const struct csvin *csv, const char *name,
-			       const char *today, struct cli_import_result *res)
+static int import_deputies_csv(struct db *db, const struct csvin *csv, const char *name, const char *today,
+			       struct cli_import_result *res)
 {
 	struct import im = { .csv = csv, .today = today };
 	char *err = NULL;
 	int rc = -1;
 	if (csv->nrows == 0) {
-		import_fail(res, xasprintf("%s：文件是空的（应有一行表头，如 姓名,性别,层级,联系电话，然后每行一名代表）", name));
+		import_fail(res,
+			    xasprintf("%s：文件是空的（应有一行表头，如 姓名,性别,层级,联系电话，然后每行一名代表）",
+				      name));
 		return -1;
 	}
 	if (csv->nrows == 1) {
@@ -437,8 +439,8 @@ out:
 	return rc;
 }
 
-int cli_import_deputies_buf(struct db *db, const char *buf, size_t len, const char *name,
-			    const char *today, struct cli_import_result *res)
+int cli_import_deputies_buf(struct db *db, const char *buf, size_t len, const char *name, const char *today,
+			    struct cli_import_result *res)
 {
 	struct csvin *csv = NULL;
 	char *err = NULL;
@@ -452,8 +454,7 @@ int cli_import_deputies_buf(struct db *db, const char *buf, size_t len, const ch
 	return rc;
 }
 
-int cli_import_deputies_file(struct db *db, const char *path, const char *today,
-			     struct cli_import_result *res)
+int cli_import_deputies_file(struct db *db, const char *path, const char *today, struct cli_import_result *res)
 {
 	struct csvin *csv = NULL;
 	char *err = NULL;
@@ -479,8 +480,9 @@ int cli_import(const struct cfg *cfg, const char *path, bool create_folder, int 
 	struct db *db = NULL;
 	char today[11];
 	if (argc < 1 || strcmp(argv[0], "deputies")) {
-		cli_error(cli_msg("要导入什么？目前可以导入：deputies（代表名册），如 station import deputies 代表.csv",
-				  "import what? Available: deputies (the roster), e.g. station import deputies roster.csv"));
+		cli_error(cli_msg(
+			"要导入什么？目前可以导入：deputies（代表名册），如 station import deputies 代表.csv",
+			"import what? Available: deputies (the roster), e.g. station import deputies roster.csv"));
 		return CLI_USAGE;
 	}
 	if (argc != 2) {

@@ -22,11 +22,10 @@ struct cli_import_result {
  * or none. Duplicates are problems too: within the file (same name and phone, or same 代表证号)
  * and against the deputies already in db (the same). today is "YYYY-MM-DD" (dates like 11-22
  * take its year). Returns 0 (res->imported set) or -1 (res->errors non-empty). */
-int cli_import_deputies_buf(struct db *db, const char *buf, size_t len, const char *name,
-			    const char *today, struct cli_import_result *res);
+int cli_import_deputies_buf(struct db *db, const char *buf, size_t len, const char *name, const char *today,
+			    struct cli_import_result *res);
 /* The same, reading the file at path. */
-int cli_import_deputies_file(struct db *db, const char *path, const char *today,
-			     struct cli_import_result *res);
+int cli_import_deputies_file(struct db *db, const char *path, const char *today, struct cli_import_result *res);
 void cli_import_result_free(struct cli_import_result *res);
 
 #endif

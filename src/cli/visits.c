@@ -1,7 +1,7 @@
 /* station visits [--month YYYY-MM] [--full]: a month's visits as aligned text, for a quick look
- * or a pipe. Read only. Also the demo station's reception days and visits (station demo). Columns are padded and cut by display width (text_fit), so Chinese lines
- * up; the last column (反映问题) takes what is left of $COLUMNS (default 100; on a narrow line
- * the phone column is left out). Phones are masked (138****5678) unless --full. */
+ * or a pipe. Read only. Also the demo station's reception days and visits (station demo). Columns are padded and cut by
+ * display width (text_fit), so Chinese lines up; the last column (反映问题) takes what is left of $COLUMNS (default
+ * 100; on a narrow line the phone column is left out). Phones are masked (138****5678) unless --full. */
 #include "cli/cli.h"
 
 #include "core/calendar.h"
@@ -22,11 +22,11 @@
 #include <string.h>
 
 /* Width of the whole line when $COLUMNS is not set, and the limits of $COLUMNS we accept. */
-#define VISITS_WIDTH 100
+#define VISITS_WIDTH     100
 #define VISITS_WIDTH_MIN 60
 #define VISITS_WIDTH_MAX 1000
 /* The last column is never narrower than this; below VISITS_CONTENT_WIDE the phone goes. */
-#define VISITS_CONTENT_MIN 10
+#define VISITS_CONTENT_MIN  10
 #define VISITS_CONTENT_WIDE 16
 /* Between two columns. */
 #define VISITS_GAP "  "
@@ -39,21 +39,17 @@ static const struct {
 	int width;
 	enum text_align align;
 } visits_cols[VC_N] = {
-	[VC_DATE] = { "日期", 10, ALIGN_LEFT },
-	[VC_CHANNEL] = { "渠道", 10, ALIGN_LEFT },
-	[VC_NAME] = { "来访人", 8, ALIGN_LEFT },
-	[VC_PHONE] = { "联系电话", 13, ALIGN_LEFT },
-	[VC_PEOPLE] = { "人数", 4, ALIGN_RIGHT },
-	[VC_CATEGORY] = { "类别", 8, ALIGN_LEFT },
-	[VC_HANDLING] = { "处理方式", 12, ALIGN_LEFT },
-	[VC_CONTENT] = { "反映问题", 0, ALIGN_LEFT },
+	[VC_DATE] = { "日期", 10, ALIGN_LEFT },         [VC_CHANNEL] = { "渠道", 10, ALIGN_LEFT },
+	[VC_NAME] = { "来访人", 8, ALIGN_LEFT },        [VC_PHONE] = { "联系电话", 13, ALIGN_LEFT },
+	[VC_PEOPLE] = { "人数", 4, ALIGN_RIGHT },       [VC_CATEGORY] = { "类别", 8, ALIGN_LEFT },
+	[VC_HANDLING] = { "处理方式", 12, ALIGN_LEFT }, [VC_CONTENT] = { "反映问题", 0, ALIGN_LEFT },
 };
 
 struct visits_out {
 	int width[VC_N];
-	bool full;       /* phones unmasked */
-	int64_t n;       /* visits printed */
-	int64_t people;  /* their 人数 summed */
+	bool full;      /* phones unmasked */
+	int64_t n;      /* visits printed */
+	int64_t people; /* their 人数 summed */
 };
 
 /* The line width: $COLUMNS when it is a sensible number, else VISITS_WIDTH. */
@@ -121,14 +117,8 @@ static int visits_row(void *ud, const struct visit_row *r)
 	char *content = visits_one_line(r->content);
 	snprintf(people, sizeof people, "%d", r->people);
 	const char *cells[VC_N] = {
-		[VC_DATE] = r->date,
-		[VC_CHANNEL] = r->channel,
-		[VC_NAME] = r->name,
-		[VC_PHONE] = phone,
-		[VC_PEOPLE] = people,
-		[VC_CATEGORY] = r->category,
-		[VC_HANDLING] = r->handling,
-		[VC_CONTENT] = content,
+		[VC_DATE] = r->date,  [VC_CHANNEL] = r->channel,   [VC_NAME] = r->name,         [VC_PHONE] = phone,
+		[VC_PEOPLE] = people, [VC_CATEGORY] = r->category, [VC_HANDLING] = r->handling, [VC_CONTENT] = content,
 	};
 	visits_print_line(o, cells);
 	o->n++;
@@ -252,8 +242,8 @@ enum { VD_DAYS, VD_FIRST, VD_DEPUTIES = VD_FIRST + VIS_NFIELDS - 1, VD_UNIT, VD_
 
 /* One demo row into values (the date from the offset; a 接待日来访 moves to the last reception day
  * on or before it). Returns NULL with *err when the row does not pass the checks. */
-static char **visits_demo_values(const struct csvin_row *row, const char *today,
-				 const struct visits_demo_list *days, char **err)
+static char **visits_demo_values(const struct csvin_row *row, const char *today, const struct visits_demo_list *days,
+				 char **err)
 {
 	const char *msgs[VIS_NFIELDS];
 	char date[11];
@@ -333,9 +323,11 @@ int cli_visits_demo_visits(const struct cfg *cfg, struct db *db, const char *tod
 			*err = xasprintf("第 %d 行应有 %d 列", row->line, VD_NCOLS);
 			goto out;
 		}
-		if ((l.ndeputies = visits_demo_dep_ids(row->cells[VD_DEPUTIES], &deps, ids, VISIT_MAX_DEPUTIES, err)) < 0)
+		if ((l.ndeputies = visits_demo_dep_ids(row->cells[VD_DEPUTIES], &deps, ids, VISIT_MAX_DEPUTIES, err)) <
+		    0)
 			goto out;
-		if (*row->cells[VD_UNIT] && (db_units_find(db, row->cells[VD_UNIT], &l.unit_id, err) < 0 || !l.unit_id)) {
+		if (*row->cells[VD_UNIT] &&
+		    (db_units_find(db, row->cells[VD_UNIT], &l.unit_id, err) < 0 || !l.unit_id)) {
 			if (!*err)
 				*err = xasprintf("没有承办单位 %s", row->cells[VD_UNIT]);
 			goto out;

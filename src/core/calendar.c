@@ -142,10 +142,7 @@ static bool calendar_date_n(const char *s, size_t len, int64_t *day)
 }
 
 /* The same for a NUL-terminated string (may be NULL). */
-static bool calendar_date(const char *iso, int64_t *day)
-{
-	return iso && calendar_date_n(iso, strlen(iso), day);
-}
+static bool calendar_date(const char *iso, int64_t *day) { return iso && calendar_date_n(iso, strlen(iso), day); }
 
 /* 1 for a work word, 0 for an off word, -1 otherwise. word is len bytes. */
 static int calendar_parse_kind(const char *word, size_t len)
@@ -211,8 +208,7 @@ out:
 }
 
 /* Parse the whole text into cal (entries unsorted, seq = line). Errors go to *errs. */
-static void calendar_parse_text(struct calendar *cal, const char *text, const char *src,
-				struct cal_errs *errs)
+static void calendar_parse_text(struct calendar *cal, const char *text, const char *src, struct cal_errs *errs)
 {
 	const char *p = text;
 	if (str_starts(p, "\xEF\xBB\xBF")) /* a BOM left by Windows Notepad */
@@ -263,8 +259,8 @@ static void calendar_merge_cfg(struct calendar *cal, const struct cfg *cfg)
 			continue; /* cfg_load() checked it; nothing to add */
 		const char *name = cfg->days[i].name;
 		cal->v = xrealloc(cal->v, sizeof *cal->v * (size_t)(cal->n + 1));
-		cal->v[cal->n++] = (struct cal_day){ day, cfg->days[i].work,
-						     name && *name ? xstrdup(name) : NULL, ++seq };
+		cal->v[cal->n++] =
+			(struct cal_day){ day, cfg->days[i].work, name && *name ? xstrdup(name) : NULL, ++seq };
 	}
 	if (cal->n > 1)
 		qsort(cal->v, (size_t)cal->n, sizeof *cal->v, calendar_day_cmp);
@@ -282,8 +278,7 @@ static void calendar_merge_cfg(struct calendar *cal, const struct cfg *cfg)
 }
 
 /* Parse text (named src in messages) and merge cfg's days. NULL and *err on a bad line. */
-static struct calendar *calendar_build(const char *text, const char *src, const struct cfg *cfg,
-				       char **err)
+static struct calendar *calendar_build(const char *text, const char *src, const struct cfg *cfg, char **err)
 {
 	struct calendar *cal = xcalloc(1, sizeof *cal);
 	struct cal_errs errs = { NULL, 0 };
@@ -483,8 +478,7 @@ const char *calendar_notice_span(const struct calendar *cal, const char *from, c
 	return NULL;
 }
 
-enum calendar_due calendar_due_state(const struct calendar *cal, const char *today, const char *due,
-				     int soon_days)
+enum calendar_due calendar_due_state(const struct calendar *cal, const char *today, const char *due, int soon_days)
 {
 	int64_t t, d;
 	if (!calendar_date(today, &t) || !calendar_date(due, &d))

@@ -54,7 +54,6 @@ enum calendar_due {
 			    * so due today counts. soon_days <= 0: never */
 	CALENDAR_DUE_OVER, /* 超期: today is after due */
 };
-enum calendar_due calendar_due_state(const struct calendar *cal, const char *today, const char *due,
-				     int soon_days);
+enum calendar_due calendar_due_state(const struct calendar *cal, const char *today, const char *due, int soon_days);
 
 #endif

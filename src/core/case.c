@@ -12,10 +12,10 @@
 
 const char *const case_sources[] = { "来访", "代表调研", "其他", NULL };
 const char *const case_result_codes[] = { "A", "B", "C", "D", NULL };
-static const char *const case_result_words[] = { "已解决或基本解决", "正在解决", "列入规划逐步解决",
-	"留作参考并解释", NULL };
+static const char *const case_result_words[] = { "已解决或基本解决", "正在解决", "列入规划逐步解决", "留作参考并解释",
+						 NULL };
 const char *const case_result_choices[] = { "A 已解决或基本解决", "B 正在解决", "C 列入规划逐步解决",
-	"D 留作参考并解释", NULL };
+					    "D 留作参考并解释", NULL };
 const char *const case_sat_choices[] = { "满意", "基本满意", "不满意", NULL };
 const char *const case_followup_ways[] = { "电话", "上门", "短信", "其他", NULL };
 
@@ -24,17 +24,31 @@ static const char *case_category_list[CASE_MAX_CATEGORIES + 1];
 static bool case_categories_loaded;
 
 static const struct field_def case_fields[CASEF_NFIELDS] = {
-	[CASEF_CATEGORY] = { .col = "category", .label = "类别", .kind = FK_CHOICE, .choices = case_category_list,
-		.required = true, .max_chars = 20 },
+	[CASEF_CATEGORY] = { .col = "category",
+			     .label = "类别",
+			     .kind = FK_CHOICE,
+			     .choices = case_category_list,
+			     .required = true,
+			     .max_chars = 20 },
 	[CASEF_SUMMARY] = { .col = "summary", .label = "摘要", .kind = FK_TEXT, .max_chars = 60, .required = true },
 	[CASEF_CONTENT] = { .col = "content", .label = "内容", .kind = FK_MEMO, .max_chars = 2000, .list_hide = true },
-	[CASEF_RECEIVED] = { .col = "received_date", .label = "受理日期", .kind = FK_DATE, .required = true,
-		.def = "今天" },
-	[CASEF_SOURCE] = { .col = "source", .label = "来源", .kind = FK_CHOICE, .choices = case_sources,
-		.required = true, .def = "代表调研" },
+	[CASEF_RECEIVED] = { .col = "received_date",
+			     .label = "受理日期",
+			     .kind = FK_DATE,
+			     .required = true,
+			     .def = "今天" },
+	[CASEF_SOURCE] = { .col = "source",
+			   .label = "来源",
+			   .kind = FK_CHOICE,
+			   .choices = case_sources,
+			   .required = true,
+			   .def = "代表调研" },
 	[CASEF_CONTACT] = { .col = "contact_name", .label = "联系人", .kind = FK_TEXT, .max_chars = 20 },
-	[CASEF_PHONE] = { .col = "contact_phone", .label = "联系电话", .kind = FK_PHONE, .max_chars = 20,
-		.personal = true },
+	[CASEF_PHONE] = { .col = "contact_phone",
+			  .label = "联系电话",
+			  .kind = FK_PHONE,
+			  .max_chars = 20,
+			  .personal = true },
 };
 
 static const struct record_def case_def = {
@@ -127,7 +141,4 @@ enum case_sat case_sat_parse(const char *label)
 	return CASE_SAT_NONE;
 }
 
-bool case_sat_ok(enum case_sat s)
-{
-	return s == CASE_SAT_SATISFIED || s == CASE_SAT_BASIC;
-}
+bool case_sat_ok(enum case_sat s) { return s == CASE_SAT_SATISFIED || s == CASE_SAT_BASIC; }

@@ -12,14 +12,14 @@
 #include <string.h>
 
 /* Limits of the free text of an action, in characters. */
-#define CASEFLOW_NOTE_CHARS 500
+#define CASEFLOW_NOTE_CHARS    500
 #define CASEFLOW_CONTENT_CHARS 2000
-#define CASEFLOW_WHO_CHARS 20
-#define CASEFLOW_MAX_DAYS 365
+#define CASEFLOW_WHO_CHARS     20
+#define CASEFLOW_MAX_DAYS      365
 
 static const char *const caseflow_status_labels[CS_COUNT] = { "受理", "办理中", "已答复", "办结" };
-static const char *const caseflow_event_labels[CE_COUNT] = { "受理", "交办", "催办", "延期", "退回", "答复",
-	"当场答复", "回访", "重办", "办结" };
+static const char *const caseflow_event_labels[CE_COUNT] = { "受理", "交办",     "催办", "延期", "退回",
+							     "答复", "当场答复", "回访", "重办", "办结" };
 
 /* The form of each event: fields shown and fields required (enum case_field_bit). */
 static const struct {
@@ -80,55 +80,55 @@ static const char *caseflow_refusal(enum case_status st, enum case_sat sat, enum
 		return "受理在新建案件时自动登记，不能再登记一次";
 	case CE_ASSIGN:
 		return st == CS_RECEIVED ? NULL
-		       : st == CS_HANDLING ? "案件已经交办，正在办理中；交错了单位请先退回，再重新交办"
-		       : st == CS_REPLIED  ? "案件已经答复，不能再交办"
+			: st == CS_HANDLING ? "案件已经交办，正在办理中；交错了单位请先退回，再重新交办"
+			: st == CS_REPLIED ? "案件已经答复，不能再交办"
 					   : "案件已经办结，不能再交办";
 	case CE_URGE:
-		return st == CS_HANDLING ? NULL
-		       : st == CS_RECEIVED ? "案件尚未交办，不能催办"
-		       : st == CS_REPLIED  ? "案件已经答复，无需催办"
-					   : "案件已经办结，不能催办";
+		return st == CS_HANDLING    ? NULL
+			: st == CS_RECEIVED ? "案件尚未交办，不能催办"
+			: st == CS_REPLIED  ? "案件已经答复，无需催办"
+					    : "案件已经办结，不能催办";
 	case CE_EXTEND:
-		return st == CS_HANDLING ? NULL
-		       : st == CS_RECEIVED ? "案件尚未交办，没有办理时限，不能延期"
-		       : st == CS_REPLIED  ? "案件已经答复，不能延期"
-					   : "案件已经办结，不能延期";
+		return st == CS_HANDLING    ? NULL
+			: st == CS_RECEIVED ? "案件尚未交办，没有办理时限，不能延期"
+			: st == CS_REPLIED  ? "案件已经答复，不能延期"
+					    : "案件已经办结，不能延期";
 	case CE_RETURN:
-		return st == CS_HANDLING ? NULL
-		       : st == CS_RECEIVED ? "案件尚未交办，无从退回"
-		       : st == CS_REPLIED  ? "案件已经答复，不能退回"
-					   : "案件已经办结，不能退回";
+		return st == CS_HANDLING    ? NULL
+			: st == CS_RECEIVED ? "案件尚未交办，无从退回"
+			: st == CS_REPLIED  ? "案件已经答复，不能退回"
+					    : "案件已经办结，不能退回";
 	case CE_REPLY:
-		return st == CS_HANDLING ? NULL
-		       : st == CS_RECEIVED ? "案件尚未交办，不能答复；当场答复的请用「当场答复」"
-		       : st == CS_REPLIED  ? "案件已经答复；回访不满意的，请先重办再答复"
+		return st == CS_HANDLING    ? NULL
+			: st == CS_RECEIVED ? "案件尚未交办，不能答复；当场答复的请用「当场答复」"
+			: st == CS_REPLIED ? "案件已经答复；回访不满意的，请先重办再答复"
 					   : "案件已经办结，不能再答复";
 	case CE_SPOT_REPLY:
-		return st == CS_RECEIVED ? NULL
-		       : st == CS_CLOSED ? "案件已经办结，不能当场答复"
-					 : "案件已经交办，不能当场答复；请等承办单位答复";
+		return st == CS_RECEIVED  ? NULL
+			: st == CS_CLOSED ? "案件已经办结，不能当场答复"
+					  : "案件已经交办，不能当场答复；请等承办单位答复";
 	case CE_FOLLOWUP:
 		if (st == CS_REPLIED)
 			return sat == CASE_SAT_NONE ? NULL
-			       : case_sat_ok(sat) ? "本轮已经回访（满意），请办结"
-						  : "本轮已经回访（不满意），请重办";
+				: case_sat_ok(sat)  ? "本轮已经回访（满意），请办结"
+						    : "本轮已经回访（不满意），请重办";
 		return st == CS_CLOSED ? "案件已经办结，不能再回访" : "案件尚未答复，不能回访";
 	case CE_REDO:
 		if (st == CS_REPLIED)
 			return sat == CASE_SAT_UNSATISFIED ? NULL
-			       : sat == CASE_SAT_NONE ? "尚未回访，不能重办；回访不满意的才重办"
-						      : "回访满意，无需重办，请办结";
-		return st == CS_CLOSED	 ? "案件已经办结，不能重办"
-		       : st == CS_HANDLING ? "案件正在办理中，无需重办"
-					   : "案件尚未交办，不能重办";
+				: sat == CASE_SAT_NONE     ? "尚未回访，不能重办；回访不满意的才重办"
+							   : "回访满意，无需重办，请办结";
+		return st == CS_CLOSED      ? "案件已经办结，不能重办"
+			: st == CS_HANDLING ? "案件正在办理中，无需重办"
+					    : "案件尚未交办，不能重办";
 	case CE_CLOSE:
 		if (st == CS_REPLIED)
-			return case_sat_ok(sat) ? NULL
-			       : sat == CASE_SAT_NONE ? "尚未回访，不能办结"
-						      : "回访不满意，应重办，不能办结";
-		return st == CS_CLOSED	 ? "案件已经办结"
-		       : st == CS_HANDLING ? "案件尚未答复，不能办结"
-					   : "案件尚未交办，不能办结；当场答复的请用「当场答复」";
+			return case_sat_ok(sat)        ? NULL
+				: sat == CASE_SAT_NONE ? "尚未回访，不能办结"
+						       : "回访不满意，应重办，不能办结";
+		return st == CS_CLOSED      ? "案件已经办结"
+			: st == CS_HANDLING ? "案件尚未答复，不能办结"
+					    : "案件尚未交办，不能办结；当场答复的请用「当场答复」";
 	case CE_COUNT:
 		break;
 	}
@@ -137,7 +137,8 @@ static const char *caseflow_refusal(enum case_status st, enum case_sat sat, enum
 
 bool caseflow_allowed(const struct case_state *s, enum case_event e, const char **why)
 {
-	const char *r = (int)s->status < 0 || s->status >= CS_COUNT ? "案件状态有误" : caseflow_refusal(s->status, s->satisfaction, e);
+	const char *r = (int)s->status < 0 || s->status >= CS_COUNT ? "案件状态有误"
+								    : caseflow_refusal(s->status, s->satisfaction, e);
 	if (why)
 		*why = r;
 	return r == NULL;
@@ -337,7 +338,8 @@ static char *caseflow_effect(const struct case_state *s, const struct case_actio
 		if (!caseflow_given(a->content))
 			return xstrdup("请填写答复内容");
 		if (a->result < 'A' || a->result > 'D')
-			return xstrdup("请选择办理结果（A 已解决或基本解决、B 正在解决、C 列入规划逐步解决、D 留作参考并解释）");
+			return xstrdup("请选择办理结果（A 已解决或基本解决、B 正在解决、C 列入规划逐步解决、D "
+				       "留作参考并解释）");
 		n->status = CS_REPLIED;
 		memcpy(n->reply, date, 11);
 		n->result = a->result;
@@ -439,7 +441,7 @@ int caseflow_overdue_days(const struct calendar *cal, const struct case_state *s
 bool caseflow_due_soon(const struct calendar *cal, const struct case_state *s, const char *today, int soon_days)
 {
 	return s->status == CS_HANDLING && *s->due &&
-	       calendar_due_state(cal, today, s->due, soon_days) == CALENDAR_DUE_SOON;
+		calendar_due_state(cal, today, s->due, soon_days) == CALENDAR_DUE_SOON;
 }
 
 void caseflow_soon_until(const struct calendar *cal, const char *today, int soon_days, char out[11])

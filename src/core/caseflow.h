@@ -75,37 +75,37 @@ int caseflow_fields(enum case_event e, int *required);
  * type of its last event. Dates are "YYYY-MM-DD" or "" (none). Plain value: copy freely. */
 struct case_state {
 	enum case_status status;
-	char received[11];   /* 受理日期 (always set) */
-	int64_t unit_id;     /* 承办单位 (0: none) */
-	char assigned[11];   /* 交办日期 */
-	char due[11];        /* 办理时限 */
-	int due_days;        /* working days of the last 交办/重办 (0: none or an explicit date) */
-	int extensions;      /* 延期次数 */
-	int redo_count;      /* 重办次数 */
-	char reply[11];      /* 答复日期 */
-	char result;         /* 办理结果 'A'..'D', 0 none */
-	char followup[11];   /* 回访日期 of this round */
+	char received[11];          /* 受理日期 (always set) */
+	int64_t unit_id;            /* 承办单位 (0: none) */
+	char assigned[11];          /* 交办日期 */
+	char due[11];               /* 办理时限 */
+	int due_days;               /* working days of the last 交办/重办 (0: none or an explicit date) */
+	int extensions;             /* 延期次数 */
+	int redo_count;             /* 重办次数 */
+	char reply[11];             /* 答复日期 */
+	char result;                /* 办理结果 'A'..'D', 0 none */
+	char followup[11];          /* 回访日期 of this round */
 	enum case_sat satisfaction; /* 满意度 of this round's 回访 */
-	char how[41];        /* 回访方式 of this round ("" none) */
-	char closed[11];     /* 办结日期 */
-	char last[11];       /* date of the last event (at least received) */
-	int last_event;      /* enum case_event of the last event, or -1 if unknown */
+	char how[41];               /* 回访方式 of this round ("" none) */
+	char closed[11];            /* 办结日期 */
+	char last[11];              /* date of the last event (at least received) */
+	int last_event;             /* enum case_event of the last event, or -1 if unknown */
 };
 
 /* One action on a case. Strings are borrowed; NULL and "" mean not given. */
 struct case_action {
 	enum case_event event;
-	const char *date;    /* date of the event (答复日期, 回访日期 ...); NULL/"" = today */
-	const char *who;     /* who did it (催办: who urged); the db layer writes the clerk if empty */
-	const char *note;    /* reason (延期, 退回: required), remark (催办, 重办, 办结 ...) */
-	int64_t unit_id;     /* 交办: the unit, required */
-	int workdays;        /* 交办, 重办: working days allowed; <= 0: the station.ini default */
-	const char *due;     /* 延期: the new due date (required); 交办, 重办: an explicit due date
-				instead of counting working days */
-	const char *content; /* 答复, 当场答复: the reply (required) */
-	char result;         /* 答复: 'A'..'D' (required); 当场答复: optional */
+	const char *date;           /* date of the event (答复日期, 回访日期 ...); NULL/"" = today */
+	const char *who;            /* who did it (催办: who urged); the db layer writes the clerk if empty */
+	const char *note;           /* reason (延期, 退回: required), remark (催办, 重办, 办结 ...) */
+	int64_t unit_id;            /* 交办: the unit, required */
+	int workdays;               /* 交办, 重办: working days allowed; <= 0: the station.ini default */
+	const char *due;            /* 延期: the new due date (required); 交办, 重办: an explicit due date
+				       instead of counting working days */
+	const char *content;        /* 答复, 当场答复: the reply (required) */
+	char result;                /* 答复: 'A'..'D' (required); 当场答复: optional */
 	enum case_sat satisfaction; /* 回访, 当场答复: required */
-	const char *how;     /* 回访: 电话/上门/短信/其他 (required); 当场答复: optional */
+	const char *how;            /* 回访: 电话/上门/短信/其他 (required); 当场答复: optional */
 };
 
 /* Whether event is possible in state s at all (status and round; dates and fields are

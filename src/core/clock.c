@@ -82,10 +82,7 @@ int date_weekday(const char *iso)
 	return (int)wd + 1;
 }
 
-void date_add_days(const char *iso, int n, char out[11])
-{
-	days_to_date(date_to_days(iso) + n, out);
-}
+void date_add_days(const char *iso, int n, char out[11]) { days_to_date(date_to_days(iso) + n, out); }
 
 void clock_today(char out[11])
 {

@@ -24,15 +24,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define CFG_FILE_MAX (1024 * 1024) /* a station.ini is a few KiB; refuse anything absurd */
-#define CFG_MAX_ERRORS 20          /* list at most this many, then say how many more */
-#define CFG_SHOW_COLS 40           /* a bad value or line is quoted up to this many columns */
+#define CFG_FILE_MAX   (1024 * 1024) /* a station.ini is a few KiB; refuse anything absurd */
+#define CFG_MAX_ERRORS 20            /* list at most this many, then say how many more */
+#define CFG_SHOW_COLS  40            /* a bad value or line is quoted up to this many columns */
 
 static const char *const reg_keys[REG_COUNT] = {
 	"deputies", "visits", "cases", "suggestions", "activities", "training", "performance",
 };
 static const char *const reg_titles[REG_COUNT] = {
-	"代表名册", "接待选民登记簿", "意见建议办理簿", "代表建议办理簿",
+	"代表名册",       "接待选民登记簿", "意见建议办理簿", "代表建议办理簿",
 	"代表活动记录簿", "学习培训记录簿", "代表履职登记簿",
 };
 
@@ -106,7 +106,7 @@ struct load {
 	struct cfg_err {
 		int line;
 		char *msg; /* owned */
-	} *errs;             /* in line order */
+	} * errs;          /* in line order */
 	int nerrs;
 };
 
@@ -437,8 +437,9 @@ static void scan_line(struct load *L, const char *raw, size_t n, int line, char 
 		goto out;
 	}
 	if (!utf8_valid(raw, n, NULL)) {
-		add_err(L, line, "含有不是 UTF-8 编码的文字（文件可能是 GBK/ANSI 编码）："
-				"请用记事本另存为，编码选 UTF-8");
+		add_err(L, line,
+			"含有不是 UTF-8 编码的文字（文件可能是 GBK/ANSI 编码）："
+			"请用记事本另存为，编码选 UTF-8");
 		goto out;
 	}
 	t = xstrndup(raw, n);
@@ -511,8 +512,7 @@ static dictionary *ini_parse(struct load *L, char **err)
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0) {
-			*err = xasprintf("读取配置文件 %s 时无法写临时文件 %s：%s", L->file, name,
-					 strerror(errno));
+			*err = xasprintf("读取配置文件 %s 时无法写临时文件 %s：%s", L->file, name, strerror(errno));
 			close(fd);
 			goto out;
 		}
@@ -645,8 +645,8 @@ static bool take_hm(const char **p, int *h, int *m)
 static char *parse_time(const char *in)
 {
 	static const char *const map[][2] = {
-		{ "：", ":" }, { "～", "-" }, { "~", "-" }, { "至", "-" }, { "到", "-" }, { "－", "-" },
-		{ "—", "-" }, { "–", "-" },
+		{ "：", ":" }, { "～", "-" }, { "~", "-" }, { "至", "-" },
+		{ "到", "-" }, { "－", "-" }, { "—", "-" }, { "–", "-" },
 	};
 	char *s = normalize(in, map, ARRAY_LEN(map));
 	const char *p = s;
@@ -659,8 +659,8 @@ static char *parse_time(const char *in)
 		if (!take_hm(&p, &h2, &m2))
 			goto out;
 	}
-	if (*p || h1 > 23 || m1 > 59 || (h2 >= 0 && (h2 > 24 || m2 > 59 || h2 * 60 + m2 <= h1 * 60 + m1 ||
-						     h2 * 60 + m2 > 24 * 60)))
+	if (*p || h1 > 23 || m1 > 59 ||
+	    (h2 >= 0 && (h2 > 24 || m2 > 59 || h2 * 60 + m2 <= h1 * 60 + m1 || h2 * 60 + m2 > 24 * 60)))
 		goto out;
 	res = h2 < 0 ? xasprintf("%02d:%02d", h1, m1) : xasprintf("%02d:%02d-%02d:%02d", h1, m1, h2, m2);
 out:
@@ -719,10 +719,11 @@ static char *apply_item(const struct item *it, const char *v, struct cfg *c)
 		size_t n = strlen(v);
 		bool ok = n >= (size_t)it->min && n <= (size_t)it->max;
 		for (size_t i = 0; ok && i < n; i++)
-			ok = (v[i] >= '0' && v[i] <= '9') || (v[i] >= 'A' && v[i] <= 'Z') || (v[i] >= 'a' && v[i] <= 'z');
+			ok = (v[i] >= '0' && v[i] <= '9') || (v[i] >= 'A' && v[i] <= 'Z') ||
+				(v[i] >= 'a' && v[i] <= 'z');
 		if (!ok)
-			return xasprintf("应为 %d 到 %d 个英文字母或数字（用在案件编号里，如 CG01-2026-0001）",
-					 it->min, it->max);
+			return xasprintf("应为 %d 到 %d 个英文字母或数字（用在案件编号里，如 CG01-2026-0001）", it->min,
+					 it->max);
 		str_set((char **)field, v);
 		return NULL;
 	}
@@ -835,8 +836,8 @@ static void warn_section(struct load *L, const struct ent *e)
 			sugg = sections[i];
 	char *s = shorten(e->sec);
 	if (sugg)
-		add_warn(L->c, "%s 第 %d 行：没有 [%s] 这一节，其中的设置已忽略（是否应为 [%s]？）", L->file,
-			 e->line, s, sugg);
+		add_warn(L->c, "%s 第 %d 行：没有 [%s] 这一节，其中的设置已忽略（是否应为 [%s]？）", L->file, e->line,
+			 s, sugg);
 	else
 		add_warn(L->c, "%s 第 %d 行：没有 [%s] 这一节，其中的设置已忽略", L->file, e->line, s);
 	free(s);
@@ -862,8 +863,8 @@ static void apply_day(struct load *L, const struct ent *e, const char *v)
 	static const char *const work_words[] = { "work", "班", "上班" };
 	int y, m, d;
 	char tail;
-	if (strlen(e->key) != 10 || sscanf(e->key, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-	    e->key[4] != '-' || e->key[7] != '-' || !date_real(y, m, d)) {
+	if (strlen(e->key) != 10 || sscanf(e->key, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || e->key[4] != '-' ||
+	    e->key[7] != '-' || !date_real(y, m, d)) {
 		char *s = shorten(e->key);
 		add_err(L, e->line, " [calendar] %s：日期应写成 YYYY-MM-DD（如 2026-06-01），且是真实的日期", s);
 		free(s);
@@ -957,8 +958,8 @@ static void apply_all(struct load *L, dictionary *d)
 			    !strcmp(L->ents[j].key, e->key))
 				later = L->ents[j].line;
 		if (later) {
-			add_warn(L->c, "%s 第 %d 行：[%s] %s 重复，以第 %d 行为准", L->file, e->line, e->sec,
-				 e->key, later);
+			add_warn(L->c, "%s 第 %d 行：[%s] %s 重复，以第 %d 行为准", L->file, e->line, e->sec, e->key,
+				 later);
 			continue;
 		}
 		const struct item *it = NULL;
@@ -969,8 +970,8 @@ static void apply_all(struct load *L, dictionary *d)
 		if (!it && !free_keys) {
 			char *h = key_hint(e->sec, e->key);
 			char *s = shorten(e->key);
-			add_warn(L->c, "%s 第 %d 行：[%s] 中没有 %s 这项设置，已忽略%s", L->file, e->line, e->sec,
-				 s, h);
+			add_warn(L->c, "%s 第 %d 行：[%s] 中没有 %s 这项设置，已忽略%s", L->file, e->line, e->sec, s,
+				 h);
 			free(s);
 			free(h);
 			continue;
@@ -1020,8 +1021,9 @@ int cfg_load(const char *path, struct cfg *out, char **err)
 	if (read_file(file, &text, &len, err) < 0)
 		goto out;
 	const char *body = text;
-	if (len >= 2 && (((unsigned char)text[0] == 0xFF && (unsigned char)text[1] == 0xFE) ||
-			 ((unsigned char)text[0] == 0xFE && (unsigned char)text[1] == 0xFF))) {
+	if (len >= 2 &&
+	    (((unsigned char)text[0] == 0xFF && (unsigned char)text[1] == 0xFE) ||
+	     ((unsigned char)text[0] == 0xFE && (unsigned char)text[1] == 0xFF))) {
 		*err = xasprintf("配置文件 %s 是 UTF-16（Unicode）编码：请用记事本另存为，编码选 UTF-8", file);
 		goto out;
 	}

@@ -46,37 +46,37 @@ struct cfg_day {
 };
 
 struct cfg {
-	char *path;          /* file read, or NULL when defaults are in use; owned */
+	char *path; /* file read, or NULL when defaults are in use; owned */
 	/* [station] */
-	char *station_name;  /* 联络站名称 (default 人大代表联络站) */
-	char *station_code;  /* short code used in case numbers, e.g. "XH01": 1-12 ASCII letters/digits */
-	char *county;        /* 县/区 */
-	char *township;      /* 乡镇/街道 */
+	char *station_name; /* 联络站名称 (default 人大代表联络站) */
+	char *station_code; /* short code used in case numbers, e.g. "XH01": 1-12 ASCII letters/digits */
+	char *county;       /* 县/区 */
+	char *township;     /* 乡镇/街道 */
 	char *address;
 	/* [database] */
-	char *db_path;       /* absolute, or relative to the working directory ("~/" expanded); owned */
+	char *db_path;        /* absolute, or relative to the working directory ("~/" expanded); owned */
 	bool db_path_default; /* db_path is the default cfg_default_db_path() */
 	/* [reception] */
 	enum reception_rule reception_rule;
 	/* 1..31 for RECEPTION_MONTHDAY (a day past the end of a shorter month means its last day);
 	 * 1 (Monday)..7 (Sunday) for RECEPTION_WEEKDAY. Default: the 15th of each month. */
 	int reception_day;
-	char *reception_time;  /* "09:00-11:30" or "09:00" (zero-padded, normalised) */
+	char *reception_time; /* "09:00-11:30" or "09:00" (zero-padded, normalised) */
 	char *reception_place;
 	bool reception_keep_holiday; /* keep a reception day that falls on a non-working day
 				      * (default false: move it to the next working day) */
-	int notice_days;     /* 公示: at least this many days before a reception day (0..30, default 3) */
+	int notice_days;             /* 公示: at least this many days before a reception day (0..30, default 3) */
 	/* [cases] */
-	int case_days;       /* 办理时限 in working days (1..365, default 15); key deadline_days */
-	int due_soon_days;   /* 临期: due within this many working days (0..30, default 3; 0 = never) */
+	int case_days;     /* 办理时限 in working days (1..365, default 15); key deadline_days */
+	int due_soon_days; /* 临期: due within this many working days (0..30, default 3; 0 = never) */
 	/* [export] */
 	enum csv_encoding csv_encoding; /* default CSV_UTF8_BOM */
-	bool mask_personal;  /* mask phone, ID number, address in exports (default true) */
+	bool mask_personal;             /* mask phone, ID number, address in exports (default true) */
 	/* [registers] */
 	char *titles[REG_COUNT]; /* owned; default cfg_default_title() */
 	/* [user] */
-	char *user;          /* clerk name written to the audit log until accounts exist
-			      * (default $USER, else 联络员) */
+	char *user; /* clerk name written to the audit log until accounts exist
+		     * (default $USER, else 联络员) */
 	/* [keys] in file order; empty values are left out */
 	struct cfg_key *keys;
 	int nkeys;

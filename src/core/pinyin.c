@@ -14,12 +14,12 @@
 #include <stdint.h>
 #include <string.h>
 
-#define PINYIN_MAX_READINGS 3  /* readings kept per code point (as data/gen-pinyin.py writes) */
+#define PINYIN_MAX_READINGS  3    /* readings kept per code point (as data/gen-pinyin.py writes) */
 #define PINYIN_MAX_SYLLABLES 1024 /* distinct toneless syllables (Unihan 15 has 444) */
-#define PINYIN_SYLLABLE_LEN 8  /* longest syllable + NUL ("zhuang" needs 7) */
-#define PINYIN_HASH_SLOTS 2048 /* open addressing while interning; a power of two */
-#define PINYIN_MAX_SURNAMES 256
-#define PINYIN_MAX_VARIANTS 8  /* variants returned by pinyin_initials */
+#define PINYIN_SYLLABLE_LEN  8    /* longest syllable + NUL ("zhuang" needs 7) */
+#define PINYIN_HASH_SLOTS    2048 /* open addressing while interning; a power of two */
+#define PINYIN_MAX_SURNAMES  256
+#define PINYIN_MAX_VARIANTS  8 /* variants returned by pinyin_initials */
 
 /* The code point ranges the table covers; slots are numbered block after block. */
 static const struct {
@@ -130,7 +130,7 @@ static void pinyin_load_table(const char *s)
 			int d = *s >= '0' && *s <= '9'   ? *s - '0'
 				: *s >= 'A' && *s <= 'F' ? *s - 'A' + 10
 				: *s >= 'a' && *s <= 'f' ? *s - 'a' + 10
-							  : -1;
+							 : -1;
 			if (d < 0)
 				break;
 			cp = cp * 16 + (unsigned)d;
@@ -331,8 +331,8 @@ struct pinyin_alt {
 
 /* Append variant number mask (bit i = use alts[i]) of the primary initials to sb. Returns 0 if
  * the mask picks two alternatives for one position (not a variant). */
-static int pinyin_add_variant(struct strbuf *sb, const char *primary, const struct pinyin_alt *alts,
-			      int nalts, unsigned mask)
+static int pinyin_add_variant(struct strbuf *sb, const char *primary, const struct pinyin_alt *alts, int nalts,
+			      unsigned mask)
 {
 	size_t start = sb->len;
 	if (start)

@@ -34,7 +34,7 @@ enum reception_field {
 extern const struct record_def reception_def;
 
 /* The statuses of a reception day (column status). */
-#define RECEPTION_STATUS_NORMAL "正常"
+#define RECEPTION_STATUS_NORMAL    "正常"
 #define RECEPTION_STATUS_CANCELLED "已取消"
 
 /* One date the rule gives. */

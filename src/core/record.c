@@ -78,10 +78,7 @@ char **record_copy_values(const struct record_def *def, char *const *val)
 	return v;
 }
 
-void record_free_values(const struct record_def *def, char **val)
-{
-	str_free_array(val, def->nfields);
-}
+void record_free_values(const struct record_def *def, char **val) { str_free_array(val, def->nfields); }
 
 bool record_values_differ(const struct record_def *def, char *const *a, char *const *b)
 {

@@ -28,10 +28,10 @@ enum field_kind {
 #define RECORD_MULTI_SEP "、"
 
 struct field_def {
-	const char *col;            /* SQL column name */
-	const char *label;          /* Chinese label (also the CSV header) */
+	const char *col;   /* SQL column name */
+	const char *label; /* Chinese label (also the CSV header) */
 	enum field_kind kind;
-	int max_chars;              /* limit in characters (0: kind's default) */
+	int max_chars; /* limit in characters (0: kind's default) */
 	bool required;
 	const char *const *choices; /* NULL-terminated, for FK_CHOICE */
 	bool choice_open;           /* FK_CHOICE may hold a value not in choices */
@@ -42,8 +42,8 @@ struct field_def {
 };
 
 struct record_def {
-	const char *table;              /* SQL table */
-	const char *title;              /* Chinese name of one record, e.g. "代表" */
+	const char *table; /* SQL table */
+	const char *title; /* Chinese name of one record, e.g. "代表" */
 	const struct field_def *fields;
 	int nfields;
 	/* Cross-field check after each field passed; may set msgs[i]. Returns errors found. */

@@ -10,41 +10,53 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const suggestion_categories[] = { "财政经济", "农业农村", "城建环资", "教科文卫", "内务司法",
-	"社会建设", NULL };
+const char *const suggestion_categories[] = { "财政经济", "农业农村", "城建环资", "教科文卫",
+					      "内务司法", "社会建设", NULL };
 const char *const suggestion_satisfactions[] = { "满意", "基本满意", "不满意", NULL };
 const char *const suggestion_result_codes[] = { "A", "B", "C", "D", NULL };
-const char *const suggestion_result_labels[] = { "已解决或基本解决", "正在解决", "列入规划逐步解决",
-	"留作参考并解释", NULL };
+const char *const suggestion_result_labels[] = { "已解决或基本解决", "正在解决", "列入规划逐步解决", "留作参考并解释",
+						 NULL };
 const char *const suggestion_result_choices[] = { "A 已解决或基本解决", "B 正在解决", "C 列入规划逐步解决",
-	"D 留作参考并解释", NULL };
+						  "D 留作参考并解释", NULL };
 const char *const suggestion_statuses[] = { "已提出", "办理中", "已答复", "办结", NULL };
 static const char *const suggestion_actions[] = { "交办", "延期", "答复", "办结", NULL };
 
 static const struct field_def suggestion_fields[SUG_NFIELDS] = {
 	[SUG_NO] = { .col = "suggestion_no", .label = "编号", .kind = FK_TEXT, .max_chars = 30 },
 	[SUG_TITLE] = { .col = "title", .label = "标题", .kind = FK_TEXT, .max_chars = 60, .required = true },
-	[SUG_LEAD] = { .col = "lead_deputy_id", .label = "领衔代表", .kind = FK_CHOICE, .choice_open = true,
-		.max_chars = 200, .required = true },
-	[SUG_COSPONSORS] = { .col = "cosponsors", .label = "附议代表", .kind = FK_MULTI, .max_chars = 3000,
-		.list_hide = true },
+	[SUG_LEAD] = { .col = "lead_deputy_id",
+		       .label = "领衔代表",
+		       .kind = FK_CHOICE,
+		       .choice_open = true,
+		       .max_chars = 200,
+		       .required = true },
+	[SUG_COSPONSORS] = { .col = "cosponsors",
+			     .label = "附议代表",
+			     .kind = FK_MULTI,
+			     .max_chars = 3000,
+			     .list_hide = true },
 	[SUG_DATE] = { .col = "date", .label = "提出日期", .kind = FK_DATE, .required = true, .def = "今天" },
-	[SUG_CATEGORY] = { .col = "category", .label = "类别", .kind = FK_CHOICE, .choices = suggestion_categories,
-		.required = true },
-	[SUG_CONTENT] = { .col = "content", .label = "内容", .kind = FK_MEMO, .max_chars = 3000,
-		.list_hide = true },
-	[SUG_UNIT] = { .col = "unit_id", .label = "承办单位", .kind = FK_CHOICE, .choice_open = true,
-		.max_chars = 60 },
+	[SUG_CATEGORY] = { .col = "category",
+			   .label = "类别",
+			   .kind = FK_CHOICE,
+			   .choices = suggestion_categories,
+			   .required = true },
+	[SUG_CONTENT] = { .col = "content", .label = "内容", .kind = FK_MEMO, .max_chars = 3000, .list_hide = true },
+	[SUG_UNIT] = { .col = "unit_id", .label = "承办单位", .kind = FK_CHOICE, .choice_open = true, .max_chars = 60 },
 	[SUG_DUE] = { .col = "due_date", .label = "办理时限", .kind = FK_DATE },
 	[SUG_REPLY_DATE] = { .col = "reply_date", .label = "答复日期", .kind = FK_DATE, .list_hide = true },
-	[SUG_REPLY] = { .col = "reply", .label = "答复内容", .kind = FK_MEMO, .max_chars = 3000,
-		.list_hide = true },
-	[SUG_RESULT] = { .col = "result", .label = "办理结果", .kind = FK_CHOICE, .choices = suggestion_result_codes,
-		.choice_open = true, .max_chars = 20 },
-	[SUG_SATISFACTION] = { .col = "satisfaction", .label = "满意度", .kind = FK_CHOICE,
-		.choices = suggestion_satisfactions },
-	[SUG_CASES] = { .col = "cases", .label = "关联案件", .kind = FK_MULTI, .max_chars = 1000,
-		.list_hide = true },
+	[SUG_REPLY] = { .col = "reply", .label = "答复内容", .kind = FK_MEMO, .max_chars = 3000, .list_hide = true },
+	[SUG_RESULT] = { .col = "result",
+			 .label = "办理结果",
+			 .kind = FK_CHOICE,
+			 .choices = suggestion_result_codes,
+			 .choice_open = true,
+			 .max_chars = 20 },
+	[SUG_SATISFACTION] = { .col = "satisfaction",
+			       .label = "满意度",
+			       .kind = FK_CHOICE,
+			       .choices = suggestion_satisfactions },
+	[SUG_CASES] = { .col = "cases", .label = "关联案件", .kind = FK_MULTI, .max_chars = 1000, .list_hide = true },
 };
 
 static const char *const suggestion_extra_labels[] = { "状态", "交办日期", "延期次数", "办结日期", "超期" };
@@ -404,12 +416,8 @@ static const struct {
 	enum suggestion_status from;
 	bool required;
 } sug_stages[] = {
-	{ SUG_UNIT, SS_HANDLING, true },
-	{ SUG_DUE, SS_HANDLING, true },
-	{ SUG_REPLY_DATE, SS_REPLIED, true },
-	{ SUG_REPLY, SS_REPLIED, true },
-	{ SUG_RESULT, SS_REPLIED, true },
-	{ SUG_SATISFACTION, SS_CLOSED, true },
+	{ SUG_UNIT, SS_HANDLING, true }, { SUG_DUE, SS_HANDLING, true },   { SUG_REPLY_DATE, SS_REPLIED, true },
+	{ SUG_REPLY, SS_REPLIED, true }, { SUG_RESULT, SS_REPLIED, true }, { SUG_SATISFACTION, SS_CLOSED, true },
 };
 
 int suggestion_check_stage(enum suggestion_status status, char *const *vals, const char **msgs)

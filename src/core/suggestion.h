@@ -64,7 +64,7 @@ enum suggestion_extra {
 extern const struct record_def suggestion_def;
 
 /* NULL-terminated lists of the stored values. */
-extern const char *const suggestion_categories[];   /* 财政经济 农业农村 城建环资 教科文卫 内务司法 社会建设 */
+extern const char *const suggestion_categories[]; /* 财政经济 农业农村 城建环资 教科文卫 内务司法 社会建设 */
 extern const char *const suggestion_satisfactions[]; /* 满意 基本满意 不满意 */
 extern const char *const suggestion_result_codes[];  /* A B C D (what is stored) */
 extern const char *const suggestion_result_labels[]; /* 已解决或基本解决 正在解决 列入规划逐步解决
@@ -72,7 +72,7 @@ extern const char *const suggestion_result_labels[]; /* 已解决或基本解决
 /* The result letters with their words, for a pick list: "A 已解决或基本解决", ... The form's check
  * (record_check) turns a picked item back into its letter. */
 extern const char *const suggestion_result_choices[];
-extern const char *const suggestion_statuses[];      /* 已提出 办理中 已答复 办结 */
+extern const char *const suggestion_statuses[]; /* 已提出 办理中 已答复 办结 */
 /* Label of the column of a row value (fields and enum suggestion_extra), e.g. "状态". */
 const char *suggestion_col_label(int col);
 
@@ -105,7 +105,7 @@ const char *suggestion_action_label(enum suggestion_action a);
 int suggestion_action_parse(const char *label);
 
 /* Most calendar months of the first due date, and of all extensions together. */
-#define SUGGESTION_DUE_MONTHS 3
+#define SUGGESTION_DUE_MONTHS    3
 #define SUGGESTION_EXTEND_MONTHS 3
 
 /* Where a suggestion stands: the columns of its row the machine reads or writes.

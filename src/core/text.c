@@ -279,7 +279,7 @@ int text_wrap(const char *s, int cols, char ***lines)
 	if (cols < 1)
 		cols = 1;
 	sb_init(&sb);
-	for (const char *p = s;; ) {
+	for (const char *p = s;;) {
 		wchar_t c;
 		int k = utf8_decode(p, &c);
 		int w = k == 0 ? 0 : text_wcwidth(c);

@@ -40,7 +40,8 @@ const char *valid_phone(const char *s)
 			size_t body = ext ? (size_t)(ext - p) : strlen(p);
 			if (body < 7 || body > 8 || !all_digits(p, body))
 				return "固定电话号码应为 7 到 8 位数字，如 0371-12345678";
-			if (ext && (strlen(ext + 1) < 1 || strlen(ext + 1) > 6 || !all_digits(ext + 1, strlen(ext + 1))))
+			if (ext &&
+			    (strlen(ext + 1) < 1 || strlen(ext + 1) > 6 || !all_digits(ext + 1, strlen(ext + 1))))
 				return "分机号应为 1 到 6 位数字";
 			return NULL;
 		}

@@ -43,13 +43,13 @@ extern const char *const visit_handlings[]; /* 当场答复 交办 转为代表�
  * same list the database's categories table starts with. Borrowed, lives for the program. */
 const char *const *visit_categories(void);
 
-#define VISIT_ANONYMOUS "匿名"
+#define VISIT_ANONYMOUS    "匿名"
 #define VISIT_CH_RECEPTION "接待日来访"
-#define VISIT_CH_WALK "走访"
-#define VISIT_H_ANSWER "当场答复"
-#define VISIT_H_ASSIGN "交办"
-#define VISIT_H_SUGGEST "转为代表建议"
-#define VISIT_H_REFUSE "不予受理"
+#define VISIT_CH_WALK      "走访"
+#define VISIT_H_ANSWER     "当场答复"
+#define VISIT_H_ASSIGN     "交办"
+#define VISIT_H_SUGGEST    "转为代表建议"
+#define VISIT_H_REFUSE     "不予受理"
 /* Characters of the content that make a case's summary (摘要) when a visit is assigned. */
 #define VISIT_SUMMARY_CHARS 30
 

@@ -124,7 +124,10 @@ static void audit_trigger_sql(const char *table, char **cols, int n, char *out[3
 		struct strbuf sb;
 		sb_init(&sb);
 		sb_addf(&sb, "CREATE TRIGGER audit_%s_%s AFTER %s ON %s", table, actions[a],
-			a == 0 ? "INSERT" : a == 1 ? "UPDATE" : "DELETE", table);
+			a == 0           ? "INSERT"
+				: a == 1 ? "UPDATE"
+					 : "DELETE",
+			table);
 		if (a == 1) {
 			/* Only real changes: a save that changed nothing but updated_at leaves no row. */
 			bool first = true;
@@ -138,16 +141,18 @@ static void audit_trigger_sql(const char *table, char **cols, int n, char *out[3
 				first = false;
 			}
 		}
-		sb_add(&sb, " BEGIN INSERT INTO audit_log (user, table_name, row_id, action, old_values, new_values) "
-			    "VALUES ((SELECT user FROM app_session WHERE id = 1), ");
+		sb_add(&sb,
+		       " BEGIN INSERT INTO audit_log (user, table_name, row_id, action, old_values, new_values) "
+		       "VALUES ((SELECT user FROM app_session WHERE id = 1), ");
 		sb_addf(&sb, "'%s', %s.id, ", table, a == 2 ? "OLD" : "NEW");
 		if (a == 0)
 			sb_add(&sb, "'INSERT', NULL, ");
 		else if (a == 2)
 			sb_add(&sb, "'DELETE', ");
 		else if (soft)
-			sb_add(&sb, "CASE WHEN OLD.deleted = 0 AND NEW.deleted = 1 THEN 'DELETE' "
-				    "WHEN OLD.deleted = 1 AND NEW.deleted = 0 THEN 'RESTORE' ELSE 'UPDATE' END, ");
+			sb_add(&sb,
+			       "CASE WHEN OLD.deleted = 0 AND NEW.deleted = 1 THEN 'DELETE' "
+			       "WHEN OLD.deleted = 1 AND NEW.deleted = 0 THEN 'RESTORE' ELSE 'UPDATE' END, ");
 		else
 			sb_add(&sb, "'UPDATE', ");
 		if (a != 0) {
@@ -170,7 +175,8 @@ static int audit_existing(struct db *db, char ***names, int *n, char **err)
 	int rc;
 	*names = NULL;
 	*n = 0;
-	if (db_prepare(db, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'",
+	if (db_prepare(db,
+		       "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'",
 		       &st, err) < 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -15,30 +15,27 @@
 #include <string.h>
 
 /* The columns of a case's state, in the order cases_state_read() reads them. */
-#define CASES_STATE_COLS                                                                          \
-	"c.status, c.received_date, c.unit_id, c.assigned_date, c.due_date, c.due_days, c.extensions, " \
+#define CASES_STATE_COLS                                                                                               \
+	"c.status, c.received_date, c.unit_id, c.assigned_date, c.due_date, c.due_days, c.extensions, "                \
 	"c.redo_count, c.reply_date, c.result, c.followup_date, c.satisfaction, c.followup_how, c.closed_date"
 #define CASES_STATE_NCOLS 14
 
 /* The columns of a struct case_row, in the order cases_row_read() reads them. */
-#define CASES_ROW_COLS                                                                           \
-	"c.id, c.case_no, c.received_date, c.category, c.summary, c.status, c.unit_id, u.name, "        \
-	"c.assigned_date, c.due_date, c.reply_date, c.followup_date, c.satisfaction, c.closed_date, " \
+#define CASES_ROW_COLS                                                                                                 \
+	"c.id, c.case_no, c.received_date, c.category, c.summary, c.status, c.unit_id, u.name, "                       \
+	"c.assigned_date, c.due_date, c.reply_date, c.followup_date, c.satisfaction, c.closed_date, "                  \
 	"c.extensions, c.redo_count"
 
 /* The home screen's lists; cases_explain() shows the plans of the first two. */
-static const char cases_overdue_sql[] =
-	"SELECT " CASES_ROW_COLS " FROM cases c LEFT JOIN units u ON u.id = c.unit_id"
-	" WHERE c.status = '办理中' AND c.due_date < ?1 AND c.deleted = 0"
-	" ORDER BY c.due_date, c.id LIMIT ?2";
-static const char cases_soon_sql[] =
-	"SELECT " CASES_ROW_COLS " FROM cases c LEFT JOIN units u ON u.id = c.unit_id"
-	" WHERE c.status = '办理中' AND c.due_date BETWEEN ?1 AND ?2 AND c.deleted = 0"
-	" ORDER BY c.due_date, c.id LIMIT ?3";
-static const char cases_awaiting_sql[] =
-	"SELECT " CASES_ROW_COLS " FROM cases c LEFT JOIN units u ON u.id = c.unit_id"
-	" WHERE c.status = '已答复' AND c.deleted = 0"
-	" ORDER BY c.satisfaction IS NOT NULL, c.reply_date, c.id LIMIT ?1";
+static const char cases_overdue_sql[] = "SELECT " CASES_ROW_COLS " FROM cases c LEFT JOIN units u ON u.id = c.unit_id"
+					" WHERE c.status = '办理中' AND c.due_date < ?1 AND c.deleted = 0"
+					" ORDER BY c.due_date, c.id LIMIT ?2";
+static const char cases_soon_sql[] = "SELECT " CASES_ROW_COLS " FROM cases c LEFT JOIN units u ON u.id = c.unit_id"
+				     " WHERE c.status = '办理中' AND c.due_date BETWEEN ?1 AND ?2 AND c.deleted = 0"
+				     " ORDER BY c.due_date, c.id LIMIT ?3";
+static const char cases_awaiting_sql[] = "SELECT " CASES_ROW_COLS " FROM cases c LEFT JOIN units u ON u.id = c.unit_id"
+					 " WHERE c.status = '已答复' AND c.deleted = 0"
+					 " ORDER BY c.satisfaction IS NOT NULL, c.reply_date, c.id LIMIT ?1";
 
 /* Copy column col (text or NULL) into a fixed buffer of n bytes. */
 static void cases_col_copy(sqlite3_stmt *st, int col, char *out, size_t n)
@@ -133,10 +130,7 @@ static void cases_at(char out[17])
 }
 
 /* The clerk's name for who: given, else the connection's user (may be ""). */
-static const char *cases_who(struct db *db, const char *who)
-{
-	return !str_empty(who) ? who : db_user(db);
-}
+static const char *cases_who(struct db *db, const char *who) { return !str_empty(who) ? who : db_user(db); }
 
 /* Bind an id, 0 as NULL. */
 static void cases_bind_id(sqlite3_stmt *st, int idx, int64_t id)
@@ -349,8 +343,10 @@ int db_cases_create(struct db *db, const char *station_code, char *const *vals, 
 	if (cases_next_no(db, station_code, atoi(received), &no, err) < 0 ||
 	    cases_insert_row(db, vals, no, links, &new_id, err) < 0)
 		goto rollback;
-	struct cases_event ev = { .type = CE_RECEIVE, .status_after = CS_RECEIVED, .date = received,
-		.who = cases_who(db, links ? links->who : NULL) };
+	struct cases_event ev = { .type = CE_RECEIVE,
+				  .status_after = CS_RECEIVED,
+				  .date = received,
+				  .who = cases_who(db, links ? links->who : NULL) };
 	if (cases_insert_event(db, new_id, &ev, err) < 0)
 		goto rollback;
 	if (links && links->visit_id > 0 && cases_link_visit(db, links->visit_id, new_id, err) < 0)
@@ -379,7 +375,8 @@ static int cases_first_action(struct db *db, int64_t id, char out[11], char **er
 	int rc = -1;
 	out[0] = '\0';
 	if (db_prepare(db,
-		       "SELECT min(coalesce(date, substr(at, 1, 10))) FROM case_events WHERE case_id = ?1 AND type <> '受理'",
+		       "SELECT min(coalesce(date, substr(at, 1, 10))) FROM case_events WHERE case_id = ?1 AND type <> "
+		       "'受理'",
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
@@ -421,8 +418,9 @@ int db_cases_update(struct db *db, int64_t id, char *const *vals, char **err)
 	}
 	if (db_rec_update(db, case_record(), NULL, id, vals, err) < 0)
 		goto rollback;
-	if (db_prepare(db, "UPDATE case_events SET date = ?1, updated_at = " DB_NOW_SQL
-			   " WHERE case_id = ?2 AND type = '受理'",
+	if (db_prepare(db,
+		       "UPDATE case_events SET date = ?1, updated_at = " DB_NOW_SQL
+		       " WHERE case_id = ?2 AND type = '受理'",
 		       &st, err) < 0)
 		goto rollback;
 	sqlite3_bind_text(st, 1, received, -1, SQLITE_STATIC);
@@ -451,12 +449,14 @@ int db_cases_get(struct db *db, int64_t id, struct case_info *out, char **err)
 
 	memset(out, 0, sizeof *out);
 	sb_init(&q);
-	sb_add(&q, "SELECT c.uid, c.case_no, c.visit_id, c.deputy_id, d.name, u.name, c.reply, c.created_at,"
-		   " c.updated_at, " CASES_STATE_COLS);
+	sb_add(&q,
+	       "SELECT c.uid, c.case_no, c.visit_id, c.deputy_id, d.name, u.name, c.reply, c.created_at,"
+	       " c.updated_at, " CASES_STATE_COLS);
 	for (int i = 0; i < def->nfields; i++)
 		sb_addf(&q, ", c.%s", def->fields[i].col);
-	sb_add(&q, " FROM cases c LEFT JOIN units u ON u.id = c.unit_id LEFT JOIN deputies d ON d.id = c.deputy_id"
-		   " WHERE c.id = ?1 AND c.deleted = 0");
+	sb_add(&q,
+	       " FROM cases c LEFT JOIN units u ON u.id = c.unit_id LEFT JOIN deputies d ON d.id = c.deputy_id"
+	       " WHERE c.id = ?1 AND c.deleted = 0");
 	if (db_prepare(db, q.buf, &st, err) < 0)
 		goto out;
 	sqlite3_bind_int64(st, 1, id);
@@ -623,8 +623,8 @@ static void cases_event_of(struct db *db, const struct case_state *s, const stru
 	}
 }
 
-int db_cases_act(struct db *db, int64_t id, const struct case_action *a, const struct calendar *cal,
-		 int default_days, const char *today, char **notice, char **err)
+int db_cases_act(struct db *db, int64_t id, const struct case_action *a, const struct calendar *cal, int default_days,
+		 const char *today, char **notice, char **err)
 {
 	struct case_state s, n;
 	struct cases_event ev;
@@ -681,8 +681,8 @@ static int cases_exists(struct db *db, int64_t id, char **err)
 	sqlite3_bind_int64(st, 1, id);
 	int src = sqlite3_step(st);
 	int rc = src == SQLITE_ROW ? 0
-		 : src == SQLITE_DONE ? db_failf(err, "找不到这件意见建议（编号 %lld），可能已被删除", (long long)id)
-				      : db_fail(db, src, NULL, err);
+		: src == SQLITE_DONE ? db_failf(err, "找不到这件意见建议（编号 %lld），可能已被删除", (long long)id)
+				     : db_fail(db, src, NULL, err);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -779,8 +779,7 @@ static void cases_row_read(sqlite3_stmt *st, const struct cases_when *w, struct 
 }
 
 /* Step through a prepared list query, handing each row to cb. */
-static int cases_rows(struct db *db, sqlite3_stmt *st, const struct cases_when *w, case_row_cb cb, void *ud,
-		      char **err)
+static int cases_rows(struct db *db, sqlite3_stmt *st, const struct cases_when *w, case_row_cb cb, void *ud, char **err)
 {
 	int src;
 	struct case_row r;
@@ -865,9 +864,10 @@ static char *cases_order(enum case_sort sort, bool desc)
 	case CASE_SORT_NO:
 		return xasprintf("c.case_no %s, c.id %s", d, d);
 	case CASE_SORT_STATUS:
-		return xasprintf("CASE c.status WHEN '受理' THEN 0 WHEN '办理中' THEN 1 WHEN '已答复' THEN 2 ELSE 3 END %s,"
-				 " c.received_date %s, c.id %s",
-				 d, d, d);
+		return xasprintf(
+			"CASE c.status WHEN '受理' THEN 0 WHEN '办理中' THEN 1 WHEN '已答复' THEN 2 ELSE 3 END %s,"
+			" c.received_date %s, c.id %s",
+			d, d, d);
 	case CASE_SORT_UNIT:
 		return xasprintf("u.id IS NULL, u.sort %s, u.name %s, c.id %s", d, d, d);
 	case CASE_SORT_DUE:
@@ -883,8 +883,8 @@ static char *cases_order(enum case_sort sort, bool desc)
 	return xasprintf("c.received_date %s, c.id %s", d, d);
 }
 
-int db_cases_page(struct db *db, const struct case_filter *f, enum case_sort sort, bool desc, int64_t offset,
-		  int limit, case_row_cb cb, void *ud, char **err)
+int db_cases_page(struct db *db, const struct case_filter *f, enum case_sort sort, bool desc, int64_t offset, int limit,
+		  case_row_cb cb, void *ud, char **err)
 {
 	sqlite3_stmt *st = NULL;
 	char *order = cases_order(sort, desc);
@@ -907,8 +907,8 @@ out:
 	return rc;
 }
 
-int db_cases_overdue(struct db *db, const struct calendar *cal, const char *today, int limit, case_row_cb cb,
-		     void *ud, char **err)
+int db_cases_overdue(struct db *db, const struct calendar *cal, const char *today, int limit, case_row_cb cb, void *ud,
+		     char **err)
 {
 	sqlite3_stmt *st = NULL;
 	char now[11];
@@ -1011,9 +1011,9 @@ out:
  * followup_date has none: a case followed up in the range is either closed since then
  * (closed_date >= followup_date >= ?1: the index cases_closed_date) or not closed, i.e. 已答复
  * or (after 重办) 办理中 (cases_status_due). Two counts, so each gets its own index. */
-#define CASES_FOLLOWED_UP(cond)                                                                        \
-	"((SELECT count(*) FROM cases WHERE closed_date >= ?1 AND followup_date BETWEEN ?1 AND ?2"       \
-	" AND deleted = 0 AND " cond ") + (SELECT count(*) FROM cases WHERE status IN ('已答复', '办理中')" \
+#define CASES_FOLLOWED_UP(cond)                                                                                        \
+	"((SELECT count(*) FROM cases WHERE closed_date >= ?1 AND followup_date BETWEEN ?1 AND ?2"                     \
+	" AND deleted = 0 AND " cond ") + (SELECT count(*) FROM cases WHERE status IN ('已答复', '办理中')"      \
 	" AND closed_date IS NULL AND followup_date BETWEEN ?1 AND ?2 AND deleted = 0 AND " cond "))"
 
 int db_cases_stats(struct db *db, const char *from, const char *to, struct case_stats *out, char **err)
@@ -1033,8 +1033,8 @@ int db_cases_stats(struct db *db, const char *from, const char *to, struct case_
 		       " (SELECT count(*) FROM cases WHERE closed_date BETWEEN ?1 AND ?2 AND deleted = 0),"
 		       " (SELECT count(*) FROM cases WHERE closed_date BETWEEN ?1 AND ?2 AND deleted = 0"
 		       "  AND (assigned_date IS NULL OR reply_date <= due_date))"
-		       ", " CASES_FOLLOWED_UP("satisfaction IS NOT NULL") ", "
-		       CASES_FOLLOWED_UP("satisfaction IN ('满意', '基本满意')"),
+		       ", " CASES_FOLLOWED_UP("satisfaction IS NOT NULL") ", " CASES_FOLLOWED_UP(
+			       "satisfaction IN ('满意', '基本满意')"),
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, from ? from : "", -1, SQLITE_STATIC);
@@ -1098,8 +1098,8 @@ int db_cases_restore(struct db *db, int64_t id, char **err)
 }
 
 /* The plan lines of one query, each "<what>: <detail>". */
-static int cases_explain_one(struct db *db, const char *what, const char *sql, const char *today,
-			     const char *until, int (*cb)(void *ud, const char *line), void *ud, char **err)
+static int cases_explain_one(struct db *db, const char *what, const char *sql, const char *today, const char *until,
+			     int (*cb)(void *ud, const char *line), void *ud, char **err)
 {
 	sqlite3_stmt *st = NULL;
 	char *q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
@@ -1131,8 +1131,7 @@ out:
 	return rc;
 }
 
-int db_cases_explain(struct db *db, const char *today, int (*cb)(void *ud, const char *line), void *ud,
-		     char **err)
+int db_cases_explain(struct db *db, const char *today, int (*cb)(void *ud, const char *line), void *ud, char **err)
 {
 	char now[11], until[11];
 	if (!today) {

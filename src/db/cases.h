@@ -43,14 +43,14 @@ int db_cases_update(struct db *db, int64_t id, char *const *vals, char **err);
 /* One case, all its fields. Owned strings are freed by case_info_free(). */
 struct case_info {
 	int64_t id;
-	char *uid;           /* owned */
-	char *case_no;       /* owned */
-	int64_t visit_id;    /* 0: none */
-	int64_t deputy_id;   /* 0: none */
-	char *deputy_name;   /* owned; "" if none */
-	char *unit_name;     /* owned; name of st.unit_id, "" if none */
-	char **vals;         /* owned: CASEF_NFIELDS values (category, summary, ...) */
-	char *reply;         /* owned: 答复内容 ("" none) */
+	char *uid;            /* owned */
+	char *case_no;        /* owned */
+	int64_t visit_id;     /* 0: none */
+	int64_t deputy_id;    /* 0: none */
+	char *deputy_name;    /* owned; "" if none */
+	char *unit_name;      /* owned; name of st.unit_id, "" if none */
+	char **vals;          /* owned: CASEF_NFIELDS values (category, summary, ...) */
+	char *reply;          /* owned: 答复内容 ("" none) */
 	struct case_state st; /* status, dates, unit, counts, result, satisfaction, last event */
 	char created_at[20], updated_at[20];
 };
@@ -70,8 +70,8 @@ int db_cases_find_no(struct db *db, const char *case_no, int64_t *id, char **err
  * cal, default_days (station.ini case_days) and today as for caseflow_apply. On refusal
  * nothing is written and *err says why; on success *notice (if notice) gets NULL or a new
  * sentence the clerk should see (caller frees). */
-int db_cases_act(struct db *db, int64_t id, const struct case_action *a, const struct calendar *cal,
-		 int default_days, const char *today, char **notice, char **err);
+int db_cases_act(struct db *db, int64_t id, const struct case_action *a, const struct calendar *cal, int default_days,
+		 const char *today, char **notice, char **err);
 
 /* One event of a timeline. */
 struct case_event_row {
@@ -81,11 +81,11 @@ struct case_event_row {
 	const char *type;         /* 受理, 交办, ... (caseflow_event_parse) */
 	const char *status_after; /* status after it */
 	const char *who;
-	int64_t unit_id;          /* 0: none */
-	const char *unit_name;    /* "" if none */
+	int64_t unit_id;       /* 0: none */
+	const char *unit_name; /* "" if none */
 	const char *due_date;
 	const char *note;
-	const char *result;       /* "A".."D" or "" */
+	const char *result; /* "A".."D" or "" */
 	const char *satisfaction;
 	const char *how;
 };
@@ -96,12 +96,12 @@ int db_cases_timeline(struct db *db, int64_t id, case_event_cb cb, void *ud, cha
 
 /* Filter of list pages. Every member may be 0/NULL/"" (no condition). */
 struct case_filter {
-	const char *text;     /* substring of summary, content or case number (LIKE, escaped) */
-	const char *status;   /* 受理/办理中/已答复/办结 */
+	const char *text;   /* substring of summary, content or case number (LIKE, escaped) */
+	const char *status; /* 受理/办理中/已答复/办结 */
 	int64_t unit_id;
 	const char *category;
-	bool overdue;         /* only 超期 (办理中 and due before today) */
-	bool due_soon;        /* only 临期 (办理中, due from today to caseflow_soon_until()) */
+	bool overdue;  /* only 超期 (办理中 and due before today) */
+	bool due_soon; /* only 临期 (办理中, due from today to caseflow_soon_until()) */
 	/* For overdue, due_soon and the computed columns of rows: */
 	const struct calendar *cal; /* required when overdue/due_soon is set or rows need days */
 	const char *today;          /* "YYYY-MM-DD"; NULL: clock_today() */
@@ -129,7 +129,7 @@ struct case_row {
 	const char *summary;
 	const char *status;
 	int64_t unit_id;
-	const char *unit_name;   /* "" if none */
+	const char *unit_name; /* "" if none */
 	const char *assigned_date;
 	const char *due_date;
 	const char *reply_date;
@@ -138,36 +138,36 @@ struct case_row {
 	const char *closed_date;
 	int extensions, redo_count;
 	/* Computed as of the filter's (or the list's) today: */
-	enum calendar_due due;   /* 超期 / 临期 / none, for cases in 办理中 */
-	int days;                /* 超期: working days overdue (>= 1); 临期: working days left
-				    (0 = due today); 待回访: calendar days since the reply; else 0 */
-	const char *next_step;   /* caseflow_next_step(): 待交办, 待答复, 待回访, ... */
+	enum calendar_due due; /* 超期 / 临期 / none, for cases in 办理中 */
+	int days;              /* 超期: working days overdue (>= 1); 临期: working days left
+				  (0 = due today); 待回访: calendar days since the reply; else 0 */
+	const char *next_step; /* caseflow_next_step(): 待交办, 待答复, 待回访, ... */
 };
 typedef int (*case_row_cb)(void *ud, const struct case_row *r);
 
 int db_cases_count(struct db *db, const struct case_filter *f, int64_t *n, char **err);
 /* One page sorted by sort (desc reverses; empty values stay last), then id. limit < 0: all. */
-int db_cases_page(struct db *db, const struct case_filter *f, enum case_sort sort, bool desc, int64_t offset,
-		  int limit, case_row_cb cb, void *ud, char **err);
+int db_cases_page(struct db *db, const struct case_filter *f, enum case_sort sort, bool desc, int64_t offset, int limit,
+		  case_row_cb cb, void *ud, char **err);
 
 /* Home screen (待办), each from an index, at most limit rows (limit < 0: all):
  * 超期: 办理中 with due_date < today, most overdue first (due date, then id);
  * 临期: 办理中 with today <= due_date <= caseflow_soon_until(), soonest first;
  * 待回访: 已答复 not yet followed up in this round, oldest reply first; then the 已答复 cases
  * whose 回访 is recorded but not yet closed or redone (next_step 待办结 / 待重办). */
-int db_cases_overdue(struct db *db, const struct calendar *cal, const char *today, int limit, case_row_cb cb,
-		     void *ud, char **err);
+int db_cases_overdue(struct db *db, const struct calendar *cal, const char *today, int limit, case_row_cb cb, void *ud,
+		     char **err);
 int db_cases_due_soon(struct db *db, const struct calendar *cal, const char *today, int soon_days, int limit,
 		      case_row_cb cb, void *ud, char **err);
 int db_cases_awaiting(struct db *db, const char *today, int limit, case_row_cb cb, void *ud, char **err);
 
 /* How many there are in each home-screen list (all of them, not just a page). */
 struct case_todo_counts {
-	int64_t received;  /* 受理, not yet assigned */
-	int64_t handling;  /* 办理中 */
-	int64_t overdue;   /* 超期 */
-	int64_t due_soon;  /* 临期 */
-	int64_t awaiting;  /* 已答复 (待回访 + 待办结/待重办) */
+	int64_t received;          /* 受理, not yet assigned */
+	int64_t handling;          /* 办理中 */
+	int64_t overdue;           /* 超期 */
+	int64_t due_soon;          /* 临期 */
+	int64_t awaiting;          /* 已答复 (待回访 + 待办结/待重办) */
 	int64_t awaiting_followup; /* of which not yet followed up (待回访) */
 };
 int db_cases_todo_counts(struct db *db, const struct calendar *cal, const char *today, int soon_days,
@@ -198,7 +198,6 @@ int db_cases_restore(struct db *db, int64_t id, char **err);
 /* EXPLAIN QUERY PLAN of the 超期 and 临期 queries, one line per plan row prefixed by the list
  * ("超期: SEARCH c USING INDEX cases_status_due (status=? AND due_date<?)"), for the
  * benchmark. Return non-zero from cb to stop. */
-int db_cases_explain(struct db *db, const char *today, int (*cb)(void *ud, const char *line), void *ud,
-		     char **err);
+int db_cases_explain(struct db *db, const char *today, int (*cb)(void *ud, const char *line), void *ud, char **err);
 
 #endif

@@ -57,8 +57,8 @@ static char *check_fmt_fk(sqlite3_stmt *st)
 {
 	const char *table = db_column_text(st, 0), *parent = db_column_text(st, 2);
 	return xasprintf("「%s」第 %lld 条记录的 %s 指向的「%s」记录不存在（%s.%s）", db_audit_label(table),
-			 (long long)sqlite3_column_int64(st, 1), db_column_text(st, 3), db_audit_label(parent),
-			 table, db_column_text(st, 3));
+			 (long long)sqlite3_column_int64(st, 1), db_column_text(st, 3), db_audit_label(parent), table,
+			 db_column_text(st, 3));
 }
 
 /* Columns: visit id, case_no, the case's visit id (may be NULL). */

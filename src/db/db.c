@@ -30,8 +30,9 @@ static char *db_constraint_cols(const char *detail, const struct record_def *def
 	while (*p) {
 		/* One identifier, possibly table-qualified. */
 		const char *start = p;
-		while (*p && (*p == '_' || *p == '.' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-			      (*p >= '0' && *p <= '9')))
+		while (*p &&
+		       (*p == '_' || *p == '.' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			(*p >= '0' && *p <= '9')))
 			p++;
 		if (p == start) {
 			/* Not an identifier: an expression of a CHECK; keep the first column only. */
@@ -190,8 +191,8 @@ bool db_table_exists(struct db *db, const char *table)
 {
 	sqlite3_stmt *st = NULL;
 	bool found = false;
-	if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", -1,
-			       &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", -1, &st,
+			       NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 		found = sqlite3_step(st) == SQLITE_ROW;
 	}
@@ -341,20 +342,20 @@ static int db_open_setup(struct db *db, char **err)
 		return -1;
 	}
 	if ((uv == 0 && nobj > 0) || (uv > 0 && appid != DB_APPLICATION_ID))
-		return db_failf(err, "不是 station 数据库文件（里面是其他程序的数据，未作任何改动）：%s",
-				db->path);
+		return db_failf(err, "不是 station 数据库文件（里面是其他程序的数据，未作任何改动）：%s", db->path);
 	if (uv > db_schema_version())
-		return db_failf(err, "数据库版本 %d 比程序新，请升级 station（本程序支持到版本 %d）：%s",
-				(int)uv, db_schema_version(), db->path);
-	if (!ro && (db_exec(db, "PRAGMA journal_mode = WAL", err) < 0 ||
-		    db_exec(db, "PRAGMA synchronous = FULL", err) < 0))
+		return db_failf(err, "数据库版本 %d 比程序新，请升级 station（本程序支持到版本 %d）：%s", (int)uv,
+				db_schema_version(), db->path);
+	if (!ro &&
+	    (db_exec(db, "PRAGMA journal_mode = WAL", err) < 0 || db_exec(db, "PRAGMA synchronous = FULL", err) < 0))
 		return -1;
 	if (db_exec(db, "PRAGMA foreign_keys = ON", err) < 0)
 		return -1;
 	if (uv < db_schema_version() && !(db->flags & DB_OPEN_NO_MIGRATE)) {
 		if (ro)
-			return db_failf(err, "数据库版本 %d 比程序旧（程序为版本 %d），只读方式不能升级；"
-					     "请先用 station 正常打开一次：%s",
+			return db_failf(err,
+					"数据库版本 %d 比程序旧（程序为版本 %d），只读方式不能升级；"
+					"请先用 station 正常打开一次：%s",
 					(int)uv, db_schema_version(), db->path);
 		if (db_migrate_to(db, db_schema_version(), err) < 0)
 			return -1;
@@ -474,8 +475,8 @@ static int db_session_write(struct db *db, char **err)
 	sqlite3_stmt *st = NULL;
 	if (!db_table_exists(db, "app_session"))
 		return 0; /* before the first migration */
-	if (db_prepare(db, "UPDATE app_session SET user = ?1, updated_at = " DB_NOW_SQL
-			   " WHERE id = 1 AND user IS NOT ?1",
+	if (db_prepare(db,
+		       "UPDATE app_session SET user = ?1, updated_at = " DB_NOW_SQL " WHERE id = 1 AND user IS NOT ?1",
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, db->user, -1, SQLITE_STATIC);

@@ -10,9 +10,9 @@
 struct db;
 
 enum db_open_flags {
-	DB_OPEN_CREATE = 1,    /* create the file (mode 0600) if missing */
-	DB_OPEN_EXCLUSIVE = 2, /* this copy of the program edits: refuse if another copy holds it */
-	DB_OPEN_READONLY = 4,  /* read only: no migrations, no writes (check, printing) */
+	DB_OPEN_CREATE = 1,     /* create the file (mode 0600) if missing */
+	DB_OPEN_EXCLUSIVE = 2,  /* this copy of the program edits: refuse if another copy holds it */
+	DB_OPEN_READONLY = 4,   /* read only: no migrations, no writes (check, printing) */
 	DB_OPEN_NO_MIGRATE = 8, /* tests and tools only: open at whatever version the file is */
 };
 

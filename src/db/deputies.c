@@ -118,14 +118,14 @@ static char *deputies_order(int field, bool desc)
 	return sb_take(&sb);
 }
 
-int db_deputies_page(struct db *db, const struct deputy_filter *f, int sort_field, bool desc,
-		     int64_t offset, int limit, deputy_row_cb cb, void *ud, char **err)
+int db_deputies_page(struct db *db, const struct deputy_filter *f, int sort_field, bool desc, int64_t offset, int limit,
+		     deputy_row_cb cb, void *ud, char **err)
 {
 	sqlite3_stmt *st = NULL;
 	char *cols = db_rec_select_list(&deputy_def);
 	char *order = deputies_order(sort_field, desc);
-	char *sql = xasprintf("SELECT id, %s FROM deputies%s ORDER BY %s LIMIT ?6 OFFSET ?7", cols,
-			      deputies_where, order);
+	char *sql =
+		xasprintf("SELECT id, %s FROM deputies%s ORDER BY %s LIMIT ?6 OFFSET ?7", cols, deputies_where, order);
 	const char *vals[DEP_NFIELDS];
 	int rc = -1, src;
 
@@ -235,9 +235,9 @@ int db_deputies_pick_items(struct db *db, bool include_left, const int64_t *keep
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		if (cnt == cap)
 			r = xrealloc(r, sizeof *r * (size_t)(cap = cap ? cap * 2 : 32));
-		r[cnt++] = (struct pick_row){ sqlite3_column_int64(st, 0), xstrdup(db_column_text(st, 1)),
-			xstrdup(db_column_text(st, 2)), pick_unit(db_column_text(st, 3)), sqlite3_column_int(st, 4) != 0,
-			sqlite3_column_int(st, 5) != 0 };
+		r[cnt++] = (struct pick_row){ sqlite3_column_int64(st, 0),    xstrdup(db_column_text(st, 1)),
+					      xstrdup(db_column_text(st, 2)), pick_unit(db_column_text(st, 3)),
+					      sqlite3_column_int(st, 4) != 0, sqlite3_column_int(st, 5) != 0 };
 	}
 	if (src != SQLITE_DONE) {
 		db_fail(db, src, NULL, err);
@@ -250,7 +250,7 @@ int db_deputies_pick_items(struct db *db, bool include_left, const int64_t *keep
 		for (int j = 0; j < cnt; j++) {
 			same_name += !strcmp(r[i].name, r[j].name);
 			same_all += !strcmp(r[i].name, r[j].name) && !strcmp(r[i].level, r[j].level) &&
-				    !strcmp(r[i].unit, r[j].unit);
+				!strcmp(r[i].unit, r[j].unit);
 		}
 		struct strbuf sb;
 		sb_init(&sb);
@@ -288,8 +288,8 @@ void db_deputies_pick_free(char **items, int64_t *ids, int n)
 	free(ids);
 }
 
-int db_deputies_pick_resolve(const char *joined, char *const *items, const int64_t *ids, int n,
-			     int64_t **out, int *nout, char **err)
+int db_deputies_pick_resolve(const char *joined, char *const *items, const int64_t *ids, int n, int64_t **out,
+			     int *nout, char **err)
 {
 	char **names;
 	int nn = record_multi_split(joined, &names);

@@ -29,8 +29,8 @@ int db_deputies_count(struct db *db, const struct deputy_filter *f, int64_t *n, 
  * choice field by the order of its choices, e.g. 全国 before 省; empty values last), then by id.
  * desc reverses the order (empty values stay last). limit < 0: no limit. An unknown sort_field
  * sorts by name. */
-int db_deputies_page(struct db *db, const struct deputy_filter *f, int sort_field, bool desc,
-		     int64_t offset, int limit, deputy_row_cb cb, void *ud, char **err);
+int db_deputies_page(struct db *db, const struct deputy_filter *f, int sort_field, bool desc, int64_t offset, int limit,
+		     deputy_row_cb cb, void *ud, char **err);
 /* vals: DEP_NFIELDS new strings, caller frees with record_free_values(). */
 int db_deputies_get(struct db *db, int64_t id, char ***vals, char **err);
 /* Values must have passed record_check(). Each is one transaction with its audit rows. */
@@ -65,7 +65,7 @@ int db_deputies_linked(struct db *db, const char *link_table, const char *key_co
 /* Map items (joined with "、" as an FK_MULTI value) back to ids using a pick list made by
  * db_deputies_pick_items(). *out gets a new array of *nout ids. An item not in the list gives
  * -1 and a message naming it. */
-int db_deputies_pick_resolve(const char *joined, char *const *items, const int64_t *ids, int n,
-			     int64_t **out, int *nout, char **err);
+int db_deputies_pick_resolve(const char *joined, char *const *items, const int64_t *ids, int n, int64_t **out,
+			     int *nout, char **err);
 
 #endif

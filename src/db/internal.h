@@ -20,14 +20,14 @@
 #define DB_NOW_SQL "strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')"
 
 struct db {
-	sqlite3 *h;   /* the connection; owned */
-	char *path;   /* as given to db_open; owned */
-	int flags;    /* enum db_open_flags given to db_open */
-	int lock_fd;  /* fd holding flock() for DB_OPEN_EXCLUSIVE, or -1; closed AFTER h, because
-			 closing any fd of the file drops this process's POSIX (SQLite) locks */
-	int depth;    /* transaction nesting: 0 none, 1 BEGIN IMMEDIATE, n > 1: n-1 savepoints */
-	bool lost;    /* SQLite rolled the transaction back on its own (disk full, I/O error) */
-	char *user;   /* clerk for the audit log; owned; never NULL */
+	sqlite3 *h;  /* the connection; owned */
+	char *path;  /* as given to db_open; owned */
+	int flags;   /* enum db_open_flags given to db_open */
+	int lock_fd; /* fd holding flock() for DB_OPEN_EXCLUSIVE, or -1; closed AFTER h, because
+			closing any fd of the file drops this process's POSIX (SQLite) locks */
+	int depth;   /* transaction nesting: 0 none, 1 BEGIN IMMEDIATE, n > 1: n-1 savepoints */
+	bool lost;   /* SQLite rolled the transaction back on its own (disk full, I/O error) */
+	char *user;  /* clerk for the audit log; owned; never NULL */
 };
 
 /* The raw connection. Borrowed. */

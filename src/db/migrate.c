@@ -16,9 +16,9 @@ static int migrate_seed(struct db *db, char **err);
 
 /* One step: an embedded SQL file or a C function, and what it does (for messages). */
 struct migrate_step {
-	const char *sql_file;                  /* path under data/, or NULL */
-	int (*fn)(struct db *db, char **err);  /* or a C function */
-	const char *what;                      /* Chinese, for the error message */
+	const char *sql_file;                 /* path under data/, or NULL */
+	int (*fn)(struct db *db, char **err); /* or a C function */
+	const char *what;                     /* Chinese, for the error message */
 };
 
 /* Step i+1 takes user_version i to i+1. Append only; never change a released step. */

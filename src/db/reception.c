@@ -51,7 +51,8 @@ int db_reception_check_deputies(struct db *db, const int64_t *ids, int n, int ma
 		sqlite3_bind_int64(st, 1, ids[i]);
 		sqlite3_bind_int64(st, 2, key);
 		int src = sqlite3_step(st);
-		if (src == SQLITE_DONE || (src == SQLITE_ROW && sqlite3_column_int(st, 1) && !sqlite3_column_int(st, 2))) {
+		if (src == SQLITE_DONE ||
+		    (src == SQLITE_ROW && sqlite3_column_int(st, 1) && !sqlite3_column_int(st, 2))) {
 			db_failf(err, "%s中有一位代表不存在或已被删除（编号 %lld）", role, (long long)ids[i]);
 			goto out;
 		}
@@ -78,8 +79,8 @@ static int reception_write_duty(struct db *db, int64_t id, const int64_t *ids, i
 	sqlite3_stmt *del = NULL, *ins = NULL;
 	int rc = -1, src;
 
-	if (db_reception_check_deputies(db, ids, n, RECEPTION_MAX_DUTY, "值班代表", "reception_duty", "reception_day_id", id,
-					err) < 0)
+	if (db_reception_check_deputies(db, ids, n, RECEPTION_MAX_DUTY, "值班代表", "reception_duty",
+					"reception_day_id", id, err) < 0)
 		return -1;
 	if (db_prepare(db, "DELETE FROM reception_duty WHERE reception_day_id = ?1", &del, err) < 0)
 		goto out;
@@ -125,8 +126,7 @@ static int reception_exists(struct db *db, int64_t id, char **err)
 	return rc;
 }
 
-int db_reception_insert(struct db *db, char *const *vals, const int64_t *duty_ids, int nduty, int64_t *id,
-			char **err)
+int db_reception_insert(struct db *db, char *const *vals, const int64_t *duty_ids, int nduty, int64_t *id, char **err)
 {
 	int64_t new_id = 0;
 	*id = 0;
@@ -143,8 +143,7 @@ int db_reception_insert(struct db *db, char *const *vals, const int64_t *duty_id
 	return 0;
 }
 
-int db_reception_update(struct db *db, int64_t id, char *const *vals, const int64_t *duty_ids, int nduty,
-			char **err)
+int db_reception_update(struct db *db, int64_t id, char *const *vals, const int64_t *duty_ids, int nduty, char **err)
 {
 	if (db_begin(db, err) < 0)
 		return -1;
@@ -309,18 +308,18 @@ out:
 	return rc;
 }
 
-int db_reception_page(struct db *db, const struct reception_filter *f, int64_t offset, int limit,
-		      reception_row_cb cb, void *ud, char **err)
+int db_reception_page(struct db *db, const struct reception_filter *f, int64_t offset, int limit, reception_row_cb cb,
+		      void *ud, char **err)
 {
 	sqlite3_stmt *st = NULL;
-	char *sql = xasprintf(
-		"SELECT r.id, r.date, r.time, r.place, r.notice_date, r.note, r.status, r.cancel_reason,"
-		" (SELECT group_concat(name, '、') FROM (SELECT d.name FROM reception_duty t"
-		"   JOIN deputies d ON d.id = t.deputy_id WHERE t.reception_day_id = r.id ORDER BY t.id)),"
-		" (SELECT count(*) FROM reception_duty t WHERE t.reception_day_id = r.id),"
-		" (SELECT count(*) FROM visits v WHERE v.reception_day_id = r.id AND v.deleted = 0)"
-		" FROM reception_days r%s ORDER BY r.date, r.id LIMIT ?4 OFFSET ?5",
-		reception_where);
+	char *sql =
+		xasprintf("SELECT r.id, r.date, r.time, r.place, r.notice_date, r.note, r.status, r.cancel_reason,"
+			  " (SELECT group_concat(name, '、') FROM (SELECT d.name FROM reception_duty t"
+			  "   JOIN deputies d ON d.id = t.deputy_id WHERE t.reception_day_id = r.id ORDER BY t.id)),"
+			  " (SELECT count(*) FROM reception_duty t WHERE t.reception_day_id = r.id),"
+			  " (SELECT count(*) FROM visits v WHERE v.reception_day_id = r.id AND v.deleted = 0)"
+			  " FROM reception_days r%s ORDER BY r.date, r.id LIMIT ?4 OFFSET ?5",
+			  reception_where);
 	int rc = -1, src;
 
 	if (db_prepare(db, sql, &st, err) < 0)
@@ -356,8 +355,8 @@ out:
 	return rc;
 }
 
-int db_reception_generate(struct db *db, const struct cfg *cfg, const struct calendar *cal, int year,
-			  int *added, char **err)
+int db_reception_generate(struct db *db, const struct cfg *cfg, const struct calendar *cal, int year, int *added,
+			  char **err)
 {
 	struct reception_date *dates = NULL;
 	sqlite3_stmt *st = NULL;
@@ -426,8 +425,8 @@ static int reception_find(struct db *db, const char *sql, const char *arg, int64
 }
 
 /* Find with sql, then load the day into out. */
-static int reception_find_get(struct db *db, const char *sql, const char *arg, struct reception_day *out,
-			      bool *found, char **err)
+static int reception_find_get(struct db *db, const char *sql, const char *arg, struct reception_day *out, bool *found,
+			      char **err)
 {
 	int64_t id;
 	memset(out, 0, sizeof *out);

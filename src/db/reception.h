@@ -22,13 +22,13 @@
  * release with db_reception_day_free(). Everything is owned by the struct. */
 struct reception_day {
 	int64_t id;
-	char **vals;          /* RD_NFIELDS strings (the form's values) */
-	bool cancelled;       /* status 已取消 */
-	char *cancel_reason;  /* "" when none */
-	int nduty;            /* deputies on duty, in the order they were set */
-	int64_t *duty_ids;    /* nduty deputy ids */
-	char **duty_names;    /* nduty names */
-	char *duty_text;      /* the names joined with "、" ("" when none), for one line */
+	char **vals;         /* RD_NFIELDS strings (the form's values) */
+	bool cancelled;      /* status 已取消 */
+	char *cancel_reason; /* "" when none */
+	int nduty;           /* deputies on duty, in the order they were set */
+	int64_t *duty_ids;   /* nduty deputy ids */
+	char **duty_names;   /* nduty names */
+	char *duty_text;     /* the names joined with "、" ("" when none), for one line */
 };
 /* Free what d owns and zero it (a zeroed struct is fine). */
 void db_reception_day_free(struct reception_day *d);
@@ -37,12 +37,10 @@ void db_reception_day_free(struct reception_day *d);
  * transaction. A deputy that does not exist, is deleted, or appears twice fails the whole insert
  * with a Chinese message. *id gets the new day's id. A second day on the same date is allowed
  * (a special reception day), the form may warn. */
-int db_reception_insert(struct db *db, char *const *vals, const int64_t *duty_ids, int nduty, int64_t *id,
-			char **err);
+int db_reception_insert(struct db *db, char *const *vals, const int64_t *duty_ids, int nduty, int64_t *id, char **err);
 /* Update a day's values; when nduty >= 0 also replace its deputies on duty (same checks as
  * insert); nduty < 0 leaves them. One transaction. Fails on a deleted or missing day. */
-int db_reception_update(struct db *db, int64_t id, char *const *vals, const int64_t *duty_ids, int nduty,
-			char **err);
+int db_reception_update(struct db *db, int64_t id, char *const *vals, const int64_t *duty_ids, int nduty, char **err);
 /* Replace the deputies on duty of a day with duty_ids (n may be 0: none), in one transaction. */
 int db_reception_set_duty(struct db *db, int64_t id, const int64_t *duty_ids, int nduty, char **err);
 /* The day with its deputies on duty (names of deleted deputies too: they were on duty). */
@@ -66,9 +64,9 @@ int db_reception_check_deputies(struct db *db, const int64_t *ids, int n, int ma
 
 /* Which days a list shows. */
 struct reception_filter {
-	int year;               /* 0: every year */
-	int month;              /* 1..12 within year (ignored when year is 0); 0: the whole year */
-	bool hide_cancelled;    /* leave out cancelled days */
+	int year;            /* 0: every year */
+	int month;           /* 1..12 within year (ignored when year is 0); 0: the whole year */
+	bool hide_cancelled; /* leave out cancelled days */
 };
 
 /* One row of a list page; every pointer is borrowed for the call only. */
@@ -79,15 +77,15 @@ struct reception_row {
 	const char *cancel_reason; /* "" when none */
 	const char *duty_text;     /* deputies on duty, names joined with "、", "" when none */
 	int nduty;
-	int nvisits;               /* visits linked to the day (not deleted) */
+	int nvisits; /* visits linked to the day (not deleted) */
 };
 /* Return non-zero to stop. */
 typedef int (*reception_row_cb)(void *ud, const struct reception_row *row);
 
 int db_reception_count(struct db *db, const struct reception_filter *f, int64_t *n, char **err);
 /* A page sorted by date, then id, ascending (a year's plan reads forward). limit < 0: no limit. */
-int db_reception_page(struct db *db, const struct reception_filter *f, int64_t offset, int limit,
-		      reception_row_cb cb, void *ud, char **err);
+int db_reception_page(struct db *db, const struct reception_filter *f, int64_t offset, int limit, reception_row_cb cb,
+		      void *ud, char **err);
 
 /* Insert the reception days the rule of cfg gives for year (core/reception.h:
  * reception_dates(), moved by cal unless keep_holiday), with cfg's time and place and the notice
@@ -95,8 +93,8 @@ int db_reception_page(struct db *db, const struct reception_filter *f, int64_t o
  * already has its date or its rule date, so running it twice adds nothing and a day the clerk
  * deleted or cancelled is not brought back. One transaction: all or none. *added gets how many
  * were inserted. */
-int db_reception_generate(struct db *db, const struct cfg *cfg, const struct calendar *cal, int year,
-			  int *added, char **err);
+int db_reception_generate(struct db *db, const struct cfg *cfg, const struct calendar *cal, int year, int *added,
+			  char **err);
 
 /* The day on date (not deleted; cancelled or not — the home screen says it is cancelled).
  * When there are several, the first one not cancelled, then the first by id. *found false and out zeroed when none. */

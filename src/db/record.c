@@ -122,8 +122,8 @@ out:
 	return rc;
 }
 
-int db_rec_insert(struct db *db, const struct record_def *def, const struct db_rec_derived *der,
-		  char *const *vals, int64_t *id, char **err)
+int db_rec_insert(struct db *db, const struct record_def *def, const struct db_rec_derived *der, char *const *vals,
+		  int64_t *id, char **err)
 {
 	char **const rows[1] = { (char **)vals };
 	int64_t last = 0;
@@ -139,8 +139,8 @@ int db_rec_insert_many(struct db *db, const struct record_def *def, const struct
 	return rec_insert_rows(db, def, der, rows, nrows, true, NULL, err);
 }
 
-int db_rec_update(struct db *db, const struct record_def *def, const struct db_rec_derived *der,
-		  int64_t id, char *const *vals, char **err)
+int db_rec_update(struct db *db, const struct record_def *def, const struct db_rec_derived *der, int64_t id,
+		  char *const *vals, char **err)
 {
 	sqlite3_stmt *st = NULL;
 	struct strbuf sql;
@@ -213,8 +213,8 @@ out:
 int db_rec_set_deleted(struct db *db, const struct record_def *def, int64_t id, bool deleted, char **err)
 {
 	sqlite3_stmt *st = NULL;
-	char *sql = xasprintf("UPDATE %s SET deleted = ?1, updated_at = %s WHERE id = ?2 AND deleted = ?3",
-			      def->table, DB_NOW_SQL);
+	char *sql = xasprintf("UPDATE %s SET deleted = ?1, updated_at = %s WHERE id = ?2 AND deleted = ?3", def->table,
+			      DB_NOW_SQL);
 	int rc = -1;
 
 	if (db_begin(db, err) < 0)
@@ -230,7 +230,9 @@ int db_rec_set_deleted(struct db *db, const struct record_def *def, int64_t id, 
 		goto rollback;
 	}
 	if (sqlite3_changes(db_handle(db)) == 0) {
-		db_failf(err, deleted ? "找不到这条%s记录（编号 %lld），可能已被删除" : "这条%s记录（编号 %lld）没有被删除，无需恢复",
+		db_failf(err,
+			 deleted ? "找不到这条%s记录（编号 %lld），可能已被删除"
+				 : "这条%s记录（编号 %lld）没有被删除，无需恢复",
 			 def->title, (long long)id);
 		goto rollback;
 	}

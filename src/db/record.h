@@ -18,19 +18,19 @@
 /* Columns a register stores besides its fields, computed from the fields on every insert and
  * update (the deputies' pinyin keys). */
 struct db_rec_derived {
-	const char *const *cols;                         /* NULL-terminated */
-	void (*compute)(char *const *vals, char **out);  /* out[i]: new string for cols[i] */
+	const char *const *cols;                        /* NULL-terminated */
+	void (*compute)(char *const *vals, char **out); /* out[i]: new string for cols[i] */
 };
 
-int db_rec_insert(struct db *db, const struct record_def *def, const struct db_rec_derived *der,
-		  char *const *vals, int64_t *id, char **err);
+int db_rec_insert(struct db *db, const struct record_def *def, const struct db_rec_derived *der, char *const *vals,
+		  int64_t *id, char **err);
 /* All rows or none, with one prepared statement. The message of a failure starts with
  * "第 N 条" (N = index + 1 of the failing row). */
 int db_rec_insert_many(struct db *db, const struct record_def *def, const struct db_rec_derived *der,
 		       char **const *rows, int nrows, char **err);
 /* Fails with a message if the row does not exist or is deleted. */
-int db_rec_update(struct db *db, const struct record_def *def, const struct db_rec_derived *der,
-		  int64_t id, char *const *vals, char **err);
+int db_rec_update(struct db *db, const struct record_def *def, const struct db_rec_derived *der, int64_t id,
+		  char *const *vals, char **err);
 /* *vals: new array of def->nfields new strings (record_free_values()). */
 int db_rec_get(struct db *db, const struct record_def *def, int64_t id, char ***vals, char **err);
 /* Soft delete (deleted = true) or restore (false). Fails if the row is not in the other state. */

@@ -121,8 +121,8 @@ static void sug_mark_dups(const struct sug_deps *d, bool by_name, bool *dup)
 		k[i] = (struct sug_key){ by_name ? (d->v[i].deleted ? "" : d->v[i].name) : d->v[i].item, i };
 	qsort(k, (size_t)n, sizeof *k, sug_key_cmp);
 	for (int i = 0; i < n; i++)
-		dup[k[i].i] = *k[i].s && ((i > 0 && !strcmp(k[i].s, k[i - 1].s)) ||
-					  (i + 1 < n && !strcmp(k[i].s, k[i + 1].s)));
+		dup[k[i].i] = *k[i].s &&
+			((i > 0 && !strcmp(k[i].s, k[i - 1].s)) || (i + 1 < n && !strcmp(k[i].s, k[i + 1].s)));
 	free(k);
 }
 
@@ -274,8 +274,7 @@ static int sug_unit_resolve(struct db *db, int64_t sug_id, const char *name, int
 }
 
 /* The id of a case (non-deleted, or already linked to the suggestion) by its number. */
-static int sug_case_resolve(struct db *db, sqlite3_stmt *st, int64_t sug_id, const char *no, int64_t *id,
-			    char **err)
+static int sug_case_resolve(struct db *db, sqlite3_stmt *st, int64_t sug_id, const char *no, int64_t *id, char **err)
 {
 	sqlite3_reset(st);
 	sqlite3_bind_text(st, 1, no, -1, SQLITE_TRANSIENT);
@@ -433,8 +432,8 @@ out:
 }
 
 /* Make a link table hold exactly ids for the suggestion (nothing written if it already does). */
-static int sug_set_links(struct db *db, const char *table, const char *col, int64_t sug_id, const int64_t *ids,
-			 int n, char **err)
+static int sug_set_links(struct db *db, const char *table, const char *col, int64_t sug_id, const int64_t *ids, int n,
+			 char **err)
 {
 	sqlite3_stmt *st = NULL;
 	int64_t *old = NULL;
@@ -486,10 +485,7 @@ static int sug_write_links(struct db *db, int64_t sug_id, const struct sug_links
 
 /* ---- state ---- */
 
-static void sug_copy_date(char out[11], const char *s)
-{
-	snprintf(out, 11, "%s", s);
-}
+static void sug_copy_date(char out[11], const char *s) { snprintf(out, 11, "%s", s); }
 
 static int sug_load_state(struct db *db, int64_t id, struct suggestion_state *s, char **err)
 {
@@ -620,7 +616,8 @@ int db_suggestions_update(struct db *db, int64_t id, char *const *vals, char **e
 	struct sug_links l = { 0 };
 	sqlite3_stmt *st = NULL;
 	char *sql = xasprintf("UPDATE suggestions SET (%s, updated_at) = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-			      " ?11, ?12, %s) WHERE id = ?13 AND deleted = 0", sug_cols_sql, DB_NOW_SQL);
+			      " ?11, ?12, %s) WHERE id = ?13 AND deleted = 0",
+			      sug_cols_sql, DB_NOW_SQL);
 	int rc = -1, src;
 
 	if (db_begin(db, err) < 0)
@@ -681,8 +678,8 @@ static int sug_get_row(struct db *db, int64_t id, struct suggestion_info *out, c
 		"SELECT s.suggestion_no, s.title, s.content, s.lead_deputy_id, s.date, s.category, u.name, s.due_date,"
 		" s.reply_date, s.reply, s.result, s.satisfaction, s.uid, s.created_at, s.updated_at, s.unit_id"
 		" FROM suggestions s LEFT JOIN units u ON u.id = s.unit_id WHERE s.id = ?1 AND s.deleted = 0";
-	static const int fields[] = { SUG_NO, SUG_TITLE, SUG_CONTENT, -1, SUG_DATE, SUG_CATEGORY, SUG_UNIT, SUG_DUE,
-				      SUG_REPLY_DATE, SUG_REPLY, SUG_RESULT, SUG_SATISFACTION };
+	static const int fields[] = { SUG_NO,   SUG_TITLE, SUG_CONTENT,    -1,        SUG_DATE,   SUG_CATEGORY,
+				      SUG_UNIT, SUG_DUE,   SUG_REPLY_DATE, SUG_REPLY, SUG_RESULT, SUG_SATISFACTION };
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
 
@@ -716,8 +713,8 @@ static int sug_get_deputies(struct db *db, struct suggestion_info *out, char **e
 {
 	struct sug_deps d;
 	struct strbuf sb;
-	if (sug_link_ids(db, "suggestion_deputies", "deputy_id", out->id, &out->cosponsor_ids, &out->ncosponsors,
-			 err) < 0)
+	if (sug_link_ids(db, "suggestion_deputies", "deputy_id", out->id, &out->cosponsor_ids, &out->ncosponsors, err) <
+	    0)
 		return -1;
 	if (sug_deps_load(db, out->id, &d, err) < 0)
 		return -1;
@@ -1015,9 +1012,9 @@ static char *sug_order(int col, bool desc)
 	const char *expr = col == SUG_LEAD ? "l.name_py" : col == SUG_X_OVERDUE ? "s.due_date" : sug_row_sql[col];
 	sb_addf(&sb, "(%s IS NULL), ", expr);
 	if (col == SUG_CATEGORY || col == SUG_SATISFACTION || col == SUG_X_STATUS) {
-		const char *const *list = col == SUG_CATEGORY	  ? suggestion_categories
-					  : col == SUG_SATISFACTION ? suggestion_satisfactions
-								    : suggestion_statuses;
+		const char *const *list = col == SUG_CATEGORY ? suggestion_categories
+			: col == SUG_SATISFACTION             ? suggestion_satisfactions
+							      : suggestion_statuses;
 		sug_order_case(&sb, expr, list);
 		sb_addf(&sb, " %s, ", dir);
 	} else if (col == SUG_X_OVERDUE) {
@@ -1099,8 +1096,7 @@ int db_suggestions_for_case(struct db *db, int64_t case_id, suggestion_link_cb c
 
 /* ---- pick lists ---- */
 
-int db_suggestions_deputy_items(struct db *db, bool include_left, char ***items, int64_t **ids, int *n,
-				char **err)
+int db_suggestions_deputy_items(struct db *db, bool include_left, char ***items, int64_t **ids, int *n, char **err)
 {
 	struct sug_deps d;
 	*items = NULL;

@@ -28,7 +28,7 @@
 
 /* Most co-sponsors and most linked cases of one suggestion. */
 #define SUGGESTION_MAX_COSPONSORS 100
-#define SUGGESTION_MAX_CASES 50
+#define SUGGESTION_MAX_CASES      50
 
 /* Insert a suggestion (status 已提出) with its lead, co-sponsors and linked cases. The handling
  * fields must be empty (use db_suggestions_act). *id (may be NULL) gets the new id. */
@@ -45,13 +45,13 @@ int db_suggestions_restore(struct db *db, int64_t id, char **err);
  * db_suggestion_info_free(). Everything is owned by the struct. */
 struct suggestion_info {
 	int64_t id;
-	char **vals;                 /* SUG_NFIELDS strings, as the form shows them */
+	char **vals; /* SUG_NFIELDS strings, as the form shows them */
 	struct suggestion_state state;
-	int64_t lead_id;             /* 0 when none */
+	int64_t lead_id; /* 0 when none */
 	int ncosponsors;
-	int64_t *cosponsor_ids;      /* in the order they were set */
+	int64_t *cosponsor_ids; /* in the order they were set */
 	int ncases;
-	int64_t *case_ids;           /* in the order of SUG_CASES */
+	int64_t *case_ids; /* in the order of SUG_CASES */
 	char *uid, *created_at, *updated_at;
 };
 void db_suggestion_info_free(struct suggestion_info *s);
@@ -97,7 +97,7 @@ int db_suggestions_page(struct db *db, const struct suggestion_filter *f, int so
 /* A suggestion linked to a case; pointers borrowed for the call. */
 struct suggestion_link {
 	int64_t id;
-	const char *no;     /* 编号, "" when none */
+	const char *no; /* 编号, "" when none */
 	const char *title;
 	const char *status; /* 已提出/办理中/已答复/办结 */
 	const char *date;   /* 提出日期 */
@@ -113,8 +113,7 @@ int db_suggestions_for_case(struct db *db, int64_t case_id, suggestion_link_cb c
  * 工作单位·编号N）" if still not unique). Every item is unique and maps back to its deputy on a
  * save. include_left: also 离任 deputies. *items: n new strings, *ids: n ids (both new; free
  * with str_free_array / free). */
-int db_suggestions_deputy_items(struct db *db, bool include_left, char ***items, int64_t **ids, int *n,
-				char **err);
+int db_suggestions_deputy_items(struct db *db, bool include_left, char ***items, int64_t **ids, int *n, char **err);
 /* Pick-list items of units for SUG_UNIT: db_units_names() (non-deleted, pick-list order).
  * Same ownership. */
 int db_suggestions_unit_items(struct db *db, char ***items, int64_t **ids, int *n, char **err);

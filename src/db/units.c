@@ -16,8 +16,12 @@ const char *const unit_kinds[] = { "镇直", "县直", "村社区", "其他", NU
 
 static const struct field_def unit_fields[UNIT_NFIELDS] = {
 	[UNIT_NAME] = { .col = "name", .label = "单位名称", .kind = FK_TEXT, .max_chars = 40, .required = true },
-	[UNIT_KIND] = { .col = "kind", .label = "类别", .kind = FK_CHOICE, .choices = unit_kinds, .required = true,
-		.def = "其他" },
+	[UNIT_KIND] = { .col = "kind",
+			.label = "类别",
+			.kind = FK_CHOICE,
+			.choices = unit_kinds,
+			.required = true,
+			.def = "其他" },
 	[UNIT_CONTACT] = { .col = "contact", .label = "联系人", .kind = FK_TEXT, .max_chars = 20 },
 	[UNIT_PHONE] = { .col = "phone", .label = "联系电话", .kind = FK_PHONE, .max_chars = 20 },
 };
@@ -116,9 +120,10 @@ int db_units_page(struct db *db, const struct unit_filter *f, int64_t offset, in
 {
 	sqlite3_stmt *st = NULL;
 	char *cols = db_rec_select_list(&unit_def);
-	char *sql = xasprintf("SELECT id, %s, (SELECT count(*) FROM cases c WHERE c.unit_id = units.id AND c.deleted = 0)"
-			      " FROM units%s ORDER BY sort, id LIMIT ?5 OFFSET ?6",
-			      cols, units_where);
+	char *sql =
+		xasprintf("SELECT id, %s, (SELECT count(*) FROM cases c WHERE c.unit_id = units.id AND c.deleted = 0)"
+			  " FROM units%s ORDER BY sort, id LIMIT ?5 OFFSET ?6",
+			  cols, units_where);
 	const char *vals[UNIT_NFIELDS];
 	int rc = -1, src;
 	if (units_register(db, err) < 0 || db_prepare(db, sql, &st, err) < 0)

@@ -26,13 +26,13 @@
 #define VISITS_EARLIER_CHARS 40
 
 /* VIS_REPLY as read back: the reason of a 不予受理, else the reply (either column as a fallback). */
-#define VISITS_REPLY_SQL                                                                           \
-	"CASE WHEN v.handling = '" VISIT_H_REFUSE "' THEN coalesce(v.handling_reason, v.reply)"    \
+#define VISITS_REPLY_SQL                                                                                               \
+	"CASE WHEN v.handling = '" VISIT_H_REFUSE "' THEN coalesce(v.handling_reason, v.reply)"                        \
 	" ELSE coalesce(v.reply, v.handling_reason) END"
 
 /* The receiving deputies' names of visit v, joined with "、" in the order they were set. */
-#define VISITS_DEPUTIES_SQL                                                                        \
-	"(SELECT group_concat(name, '、') FROM (SELECT d.name FROM visit_deputies t"               \
+#define VISITS_DEPUTIES_SQL                                                                                            \
+	"(SELECT group_concat(name, '、') FROM (SELECT d.name FROM visit_deputies t"                                  \
 	" JOIN deputies d ON d.id = t.deputy_id WHERE t.visit_id = v.id ORDER BY t.id))"
 
 /* Bind the values as ?1..?10, VIS_REPLY as ?11 (handling_reason, for 不予受理) or ?12 (reply,
@@ -96,8 +96,8 @@ static int visits_reception_day(struct db *db, char *const *vals, int64_t given,
 	int64_t found;
 	*out = 0;
 	if (given > 0) {
-		if (visits_query_id(db, "SELECT id FROM reception_days WHERE id = ?1 AND deleted = 0", given, NULL, &found,
-				    err) < 0)
+		if (visits_query_id(db, "SELECT id FROM reception_days WHERE id = ?1 AND deleted = 0", given, NULL,
+				    &found, err) < 0)
 			return -1;
 		if (!found)
 			return db_failf(err, "所选的接待日不存在或已被删除（编号 %lld）", (long long)given);
@@ -153,8 +153,9 @@ static int visits_check_links(struct db *db, int64_t visit_id, char *const *vals
 		return db_fail_msg(err, e);
 	if (l && l->ndeputies < 0)
 		return db_fail_msg(err, "接待代表的数目不对");
-	if (l && db_reception_check_deputies(db, l->deputy_ids, l->ndeputies, VISIT_MAX_DEPUTIES, "接待代表",
-					     "visit_deputies", "visit_id", visit_id, err) < 0)
+	if (l &&
+	    db_reception_check_deputies(db, l->deputy_ids, l->ndeputies, VISIT_MAX_DEPUTIES, "接待代表",
+					"visit_deputies", "visit_id", visit_id, err) < 0)
 		return -1;
 	if (l && l->case_id > 0) {
 		int64_t found;
@@ -254,11 +255,12 @@ int db_visits_insert(struct db *db, const struct visit_ctx *ctx, char *const *va
 		return -1;
 	if (visits_check_links(db, 0, vals, links, &rday, err) < 0)
 		goto rollback;
-	if (db_prepare(db,
-		       "INSERT INTO visits (date, channel, visitor_name, visitor_gender, visitor_phone, visitor_address,"
-		       " people, content, category, handling, handling_reason, reply, reception_day_id, case_id)"
-		       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-		       &st, err) < 0)
+	if (db_prepare(
+		    db,
+		    "INSERT INTO visits (date, channel, visitor_name, visitor_gender, visitor_phone, visitor_address,"
+		    " people, content, category, handling, handling_reason, reply, reception_day_id, case_id)"
+		    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+		    &st, err) < 0)
 		goto rollback;
 	visits_bind(st, vals, rday, cid);
 	int src = sqlite3_step(st);
@@ -519,10 +521,12 @@ static int visits_where_build(const struct visit_filter *f, struct visits_where 
 	/* With a date range the dates narrow best (visits_date) and each row is checked against
 	 * UNIQUE (visit_id, deputy_id); without one, the deputy's visits come from its index. */
 	if (f->deputy_id > 0 && w->n > 0)
-		visits_where_add_num(w, "EXISTS (SELECT 1 FROM visit_deputies t WHERE t.visit_id = v.id AND t.deputy_id = ?)",
-				     f->deputy_id);
+		visits_where_add_num(
+			w, "EXISTS (SELECT 1 FROM visit_deputies t WHERE t.visit_id = v.id AND t.deputy_id = ?)",
+			f->deputy_id);
 	else if (f->deputy_id > 0)
-		visits_where_add_num(w, "v.id IN (SELECT visit_id FROM visit_deputies WHERE deputy_id = ?)", f->deputy_id);
+		visits_where_add_num(w, "v.id IN (SELECT visit_id FROM visit_deputies WHERE deputy_id = ?)",
+				     f->deputy_id);
 	if (!str_empty(f->category))
 		visits_where_add_text(w, "v.category = ?", f->category, true);
 	if (!str_empty(f->channel))
@@ -656,8 +660,8 @@ out:
 	return rc;
 }
 
-int db_visits_page(struct db *db, const struct visit_filter *f, int64_t offset, int limit, visit_row_cb cb,
-		   void *ud, char **err)
+int db_visits_page(struct db *db, const struct visit_filter *f, int64_t offset, int limit, visit_row_cb cb, void *ud,
+		   char **err)
 {
 	return visits_rows(db, f, "v.date DESC, v.id DESC", offset, limit, cb, ud, err);
 }
@@ -679,13 +683,13 @@ int db_visits_earlier(struct db *db, const char *phone, const char *name, int64_
 
 	if (!by_phone && (str_empty(name) || !strcmp(name, VISIT_ANONYMOUS)))
 		return 0;
-	char *sql = xasprintf(
-		"SELECT v.id, v.date, v.visitor_name, v.visitor_phone, v.channel, v.handling,"
-		" replace(replace(substr(v.content, 1, %d), char(10), ' '), char(13), ' '),"
-		" coalesce(c.id, 0), c.case_no, c.status"
-		" FROM visits v LEFT JOIN cases c ON c.id = v.case_id AND c.deleted = 0"
-		" WHERE %s = ?1 AND v.deleted = 0 AND v.id <> ?2 ORDER BY v.date DESC, v.id DESC LIMIT ?3",
-		VISITS_EARLIER_CHARS, by_phone ? "v.visitor_phone" : "v.visitor_name");
+	char *sql =
+		xasprintf("SELECT v.id, v.date, v.visitor_name, v.visitor_phone, v.channel, v.handling,"
+			  " replace(replace(substr(v.content, 1, %d), char(10), ' '), char(13), ' '),"
+			  " coalesce(c.id, 0), c.case_no, c.status"
+			  " FROM visits v LEFT JOIN cases c ON c.id = v.case_id AND c.deleted = 0"
+			  " WHERE %s = ?1 AND v.deleted = 0 AND v.id <> ?2 ORDER BY v.date DESC, v.id DESC LIMIT ?3",
+			  VISITS_EARLIER_CHARS, by_phone ? "v.visitor_phone" : "v.visitor_name");
 	if (db_prepare(db, sql, &st, err) < 0)
 		goto out;
 	sqlite3_bind_text(st, 1, by_phone ? phone : name, -1, SQLITE_STATIC);

@@ -22,24 +22,24 @@
 /* What a save needs besides the values: the station's settings and calendar, for the case a
  * 交办 creates (its number <station_code>-<year>-<seq>, its due date). Both borrowed. */
 struct visit_ctx {
-	const struct cfg *cfg;       /* station_code, case_days */
-	const struct calendar *cal;  /* due dates in working days */
-	const char *today;           /* "YYYY-MM-DD"; NULL: clock_today() */
+	const struct cfg *cfg;      /* station_code, case_days */
+	const struct calendar *cal; /* due dates in working days */
+	const char *today;          /* "YYYY-MM-DD"; NULL: clock_today() */
 };
 
 /* The links of a visit that are not fields. Borrowed for the call. */
 struct visit_links {
-	int64_t reception_day_id;    /* 0: none. A 接待日来访 saved with 0 is linked to the reception
-				      * day on its date, if there is one that is not cancelled */
-	const int64_t *deputy_ids;   /* receiving deputies (the visiting deputy for 走访) */
-	int ndeputies;               /* 0..VISIT_MAX_DEPUTIES; 走访 needs 1 at least */
-	int64_t case_id;             /* an existing case this visit belongs to (a returning resident
-				      * about an open case): linked, and no new case is created even
-				      * for 交办. 0: none (update: keep the visit's case as it is) */
-	int64_t unit_id;             /* 承办单位 of the case a 交办 creates: the case is assigned to it
-				      * (交办 event, due date = the due_days-th working day after the
-				      * visit's date). 0: none yet; the case stays 受理 (待交办) */
-	int due_days;                /* 办理时限 in working days of that case; 0: cfg->case_days */
+	int64_t reception_day_id;  /* 0: none. A 接待日来访 saved with 0 is linked to the reception
+				    * day on its date, if there is one that is not cancelled */
+	const int64_t *deputy_ids; /* receiving deputies (the visiting deputy for 走访) */
+	int ndeputies;             /* 0..VISIT_MAX_DEPUTIES; 走访 needs 1 at least */
+	int64_t case_id;           /* an existing case this visit belongs to (a returning resident
+				    * about an open case): linked, and no new case is created even
+				    * for 交办. 0: none (update: keep the visit's case as it is) */
+	int64_t unit_id;           /* 承办单位 of the case a 交办 creates: the case is assigned to it
+				    * (交办 event, due date = the due_days-th working day after the
+				    * visit's date). 0: none yet; the case stays 受理 (待交办) */
+	int due_days;              /* 办理时限 in working days of that case; 0: cfg->case_days */
 };
 
 /* Insert a visit, its receiving deputies and — when the handling is 交办 and links->case_id is
@@ -69,16 +69,16 @@ int db_visits_restore(struct db *db, int64_t id, char **err);
  * Everything is owned by the struct. */
 struct visit_info {
 	int64_t id;
-	char **vals;               /* VIS_NFIELDS strings */
-	int64_t reception_day_id;  /* 0 when none */
-	char reception_date[11];   /* its date, "" when none */
+	char **vals;              /* VIS_NFIELDS strings */
+	int64_t reception_day_id; /* 0 when none */
+	char reception_date[11];  /* its date, "" when none */
 	int ndeputies;
-	int64_t *deputy_ids;       /* receiving deputies, in the order they were set */
+	int64_t *deputy_ids; /* receiving deputies, in the order they were set */
 	char **deputy_names;
-	char *deputy_text;         /* names joined with "、", "" when none */
-	int64_t case_id;           /* 0 when none */
-	char *case_no;             /* "" when none */
-	char *case_status;         /* 受理/办理中/已答复/办结, "" when none */
+	char *deputy_text; /* names joined with "、", "" when none */
+	int64_t case_id;   /* 0 when none */
+	char *case_no;     /* "" when none */
+	char *case_status; /* 受理/办理中/已答复/办结, "" when none */
 	char *created_at, *updated_at;
 };
 void db_visit_info_free(struct visit_info *v);
@@ -87,16 +87,16 @@ int db_visits_get(struct db *db, int64_t id, struct visit_info *out, char **err)
 /* Which visits a list shows. Every member is optional (NULL, "" or 0: any); they combine
  * with AND. Strings are borrowed. */
 struct visit_filter {
-	const char *month;          /* "YYYY-MM" */
-	const char *date_from;      /* ISO, inclusive */
-	const char *date_to;        /* ISO, inclusive */
+	const char *month;     /* "YYYY-MM" */
+	const char *date_from; /* ISO, inclusive */
+	const char *date_to;   /* ISO, inclusive */
 	int64_t reception_day_id;
-	int64_t deputy_id;          /* among the receiving deputies */
-	const char *category;       /* exact */
-	const char *channel;        /* exact */
-	const char *handling;       /* exact */
-	const char *text;           /* substring of the content, the visitor's name or phone
-				     * (case-insensitive for ASCII; % _ \ are plain characters) */
+	int64_t deputy_id;    /* among the receiving deputies */
+	const char *category; /* exact */
+	const char *channel;  /* exact */
+	const char *handling; /* exact */
+	const char *text;     /* substring of the content, the visitor's name or phone
+			       * (case-insensitive for ASCII; % _ \ are plain characters) */
 };
 /* True if month is "YYYY-MM" with a real month. */
 bool db_visits_month_ok(const char *month);
@@ -106,11 +106,11 @@ struct visit_row {
 	int64_t id;
 	const char *date, *channel, *name, *gender, *phone, *address;
 	int people;
-	const char *content;        /* in full */
+	const char *content; /* in full */
 	const char *category, *handling;
-	const char *reply;          /* VIS_REPLY as described above */
-	const char *deputy_text;    /* receiving deputies, names joined with "、" */
-	int64_t case_id;            /* 0 when none */
+	const char *reply;                 /* VIS_REPLY as described above */
+	const char *deputy_text;           /* receiving deputies, names joined with "、" */
+	int64_t case_id;                   /* 0 when none */
 	const char *case_no, *case_status; /* "" when none */
 };
 /* Return non-zero to stop. */
@@ -120,8 +120,8 @@ typedef int (*visit_row_cb)(void *ud, const struct visit_row *row);
  * Either out pointer may be NULL. */
 int db_visits_count(struct db *db, const struct visit_filter *f, int64_t *visits, int64_t *people, char **err);
 /* A page sorted by date, then id, newest first. limit < 0: no limit. */
-int db_visits_page(struct db *db, const struct visit_filter *f, int64_t offset, int limit, visit_row_cb cb,
-		   void *ud, char **err);
+int db_visits_page(struct db *db, const struct visit_filter *f, int64_t offset, int limit, visit_row_cb cb, void *ud,
+		   char **err);
 /* The visits of a month ("YYYY-MM"), oldest first (the ledger's order), for printing.
  * A bad month is an error with a Chinese message. */
 int db_visits_month(struct db *db, const char *month, visit_row_cb cb, void *ud, char **err);
@@ -130,10 +130,10 @@ int db_visits_month(struct db *db, const char *month, visit_row_cb cb, void *ud,
 struct visit_earlier {
 	int64_t id;
 	const char *date, *name, *phone, *channel, *handling;
-	const char *content;       /* the start of the content: at most 40 characters */
-	int64_t case_id;           /* 0 when none */
+	const char *content;               /* the start of the content: at most 40 characters */
+	int64_t case_id;                   /* 0 when none */
 	const char *case_no, *case_status; /* "" when none */
-	bool case_open;            /* the case is not 办结: link to it rather than open a new one */
+	bool case_open;                    /* the case is not 办结: link to it rather than open a new one */
 };
 typedef int (*visit_earlier_cb)(void *ud, const struct visit_earlier *e);
 /* Earlier visits of the same resident, newest first, at most limit (< 0: no limit): by phone

@@ -24,8 +24,8 @@ struct csvin_ctx {
 	struct csvin *out;
 	char **cells; /* the row being built; owned */
 	int ncells, cap;
-	int line;       /* line the record being fed starts on */
-	bool too_big;   /* a cell over CSVIN_MAX_CELL was seen */
+	int line;     /* line the record being fed starts on */
+	bool too_big; /* a cell over CSVIN_MAX_CELL was seen */
 	int too_big_line;
 };
 
@@ -83,8 +83,8 @@ static void csvin_row_cb(int term, void *data)
 		struct csvin *o = ctx->out;
 		if ((o->nrows & (o->nrows - 1)) == 0) /* grow at powers of two */
 			o->rows = xrealloc(o->rows, (size_t)(o->nrows ? o->nrows * 2 : 1) * sizeof *o->rows);
-		o->rows[o->nrows++] = (struct csvin_row){ .cells = ctx->cells, .ncells = ctx->ncells,
-			.line = ctx->line };
+		o->rows[o->nrows++] =
+			(struct csvin_row){ .cells = ctx->cells, .ncells = ctx->ncells, .line = ctx->line };
 	}
 	ctx->cells = NULL;
 	ctx->ncells = ctx->cap = 0;
@@ -200,7 +200,8 @@ int csvin_parse(const char *buf, size_t len, const char *name, struct csvin **ou
 		return -1;
 	}
 	if (len >= 2 && ((buf[0] == '\xFF' && buf[1] == '\xFE') || (buf[0] == '\xFE' && buf[1] == '\xFF'))) {
-		*err = xasprintf("%s：文件是 UTF-16 编码（\"Unicode 文本\"），请在 WPS/Excel 中另存为 \"CSV UTF-8\"", name);
+		*err = xasprintf("%s：文件是 UTF-16 编码（\"Unicode 文本\"），请在 WPS/Excel 中另存为 \"CSV UTF-8\"",
+				 name);
 		return -1;
 	}
 	if (csvin_check_bytes(buf, len, name, err))

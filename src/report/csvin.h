@@ -14,12 +14,12 @@
 #include <stddef.h>
 
 #define CSVIN_MAX_BYTES (20u * 1024 * 1024) /* whole file */
-#define CSVIN_MAX_CELL (64u * 1024)          /* one cell, in bytes */
+#define CSVIN_MAX_CELL  (64u * 1024)        /* one cell, in bytes */
 
 struct csvin_row {
 	char **cells; /* ncells owned NUL-terminated UTF-8 strings, never NULL */
 	int ncells;
-	int line;     /* 1-based line of the file the row starts on */
+	int line; /* 1-based line of the file the row starts on */
 };
 
 struct csvin {

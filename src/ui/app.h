@@ -27,14 +27,14 @@ enum msg_kind { MSG_INFO, MSG_ERROR };
 /* Colour/attribute roles; with NO_COLOR or a monochrome terminal they map to bold/reverse. */
 enum ui_role {
 	ROLE_NORMAL,
-	ROLE_TITLE,    /* title bar */
-	ROLE_KEYBAR,   /* key names in the key bar */
-	ROLE_HEADER,   /* list column headers, form labels */
-	ROLE_CURSOR,   /* selected row */
-	ROLE_ERROR,    /* messages at fields */
+	ROLE_TITLE,  /* title bar */
+	ROLE_KEYBAR, /* key names in the key bar */
+	ROLE_HEADER, /* list column headers, form labels */
+	ROLE_CURSOR, /* selected row */
+	ROLE_ERROR,  /* messages at fields */
 	ROLE_INFO,
-	ROLE_FIELD,    /* an input field */
-	ROLE_FOCUS,    /* the input field being edited */
+	ROLE_FIELD, /* an input field */
+	ROLE_FOCUS, /* the input field being edited */
 	ROLE_DIM,
 	ROLE_COUNT
 };
@@ -55,10 +55,10 @@ struct screen_ops {
 
 struct screen {
 	const struct screen_ops *ops;
-	char *title;                  /* shown in the title bar; owned */
-	const enum action *keybar;    /* actions shown in the key bar, ended by ACT_NONE */
-	void *data;                   /* the screen's own state; freed by fini */
-	int cur_y, cur_x;             /* where the terminal cursor goes, or cur_y < 0 to hide it */
+	char *title;               /* shown in the title bar; owned */
+	const enum action *keybar; /* actions shown in the key bar, ended by ACT_NONE */
+	void *data;                /* the screen's own state; freed by fini */
+	int cur_y, cur_x;          /* where the terminal cursor goes, or cur_y < 0 to hide it */
 };
 
 struct calendar;

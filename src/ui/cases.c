@@ -30,14 +30,10 @@
 static const char *const filters[] = { "全部", "超期", "临期", "受理", "办理中", "已答复", "办结", NULL };
 
 static const struct list_col cols[] = {
-	{ "编号", 14, 16, ALIGN_LEFT, CASE_SORT_NO },
-	{ "受理日期", 10, 10, ALIGN_LEFT, CASE_SORT_RECEIVED },
-	{ "类别", 8, 8, ALIGN_LEFT, CASE_SORT_CATEGORY },
-	{ "摘要", 16, 0, ALIGN_LEFT, CASE_SORT_SUMMARY },
-	{ "承办单位", 8, 16, ALIGN_LEFT, CASE_SORT_UNIT },
-	{ "状态", 6, 6, ALIGN_LEFT, CASE_SORT_STATUS },
-	{ "办理时限", 10, 10, ALIGN_LEFT, CASE_SORT_DUE },
-	{ "提示", 8, 12, ALIGN_LEFT, -1 },
+	{ "编号", 14, 16, ALIGN_LEFT, CASE_SORT_NO },      { "受理日期", 10, 10, ALIGN_LEFT, CASE_SORT_RECEIVED },
+	{ "类别", 8, 8, ALIGN_LEFT, CASE_SORT_CATEGORY },  { "摘要", 16, 0, ALIGN_LEFT, CASE_SORT_SUMMARY },
+	{ "承办单位", 8, 16, ALIGN_LEFT, CASE_SORT_UNIT }, { "状态", 6, 6, ALIGN_LEFT, CASE_SORT_STATUS },
+	{ "办理时限", 10, 10, ALIGN_LEFT, CASE_SORT_DUE }, { "提示", 8, 12, ALIGN_LEFT, -1 },
 };
 
 struct caselist {
@@ -86,8 +82,8 @@ static int list_row(void *ud, const struct case_row *r)
 {
 	struct fill *fl = ud;
 	char *hint = case_hint(r);
-	const char *cells[] = { r->case_no, r->received_date, r->category, r->summary, r->unit_name, r->status,
-		r->due_date, hint };
+	const char *cells[] = { r->case_no,   r->received_date, r->category, r->summary,
+				r->unit_name, r->status,        r->due_date, hint };
 	list_page_add(fl->page, (int)ARRAY_LEN(cols), r->id, cells);
 	free(hint);
 	return 0;
@@ -152,8 +148,8 @@ out:
 	case_info_free(&ci);
 }
 
-static const enum action caselist_actions[] = { ACT_NEW, ACT_OPEN, ACT_EDIT, ACT_FILTER, ACT_DELETE, ACT_BACK,
-	ACT_QUIT, ACT_NONE };
+static const enum action caselist_actions[] = { ACT_NEW,    ACT_OPEN, ACT_EDIT, ACT_FILTER,
+						ACT_DELETE, ACT_BACK, ACT_QUIT, ACT_NONE };
 
 static int caselist_key(struct screen *s, struct keypress k)
 {
@@ -211,8 +207,8 @@ static const struct screen_ops caselist_ops = {
 	.fini = caselist_fini,
 };
 
-static const enum action caselist_bar[] = { ACT_HELP, ACT_NEW, ACT_OPEN, ACT_FILTER, ACT_DELETE, ACT_SORT,
-	ACT_REVERSE, ACT_BACK, ACT_NONE };
+static const enum action caselist_bar[] = { ACT_HELP, ACT_NEW,     ACT_OPEN, ACT_FILTER, ACT_DELETE,
+					    ACT_SORT, ACT_REVERSE, ACT_BACK, ACT_NONE };
 
 static const struct list_source case_source = {
 	.cols = cols,
@@ -245,10 +241,10 @@ void cases_push(const char *filter)
 struct casescr {
 	int64_t id;
 	struct case_info ci;
-	char *error;   /* loading error, owned */
-	int scroll;    /* first timeline row shown */
+	char *error; /* loading error, owned */
+	int scroll;  /* first timeline row shown */
 	int nevents;
-	char *sugs;    /* the suggestions the case is linked to, a line each; owned */
+	char *sugs; /* the suggestions the case is linked to, a line each; owned */
 };
 
 /* Most linked suggestions listed on a case's screen (the rest are counted). */
@@ -366,13 +362,14 @@ static void casescr_draw(struct screen *s, int top, int height, int width)
 	field(y, 2, half, "承办单位", ci->unit_name, ROLE_NORMAL);
 	int over = caseflow_overdue_days(app->cal, &ci->st, app->today);
 	char *due = over ? xasprintf("%s  超期 %d 天", ci->st.due, over)
-		    : caseflow_due_soon(app->cal, &ci->st, app->today, app->cfg->due_soon_days)
-			    ? xasprintf("%s  临期", ci->st.due)
-			    : xstrdup(ci->st.due);
+		: caseflow_due_soon(app->cal, &ci->st, app->today, app->cfg->due_soon_days)
+		? xasprintf("%s  临期", ci->st.due)
+		: xstrdup(ci->st.due);
 	field(y++, 2 + half, half, "办理时限", due, over ? ROLE_ERROR : ROLE_NORMAL);
 	free(due);
 	if (*ci->st.reply) {
-		char *r = xasprintf("%s  %s", ci->st.reply, ci->st.result ? case_result_label((char[]){ ci->st.result, 0 }) : "");
+		char *r = xasprintf("%s  %s", ci->st.reply,
+				    ci->st.result ? case_result_label((char[]){ ci->st.result, 0 }) : "");
 		field(y, 2, half, "答复", r, ROLE_NORMAL);
 		free(r);
 		char *sat = xasprintf("%s %s", ci->st.followup, case_sat_label(ci->st.satisfaction));
@@ -412,16 +409,16 @@ static void casescr_draw(struct screen *s, int top, int height, int width)
 
 enum act_field { AF_DATE, AF_UNIT, AF_DAYS, AF_DUE, AF_CONTENT, AF_RESULT, AF_HOW, AF_SAT, AF_NOTE, AF_WHO, AF_N };
 
-static const int af_bits[AF_N] = { 0, CN_UNIT, CN_WORKDAYS, CN_DUE, CN_CONTENT, CN_RESULT, CN_HOW, CN_SATISFACTION,
-	CN_NOTE, 0 };
+static const int af_bits[AF_N] = { 0,         CN_UNIT, CN_WORKDAYS,     CN_DUE,  CN_CONTENT,
+				   CN_RESULT, CN_HOW,  CN_SATISFACTION, CN_NOTE, 0 };
 
 struct actform {
 	int64_t case_id;
 	enum case_event ev;
 	struct field_def fields[AF_N];
-	int map[AF_N];          /* form field index of each act_field, or -1 */
+	int map[AF_N]; /* form field index of each act_field, or -1 */
 	struct record_def def;
-	char **unit_names;      /* pick list of units; owned */
+	char **unit_names; /* pick list of units; owned */
 	int64_t *unit_ids;
 	int nunits;
 };
@@ -462,40 +459,65 @@ static void actform_build(struct actform *a)
 		struct field_def fd = { 0 };
 		switch ((enum act_field)i) {
 		case AF_DATE:
-			fd = (struct field_def){ .col = "date", .label = a->ev == CE_REPLY ? "答复日期"
-						 : a->ev == CE_FOLLOWUP ? "回访日期" : "日期",
-				.kind = FK_DATE, .required = true, .def = "今天" };
+			fd = (struct field_def){ .col = "date",
+						 .label = a->ev == CE_REPLY     ? "答复日期"
+							 : a->ev == CE_FOLLOWUP ? "回访日期"
+										: "日期",
+						 .kind = FK_DATE,
+						 .required = true,
+						 .def = "今天" };
 			break;
 		case AF_UNIT:
-			fd = (struct field_def){ .col = "unit", .label = "承办单位", .kind = FK_CHOICE, .choice_open = true };
+			fd = (struct field_def){
+				.col = "unit", .label = "承办单位", .kind = FK_CHOICE, .choice_open = true
+			};
 			break;
 		case AF_DAYS:
-			fd = (struct field_def){ .col = "days", .label = "办理时限(工作日)", .kind = FK_INT, .min = 1,
-				.max = 365, .def = days_def };
+			fd = (struct field_def){ .col = "days",
+						 .label = "办理时限(工作日)",
+						 .kind = FK_INT,
+						 .min = 1,
+						 .max = 365,
+						 .def = days_def };
 			break;
 		case AF_DUE:
-			fd = (struct field_def){ .col = "due", .label = a->ev == CE_EXTEND ? "延至" : "或指定时限", .kind = FK_DATE };
+			fd = (struct field_def){ .col = "due",
+						 .label = a->ev == CE_EXTEND ? "延至" : "或指定时限",
+						 .kind = FK_DATE };
 			break;
 		case AF_CONTENT:
-			fd = (struct field_def){ .col = "content", .label = "答复内容", .kind = FK_MEMO, .max_chars = 2000 };
+			fd = (struct field_def){
+				.col = "content", .label = "答复内容", .kind = FK_MEMO, .max_chars = 2000
+			};
 			break;
 		case AF_RESULT:
-			fd = (struct field_def){ .col = "result", .label = "办理结果", .kind = FK_CHOICE,
-				.choices = case_result_choices };
+			fd = (struct field_def){
+				.col = "result", .label = "办理结果", .kind = FK_CHOICE, .choices = case_result_choices
+			};
 			break;
 		case AF_HOW:
-			fd = (struct field_def){ .col = "how", .label = "回访方式", .kind = FK_CHOICE,
-				.choices = case_followup_ways, .def = "电话" };
+			fd = (struct field_def){ .col = "how",
+						 .label = "回访方式",
+						 .kind = FK_CHOICE,
+						 .choices = case_followup_ways,
+						 .def = "电话" };
 			break;
 		case AF_SAT:
-			fd = (struct field_def){ .col = "sat", .label = "满意度", .kind = FK_CHOICE, .choices = case_sat_choices };
+			fd = (struct field_def){
+				.col = "sat", .label = "满意度", .kind = FK_CHOICE, .choices = case_sat_choices
+			};
 			break;
 		case AF_NOTE:
-			fd = (struct field_def){ .col = "note", .label = note_label(a->ev), .kind = FK_MEMO, .max_chars = 500 };
+			fd = (struct field_def){
+				.col = "note", .label = note_label(a->ev), .kind = FK_MEMO, .max_chars = 500
+			};
 			break;
 		case AF_WHO:
-			fd = (struct field_def){ .col = "who", .label = a->ev == CE_URGE ? "催办人" : "经办人", .kind = FK_TEXT,
-				.max_chars = 20, .def = app->cfg->user };
+			fd = (struct field_def){ .col = "who",
+						 .label = a->ev == CE_URGE ? "催办人" : "经办人",
+						 .kind = FK_TEXT,
+						 .max_chars = 20,
+						 .def = app->cfg->user };
 			break;
 		case AF_N:
 			break;
@@ -505,8 +527,9 @@ static void actform_build(struct actform *a)
 		a->fields[n] = fd;
 		a->map[i] = n++;
 	}
-	a->def = (struct record_def){ .table = "case_events", .title = caseflow_event_label(a->ev), .fields = a->fields,
-		.nfields = n };
+	a->def = (struct record_def){
+		.table = "case_events", .title = caseflow_event_label(a->ev), .fields = a->fields, .nfields = n
+	};
 }
 
 static const char *actval(struct actform *a, char *const *v, enum act_field f)
@@ -638,8 +661,8 @@ static void casescr_actions(struct casescr *c)
 		action_push(&c->ci, evs[i]);
 }
 
-static const enum action casescr_actions_keys[] = { ACT_ACTIONS, ACT_EDIT, ACT_UP, ACT_DOWN, ACT_BACK, ACT_QUIT,
-	ACT_NONE };
+static const enum action casescr_actions_keys[] = { ACT_ACTIONS, ACT_EDIT, ACT_UP,  ACT_DOWN,
+						    ACT_BACK,    ACT_QUIT, ACT_NONE };
 
 static int case_edit_save(struct form *f, int64_t *id, char **err)
 {

@@ -136,7 +136,8 @@ static void pick_draw(void *ud)
 			ui_text(y + 2 + r, x + 2, w - 4, p->items[p->shown[i]], ALIGN_LEFT,
 				i == p->cursor ? ROLE_CURSOR : ROLE_NORMAL);
 		else
-			ui_text(y + 2 + r, x + 2, w - 4, r == 0 && !p->nshown ? "（无匹配项）" : "", ALIGN_LEFT, ROLE_DIM);
+			ui_text(y + 2 + r, x + 2, w - 4, r == 0 && !p->nshown ? "（无匹配项）" : "", ALIGN_LEFT,
+				ROLE_DIM);
 	}
 	if (p->marks) {
 		int k = 0;
@@ -204,8 +205,9 @@ int dialog_pick(const char *title, const char *const *items, int n, const char *
 
 bool dialog_multipick(const char *title, const char *const *items, int n, bool *selected, const char *initial)
 {
-	static const enum action acts[] = { ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_SAVE, ACT_OPEN, ACT_BACK,
-		ACT_NONE };
+	static const enum action acts[] = {
+		ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_SAVE, ACT_OPEN, ACT_BACK, ACT_NONE
+	};
 	struct pick p = { .title = title, .items = items, .n = n };
 	bool ok = false;
 	p.shown = xmalloc(sizeof(int) * (size_t)(n ? n : 1));

@@ -16,12 +16,12 @@
 
 struct form {
 	const struct record_def *def;
-	char **orig;            /* values as loaded or last saved; owned */
-	char **vals;            /* current values; owned */
-	struct lineedit *ed;    /* one per field */
-	char **err;             /* message per field or NULL; owned */
-	int cur;                /* field being edited */
-	int scroll;             /* first layout row shown */
+	char **orig;         /* values as loaded or last saved; owned */
+	char **vals;         /* current values; owned */
+	struct lineedit *ed; /* one per field */
+	char **err;          /* message per field or NULL; owned */
+	int cur;             /* field being edited */
+	int scroll;          /* first layout row shown */
 	char today[11];
 	struct form_items *items; /* run-time choices per field (items[i].n == 0: none) */
 };
@@ -328,8 +328,8 @@ static bool choice_complete(struct form *f)
 	return fd->choice_open && !(f->items[f->cur].n && f->items[f->cur].strict);
 }
 
-static const enum action form_actions[] = { ACT_SAVE, ACT_BACK, ACT_QUIT, ACT_PICK, ACT_NEXT_FIELD,
-	ACT_PREV_FIELD, ACT_PGUP, ACT_PGDN, ACT_NONE };
+static const enum action form_actions[] = { ACT_SAVE,       ACT_BACK, ACT_QUIT, ACT_PICK, ACT_NEXT_FIELD,
+					    ACT_PREV_FIELD, ACT_PGUP, ACT_PGDN, ACT_NONE };
 
 enum form_result form_key(struct form *f, struct keypress k)
 {
@@ -353,7 +353,8 @@ enum form_result form_key(struct form *f, struct keypress k)
 		return FORM_SAVE;
 	case ACT_BACK:
 	case ACT_QUIT:
-		if (form_dirty(f) && !dialog_confirm("放弃未保存的修改吗？", "选 N 回到表单继续编辑，已输入的内容都还在"))
+		if (form_dirty(f) &&
+		    !dialog_confirm("放弃未保存的修改吗？", "选 N 回到表单继续编辑，已输入的内容都还在"))
 			return FORM_USED;
 		return a == ACT_QUIT ? FORM_QUIT : FORM_CANCEL;
 	case ACT_PICK:

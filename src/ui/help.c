@@ -15,8 +15,9 @@ struct help {
 	int scroll;
 };
 
-static const enum action general[] = { ACT_HELP, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_PICK, ACT_SAVE,
-	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_TOP, ACT_BOTTOM, ACT_CLEAR, ACT_BACK, ACT_QUIT, ACT_NONE };
+static const enum action general[] = { ACT_HELP,   ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_PICK, ACT_SAVE,
+				       ACT_UP,     ACT_DOWN,       ACT_PGUP,       ACT_PGDN, ACT_TOP,
+				       ACT_BOTTOM, ACT_CLEAR,      ACT_BACK,       ACT_QUIT, ACT_NONE };
 
 static int help_line(int y, enum action a, int width)
 {
@@ -39,8 +40,8 @@ static void help_draw(struct screen *s, int top, int height, int width)
 		y = help_line(y, *a, width);
 	y++;
 	if (y < end)
-		ui_text(y++, 1, width - 2, "通用按键（功能键被终端占用时，可用 Ctrl 组合键，如 Ctrl-S 保存）：", ALIGN_LEFT,
-			ROLE_INFO);
+		ui_text(y++, 1, width - 2, "通用按键（功能键被终端占用时，可用 Ctrl 组合键，如 Ctrl-S 保存）：",
+			ALIGN_LEFT, ROLE_INFO);
 	for (const enum action *a = general; *a != ACT_NONE && y < end; a++) {
 		bool dup = false;
 		for (const enum action *b = h->keys; b && *b != ACT_NONE; b++)
@@ -49,7 +50,8 @@ static void help_draw(struct screen *s, int top, int height, int width)
 			y = help_line(y, *a, width);
 	}
 	if (y < end)
-		ui_text(y, 1, width - 2, "日期可输入 2026-11-22、20261122、11-22 或 今天/t。按键可在 station.ini 的 [keys] 中修改。",
+		ui_text(y, 1, width - 2,
+			"日期可输入 2026-11-22、20261122、11-22 或 今天/t。按键可在 station.ini 的 [keys] 中修改。",
 			ALIGN_LEFT, ROLE_DIM);
 }
 

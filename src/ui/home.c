@@ -27,20 +27,17 @@
 #include <string.h>
 
 struct menu_item {
-	enum reg_id reg;    /* title from station.ini [registers] */
+	enum reg_id reg; /* title from station.ini [registers] */
 	void (*open)(void);
-	const char *title;  /* NULL: the register's title */
+	const char *title; /* NULL: the register's title */
 };
 
 static void open_cases(void) { cases_push(NULL); }
 
 static const struct menu_item items[] = {
-	{ REG_DEPUTIES, deputies_push, NULL },
-	{ REG_VISITS, reception_push, "接待日安排" },
-	{ REG_VISITS, visits_push, NULL },
-	{ REG_CASES, open_cases, NULL },
-	{ REG_SUGGESTIONS, suggestions_push, NULL },
-	{ REG_CASES, units_push, "承办单位" },
+	{ REG_DEPUTIES, deputies_push, NULL },       { REG_VISITS, reception_push, "接待日安排" },
+	{ REG_VISITS, visits_push, NULL },           { REG_CASES, open_cases, NULL },
+	{ REG_SUGGESTIONS, suggestions_push, NULL }, { REG_CASES, units_push, "承办单位" },
 };
 
 #define TODO_MAX 64
@@ -48,7 +45,7 @@ static const struct menu_item items[] = {
 /* One line of a 待办 list. */
 struct todo {
 	int64_t id;
-	int group;    /* 0 超期, 1 临期, 2 待回访 */
+	int group;                        /* 0 超期, 1 临期, 2 待回访 */
 	char *no, *summary, *unit, *tail; /* owned */
 };
 
@@ -97,8 +94,10 @@ static int add_case(void *ud, const struct case_row *r)
 		tail = r->days ? xasprintf("余 %d 个工作日", r->days) : xstrdup("今天到期");
 	else
 		tail = xasprintf("%s 答复，%s", r->reply_date, r->next_step);
-	h->rows[h->nrows++] = (struct todo){ r->id, a->group, xstrdup(r->case_no), xstrdup(r->summary),
-		xstrdup(*r->unit_name ? r->unit_name : "-"), tail };
+	h->rows[h->nrows++] = (struct todo){
+		r->id, a->group, xstrdup(r->case_no), xstrdup(r->summary), xstrdup(*r->unit_name ? r->unit_name : "-"),
+		tail
+	};
 	return 0;
 }
 
@@ -129,8 +128,10 @@ static void home_load(struct home *h)
 	    db_cases_overdue(app->db, app->cal, app->today, 20, add_case, &over, &err) < 0 ||
 	    db_cases_due_soon(app->db, app->cal, app->today, app->cfg->due_soon_days, 20, add_case, &soon, &err) < 0 ||
 	    db_cases_awaiting(app->db, app->today, 20, add_case, &wait, &err) < 0 ||
-	    db_cases_stats(app->db, mf, mt, &h->month, &err) < 0 || db_cases_stats(app->db, qf, qt, &h->quarter, &err) < 0 ||
-	    db_reception_home(app->db, app->today, &h->today_day, &h->has_today, &h->next_day, &h->has_next, &err) < 0 ||
+	    db_cases_stats(app->db, mf, mt, &h->month, &err) < 0 ||
+	    db_cases_stats(app->db, qf, qt, &h->quarter, &err) < 0 ||
+	    db_reception_home(app->db, app->today, &h->today_day, &h->has_today, &h->next_day, &h->has_next, &err) <
+		    0 ||
 	    db_deputies_count(app->db, &df, &h->deputies, &err) < 0)
 		h->error = err;
 	if (h->cursor >= h->nrows)

@@ -47,8 +47,8 @@ enum action {
 
 /* One key press as get_wch() returns it. */
 struct keypress {
-	wint_t ch;  /* character or KEY_* code */
-	bool fkey;  /* ch is a KEY_* code (get_wch returned KEY_CODE_YES) */
+	wint_t ch; /* character or KEY_* code */
+	bool fkey; /* ch is a KEY_* code (get_wch returned KEY_CODE_YES) */
 };
 
 #define KEYS_MAX 6

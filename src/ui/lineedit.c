@@ -210,8 +210,7 @@ void le_draw(struct lineedit *le, int y, int x, int cols, int attr, int *cursor_
 	}
 }
 
-void le_draw_wrapped(struct lineedit *le, int y, int x, int cols, int rows, int attr, int *cursor_y,
-		     int *cursor_x)
+void le_draw_wrapped(struct lineedit *le, int y, int x, int cols, int rows, int attr, int *cursor_y, int *cursor_x)
 {
 	/* Lay out rows: start index of each visual row. */
 	size_t nstart = 1, cap = 16;

@@ -12,16 +12,16 @@
 #include <wchar.h>
 
 struct lineedit {
-	wchar_t *buf;   /* owned, NUL-terminated */
-	size_t len;     /* characters in buf */
+	wchar_t *buf; /* owned, NUL-terminated */
+	size_t len;   /* characters in buf */
 	size_t cap;
-	size_t cur;     /* cursor index, 0..len */
-	size_t scroll;  /* first character shown (single-line) */
-	int max_chars;  /* limit, 0 = none */
+	size_t cur;    /* cursor index, 0..len */
+	size_t scroll; /* first character shown (single-line) */
+	int max_chars; /* limit, 0 = none */
 	bool multiline;
-	bool pasting;   /* inside a bracketed paste */
-	int dropped;    /* characters refused since the last le_take_notice() */
-	bool full;      /* a character was refused because the field is full */
+	bool pasting; /* inside a bracketed paste */
+	int dropped;  /* characters refused since the last le_take_notice() */
+	bool full;    /* a character was refused because the field is full */
 };
 
 void le_init(struct lineedit *le, const char *utf8, int max_chars, bool multiline);
@@ -42,7 +42,6 @@ const char *le_take_notice(struct lineedit *le);
  * If cursor_y is not NULL, the cursor's screen position is stored there. */
 void le_draw(struct lineedit *le, int y, int x, int cols, int attr, int *cursor_y, int *cursor_x);
 /* Draw wrapped over `rows` rows; scrolls so the cursor's row is shown. */
-void le_draw_wrapped(struct lineedit *le, int y, int x, int cols, int rows, int attr, int *cursor_y,
-		     int *cursor_x);
+void le_draw_wrapped(struct lineedit *le, int y, int x, int cols, int rows, int attr, int *cursor_y, int *cursor_x);
 
 #endif

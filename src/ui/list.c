@@ -13,18 +13,18 @@ struct list {
 	const struct list_source *src;
 	struct list_source *owned_src; /* freed with the list, or NULL */
 	struct lineedit filter;
-	char *filter_text;    /* last filter sent to the source; owned */
-	char *status;         /* owned */
-	char *error;          /* owned */
+	char *filter_text; /* last filter sent to the source; owned */
+	char *status;      /* owned */
+	char *error;       /* owned */
 	int sort_col;
 	bool desc;
 	int64_t total;
-	int64_t cursor;       /* selected row index in the result */
-	int64_t top;          /* first row shown */
-	int rows;             /* rows that fit (from the last draw) */
+	int64_t cursor;        /* selected row index in the result */
+	int64_t top;           /* first row shown */
+	int rows;              /* rows that fit (from the last draw) */
 	struct list_page page; /* rows [page_off, page_off + page.nrows) */
 	int64_t page_off;
-	bool stale;           /* page must be fetched again */
+	bool stale; /* page must be fetched again */
 	bool count_stale;
 };
 
@@ -177,7 +177,7 @@ void list_draw(struct list *l, int top, int height, int width, int *cursor_y, in
 	for (int c = 0; c < n && x < width; c++) {
 		bool sorted = c == l->sort_col && l->src->cols[c].sort_key >= 0;
 		char *h = sorted ? xasprintf("%s%s", l->src->cols[c].title, l->desc ? "v" : "^")
-					   : xstrdup(l->src->cols[c].title);
+				 : xstrdup(l->src->cols[c].title);
 		ui_text(top + 1, x, w[c], h, l->src->cols[c].align, ROLE_HEADER);
 		free(h);
 		x += w[c] + 1;
@@ -222,8 +222,8 @@ static void filter_changed(struct list *l)
 		free(t);
 }
 
-static const enum action list_actions[] = { ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_TOP, ACT_BOTTOM,
-	ACT_SORT, ACT_REVERSE, ACT_CLEAR, ACT_NONE };
+static const enum action list_actions[] = { ACT_UP,     ACT_DOWN, ACT_PGUP,    ACT_PGDN,  ACT_TOP,
+					    ACT_BOTTOM, ACT_SORT, ACT_REVERSE, ACT_CLEAR, ACT_NONE };
 
 bool list_key(struct list *l, struct keypress k)
 {

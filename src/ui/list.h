@@ -11,11 +11,11 @@
 #include <stdint.h>
 
 struct list_col {
-	const char *title;   /* Chinese header */
-	int min_width;       /* display columns at least */
-	int max_width;       /* at most (0: no limit, takes the rest) */
+	const char *title; /* Chinese header */
+	int min_width;     /* display columns at least */
+	int max_width;     /* at most (0: no limit, takes the rest) */
 	enum text_align align;
-	int sort_key;        /* passed to fetch() when sorting by this column; -1: not sortable */
+	int sort_key; /* passed to fetch() when sorting by this column; -1: not sortable */
 };
 
 /* Rows handed back by fetch(): ids and ncols owned strings per row. */

@@ -31,8 +31,8 @@ static const struct record_def *day_form_def(void)
 {
 	if (!day_def.fields) {
 		memcpy(day_fields, reception_def.fields, sizeof(struct field_def) * RD_NFIELDS);
-		day_fields[RD_DUTY] = (struct field_def){ .col = "duty", .label = "值班代表", .kind = FK_MULTI,
-			.max_chars = 400 };
+		day_fields[RD_DUTY] =
+			(struct field_def){ .col = "duty", .label = "值班代表", .kind = FK_MULTI, .max_chars = 400 };
 		day_def = reception_def;
 		day_def.fields = day_fields;
 		day_def.nfields = RD_NFIELDS + 1;
@@ -115,13 +115,13 @@ static int day_save(struct form *f, int64_t *id, char **err)
 		form_set_value(f, RD_NOTICE_DATE, nd);
 		v = form_values(f);
 	}
-	rc = *id ? db_reception_update(app->db, *id, v, ids, n, err)
-		 : db_reception_insert(app->db, v, ids, n, id, err);
+	rc = *id ? db_reception_update(app->db, *id, v, ids, n, err) : db_reception_insert(app->db, v, ids, n, id, err);
 	free(ids);
 	if (rc == 0 && reception_notice_late(v[RD_DATE], v[RD_NOTICE_DATE], app->cfg->notice_days)) {
 		char nd[11];
 		reception_notice_date(v[RD_DATE], app->cfg->notice_days, nd);
-		app_message(MSG_ERROR, "已保存，但公示晚了：接待日前 %d 天（%s 或更早）应公示", app->cfg->notice_days, nd);
+		app_message(MSG_ERROR, "已保存，但公示晚了：接待日前 %d 天（%s 或更早）应公示", app->cfg->notice_days,
+			    nd);
 		return 1;
 	}
 	return rc;
@@ -130,14 +130,9 @@ static int day_save(struct form *f, int64_t *id, char **err)
 /* ---- the list ---- */
 
 static const struct list_col cols[] = {
-	{ "日期", 10, 10, ALIGN_LEFT, 0 },
-	{ "星期", 4, 4, ALIGN_LEFT, -1 },
-	{ "时间", 11, 11, ALIGN_LEFT, -1 },
-	{ "地点", 8, 24, ALIGN_LEFT, -1 },
-	{ "值班代表", 10, 0, ALIGN_LEFT, -1 },
-	{ "公示", 10, 16, ALIGN_LEFT, -1 },
-	{ "状态", 6, 16, ALIGN_LEFT, -1 },
-	{ "来访", 4, 4, ALIGN_RIGHT, -1 },
+	{ "日期", 10, 10, ALIGN_LEFT, 0 }, { "星期", 4, 4, ALIGN_LEFT, -1 },      { "时间", 11, 11, ALIGN_LEFT, -1 },
+	{ "地点", 8, 24, ALIGN_LEFT, -1 }, { "值班代表", 10, 0, ALIGN_LEFT, -1 }, { "公示", 10, 16, ALIGN_LEFT, -1 },
+	{ "状态", 6, 16, ALIGN_LEFT, -1 }, { "来访", 4, 4, ALIGN_RIGHT, -1 },
 };
 
 static const char *const weekdays[] = { "", "周一", "周二", "周三", "周四", "周五", "周六", "周日" };
@@ -175,8 +170,14 @@ static int day_row(void *ud, const struct reception_row *r)
 	snprintf(nvis, sizeof nvis, "%d", r->nvisits);
 	snprintf(notice, sizeof notice, "%s%s", *r->notice_date ? r->notice_date : "未公示", late ? " 逾期" : "");
 	char *status = r->cancelled ? xasprintf("已取消 %s", r->cancel_reason) : xstrdup("正常");
-	const char *cells[] = { r->date, weekdays[date_weekday(r->date)], r->time, r->place,
-		*r->duty_text ? r->duty_text : "（未排班）", notice, status, nvis };
+	const char *cells[] = { r->date,
+				weekdays[date_weekday(r->date)],
+				r->time,
+				r->place,
+				*r->duty_text ? r->duty_text : "（未排班）",
+				notice,
+				status,
+				nvis };
 	list_page_add(fl->page, (int)ARRAY_LEN(cols), r->id, cells);
 	free(status);
 	return 0;
@@ -297,8 +298,8 @@ out:
 	db_reception_day_free(&day);
 }
 
-static const enum action day_actions[] = { ACT_NEW, ACT_EDIT, ACT_OPEN, ACT_GENERATE, ACT_CANCEL, ACT_DELETE,
-	ACT_BACK, ACT_QUIT, ACT_NONE };
+static const enum action day_actions[] = { ACT_NEW,    ACT_EDIT, ACT_OPEN, ACT_GENERATE, ACT_CANCEL,
+					   ACT_DELETE, ACT_BACK, ACT_QUIT, ACT_NONE };
 
 static int days_key(struct screen *s, struct keypress k)
 {
@@ -354,8 +355,8 @@ static const struct screen_ops days_ops = {
 	.fini = days_fini,
 };
 
-static const enum action days_bar[] = { ACT_HELP, ACT_NEW, ACT_EDIT, ACT_GENERATE, ACT_CANCEL, ACT_DELETE,
-	ACT_BACK, ACT_NONE };
+static const enum action days_bar[] = { ACT_HELP,   ACT_NEW,    ACT_EDIT, ACT_GENERATE,
+					ACT_CANCEL, ACT_DELETE, ACT_BACK, ACT_NONE };
 
 void reception_push(void)
 {

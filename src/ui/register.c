@@ -167,8 +167,9 @@ void register_push(const struct register_desc *desc)
 	r->bar[n] = ACT_NONE;
 	struct screen *s = screen_new(&reg_ops, desc->title, r->bar);
 	r->d = desc;
-	r->src = (struct list_source){ .cols = desc->cols, .ncols = desc->ncols, .ctx = (void *)desc,
-		.count = src_count, .fetch = src_fetch };
+	r->src = (struct list_source){
+		.cols = desc->cols, .ncols = desc->ncols, .ctx = (void *)desc, .count = src_count, .fetch = src_fetch
+	};
 	r->list = list_new(&r->src, 0);
 	s->data = r;
 	reg_status(r);
@@ -194,7 +195,8 @@ static int rform_save(struct reg_form *f)
 	char *err = NULL;
 	char *const *v = form_values(f->form);
 	int rc = f->d->save ? f->d->save(f->form, &f->id, &err)
-			    : f->id ? f->d->update(f->id, v, &err) : f->d->insert(v, &f->id, &err);
+		: f->id     ? f->d->update(f->id, v, &err)
+			    : f->d->insert(v, &f->id, &err);
 	if (rc < 0) {
 		/* The form keeps everything; the clerk can fix and save again. */
 		app_message(MSG_ERROR, "没有保存：%s", err);
@@ -257,7 +259,8 @@ void register_form_push(const struct register_desc *desc, int64_t id)
 	record_free_values(desc->def, vals);
 	if (desc->form_init)
 		desc->form_init(f->form, id);
-	char *title = desc->form_title ? xstrdup(desc->form_title) : xasprintf("%s%s", id ? "修改" : "新增", desc->def->title);
+	char *title = desc->form_title ? xstrdup(desc->form_title)
+				       : xasprintf("%s%s", id ? "修改" : "新增", desc->def->title);
 	struct screen *s = screen_new(&rform_ops, title, rform_bar);
 	free(title);
 	s->data = f;

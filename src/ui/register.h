@@ -20,11 +20,11 @@ typedef int (*register_row_cb)(void *ud, int64_t id, const char *const *vals);
 
 struct register_desc {
 	const struct record_def *def;
-	const char *title;            /* list screen title */
-	const struct list_col *cols;  /* list columns; sort_key is a field index of def */
+	const char *title;           /* list screen title */
+	const struct list_col *cols; /* list columns; sort_key is a field index of def */
 	int ncols;
-	const int *col_fields;        /* field index shown in each column */
-	int name_field;               /* field naming a record in messages ("已保存代表 张三") */
+	const int *col_fields; /* field index shown in each column */
+	int name_field;        /* field naming a record in messages ("已保存代表 张三") */
 	/* Data. state is the screen's own filter state (see below). */
 	int (*count)(void *state, const char *filter, int64_t *n, char **err);
 	int (*page)(void *state, const char *filter, int sort_field, bool desc, int64_t offset, int limit,
@@ -32,14 +32,14 @@ struct register_desc {
 	int (*get)(int64_t id, char ***vals, char **err);
 	int (*insert)(char *const *vals, int64_t *id, char **err);
 	int (*update)(int64_t id, char *const *vals, char **err);
-	int (*remove)(int64_t id, char **err);  /* NULL: no delete */
-	const char *delete_detail;               /* second line of the delete question */
+	int (*remove)(int64_t id, char **err); /* NULL: no delete */
+	const char *delete_detail;             /* second line of the delete question */
 	/* Optional: an extra list action (e.g. F5 level filter). Returns true if it changed the
 	 * filter state; status() then gives the text shown at the right of the filter line. */
 	enum action extra_action;
 	bool (*extra)(void *state);
 	char *(*status)(void *state);
-	void *state;                  /* owned by the caller; lives as long as the screen */
+	void *state; /* owned by the caller; lives as long as the screen */
 	/* Optional: prepare a new form (run-time choices, defaults). */
 	void (*form_init)(struct form *f, int64_t id);
 	/* Optional: store the form instead of insert/update (records with linked rows). *id is 0

@@ -125,14 +125,10 @@ static const char *const sug_filters[] = { "全部", "超期", "已提出", "办
  * The title takes what is left and comes last: the widget shrinks the last column first when
  * the row is too wide, and titles ("关于...的建议") are the longest cells. */
 static const struct list_col sug_cols[] = {
-	{ "编号", 6, 12, ALIGN_LEFT, SUG_NO },
-	{ "提出日期", 10, 10, ALIGN_LEFT, SUG_DATE },
-	{ "领衔代表", 8, 10, ALIGN_LEFT, SUG_LEAD },
-	{ "类别", 8, 8, ALIGN_LEFT, SUG_CATEGORY },
-	{ "承办单位", 8, 12, ALIGN_LEFT, SUG_UNIT },
-	{ "状态", 6, 6, ALIGN_LEFT, SUG_X_STATUS },
-	{ "办理时限", 10, 10, ALIGN_LEFT, SUG_DUE },
-	{ "提示", 8, 10, ALIGN_LEFT, -1 },
+	{ "编号", 6, 12, ALIGN_LEFT, SUG_NO },       { "提出日期", 10, 10, ALIGN_LEFT, SUG_DATE },
+	{ "领衔代表", 8, 10, ALIGN_LEFT, SUG_LEAD }, { "类别", 8, 8, ALIGN_LEFT, SUG_CATEGORY },
+	{ "承办单位", 8, 12, ALIGN_LEFT, SUG_UNIT }, { "状态", 6, 6, ALIGN_LEFT, SUG_X_STATUS },
+	{ "办理时限", 10, 10, ALIGN_LEFT, SUG_DUE }, { "提示", 8, 10, ALIGN_LEFT, -1 },
 	{ "标题", 12, 0, ALIGN_LEFT, SUG_TITLE },
 };
 #define SUG_COL_DATE 1 /* the column sorted by at first (newest first) */
@@ -176,8 +172,8 @@ static char *sug_hint(const char *const *v)
 static int suglist_row(void *ud, int64_t id, const char *const *v)
 {
 	char *hint = sug_hint(v);
-	const char *cells[] = { v[SUG_NO], v[SUG_DATE], v[SUG_LEAD], v[SUG_CATEGORY], v[SUG_UNIT], v[SUG_X_STATUS],
-		v[SUG_DUE], hint, v[SUG_TITLE] };
+	const char *cells[] = { v[SUG_NO],       v[SUG_DATE], v[SUG_LEAD], v[SUG_CATEGORY], v[SUG_UNIT],
+				v[SUG_X_STATUS], v[SUG_DUE],  hint,        v[SUG_TITLE] };
 	list_page_add(ud, (int)ARRAY_LEN(sug_cols), id, cells);
 	free(hint);
 	return 0;
@@ -231,8 +227,8 @@ static bool sug_delete(int64_t id)
 
 static void sugform_push(int64_t id, int64_t *open_after);
 
-static const enum action suglist_actions[] = { ACT_NEW, ACT_OPEN, ACT_EDIT, ACT_FILTER, ACT_DELETE, ACT_BACK,
-	ACT_QUIT, ACT_NONE };
+static const enum action suglist_actions[] = { ACT_NEW,    ACT_OPEN, ACT_EDIT, ACT_FILTER,
+					       ACT_DELETE, ACT_BACK, ACT_QUIT, ACT_NONE };
 
 static int suglist_key(struct screen *sc, struct keypress k)
 {
@@ -299,16 +295,19 @@ static const struct screen_ops suglist_ops = {
 	.fini = suglist_fini,
 };
 
-static const enum action suglist_bar[] = { ACT_HELP, ACT_NEW, ACT_OPEN, ACT_EDIT, ACT_FILTER, ACT_DELETE, ACT_SORT,
-	ACT_REVERSE, ACT_BACK, ACT_NONE };
+static const enum action suglist_bar[] = { ACT_HELP,   ACT_NEW,  ACT_OPEN,    ACT_EDIT, ACT_FILTER,
+					   ACT_DELETE, ACT_SORT, ACT_REVERSE, ACT_BACK, ACT_NONE };
 
 void suggestions_push(void)
 {
 	struct screen *sc = screen_new(&suglist_ops, app->cfg->titles[REG_SUGGESTIONS], suglist_bar);
 	struct suglist *s = xcalloc(1, sizeof *s);
 	struct list_source *src = xmalloc(sizeof *src);
-	*src = (struct list_source){ .cols = sug_cols, .ncols = (int)ARRAY_LEN(sug_cols), .ctx = s,
-		.count = suglist_count, .fetch = suglist_fetch };
+	*src = (struct list_source){ .cols = sug_cols,
+				     .ncols = (int)ARRAY_LEN(sug_cols),
+				     .ctx = s,
+				     .count = suglist_count,
+				     .fetch = suglist_fetch };
 	s->list = list_new(src, SUG_COL_DATE);
 	list_own_source(s->list, src);
 	/* Newest first: the date column, reversed (the key is the widget's own, as the clerk's). */
@@ -321,8 +320,9 @@ void suggestions_push(void)
 /* ---- the form of a suggestion ---- */
 
 /* The fields in the order the form shows them: the description, then the handling fields. */
-static const int sugform_order[] = { SUG_TITLE, SUG_LEAD, SUG_COSPONSORS, SUG_CATEGORY, SUG_DATE, SUG_CASES, SUG_NO,
-	SUG_CONTENT, SUG_UNIT, SUG_DUE, SUG_REPLY_DATE, SUG_REPLY, SUG_RESULT, SUG_SATISFACTION };
+static const int sugform_order[] = { SUG_TITLE,      SUG_LEAD,  SUG_COSPONSORS, SUG_CATEGORY,    SUG_DATE,
+				     SUG_CASES,      SUG_NO,    SUG_CONTENT,    SUG_UNIT,        SUG_DUE,
+				     SUG_REPLY_DATE, SUG_REPLY, SUG_RESULT,     SUG_SATISFACTION };
 
 /* The status whose action writes a field (SS_RAISED: the form's own fields). The form shows a
  * handling field only from that status on, and then it is required. */
@@ -344,9 +344,9 @@ static enum suggestion_status sugform_stage(int field)
 }
 
 struct sugform {
-	int64_t id;                      /* 0: a new suggestion */
-	struct suggestion_state st;      /* as loaded (status 已提出 for a new one) */
-	char **full;                     /* SUG_NFIELDS values as loaded; hidden ones are kept; owned */
+	int64_t id;                 /* 0: a new suggestion */
+	struct suggestion_state st; /* as loaded (status 已提出 for a new one) */
+	char **full;                /* SUG_NFIELDS values as loaded; hidden ones are kept; owned */
 	struct field_def fields[SUG_NFIELDS];
 	const char *labels[SUG_NFIELDS]; /* each form field's label, to place refusals */
 	int map[SUG_NFIELDS];            /* the suggestion field of each form field */
@@ -354,7 +354,7 @@ struct sugform {
 	struct record_def def;
 	struct form *form;
 	struct sugui_strs deps, units, cases; /* pick-list items; owned, outlive the form */
-	int64_t *open_after;             /* a new one: where the list wants the id, or NULL */
+	int64_t *open_after;                  /* a new one: where the list wants the id, or NULL */
 };
 
 /* Form index of suggestion field f, or -1 when the form does not show it. */
@@ -383,8 +383,9 @@ static void sugform_build(struct sugform *s)
 		s->map[n++] = f;
 	}
 	s->nf = n;
-	s->def = (struct record_def){ .table = suggestion_def.table, .title = suggestion_def.title,
-		.fields = s->fields, .nfields = n };
+	s->def = (struct record_def){
+		.table = suggestion_def.table, .title = suggestion_def.title, .fields = s->fields, .nfields = n
+	};
 }
 
 static int sugform_add_case(void *ud, const struct case_row *r)
@@ -393,10 +394,7 @@ static int sugform_add_case(void *ud, const struct case_row *r)
 	return 0;
 }
 
-static int sugui_strcmp_desc(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)b, *(char *const *)a);
-}
+static int sugui_strcmp_desc(const void *a, const void *b) { return strcmp(*(char *const *)b, *(char *const *)a); }
 
 /* The pick lists: deputies (and those already named, even if deleted since), units, open cases
  * and those already linked. */
@@ -418,8 +416,9 @@ static void sugform_items(struct sugform *s)
 	}
 	sugui_strs_add(&s->units, s->full[SUG_UNIT]);
 	for (size_t i = 0; i < ARRAY_LEN(open) && !err; i++) {
-		struct case_filter f = { .status = open[i], .cal = app->cal, .today = app->today,
-			.soon_days = app->cfg->due_soon_days };
+		struct case_filter f = {
+			.status = open[i], .cal = app->cal, .today = app->today, .soon_days = app->cfg->due_soon_days
+		};
 		db_cases_page(app->db, &f, CASE_SORT_RECEIVED, true, 0, SUGUI_CASE_ITEMS, sugform_add_case, &s->cases,
 			      &err);
 	}
@@ -450,7 +449,8 @@ static void sugform_show(struct sugform *s, const char **msgs)
 	if (first < 0)
 		first = hidden;
 	if (first >= 0)
-		app_message(MSG_ERROR, "有 %d 处需要修改。%s：%s", bad, suggestion_def.fields[first].label, msgs[first]);
+		app_message(MSG_ERROR, "有 %d 处需要修改。%s：%s", bad, suggestion_def.fields[first].label,
+			    msgs[first]);
 }
 
 static int sugform_save(struct sugform *s)
@@ -471,7 +471,8 @@ static int sugform_save(struct sugform *s)
 		sugform_show(s, msgs);
 		goto out;
 	}
-	if ((s->id ? db_suggestions_update(app->db, s->id, full, &err) : db_suggestions_insert(app->db, full, &id, &err)) < 0) {
+	if ((s->id ? db_suggestions_update(app->db, s->id, full, &err)
+		   : db_suggestions_insert(app->db, full, &id, &err)) < 0) {
 		/* The form keeps everything; the message stands at the field it is about. */
 		int i = sugui_field_of(s->labels, s->nf, err);
 		if (i >= 0)
@@ -556,14 +557,16 @@ static void sugform_push(int64_t id, int64_t *open_after)
 	sugform_items(s);
 	char **vals = xcalloc((size_t)s->nf, sizeof(char *));
 	for (int i = 0; i < s->nf; i++)
-		vals[i] = xstrdup(s->map[i] == SUG_RESULT ? sugui_result_item(s->full[SUG_RESULT]) : s->full[s->map[i]]);
+		vals[i] =
+			xstrdup(s->map[i] == SUG_RESULT ? sugui_result_item(s->full[SUG_RESULT]) : s->full[s->map[i]]);
 	s->form = form_new(&s->def, vals, app->today);
 	str_free_array(vals, s->nf);
 	form_set_choices(s->form, sugform_index(s, SUG_LEAD), (const char *const *)s->deps.v, s->deps.n, true);
 	form_set_choices(s->form, sugform_index(s, SUG_COSPONSORS), (const char *const *)s->deps.v, s->deps.n, true);
 	form_set_choices(s->form, sugform_index(s, SUG_CASES), (const char *const *)s->cases.v, s->cases.n, true);
 	if (sugform_index(s, SUG_UNIT) >= 0)
-		form_set_choices(s->form, sugform_index(s, SUG_UNIT), (const char *const *)s->units.v, s->units.n, true);
+		form_set_choices(s->form, sugform_index(s, SUG_UNIT), (const char *const *)s->units.v, s->units.n,
+				 true);
 	char *title = id ? xasprintf("修改代表建议《%s》", s->full[SUG_TITLE]) : xstrdup("新增代表建议");
 	struct screen *sc = screen_new(&sugform_ops, title, sugform_bar);
 	free(title);
@@ -584,7 +587,7 @@ struct sugact {
 	int nf;
 	struct record_def def;
 	char due_label[64];
-	struct sugui_strs units;  /* 交办's pick list; owned */
+	struct sugui_strs units; /* 交办's pick list; owned */
 	struct form *form;
 };
 
@@ -603,10 +606,19 @@ static void sugact_build(struct sugact *a, const struct suggestion_state *st)
 		a->map[i] = -1;
 	switch (a->action) {
 	case SA_ASSIGN:
-		sugact_add(a, SAF_UNIT, (struct field_def){ .col = "unit", .label = "承办单位", .kind = FK_CHOICE,
-			.choice_open = true, .max_chars = 60, .required = true }, "承办单位");
-		sugact_add(a, SAF_DATE, (struct field_def){ .col = "date", .label = "交办日期", .kind = FK_DATE,
-			.required = true, .def = "今天" }, "交办日期");
+		sugact_add(a, SAF_UNIT,
+			   (struct field_def){ .col = "unit",
+					       .label = "承办单位",
+					       .kind = FK_CHOICE,
+					       .choice_open = true,
+					       .max_chars = 60,
+					       .required = true },
+			   "承办单位");
+		sugact_add(
+			a, SAF_DATE,
+			(struct field_def){
+				.col = "date", .label = "交办日期", .kind = FK_DATE, .required = true, .def = "今天" },
+			"交办日期");
 		snprintf(a->due_label, sizeof a->due_label, "办理时限（不填为%d个月）", SUGGESTION_DUE_MONTHS);
 		sugact_add(a, SAF_DUE, (struct field_def){ .col = "due", .label = a->due_label, .kind = FK_DATE },
 			   "办理时限");
@@ -614,31 +626,57 @@ static void sugact_build(struct sugact *a, const struct suggestion_state *st)
 	case SA_EXTEND:
 		suggestion_extend_limit(st, limit);
 		snprintf(a->due_label, sizeof a->due_label, "延期至（最晚 %s）", limit);
-		sugact_add(a, SAF_DUE, (struct field_def){ .col = "due", .label = a->due_label, .kind = FK_DATE,
-			.required = true }, "时限");
+		sugact_add(a, SAF_DUE,
+			   (struct field_def){ .col = "due", .label = a->due_label, .kind = FK_DATE, .required = true },
+			   "时限");
 		break;
 	case SA_REPLY:
-		sugact_add(a, SAF_CONTENT, (struct field_def){ .col = "reply", .label = "答复内容", .kind = FK_MEMO,
-			.max_chars = 3000, .required = true }, "答复内容");
-		sugact_add(a, SAF_RESULT, (struct field_def){ .col = "result", .label = "办理结果", .kind = FK_CHOICE,
-			.choices = suggestion_result_choices, .choice_open = true, .max_chars = 20, .required = true },
+		sugact_add(a, SAF_CONTENT,
+			   (struct field_def){ .col = "reply",
+					       .label = "答复内容",
+					       .kind = FK_MEMO,
+					       .max_chars = 3000,
+					       .required = true },
+			   "答复内容");
+		sugact_add(a, SAF_RESULT,
+			   (struct field_def){ .col = "result",
+					       .label = "办理结果",
+					       .kind = FK_CHOICE,
+					       .choices = suggestion_result_choices,
+					       .choice_open = true,
+					       .max_chars = 20,
+					       .required = true },
 			   "办理结果");
-		sugact_add(a, SAF_DATE, (struct field_def){ .col = "date", .label = "答复日期", .kind = FK_DATE,
-			.required = true, .def = "今天" }, "答复日期");
+		sugact_add(
+			a, SAF_DATE,
+			(struct field_def){
+				.col = "date", .label = "答复日期", .kind = FK_DATE, .required = true, .def = "今天" },
+			"答复日期");
 		break;
 	case SA_CLOSE:
-		sugact_add(a, SAF_SAT, (struct field_def){ .col = "satisfaction", .label = "代表满意度", .kind = FK_CHOICE,
-			.choices = suggestion_satisfactions, .required = true }, "满意度");
-		sugact_add(a, SAF_DATE, (struct field_def){ .col = "date", .label = "办结日期", .kind = FK_DATE,
-			.required = true, .def = "今天" }, "办结日期");
-		sugact_add(a, SAF_FOLLOWUP, (struct field_def){ .col = "followup", .label = "征询意见日期",
-			.kind = FK_DATE }, "征询意见日期");
+		sugact_add(a, SAF_SAT,
+			   (struct field_def){ .col = "satisfaction",
+					       .label = "代表满意度",
+					       .kind = FK_CHOICE,
+					       .choices = suggestion_satisfactions,
+					       .required = true },
+			   "满意度");
+		sugact_add(
+			a, SAF_DATE,
+			(struct field_def){
+				.col = "date", .label = "办结日期", .kind = FK_DATE, .required = true, .def = "今天" },
+			"办结日期");
+		sugact_add(a, SAF_FOLLOWUP,
+			   (struct field_def){ .col = "followup", .label = "征询意见日期", .kind = FK_DATE },
+			   "征询意见日期");
 		break;
 	default:
 		break;
 	}
-	a->def = (struct record_def){ .table = "suggestions", .title = suggestion_action_label(a->action),
-		.fields = a->fields, .nfields = a->nf };
+	a->def = (struct record_def){ .table = "suggestions",
+				      .title = suggestion_action_label(a->action),
+				      .fields = a->fields,
+				      .nfields = a->nf };
 }
 
 static const char *sugact_val(const struct sugact *a, char *const *v, enum sugact_field f)
@@ -757,10 +795,10 @@ struct sugscr {
 	int64_t id;
 	struct suggestion_info info;
 	bool loaded;
-	char *error;           /* loading error; owned */
+	char *error; /* loading error; owned */
 	struct sugcase cases[SUGUI_MAX_CASES];
 	int ncases;
-	int cursor;            /* selected linked case */
+	int cursor; /* selected linked case */
 };
 
 static void sugscr_clear(struct sugscr *s)
@@ -889,9 +927,9 @@ static void sugscr_draw(struct screen *sc, int top, int height, int width)
 	int half = (width - 4) / 2, y = top + 1, end = top + height;
 	bool over;
 	char *due = sugscr_due(st, &over);
-	char *t = st->status == SS_CLOSED ? xstrdup(suggestion_status_label(st->status))
-					  : xasprintf("%s（%s）", suggestion_status_label(st->status),
-						      suggestion_next_step(st->status));
+	char *t = st->status == SS_CLOSED
+		? xstrdup(suggestion_status_label(st->status))
+		: xasprintf("%s（%s）", suggestion_status_label(st->status), suggestion_next_step(st->status));
 	sugscr_field(y, 2, half, "编号", *v[SUG_NO] ? v[SUG_NO] : "（未编号）", ROLE_HEADER);
 	sugscr_field(y++, 2 + half, half, "状态", t, over ? ROLE_ERROR : ROLE_INFO);
 	free(t);
@@ -910,7 +948,7 @@ static void sugscr_draw(struct screen *sc, int top, int height, int width)
 		sugscr_field(y, 2, half, "答复", r, ROLE_NORMAL);
 		free(r);
 		char *sat = st->status == SS_CLOSED ? xasprintf("%s  办结 %s", v[SUG_SATISFACTION], st->closed)
-						  : xstrdup("（待办结时征询）");
+						    : xstrdup("（待办结时征询）");
 		sugscr_field(y++, 2 + half, half, "代表满意度", sat, ROLE_NORMAL);
 		free(sat);
 		y = sugscr_memo(y, width, "答复内容", v[SUG_REPLY], 2);
@@ -950,8 +988,8 @@ static void sugscr_actions(struct sugscr *s)
 		sugact_push(&s->info, acts[i]);
 }
 
-static const enum action sugscr_keys[] = { ACT_ACTIONS, ACT_EDIT, ACT_DELETE, ACT_OPEN, ACT_UP, ACT_DOWN, ACT_BACK,
-	ACT_QUIT, ACT_NONE };
+static const enum action sugscr_keys[] = { ACT_ACTIONS, ACT_EDIT, ACT_DELETE, ACT_OPEN, ACT_UP,
+					   ACT_DOWN,    ACT_BACK, ACT_QUIT,   ACT_NONE };
 
 static int sugscr_key(struct screen *sc, struct keypress k)
 {
@@ -1027,8 +1065,8 @@ static const struct screen_ops sugscr_ops = {
 	.fini = sugscr_fini,
 };
 
-static const enum action sugscr_bar[] = { ACT_HELP, ACT_ACTIONS, ACT_EDIT, ACT_OPEN, ACT_DELETE, ACT_BACK, ACT_QUIT,
-	ACT_NONE };
+static const enum action sugscr_bar[] = { ACT_HELP,   ACT_ACTIONS, ACT_EDIT, ACT_OPEN,
+					  ACT_DELETE, ACT_BACK,    ACT_QUIT, ACT_NONE };
 
 void suggestion_push(int64_t id)
 {

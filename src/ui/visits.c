@@ -54,10 +54,20 @@ enum vf {
 
 /* visit_def field of each form field, or -1 for a link. */
 static const int vf_visit[VF_N] = {
-	[VF_NAME] = VIS_NAME, [VF_CONTENT] = VIS_CONTENT, [VF_CATEGORY] = VIS_CATEGORY,
-	[VF_HANDLING] = VIS_HANDLING, [VF_REPLY] = VIS_REPLY, [VF_UNIT] = -1, [VF_DAYS] = -1,
-	[VF_PHONE] = VIS_PHONE, [VF_GENDER] = VIS_GENDER, [VF_ADDRESS] = VIS_ADDRESS,
-	[VF_PEOPLE] = VIS_PEOPLE, [VF_DEPUTIES] = -1, [VF_CHANNEL] = VIS_CHANNEL, [VF_DATE] = VIS_DATE,
+	[VF_NAME] = VIS_NAME,
+	[VF_CONTENT] = VIS_CONTENT,
+	[VF_CATEGORY] = VIS_CATEGORY,
+	[VF_HANDLING] = VIS_HANDLING,
+	[VF_REPLY] = VIS_REPLY,
+	[VF_UNIT] = -1,
+	[VF_DAYS] = -1,
+	[VF_PHONE] = VIS_PHONE,
+	[VF_GENDER] = VIS_GENDER,
+	[VF_ADDRESS] = VIS_ADDRESS,
+	[VF_PEOPLE] = VIS_PEOPLE,
+	[VF_DEPUTIES] = -1,
+	[VF_CHANNEL] = VIS_CHANNEL,
+	[VF_DATE] = VIS_DATE,
 };
 
 static struct field_def vfields[VF_N];
@@ -70,11 +80,14 @@ static const struct record_def *visit_form_def(void)
 		if (vf_visit[i] >= 0)
 			vfields[i] = visit_def.fields[vf_visit[i]];
 	vfields[VF_REPLY].label = "答复/理由";
-	vfields[VF_UNIT] = (struct field_def){ .col = "unit", .label = "承办单位", .kind = FK_CHOICE, .choice_open = true };
+	vfields[VF_UNIT] =
+		(struct field_def){ .col = "unit", .label = "承办单位", .kind = FK_CHOICE, .choice_open = true };
 	snprintf(days_def, sizeof days_def, "%d", app->cfg->case_days);
-	vfields[VF_DAYS] = (struct field_def){ .col = "days", .label = "办理时限(工作日)", .kind = FK_INT, .min = 1,
-		.max = 365, .def = days_def };
-	vfields[VF_DEPUTIES] = (struct field_def){ .col = "deputies", .label = "接待代表", .kind = FK_MULTI, .max_chars = 400 };
+	vfields[VF_DAYS] = (struct field_def){
+		.col = "days", .label = "办理时限(工作日)", .kind = FK_INT, .min = 1, .max = 365, .def = days_def
+	};
+	vfields[VF_DEPUTIES] =
+		(struct field_def){ .col = "deputies", .label = "接待代表", .kind = FK_MULTI, .max_chars = 400 };
 	vdef = (struct record_def){ .table = "visits", .title = "来访", .fields = vfields, .nfields = VF_N };
 	return &vdef;
 }
@@ -87,26 +100,26 @@ struct hint {
 	char *line;      /* owned */
 	int64_t case_id; /* 0: none */
 	bool open;
-	char *case_no;   /* owned */
+	char *case_no; /* owned */
 };
 
 struct vscreen {
 	struct form *form;
-	int64_t id;                /* 0: new */
-	int64_t reception_day_id;  /* the day pre-filled, 0: none */
+	int64_t id;               /* 0: new */
+	int64_t reception_day_id; /* the day pre-filled, 0: none */
 	struct hint hints[HINT_MAX];
 	int nhints, nearlier;
-	bool by_name;              /* hints found by name alone (no phone typed): maybe someone else */
-	int64_t link_case;         /* F6: link to this open case, 0: none */
-	char *link_no;             /* owned */
-	char **dep_items;          /* deputies pick list; owned */
+	bool by_name;      /* hints found by name alone (no phone typed): maybe someone else */
+	int64_t link_case; /* F6: link to this open case, 0: none */
+	char *link_no;     /* owned */
+	char **dep_items;  /* deputies pick list; owned */
 	int64_t *dep_ids;
 	int ndeps;
-	char **unit_items;         /* units pick list; owned */
+	char **unit_items; /* units pick list; owned */
 	int64_t *unit_ids;
 	int nunits;
-	int saved;                 /* visits saved in this run of the form */
-	char *saved_note;          /* what the last save did besides the visit (case number, notice); owned */
+	int saved;        /* visits saved in this run of the form */
+	char *saved_note; /* what the last save did besides the visit (case number, notice); owned */
 };
 
 static void hints_clear(struct vscreen *v)
@@ -125,8 +138,8 @@ static int add_hint(void *ud, const struct visit_earlier *e)
 	if (v->nhints == HINT_MAX)
 		return 0;
 	struct hint *h = &v->hints[v->nhints++];
-	h->line = xasprintf("%s %s %s：%s%s%s%s", e->date, e->name, e->channel, e->content,
-			    e->case_id ? "  案件 " : "", e->case_no, e->case_id ? (e->case_open ? "（未办结）" : "（已办结）") : "");
+	h->line = xasprintf("%s %s %s：%s%s%s%s", e->date, e->name, e->channel, e->content, e->case_id ? "  案件 " : "",
+			    e->case_no, e->case_id ? (e->case_open ? "（未办结）" : "（已办结）") : "");
 	h->case_id = e->case_id;
 	h->open = e->case_open;
 	h->case_no = xstrdup(e->case_no);
@@ -282,15 +295,18 @@ static int vscreen_save(struct vscreen *v)
 	for (int i = 0; *fv[VF_UNIT] && i < v->nunits; i++)
 		if (!strcmp(v->unit_items[i], fv[VF_UNIT]))
 			unit_id = v->unit_ids[i];
-	if (visit_is_future(fv[VF_DATE], app->today) &&
-	    !dialog_confirm("来访日期在今天之后，确定吗？", fv[VF_DATE])) {
+	if (visit_is_future(fv[VF_DATE], app->today) && !dialog_confirm("来访日期在今天之后，确定吗？", fv[VF_DATE])) {
 		form_focus(v->form, VF_DATE);
 		err = xstrdup("请修改日期");
 		goto fail;
 	}
 	struct visit_ctx ctx = { app->cfg, app->cal, app->today };
-	struct visit_links links = { .reception_day_id = v->reception_day_id, .deputy_ids = dep, .ndeputies = ndep,
-		.case_id = v->link_case, .unit_id = unit_id, .due_days = atoi(fv[VF_DAYS]) };
+	struct visit_links links = { .reception_day_id = v->reception_day_id,
+				     .deputy_ids = dep,
+				     .ndeputies = ndep,
+				     .case_id = v->link_case,
+				     .unit_id = unit_id,
+				     .due_days = atoi(fv[VF_DAYS]) };
 	if (strcmp(fv[VF_DATE], app->today))
 		links.reception_day_id = 0; /* another day: the db links the day of that date, if any */
 	rc = v->id ? db_visits_update(app->db, &ctx, v->id, (char *const *)vals, &links, &notice, &err)
@@ -302,8 +318,9 @@ static int vscreen_save(struct vscreen *v)
 	if (case_id && !v->link_case) {
 		struct case_info ci = { 0 };
 		if (db_cases_get(app->db, case_id, &ci, NULL) == 0)
-			v->saved_note = *ci.st.due ? xasprintf("，已立案 %s 交办%s，时限 %s", ci.case_no, ci.unit_name, ci.st.due)
-						   : xasprintf("，已立案 %s（待交办）", ci.case_no);
+			v->saved_note = *ci.st.due
+				? xasprintf("，已立案 %s 交办%s，时限 %s", ci.case_no, ci.unit_name, ci.st.due)
+				: xasprintf("，已立案 %s（待交办）", ci.case_no);
 		case_info_free(&ci);
 	}
 	if (notice) {
@@ -335,8 +352,10 @@ static int vscreen_key(struct screen *s, struct keypress k)
 			for (int i = 0; i < v->nhints && !v->link_case; i++)
 				if (v->hints[i].open) {
 					/* Found by name only: it may be another person of the same name. */
-					char *q = xasprintf("案件 %s 是按姓名找到的，确认是同一人吗？", v->hints[i].case_no);
-					bool ok = !v->by_name || dialog_confirm(q, "同名不一定是同一人；不确定时请先问清电话");
+					char *q = xasprintf("案件 %s 是按姓名找到的，确认是同一人吗？",
+							    v->hints[i].case_no);
+					bool ok = !v->by_name ||
+						dialog_confirm(q, "同名不一定是同一人；不确定时请先问清电话");
 					free(q);
 					if (!ok)
 						return UI_REDRAW;
@@ -473,14 +492,10 @@ void visit_edit_push(int64_t id)
 /* ---- the register list ---- */
 
 static const struct list_col cols[] = {
-	{ "日期", 10, 10, ALIGN_LEFT, -1 },
-	{ "渠道", 6, 10, ALIGN_LEFT, -1 },
-	{ "来访人", 6, 10, ALIGN_LEFT, -1 },
-	{ "人数", 4, 4, ALIGN_RIGHT, -1 },
-	{ "类别", 8, 8, ALIGN_LEFT, -1 },
-	{ "反映问题", 12, 0, ALIGN_LEFT, -1 },
-	{ "处理方式", 8, 12, ALIGN_LEFT, -1 },
-	{ "接待代表", 6, 14, ALIGN_LEFT, -1 },
+	{ "日期", 10, 10, ALIGN_LEFT, -1 },    { "渠道", 6, 10, ALIGN_LEFT, -1 },
+	{ "来访人", 6, 10, ALIGN_LEFT, -1 },   { "人数", 4, 4, ALIGN_RIGHT, -1 },
+	{ "类别", 8, 8, ALIGN_LEFT, -1 },      { "反映问题", 12, 0, ALIGN_LEFT, -1 },
+	{ "处理方式", 8, 12, ALIGN_LEFT, -1 }, { "接待代表", 6, 14, ALIGN_LEFT, -1 },
 	{ "案件", 6, 16, ALIGN_LEFT, -1 },
 };
 
@@ -492,10 +507,10 @@ static struct record_def fdef;
 
 struct vlist {
 	struct list *list;
-	char *f[FF_N];         /* the filter's values; owned */
-	int64_t deputy_id;     /* resolved FF_DEPUTY */
-	int64_t day_id;        /* resolved FF_DAY */
-	int64_t people;        /* people for the current filter */
+	char *f[FF_N];     /* the filter's values; owned */
+	int64_t deputy_id; /* resolved FF_DEPUTY */
+	int64_t day_id;    /* resolved FF_DAY */
+	int64_t people;    /* people for the current filter */
 	char **dep_items;
 	int64_t *dep_ids;
 	int ndeps;
@@ -548,8 +563,8 @@ static int vlist_row(void *ud, const struct visit_row *r)
 	struct fill *fl = ud;
 	char people[16];
 	snprintf(people, sizeof people, "%d", r->people);
-	const char *cells[] = { r->date, r->channel, r->name, people, r->category, r->content, r->handling,
-		r->deputy_text, r->case_no };
+	const char *cells[] = { r->date,    r->channel,  r->name,        people,    r->category,
+				r->content, r->handling, r->deputy_text, r->case_no };
 	list_page_add(fl->page, (int)ARRAY_LEN(cols), r->id, cells);
 	return 0;
 }
@@ -565,8 +580,9 @@ static int vlist_fetch(void *ctx, const char *filter, int sort_key, bool desc, i
 	return db_visits_page(app->db, &f, offset, limit, vlist_row, &fl, err);
 }
 
-static const struct list_source vsource = { .cols = cols, .ncols = (int)ARRAY_LEN(cols), .count = vlist_count,
-	.fetch = vlist_fetch };
+static const struct list_source vsource = {
+	.cols = cols, .ncols = (int)ARRAY_LEN(cols), .count = vlist_count, .fetch = vlist_fetch
+};
 
 static int filter_get(int64_t id, char ***vals, char **err)
 {
@@ -643,14 +659,19 @@ static int filter_check(char **val, const char **msgs)
 static void filter_def_init(void)
 {
 	ffields[FF_MONTH] = (struct field_def){ .col = "month", .label = "月份", .kind = FK_TEXT, .max_chars = 7 };
-	ffields[FF_CHANNEL] = (struct field_def){ .col = "channel", .label = "渠道", .kind = FK_CHOICE, .choices = visit_channels };
-	ffields[FF_CATEGORY] = (struct field_def){ .col = "category", .label = "类别", .kind = FK_CHOICE, .choice_open = true };
-	ffields[FF_HANDLING] = (struct field_def){ .col = "handling", .label = "处理方式", .kind = FK_CHOICE,
-		.choices = visit_handlings };
-	ffields[FF_DEPUTY] = (struct field_def){ .col = "deputy", .label = "接待代表", .kind = FK_CHOICE, .choice_open = true };
+	ffields[FF_CHANNEL] =
+		(struct field_def){ .col = "channel", .label = "渠道", .kind = FK_CHOICE, .choices = visit_channels };
+	ffields[FF_CATEGORY] =
+		(struct field_def){ .col = "category", .label = "类别", .kind = FK_CHOICE, .choice_open = true };
+	ffields[FF_HANDLING] = (struct field_def){
+		.col = "handling", .label = "处理方式", .kind = FK_CHOICE, .choices = visit_handlings
+	};
+	ffields[FF_DEPUTY] =
+		(struct field_def){ .col = "deputy", .label = "接待代表", .kind = FK_CHOICE, .choice_open = true };
 	ffields[FF_DAY] = (struct field_def){ .col = "day", .label = "接待日", .kind = FK_DATE };
-	fdef = (struct record_def){ .table = "filter", .title = "筛选条件", .fields = ffields, .nfields = FF_N,
-		.check = filter_check };
+	fdef = (struct record_def){
+		.table = "filter", .title = "筛选条件", .fields = ffields, .nfields = FF_N, .check = filter_check
+	};
 }
 
 static void vlist_draw(struct screen *s, int top, int height, int width)
@@ -659,8 +680,8 @@ static void vlist_draw(struct screen *s, int top, int height, int width)
 	list_draw(l->list, top, height, width, &s->cur_y, &s->cur_x);
 }
 
-static const enum action vlist_actions[] = { ACT_NEW, ACT_OPEN, ACT_EDIT, ACT_FILTER, ACT_DELETE, ACT_BACK,
-	ACT_QUIT, ACT_NONE };
+static const enum action vlist_actions[] = { ACT_NEW,    ACT_OPEN, ACT_EDIT, ACT_FILTER,
+					     ACT_DELETE, ACT_BACK, ACT_QUIT, ACT_NONE };
 
 static void vlist_delete(struct vlist *l)
 {
@@ -670,7 +691,8 @@ static void vlist_delete(struct vlist *l)
 	if (id < 0 || db_visits_get(app->db, id, &vi, &err) < 0)
 		goto out;
 	char *q = xasprintf("删除 %s %s 的来访记录吗？", vi.vals[VIS_DATE], vi.vals[VIS_NAME]);
-	if (dialog_confirm(q, "删除后不再显示，站长可以恢复；已立的案件保留") && db_visits_delete(app->db, id, &err) == 0)
+	if (dialog_confirm(q, "删除后不再显示，站长可以恢复；已立的案件保留") &&
+	    db_visits_delete(app->db, id, &err) == 0)
 		app_message(MSG_INFO, "已删除来访记录");
 	free(q);
 	list_reload(l->list);
@@ -757,9 +779,14 @@ void visits_push(void)
 		app_message(MSG_ERROR, "%s", err);
 		free(err);
 	}
-	l->fdesc = (struct register_desc){ .def = &fdef, .title = "筛选", .name_field = FF_MONTH, .get = filter_get,
-		.save = filter_save, .form_init = filter_init, .form_title = "筛选条件（F2 应用，Esc 不变）",
-		.load_new = true };
+	l->fdesc = (struct register_desc){ .def = &fdef,
+					   .title = "筛选",
+					   .name_field = FF_MONTH,
+					   .get = filter_get,
+					   .save = filter_save,
+					   .form_init = filter_init,
+					   .form_title = "筛选条件（F2 应用，Esc 不变）",
+					   .load_new = true };
 	*src = vsource;
 	src->ctx = l;
 	l->list = list_new(src, 0);

@@ -12,45 +12,45 @@ static int t_failed_checks, t_pass, t_fail;
 
 #define TEST(name) static void name(void)
 
-#define CHECK(cond)                                                                   \
-	do {                                                                          \
-		if (!(cond)) {                                                        \
-			fprintf(stderr, "  %s:%d: CHECK(%s) failed\n", __FILE__, __LINE__, #cond); \
-			t_failed_checks++;                                            \
-		}                                                                     \
+#define CHECK(cond)                                                                                                    \
+	do {                                                                                                           \
+		if (!(cond)) {                                                                                         \
+			fprintf(stderr, "  %s:%d: CHECK(%s) failed\n", __FILE__, __LINE__, #cond);                     \
+			t_failed_checks++;                                                                             \
+		}                                                                                                      \
 	} while (0)
 
-#define CHECK_INT(a, b)                                                               \
-	do {                                                                          \
-		long long t_a = (long long)(a), t_b = (long long)(b);                 \
-		if (t_a != t_b) {                                                     \
-			fprintf(stderr, "  %s:%d: %s == %lld, expected %lld\n", __FILE__, __LINE__, #a, t_a, t_b); \
-			t_failed_checks++;                                            \
-		}                                                                     \
+#define CHECK_INT(a, b)                                                                                                \
+	do {                                                                                                           \
+		long long t_a = (long long)(a), t_b = (long long)(b);                                                  \
+		if (t_a != t_b) {                                                                                      \
+			fprintf(stderr, "  %s:%d: %s == %lld, expected %lld\n", __FILE__, __LINE__, #a, t_a, t_b);     \
+			t_failed_checks++;                                                                             \
+		}                                                                                                      \
 	} while (0)
 
-#define CHECK_STR(a, b)                                                               \
-	do {                                                                          \
-		const char *t_a = (a), *t_b = (b);                                    \
-		if (!t_a || !t_b || strcmp(t_a, t_b)) {                               \
-			fprintf(stderr, "  %s:%d: %s == \"%s\", expected \"%s\"\n", __FILE__, __LINE__, #a, \
-				t_a ? t_a : "(null)", t_b ? t_b : "(null)");          \
-			t_failed_checks++;                                            \
-		}                                                                     \
+#define CHECK_STR(a, b)                                                                                                \
+	do {                                                                                                           \
+		const char *t_a = (a), *t_b = (b);                                                                     \
+		if (!t_a || !t_b || strcmp(t_a, t_b)) {                                                                \
+			fprintf(stderr, "  %s:%d: %s == \"%s\", expected \"%s\"\n", __FILE__, __LINE__, #a,            \
+				t_a ? t_a : "(null)", t_b ? t_b : "(null)");                                           \
+			t_failed_checks++;                                                                             \
+		}                                                                                                      \
 	} while (0)
 
-#define RUN(fn)                                                                       \
-	do {                                                                          \
-		int t_before = t_failed_checks;                                       \
-		fn();                                                                 \
-		if (t_failed_checks == t_before) {                                    \
-			printf("PASS %s\n", #fn);                                     \
-			t_pass++;                                                     \
-		} else {                                                              \
-			printf("FAIL %s\n", #fn);                                     \
-			t_fail++;                                                     \
-		}                                                                     \
-		fflush(stdout);                                                       \
+#define RUN(fn)                                                                                                        \
+	do {                                                                                                           \
+		int t_before = t_failed_checks;                                                                        \
+		fn();                                                                                                  \
+		if (t_failed_checks == t_before) {                                                                     \
+			printf("PASS %s\n", #fn);                                                                      \
+			t_pass++;                                                                                      \
+		} else {                                                                                               \
+			printf("FAIL %s\n", #fn);                                                                      \
+			t_fail++;                                                                                      \
+		}                                                                                                      \
+		fflush(stdout);                                                                                        \
 	} while (0)
 
 static inline int t_done(void) { return t_fail ? 1 : 0; }

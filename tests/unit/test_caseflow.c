@@ -26,8 +26,9 @@ static struct calendar *cal;
  * 09-02 (due 09-23), replied 09-10, followed up 09-11, closed 09-12 as far as it got. */
 static struct case_state state(enum case_status st, enum case_sat sat)
 {
-	struct case_state s = { .status = st, .received = "2026-09-01", .last = "2026-09-01",
-		.last_event = CE_RECEIVE };
+	struct case_state s = {
+		.status = st, .received = "2026-09-01", .last = "2026-09-01", .last_event = CE_RECEIVE
+	};
 	if (st == CS_RECEIVED)
 		return s;
 	s.unit_id = 7;
@@ -60,9 +61,15 @@ static struct case_state state(enum case_status st, enum case_sat sat)
 /* An action of event e with every field an event may need, all valid. */
 static struct case_action full(enum case_event e)
 {
-	struct case_action a = { .event = e, .date = TODAY, .who = "王五", .note = "不属于本单位职责",
-		.unit_id = 3, .content = "已修复路灯", .result = 'A', .satisfaction = CASE_SAT_SATISFIED,
-		.how = "电话" };
+	struct case_action a = { .event = e,
+				 .date = TODAY,
+				 .who = "王五",
+				 .note = "不属于本单位职责",
+				 .unit_id = 3,
+				 .content = "已修复路灯",
+				 .result = 'A',
+				 .satisfaction = CASE_SAT_SATISFIED,
+				 .how = "电话" };
 	if (e == CE_EXTEND)
 		a.due = "2026-09-30";
 	return a;
@@ -76,18 +83,18 @@ static int apply(const struct case_state *s, const struct case_action *a, const 
 }
 
 /* Expect a refusal containing want; nothing written into *n. */
-#define CHECK_REFUSED(s, a, today, want)                                                                  \
-	do {                                                                                              \
-		struct case_state t_n;                                                                    \
-		memset(&t_n, 0x5a, sizeof t_n);                                                           \
-		char *t_why = NULL, *t_notice = (char *)"x";                                              \
-		CHECK_INT(apply((s), (a), (today), &t_n, &t_why, &t_notice), -1);                         \
-		CHECK(t_why && strstr(t_why, (want)));                                                    \
-		if (t_why && !strstr(t_why, (want)))                                                      \
-			fprintf(stderr, "  why: %s\n", t_why);                                            \
-		CHECK(t_notice == NULL);                                                                  \
-		CHECK(((unsigned char *)&t_n)[0] == 0x5a);                                               \
-		free(t_why);                                                                              \
+#define CHECK_REFUSED(s, a, today, want)                                                                               \
+	do {                                                                                                           \
+		struct case_state t_n;                                                                                 \
+		memset(&t_n, 0x5a, sizeof t_n);                                                                        \
+		char *t_why = NULL, *t_notice = (char *)"x";                                                           \
+		CHECK_INT(apply((s), (a), (today), &t_n, &t_why, &t_notice), -1);                                      \
+		CHECK(t_why &&strstr(t_why, (want)));                                                                  \
+		if (t_why && !strstr(t_why, (want)))                                                                   \
+			fprintf(stderr, "  why: %s\n", t_why);                                                         \
+		CHECK(t_notice == NULL);                                                                               \
+		CHECK(((unsigned char *)&t_n)[0] == 0x5a);                                                             \
+		free(t_why);                                                                                           \
 	} while (0)
 
 /* Every state of the loop: status and the round's satisfaction. */
@@ -390,8 +397,10 @@ TEST(t_followup_fields)
 TEST(t_spot_reply)
 {
 	struct case_state s = state(CS_RECEIVED, CASE_SAT_NONE), n;
-	struct case_action a = { .event = CE_SPOT_REPLY, .date = "2026-09-02", .content = "政策已当面解释",
-		.satisfaction = CASE_SAT_SATISFIED };
+	struct case_action a = { .event = CE_SPOT_REPLY,
+				 .date = "2026-09-02",
+				 .content = "政策已当面解释",
+				 .satisfaction = CASE_SAT_SATISFIED };
 	char *why = NULL, *notice = NULL;
 	CHECK_INT(apply(&s, &a, TODAY, &n, &why, &notice), 0);
 	CHECK_INT(n.status, CS_CLOSED);
@@ -414,8 +423,9 @@ TEST(t_spot_reply)
  * 回访 满意, 办结. */
 TEST(t_loop)
 {
-	struct case_state s = { .status = CS_RECEIVED, .received = "2026-09-01", .last = "2026-09-01",
-		.last_event = CE_RECEIVE };
+	struct case_state s = {
+		.status = CS_RECEIVED, .received = "2026-09-01", .last = "2026-09-01", .last_event = CE_RECEIVE
+	};
 	char *why = NULL, *notice = NULL;
 	const char *today = "2026-12-31";
 	struct case_action steps[] = {

@@ -77,11 +77,11 @@ static char *q_text(const char *sql)
 	return out ? out : xstrdup("");
 }
 
-#define CHECK_Q(sql, want)                      \
-	do {                                    \
-		char *t_s = q_text(sql);        \
-		CHECK_STR(t_s, (want));         \
-		free(t_s);                      \
+#define CHECK_Q(sql, want)                                                                                             \
+	do {                                                                                                           \
+		char *t_s = q_text(sql);                                                                               \
+		CHECK_STR(t_s, (want));                                                                                \
+		free(t_s);                                                                                             \
 	} while (0)
 
 static int64_t unit_id(const char *name)
@@ -93,8 +93,7 @@ static int64_t unit_id(const char *name)
 }
 
 /* Create a case (station CG01) received on date; returns its id, its number into no (may be NULL). */
-static int64_t create_in(const char *code, const char *received, const char *summary, const char *today,
-			 char **no)
+static int64_t create_in(const char *code, const char *received, const char *summary, const char *today, char **no)
 {
 	char **v = record_new_values(case_record(), received);
 	str_set(&v[CASEF_CATEGORY], "道路交通");
@@ -172,7 +171,9 @@ TEST(t_numbering)
 	CHECK_STR(no, "CG01-2026-0003");
 	free(no);
 	/* A number already taken (an imported case) is skipped. */
-	CHECK_INT(db_exec(db, "INSERT INTO cases (case_no, summary, received_date) VALUES ('CG01-2026-0004', '导入', '2026-03-04')",
+	CHECK_INT(db_exec(db,
+			  "INSERT INTO cases (case_no, summary, received_date) VALUES ('CG01-2026-0004', '导入', "
+			  "'2026-03-04')",
 			  &err),
 		  0);
 	create_in("CG01", "2026-03-05", "六", "2026-12-31", &no);
@@ -234,9 +235,11 @@ TEST(t_full_loop)
 	ACT(id, .event = CE_RETURN, .date = "2026-09-03", .note = "不属于本单位职责", .who = "县交通运输局张科长");
 	ACT(id, .event = CE_ASSIGN, .date = "2026-09-04", .unit_id = u, .workdays = 10);
 	ACT(id, .event = CE_URGE, .date = "2026-09-15", .note = "电话催办", .who = "王站长");
-	char *notice = act_ok_at(id, (struct case_action){ .event = CE_EXTEND, .date = "2026-09-16",
-							    .note = "需更换线路", .due = "2026-10-03" },
-				 NULL, __LINE__);
+	char *notice =
+		act_ok_at(id,
+			  (struct case_action){
+				  .event = CE_EXTEND, .date = "2026-09-16", .note = "需更换线路", .due = "2026-10-03" },
+			  NULL, __LINE__);
 	CHECK_STR(notice, "2026-10-03 是节假日（国庆节），已顺延到 2026-10-08");
 	free(notice);
 	ACT(id, .event = CE_REPLY, .date = "2026-10-08", .content = "已更换灯泡", .result = 'A');
@@ -249,24 +252,26 @@ TEST(t_full_loop)
 	char *t = timeline(id);
 	/* 09-02 + 15 working days is 09-22 (Sunday 09-20 is a make-up workday); 10-09 + 15 is
 	 * 10-29 (Saturday 10-10 is one). */
-	CHECK_STR(t, "受理 2026-09-01 受理     |"
-		     "交办 2026-09-02 办理中 县交通运输局 2026-09-22   |"
-		     "退回 2026-09-03 受理 县交通运输局    不属于本单位职责|"
-		     "交办 2026-09-04 办理中 供电所 2026-09-18   |"
-		     "催办 2026-09-15 办理中 供电所    电话催办|"
-		     "延期 2026-09-16 办理中 供电所 2026-10-08   需更换线路|"
-		     "答复 2026-10-08 已答复 供电所  A  已更换灯泡|"
-		     "回访 2026-10-09 已答复    不满意 |"
-		     "重办 2026-10-09 办理中 供电所 2026-10-29   群众反映仍有一盏不亮|"
-		     "答复 2026-10-20 已答复 供电所  A  已全部修复\n备注：附照片|"
-		     "回访 2026-10-21 已答复    满意 |"
-		     "办结 2026-10-22 办结     |");
+	CHECK_STR(t,
+		  "受理 2026-09-01 受理     |"
+		  "交办 2026-09-02 办理中 县交通运输局 2026-09-22   |"
+		  "退回 2026-09-03 受理 县交通运输局    不属于本单位职责|"
+		  "交办 2026-09-04 办理中 供电所 2026-09-18   |"
+		  "催办 2026-09-15 办理中 供电所    电话催办|"
+		  "延期 2026-09-16 办理中 供电所 2026-10-08   需更换线路|"
+		  "答复 2026-10-08 已答复 供电所  A  已更换灯泡|"
+		  "回访 2026-10-09 已答复    不满意 |"
+		  "重办 2026-10-09 办理中 供电所 2026-10-29   群众反映仍有一盏不亮|"
+		  "答复 2026-10-20 已答复 供电所  A  已全部修复\n备注：附照片|"
+		  "回访 2026-10-21 已答复    满意 |"
+		  "办结 2026-10-22 办结     |");
 	free(t);
 	CHECK_Q("SELECT who FROM case_events WHERE type = '退回'", "县交通运输局张科长");
 	CHECK_Q("SELECT who FROM case_events WHERE type = '答复' LIMIT 1", "测试");
 	CHECK_Q("SELECT how FROM case_events WHERE type = '回访' ORDER BY id DESC LIMIT 1", "上门");
 	CHECK_INT(q_int("SELECT count(*) FROM case_events WHERE at NOT LIKE '2026-12-31 %'"), 0);
-	CHECK_INT(q_int("SELECT count(*) FROM case_events WHERE at NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]'"),
+	CHECK_INT(q_int("SELECT count(*) FROM case_events WHERE at NOT GLOB "
+			"'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]'"),
 		  0);
 
 	struct case_info ci;
@@ -400,8 +405,10 @@ TEST(t_visit_link)
 {
 	setup();
 	char *err = NULL;
-	CHECK_INT(db_exec(db, "INSERT INTO visits (id, date, channel, visitor_name, content) VALUES (7, '2026-03-28', '接待日来访', '赵六', '路灯坏了');"
-			      "INSERT INTO deputies (id, name, gender, level) VALUES (3, '张三', '男', '县');",
+	CHECK_INT(db_exec(db,
+			  "INSERT INTO visits (id, date, channel, visitor_name, content) VALUES (7, '2026-03-28', "
+			  "'接待日来访', '赵六', '路灯坏了');"
+			  "INSERT INTO deputies (id, name, gender, level) VALUES (3, '张三', '男', '县');",
 			  &err),
 		  0);
 	char **v = record_new_values(case_record(), "2026-03-28");
@@ -509,16 +516,16 @@ static int rows_cb(void *ud, const struct case_row *r)
 	return 0;
 }
 
-#define CHECK_ROWS(call, want)                              \
-	do {                                                \
-		struct rows t_r = { .days = true };         \
-		char *t_err = NULL;                         \
-		sb_init(&t_r.sb);                           \
-		sb_add(&t_r.sb, "");                        \
-		CHECK_INT((call), 0);                       \
-		CHECK_STR(t_r.sb.buf, (want));              \
-		sb_free(&t_r.sb);                           \
-		free(t_err);                                \
+#define CHECK_ROWS(call, want)                                                                                         \
+	do {                                                                                                           \
+		struct rows t_r = { .days = true };                                                                    \
+		char *t_err = NULL;                                                                                    \
+		sb_init(&t_r.sb);                                                                                      \
+		sb_add(&t_r.sb, "");                                                                                   \
+		CHECK_INT((call), 0);                                                                                  \
+		CHECK_STR(t_r.sb.buf, (want));                                                                         \
+		sb_free(&t_r.sb);                                                                                      \
+		free(t_err);                                                                                           \
 	} while (0)
 
 /* The dashboard's data set as of 2026-10-12 (Mon): overdue since 09-30 and 10-09, due 10-13 and
@@ -596,11 +603,11 @@ static char *page(const struct case_filter *f, enum case_sort sort, bool desc, i
 	return sb_take(&r.sb);
 }
 
-#define CHECK_PAGE(f, sort, desc, offset, limit, want)                     \
-	do {                                                               \
-		char *t_p = page((f), (sort), (desc), (offset), (limit));  \
-		CHECK_STR(t_p, (want));                                    \
-		free(t_p);                                                 \
+#define CHECK_PAGE(f, sort, desc, offset, limit, want)                                                                 \
+	do {                                                                                                           \
+		char *t_p = page((f), (sort), (desc), (offset), (limit));                                              \
+		CHECK_STR(t_p, (want));                                                                                \
+		free(t_p);                                                                                             \
 	} while (0)
 
 static int row_fields_cb(void *ud, const struct case_row *r)
@@ -615,7 +622,8 @@ TEST(t_list)
 	setup();
 	dashboard_set();
 	struct case_filter f = { .cal = cal, .today = "2026-10-12", .soon_days = 3 };
-	CHECK_PAGE(&f, CASE_SORT_RECEIVED, false, 0, -1, "超期甲,超期乙,临期甲,临期乙,未到期,待回访,待办结,已办结,刚受理");
+	CHECK_PAGE(&f, CASE_SORT_RECEIVED, false, 0, -1,
+		   "超期甲,超期乙,临期甲,临期乙,未到期,待回访,待办结,已办结,刚受理");
 	CHECK_PAGE(&f, CASE_SORT_RECEIVED, true, 0, 3, "刚受理,已办结,待办结");
 	CHECK_PAGE(&f, CASE_SORT_RECEIVED, true, 3, 3, "待回访,未到期,临期乙");
 	/* Replied cases keep their due date (09-22); no due date last. */
@@ -655,15 +663,16 @@ TEST(t_list)
 	sb_init(&sb);
 	f.category = NULL;
 	CHECK_INT(db_cases_page(db, &f, CASE_SORT_NO, false, 0, -1, row_fields_cb, &sb, &err), 0);
-	CHECK_STR(sb.buf, "CG01-2026-0001 办理中 供电所 待答复 2 道路交通|"
-			  "CG01-2026-0002 办理中 县水利局 待答复 2 道路交通|"
-			  "CG01-2026-0003 办理中 供电所 待答复 1 道路交通|"
-			  "CG01-2026-0004 办理中 县水利局 待答复 1 道路交通|"
-			  "CG01-2026-0005 办理中 供电所 待答复 0 道路交通|"
-			  "CG01-2026-0006 已答复 供电所 待回访 0 道路交通|"
-			  "CG01-2026-0007 已答复 供电所 待办结 0 道路交通|"
-			  "CG01-2026-0008 办结  已办结 0 道路交通|"
-			  "CG01-2026-0009 受理  待交办 0 道路交通|");
+	CHECK_STR(sb.buf,
+		  "CG01-2026-0001 办理中 供电所 待答复 2 道路交通|"
+		  "CG01-2026-0002 办理中 县水利局 待答复 2 道路交通|"
+		  "CG01-2026-0003 办理中 供电所 待答复 1 道路交通|"
+		  "CG01-2026-0004 办理中 县水利局 待答复 1 道路交通|"
+		  "CG01-2026-0005 办理中 供电所 待答复 0 道路交通|"
+		  "CG01-2026-0006 已答复 供电所 待回访 0 道路交通|"
+		  "CG01-2026-0007 已答复 供电所 待办结 0 道路交通|"
+		  "CG01-2026-0008 办结  已办结 0 道路交通|"
+		  "CG01-2026-0009 受理  待交办 0 道路交通|");
 	sb_free(&sb);
 	/* Without a filter at all. */
 	CHECK_PAGE(NULL, CASE_SORT_RECEIVED, false, 7, -1, "已办结,刚受理");
@@ -739,7 +748,8 @@ TEST(t_explain)
 	sb_init(&sb);
 	CHECK_INT(db_cases_explain(db, "2026-10-12", explain_cb, &sb, &err), 0);
 	CHECK(sb.buf && strstr(sb.buf, "超期: SEARCH c USING INDEX cases_status_due (status=? AND due_date<?)"));
-	CHECK(sb.buf && strstr(sb.buf, "临期: SEARCH c USING INDEX cases_status_due (status=? AND due_date>? AND due_date<?)"));
+	CHECK(sb.buf &&
+	      strstr(sb.buf, "临期: SEARCH c USING INDEX cases_status_due (status=? AND due_date>? AND due_date<?)"));
 	/* No scan of the cases table, no sorting: the index gives the order. */
 	CHECK(sb.buf && !strstr(sb.buf, "SCAN c"));
 	CHECK(sb.buf && !strstr(sb.buf, "TEMP B-TREE"));

@@ -8,11 +8,11 @@
 #include "t.h"
 
 /* date_add_days(ISO, N) must give WANT. */
-#define ADD_IS(iso, n, want)                                                                                 \
-	do {                                                                                                 \
-		char out_[11];                                                                               \
-		date_add_days(iso, n, out_);                                                                 \
-		CHECK_STR(out_, want);                                                                       \
+#define ADD_IS(iso, n, want)                                                                                           \
+	do {                                                                                                           \
+		char out_[11];                                                                                         \
+		date_add_days(iso, n, out_);                                                                           \
+		CHECK_STR(out_, want);                                                                                 \
 	} while (0)
 
 /* The machine's local date, as clock_today() gives it without STATION_TODAY. */
@@ -37,9 +37,9 @@ TEST(test_days_known)
 
 TEST(test_days_round_trip)
 {
-	static const char *const dates[] = {"1970-01-01", "1969-12-31", "1900-01-01", "1949-10-01",
-	                                    "2000-02-29", "2000-03-01", "2024-02-29", "2026-11-23",
-	                                    "2099-12-31", "2100-02-28", "2100-03-01", "2200-12-31"};
+	static const char *const dates[] = { "1970-01-01", "1969-12-31", "1900-01-01", "1949-10-01",
+					     "2000-02-29", "2000-03-01", "2024-02-29", "2026-11-23",
+					     "2099-12-31", "2100-02-28", "2100-03-01", "2200-12-31" };
 	for (size_t i = 0; i < ARRAY_LEN(dates); i++) {
 		char out[11];
 		days_to_date(date_to_days(dates[i]), out);
@@ -56,8 +56,7 @@ TEST(test_days_every_day)
 		char out[11];
 		days_to_date(z, out);
 		if (date_to_days(out) != z && bad++ < 3)
-			fprintf(stderr, "  day %lld -> %s -> %lld\n", (long long)z, out,
-			        (long long)date_to_days(out));
+			fprintf(stderr, "  day %lld -> %s -> %lld\n", (long long)z, out, (long long)date_to_days(out));
 	}
 	CHECK_INT(bad, 0);
 	CHECK_INT(z1 - z0 + 1, 301 * 365 + 73); /* 73 leap days: 1904..2196 but not 2100 */
@@ -157,9 +156,9 @@ TEST(test_today_fixed)
 
 TEST(test_today_invalid_ignored)
 {
-	static const char *const bad[] = {"",           "tomorrow",   "2026-02-30",
-	                                  "2026-13-01", "20261123",   "2026-11-23x",
-	                                  " 2026-11-2", "2026-11- 3", "2026/11/23"};
+	static const char *const bad[] = { "",           "tomorrow",   "2026-02-30",
+					   "2026-13-01", "20261123",   "2026-11-23x",
+					   " 2026-11-2", "2026-11- 3", "2026/11/23" };
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		char out[11], before[11], after[11];
 		setenv("STATION_TODAY", bad[i], 1);

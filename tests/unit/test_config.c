@@ -18,14 +18,14 @@
 static char tmpdir[64]; /* private folder for this run */
 static char cwd[4096];  /* the checkout, to come back to */
 
-#define CHECK_HAS(s, sub)                                                                        \
-	do {                                                                                     \
-		const char *t_s = (s), *t_sub = (sub);                                           \
-		if (!t_s || !strstr(t_s, t_sub)) {                                               \
-			fprintf(stderr, "  %s:%d: \"%s\" does not contain \"%s\"\n", __FILE__, __LINE__, \
-				t_s ? t_s : "(null)", t_sub);                                    \
-			t_failed_checks++;                                                       \
-		}                                                                                \
+#define CHECK_HAS(s, sub)                                                                                              \
+	do {                                                                                                           \
+		const char *t_s = (s), *t_sub = (sub);                                                                 \
+		if (!t_s || !strstr(t_s, t_sub)) {                                                                     \
+			fprintf(stderr, "  %s:%d: \"%s\" does not contain \"%s\"\n", __FILE__, __LINE__,               \
+				t_s ? t_s : "(null)", t_sub);                                                          \
+			t_failed_checks++;                                                                             \
+		}                                                                                                      \
 	} while (0)
 
 /* Write content to tmpdir/name; returns the path (caller frees). */
@@ -271,11 +271,12 @@ TEST(t_shipped_ini)
 
 	/* Every key is written out in the shipped example (in its section, in order). */
 	static const char *const keys[] = {
-		"[station]", "name =", "code =", "county =", "township =", "address =", "[database]", "path =",
-		"[reception]", "rule =", "time =", "place =", "keep_holiday =", "notice_days =", "[cases]",
-		"deadline_days =", "due_soon_days =", "[export]", "csv_encoding =", "mask_personal =",
-		"[registers]", "deputies =", "visits =", "cases =", "suggestions =", "activities =",
-		"training =", "performance =", "[user]", "name =", "[keys]", "[calendar]",
+		"[station]",      "name =",          "code =",      "county =",        "township =",      "address =",
+		"[database]",     "path =",          "[reception]", "rule =",          "time =",          "place =",
+		"keep_holiday =", "notice_days =",   "[cases]",     "deadline_days =", "due_soon_days =", "[export]",
+		"csv_encoding =", "mask_personal =", "[registers]", "deputies =",      "visits =",        "cases =",
+		"suggestions =",  "activities =",    "training =",  "performance =",   "[user]",          "name =",
+		"[keys]",         "[calendar]",
 	};
 	FILE *f = fopen("station.ini", "r");
 	char buf[16384];
@@ -288,7 +289,8 @@ TEST(t_shipped_ini)
 		char *want = xasprintf("\n%s", keys[i]);
 		const char *p = strstr(at, want);
 		if (!p)
-			fprintf(stderr, "  station.ini: no line starting with \"%s\" after the previous key\n", keys[i]);
+			fprintf(stderr, "  station.ini: no line starting with \"%s\" after the previous key\n",
+				keys[i]);
 		CHECK(p != NULL);
 		if (p)
 			at = p + 1;
@@ -361,18 +363,12 @@ TEST(t_rule)
 		int day;
 		const char *text;
 	} good[] = {
-		{ "day:15", RECEPTION_MONTHDAY, 15, "每月15日" },
-		{ "DAY : 1", RECEPTION_MONTHDAY, 1, "每月1日" },
-		{ "每月28日", RECEPTION_MONTHDAY, 28, "每月28日" },
-		{ "每月 5 号", RECEPTION_MONTHDAY, 5, "每月5日" },
-		{ "31日", RECEPTION_MONTHDAY, 31, "每月31日" },
-		{ "day：10", RECEPTION_MONTHDAY, 10, "每月10日" },
-		{ "weekday:3", RECEPTION_WEEKDAY, 3, "每周三" },
-		{ "Weekday: 7", RECEPTION_WEEKDAY, 7, "每周日" },
-		{ "周三", RECEPTION_WEEKDAY, 3, "每周三" },
-		{ "每周一", RECEPTION_WEEKDAY, 1, "每周一" },
-		{ "星期日", RECEPTION_WEEKDAY, 7, "每周日" },
-		{ "星期天", RECEPTION_WEEKDAY, 7, "每周日" },
+		{ "day:15", RECEPTION_MONTHDAY, 15, "每月15日" },   { "DAY : 1", RECEPTION_MONTHDAY, 1, "每月1日" },
+		{ "每月28日", RECEPTION_MONTHDAY, 28, "每月28日" }, { "每月 5 号", RECEPTION_MONTHDAY, 5, "每月5日" },
+		{ "31日", RECEPTION_MONTHDAY, 31, "每月31日" },     { "day：10", RECEPTION_MONTHDAY, 10, "每月10日" },
+		{ "weekday:3", RECEPTION_WEEKDAY, 3, "每周三" },    { "Weekday: 7", RECEPTION_WEEKDAY, 7, "每周日" },
+		{ "周三", RECEPTION_WEEKDAY, 3, "每周三" },         { "每周一", RECEPTION_WEEKDAY, 1, "每周一" },
+		{ "星期日", RECEPTION_WEEKDAY, 7, "每周日" },       { "星期天", RECEPTION_WEEKDAY, 7, "每周日" },
 		{ "周6", RECEPTION_WEEKDAY, 6, "每周六" },
 	};
 	struct cfg c;
@@ -387,8 +383,8 @@ TEST(t_rule)
 		cfg_free(&c);
 		free(in);
 	}
-	const char *bad[] = { "day:0", "day:32", "每月32日", "weekday:0", "weekday:8", "周八", "15",
-			      "sometimes", "day:", "周三下午", "day:15日日" };
+	const char *bad[] = { "day:0", "day:32",    "每月32日", "weekday:0", "weekday:8", "周八",
+			      "15",    "sometimes", "day:",     "周三下午",  "day:15日日" };
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		char *in = xasprintf("[reception]\n# 接待日\nrule = %s\n", bad[i]);
 		char *e = load_bad(in);
@@ -404,8 +400,9 @@ TEST(t_rule)
 TEST(t_time)
 {
 	static const char *const good[][2] = {
-		{ "9:00-11:30", "09:00-11:30" }, { "14：30～17：00", "14:30-17:00" },
-		{ "08:30 至 12:00", "08:30-12:00" }, { "14:30", "14:30" }, { "20:00-24:00", "20:00-24:00" },
+		{ "9:00-11:30", "09:00-11:30" },     { "14：30～17：00", "14:30-17:00" },
+		{ "08:30 至 12:00", "08:30-12:00" }, { "14:30", "14:30" },
+		{ "20:00-24:00", "20:00-24:00" },
 	};
 	struct cfg c;
 	for (size_t i = 0; i < ARRAY_LEN(good); i++) {

@@ -116,7 +116,10 @@ TEST(test_utf16_named)
 	char *err = NULL;
 	struct csvin *c = NULL;
 	/* "a,b\n" in UTF-16LE with its BOM, as WPS saves "Unicode 文本". */
-	CHECK_INT(csvin_parse("\xFF\xFE" "a\0,\0b\0\n\0", 10, "u.csv", &c, &err), -1);
+	CHECK_INT(csvin_parse("\xFF\xFE"
+			      "a\0,\0b\0\n\0",
+			      10, "u.csv", &c, &err),
+		  -1);
 	CHECK(err && strstr(err, "u.csv：文件是 UTF-16 编码"));
 	free(err);
 }

@@ -48,13 +48,13 @@ static char *in(const char *dir, const char *name) { return xasprintf("%s/%s", d
 
 static bool contains(const char *s, const char *part) { return s && part && strstr(s, part); }
 
-#define CHECK_HAS(s, part)                                                                          \
-	do {                                                                                        \
-		if (!contains((s), (part))) {                                                       \
-			fprintf(stderr, "  %s:%d: \"%s\" does not contain \"%s\"\n", __FILE__, __LINE__, \
-				(s) ? (s) : "(null)", (part));                                      \
-			t_failed_checks++;                                                          \
-		}                                                                                   \
+#define CHECK_HAS(s, part)                                                                                             \
+	do {                                                                                                           \
+		if (!contains((s), (part))) {                                                                          \
+			fprintf(stderr, "  %s:%d: \"%s\" does not contain \"%s\"\n", __FILE__, __LINE__,               \
+				(s) ? (s) : "(null)", (part));                                                         \
+			t_failed_checks++;                                                                             \
+		}                                                                                                      \
 	} while (0)
 
 static struct db *open_ok(const char *path, int flags)
@@ -126,11 +126,11 @@ static char *raw_text(sqlite3 *h, const char *sql)
 	return v;
 }
 
-#define CHECK_SQL_STR(h, sql, want)            \
-	do {                                   \
-		char *t_v = raw_text((h), (sql)); \
-		CHECK_STR(t_v, (want));          \
-		free(t_v);                       \
+#define CHECK_SQL_STR(h, sql, want)                                                                                    \
+	do {                                                                                                           \
+		char *t_v = raw_text((h), (sql));                                                                      \
+		CHECK_STR(t_v, (want));                                                                                \
+		free(t_v);                                                                                             \
 	} while (0)
 
 static char **deputy(const char *name, const char *gender, const char *level)
@@ -278,7 +278,8 @@ TEST(t_stranger_database_refused)
 {
 	char *dir = tmp_dir(), *path = in(dir, "other.db");
 	sqlite3 *h = raw_open(path);
-	raw_exec(h, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL); INSERT INTO invoices VALUES (1, 9.5)");
+	raw_exec(h,
+		 "CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL); INSERT INTO invoices VALUES (1, 9.5)");
 	sqlite3_close(h);
 	char *err = open_fails(path, DB_OPEN_CREATE);
 	CHECK_HAS(err, "不是 station 数据库文件");
@@ -630,30 +631,38 @@ TEST(t_audit_insert_update_delete)
 	free(q);
 	free(want);
 	/* insert: no old values, every column new */
-	CHECK_SQL_STR(h, "SELECT ifnull(old_values, 'NULL') FROM audit_log WHERE table_name = 'deputies' AND action = 'INSERT'",
-		      "NULL");
-	CHECK_SQL_STR(h, "SELECT json_extract(new_values, '$.name') || json_extract(new_values, '$.level') || "
-			 "json_type(new_values, '$.phone') || json_extract(new_values, '$.status') FROM audit_log "
-			 "WHERE table_name = 'deputies' AND action = 'INSERT'",
+	CHECK_SQL_STR(
+		h,
+		"SELECT ifnull(old_values, 'NULL') FROM audit_log WHERE table_name = 'deputies' AND action = 'INSERT'",
+		"NULL");
+	CHECK_SQL_STR(h,
+		      "SELECT json_extract(new_values, '$.name') || json_extract(new_values, '$.level') || "
+		      "json_type(new_values, '$.phone') || json_extract(new_values, '$.status') FROM audit_log "
+		      "WHERE table_name = 'deputies' AND action = 'INSERT'",
 		      "张三县null在任");
-	CHECK_INT(raw_int(h, "SELECT count(*) FROM audit_log a, json_each(a.new_values) WHERE a.table_name = "
-			     "'deputies' AND a.action = 'INSERT'"),
+	CHECK_INT(raw_int(h,
+			  "SELECT count(*) FROM audit_log a, json_each(a.new_values) WHERE a.table_name = "
+			  "'deputies' AND a.action = 'INSERT'"),
 		  raw_int(h, "SELECT count(*) FROM pragma_table_info('deputies')"));
 	/* update: the phone before and after */
-	CHECK_SQL_STR(h, "SELECT json_type(old_values, '$.phone') || '>' || json_extract(new_values, '$.phone') "
-			 "FROM audit_log WHERE table_name = 'deputies' AND action = 'UPDATE'",
+	CHECK_SQL_STR(h,
+		      "SELECT json_type(old_values, '$.phone') || '>' || json_extract(new_values, '$.phone') "
+		      "FROM audit_log WHERE table_name = 'deputies' AND action = 'UPDATE'",
 		      "null>13800138000");
 	/* delete (soft): deleted 0 -> 1, the rest kept */
-	CHECK_SQL_STR(h, "SELECT json_extract(old_values, '$.deleted') || '>' || json_extract(new_values, '$.deleted') "
-			 "|| json_extract(new_values, '$.name') FROM audit_log WHERE table_name = 'deputies' AND action = 'DELETE'",
+	CHECK_SQL_STR(h,
+		      "SELECT json_extract(old_values, '$.deleted') || '>' || json_extract(new_values, '$.deleted') "
+		      "|| json_extract(new_values, '$.name') FROM audit_log WHERE table_name = 'deputies' AND action = "
+		      "'DELETE'",
 		      "0>1张三");
 
 	/* Restore is logged as such; a hard delete keeps the old values. */
 	CHECK_INT(db_deputies_restore(db, id, NULL), 0);
 	CHECK_SQL_STR(h, "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1", "RESTORE");
 	raw_exec(h, "DELETE FROM categories WHERE name = '其他'");
-	CHECK_SQL_STR(h, "SELECT action || json_extract(old_values, '$.name') || ifnull(new_values, 'NULL') "
-			 "FROM audit_log ORDER BY id DESC LIMIT 1",
+	CHECK_SQL_STR(h,
+		      "SELECT action || json_extract(old_values, '$.name') || ifnull(new_values, 'NULL') "
+		      "FROM audit_log ORDER BY id DESC LIMIT 1",
 		      "DELETE其他NULL");
 	db_close(db);
 	free(path);
@@ -671,7 +680,8 @@ TEST(t_audit_user_per_connection)
 	add_deputy(b, "二");
 	add_deputy(a, "三");
 	CHECK_SQL_STR(db_handle(a),
-		      "SELECT group_concat(user, ',') FROM (SELECT user FROM audit_log WHERE table_name = 'deputies' ORDER BY id)",
+		      "SELECT group_concat(user, ',') FROM (SELECT user FROM audit_log WHERE table_name = 'deputies' "
+		      "ORDER BY id)",
 		      "甲,乙,甲");
 	db_close(b);
 	db_close(a);
@@ -704,7 +714,8 @@ TEST(t_audit_triggers_match_schema)
 	CHECK_INT(db_commit(db, NULL), 0);
 	CHECK_INT(db_audit_verify(db, NULL, NULL, NULL), 0);
 	raw_exec(h, "UPDATE units SET email = 'a@b.cn' WHERE id = 1");
-	CHECK_SQL_STR(h, "SELECT json_extract(new_values, '$.email') FROM audit_log ORDER BY id DESC LIMIT 1", "a@b.cn");
+	CHECK_SQL_STR(h, "SELECT json_extract(new_values, '$.email') FROM audit_log ORDER BY id DESC LIMIT 1",
+		      "a@b.cn");
 	/* Triggers dropped behind the program's back come back on the next open. */
 	raw_exec(h, "DROP TRIGGER audit_deputies_insert");
 	CHECK_INT(db_audit_verify(db, NULL, NULL, NULL), 1);
@@ -738,10 +749,12 @@ TEST(t_check_clean)
 	sqlite3 *h = db_handle(db);
 	char *sql = xasprintf("INSERT INTO reception_days (date) VALUES ('2026-03-28');"
 			      "INSERT INTO reception_duty (reception_day_id, deputy_id) VALUES (1, %lld);"
-			      "INSERT INTO visits (date, channel, visitor_name, content) VALUES ('2026-03-28', '接待日来访', '赵六', '路灯坏了');"
+			      "INSERT INTO visits (date, channel, visitor_name, content) VALUES ('2026-03-28', "
+			      "'接待日来访', '赵六', '路灯坏了');"
 			      "INSERT INTO visit_deputies (visit_id, deputy_id) VALUES (1, %lld);"
 			      "INSERT INTO case_seq (station_code, year, last_seq) VALUES ('XH01', 2026, 1);"
-			      "INSERT INTO cases (case_no, visit_id, summary, received_date) VALUES ('XH01-2026-0001', 1, '路灯', '2026-03-28');"
+			      "INSERT INTO cases (case_no, visit_id, summary, received_date) VALUES ('XH01-2026-0001', "
+			      "1, '路灯', '2026-03-28');"
 			      "UPDATE visits SET case_id = 1 WHERE id = 1;",
 			      (long long)d, (long long)d);
 	raw_exec(h, sql);
@@ -773,13 +786,15 @@ TEST(t_check_broken)
 	/* Another tool writes with foreign keys off. */
 	sqlite3 *h = raw_open(path);
 	raw_exec(h, "PRAGMA foreign_keys = OFF");
-	char *sql = xasprintf("INSERT INTO reception_duty (reception_day_id, deputy_id) VALUES (77, %lld);"
-			      "INSERT INTO visits (date, channel, visitor_name, content) VALUES ('2026-03-28', '电话', '赵六', '噪音');"
-			      "INSERT INTO visit_deputies (visit_id, deputy_id) VALUES (1, 999);"
-			      "INSERT INTO cases (case_no, summary, received_date) VALUES ('XH01-2026-0005', '噪音', '2026-03-28');"
-			      "UPDATE visits SET case_id = 1 WHERE id = 1;"
-			      "DROP TRIGGER audit_units_update;",
-			      (long long)d);
+	char *sql = xasprintf(
+		"INSERT INTO reception_duty (reception_day_id, deputy_id) VALUES (77, %lld);"
+		"INSERT INTO visits (date, channel, visitor_name, content) VALUES ('2026-03-28', '电话', '赵六', "
+		"'噪音');"
+		"INSERT INTO visit_deputies (visit_id, deputy_id) VALUES (1, 999);"
+		"INSERT INTO cases (case_no, summary, received_date) VALUES ('XH01-2026-0005', '噪音', '2026-03-28');"
+		"UPDATE visits SET case_id = 1 WHERE id = 1;"
+		"DROP TRIGGER audit_units_update;",
+		(long long)d);
 	raw_exec(h, sql);
 	free(sql);
 	sqlite3_close(h);

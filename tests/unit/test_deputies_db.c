@@ -92,7 +92,7 @@ struct page {
 	struct strbuf names;
 	int64_t ids[200];
 	int n;
-	int stop_after; /* 0: never stop */
+	int stop_after;        /* 0: never stop */
 	const char *field_out; /* when set, collect this field instead of the name */
 	int field;
 };
@@ -126,11 +126,11 @@ static char *names(const char *text, const char *level, bool left, int sort, boo
 	return sb_take(&p.names);
 }
 
-#define CHECK_NAMES(text, level, left, sort, desc, want)                  \
-	do {                                                              \
-		char *t_got = names((text), (level), (left), (sort), (desc)); \
-		CHECK_STR(t_got, (want));                                 \
-		free(t_got);                                              \
+#define CHECK_NAMES(text, level, left, sort, desc, want)                                                               \
+	do {                                                                                                           \
+		char *t_got = names((text), (level), (left), (sort), (desc));                                          \
+		CHECK_STR(t_got, (want));                                                                              \
+		free(t_got);                                                                                           \
 	} while (0)
 
 /* The roster used by the filter and sort tests. */
@@ -164,7 +164,8 @@ TEST(t_insert_get_update)
 		got = NULL;
 	}
 	/* Empty values are stored as NULL, never ''. */
-	CHECK_INT(q_int("SELECT count(*) FROM deputies WHERE card_no IS NULL AND term IS NULL AND join_date IS NULL"), 1);
+	CHECK_INT(q_int("SELECT count(*) FROM deputies WHERE card_no IS NULL AND term IS NULL AND join_date IS NULL"),
+		  1);
 	CHECK_INT(q_int("SELECT count(*) FROM deputies WHERE card_no = '' OR term = '' OR join_date = ''"), 0);
 	/* The pinyin keys follow the name. */
 	char *key = pinyin_sortkey("张三"), *ini = pinyin_initials("张三");

@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <unistd.h>
 
-#define FIX "tests/data/import/"
+#define FIX   "tests/data/import/"
 #define TODAY "2026-03-15"
 
 static char tmpdir[] = "/tmp/test_import_XXXXXX";

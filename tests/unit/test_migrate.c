@@ -73,11 +73,11 @@ static char *q_text(struct db *db, const char *sql)
 	return v;
 }
 
-#define CHECK_Q_STR(db, sql, want)             \
-	do {                                   \
-		char *t_v = q_text((db), (sql));  \
-		CHECK_STR(t_v, (want));          \
-		free(t_v);                       \
+#define CHECK_Q_STR(db, sql, want)                                                                                     \
+	do {                                                                                                           \
+		char *t_v = q_text((db), (sql));                                                                       \
+		CHECK_STR(t_v, (want));                                                                                \
+		free(t_v);                                                                                             \
 	} while (0)
 
 /* Lines of an embedded data file that are neither blank nor comments. */
@@ -103,10 +103,16 @@ static void check_latest(struct db *db)
 	CHECK_INT(q_int(db, "PRAGMA application_id"), DB_APPLICATION_ID);
 	CHECK_Q_STR(db, "PRAGMA integrity_check", "ok");
 	CHECK_INT(q_int(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
-	static const char *const tables[] = { "deputies", "reception_days", "reception_duty", "visits",
-		"visit_deputies", "cases", "case_events", "units", "suggestions", "suggestion_deputies",
-		"suggestion_cases", "activities", "attendance", "evaluations", "point_adjustments", "users",
-		"audit_log", "categories", "app_session", "case_seq" };
+	static const char *const tables[] = { "deputies",          "reception_days",
+					      "reception_duty",    "visits",
+					      "visit_deputies",    "cases",
+					      "case_events",       "units",
+					      "suggestions",       "suggestion_deputies",
+					      "suggestion_cases",  "activities",
+					      "attendance",        "evaluations",
+					      "point_adjustments", "users",
+					      "audit_log",         "categories",
+					      "app_session",       "case_seq" };
 	for (size_t i = 0; i < ARRAY_LEN(tables); i++)
 		if (!db_table_exists(db, tables[i])) {
 			fprintf(stderr, "  missing table %s\n", tables[i]);
@@ -129,7 +135,8 @@ TEST(t_empty_to_latest)
 		CHECK_Q_STR(db, "SELECT kind FROM units WHERE name = '党政综合办公室'", "镇直");
 		CHECK_Q_STR(db, "SELECT kind FROM units WHERE name = '各村(社区)委员会'", "村社区");
 		CHECK_Q_STR(db, "SELECT kind FROM units WHERE name = '县信访局'", "县直");
-		CHECK_Q_STR(db, "SELECT group_concat(name, ',') FROM (SELECT name FROM categories ORDER BY sort LIMIT 3)",
+		CHECK_Q_STR(db,
+			    "SELECT group_concat(name, ',') FROM (SELECT name FROM categories ORDER BY sort LIMIT 3)",
 			    "城乡建设,道路交通,水电气讯");
 		CHECK_Q_STR(db, "SELECT name FROM categories ORDER BY sort DESC LIMIT 1", "其他");
 		/* The seed is in the audit log, as the upgrade's doing. */
@@ -157,7 +164,8 @@ static void insert_sample(struct db *db, int k)
 	char *err = NULL;
 	CHECK_INT(db_exec(db,
 			  "INSERT INTO deputies (uid, name, name_py, gender, level, phone) "
-			  "VALUES ('00000000000000000000000000000abc', '老代表', 'lao dai biao', '女', '乡镇', '13900001111')",
+			  "VALUES ('00000000000000000000000000000abc', '老代表', 'lao dai biao', '女', '乡镇', "
+			  "'13900001111')",
 			  &err),
 		  0);
 	free(err);
@@ -181,8 +189,9 @@ TEST(t_every_earlier_version)
 		if (db) {
 			check_latest(db);
 			if (k >= 1)
-				CHECK_Q_STR(db, "SELECT name || phone || level || deleted FROM deputies WHERE uid = "
-						"'00000000000000000000000000000abc'",
+				CHECK_Q_STR(db,
+					    "SELECT name || phone || level || deleted FROM deputies WHERE uid = "
+					    "'00000000000000000000000000000abc'",
 					    "老代表13900001111乡镇0");
 			db_close(db);
 		} else {
@@ -196,10 +205,11 @@ TEST(t_every_earlier_version)
 /* Everything of the schema and the data that a needless migration would change. */
 static char *fingerprint(struct db *db)
 {
-	return q_text(db, "SELECT (SELECT group_concat(type || name || ifnull(sql, ''), '|') FROM "
-			  "(SELECT * FROM sqlite_master ORDER BY name)) || (SELECT count(*) FROM audit_log) || '/' || "
-			  "(SELECT count(*) FROM units) || '/' || (SELECT count(*) FROM categories) || '/' || "
-			  "(SELECT group_concat(uid) FROM deputies)");
+	return q_text(db,
+		      "SELECT (SELECT group_concat(type || name || ifnull(sql, ''), '|') FROM "
+		      "(SELECT * FROM sqlite_master ORDER BY name)) || (SELECT count(*) FROM audit_log) || '/' || "
+		      "(SELECT count(*) FROM units) || '/' || (SELECT count(*) FROM categories) || '/' || "
+		      "(SELECT group_concat(uid) FROM deputies)");
 }
 
 TEST(t_reopen_idempotent)

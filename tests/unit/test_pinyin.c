@@ -5,17 +5,17 @@
 #include "t.h"
 
 /* Sort key / initials of IN must equal WANT. */
-#define KEY_IS(in, want)                              \
-	do {                                          \
-		char *k_ = pinyin_sortkey(in);        \
-		CHECK_STR(k_, want);                  \
-		free(k_);                             \
+#define KEY_IS(in, want)                                                                                               \
+	do {                                                                                                           \
+		char *k_ = pinyin_sortkey(in);                                                                         \
+		CHECK_STR(k_, want);                                                                                   \
+		free(k_);                                                                                              \
 	} while (0)
-#define INITIALS_ARE(in, want)                        \
-	do {                                          \
-		char *k_ = pinyin_initials(in);       \
-		CHECK_STR(k_, want);                  \
-		free(k_);                             \
+#define INITIALS_ARE(in, want)                                                                                         \
+	do {                                                                                                           \
+		char *k_ = pinyin_initials(in);                                                                        \
+		CHECK_STR(k_, want);                                                                                   \
+		free(k_);                                                                                              \
 	} while (0)
 
 TEST(test_basic)
@@ -39,7 +39,7 @@ TEST(test_table_loaded)
 	int n = 0;
 	for (unsigned cp = 0x4E00; cp <= 0x9FFF; cp++)
 		n += pinyin_of(cp) != NULL;
-	CHECK(n > 20000); /* Unihan 15 reads 20,9xx of the 20,992 */
+	CHECK(n > 20000);                   /* Unihan 15 reads 20,9xx of the 20,992 */
 	CHECK_STR(pinyin_of(0x9FA5), "yu"); /* 龥, last of the GB-era range */
 }
 
@@ -170,10 +170,10 @@ TEST(test_invalid_utf8)
 	KEY_IS("\xff\xfe张\xe5", "zhang");
 	INITIALS_ARE("\xff\xfe张\xe5", "z");
 	KEY_IS("张\xe5\xbc", "zhang");
-	KEY_IS("\xc0\xaf三", "san");      /* overlong '/' */
-	KEY_IS("\xed\xa0\x80三", "san");  /* surrogate */
+	KEY_IS("\xc0\xaf三", "san");     /* overlong '/' */
+	KEY_IS("\xed\xa0\x80三", "san"); /* surrogate */
 	INITIALS_ARE("\x80\x80\x80", "");
-	KEY_IS("\xe6\x9b", "");           /* a truncated 曾 */
+	KEY_IS("\xe6\x9b", ""); /* a truncated 曾 */
 	INITIALS_ARE("\xe6\x9b", "");
 }
 

@@ -136,11 +136,11 @@ static char *date_in(int year, int month)
 	return out ? out : xstrdup("");
 }
 
-#define CHECK_DATE_IN(year, month, want)                  \
-	do {                                              \
-		char *t_d = date_in((year), (month));     \
-		CHECK_STR(t_d, (want));                   \
-		free(t_d);                                \
+#define CHECK_DATE_IN(year, month, want)                                                                               \
+	do {                                                                                                           \
+		char *t_d = date_in((year), (month));                                                                  \
+		CHECK_STR(t_d, (want));                                                                                \
+		free(t_d);                                                                                             \
 	} while (0)
 
 TEST(t_monthday_15)
@@ -151,9 +151,10 @@ TEST(t_monthday_15)
 	CHECK_INT(n, 12);
 	/* 02-15 is 春节 (02-15..02-23 off) → 02-24; 03-15 a Sunday → 03-16; 08-15 a Saturday → 08-17;
 	 * 11-15 a Sunday → 11-16. */
-	CHECK_STR(s, "2026-01-15,2026-02-24<2026-02-15,2026-03-16<2026-03-15,2026-04-15,2026-05-15,"
-		     "2026-06-15,2026-07-15,2026-08-17<2026-08-15,2026-09-15,2026-10-15,"
-		     "2026-11-16<2026-11-15,2026-12-15");
+	CHECK_STR(s,
+		  "2026-01-15,2026-02-24<2026-02-15,2026-03-16<2026-03-15,2026-04-15,2026-05-15,"
+		  "2026-06-15,2026-07-15,2026-08-17<2026-08-15,2026-09-15,2026-10-15,"
+		  "2026-11-16<2026-11-15,2026-12-15");
 	free(s);
 	teardown_cfg();
 }
@@ -203,8 +204,9 @@ TEST(t_monthday_1_holidays)
 	int n = 0;
 	char *s = dates_text(2026, &n);
 	CHECK_INT(n, 12);
-	CHECK_STR(s, "2026-01-01,2026-02-01,2026-03-01,2026-04-01,2026-05-01,2026-06-01,2026-07-01,"
-		     "2026-08-01,2026-09-01,2026-10-01,2026-11-01,2026-12-01");
+	CHECK_STR(s,
+		  "2026-01-01,2026-02-01,2026-03-01,2026-04-01,2026-05-01,2026-06-01,2026-07-01,"
+		  "2026-08-01,2026-09-01,2026-10-01,2026-11-01,2026-12-01");
 	free(s);
 	teardown_cfg();
 
@@ -517,11 +519,11 @@ static char *list(int year, int month, bool hide, int64_t offset, int limit)
 	return sb_take(&p.sb);
 }
 
-#define CHECK_LIST(year, month, hide, off, lim, want)                  \
-	do {                                                           \
-		char *t_got = list((year), (month), (hide), (off), (lim)); \
-		CHECK_STR(t_got, (want));                              \
-		free(t_got);                                           \
+#define CHECK_LIST(year, month, hide, off, lim, want)                                                                  \
+	do {                                                                                                           \
+		char *t_got = list((year), (month), (hide), (off), (lim));                                             \
+		CHECK_STR(t_got, (want));                                                                              \
+		free(t_got);                                                                                           \
 	} while (0)
 
 TEST(t_list_and_home)

@@ -215,10 +215,10 @@ TEST(test_two_messages_differ)
 
 /* FK_INT bounds messages are built at run time too. */
 static const struct field_def int_fields[] = {
-        {.col = "age", .label = "年龄", .kind = FK_INT, .min = 18, .max = 120},
-        {.col = "term", .label = "届", .kind = FK_INT, .min = 1, .max = 20},
+	{ .col = "age", .label = "年龄", .kind = FK_INT, .min = 18, .max = 120 },
+	{ .col = "term", .label = "届", .kind = FK_INT, .min = 1, .max = 20 },
 };
-static const struct record_def int_def = {.table = "t", .title = "t", .fields = int_fields, .nfields = 2};
+static const struct record_def int_def = { .table = "t", .title = "t", .fields = int_fields, .nfields = 2 };
 
 TEST(test_int_fields)
 {
@@ -256,10 +256,10 @@ TEST(test_new_values_defaults)
 TEST(test_new_values_today_default)
 {
 	static const struct field_def f[] = {
-	        {.col = "day", .label = "日期", .kind = FK_DATE, .def = "今天"},
-	        {.col = "what", .label = "事项", .kind = FK_TEXT, .def = "今天"}, /* text: literal */
+		{ .col = "day", .label = "日期", .kind = FK_DATE, .def = "今天" },
+		{ .col = "what", .label = "事项", .kind = FK_TEXT, .def = "今天" }, /* text: literal */
 	};
-	static const struct record_def d = {.table = "t", .title = "t", .fields = f, .nfields = 2};
+	static const struct record_def d = { .table = "t", .title = "t", .fields = f, .nfields = 2 };
 	char **v = record_new_values(&d, TODAY);
 	CHECK_STR(v[0], TODAY);
 	CHECK_STR(v[1], "今天");

@@ -131,8 +131,9 @@ static int64_t add(const char *title, const char *lead, const char *co, const ch
 static char *act(int64_t id, enum suggestion_action a, const char *date, const char *unit, const char *due,
 		 const char *content, const char *result, const char *sat)
 {
-	struct suggestion_act x = { .action = a, .date = date, .due = due, .content = content, .result = result,
-				    .satisfaction = sat };
+	struct suggestion_act x = {
+		.action = a, .date = date, .due = due, .content = content, .result = result, .satisfaction = sat
+	};
 	char *err = NULL;
 	if (db_suggestions_act(db, id, &x, unit, TODAY, &err) == 0) {
 		CHECK(err == NULL);
@@ -142,11 +143,11 @@ static char *act(int64_t id, enum suggestion_action a, const char *date, const c
 	return err ? err : xstrdup("(no message)");
 }
 
-#define CHECK_ACT(call, expect)             \
-	do {                                \
-		char *t_m = (call);         \
-		CHECK_STR(t_m, expect);     \
-		free(t_m);                  \
+#define CHECK_ACT(call, expect)                                                                                        \
+	do {                                                                                                           \
+		char *t_m = (call);                                                                                    \
+		CHECK_STR(t_m, expect);                                                                                \
+		free(t_m);                                                                                             \
 	} while (0)
 
 /* ---- core ---- */
@@ -294,11 +295,13 @@ TEST(t_machine)
 		  "交办日期不能早于提出日期（2026-01-05）");
 	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_ASSIGN, .unit_id = 1, .date = "2026-10-01" }),
 		  "交办日期不能晚于今天");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_ASSIGN, .unit_id = 1, .date = "2026-01-10",
-							  .due = "2026-04-11" }),
+	CHECK_ACT(core_act(&s,
+			   (struct suggestion_act){
+				   .action = SA_ASSIGN, .unit_id = 1, .date = "2026-01-10", .due = "2026-04-11" }),
 		  "办理时限最长为交办后 3 个月（2026-04-10），需要更长请在办理中延期");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_ASSIGN, .unit_id = 1, .date = "2026-01-10",
-							  .due = "2026-01-09" }),
+	CHECK_ACT(core_act(&s,
+			   (struct suggestion_act){
+				   .action = SA_ASSIGN, .unit_id = 1, .date = "2026-01-10", .due = "2026-01-09" }),
 		  "办理时限不能早于交办日期");
 	CHECK_INT(s.status, SS_RAISED);
 	/* 交办 with the default due date: 3 months. */
@@ -315,7 +318,8 @@ TEST(t_machine)
 	CHECK(suggestion_overdue(&s, "2026-04-11"));
 	CHECK(!suggestion_overdue(&s, "2026-04-10"));
 	/* 延期: later than now, within 3 months in all. */
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND }), "请填写延期后的办理时限（最晚 2026-07-10）");
+	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND }),
+		  "请填写延期后的办理时限（最晚 2026-07-10）");
 	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND, .due = "2026-04-10" }),
 		  "延期后的办理时限应晚于原时限（2026-04-10）");
 	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND, .due = "2026-07-11" }),
@@ -337,12 +341,14 @@ TEST(t_machine)
 		  "请选择办理结果（A/B/C/D）");
 	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_REPLY, .content = "已修复", .result = "F" }),
 		  "办理结果应为 A/B/C/D 之一");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_REPLY, .content = "已修复", .result = "a",
-							  .date = "2026-01-09" }),
+	CHECK_ACT(core_act(&s,
+			   (struct suggestion_act){
+				   .action = SA_REPLY, .content = "已修复", .result = "a", .date = "2026-01-09" }),
 		  "答复日期不能早于交办日期（2026-01-10）");
 	CHECK(!memcmp(&s, &saved, sizeof s));
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_REPLY, .content = "已修复", .result = "a",
-							  .date = "2026-06-01" }),
+	CHECK_ACT(core_act(&s,
+			   (struct suggestion_act){
+				   .action = SA_REPLY, .content = "已修复", .result = "a", .date = "2026-06-01" }),
 		  "");
 	CHECK_INT(s.status, SS_REPLIED);
 	CHECK_STR(s.reply, "2026-06-01");
@@ -354,14 +360,18 @@ TEST(t_machine)
 		  "请选择代表的满意度（满意/基本满意/不满意）");
 	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_CLOSE, .satisfaction = "很满意" }),
 		  "满意度应为 满意/基本满意/不满意 之一");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_CLOSE, .satisfaction = "满意",
-							  .date = "2026-05-31" }),
+	CHECK_ACT(core_act(&s,
+			   (struct suggestion_act){ .action = SA_CLOSE, .satisfaction = "满意", .date = "2026-05-31" }),
 		  "办结日期不能早于答复日期（2026-06-01）");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_CLOSE, .satisfaction = "满意",
-							  .date = "2026-06-10", .followup = "2026-06-11" }),
+	CHECK_ACT(core_act(&s,
+			   (struct suggestion_act){ .action = SA_CLOSE,
+						    .satisfaction = "满意",
+						    .date = "2026-06-10",
+						    .followup = "2026-06-11" }),
 		  "征询意见日期不能晚于办结日期");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_CLOSE, .satisfaction = "基本满意",
-							  .date = "2026-06-10" }),
+	CHECK_ACT(core_act(&s,
+			   (struct suggestion_act){
+				   .action = SA_CLOSE, .satisfaction = "基本满意", .date = "2026-06-10" }),
 		  "");
 	CHECK_INT(s.status, SS_CLOSED);
 	CHECK_STR(s.closed, "2026-06-10");
@@ -454,8 +464,10 @@ TEST(t_bad_names)
 	} cases[] = {
 		{ "周八", "", "", "领衔代表：找不到代表「周八」，请在列表中选择" },
 		{ "李四", "王五、周八", "", "附议代表：找不到代表「周八」，请在列表中选择" },
-		{ "张三", "", "", "领衔代表：有 2 位代表名叫「张三」，请在列表中选择（如「张三（县/城关镇人民政府）」）" },
-		{ "李四", "张三", "", "附议代表：有 2 位代表名叫「张三」，请在列表中选择（如「张三（县/城关镇人民政府）」）" },
+		{ "张三", "", "",
+		  "领衔代表：有 2 位代表名叫「张三」，请在列表中选择（如「张三（县/城关镇人民政府）」）" },
+		{ "李四", "张三", "",
+		  "附议代表：有 2 位代表名叫「张三」，请在列表中选择（如「张三（县/城关镇人民政府）」）" },
 		{ "李四", "张三（县/城关镇）", "", "附议代表：找不到代表「张三（县/城关镇）」，请在列表中选择" },
 		{ "李四", "王五、李四", "", "附议代表：「李四」已是领衔代表，不必再附议" },
 		{ "李四", "王五", "CG-2026-001、CG-2026-999", "关联案件：找不到案件编号「CG-2026-999」" },
@@ -519,8 +531,10 @@ TEST(t_actions)
 	CHECK_INT(s.status, SS_HANDLING);
 	CHECK_INT(s.unit_id, unit_traffic);
 	CHECK_STR(s.due, "2026-04-10");
-	CHECK_INT(q_int("SELECT count(*) FROM suggestions WHERE status = '办理中' AND assigned_date = '2026-01-10'"
-			" AND due_date = '2026-04-10' AND unit_id = (SELECT id FROM units WHERE name = '县交通运输局')"), 1);
+	CHECK_INT(
+		q_int("SELECT count(*) FROM suggestions WHERE status = '办理中' AND assigned_date = '2026-01-10'"
+		      " AND due_date = '2026-04-10' AND unit_id = (SELECT id FROM units WHERE name = '县交通运输局')"),
+		1);
 
 	CHECK_ACT(act(id, SA_EXTEND, NULL, NULL, "2026-06-10", NULL, NULL, NULL), "");
 	CHECK_ACT(act(id, SA_EXTEND, NULL, NULL, "2026-07-11", NULL, NULL, NULL),
@@ -533,10 +547,12 @@ TEST(t_actions)
 	CHECK_ACT(act(id, SA_CLOSE, NULL, NULL, NULL, NULL, NULL, "满意"), "尚未答复，不能办结");
 	CHECK_ACT(act(id, SA_REPLY, "2026-07-01", NULL, NULL, "已增设站点两处", "A 已解决或基本解决", NULL), "");
 	CHECK_INT(q_int("SELECT count(*) FROM suggestions WHERE status = '已答复' AND reply_date = '2026-07-01'"
-			" AND reply = '已增设站点两处' AND result = 'A'"), 1);
+			" AND reply = '已增设站点两处' AND result = 'A'"),
+		  1);
 	CHECK_ACT(act(id, SA_CLOSE, "2026-07-05", NULL, NULL, NULL, NULL, "满意"), "");
 	CHECK_INT(q_int("SELECT count(*) FROM suggestions WHERE status = '办结' AND closed_date = '2026-07-05'"
-			" AND followup_date = '2026-07-05' AND satisfaction = '满意'"), 1);
+			" AND followup_date = '2026-07-05' AND satisfaction = '满意'"),
+		  1);
 	CHECK_ACT(act(id, SA_CLOSE, NULL, NULL, NULL, NULL, NULL, "满意"), "这条建议已经办结");
 	/* Every action that was taken is in the audit log; refusals are not. */
 	CHECK_INT(q_int("SELECT count(*) FROM audit_log WHERE table_name = 'suggestions' AND action = 'UPDATE'"), 5);
@@ -556,7 +572,8 @@ TEST(t_actions)
 		free(err);
 		CHECK_INT(q_int("SELECT count(*) FROM suggestions WHERE status = '办结' AND unit_id = "
 				"(SELECT id FROM units WHERE name = '县水利局')"
-				" AND reply = '已增设站点三处'"), 1);
+				" AND reply = '已增设站点三处'"),
+			  1);
 		err = NULL;
 		str_set(&info.vals[SUG_SATISFACTION], "");
 		CHECK_INT(db_suggestions_update(db, id, info.vals, &err), -1);
@@ -567,7 +584,9 @@ TEST(t_actions)
 		str_set(&info.vals[SUG_DUE], "2026-07-11");
 		str_set(&info.vals[SUG_DATE], "2026-01-11");
 		CHECK_INT(db_suggestions_update(db, id, info.vals, &err), -1);
-		CHECK_STR(err, "提出日期：提出日期不能晚于交办日期（2026-01-10）；办理时限：延期合计不能超过 3 个月，最晚 2026-07-10");
+		CHECK_STR(err,
+			  "提出日期：提出日期不能晚于交办日期（2026-01-10）；办理时限：延期合计不能超过 3 个月，最晚 "
+			  "2026-07-10");
 		free(err);
 		CHECK_INT(q_int("SELECT count(*) FROM suggestions WHERE satisfaction = '满意'"), 1);
 		db_suggestion_info_free(&info);
@@ -672,11 +691,11 @@ static char *list(const struct suggestion_filter *f, int sort, bool desc, int co
 	return sb_take(&r.titles);
 }
 
-#define CHECK_LIST(f, sort, desc, col, expect)                   \
-	do {                                                     \
-		char *t_l = list(f, sort, desc, col);            \
-		CHECK_STR(t_l, expect);                          \
-		free(t_l);                                       \
+#define CHECK_LIST(f, sort, desc, col, expect)                                                                         \
+	do {                                                                                                           \
+		char *t_l = list(f, sort, desc, col);                                                                  \
+		CHECK_STR(t_l, expect);                                                                                \
+		free(t_l);                                                                                             \
 	} while (0)
 
 TEST(t_filters)

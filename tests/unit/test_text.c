@@ -8,17 +8,14 @@
 #include "t.h"
 
 /* text_fit(IN, COLS, ALIGN, ELL) must equal WANT. */
-#define FIT_IS(in, cols, align, ell, want)                                                                   \
-	do {                                                                                                 \
-		char *f_ = text_fit(in, cols, align, ell);                                                   \
-		CHECK_STR(f_, want);                                                                         \
-		free(f_);                                                                                    \
+#define FIT_IS(in, cols, align, ell, want)                                                                             \
+	do {                                                                                                           \
+		char *f_ = text_fit(in, cols, align, ell);                                                             \
+		CHECK_STR(f_, want);                                                                                   \
+		free(f_);                                                                                              \
 	} while (0)
 
-static bool valid(const char *s)
-{
-	return utf8_valid(s, strlen(s), NULL);
-}
+static bool valid(const char *s) { return utf8_valid(s, strlen(s), NULL); }
 
 /* text_wrap(S, COLS) must give exactly the lines in WANT (NULL-terminated). */
 static void wrap_is(const char *s, int cols, const char *const *want, int line)
@@ -29,8 +26,8 @@ static void wrap_is(const char *s, int cols, const char *const *want, int line)
 	while (want[nwant])
 		nwant++;
 	if (n != nwant) {
-		fprintf(stderr, "  %s:%d: text_wrap(\"%s\", %d) gave %d lines, expected %d\n", __FILE__, line,
-		        s, cols, n, nwant);
+		fprintf(stderr, "  %s:%d: text_wrap(\"%s\", %d) gave %d lines, expected %d\n", __FILE__, line, s, cols,
+			n, nwant);
 		t_failed_checks++;
 	}
 	for (int i = 0; i < n && i < nwant; i++)
@@ -38,7 +35,7 @@ static void wrap_is(const char *s, int cols, const char *const *want, int line)
 	CHECK_INT(text_wrap(s, cols, NULL), n); /* counting alone agrees */
 	str_free_array(v, n);
 }
-#define WRAP_IS(s, cols, ...) wrap_is(s, cols, (const char *const[]){__VA_ARGS__, NULL}, __LINE__)
+#define WRAP_IS(s, cols, ...) wrap_is(s, cols, (const char *const[]){ __VA_ARGS__, NULL }, __LINE__)
 
 TEST(test_utf8_valid_good)
 {
@@ -76,8 +73,8 @@ TEST(test_utf8_valid_truncated)
 	CHECK(!valid("\xE5\xBC"));
 	CHECK(!valid("\xF0\xA0\x80"));
 	CHECK(!valid("\xE5"
-	             "a"
-	             "\xA0")); /* continuation missing in the middle */
+		     "a"
+		     "\xA0")); /* continuation missing in the middle */
 	CHECK(!valid("\x80")); /* lone continuation byte */
 	CHECK(!valid("\xFF"));
 }
@@ -93,8 +90,8 @@ TEST(test_utf8_valid_bad_at)
 {
 	size_t at = 99;
 	CHECK(!utf8_valid("ab张\xFF"
-	                  "cd",
-	                  8, &at));
+			  "cd",
+			  8, &at));
 	CHECK_INT(at, 5); /* a b + 3 bytes of 张 */
 	at = 99;
 	CHECK(!utf8_valid("\xC0\x80", 2, &at));
@@ -110,9 +107,9 @@ TEST(test_utf8_valid_bad_at)
 
 TEST(test_utf8_round_trip)
 {
-	static const wchar_t cps[] = {0x01,   0x41,   0x7F,   0x80,   0xE9,    0x7FF,   0x800,
-	                              0x5F20, 0xFF0C, 0xFFFD, 0xFFFF, 0x10000, 0x20000, 0x10FFFF};
-	static const int lens[] = {1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4};
+	static const wchar_t cps[] = { 0x01,   0x41,   0x7F,   0x80,   0xE9,    0x7FF,   0x800,
+				       0x5F20, 0xFF0C, 0xFFFD, 0xFFFF, 0x10000, 0x20000, 0x10FFFF };
+	static const int lens[] = { 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4 };
 	for (size_t i = 0; i < ARRAY_LEN(cps); i++) {
 		char buf[8];
 		memset(buf, 'x', sizeof buf);
@@ -193,12 +190,12 @@ TEST(test_width_mixed_and_controls)
 {
 	CHECK_INT(text_width("张三 (男)，13812345678"), 4 + 1 + 1 + 2 + 1 + 2 + 11);
 	CHECK_INT(text_width("a\x01"
-	                     "b\x7f"),
-	          2);
+			     "b\x7f"),
+		  2);
 	CHECK_INT(text_width("\t\n\r"), 0);
 	CHECK_INT(text_width("张\x1b三"), 4);
 	CHECK_INT(text_wcwidth(0x85), 0); /* C1 control */
-	wchar_t w[] = {0x5F20, 'a', 0x01, 0xFF0C};
+	wchar_t w[] = { 0x5F20, 'a', 0x01, 0xFF0C };
 	CHECK_INT(text_wcswidth(w, 4), 5);
 }
 
@@ -268,8 +265,8 @@ TEST(test_fit_malformed)
 	       "cdef",
 	       4, ALIGN_LEFT, true, "ab\xEF\xBF\xBD~");
 	WRAP_IS("a\xFF"
-	        "b",
-	        2, "a\xEF\xBF\xBD", "b");
+		"b",
+		2, "a\xEF\xBF\xBD", "b");
 }
 
 TEST(test_prefix_bytes)
@@ -387,17 +384,17 @@ TEST(test_c_locale_zero_width)
 {
 	CHECK_INT(text_width("e\xCC\x81"), 1); /* e + combining acute U+0301 */
 	CHECK_INT(text_width("a\xE2\x80\x8B"
-	                     "b"),
-	          2); /* U+200B */
+			     "b"),
+		  2); /* U+200B */
 	char *saved = xstrdup(setlocale(LC_ALL, NULL));
 	setlocale(LC_ALL, "C");
 	CHECK_INT(text_width("e\xCC\x81"), 1);
 	CHECK_INT(text_width("a\xE2\x80\x8B"
-	                     "b"),
-	          2);
+			     "b"),
+		  2);
 	CHECK_INT(text_width("a\xEF\xBB\xBF"
-	                     "b"),
-	          2); /* U+FEFF */
+			     "b"),
+		  2); /* U+FEFF */
 	CHECK(!text_char_ok(0x0301, false));
 	setlocale(LC_ALL, saved);
 	free(saved);
@@ -407,8 +404,8 @@ TEST(test_c_locale_zero_width)
 TEST(test_c_locale_agrees)
 {
 	static const wchar_t ranges[][2] = {
-	        {0x20, 0x7E},     {0xA0, 0x36F},    {0x2000, 0x206F}, {0x2E80, 0x9FFF},
-	        {0xF900, 0xFAFF}, {0xFE00, 0xFE6F}, {0xFF00, 0xFFEF}, {0x20000, 0x2A6DF},
+		{ 0x20, 0x7E },     { 0xA0, 0x36F },    { 0x2000, 0x206F }, { 0x2E80, 0x9FFF },
+		{ 0xF900, 0xFAFF }, { 0xFE00, 0xFE6F }, { 0xFF00, 0xFFEF }, { 0x20000, 0x2A6DF },
 	};
 	static int utf8w[0x30000];
 	char *saved = xstrdup(setlocale(LC_ALL, NULL));
@@ -426,8 +423,8 @@ TEST(test_c_locale_agrees)
 		for (wchar_t c = ranges[r][0]; c <= ranges[r][1]; c++) {
 			/* Unassigned code points are -1 in glibc too and get the fallback in both. */
 			if (text_wcwidth(c) != utf8w[c] && diffs++ < 5)
-				fprintf(stderr, "  U+%04X: %d in C, %d in C.UTF-8\n", (unsigned)c,
-				        text_wcwidth(c), utf8w[c]);
+				fprintf(stderr, "  U+%04X: %d in C, %d in C.UTF-8\n", (unsigned)c, text_wcwidth(c),
+					utf8w[c]);
 		}
 	CHECK_INT(diffs, 0);
 out:

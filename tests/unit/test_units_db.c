@@ -120,11 +120,11 @@ static char *names(const char *text, const char *kind, int64_t offset, int limit
 	return sb_take(&p.sb);
 }
 
-#define CHECK_NAMES(text, kind, offset, limit, want)                      \
-	do {                                                              \
-		char *t_got = names((text), (kind), (offset), (limit), false); \
-		CHECK_STR(t_got, (want));                                 \
-		free(t_got);                                              \
+#define CHECK_NAMES(text, kind, offset, limit, want)                                                                   \
+	do {                                                                                                           \
+		char *t_got = names((text), (kind), (offset), (limit), false);                                         \
+		CHECK_STR(t_got, (want));                                                                              \
+		free(t_got);                                                                                           \
 	} while (0)
 
 TEST(t_seeded)

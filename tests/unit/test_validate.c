@@ -10,24 +10,23 @@
 #define TODAY "2026-11-23"
 
 /* date_parse(IN) with today TODAY must succeed and give WANT. */
-#define DATE_IS(in, want)                                                                                    \
-	do {                                                                                                 \
-		char out_[11] = "";                                                                          \
-		const char *e_ = date_parse(in, TODAY, out_);                                                \
-		if (e_)                                                                                      \
-			fprintf(stderr, "  %s:%d: date_parse(\"%s\"): %s\n", __FILE__, __LINE__, in, e_);    \
-		CHECK(e_ == NULL);                                                                           \
-		CHECK_STR(out_, want);                                                                       \
+#define DATE_IS(in, want)                                                                                              \
+	do {                                                                                                           \
+		char out_[11] = "";                                                                                    \
+		const char *e_ = date_parse(in, TODAY, out_);                                                          \
+		if (e_)                                                                                                \
+			fprintf(stderr, "  %s:%d: date_parse(\"%s\"): %s\n", __FILE__, __LINE__, in, e_);              \
+		CHECK(e_ == NULL);                                                                                     \
+		CHECK_STR(out_, want);                                                                                 \
 	} while (0)
 /* date_parse(IN) must refuse with a message. */
-#define DATE_BAD(in)                                                                                         \
-	do {                                                                                                 \
-		char out_[11] = "";                                                                          \
-		const char *e_ = date_parse(in, TODAY, out_);                                                \
-		if (!e_)                                                                                     \
-			fprintf(stderr, "  %s:%d: date_parse(\"%s\") gave %s\n", __FILE__, __LINE__, in,     \
-			        out_);                                                                       \
-		CHECK(e_ != NULL && *e_);                                                                    \
+#define DATE_BAD(in)                                                                                                   \
+	do {                                                                                                           \
+		char out_[11] = "";                                                                                    \
+		const char *e_ = date_parse(in, TODAY, out_);                                                          \
+		if (!e_)                                                                                               \
+			fprintf(stderr, "  %s:%d: date_parse(\"%s\") gave %s\n", __FILE__, __LINE__, in, out_);        \
+		CHECK(e_ != NULL && *e_);                                                                              \
 	} while (0)
 
 TEST(test_phone_mobile)
@@ -252,11 +251,11 @@ TEST(test_text_controls)
 	CHECK(valid_text("张\x7f", 20, false) != NULL);
 	CHECK(valid_text("\x1b[31m", 20, true) != NULL);
 	CHECK(valid_text("a\xE2\x80\x8B"
-	                 "b",
-	                 20, false) != NULL); /* U+200B */
+			 "b",
+			 20, false) != NULL); /* U+200B */
 	CHECK(valid_text("\xEF\xBB\xBF"
-	                 "张三",
-	                 20, false) != NULL); /* BOM */
+			 "张三",
+			 20, false) != NULL); /* BOM */
 	CHECK(valid_text("a\tb", 20, false) != NULL);
 }
 
@@ -267,14 +266,14 @@ TEST(test_text_multiline)
 	CHECK(valid_text("a\tb", 20, true) == NULL); /* tabs are fine in a memo */
 	CHECK(valid_text("a\rb", 20, true) != NULL);
 	CHECK(valid_text("a\x01"
-	                 "b",
-	                 20, true) != NULL);
+			 "b",
+			 20, true) != NULL);
 }
 
 /* The check character of the first 17 digits of an ID number. */
 static char id_check(const char *s17)
 {
-	static const int w[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+	static const int w[] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 	int sum = 0;
 	for (int i = 0; i < 17; i++)
 		sum += (s17[i] - '0') * w[i];

@@ -89,11 +89,11 @@ static char *q_text(const char *sql)
 	return out ? out : xstrdup("");
 }
 
-#define CHECK_Q(sql, want)                   \
-	do {                                 \
-		char *t_q = q_text(sql);     \
-		CHECK_STR(t_q, (want));      \
-		free(t_q);                   \
+#define CHECK_Q(sql, want)                                                                                             \
+	do {                                                                                                           \
+		char *t_q = q_text(sql);                                                                               \
+		CHECK_STR(t_q, (want));                                                                                \
+		free(t_q);                                                                                             \
 	} while (0)
 
 static int64_t add_deputy(const char *name)
@@ -285,7 +285,8 @@ TEST(t_insert_get)
 	CHECK_STR(vi.case_no, "");
 	db_visit_info_free(&vi);
 	record_free_values(&visit_def, copy);
-	CHECK_INT(q_int("SELECT count(*) FROM visits WHERE reply = '已联系社区安排清理' AND handling_reason IS NULL"), 1);
+	CHECK_INT(q_int("SELECT count(*) FROM visits WHERE reply = '已联系社区安排清理' AND handling_reason IS NULL"),
+		  1);
 
 	/* 不予受理: the reason goes to handling_reason and reads back in VIS_REPLY. */
 	v = visit("2026-10-16", "日常来访", "匿名", "", "1", "要求改判一起民事案件", "矛盾纠纷", "不予受理",
@@ -349,8 +350,9 @@ TEST(t_assign_creates_case)
 	int64_t a = add_deputy("张三");
 	int64_t deps[] = { a };
 	/* Assigned 2026-09-24 with 15 working days: due 2026-10-22 (中秋, 国庆 skipped, 10-10 worked). */
-	char **v = visit("2026-09-24", "接待日来访", "孙先生", "13900001111", "3",
-			 "宅基地界址纠纷，邻居建房占了我家两米宽的通道，村里调解了三次都没有结果", "矛盾纠纷", "交办", "");
+	char **v =
+		visit("2026-09-24", "接待日来访", "孙先生", "13900001111", "3",
+		      "宅基地界址纠纷，邻居建房占了我家两米宽的通道，村里调解了三次都没有结果", "矛盾纠纷", "交办", "");
 	struct visit_links l = { .deputy_ids = deps, .ndeputies = 1, .unit_id = unit };
 	int64_t id = 0, cid = 0;
 	char *notice = NULL;
@@ -395,7 +397,8 @@ TEST(t_assign_creates_case)
 
 	/* Linking an open case instead of making a duplicate: no new case. */
 	int64_t first = q_int("SELECT id FROM cases WHERE case_no = 'XH01-2026-0001'");
-	v = visit("2026-10-20", "日常来访", "孙先生", "13900001111", "1", "再次询问宅基地纠纷进展", "矛盾纠纷", "交办", "");
+	v = visit("2026-10-20", "日常来访", "孙先生", "13900001111", "1", "再次询问宅基地纠纷进展", "矛盾纠纷", "交办",
+		  "");
 	l = (struct visit_links){ .case_id = first };
 	CHECK_INT(db_visits_insert(db, &ctx, v, &l, &id, &cid, NULL, &err), 0);
 	CHECK_INT(cid, first);
@@ -543,13 +546,13 @@ static char *list(const struct visit_filter *f, int64_t *people)
 	return sb_take(&p.sb);
 }
 
-#define CHECK_LIST(f, want, want_people)                   \
-	do {                                               \
-		int64_t t_pe;                              \
-		char *t_got = list((f), &t_pe);            \
-		CHECK_STR(t_got, (want));                  \
-		CHECK_INT(t_pe, (want_people));            \
-		free(t_got);                               \
+#define CHECK_LIST(f, want, want_people)                                                                               \
+	do {                                                                                                           \
+		int64_t t_pe;                                                                                          \
+		char *t_got = list((f), &t_pe);                                                                        \
+		CHECK_STR(t_got, (want));                                                                              \
+		CHECK_INT(t_pe, (want_people));                                                                        \
+		free(t_got);                                                                                           \
 	} while (0)
 
 static int month_cb(void *ud, const struct visit_row *r)
@@ -572,11 +575,12 @@ TEST(t_filters_counts)
 	record_free_values(&reception_def, rv);
 
 	add(visit("2026-09-30", "电话", "甲", "13800000001", "1", "九月的事", "教育", "当场答复", "已答复"), da, 1, 0);
-	add(visit("2026-10-15", "接待日来访", "乙", "", "12", "全村12位村民反映修路", "道路交通", "转为代表建议", ""), dab,
-	    2, 0);
-	add(visit("2026-10-15", "接待日来访", "丙", "", "1", "路灯不亮 100%_\\", "城乡建设", "当场答复", "已报修"), db_, 1,
-	    0);
-	add(visit("2026-10-03", "线上", "丁", "0371-12345678", "2", "网上反映噪音", "生态环境", "不予受理", "不属于受理范围"),
+	add(visit("2026-10-15", "接待日来访", "乙", "", "12", "全村12位村民反映修路", "道路交通", "转为代表建议", ""),
+	    dab, 2, 0);
+	add(visit("2026-10-15", "接待日来访", "丙", "", "1", "路灯不亮 100%_\\", "城乡建设", "当场答复", "已报修"), db_,
+	    1, 0);
+	add(visit("2026-10-03", "线上", "丁", "0371-12345678", "2", "网上反映噪音", "生态环境", "不予受理",
+		  "不属于受理范围"),
 	    NULL, 0, 0);
 	add(visit("2026-11-02", "来信", "戊", "", "1", "来信反映修路进度", "道路交通", "转为代表建议", ""), NULL, 0, 0);
 
@@ -677,11 +681,11 @@ static char *earlier(const char *phone, const char *name, int64_t exclude, int l
 	return sb_take(&p.sb);
 }
 
-#define CHECK_EARLIER(phone, name, exclude, limit, want)             \
-	do {                                                         \
-		char *t_got = earlier((phone), (name), (exclude), (limit)); \
-		CHECK_STR(t_got, (want));                            \
-		free(t_got);                                         \
+#define CHECK_EARLIER(phone, name, exclude, limit, want)                                                               \
+	do {                                                                                                           \
+		char *t_got = earlier((phone), (name), (exclude), (limit));                                            \
+		CHECK_STR(t_got, (want));                                                                              \
+		free(t_got);                                                                                           \
 	} while (0)
 
 TEST(t_returning)
@@ -693,12 +697,14 @@ TEST(t_returning)
 	int64_t second = add(visit("2026-09-10", "电话", "陈阿姨", "13811112222", "1", "询问纠纷进展", "矛盾纠纷",
 				   "当场答复", "正在办理"),
 			     NULL, 0, 0);
-	add(visit("2026-09-12", "日常来访", "陈阿姨", "", "1", "另一位陈阿姨", "其他", "当场答复", "已解释"), NULL, 0, 0);
+	add(visit("2026-09-12", "日常来访", "陈阿姨", "", "1", "另一位陈阿姨", "其他", "当场答复", "已解释"), NULL, 0,
+	    0);
 	add(visit("2026-09-13", "日常来访", "匿名", "", "1", "匿名反映", "其他", "当场答复", "已解释"), NULL, 0, 0);
 	add(visit("2026-09-14", "日常来访", "匿名", "", "1", "匿名反映二", "其他", "当场答复", "已解释"), NULL, 0, 0);
 
 	/* By phone: both visits with that phone, newest first, with the open case. */
-	CHECK_EARLIER("13811112222", "陈阿姨", 0, 10, "2026-09-10 询问纠纷进展 ,2026-08-03 邻里纠纷 第二行 XH01-2026-0001*");
+	CHECK_EARLIER("13811112222", "陈阿姨", 0, 10,
+		      "2026-09-10 询问纠纷进展 ,2026-08-03 邻里纠纷 第二行 XH01-2026-0001*");
 	CHECK_EARLIER("13811112222", "", second, 10, "2026-08-03 邻里纠纷 第二行 XH01-2026-0001*");
 	CHECK_EARLIER("13811112222", "", 0, 1, "2026-09-10 询问纠纷进展 ");
 	/* By name when there is no phone: all three 陈阿姨. */
@@ -714,8 +720,8 @@ TEST(t_returning)
 	/* The phone and name look-ups use their indexes. */
 	sqlite3_stmt *st = NULL;
 	char *plan = NULL;
-	if (db_prepare(db, "EXPLAIN QUERY PLAN SELECT id FROM visits v WHERE v.visitor_phone = ?1 AND v.deleted = 0", &st,
-		       NULL) == 0 &&
+	if (db_prepare(db, "EXPLAIN QUERY PLAN SELECT id FROM visits v WHERE v.visitor_phone = ?1 AND v.deleted = 0",
+		       &st, NULL) == 0 &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		plan = xstrdup(db_column_text(st, 3));
 	sqlite3_finalize(st);

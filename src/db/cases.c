@@ -793,17 +793,38 @@ static int cases_rows(struct db *db, sqlite3_stmt *st, const struct cases_when *
 	return 0;
 }
 
-/* The filter of struct case_filter. Parameters: ?1 LIKE pattern or NULL, ?2 status, ?3 unit,
- * ?4 category, ?5 overdue only, ?6 due soon only, ?7 today, ?8 last 临期 due date. */
-static const char cases_where[] =
-	" WHERE c.deleted = 0"
-	" AND (?1 IS NULL OR c.summary LIKE ?1 ESCAPE '\\' OR c.content LIKE ?1 ESCAPE '\\'"
-	" OR c.case_no LIKE ?1 ESCAPE '\\')"
-	" AND (?2 IS NULL OR c.status = ?2) AND (?3 IS NULL OR c.unit_id = ?3) AND (?4 IS NULL OR c.category = ?4)"
-	" AND (NOT ?5 OR (c.status = '办理中' AND c.due_date < ?7))"
-	" AND (NOT ?6 OR (c.status = '办理中' AND c.due_date BETWEEN ?7 AND ?8))";
+/* The WHERE clause of a case_filter, with only the conditions that are set (a condition such as
+ * "?2 IS NULL OR c.status = ?2" would keep the planner from any index, and every count would
+ * scan all cases). Parameters keep their numbers whether used or not: ?1 LIKE pattern, ?2 status,
+ * ?3 unit, ?4 category, ?7 today, ?8 last 临期 due date (bound by cases_bind_filter). */
+static char *cases_where(const struct case_filter *f)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_add(&sb, " WHERE c.deleted = 0");
+	if (f && f->text) {
+		char *t = xstrdup(f->text);
+		str_trim(t);
+		if (*t)
+			sb_add(&sb, " AND (c.summary LIKE ?1 ESCAPE '\\' OR c.content LIKE ?1 ESCAPE '\\'"
+				    " OR c.case_no LIKE ?1 ESCAPE '\\')");
+		free(t);
+	}
+	if (f && !str_empty(f->status))
+		sb_add(&sb, " AND c.status = ?2");
+	if (f && f->unit_id > 0)
+		sb_add(&sb, " AND c.unit_id = ?3");
+	if (f && !str_empty(f->category))
+		sb_add(&sb, " AND c.category = ?4");
+	if (f && f->overdue)
+		sb_add(&sb, " AND c.status = '办理中' AND c.due_date < ?7");
+	if (f && f->due_soon)
+		sb_add(&sb, " AND c.status = '办理中' AND c.due_date BETWEEN ?7 AND ?8");
+	return sb_take(&sb);
+}
 
-/* Bind ?1..?8 of cases_where; today (11 bytes) gets the day the filter uses. */
+/* Bind ?1..?8 of cases_where() (a parameter the clause does not use is simply not there:
+ * SQLite ignores binding it); today (11 bytes) gets the day the filter uses. */
 static void cases_bind_filter(sqlite3_stmt *st, const struct case_filter *f, char today[11])
 {
 	char until[11] = "";
@@ -836,10 +857,12 @@ static void cases_bind_filter(sqlite3_stmt *st, const struct case_filter *f, cha
 int db_cases_count(struct db *db, const struct case_filter *f, int64_t *n, char **err)
 {
 	sqlite3_stmt *st = NULL;
-	char *sql = xasprintf("SELECT count(*) FROM cases c%s", cases_where);
+	char *where = cases_where(f);
+	char *sql = xasprintf("SELECT count(*) FROM cases c%s", where);
 	char today[11];
 	int rc = -1;
 	*n = 0;
+	free(where);
 	if (db_prepare(db, sql, &st, err) < 0)
 		goto out;
 	cases_bind_filter(st, f, today);
@@ -888,9 +911,11 @@ int db_cases_page(struct db *db, const struct case_filter *f, enum case_sort sor
 {
 	sqlite3_stmt *st = NULL;
 	char *order = cases_order(sort, desc);
+	char *where = cases_where(f);
 	char *sql = xasprintf("SELECT " CASES_ROW_COLS " FROM cases c LEFT JOIN units u ON u.id = c.unit_id%s"
 			      " ORDER BY %s LIMIT ?9 OFFSET ?10",
-			      cases_where, order);
+			      where, order);
+	free(where);
 	char today[11];
 	int rc = -1;
 	if (db_prepare(db, sql, &st, err) < 0)

@@ -116,17 +116,36 @@ check_eq "linked visit points at the open case" \
 	"$(sql "select c.case_no from visits v join cases c on c.id = v.case_id where v.content like '路灯还没修好%'")" \
 	"CG01-2026-0001"
 
+# --- walk-in 5: a date after today asks first; N keeps the form, Y saves ---
+type_text "赵阿姨"; key Tab
+type_text "咨询医保报销比例"; key Tab
+type_text "医疗"; key Tab
+type_text "当场答复"; key Tab
+type_text "已解释报销政策"
+key PgDn Home C-k # 日期 is the last field
+type_text "2026-11-17"
+key F2
+wait_for "来访日期在今天之后，确定吗"
+key n
+wait_for "请修改日期"
+check_eq "future date declined: nothing written" "$(sql "select count(*) from visits where visitor_name = '赵阿姨'")" 0
+key F2
+wait_for "来访日期在今天之后，确定吗"
+key y
+wait_for "已保存第 5 位来访（赵阿姨）"
+check_eq "future date confirmed: saved with that date" "$(sql "select date from visits where visitor_name = '赵阿姨'")" "2026-11-17"
+
 # --- the register list: counts, text filter, filter form ---
 key Escape
 wait_for "今天接待日"
 key 3
-wait_for "共 4 条"
-check "list counts people (12 + 1 + 1 + 1)" screen_has "来访人数 15"
+wait_for "共 5 条"
+check "list counts people (12 + 1 + 1 + 1 + 1)" screen_has "来访人数 16"
 type_text "路灯"
 wait_for "共 2 条"
 check "text filter on the content" screen_has "来访人数 2"
 key C-u
-wait_for "共 4 条"
+wait_for "共 5 条"
 key F5
 wait_for "筛选条件"
 key Tab Tab Tab

@@ -76,35 +76,10 @@ out:
 /* Replace the duty list of day id inside the caller's transaction. */
 static int reception_write_duty(struct db *db, int64_t id, const int64_t *ids, int n, char **err)
 {
-	sqlite3_stmt *del = NULL, *ins = NULL;
-	int rc = -1, src;
-
 	if (db_reception_check_deputies(db, ids, n, RECEPTION_MAX_DUTY, "值班代表", "reception_duty",
 					"reception_day_id", id, err) < 0)
 		return -1;
-	if (db_prepare(db, "DELETE FROM reception_duty WHERE reception_day_id = ?1", &del, err) < 0)
-		goto out;
-	sqlite3_bind_int64(del, 1, id);
-	if ((src = sqlite3_step(del)) != SQLITE_DONE) {
-		db_fail(db, src, NULL, err);
-		goto out;
-	}
-	if (db_prepare(db, "INSERT INTO reception_duty (reception_day_id, deputy_id) VALUES (?1, ?2)", &ins, err) < 0)
-		goto out;
-	for (int i = 0; i < n; i++) {
-		sqlite3_reset(ins);
-		sqlite3_bind_int64(ins, 1, id);
-		sqlite3_bind_int64(ins, 2, ids[i]);
-		if ((src = sqlite3_step(ins)) != SQLITE_DONE) {
-			db_fail(db, src, NULL, err);
-			goto out;
-		}
-	}
-	rc = 0;
-out:
-	sqlite3_finalize(del);
-	sqlite3_finalize(ins);
-	return rc;
+	return db_links_replace(db, "reception_duty", "reception_day_id", "deputy_id", id, ids, n, err);
 }
 
 /* Fails with a message unless day id exists and is not deleted. */

@@ -247,3 +247,77 @@ out:
 	free(sql);
 	return rc;
 }
+
+int db_links_get(struct db *db, const char *link_table, const char *key_col, const char *id_col, int64_t key,
+			int64_t **ids, int *n, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	char *sql = xasprintf("SELECT %s FROM %s WHERE %s = ?1 ORDER BY id", id_col, link_table, key_col);
+	int rc = -1, src, cap = 0;
+
+	*ids = NULL;
+	*n = 0;
+	if (db_prepare(db, sql, &st, err) < 0)
+		goto out;
+	sqlite3_bind_int64(st, 1, key);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*ids = xrealloc(*ids, sizeof(int64_t) * (size_t)cap);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	if (src != SQLITE_DONE) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	free(sql);
+	return rc;
+}
+
+int db_links_replace(struct db *db, const char *link_table, const char *key_col, const char *id_col, int64_t key,
+		     const int64_t *ids, int n, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t *old = NULL;
+	int nold = 0, rc = -1, src;
+	char *del = xasprintf("DELETE FROM %s WHERE %s = ?1", link_table, key_col);
+	char *ins = xasprintf("INSERT INTO %s (%s, %s) VALUES (?1, ?2)", link_table, key_col, id_col);
+
+	if (db_links_get(db, link_table, key_col, id_col, key, &old, &nold, err) < 0)
+		goto out;
+	if (nold == n && (n == 0 || !memcmp(old, ids, sizeof(int64_t) * (size_t)n))) {
+		rc = 0;
+		goto out;
+	}
+	if (db_prepare(db, del, &st, err) < 0)
+		goto out;
+	sqlite3_bind_int64(st, 1, key);
+	if ((src = sqlite3_step(st)) != SQLITE_DONE) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (db_prepare(db, ins, &st, err) < 0)
+		goto out;
+	for (int i = 0; i < n; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, key);
+		sqlite3_bind_int64(st, 2, ids[i]);
+		if ((src = sqlite3_step(st)) != SQLITE_DONE) {
+			db_fail(db, src, NULL, err);
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	free(old);
+	free(del);
+	free(ins);
+	return rc;
+}

@@ -401,79 +401,14 @@ fail:
 static int sug_link_ids(struct db *db, const char *table, const char *col, int64_t sug_id, int64_t **ids, int *n,
 			char **err)
 {
-	sqlite3_stmt *st = NULL;
-	char *sql = xasprintf("SELECT %s FROM %s WHERE suggestion_id = ?1 ORDER BY id", col, table);
-	int rc = -1, src, cap = 0;
-
-	*ids = NULL;
-	*n = 0;
-	if (db_prepare(db, sql, &st, err) < 0)
-		goto out;
-	sqlite3_bind_int64(st, 1, sug_id);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*ids = xrealloc(*ids, sizeof(int64_t) * (size_t)cap);
-		}
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
-	}
-	if (src != SQLITE_DONE) {
-		db_fail(db, src, NULL, err);
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-		goto out;
-	}
-	rc = 0;
-out:
-	sqlite3_finalize(st);
-	free(sql);
-	return rc;
+	return db_links_get(db, table, "suggestion_id", col, sug_id, ids, n, err);
 }
 
 /* Make a link table hold exactly ids for the suggestion (nothing written if it already does). */
 static int sug_set_links(struct db *db, const char *table, const char *col, int64_t sug_id, const int64_t *ids, int n,
 			 char **err)
 {
-	sqlite3_stmt *st = NULL;
-	int64_t *old = NULL;
-	int nold = 0, rc = -1, src;
-	char *del = xasprintf("DELETE FROM %s WHERE suggestion_id = ?1", table);
-	char *ins = xasprintf("INSERT INTO %s (suggestion_id, %s) VALUES (?1, ?2)", table, col);
-
-	if (sug_link_ids(db, table, col, sug_id, &old, &nold, err) < 0)
-		goto out;
-	if (nold == n && (n == 0 || !memcmp(old, ids, sizeof(int64_t) * (size_t)n))) {
-		rc = 0;
-		goto out;
-	}
-	if (db_prepare(db, del, &st, err) < 0)
-		goto out;
-	sqlite3_bind_int64(st, 1, sug_id);
-	if ((src = sqlite3_step(st)) != SQLITE_DONE) {
-		db_fail(db, src, NULL, err);
-		goto out;
-	}
-	sqlite3_finalize(st);
-	st = NULL;
-	if (db_prepare(db, ins, &st, err) < 0)
-		goto out;
-	for (int i = 0; i < n; i++) {
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, sug_id);
-		sqlite3_bind_int64(st, 2, ids[i]);
-		if ((src = sqlite3_step(st)) != SQLITE_DONE) {
-			db_fail(db, src, NULL, err);
-			goto out;
-		}
-	}
-	rc = 0;
-out:
-	sqlite3_finalize(st);
-	free(old);
-	free(del);
-	free(ins);
-	return rc;
+	return db_links_replace(db, table, "suggestion_id", col, sug_id, ids, n, err);
 }
 
 static int sug_write_links(struct db *db, int64_t sug_id, const struct sug_links *l, char **err)

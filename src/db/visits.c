@@ -115,32 +115,7 @@ static int visits_reception_day(struct db *db, char *const *vals, int64_t given,
 /* Replace the receiving deputies of visit id (inside the caller's transaction). */
 static int visits_write_deputies(struct db *db, int64_t id, const int64_t *ids, int n, char **err)
 {
-	sqlite3_stmt *del = NULL, *ins = NULL;
-	int rc = -1, src;
-
-	if (db_prepare(db, "DELETE FROM visit_deputies WHERE visit_id = ?1", &del, err) < 0)
-		goto out;
-	sqlite3_bind_int64(del, 1, id);
-	if ((src = sqlite3_step(del)) != SQLITE_DONE) {
-		db_fail(db, src, NULL, err);
-		goto out;
-	}
-	if (db_prepare(db, "INSERT INTO visit_deputies (visit_id, deputy_id) VALUES (?1, ?2)", &ins, err) < 0)
-		goto out;
-	for (int i = 0; i < n; i++) {
-		sqlite3_reset(ins);
-		sqlite3_bind_int64(ins, 1, id);
-		sqlite3_bind_int64(ins, 2, ids[i]);
-		if ((src = sqlite3_step(ins)) != SQLITE_DONE) {
-			db_fail(db, src, NULL, err);
-			goto out;
-		}
-	}
-	rc = 0;
-out:
-	sqlite3_finalize(del);
-	sqlite3_finalize(ins);
-	return rc;
+	return db_links_replace(db, "visit_deputies", "visit_id", "deputy_id", id, ids, n, err);
 }
 
 /* Checks of the links before a write: 走访 has its deputy, the deputies exist, a linked case

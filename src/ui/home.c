@@ -92,8 +92,10 @@ static int add_case(void *ud, const struct case_row *r)
 		tail = xasprintf("超期 %d 天", r->days);
 	else if (a->group == 1)
 		tail = r->days ? xasprintf("余 %d 个工作日", r->days) : xstrdup("今天到期");
+	else if (!strcmp(r->next_step, "待回访"))
+		tail = xasprintf("答复后 %d 天", r->days);
 	else
-		tail = xasprintf("%s 答复，%s", r->reply_date, r->next_step);
+		tail = xstrdup(r->next_step);
 	h->rows[h->nrows++] = (struct todo){
 		r->id, a->group, xstrdup(r->case_no), xstrdup(r->summary), xstrdup(*r->unit_name ? r->unit_name : "-"),
 		tail
@@ -185,15 +187,18 @@ static int draw_stats(int y, int x, int w, const char *label, const struct case_
 	return y;
 }
 
-/* One 待办 row: case number, summary, unit, and how late or what next. */
+/* One 待办 row: case number, summary, how late or what next, and — when the column is wide
+ * enough for the summary to keep 20 columns — the unit. */
 static void draw_todo(int y, int x, int w, const struct todo *t, bool sel)
 {
 	enum ui_role role = sel ? ROLE_CURSOR : t->group == 0 ? ROLE_ERROR : ROLE_NORMAL;
-	int tw = 14, uw = 10, nw = 14;
+	int nw = 14, tw = 14, uw = w - nw - tw - 5 - 20 >= 12 ? 12 : 0;
+	int sw = w - nw - tw - uw - 4 - (uw ? 1 : 0);
 	ui_clear(y, x, 1, w, role);
 	ui_text(y, x + 1, nw, t->no, ALIGN_LEFT, role);
-	ui_text(y, x + 2 + nw, w - nw - uw - tw - 5, t->summary, ALIGN_LEFT, role);
-	ui_text(y, x + w - uw - tw - 2, uw, t->unit, ALIGN_LEFT, role);
+	ui_text(y, x + 2 + nw, sw, t->summary, ALIGN_LEFT, role);
+	if (uw)
+		ui_text(y, x + 3 + nw + sw, uw, t->unit, ALIGN_LEFT, role);
 	ui_text(y, x + w - tw - 1, tw, t->tail, ALIGN_LEFT, role);
 }
 

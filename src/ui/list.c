@@ -143,7 +143,25 @@ static void col_widths(struct list *l, int width, int *w)
 	int room = width - 1 - total;
 	if (flex >= 0 && room > 0)
 		w[flex] += room;
-	/* Too wide: shrink from the last column but keep each at least 4. */
+	/* Too wide: first the flexible column down to its minimum (it holds the long text, e.g. the
+	 * content of a visit), then every column down to its minimum from the last one, then from
+	 * the last one down to 4 columns. */
+	if (flex >= 0 && room < 0) {
+		int min = l->src->cols[flex].min_width > 4 ? l->src->cols[flex].min_width : 4;
+		int cut = w[flex] - min < -room ? w[flex] - min : -room;
+		if (cut > 0) {
+			w[flex] -= cut;
+			room += cut;
+		}
+	}
+	for (int c = n - 1; c >= 0 && room < 0; c--) {
+		int min = l->src->cols[c].min_width > 4 ? l->src->cols[c].min_width : 4;
+		int cut = w[c] - min < -room ? w[c] - min : -room;
+		if (cut > 0) {
+			w[c] -= cut;
+			room += cut;
+		}
+	}
 	for (int c = n - 1; c >= 0 && room < 0; c--) {
 		int cut = w[c] - 4 < -room ? w[c] - 4 : -room;
 		if (cut > 0) {

@@ -154,5 +154,29 @@ key F2
 wait_for "共 2 条"
 check "filter by 处理方式 交办" screen_lacks "王大爷"
 check "filter shown in the header" screen_has "交办"
+key F5
+wait_for "筛选条件"
+check "filter form shows the filter in force" screen_has "交办"
+key Escape
+wait_for "共 2 条"
+
+# --- an old visit whose deputy has since left office can still be corrected and saved ---
+sql "update deputies set status = '离任' where name = '王五'"
+key Escape
+wait_for "今天接待日"
+key 3
+wait_for "共 5 条"
+type_text "王大爷"
+wait_for "共 1 条"
+key Enter
+wait_for "修改来访"
+check "the departed deputy is still listed on the visit" screen_has "王五（离任）"
+key Tab Tab Tab Tab End
+type_text "，并登记了联系方式"
+key F2
+wait_for "已保存来访 王大爷"
+check_eq "correction saved, all three deputies kept" \
+	"$(sql "select (select count(*) from visit_deputies d where d.visit_id = v.id), v.reply like '%并登记了联系方式' from visits v where v.visitor_name = '王大爷'")" \
+	"3|1"
 e2e_quit "visits run"
 e2e_finish

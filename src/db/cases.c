@@ -860,23 +860,14 @@ int db_cases_count(struct db *db, const struct case_filter *f, int64_t *n, char 
 	char *where = cases_where(f);
 	char *sql = xasprintf("SELECT count(*) FROM cases c%s", where);
 	char today[11];
-	int rc = -1;
-	*n = 0;
+	int rc = db_prepare(db, sql, &st, err);
 	free(where);
-	if (db_prepare(db, sql, &st, err) < 0)
-		goto out;
-	cases_bind_filter(st, f, today);
-	int src = sqlite3_step(st);
-	if (src != SQLITE_ROW) {
-		db_fail(db, src, NULL, err);
-		goto out;
-	}
-	*n = sqlite3_column_int64(st, 0);
-	rc = 0;
-out:
-	sqlite3_finalize(st);
 	free(sql);
-	return rc;
+	*n = 0;
+	if (rc < 0)
+		return -1;
+	cases_bind_filter(st, f, today);
+	return db_count_finish(db, st, NULL, n, err);
 }
 
 /* ORDER BY of a sort column (program constants only). */

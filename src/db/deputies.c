@@ -72,23 +72,13 @@ int db_deputies_count(struct db *db, const struct deputy_filter *f, int64_t *n, 
 {
 	sqlite3_stmt *st = NULL;
 	char *sql = xasprintf("SELECT count(*) FROM deputies%s", deputies_where);
-	int rc = -1;
-
-	*n = 0;
-	if (db_prepare(db, sql, &st, err) < 0)
-		goto out;
-	deputies_bind_filter(st, f);
-	int src = sqlite3_step(st);
-	if (src != SQLITE_ROW) {
-		db_fail(db, src, &deputy_def, err);
-		goto out;
-	}
-	*n = sqlite3_column_int64(st, 0);
-	rc = 0;
-out:
-	sqlite3_finalize(st);
+	int rc = db_prepare(db, sql, &st, err);
 	free(sql);
-	return rc;
+	*n = 0;
+	if (rc < 0)
+		return -1;
+	deputies_bind_filter(st, f);
+	return db_count_finish(db, st, &deputy_def, n, err);
 }
 
 /* ORDER BY clause (without the keywords) for a field. Column names and choices are the

@@ -264,23 +264,13 @@ int db_reception_count(struct db *db, const struct reception_filter *f, int64_t 
 {
 	sqlite3_stmt *st = NULL;
 	char *sql = xasprintf("SELECT count(*) FROM reception_days r%s", reception_where);
-	int rc = -1;
-
-	*n = 0;
-	if (db_prepare(db, sql, &st, err) < 0)
-		goto out;
-	reception_bind_filter(st, f);
-	int src = sqlite3_step(st);
-	if (src != SQLITE_ROW) {
-		db_fail(db, src, &reception_def, err);
-		goto out;
-	}
-	*n = sqlite3_column_int64(st, 0);
-	rc = 0;
-out:
-	sqlite3_finalize(st);
+	int rc = db_prepare(db, sql, &st, err);
 	free(sql);
-	return rc;
+	*n = 0;
+	if (rc < 0)
+		return -1;
+	reception_bind_filter(st, f);
+	return db_count_finish(db, st, &reception_def, n, err);
 }
 
 int db_reception_page(struct db *db, const struct reception_filter *f, int64_t offset, int limit, reception_row_cb cb,

@@ -321,3 +321,17 @@ out:
 	free(ins);
 	return rc;
 }
+
+int db_count_finish(struct db *db, sqlite3_stmt *st, const struct record_def *def, int64_t *n, char **err)
+{
+	int rc = -1, src = sqlite3_step(st);
+	*n = 0;
+	if (src != SQLITE_ROW)
+		db_fail(db, src, def, err);
+	else {
+		*n = sqlite3_column_int64(st, 0);
+		rc = 0;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -12,6 +12,8 @@
 #include "core/record.h"
 #include "db/db.h"
 
+#include <sqlite3.h>
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -44,6 +46,10 @@ char *db_rec_like(const char *text);
  * program's constants (never input); key is the record's id. Nothing is written when the links
  * are already those (no audit noise on an unchanged save). Runs inside the caller's
  * transaction. */
+/* Step a prepared count (one row, one column), put it in *n and finalize st — on every path.
+ * def (may be NULL) names fields in an error message. Returns 0 or -1 with *err. */
+int db_count_finish(struct db *db, sqlite3_stmt *st, const struct record_def *def, int64_t *n, char **err);
+
 /* The ids a link table holds for one record (id_col where key_col = key), in the order they
  * were linked. *ids (n of them) is a new array, NULL when none. */
 int db_links_get(struct db *db, const char *link_table, const char *key_col, const char *id_col, int64_t key,

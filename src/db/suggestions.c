@@ -874,24 +874,14 @@ int db_suggestions_count(struct db *db, const struct suggestion_filter *f, int64
 	sqlite3_stmt *st = NULL;
 	char *sql = xasprintf("SELECT count(*)%s%s", sug_from, sug_where);
 	char today[11];
-	int rc = -1;
-
-	*n = 0;
-	sug_filter_today(f, today);
-	if (db_prepare(db, sql, &st, err) < 0)
-		goto out;
-	sug_bind_filter(st, f, today);
-	int src = sqlite3_step(st);
-	if (src != SQLITE_ROW) {
-		db_fail(db, src, &suggestion_def, err);
-		goto out;
-	}
-	*n = sqlite3_column_int64(st, 0);
-	rc = 0;
-out:
-	sqlite3_finalize(st);
+	int rc = db_prepare(db, sql, &st, err);
 	free(sql);
-	return rc;
+	*n = 0;
+	if (rc < 0)
+		return -1;
+	sug_filter_today(f, today);
+	sug_bind_filter(st, f, today);
+	return db_count_finish(db, st, &suggestion_def, n, err);
 }
 
 /* The SQL expression of each row column, in the order of the fields and enum suggestion_extra. */

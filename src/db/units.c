@@ -97,22 +97,13 @@ int db_units_count(struct db *db, const struct unit_filter *f, int64_t *n, char 
 {
 	sqlite3_stmt *st = NULL;
 	char *sql = xasprintf("SELECT count(*) FROM units%s", units_where);
-	int rc = -1;
-	*n = 0;
-	if (units_register(db, err) < 0 || db_prepare(db, sql, &st, err) < 0)
-		goto out;
-	units_bind_filter(st, f);
-	int src = sqlite3_step(st);
-	if (src != SQLITE_ROW) {
-		db_fail(db, src, &unit_def, err);
-		goto out;
-	}
-	*n = sqlite3_column_int64(st, 0);
-	rc = 0;
-out:
-	sqlite3_finalize(st);
+	int rc = units_register(db, err) < 0 ? -1 : db_prepare(db, sql, &st, err);
 	free(sql);
-	return rc;
+	*n = 0;
+	if (rc < 0)
+		return -1;
+	units_bind_filter(st, f);
+	return db_count_finish(db, st, &unit_def, n, err);
 }
 
 int db_units_page(struct db *db, const struct unit_filter *f, int64_t offset, int limit, unit_row_cb cb, void *ud,

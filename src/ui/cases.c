@@ -573,31 +573,29 @@ static void actscr_draw(struct screen *s, int top, int height, int width)
 	form_draw(x->form, top, height, width, &s->cur_y, &s->cur_x);
 }
 
+/* F2 on an action form: the core decides; a refusal stays on the form with what was typed. */
+static int actscr_save(void *ud)
+{
+	struct actscr *x = ud;
+	char *err = NULL, *notice = NULL;
+	if (actform_save(&x->a, x->form, &notice, &err) < 0) {
+		app_message(MSG_ERROR, "没有办理：%s", err);
+		free(err);
+		return UI_REDRAW;
+	}
+	form_mark_saved(x->form);
+	if (notice)
+		app_message(MSG_INFO, "已%s。%s", caseflow_event_label(x->a.ev), notice);
+	else
+		app_message(MSG_INFO, "已%s", caseflow_event_label(x->a.ev));
+	free(notice);
+	return UI_POP;
+}
+
 static int actscr_key(struct screen *s, struct keypress k)
 {
 	struct actscr *x = s->data;
-	char *err = NULL, *notice = NULL;
-	switch (form_key(x->form, k)) {
-	case FORM_SAVE:
-		if (actform_save(&x->a, x->form, &notice, &err) < 0) {
-			app_message(MSG_ERROR, "没有办理：%s", err);
-			free(err);
-			return UI_REDRAW;
-		}
-		form_mark_saved(x->form);
-		if (notice)
-			app_message(MSG_INFO, "已%s。%s", caseflow_event_label(x->a.ev), notice);
-		else
-			app_message(MSG_INFO, "已%s", caseflow_event_label(x->a.ev));
-		free(notice);
-		return UI_POP;
-	case FORM_CANCEL:
-		return UI_POP;
-	case FORM_QUIT:
-		return UI_QUIT;
-	default:
-		return UI_REDRAW;
-	}
+	return form_screen_key(x->form, k, actscr_save, x);
 }
 
 static void actscr_fini(struct screen *s)

@@ -422,6 +422,20 @@ enum form_result form_key(struct form *f, struct keypress k)
 	return FORM_IGNORED;
 }
 
+int form_screen_key(struct form *f, struct keypress k, int (*save)(void *ud), void *ud)
+{
+	switch (form_key(f, k)) {
+	case FORM_SAVE:
+		return save(ud);
+	case FORM_CANCEL:
+		return UI_POP;
+	case FORM_QUIT:
+		return UI_QUIT;
+	default:
+		return UI_REDRAW;
+	}
+}
+
 /* Layout row of each field (memo fields take MEMO_ROWS). */
 static int field_row(struct form *f, int i)
 {

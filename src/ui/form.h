@@ -46,6 +46,10 @@ void form_set_value(struct form *f, int field, const char *value);
 const char *form_value(struct form *f, int field);
 /* Index of the field being edited. */
 int form_current(struct form *f);
+/* The key handling of a screen that is one form: a checked F2 calls save(ud) and returns its
+ * UI_* flags (UI_POP when saved, UI_REDRAW to stay with a message); Esc (confirmed if anything
+ * changed) gives UI_POP, F10 UI_QUIT, anything else UI_REDRAW. */
+int form_screen_key(struct form *f, struct keypress k, int (*save)(void *ud), void *ud);
 /* Move to field i. */
 void form_focus(struct form *f, int field);
 

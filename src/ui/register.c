@@ -190,8 +190,9 @@ static void rform_draw(struct screen *s, int top, int height, int width)
 	form_draw(f->form, top, height, width, &s->cur_y, &s->cur_x);
 }
 
-static int rform_save(struct reg_form *f)
+static int rform_save(void *ud)
 {
+	struct reg_form *f = ud;
 	char *err = NULL;
 	char *const *v = form_values(f->form);
 	int rc = f->d->save ? f->d->save(f->form, &f->id, &err)
@@ -212,16 +213,7 @@ static int rform_save(struct reg_form *f)
 static int rform_key(struct screen *s, struct keypress k)
 {
 	struct reg_form *f = s->data;
-	switch (form_key(f->form, k)) {
-	case FORM_SAVE:
-		return rform_save(f);
-	case FORM_CANCEL:
-		return UI_POP;
-	case FORM_QUIT:
-		return UI_QUIT;
-	default:
-		return UI_REDRAW;
-	}
+	return form_screen_key(f->form, k, rform_save, f);
 }
 
 static void rform_fini(struct screen *s)

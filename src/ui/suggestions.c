@@ -453,8 +453,9 @@ static void sugform_show(struct sugform *s, const char **msgs)
 			    msgs[first]);
 }
 
-static int sugform_save(struct sugform *s)
+static int sugform_save(void *ud)
 {
+	struct sugform *s = ud;
 	char **full = record_copy_values(&suggestion_def, s->full);
 	char *const *v = form_values(s->form);
 	const char *msgs[SUG_NFIELDS] = { 0 };
@@ -500,16 +501,7 @@ static void sugform_draw(struct screen *sc, int top, int height, int width)
 static int sugform_key(struct screen *sc, struct keypress k)
 {
 	struct sugform *s = sc->data;
-	switch (form_key(s->form, k)) {
-	case FORM_SAVE:
-		return sugform_save(s);
-	case FORM_CANCEL:
-		return UI_POP;
-	case FORM_QUIT:
-		return UI_QUIT;
-	default:
-		return UI_REDRAW;
-	}
+	return form_screen_key(s->form, k, sugform_save, s);
 }
 
 static void sugform_fini(struct screen *sc)
@@ -684,8 +676,9 @@ static const char *sugact_val(const struct sugact *a, char *const *v, enum sugac
 	return a->map[f] >= 0 ? v[a->map[f]] : "";
 }
 
-static int sugact_save(struct sugact *a)
+static int sugact_save(void *ud)
 {
+	struct sugact *a = ud;
 	char *const *v = form_values(a->form);
 	struct suggestion_act act = {
 		.action = a->action,
@@ -724,16 +717,7 @@ static void sugact_draw(struct screen *sc, int top, int height, int width)
 static int sugact_key(struct screen *sc, struct keypress k)
 {
 	struct sugact *a = sc->data;
-	switch (form_key(a->form, k)) {
-	case FORM_SAVE:
-		return sugact_save(a);
-	case FORM_CANCEL:
-		return UI_POP;
-	case FORM_QUIT:
-		return UI_QUIT;
-	default:
-		return UI_REDRAW;
-	}
+	return form_screen_key(a->form, k, sugact_save, a);
 }
 
 static void sugact_fini(struct screen *sc)

@@ -4,6 +4,7 @@
  * list pages with filters and sorts; the home screen's lists and counts under a fixed today;
  * period statistics on a known data set; deletion; the index behind 超期 and 临期. */
 #include "t.h"
+#include "tdb.h"
 
 #include "core/calendar.h"
 #include "core/case.h"
@@ -23,47 +24,16 @@ static const char cal_text[] = "2026-09-20 work 国庆节调休\n2026-09-25 off 
 			       "2026-10-03 off 国庆节\n2026-10-04 off 国庆节\n2026-10-05 off 国庆节\n"
 			       "2026-10-06 off 国庆节\n2026-10-07 off 国庆节\n2026-10-10 work 国庆节调休\n";
 
-static char *dir;
-static struct db *db;
 static struct calendar *cal;
-
-static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(p);
-}
 
 static void setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	dir = xasprintf("%s/station-test-cases-XXXXXX", base && *base ? base : "/tmp");
-	if (!mkdtemp(dir))
-		die("mkdtemp failed");
-	char *path = xasprintf("%s/station.db", dir), *err = NULL;
-	if (db_open(path, DB_OPEN_CREATE | DB_OPEN_EXCLUSIVE, &db, &err) < 0)
-		die("db_open: %s", err);
-	db_set_user(db, "测试", NULL);
-	free(path);
+	tdb_open("cases");
 }
 
 static void teardown(void)
 {
-	db_close(db);
-	db = NULL;
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	free(dir);
-}
-
-static long long q_int(const char *sql)
-{
-	int64_t v = -999;
-	char *err = NULL;
-	if (db_query_int(db, sql, &v, &err) < 0) {
-		fprintf(stderr, "  %s: %s\n", sql, err);
-		t_failed_checks++;
-	}
-	free(err);
-	return (long long)v;
+	tdb_close();
 }
 
 /* One text value of a query (new string, "" for none). */

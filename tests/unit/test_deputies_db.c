@@ -2,6 +2,7 @@
  * SQL-special characters), sort, paging over 10,000 rows, all-or-none bulk insert, and
  * constraint violations as Chinese messages. */
 #include "t.h"
+#include "tdb.h"
 
 #include "core/deputy.h"
 #include "core/pinyin.h"
@@ -16,35 +17,16 @@
 #include <time.h>
 #include <unistd.h>
 
-static char *dir;
-static struct db *db;
-
-static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(p);
-}
 
 /* A new empty station file for each test. */
 static void setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	dir = xasprintf("%s/station-test-deputies-XXXXXX", base && *base ? base : "/tmp");
-	if (!mkdtemp(dir))
-		die("mkdtemp failed");
-	char *path = xasprintf("%s/station.db", dir), *err = NULL;
-	if (db_open(path, DB_OPEN_CREATE | DB_OPEN_EXCLUSIVE, &db, &err) < 0)
-		die("db_open: %s", err);
-	db_set_user(db, "测试", NULL);
-	free(path);
+	tdb_open("deputies");
 }
 
 static void teardown(void)
 {
-	db_close(db);
-	db = NULL;
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	free(dir);
+	tdb_close();
 }
 
 static char **dep(const char *name, const char *gender, const char *level, const char *phone, const char *unit)
@@ -73,18 +55,6 @@ static int64_t add(const char *name, const char *gender, const char *level, cons
 	free(err);
 	record_free_values(&deputy_def, v);
 	return id;
-}
-
-static long long q_int(const char *sql)
-{
-	int64_t v = -999;
-	char *err = NULL;
-	if (db_query_int(db, sql, &v, &err) < 0) {
-		fprintf(stderr, "  %s: %s\n", sql, err);
-		t_failed_checks++;
-	}
-	free(err);
-	return (long long)v;
 }
 
 /* Collects a page as "name,name,..." and the ids. */

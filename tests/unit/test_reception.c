@@ -3,6 +3,7 @@
  * then in SQL: generating a year (idempotent, all or none), duty deputies, cancel, delete,
  * lists by year and month, and the home screen's today and next day. */
 #include "t.h"
+#include "tdb.h"
 
 #include "core/calendar.h"
 #include "core/config.h"
@@ -19,16 +20,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char *dir;
-static struct db *db;
 static struct cfg cfg;
 static struct calendar *cal;
-
-static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(p);
-}
 
 static void setup_cfg(enum reception_rule rule, int day, bool keep)
 {
@@ -52,37 +45,14 @@ static void teardown_cfg(void)
 /* A new empty station file. */
 static void setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	dir = xasprintf("%s/station-test-reception-XXXXXX", base && *base ? base : "/tmp");
-	if (!mkdtemp(dir))
-		die("mkdtemp failed");
-	char *path = xasprintf("%s/station.db", dir), *err = NULL;
-	if (db_open(path, DB_OPEN_CREATE | DB_OPEN_EXCLUSIVE, &db, &err) < 0)
-		die("db_open: %s", err);
-	db_set_user(db, "测试", NULL);
-	free(path);
+	tdb_open("reception");
 	setup_cfg(RECEPTION_MONTHDAY, 15, false);
 }
 
 static void teardown(void)
 {
-	db_close(db);
-	db = NULL;
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	free(dir);
+	tdb_close();
 	teardown_cfg();
-}
-
-static long long q_int(const char *sql)
-{
-	int64_t v = -999;
-	char *err = NULL;
-	if (db_query_int(db, sql, &v, &err) < 0) {
-		fprintf(stderr, "  %s: %s\n", sql, err);
-		t_failed_checks++;
-	}
-	free(err);
-	return (long long)v;
 }
 
 static int64_t add_deputy(const char *name)

@@ -3,6 +3,7 @@
  * deputy names and unknown case numbers write nothing; actions with audit; the stage rule on
  * update; the suggestions of a case; filters, sort and paging; delete and restore; pick items). */
 #include "t.h"
+#include "tdb.h"
 
 #include "core/record.h"
 #include "core/suggestion.h"
@@ -17,17 +18,8 @@
 
 #define TODAY "2026-09-30"
 
-static char *dir;
-static struct db *db;
 static long long unit_traffic, unit_water, units; /* ids of two default units; their number */
 
-static long long q_int(const char *sql);
-
-static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(p);
-}
 
 static void exec_sql(const char *sql)
 {
@@ -42,15 +34,7 @@ static void exec_sql(const char *sql)
 /* A new station file with deputies (two named 张三), units and cases. */
 static void setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	dir = xasprintf("%s/station-test-sug-XXXXXX", base && *base ? base : "/tmp");
-	if (!mkdtemp(dir))
-		die("mkdtemp failed");
-	char *path = xasprintf("%s/station.db", dir), *err = NULL;
-	if (db_open(path, DB_OPEN_CREATE | DB_OPEN_EXCLUSIVE, &db, &err) < 0)
-		die("db_open: %s", err);
-	db_set_user(db, "测试", NULL);
-	free(path);
+	tdb_open("suggestions");
 	exec_sql("INSERT INTO deputies (id, name, name_py, name_initials, gender, level, work_unit) VALUES"
 		 " (1, '李四', 'li si', 'ls', '男', '县', '城关镇人民政府'),"
 		 " (2, '王五', 'wang wu', 'ww', '女', '乡镇', '中心学校'),"
@@ -70,22 +54,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-	db_close(db);
-	db = NULL;
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	free(dir);
-}
-
-static long long q_int(const char *sql)
-{
-	int64_t v = -999;
-	char *err = NULL;
-	if (db_query_int(db, sql, &v, &err) < 0) {
-		fprintf(stderr, "  %s: %s\n", sql, err);
-		t_failed_checks++;
-	}
-	free(err);
-	return (long long)v;
+	tdb_close();
 }
 
 /* Checked values of a new suggestion. */

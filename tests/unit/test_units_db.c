@@ -3,6 +3,7 @@
  * duplicate names (also of a deleted unit), and deletion refused while a case or a suggestion
  * points to the unit. */
 #include "t.h"
+#include "tdb.h"
 
 #include "core/calendar.h"
 #include "core/case.h"
@@ -17,46 +18,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char *dir;
-static struct db *db;
-
-static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(p);
-}
 
 static void setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	dir = xasprintf("%s/station-test-units-XXXXXX", base && *base ? base : "/tmp");
-	if (!mkdtemp(dir))
-		die("mkdtemp failed");
-	char *path = xasprintf("%s/station.db", dir), *err = NULL;
-	if (db_open(path, DB_OPEN_CREATE | DB_OPEN_EXCLUSIVE, &db, &err) < 0)
-		die("db_open: %s", err);
-	db_set_user(db, "测试", NULL);
-	free(path);
+	tdb_open("units");
 }
 
 static void teardown(void)
 {
-	db_close(db);
-	db = NULL;
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	free(dir);
-}
-
-static long long q_int(const char *sql)
-{
-	int64_t v = -999;
-	char *err = NULL;
-	if (db_query_int(db, sql, &v, &err) < 0) {
-		fprintf(stderr, "  %s: %s\n", sql, err);
-		t_failed_checks++;
-	}
-	free(err);
-	return (long long)v;
+	tdb_close();
 }
 
 static char **unit(const char *name, const char *kind, const char *contact, const char *phone)

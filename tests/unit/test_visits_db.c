@@ -4,6 +4,7 @@
  * update rules, filters with the count of visits and people, returning residents, the month
  * listing, soft delete. */
 #include "t.h"
+#include "tdb.h"
 
 #include "core/calendar.h"
 #include "core/config.h"
@@ -22,31 +23,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char *dir;
-static struct db *db;
 static struct cfg cfg;
 static struct calendar *cal;
 static struct visit_ctx ctx;
 static const char *today = "2026-10-20";
 
-static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(p);
-}
-
 static void setup(void)
 {
-	const char *base = getenv("TMPDIR");
 	char *err = NULL;
-	dir = xasprintf("%s/station-test-visits-XXXXXX", base && *base ? base : "/tmp");
-	if (!mkdtemp(dir))
-		die("mkdtemp failed");
-	char *path = xasprintf("%s/station.db", dir);
-	if (db_open(path, DB_OPEN_CREATE | DB_OPEN_EXCLUSIVE, &db, &err) < 0)
-		die("db_open: %s", err);
-	db_set_user(db, "测试", NULL);
-	free(path);
+	tdb_open("visits");
 	cfg_defaults(&cfg);
 	str_set(&cfg.station_code, "XH01");
 	cal = calendar_new(&cfg, &err);
@@ -57,25 +42,10 @@ static void setup(void)
 
 static void teardown(void)
 {
-	db_close(db);
-	db = NULL;
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	free(dir);
+	tdb_close();
 	calendar_free(cal);
 	cal = NULL;
 	cfg_free(&cfg);
-}
-
-static long long q_int(const char *sql)
-{
-	int64_t v = -999;
-	char *err = NULL;
-	if (db_query_int(db, sql, &v, &err) < 0) {
-		fprintf(stderr, "  %s: %s\n", sql, err);
-		t_failed_checks++;
-	}
-	free(err);
-	return (long long)v;
 }
 
 /* One text value of a query, "" when none. New string. */

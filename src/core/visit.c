@@ -136,6 +136,23 @@ bool visit_is_future(const char *date, const char *today)
 	return strcmp(date, today) > 0;
 }
 
+char *visit_date_question(const char *date, const char *today, int first_year)
+{
+	/* Validity from date_weekday(): days before 1970 are negative numbers, not errors. */
+	if (!date || !today || !date_weekday(date) || !date_weekday(today))
+		return NULL;
+	int64_t d = date_to_days(date), t = date_to_days(today);
+	if (first_year <= 0)
+		first_year = atoi(today);
+	if (d - t > 366)
+		return xstrdup("来访日期在一年以后，确定没有写错吗？");
+	if (d > t)
+		return xstrdup("来访日期在今天之后，确定吗？");
+	if (atoi(date) < first_year)
+		return xasprintf("来访日期早于本站最早的来访记录（%d 年），确定没有写错吗？", first_year);
+	return NULL;
+}
+
 const char *visit_check_links(char *const *vals, int ndeputies)
 {
 	if (!strcmp(vals[VIS_CHANNEL], VISIT_CH_WALK) && ndeputies < 1)

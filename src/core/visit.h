@@ -57,6 +57,14 @@ const char *const *visit_categories(void);
  * False for an empty or malformed date. */
 bool visit_is_future(const char *date, const char *today);
 
+/* Dates a clerk may well have mistyped (1900-01-01 for 2026-01-01, 2062 for 2026) are not
+ * refused but asked about once, like a future date: a date after today, and more so one more
+ * than a year ahead, or one before 1 January of first_year (the year of the station's earliest
+ * visit; 0 when it has none, then the year of today). Returns NULL for a plausible date, else a
+ * new Chinese question for the confirmation (caller frees). NULL for an empty or malformed date
+ * (the field check reports those). */
+char *visit_date_question(const char *date, const char *today, int first_year);
+
 /* The links of a visit the record values do not hold, checked before a save: a 走访 needs the
  * visiting deputy (ndeputies >= 1). Returns NULL or a Chinese message (static). */
 const char *visit_check_links(char *const *vals, int ndeputies);

@@ -29,6 +29,7 @@ const struct db_table_info db_audit_tables[] = {
 	{ "case_seq", "意见建议编号", false },
 	{ "app_session", "当前用户", false },
 	{ "audit_log", "修改记录", false },
+	{ "drafts", "未保存的草稿", false },
 	{ NULL, NULL, false },
 };
 

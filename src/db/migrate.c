@@ -27,6 +27,7 @@ static const struct migrate_step migrate_steps[] = {
 	{ .fn = migrate_seed, .what = "导入默认承办单位和类别" },
 	{ .sql_file = "schema/0003.sql", .what = "接待日取消、案件来源与时间线字段" },
 	{ .sql_file = "schema/0004.sql", .what = "首页统计用的覆盖索引" },
+	{ .sql_file = "schema/0005.sql", .what = "表单草稿" },
 };
 
 int db_migrate_count(void) { return (int)ARRAY_LEN(migrate_steps); }

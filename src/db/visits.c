@@ -649,6 +649,16 @@ int db_visits_month(struct db *db, const char *month, visit_row_cb cb, void *ud,
 	return visits_rows(db, &f, "v.date, v.id", 0, -1, cb, ud, err);
 }
 
+int db_visits_first_year(struct db *db, int *year, char **err)
+{
+	int64_t y = 0;
+	/* MIN over the date index: one index seek. */
+	if (db_query_int(db, "SELECT coalesce(CAST(substr(min(date), 1, 4) AS INTEGER), 0) FROM visits", &y, err) < 0)
+		return -1;
+	*year = (int)y;
+	return 0;
+}
+
 int db_visits_earlier(struct db *db, const char *phone, const char *name, int64_t exclude_id, int limit,
 		      visit_earlier_cb cb, void *ud, char **err)
 {

@@ -136,6 +136,9 @@ struct visit_earlier {
 	bool case_open;                    /* the case is not 办结: link to it rather than open a new one */
 };
 typedef int (*visit_earlier_cb)(void *ud, const struct visit_earlier *e);
+/* Year of the earliest visit on record (deleted ones too: they were entered), 0 if none. */
+int db_visits_first_year(struct db *db, int *year, char **err);
+
 /* Earlier visits of the same resident, newest first, at most limit (< 0: no limit): by phone
  * when phone is not empty; else by name when name is neither empty nor 匿名; else none.
  * exclude_id (0: none) leaves out the visit being edited. Uses the indexes visits_phone and

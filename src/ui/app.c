@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 struct app *app;
@@ -46,12 +47,40 @@ static void crash_handler(int sig)
 	raise(sig);
 }
 
+/* SIGHUP (the window was closed, the SSH link dropped), SIGTERM (shutdown) and SIGINT from
+ * kill: the handler only records the signal; the key loop sees it within STOP_POLL_MS, every
+ * dialog returns as if cancelled, the open forms keep their text as drafts (form_free), and the
+ * program ends through its normal exit path, which restores the terminal. */
+static volatile sig_atomic_t stop_signal;
+#define STOP_POLL_MS 250
+
+static void stop_handler(int sig) { stop_signal = sig; }
+
 static void install_crash_handlers(void)
 {
 	static const int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
 	for (size_t i = 0; i < ARRAY_LEN(sigs); i++)
 		signal(sigs[i], crash_handler);
+	static const int stops[] = { SIGHUP, SIGTERM, SIGINT };
+	struct sigaction sa = { .sa_handler = stop_handler }; /* no SA_RESTART: a read returns at once */
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < ARRAY_LEN(stops); i++)
+		sigaction(stops[i], &sa, NULL);
 	util_set_die_hook(restore_terminal);
+}
+
+bool app_stopping(void) { return app && app->stop_signal; }
+
+/* After a get_wch() error: a stop signal came, or the terminal is gone (a hung-up terminal
+ * answers every read at once with nothing, and tcgetattr fails on it). */
+static bool check_stop(void)
+{
+	struct termios t;
+	if (!app->stop_signal && !stop_signal && tcgetattr(STDIN_FILENO, &t) < 0)
+		stop_signal = SIGHUP;
+	if (stop_signal && !app->stop_signal)
+		app->stop_signal = stop_signal;
+	return app->stop_signal != 0;
 }
 
 /* ---- drawing helpers ---- */
@@ -181,13 +210,25 @@ static void draw_keybar(struct screen *s)
 	}
 }
 
+/* The message line. A message wider than the screen is never cut: it wraps upwards over the
+ * bottom rows of the body (at most a third of the screen), until the next key clears it. */
 static void draw_message(void)
 {
 	move(LINES - 2, 0);
 	clrtoeol();
-	if (app->msg)
-		ui_text(LINES - 2, 1, COLS - 2, app->msg, ALIGN_LEFT,
-			app->msg_kind == MSG_ERROR ? ROLE_ERROR : ROLE_INFO);
+	if (!app->msg)
+		return;
+	char **lines;
+	int n = text_wrap(app->msg, COLS - 2, &lines);
+	int max = LINES / 3 > 1 ? LINES / 3 : 1;
+	int shown = n < max ? n : max;
+	for (int i = 0; i < shown; i++) {
+		int y = LINES - 1 - shown + i;
+		move(y, 0);
+		clrtoeol();
+		ui_text(y, 1, COLS - 2, lines[i], ALIGN_LEFT, app->msg_kind == MSG_ERROR ? ROLE_ERROR : ROLE_INFO);
+	}
+	str_free_array(lines, n);
 }
 
 static bool too_small(void) { return COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS; }
@@ -266,14 +307,38 @@ static void app_pop(void)
  * two key codes so pasted control characters can be filtered (see lineedit.c). */
 int ui_key_paste_begin, ui_key_paste_end;
 
+/* Inside a bracketed paste every key is marked pasted. A paste whose end marker never comes
+ * (a terminal that drops it) ends after PASTE_IDLE_MS without input, so the keyboard is never
+ * stuck in paste mode. */
+#define PASTE_IDLE_MS 400
+static bool in_paste;
+
 struct keypress app_getkey(void (*redraw_cb)(void *), void *ud)
 {
 	for (;;) {
 		wint_t ch;
+		if (app->stop_signal || stop_signal) {
+			check_stop();
+			return (struct keypress){ .ch = KEY_EXIT, .fkey = true };
+		}
 		doupdate();
+		timeout(in_paste ? PASTE_IDLE_MS : STOP_POLL_MS);
 		int rc = get_wch(&ch);
-		if (rc == ERR)
+		if (rc == ERR) {
+			if (check_stop())
+				continue; /* answered at the top of the loop */
+			if (in_paste) {
+				in_paste = false;
+				return (struct keypress){ .ch = (wint_t)ui_key_paste_end, .fkey = true };
+			}
 			continue;
+		}
+		if (rc == KEY_CODE_YES && (int)ch == ui_key_paste_begin)
+			in_paste = true;
+		else if (rc == KEY_CODE_YES && (int)ch == ui_key_paste_end)
+			in_paste = false;
+		else if (in_paste)
+			return (struct keypress){ .ch = ch, .fkey = rc == KEY_CODE_YES, .pasted = true };
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			clock_today(app->today);
 			app_draw_all();
@@ -293,12 +358,14 @@ static void run_loop(void)
 		clock_today(app->today);
 		app_draw_all();
 		struct keypress k = app_getkey(NULL, NULL);
+		if (app->stop_signal)
+			break;
 		free(app->msg);
 		app->msg = NULL;
 		struct screen *s = app->stack[app->depth - 1];
 		if (too_small())
 			continue;
-		if (!k.fkey && k.ch == 3) { /* Ctrl-C: raw mode delivers it as a key */
+		if (!k.fkey && !k.pasted && k.ch == 3) { /* Ctrl-C: raw mode delivers it as a key */
 			app_message(MSG_INFO, "退出请按 %s", keys_first_name(ACT_QUIT));
 			continue;
 		}
@@ -307,7 +374,7 @@ static void run_loop(void)
 			continue;
 		}
 		int flags = s->ops->key(s, k);
-		if (flags & UI_QUIT)
+		if ((flags & UI_QUIT) || app->stop_signal)
 			break;
 		if (flags & UI_POP)
 			app_pop();
@@ -353,17 +420,25 @@ int ui_run(const struct cfg *cfg, struct db *db)
 		die("节假日数据有误：%s", err);
 	install_crash_handlers();
 	start_curses();
-	if (nwarn)
-		app_message(MSG_ERROR, "%s", warn[0]);
+	if (nwarn) {
+		struct strbuf sb;
+		sb_init(&sb);
+		for (int i = 0; i < nwarn; i++)
+			sb_addf(&sb, "%s%s", i ? "；" : "", warn[i]);
+		app_message(MSG_ERROR, "%s", sb.buf);
+		sb_free(&sb);
+	}
 	home_push();
 	run_loop();
+	/* Forms still open keep what was typed as drafts (form_free), whatever ended the loop. */
 	while (app->depth)
 		screen_free(app->stack[--app->depth]);
 	restore_terminal();
+	int rc = a.stop_signal ? 128 + a.stop_signal : 0;
 	util_set_die_hook(NULL);
 	str_free_array(warn, nwarn);
 	calendar_free(a.cal);
 	free(a.msg);
 	app = NULL;
-	return 0;
+	return rc;
 }

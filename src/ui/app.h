@@ -73,6 +73,7 @@ struct app {
 	char *msg; /* message line; owned */
 	enum msg_kind msg_kind;
 	bool color;
+	int stop_signal; /* SIGHUP/SIGTERM/SIGINT received (or the terminal is gone): leaving */
 };
 
 extern struct app *app;
@@ -83,8 +84,12 @@ void app_push(struct screen *s);
 void app_message(enum msg_kind kind, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Redraw everything now (used by modal dialogs before they draw themselves). */
 void app_draw_all(void);
-/* Wait for one key; handles KEY_RESIZE by redrawing (with redraw_cb for a modal on top). */
+/* Wait for one key; handles KEY_RESIZE by redrawing (with redraw_cb for a modal on top).
+ * Once the program is told to end (app_stopping), returns KEY_EXIT at once, every time: a key
+ * loop must then return (a dialog as if cancelled). */
 struct keypress app_getkey(void (*redraw_cb)(void *), void *ud);
+/* True once SIGHUP/SIGTERM/SIGINT came or the terminal went away: leave every loop. */
+bool app_stopping(void);
 
 /* New screen object with the given ops, title and key bar; data is set by the caller. */
 struct screen *screen_new(const struct screen_ops *ops, const char *title, const enum action *keybar);

@@ -632,6 +632,9 @@ static void action_push(const struct case_info *ci, enum case_event ev)
 	record_free_values(&x->a.def, vals);
 	if (x->a.map[AF_UNIT] >= 0)
 		form_set_choices(x->form, x->a.map[AF_UNIT], (const char *const *)x->a.unit_names, x->a.nunits, true);
+	char *kind = xasprintf("case_action:%s", caseflow_event_label(ev));
+	form_set_draft(x->form, kind, ci->id);
+	free(kind);
 	char *title = xasprintf("%s %s：%s", ci->case_no, caseflow_event_label(ev), ci->vals[CASEF_SUMMARY]);
 	struct screen *s = screen_new(&actscr_ops, title, actscr_bar);
 	free(title);

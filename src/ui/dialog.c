@@ -45,8 +45,14 @@ bool dialog_confirm(const char *question, const char *detail)
 	struct confirm c = { question, detail };
 	app_draw_all();
 	confirm_draw(&c);
+	/* The question is on the screen before any answer counts: keys typed before it appeared
+	 * (Alt+Y arrives as Esc then y; a y typed ahead) are thrown away, not taken as the answer. */
+	doupdate();
+	flushinp();
 	for (;;) {
 		struct keypress k = app_getkey(confirm_draw, &c);
+		if (app_stopping())
+			return false;
 		enum action a = keys_lookup(k, yn);
 		if (a == ACT_YES)
 			return true;
@@ -176,6 +182,8 @@ int dialog_pick(const char *title, const char *const *items, int n, const char *
 	pick_draw(&p);
 	for (;;) {
 		struct keypress k = app_getkey(pick_draw, &p);
+		if (app_stopping())
+			break;
 		enum action a = keys_lookup(k, acts);
 		if (a == ACT_OPEN) {
 			if (p.nshown) {
@@ -219,8 +227,10 @@ bool dialog_multipick(const char *title, const char *const *items, int n, bool *
 	pick_draw(&p);
 	for (;;) {
 		struct keypress k = app_getkey(pick_draw, &p);
+		if (app_stopping())
+			break;
 		enum action a = keys_lookup(k, acts);
-		bool space = !k.fkey && k.ch == ' ';
+		bool space = !k.fkey && !k.pasted && k.ch == ' ';
 		if (a == ACT_SAVE) {
 			ok = true;
 			break;
@@ -292,6 +302,8 @@ char *dialog_input(const char *title, const char *prompt, int max_chars, bool re
 	input_draw(&in);
 	for (;;) {
 		struct keypress k = app_getkey(input_draw, &in);
+		if (app_stopping())
+			break;
 		enum action a = keys_lookup(k, acts);
 		if (a == ACT_BACK && !in.ed.pasting)
 			break;

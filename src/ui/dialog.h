@@ -4,7 +4,8 @@
 
 #include <stdbool.h>
 
-/* Ask a yes/no question. Y/Enter = yes, N/Esc = no. */
+/* Ask a yes/no question: Y = yes, N/Esc = no (Enter answers nothing). Keys typed before the
+ * question was drawn are discarded, so they never answer it. */
 bool dialog_confirm(const char *question, const char *detail);
 
 /* Pick one of items (n of them) with a filter line (substring or pinyin initials).

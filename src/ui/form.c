@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "core/util.h"
+#include "db/drafts.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
 #include "ui/lineedit.h"
@@ -24,6 +25,11 @@ struct form {
 	int scroll;          /* first layout row shown */
 	char today[11];
 	struct form_items *items; /* run-time choices per field (items[i].n == 0: none) */
+	/* Draft (db/drafts.h): kind and record, or draft_kind NULL for a form without drafts. */
+	char *draft_kind;    /* owned */
+	int64_t draft_id;
+	char **drafted;      /* values last written as the draft, or NULL if none is kept; owned */
+	bool draft_failed;   /* the last write failed (said once on the message line) */
 };
 
 struct form_items {
@@ -57,10 +63,18 @@ struct form *form_new(const struct record_def *def, char *const *values, const c
 	return f;
 }
 
+static void draft_write(struct form *f);
+
 void form_free(struct form *f)
 {
 	if (!f)
 		return;
+	/* A form closed with unsaved text (the program ends, a signal, a screen below closed)
+	 * keeps it as a draft; only a confirmed discard or a save forgets it. */
+	draft_write(f);
+	free(f->draft_kind);
+	if (f->drafted)
+		record_free_values(f->def, f->drafted);
 	for (int i = 0; i < f->def->nfields; i++) {
 		le_free(&f->ed[i]);
 		free(f->err[i]);
@@ -167,6 +181,98 @@ static void check_field(struct form *f, int i)
 	}
 }
 
+/* ---- drafts ---- */
+
+/* Forget the draft (after a save or a confirmed discard). */
+static void draft_drop(struct form *f)
+{
+	if (!f->draft_kind)
+		return;
+	char *err = NULL;
+	if (db_drafts_drop(app->db, f->draft_kind, f->draft_id, &err) < 0)
+		free(err); /* a stale draft is only offered again, never saved by itself */
+	if (f->drafted)
+		record_free_values(f->def, f->drafted);
+	f->drafted = NULL;
+}
+
+/* Keep the current values as the draft if they differ from the saved ones (and from the draft
+ * already written); a form back to its saved values drops the draft. */
+static void draft_write(struct form *f)
+{
+	if (!f->draft_kind)
+		return;
+	if (!form_dirty(f)) {
+		if (f->drafted)
+			draft_drop(f);
+		return;
+	}
+	if (f->drafted && !record_values_differ(f->def, f->drafted, f->vals))
+		return;
+	const char **cols = xcalloc((size_t)f->def->nfields, sizeof(char *));
+	for (int i = 0; i < f->def->nfields; i++)
+		cols[i] = f->def->fields[i].col;
+	char *err = NULL;
+	int rc = db_drafts_put(app->db, f->draft_kind, f->draft_id, cols, (const char *const *)f->vals,
+			       f->def->nfields, f->def->fields[f->cur].col, &err);
+	free(cols);
+	if (rc < 0) {
+		if (!f->draft_failed && !app_stopping())
+			app_message(MSG_ERROR, "草稿没有存上（%s）；请尽快按 %s 保存", err, keys_first_name(ACT_SAVE));
+		f->draft_failed = true;
+		free(err);
+		return;
+	}
+	f->draft_failed = false;
+	if (f->drafted)
+		record_free_values(f->def, f->drafted);
+	f->drafted = record_copy_values(f->def, f->vals);
+}
+
+bool form_set_draft(struct form *f, const char *kind, int64_t record_id)
+{
+	struct db_draft d;
+	char *err = NULL;
+	free(f->draft_kind);
+	f->draft_kind = xstrdup(kind);
+	f->draft_id = record_id;
+	int found = db_drafts_get(app->db, kind, record_id, &d, &err);
+	if (found <= 0) {
+		free(err);
+		return false;
+	}
+	/* Fill a copy of the values by column; a column the form no longer has is ignored. */
+	char **vals = record_copy_values(f->def, f->vals);
+	int field = -1;
+	for (int k = 0; k < d.n; k++) {
+		int i = record_field_index(f->def, d.cols[k]);
+		if (i >= 0)
+			str_set(&vals[i], d.vals[k]);
+	}
+	if (d.field)
+		field = record_field_index(f->def, d.field);
+	bool restored = false;
+	if (!record_values_differ(f->def, vals, f->vals)) {
+		draft_drop(f); /* nothing in it that the form does not show already */
+	} else {
+		char *q = xasprintf("这张表单有没保存的草稿（%s 记下），恢复吗？", d.updated_at);
+		restored = dialog_confirm(q, "Y 恢复草稿（恢复后仍要按保存键才入账）   N 丢弃草稿");
+		free(q);
+		if (restored) {
+			for (int i = 0; i < f->def->nfields; i++)
+				form_set_value(f, i, vals[i]);
+			if (field >= 0)
+				f->cur = field;
+			f->drafted = record_copy_values(f->def, f->vals);
+			app_message(MSG_INFO, "已恢复草稿：请检查后按 %s 保存", keys_first_name(ACT_SAVE));
+		} else if (!app_stopping())
+			draft_drop(f);
+	}
+	record_free_values(f->def, vals);
+	db_draft_free(&d);
+	return restored;
+}
+
 void form_focus(struct form *f, int field)
 {
 	if (field >= 0 && field < f->def->nfields)
@@ -176,6 +282,7 @@ void form_focus(struct form *f, int field)
 static void move_to(struct form *f, int field)
 {
 	check_field(f, f->cur);
+	draft_write(f);
 	if (field < 0)
 		field = f->def->nfields - 1;
 	if (field >= f->def->nfields)
@@ -205,6 +312,7 @@ void form_mark_saved(struct form *f)
 {
 	record_free_values(f->def, f->orig);
 	f->orig = record_copy_values(f->def, f->vals);
+	draft_drop(f);
 }
 
 /* Check everything. Returns the number of bad fields and moves to the first. */
@@ -335,7 +443,8 @@ enum form_result form_key(struct form *f, struct keypress k)
 {
 	const struct field_def *fd = &f->def->fields[f->cur];
 	struct lineedit *ed = &f->ed[f->cur];
-	bool enter = (!k.fkey && (k.ch == '\r' || k.ch == '\n')) || (k.fkey && k.ch == KEY_ENTER);
+	/* A pasted newline is text (a space in a one-line field), never Enter. */
+	bool enter = !k.pasted && ((!k.fkey && (k.ch == '\r' || k.ch == '\n')) || (k.fkey && k.ch == KEY_ENTER));
 	enum action a = keys_lookup(k, form_actions);
 	int bad;
 
@@ -345,6 +454,7 @@ enum form_result form_key(struct form *f, struct keypress k)
 		a = ACT_NONE;
 	switch (a) {
 	case ACT_SAVE:
+		draft_write(f); /* kept until the save has gone through (form_mark_saved) */
 		if ((bad = check_all(f))) {
 			app_message(MSG_ERROR, "有 %d 处需要修改。%s：%s", bad, f->def->fields[f->cur].label,
 				    f->err[f->cur] ? f->err[f->cur] : "");
@@ -356,6 +466,11 @@ enum form_result form_key(struct form *f, struct keypress k)
 		if (form_dirty(f) &&
 		    !dialog_confirm("放弃未保存的修改吗？", "选 N 回到表单继续编辑，已输入的内容都还在"))
 			return FORM_USED;
+		/* Confirmed (or nothing changed): the typed text is given up, draft and all; the form
+		 * keeps no draft from now on (it is being closed). */
+		draft_drop(f);
+		free(f->draft_kind);
+		f->draft_kind = NULL;
 		return a == ACT_QUIT ? FORM_QUIT : FORM_CANCEL;
 	case ACT_PICK:
 		open_pick(f);

@@ -10,6 +10,7 @@
 #include "ui/keys.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 
 enum form_result {
 	FORM_USED,    /* key handled, stay */
@@ -52,5 +53,14 @@ int form_current(struct form *f);
 int form_screen_key(struct form *f, struct keypress k, int (*save)(void *ud), void *ud);
 /* Move to field i. */
 void form_focus(struct form *f, int field);
+
+/* Keep this form's unsaved text as a draft (db/drafts.h) under kind and the id of the record it
+ * edits (0: a new record): written when the clerk leaves a changed field, on a save attempt and
+ * when the form is freed with unsaved changes (the program ends, SIGHUP/SIGTERM); forgotten on
+ * form_mark_saved and on a confirmed discard. If a draft of kind/record_id exists that differs
+ * from the form, the clerk is asked whether to restore it (it fills the form; it is a record only
+ * after F2) or throw it away. Call after the form's run-time choices are set. Returns true if a
+ * draft was restored. */
+bool form_set_draft(struct form *f, const char *kind, int64_t record_id);
 
 #endif

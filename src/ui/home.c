@@ -277,7 +277,7 @@ static int home_key(struct screen *s, struct keypress k)
 {
 	struct home *h = s->data;
 	int n = (int)ARRAY_LEN(items);
-	if (!k.fkey && k.ch >= '1' && k.ch < (wint_t)('1' + n)) {
+	if (!k.fkey && !k.pasted && k.ch >= '1' && k.ch < (wint_t)('1' + n)) {
 		items[k.ch - '1'].open();
 		return UI_REDRAW;
 	}

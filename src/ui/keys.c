@@ -95,7 +95,7 @@ static const struct {
 
 bool keys_parse(const char *name, struct keypress *out)
 {
-	out->fkey = false;
+	*out = (struct keypress){ 0 };
 	if (!strcasecmp(name, "Esc")) {
 		out->ch = 27;
 		return true;
@@ -140,28 +140,50 @@ bool keys_parse(const char *name, struct keypress *out)
 	return false;
 }
 
-/* Parse a spec into keys; returns false (and leaves b unchanged) if any name is unknown. */
-static bool set_spec(struct key_binding *b, const char *spec, char *bad, size_t badlen)
+/* A key that types a character (a letter, digit or symbol, not Ctrl or a function key). */
+static bool key_types_text(struct keypress k) { return !k.fkey && k.ch > ' ' && k.ch != 127; }
+
+/* Only the answers of a confirmation (Y/N) may be plain characters: everywhere else a
+ * character is text (forms edit, lists filter as you type), and a binding such as
+ * `quit = F10 q` would fire while the clerk types a word with a q in it. */
+static bool action_takes_text_keys(enum action a) { return a == ACT_YES || a == ACT_NO; }
+
+/* Parse a spec into keys; returns false (and leaves b unchanged) if any name is unknown. Keys
+ * that type text are left out for actions that may not have them; their names go into
+ * `dropped` (space-separated). With nothing left, the binding is unchanged and false returned. */
+static bool set_spec(struct key_binding *b, const char *spec, char *bad, size_t badlen, char *dropped,
+		     size_t droppedlen)
 {
 	struct keypress keys[KEYS_MAX];
 	int n = 0;
-	char buf[64];
+	char buf[64], kept[64] = "";
 	snprintf(buf, sizeof buf, "%s", spec);
+	if (dropped)
+		dropped[0] = '\0';
 	for (char *save = NULL, *tok = strtok_r(buf, " \t,", &save); tok; tok = strtok_r(NULL, " \t,", &save)) {
 		if (n == KEYS_MAX || !keys_parse(tok, &keys[n])) {
 			snprintf(bad, badlen, "%s", tok);
 			return false;
 		}
+		if (key_types_text(keys[n]) && !action_takes_text_keys(b->action)) {
+			if (dropped) {
+				size_t l = strlen(dropped);
+				snprintf(dropped + l, droppedlen - l, "%s%s", l ? " " : "", tok);
+			}
+			continue;
+		}
+		size_t l = strlen(kept);
+		snprintf(kept + l, sizeof kept - l, "%s%s", l ? " " : "", tok);
 		n++;
 	}
 	if (n == 0) {
-		snprintf(bad, badlen, "（空）");
+		snprintf(bad, badlen, "%s", dropped && dropped[0] ? dropped : "（空）");
 		return false;
 	}
 	memcpy(b->keys, keys, sizeof keys);
 	b->nkeys = n;
 	if (spec != b->spec)
-		snprintf(b->spec, sizeof b->spec, "%s", spec);
+		snprintf(b->spec, sizeof b->spec, "%s", kept);
 	return true;
 }
 
@@ -172,7 +194,7 @@ void keys_init(const struct cfg *cfg, char ***warnings, int *nwarnings)
 		struct key_binding *b = &table[a - 1];
 		if (b->action != (enum action)a)
 			die("key table out of order at %d", a);
-		if (!set_spec(b, b->spec, bad, sizeof bad))
+		if (!set_spec(b, b->spec, bad, sizeof bad, NULL, 0))
 			die("bad default key %s", bad);
 	}
 	for (int i = 0; cfg && i < cfg->nkeys; i++) {
@@ -180,12 +202,20 @@ void keys_init(const struct cfg *cfg, char ***warnings, int *nwarnings)
 		for (int a = 0; a < ACT_COUNT - 1; a++)
 			if (!strcasecmp(table[a].name, cfg->keys[i].action))
 				found = &table[a];
-		char *w = NULL;
+		char *w = NULL, dropped[64] = "";
 		if (!found)
 			w = xasprintf("[keys] 未知的操作名 %s，已忽略", cfg->keys[i].action);
-		else if (!set_spec(found, cfg->keys[i].keys, bad, sizeof bad))
-			w = xasprintf("[keys] %s = %s：无法识别的按键 %s，保留默认 %s", cfg->keys[i].action,
-				      cfg->keys[i].keys, bad, found->spec);
+		else if (!set_spec(found, cfg->keys[i].keys, bad, sizeof bad, dropped, sizeof dropped))
+			w = dropped[0] && !strcmp(bad, dropped)
+				    ? xasprintf("[keys] %s = %s：%s 是打字用的字符（表单和列表里要输入文字），"
+						"不能作为按键，保留默认 %s",
+						cfg->keys[i].action, cfg->keys[i].keys, dropped, found->spec)
+				    : xasprintf("[keys] %s = %s：无法识别的按键 %s，保留默认 %s", cfg->keys[i].action,
+						cfg->keys[i].keys, bad, found->spec);
+		else if (dropped[0])
+			w = xasprintf("[keys] %s = %s：%s 是打字用的字符（表单和列表里要输入文字），不能作为按键，"
+				      "已忽略，其余按键有效",
+				      cfg->keys[i].action, cfg->keys[i].keys, dropped);
 		if (w) {
 			*warnings = xrealloc(*warnings, sizeof(char *) * (size_t)(*nwarnings + 1));
 			(*warnings)[(*nwarnings)++] = w;
@@ -202,6 +232,8 @@ static bool keys_match(struct keypress want, struct keypress got)
 
 enum action keys_lookup(struct keypress k, const enum action *allowed)
 {
+	if (k.pasted)
+		return ACT_NONE;
 	for (; *allowed != ACT_NONE; allowed++) {
 		const struct key_binding *b = keys_binding(*allowed);
 		for (int i = 0; i < b->nkeys; i++)

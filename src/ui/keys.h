@@ -49,6 +49,7 @@ enum action {
 struct keypress {
 	wint_t ch; /* character or KEY_* code */
 	bool fkey; /* ch is a KEY_* code (get_wch returned KEY_CODE_YES) */
+	bool pasted; /* part of a bracketed paste: always text, never an action (keys_lookup) */
 };
 
 #define KEYS_MAX 6
@@ -67,7 +68,8 @@ struct key_binding {
  * (Chinese, one per line, appended to *warnings which the caller frees). */
 void keys_init(const struct cfg *cfg, char ***warnings, int *nwarnings);
 
-/* The action among allowed (ended by ACT_NONE) that k is bound to, or ACT_NONE. */
+/* The action among allowed (ended by ACT_NONE) that k is bound to, or ACT_NONE (always for a
+ * pasted key: a pasted newline or control character never saves, opens or quits). */
 enum action keys_lookup(struct keypress k, const enum action *allowed);
 
 /* Row of the table for an action. Borrowed. */

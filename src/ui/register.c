@@ -251,6 +251,8 @@ void register_form_push(const struct register_desc *desc, int64_t id)
 	record_free_values(desc->def, vals);
 	if (desc->form_init)
 		desc->form_init(f->form, id);
+	if (!desc->load_new) /* a filter form keeps no draft */
+		form_set_draft(f->form, desc->def->table, id);
 	char *title = desc->form_title ? xstrdup(desc->form_title)
 				       : xasprintf("%s%s", id ? "修改" : "新增", desc->def->title);
 	struct screen *s = screen_new(&rform_ops, title, rform_bar);

@@ -559,6 +559,7 @@ static void sugform_push(int64_t id, int64_t *open_after)
 	if (sugform_index(s, SUG_UNIT) >= 0)
 		form_set_choices(s->form, sugform_index(s, SUG_UNIT), (const char *const *)s->units.v, s->units.n,
 				 true);
+	form_set_draft(s->form, "suggestions", id);
 	char *title = id ? xasprintf("修改代表建议《%s》", s->full[SUG_TITLE]) : xstrdup("新增代表建议");
 	struct screen *sc = screen_new(&sugform_ops, title, sugform_bar);
 	free(title);
@@ -760,6 +761,9 @@ static void sugact_push(const struct suggestion_info *info, enum suggestion_acti
 	record_free_values(&a->def, vals);
 	if (a->map[SAF_UNIT] >= 0)
 		form_set_choices(a->form, a->map[SAF_UNIT], (const char *const *)a->units.v, a->units.n, true);
+	char *kind = xasprintf("suggestion_action:%s", suggestion_action_label(action));
+	form_set_draft(a->form, kind, info->id);
+	free(kind);
 	char *title = xasprintf("%s：%s", suggestion_action_label(action), info->vals[SUG_TITLE]);
 	struct screen *sc = screen_new(&sugact_ops, title, sugact_bar);
 	free(title);

@@ -223,6 +223,7 @@ static void vscreen_form(struct vscreen *v, char **vals)
 	form_set_choices(v->form, VF_UNIT, (const char *const *)v->unit_items, v->nunits, true);
 	form_set_choices(v->form, VF_CATEGORY, visit_categories(), 0, false);
 	form_focus(v->form, VF_NAME);
+	form_set_draft(v->form, "visits", v->id);
 	hints_clear(v);
 	v->link_case = 0;
 	free(v->link_no);
@@ -295,9 +296,15 @@ static int vscreen_save(struct vscreen *v)
 	for (int i = 0; *fv[VF_UNIT] && i < v->nunits; i++)
 		if (!strcmp(v->unit_items[i], fv[VF_UNIT]))
 			unit_id = v->unit_ids[i];
-	if (visit_is_future(fv[VF_DATE], app->today) && !dialog_confirm("来访日期在今天之后，确定吗？", fv[VF_DATE])) {
-		form_focus(v->form, VF_DATE);
-		err = xstrdup("请修改日期");
+	int first_year = 0;
+	if (db_visits_first_year(app->db, &first_year, NULL) < 0)
+		first_year = 0;
+	char *q = visit_date_question(fv[VF_DATE], app->today, first_year);
+	bool date_ok = !q || dialog_confirm(q, fv[VF_DATE]);
+	free(q);
+	if (!date_ok) {
+		form_set_error(v->form, VF_DATE, "请核对日期");
+		err = xstrdup("请核对日期");
 		goto fail;
 	}
 	struct visit_ctx ctx = { app->cfg, app->cal, app->today };
@@ -385,9 +392,9 @@ static int vscreen_key(struct screen *s, struct keypress k)
 		char **prev = record_copy_values(&vdef, form_values(v->form));
 		char **vals = new_values(v, prev);
 		record_free_values(&vdef, prev);
+		v->id = 0;
 		vscreen_form(v, vals);
 		record_free_values(&vdef, vals);
-		v->id = 0;
 		app_message(MSG_INFO, "已保存第 %d 位来访（%s）%s；请登记下一位，Esc 返回", v->saved, name,
 			    v->saved_note ? v->saved_note : "");
 		return UI_REDRAW;

@@ -207,6 +207,30 @@ TEST(t_helpers)
 	CHECK(!visit_is_future("2026-09-30", "2026-10-20"));
 	CHECK(!visit_is_future("", "2026-10-20"));
 	CHECK(!visit_is_future("明天", "2026-10-20"));
+	/* Implausible dates ask (issue: 1900-01-01 was saved without a word). */
+	char *q = visit_date_question("1900-01-01", "2026-10-20", 2025);
+	CHECK(q && strstr(q, "早于本站最早的来访记录（2025 年）"));
+	free(q);
+	q = visit_date_question("2024-12-31", "2026-10-20", 2025);
+	CHECK(q != NULL);
+	free(q);
+	CHECK(visit_date_question("2025-01-01", "2026-10-20", 2025) == NULL);
+	q = visit_date_question("2025-06-30", "2026-10-20", 0); /* no visits yet: this year */
+	CHECK(q != NULL);
+	free(q);
+	CHECK(visit_date_question("2026-01-01", "2026-10-20", 0) == NULL);
+	CHECK(visit_date_question("2026-10-20", "2026-10-20", 2026) == NULL);
+	q = visit_date_question("2026-10-21", "2026-10-20", 2026);
+	CHECK_STR(q, "来访日期在今天之后，确定吗？");
+	free(q);
+	q = visit_date_question("2027-10-21", "2026-10-20", 2026);
+	CHECK_STR(q, "来访日期在今天之后，确定吗？"); /* 366 days: within a year */
+	free(q);
+	q = visit_date_question("2027-10-22", "2026-10-20", 2026);
+	CHECK_STR(q, "来访日期在一年以后，确定没有写错吗？");
+	free(q);
+	CHECK(visit_date_question("", "2026-10-20", 2026) == NULL);
+	CHECK(visit_date_question("2026-02-30", "2026-10-20", 2026) == NULL);
 	char *s = visit_summary("  村口路灯坏了三个月，\n晚上出行不便，  请尽快修复。还有第二件事情要说一下的就是这个");
 	CHECK_STR(s, "村口路灯坏了三个月， 晚上出行不便， 请尽快修复。还有第二件...");
 	free(s);
@@ -257,6 +281,9 @@ TEST(t_insert_get)
 	record_free_values(&visit_def, copy);
 	CHECK_INT(q_int("SELECT count(*) FROM visits WHERE reply = '已联系社区安排清理' AND handling_reason IS NULL"),
 		  1);
+	int fy = -1;
+	CHECK_INT(db_visits_first_year(db, &fy, &err), 0);
+	CHECK_INT(fy, 2026);
 
 	/* 不予受理: the reason goes to handling_reason and reads back in VIS_REPLY. */
 	v = visit("2026-10-16", "日常来访", "匿名", "", "1", "要求改判一起民事案件", "矛盾纠纷", "不予受理",

@@ -225,7 +225,8 @@ TEST(t_corrupt_later_flips_to_damaged)
 	if (db) {
 		CHECK(!db_damaged(db));
 		int64_t n = 0;
-		CHECK_INT(db_query_int(db, "SELECT count(*) FROM visits", &n, &err), -1);
+		/* (count(*) would read an index, not the damaged table) */
+		CHECK_INT(db_query_int(db, "SELECT sum(length(content)) FROM visits", &n, &err), -1);
 		CHECK_HAS(err, "损坏");
 		free(err);
 		err = NULL;

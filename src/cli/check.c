@@ -4,6 +4,8 @@
 
 #include "core/util.h"
 
+#include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +19,10 @@ static void cli_check_finding(void *ud, const char *finding)
 /* path as one shell word: kept as is when it is plainly safe, else in single quotes. New. */
 static char *cli_check_shell_word(const char *path)
 {
-	static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+";
-	if (path[strspn(path, safe)] == '\0')
+	bool plain = true;
+	for (const unsigned char *p = (const unsigned char *)path; *p && plain; p++)
+		plain = *p >= 0x80 || isalnum(*p) || strchr("/._-+", *p); /* UTF-8 names are plain */
+	if (plain)
 		return xstrdup(path);
 	if (!strchr(path, '\''))
 		return xasprintf("'%s'", path);

@@ -36,8 +36,8 @@ enum db_open_flags {
  *   says so once through db_notice();
  * - runs PRAGMA quick_check before anything is written when the last session did not end
  *   cleanly (a -wal or -journal file is there while we hold the lock: SQLite deletes the -wal
- *   at the last clean close) or the file is small (db_startup_check_max_bytes, 16 MiB: a few
- *   tens of ms). A damaged file is refused, unless DB_OPEN_INTERACTIVE: then it opens
+ *   at the last clean close) or the file is small (db_startup_check_max_bytes, 16 MiB: up to
+ *   ~80 ms). A damaged file is refused, unless DB_OPEN_INTERACTIVE: then it opens
  *   damaged (see db_damaged).
  * Faults while opening (disk full, I/O error) say that nothing was changed.
  * On error *out is NULL. */

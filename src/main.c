@@ -216,7 +216,8 @@ static int main_config(const char *path, struct cfg *cfg)
 static int main_ui(const struct cfg *cfg, const char *path, bool create_folder)
 {
 	struct db *db = NULL;
-	int rc = cli_open_db(cfg, path, DB_OPEN_CREATE | DB_OPEN_EXCLUSIVE, create_folder, &db);
+	/* Interactive: a damaged file opens for viewing, with a banner (not refused). */
+	int rc = cli_open_db(cfg, path, DB_OPEN_CREATE | DB_OPEN_EXCLUSIVE | DB_OPEN_INTERACTIVE, create_folder, &db);
 	if (rc)
 		return rc;
 	rc = ui_run(cfg, db);

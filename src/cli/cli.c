@@ -90,6 +90,9 @@ int cli_open_db(const struct cfg *cfg, const char *path, int flags, bool create_
 		cli_error(cli_msg("无法打开数据库 %s：%s", "cannot open the database %s: %s"), path, err ? err : "?");
 		goto out;
 	}
+	/* The full-screen program shows the notice on its message line. */
+	if (db_notice(*out) && !(flags & DB_OPEN_INTERACTIVE))
+		cli_error("%s：%s", db_notice(*out), path);
 	/* The clerk's name goes into the audit log, which a read-only check never writes. */
 	if (!(flags & DB_OPEN_READONLY) && cfg->user && db_set_user(*out, cfg->user, &err)) {
 		cli_error("%s", err ? err : "db_set_user");

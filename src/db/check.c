@@ -4,12 +4,19 @@
  * Links to missing rows (visit_deputies to a deputy that does not exist, reception_duty to a
  * missing reception day, ...) are all declared foreign keys, so PRAGMA foreign_key_check
  * finds every one of them, even in a file written with foreign_keys=OFF. Links to
- * soft-deleted rows are fine: the row is still there. */
+ * soft-deleted rows are fine: the row is still there.
+ *
+ * A damaged file (integrity_check finds anything, or SQLite meets SQLITE_CORRUPT while
+ * checking) is described in plain Chinese instead of SQLite's English lines: which table or
+ * index, which pages (found with the dbstat table, which walks every b-tree once and marks
+ * unreadable pages "corrupted"). The connection is then marked damaged and the other checks
+ * are skipped: their answers mean nothing until the file is restored. */
 #include "db/audit.h"
 #include "db/internal.h"
 
 #include "core/util.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,10 +53,210 @@ static int check_rows(struct check_ctx *c, const char *sql, char *(*fmt_row)(sql
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-static char *check_fmt_integrity(sqlite3_stmt *st)
+/* ---- damage ---- */
+
+/* What integrity_check said, and which pages and objects it names. */
+struct check_damage {
+	char **lines; /* SQLite's lines, owned */
+	int nlines;
+	bool aborted;  /* the check stopped with SQLITE_CORRUPT */
+	int64_t *pages; /* page numbers named by the lines, owned */
+	int npages;
+};
+
+static void damage_free(struct check_damage *d)
 {
-	const char *s = db_column_text(st, 0);
-	return strcmp(s, "ok") ? xasprintf("文件完整性：%s（请从备份恢复）", s) : NULL;
+	str_free_array(d->lines, d->nlines);
+	free(d->pages);
+}
+
+/* The number after "page " (any case) in line, or 0. */
+static int64_t damage_page_of(const char *line)
+{
+	for (const char *p = line; (p = strcasestr(p, "page ")) != NULL; p += 5)
+		if (isdigit((unsigned char)p[5]))
+			return strtoll(p + 5, NULL, 10);
+	return 0;
+}
+
+/* Run PRAGMA integrity_check into d. 0, or -1 with *err if it could not run at all. */
+static int damage_collect(struct check_ctx *c, struct check_damage *d, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db_handle(c->db), "PRAGMA integrity_check", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = SQLITE_ROW;
+	while (rc == SQLITE_ROW && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *s = db_column_text(st, 0);
+		if (!strcmp(s, "ok"))
+			continue;
+		/* One row may hold several lines. */
+		char *copy = xstrdup(s), *save = NULL;
+		for (char *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+			if (!strncmp(l, "*** in database", 15))
+				continue;
+			d->lines = xrealloc(d->lines, (size_t)(d->nlines + 1) * sizeof *d->lines);
+			d->lines[d->nlines++] = xstrdup(l);
+			int64_t pg = damage_page_of(l);
+			if (pg > 0) {
+				d->pages = xrealloc(d->pages, (size_t)(d->npages + 1) * sizeof *d->pages);
+				d->pages[d->npages++] = pg;
+			}
+		}
+		free(copy);
+	}
+	if (rc == SQLITE_DONE) {
+		rc = 0;
+	} else if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) {
+		d->aborted = true;
+		rc = 0;
+	} else {
+		rc = db_fail(c->db, rc, NULL, err);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* "表 visits（接待选民登记）" or "索引 visits_date（接待选民登记的索引）" for a schema object. New. */
+static char *damage_object(struct db *db, const char *name)
+{
+	sqlite3_stmt *st = NULL;
+	char *out = NULL;
+	if (!strcmp(name, "sqlite_schema") || !strcmp(name, "sqlite_master"))
+		return xstrdup("表结构（sqlite_master）");
+	if (sqlite3_prepare_v2(db_handle(db), "SELECT type, tbl_name FROM sqlite_master WHERE name = ?1", -1, &st,
+			       NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW && !strcmp(db_column_text(st, 0), "index")) {
+			const char *label = db_audit_label(db_column_text(st, 1));
+			out = xasprintf("索引 %s（%s的索引，可以重建）", name, label);
+		}
+	}
+	sqlite3_finalize(st);
+	if (!out) {
+		const char *label = db_audit_label(name);
+		out = strcmp(label, name) ? xasprintf("表 %s（%s）", name, label) : xasprintf("表 %s", name);
+	}
+	return out;
+}
+
+static bool damage_wanted(const struct check_damage *d, int64_t page)
+{
+	for (int i = 0; i < d->npages; i++)
+		if (d->pages[i] == page)
+			return true;
+	return false;
+}
+
+/* One finding per damaged object, with its pages: one walk of dbstat, taking the pages named
+ * by integrity_check and the pages dbstat itself cannot read. Marks found pages 0 in d. */
+static void damage_report_objects(struct check_ctx *c, struct check_damage *d)
+{
+	sqlite3_stmt *st = NULL;
+	struct strbuf names, cur;
+	sb_init(&names); /* "name\tpage,page\n" per object, in the order met */
+	char *last = NULL;
+	sb_init(&cur);
+	if (sqlite3_prepare_v2(db_handle(c->db), "SELECT name, pageno, pagetype FROM dbstat", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			int64_t pg = sqlite3_column_int64(st, 1);
+			if (!damage_wanted(d, pg) && strcmp(db_column_text(st, 2), "corrupted"))
+				continue;
+			const char *name = db_column_text(st, 0);
+			for (int i = 0; i < d->npages; i++)
+				if (d->pages[i] == pg)
+					d->pages[i] = 0;
+			if (!last || strcmp(last, name)) {
+				if (last) {
+					char *obj = damage_object(c->db, last);
+					check_report(c, xasprintf("%s第 %s 页损坏", obj, cur.buf));
+					free(obj);
+				}
+				free(last);
+				last = xstrdup(name);
+				sb_free(&cur);
+				sb_init(&cur);
+			}
+			sb_addf(&cur, "%s%lld", cur.len ? "、" : "", (long long)pg);
+		}
+	}
+	sqlite3_finalize(st);
+	if (last) {
+		char *obj = damage_object(c->db, last);
+		check_report(c, xasprintf("%s第 %s 页损坏", obj, cur.buf));
+		free(obj);
+	}
+	free(last);
+	sb_free(&cur);
+	sb_free(&names);
+}
+
+/* The identifier after "index " in line (new), or NULL. */
+static char *damage_index_of(const char *line)
+{
+	const char *p = strstr(line, "index ");
+	if (!p)
+		return NULL;
+	p += 6;
+	size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+	return n ? xstrndup(p, n) : NULL;
+}
+
+/* Every problem integrity_check found, in Chinese. */
+static void damage_report(struct check_ctx *c, struct check_damage *d)
+{
+	int before = c->found;
+	bool other = false;
+	char **seen = NULL;
+	int nseen = 0;
+	damage_report_objects(c, d);
+	for (int i = 0; i < d->npages; i++)
+		if (d->pages[i] > 0 && !damage_wanted(d, -d->pages[i])) {
+			check_report(c, xasprintf("数据库文件第 %lld 页有误（不属于任何表）", (long long)d->pages[i]));
+			d->pages[i] = -d->pages[i]; /* once per page */
+		}
+	for (int i = 0; i < d->nlines; i++) {
+		if (damage_page_of(d->lines[i]) > 0)
+			continue; /* reported by page above */
+		char *idx = damage_index_of(d->lines[i]);
+		if (!idx) {
+			other = true;
+			continue;
+		}
+		bool dup = false;
+		for (int j = 0; j < nseen && !dup; j++)
+			dup = !strcmp(seen[j], idx);
+		if (dup) {
+			free(idx);
+			continue;
+		}
+		char *obj = damage_object(c->db, idx);
+		check_report(c, xasprintf("%s与表中的数据不一致", obj));
+		free(obj);
+		seen = xrealloc(seen, (size_t)(nseen + 1) * sizeof *seen);
+		seen[nseen++] = idx;
+	}
+	str_free_array(seen, nseen);
+	if (other || c->found == before)
+		check_report(c, xstrdup("数据库文件的内部结构有误"));
+	if (d->aborted)
+		check_report(c, xstrdup("完整性检查在损坏处停了下来，可能还有没列出的损坏"));
+}
+
+/* integrity_check: 1 if the file is damaged (reported, connection marked), 0 if sound, -1. */
+static int check_integrity(struct check_ctx *c, char **err)
+{
+	struct check_damage d = { 0 };
+	if (damage_collect(c, &d, err) < 0)
+		return -1;
+	int damaged = d.nlines > 0 || d.aborted;
+	if (damaged) {
+		db_mark_damaged(c->db);
+		damage_report(c, &d);
+	}
+	damage_free(&d);
+	return damaged;
 }
 
 /* Columns: table, rowid, parent, from-column. */
@@ -93,8 +300,11 @@ int db_check(struct db *db, void (*cb)(void *ud, const char *finding), void *ud,
 
 	if (err)
 		*err = NULL;
-	if (check_rows(&c, "PRAGMA integrity_check", check_fmt_integrity, err) < 0)
+	int damaged = check_integrity(&c, err);
+	if (damaged < 0)
 		return -1;
+	if (damaged)
+		return c.found; /* other checks only after the file is restored */
 	if (check_rows(&c,
 		       "SELECT fk.\"table\", fk.rowid, fk.parent, l.\"from\" FROM pragma_foreign_key_check AS fk "
 		       "LEFT JOIN pragma_foreign_key_list(fk.\"table\") AS l ON l.id = fk.fkid "

@@ -107,10 +107,55 @@ char *db_error_text(int rc, const char *detail, const struct record_def *def)
 	return msg;
 }
 
+char *db_open_error_text(int rc, int sys_errno, bool readonly)
+{
+	const char *unchanged = readonly ? "只是查看，文件没有改动" : "文件没有改动";
+	if ((rc & 0xff) == SQLITE_FULL || sys_errno == ENOSPC || sys_errno == EDQUOT)
+		return xasprintf("磁盘已满，无法打开数据库（%s）。请先在数据库所在的磁盘上腾出空间", unchanged);
+	switch (rc & 0xff) {
+	case SQLITE_IOERR:
+		return xasprintf("读取数据库文件出错（磁盘或U盘可能有故障），无法打开（%s）", unchanged);
+	case SQLITE_NOMEM:
+		return xasprintf("内存不足，无法打开数据库（%s）", unchanged);
+	case SQLITE_CORRUPT:
+		return xasprintf("数据库文件已损坏，无法打开（%s）。请用最近的备份恢复；没有备份时，可用 "
+				 "sqlite3 文件 \".recover\" | sqlite3 新文件.db 尽量救出数据",
+				 unchanged);
+	default:
+		return db_error_text(rc, NULL, NULL);
+	}
+}
+
+void db_mark_damaged(struct db *db)
+{
+	if (!db || db->damaged)
+		return;
+	db->damaged = true;
+	if (db->h)
+		sqlite3_exec(db->h, "PRAGMA query_only = ON", NULL, NULL, NULL);
+}
+
 int db_fail(struct db *db, int rc, const struct record_def *def, char **err)
 {
+	char *msg;
+	bool corrupt = (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
+	/* The text first: sqlite3_errmsg is overwritten by the next call on the connection. */
+	int sys_errno = db && db->h ? sqlite3_system_errno(db->h) : 0;
+	int prim = rc & 0xff;
+	if (db && db->opening &&
+	    (prim == SQLITE_FULL || prim == SQLITE_IOERR || prim == SQLITE_NOMEM || prim == SQLITE_CORRUPT ||
+	     sys_errno == ENOSPC))
+		msg = db_open_error_text(rc, sys_errno, db->flags & DB_OPEN_READONLY);
+	else if (corrupt && db && (db->flags & DB_OPEN_INTERACTIVE))
+		msg = xstrdup("数据库已损坏，这部分内容无法读出或保存"); /* the banner says what to do */
+	else
+		msg = db_error_text(rc, db && db->h ? sqlite3_errmsg(db->h) : NULL, def);
+	if (corrupt && db && !db->opening)
+		db_mark_damaged(db);
 	if (err)
-		*err = db_error_text(rc, db && db->h ? sqlite3_errmsg(db->h) : NULL, def);
+		*err = msg;
+	else
+		free(msg);
 	return -1;
 }
 
@@ -213,18 +258,36 @@ static char *db_parent_dir(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
+/* True if a file of that name exists beside the database (suffix "-wal", "-journal"). */
+static bool db_companion_exists(const char *path, const char *suffix, off_t *size)
+{
+	struct stat st;
+	char *p = xasprintf("%s%s", path, suffix);
+	bool found = stat(p, &st) == 0;
+	if (size)
+		*size = found ? st.st_size : 0;
+	free(p);
+	return found;
+}
+
+/* What db_open_prepare_file found out about the file and its folder. */
+struct db_open_facts {
+	int fd;            /* descriptor of the file created here, or -1 */
+	bool immutable;    /* a read-only open must read the file as immutable (no -shm possible) */
+	bool dir_writable; /* the folder can take new files (-wal, -shm) */
+	bool wal;          /* a -wal file is beside the database */
+};
+
 /* Check the folder and the file before SQLite sees them; create a missing file with mode 0600
- * when allowed. *fd gets the created file's descriptor (or -1); *immutable is set when a
- * read-only open must read the file as immutable (no writable folder for the -shm file). */
-static int db_open_prepare_file(const char *path, int flags, int *fd, bool *immutable, char **err)
+ * when allowed. */
+static int db_open_prepare_file(const char *path, int flags, struct db_open_facts *f, char **err)
 {
 	bool ro = flags & DB_OPEN_READONLY;
 	char *dir = db_parent_dir(path);
 	struct stat st;
 	int rc = -1;
 
-	*fd = -1;
-	*immutable = false;
+	*f = (struct db_open_facts){ .fd = -1 };
 	if (stat(dir, &st) < 0) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			db_failf(err, "数据库所在文件夹不存在：%s", dir);
@@ -236,7 +299,7 @@ static int db_open_prepare_file(const char *path, int flags, int *fd, bool *immu
 		db_failf(err, "数据库所在的路径不是文件夹：%s", dir);
 		goto out;
 	}
-	bool dir_writable = access(dir, W_OK) == 0;
+	f->dir_writable = access(dir, W_OK) == 0;
 	if (stat(path, &st) < 0) {
 		if (errno != ENOENT) {
 			db_failf(err, "无法访问数据库文件：%s（%s）", path, strerror(errno));
@@ -246,13 +309,13 @@ static int db_open_prepare_file(const char *path, int flags, int *fd, bool *immu
 			db_failf(err, "数据库文件不存在：%s", path);
 			goto out;
 		}
-		if (!dir_writable) {
+		if (!f->dir_writable) {
 			db_failf(err, "数据库所在文件夹不可写，无法建立数据库：%s", dir);
 			goto out;
 		}
 		/* Created here with 0600 so it is never readable by others, not even briefly. */
-		*fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-		if (*fd < 0 && errno != EEXIST) {
+		f->fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+		if (f->fd < 0 && errno != EEXIST) {
 			db_failf(err, "无法建立数据库文件：%s（%s）", path, strerror(errno));
 			goto out;
 		}
@@ -267,14 +330,13 @@ static int db_open_prepare_file(const char *path, int flags, int *fd, bool *immu
 		db_failf(err, "没有读取数据库文件的权限：%s", path);
 		goto out;
 	}
+	f->wal = db_companion_exists(path, "-wal", NULL);
 	if (ro) {
-		char *wal = xasprintf("%s-wal", path);
-		*immutable = !dir_writable && access(wal, F_OK) < 0;
-		free(wal);
+		f->immutable = !f->dir_writable && !f->wal;
 	} else if (access(path, W_OK) < 0) {
 		db_failf(err, "数据库文件是只读的，不能修改：%s（只能以只读方式打开）", path);
 		goto out;
-	} else if (!dir_writable) {
+	} else if (!f->dir_writable) {
 		db_failf(err, "数据库所在文件夹是只读的，不能修改数据库：%s（只能以只读方式打开）", dir);
 		goto out;
 	}
@@ -282,6 +344,29 @@ static int db_open_prepare_file(const char *path, int flags, int *fd, bool *immu
 out:
 	free(dir);
 	return rc;
+}
+
+/* At an open for writing: the file and its companions are the clerk's alone. Any of them that
+ * group or others may read or write is set to 0600. Returns a new notice for the clerk (what
+ * was done, with the old mode of the first file changed), or NULL if nothing needed doing. */
+static char *db_tighten_modes(const char *path)
+{
+	static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
+	char *notice = NULL;
+	for (size_t i = 0; i < ARRAY_LEN(sfx); i++) {
+		char *p = xasprintf("%s%s", path, sfx[i]);
+		struct stat st;
+		if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077)) {
+			unsigned was = (unsigned)(st.st_mode & 07777);
+			if (chmod(p, 0600) < 0 && !notice)
+				notice = xasprintf("数据库文件别人也能读取（权限 %04o），但无法改为仅本人可读写：%s（%s）", was,
+						   p, strerror(errno));
+			else if (!notice)
+				notice = xasprintf("数据库文件权限已改为仅本人可读写（原为 %04o）", was);
+		}
+		free(p);
+	}
+	return notice;
 }
 
 /* "file:" URI of path with immutable=1, every byte outside a safe set percent-encoded. */
@@ -318,9 +403,50 @@ static int db_open_repair_audit(struct db *db, char **err)
 	return 0;
 }
 
+int64_t db_startup_check_max_bytes = 16 << 20;
+
+/* PRAGMA quick_check, stopping at the first problem: 1 if the file is sound, 0 if damaged, -1
+ * (with *err) if the check itself could not run (disk fault). */
+static int db_open_quick_check(struct db *db, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db->h, "PRAGMA quick_check(1)", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	int sound = rc == SQLITE_ROW ? !strcmp(db_column_text(st, 0), "ok") : 0;
+	if (rc != SQLITE_ROW && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
+		sound = db_fail(db, rc, NULL, err);
+	sqlite3_finalize(st);
+	return sound;
+}
+
+/* Before anything is written: is the file sound? Checked after an unclean end (unclean) and
+ * on small files. A damaged file is refused, or opened damaged for the full-screen program. */
+static int db_open_check_damage(struct db *db, bool unclean, int64_t uv, char **err)
+{
+	struct stat st;
+	if (!unclean && (stat(db->path, &st) < 0 || st.st_size > db_startup_check_max_bytes))
+		return 0;
+	int sound = db_open_quick_check(db, err);
+	if (sound != 0)
+		return sound < 0 ? -1 : 0;
+	if (!(db->flags & DB_OPEN_INTERACTIVE))
+		return db_failf(err,
+				"数据库文件已损坏，不能修改（文件没有改动）。请运行 station check 查看损坏的位置，"
+				"并用最近的备份恢复：%s",
+				db->path);
+	if (uv < db_schema_version())
+		return db_failf(err,
+				"数据库文件已损坏，而且版本 %d 比程序旧，无法升级，也就无法打开（文件没有改动）。"
+				"请运行 station check 查看损坏的位置，并用最近的备份恢复：%s",
+				(int)uv, db->path);
+	db_mark_damaged(db);
+	return 0;
+}
+
 /* Read the header values that tell whose file this is, refuse strangers and newer versions,
- * set the pragmas and migrate. */
-static int db_open_setup(struct db *db, char **err)
+ * check for damage (writing opens), set the pragmas and migrate. */
+static int db_open_setup(struct db *db, bool unclean, char **err)
 {
 	bool ro = db->flags & DB_OPEN_READONLY;
 	int64_t nobj = 0, uv = 0, appid = 0;
@@ -346,6 +472,10 @@ static int db_open_setup(struct db *db, char **err)
 	if (uv > db_schema_version())
 		return db_failf(err, "数据库版本 %d 比程序新，请升级 station（本程序支持到版本 %d）：%s", (int)uv,
 				db_schema_version(), db->path);
+	if (!ro && nobj > 0 && db_open_check_damage(db, unclean, uv, err) < 0)
+		return -1;
+	if (db->damaged)
+		return db_exec(db, "PRAGMA foreign_keys = ON", err); /* viewing only: nothing written */
 	if (!ro &&
 	    (db_exec(db, "PRAGMA journal_mode = WAL", err) < 0 || db_exec(db, "PRAGMA synchronous = FULL", err) < 0))
 		return -1;
@@ -363,11 +493,30 @@ static int db_open_setup(struct db *db, char **err)
 	return ro ? 0 : db_open_repair_audit(db, err);
 }
 
+/* Take the exclusive flock for DB_OPEN_EXCLUSIVE (writing): db->lock_fd. *fd is the file's
+ * descriptor if db_open_prepare_file created it (taken over), else -1. */
+static int db_open_lock(struct db *db, int *fd, char **err)
+{
+	if (*fd < 0)
+		*fd = open(db->path, O_RDONLY | O_CLOEXEC);
+	if (*fd < 0)
+		return db_failf(err, "无法打开数据库文件：%s（%s）", db->path, strerror(errno));
+	if (flock(*fd, LOCK_EX | LOCK_NB) < 0) {
+		if (errno == EWOULDBLOCK)
+			return db_failf(err, "数据库正被另一个 station 程序使用：%s（请先关闭另一个窗口）", db->path);
+		return db_failf(err, "无法锁定数据库文件：%s（%s）", db->path, strerror(errno));
+	}
+	db->lock_fd = *fd;
+	*fd = -1;
+	return 0;
+}
+
 int db_open(const char *path, int flags, struct db **out, char **err)
 {
 	struct db *db = NULL;
-	bool ro = flags & DB_OPEN_READONLY, immutable = false;
-	int fd = -1, rc;
+	struct db_open_facts f;
+	bool ro = flags & DB_OPEN_READONLY;
+	int rc;
 	char *uri = NULL;
 
 	*out = NULL;
@@ -375,54 +524,60 @@ int db_open(const char *path, int flags, struct db **out, char **err)
 		*err = NULL;
 	if (str_empty(path))
 		return db_fail_msg(err, "没有指定数据库文件");
-	if (db_open_prepare_file(path, flags, &fd, &immutable, err) < 0)
+	if (db_open_prepare_file(path, flags, &f, err) < 0)
 		return -1;
 	db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
 	db->flags = flags;
 	db->lock_fd = -1;
 	db->user = xstrdup("");
+	/* Before SQLite opens the file: new -wal/-shm files copy the file's mode. */
+	if (!ro)
+		db->notice = db_tighten_modes(path);
 	if ((flags & DB_OPEN_EXCLUSIVE) && !ro) {
-		if (fd < 0)
-			fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0) {
-			db_failf(err, "无法打开数据库文件：%s（%s）", path, strerror(errno));
+		if (db_open_lock(db, &f.fd, err) < 0)
 			goto fail;
-		}
-		if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
-			if (errno == EWOULDBLOCK)
-				db_failf(err, "数据库正被另一个 station 程序使用：%s（请先关闭另一个窗口）", path);
-			else
-				db_failf(err, "无法锁定数据库文件：%s（%s）", path, strerror(errno));
-			goto fail;
-		}
-		db->lock_fd = fd;
-		fd = -1;
-	} else if (fd >= 0) {
-		close(fd); /* no SQLite connection yet, so no POSIX lock is lost */
-		fd = -1;
+	} else if (f.fd >= 0) {
+		close(f.fd); /* no SQLite connection yet, so no POSIX lock is lost */
+		f.fd = -1;
 	}
+	/* Holding the lock (if any), before SQLite has opened the file: a -wal or -journal with
+	 * content now means the last session did not end cleanly (SQLite removes the -wal at the
+	 * last clean close), or another program has the file open. An empty -wal is left by
+	 * read-only connections (station check) and by sessions that never wrote. */
+	off_t wal_size = 0, journal_size = 0;
+	db_companion_exists(path, "-wal", &wal_size);
+	db_companion_exists(path, "-journal", &journal_size);
+	bool unclean = !ro && (wal_size > 0 || journal_size > 0);
+	db->opening = true;
 	/* Never SQLITE_OPEN_CREATE: the file exists by now, created above with the right mode. */
-	if (immutable) {
+	if (f.immutable) {
 		uri = db_immutable_uri(path);
 		rc = sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 	} else {
 		rc = sqlite3_open_v2(path, &db->h, ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
 	}
 	if (rc != SQLITE_OK) {
-		char *m = db_error_text(rc, db->h ? sqlite3_errmsg(db->h) : NULL, NULL);
+		char *m = db_open_error_text(rc, db->h ? sqlite3_system_errno(db->h) : 0, ro);
 		db_failf(err, "%s：%s", m, path);
 		free(m);
 		goto fail;
 	}
-	if (db_open_setup(db, err) < 0)
+	if (db_open_setup(db, unclean, err) < 0)
 		goto fail;
+	db->opening = false;
 	free(uri);
 	*out = db;
 	return 0;
 fail:
-	if (fd >= 0)
-		close(fd);
+	if (ro && f.wal && !f.dir_writable && err) {
+		/* SQLite needs a -shm file to read a -wal, and cannot make one here. */
+		free(*err);
+		*err = xstrdup("文件夹只读，且上次没有正常关闭（留下了 -wal 文件），无法打开。"
+			       "请把数据库复制到可写的文件夹后再打开。");
+	}
+	if (f.fd >= 0)
+		close(f.fd);
 	free(uri);
 	db_close(db); /* SQLite first, then the lock fd */
 	return -1;
@@ -435,6 +590,10 @@ void db_close(struct db *db)
 	if (db->h) {
 		if (!sqlite3_get_autocommit(db->h))
 			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		off_t wal_size = 0;
+		if (db->damaged && db_companion_exists(db->path, "-wal", &wal_size) && wal_size > 0)
+			/* Keep the -wal as it is: no checkpoint copies pages into a damaged file. */
+			sqlite3_db_config(db->h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 		if (sqlite3_close(db->h) != SQLITE_OK)
 			die("数据库未能关闭（有语句未结束）：%s", sqlite3_errmsg(db->h));
 	}
@@ -443,6 +602,7 @@ void db_close(struct db *db)
 		close(db->lock_fd);
 	free(db->path);
 	free(db->user);
+	free(db->notice);
 	free(db);
 }
 
@@ -457,6 +617,12 @@ int db_user_version(struct db *db)
 const char *db_path(struct db *db) { return db->path; }
 
 bool db_readonly(struct db *db) { return db->flags & DB_OPEN_READONLY; }
+
+bool db_damaged(struct db *db) { return db->damaged; }
+
+const char *db_damage_text(struct db *db) { return db->damaged ? DB_DAMAGE_TEXT : NULL; }
+
+const char *db_notice(struct db *db) { return db->notice; }
 
 /* ---- the audit user ---- */
 
@@ -490,6 +656,8 @@ static int db_session_write(struct db *db, char **err)
 
 int db_begin(struct db *db, char **err)
 {
+	if (db->damaged)
+		return db_fail_msg(err, DB_DAMAGE_TEXT);
 	if (db->depth == 0) {
 		int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 		if (rc != SQLITE_OK)

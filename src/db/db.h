@@ -14,6 +14,8 @@ enum db_open_flags {
 	DB_OPEN_EXCLUSIVE = 2,  /* this copy of the program edits: refuse if another copy holds it */
 	DB_OPEN_READONLY = 4,   /* read only: no migrations, no writes (check, printing) */
 	DB_OPEN_NO_MIGRATE = 8, /* tests and tools only: open at whatever version the file is */
+	DB_OPEN_INTERACTIVE = 16, /* the full-screen program: a damaged file opens for viewing
+				     (db_damaged) instead of being refused; it shows db_notice() */
 };
 
 /* Open (and migrate to the newest schema) the database at path. WAL, foreign_keys=ON,
@@ -25,7 +27,19 @@ enum db_open_flags {
  * A file that is not a station database (other tables, no station schema) is refused and left
  * untouched. DB_OPEN_EXCLUSIVE holds flock(LOCK_EX) on the file until db_close().
  * DB_OPEN_READONLY refuses an outdated file (it cannot migrate); on a read-only folder (a
- * write-protected USB stick) it reads the file as immutable when no -wal file is present.
+ * write-protected USB stick) it reads the file as immutable when no -wal file is present, and
+ * with a crash-left -wal it says so (the -wal cannot be read there).
+ *
+ * Opening for writing (no DB_OPEN_READONLY):
+ * - tightens the file and its existing -wal/-shm/-journal to 0600 if group or others may
+ *   access them (before SQLite makes new -wal/-shm files, which copy the file's mode), and
+ *   says so once through db_notice();
+ * - runs PRAGMA quick_check before anything is written when the last session did not end
+ *   cleanly (a -wal or -journal file is there while we hold the lock: SQLite deletes the -wal
+ *   at the last clean close) or the file is small (db_startup_check_max_bytes, 16 MiB: up to
+ *   ~80 ms). A damaged file is refused, unless DB_OPEN_INTERACTIVE: then it opens
+ *   damaged (see db_damaged).
+ * Faults while opening (disk full, I/O error) say that nothing was changed.
  * On error *out is NULL. */
 int db_open(const char *path, int flags, struct db **out, char **err);
 /* Close (rolling back an unfinished transaction), then release the exclusive lock. NULL is fine. */
@@ -57,6 +71,19 @@ int db_depth(struct db *db);
 /* integrity_check, foreign_key_check and orphan links. Each finding is passed to cb (Chinese).
  * Returns the number of findings, or -1 if the check could not run. */
 int db_check(struct db *db, void (*cb)(void *ud, const char *finding), void *ud, char **err);
+
+/* Damage. A connection becomes damaged when the check at open finds damage, or when any
+ * statement later meets SQLITE_CORRUPT / SQLITE_NOTADB, or when db_check finds integrity
+ * problems. From then on it is read-only (PRAGMA query_only): every db_begin refuses with
+ * db_damage_text(), and db_close does not checkpoint the -wal into the file, so the file stays
+ * byte-identical. */
+bool db_damaged(struct db *db);
+/* What the clerk must be told while damaged (a sentence for a banner), or NULL if not damaged.
+ * Borrowed. */
+const char *db_damage_text(struct db *db);
+/* A one-time notice from db_open for the clerk (the file's mode was tightened), or NULL.
+ * Borrowed. */
+const char *db_notice(struct db *db);
 
 /* Path of the open file. Borrowed. */
 const char *db_path(struct db *db);

@@ -28,7 +28,18 @@ struct db {
 	int depth;   /* transaction nesting: 0 none, 1 BEGIN IMMEDIATE, n > 1: n-1 savepoints */
 	bool lost;   /* SQLite rolled the transaction back on its own (disk full, I/O error) */
 	char *user;  /* clerk for the audit log; owned; never NULL */
+	bool opening; /* inside db_open: faults are reported as "could not open, nothing changed" */
+	bool damaged; /* damage found: read-only from then on (db_damaged) */
+	char *notice; /* one-time notice for the clerk (db_notice), or NULL; owned */
 };
+
+/* At an open for writing after a clean end, files up to this size are checked anyway
+ * (PRAGMA quick_check costs about 5 ms per MB); larger ones only after an unclean end. Tests
+ * may change it. */
+extern int64_t db_startup_check_max_bytes;
+
+/* The sentence for the clerk while the connection is damaged. */
+#define DB_DAMAGE_TEXT "数据库已损坏，只能查看，不能保存。请退出后运行 station check，并从备份恢复。"
 
 /* The raw connection. Borrowed. */
 sqlite3 *db_handle(struct db *db);
@@ -37,7 +48,14 @@ sqlite3 *db_handle(struct db *db);
  * detail is sqlite3_errmsg() (may be NULL); it names the columns of constraint failures,
  * which def (may be NULL) turns into field labels. */
 char *db_error_text(int rc, const char *detail, const struct record_def *def);
-/* Set *err (if err) to db_error_text(rc, sqlite3_errmsg(db), def); return -1. */
+/* A new message for a fault while opening (nothing was changed): rc is SQLite's result code,
+ * sys_errno sqlite3_system_errno() (ENOSPC means the disk is full whatever rc says). */
+char *db_open_error_text(int rc, int sys_errno, bool readonly);
+/* Mark the connection damaged (see db_damaged): query_only from now on. */
+void db_mark_damaged(struct db *db);
+/* Set *err (if err) to db_error_text(rc, sqlite3_errmsg(db), def); return -1. While db_open
+ * runs, db_open_error_text instead. SQLITE_CORRUPT and SQLITE_NOTADB mark the connection
+ * damaged (this is the one place every failed statement passes through). */
 int db_fail(struct db *db, int rc, const struct record_def *def, char **err);
 /* Set *err (if err) to a new copy of msg; return -1. */
 int db_fail_msg(char **err, const char *msg);

@@ -247,9 +247,15 @@ void app_draw_all(void)
 		return;
 	}
 	draw_title(s);
+	/* A damaged database: one line above the message line says so, the screen gets one less. */
+	const char *damage = db_damage_text(app->db);
 	if (s) {
 		s->cur_y = -1;
-		s->ops->draw(s, 1, LINES - 3, COLS);
+		s->ops->draw(s, 1, LINES - 3 - (damage ? 1 : 0), COLS);
+	}
+	if (damage) {
+		ui_clear(LINES - 3, 0, 1, COLS, ROLE_NORMAL);
+		ui_text(LINES - 3, 1, COLS - 2, damage, ALIGN_LEFT, ROLE_ERROR);
 	}
 	draw_message();
 	draw_keybar(s);
@@ -425,9 +431,12 @@ int ui_run(const struct cfg *cfg, struct db *db)
 		sb_init(&sb);
 		for (int i = 0; i < nwarn; i++)
 			sb_addf(&sb, "%s%s", i ? "；" : "", warn[i]);
+		if (db_notice(db))
+			sb_addf(&sb, "；%s", db_notice(db));
 		app_message(MSG_ERROR, "%s", sb.buf);
 		sb_free(&sb);
-	}
+	} else if (db_notice(db))
+		app_message(MSG_INFO, "%s", db_notice(db));
 	home_push();
 	run_loop();
 	/* Forms still open keep what was typed as drafts (form_free), whatever ended the loop. */

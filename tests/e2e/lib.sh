@@ -3,6 +3,10 @@
 # capture-pane for an expected string (never a fixed sleep), check the screen and the database.
 #
 # Every check prints "PASS name" or "FAIL name" (counted by tests/run.sh).
+# A wait is a check: wait_for/wait_gone/wait_exit only return a status, so every call must use it
+# (`check NAME wait_for TEXT`, `wait_for TEXT || fail NAME`, `if wait_for ...`) or be written
+# as expect_screen/expect_gone, which fail the test on a time-out. tests/cli/test_lint.sh
+# fails on a call whose status is ignored.
 # Use: . tests/e2e/lib.sh; e2e_setup; e2e_start; ...; e2e_finish
 
 STATION_BIN=${STATION_BIN:-$PWD/build/station}
@@ -44,7 +48,7 @@ echo \$? >$T/exit.tmp && mv $T/exit.tmp $T/exit
 RUN
 	tmux -L "$SOCK" -f "$(dirname "$0")/tmux.conf" new-session -d -x "${E2E_COLS:-100}" -y "${E2E_ROWS:-30}" \
 		"sh $T/run.sh"
-	[ -n "${E2E_NOWAIT:-}" ] || wait_for "台账" || dump
+	[ -n "${E2E_NOWAIT:-}" ] || wait_for "台账" || fail "start: the home screen shows"
 }
 
 # Pid of the program itself (the child of the wrapper shell).
@@ -87,6 +91,12 @@ wait_gone() {
 	echo "timed out waiting for this to go: $1" >&2
 	return 1
 }
+
+# expect_screen TEXT: a step of a test: wait for TEXT; on a time-out the test fails ("FAIL screen
+# shows: TEXT" and the screen). Silent when TEXT shows: the checks that follow say PASS.
+expect_screen() { wait_for "$1" || { fail "screen shows: $1"; return 1; }; }
+# expect_gone TEXT: wait until TEXT has gone; on a time-out the test fails.
+expect_gone() { wait_gone "$1" || { fail "screen no longer shows: $1"; return 1; }; }
 
 # type TEXT literally (Chinese through send-keys -l, as an input method commits it).
 type_text() { tmux -L "$SOCK" send-keys -l -- "$1"; KEYS=$((KEYS + 0)); }
@@ -153,7 +163,6 @@ screen_lacks() { ! screen | grep -qF -- "$1"; }
 # with no sanitizer report.
 e2e_quit() {
 	key F10
-	if ! screen_has "首页"; then :; fi
 	st=$(wait_exit)
 	check_eq "${1:-exit}: program exits with status 0" "$st" 0
 	e2e_sanitizer_clean "${1:-exit}"

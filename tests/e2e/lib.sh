@@ -13,7 +13,15 @@ STATION_BIN=${STATION_BIN:-$PWD/build/station}
 E2E_TIMEOUT=${E2E_TIMEOUT:-10} # seconds; generous for sanitizer builds
 E2E_FAILS=0
 
+# The commands the harness calls, installed by src/tools/install-deps.sh: a missing one fails the
+# test with its name (without pgrep, the crash test once failed with only a time-out).
+E2E_NEEDS="tmux sqlite3 pgrep ps"
+
 e2e_setup() {
+	for c in $E2E_NEEDS; do
+		command -v "$c" >/dev/null ||
+			{ echo "FAIL setup: command not found: $c (install with: sh src/tools/install-deps.sh)"; exit 1; }
+	done
 	T=$(mktemp -d "${TMPDIR:-/tmp}/station-e2e.XXXXXX")
 	SOCK="st$$"
 	DB="$T/test.db"

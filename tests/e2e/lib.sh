@@ -23,7 +23,7 @@ e2e_setup() {
 			{ echo "FAIL setup: command not found: $c (install with: sh src/tools/install-deps.sh)"; exit 1; }
 	done
 	T=$(mktemp -d "${TMPDIR:-/tmp}/station-e2e.XXXXXX")
-	SOCK="st$$"
+	SOCK="st$$-0" # e2e_start moves to a new one each time
 	DB="$T/test.db"
 	CONF="$T/station.ini"
 	export STATION_TODAY=${STATION_TODAY:-2026-11-23}
@@ -37,8 +37,14 @@ INI
 	trap e2e_cleanup EXIT
 }
 
-e2e_cleanup() {
+# Stop this test's tmux server and remove its socket file (tmux 3.3 leaves it behind).
+e2e_kill_server() {
 	tmux -L "$SOCK" kill-server 2>/dev/null
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
+}
+
+e2e_cleanup() {
+	e2e_kill_server
 	[ -n "${KEEP_E2E:-}" ] || rm -rf "$T"
 }
 
@@ -46,7 +52,12 @@ e2e_cleanup() {
 # E2E_NOWAIT is set. A wrapper shell records the exit status in $T/exit (tmux's own
 # pane_dead_status can stay empty for a long time under ASan: the zombie is reaped late).
 e2e_start() {
-	tmux -L "$SOCK" kill-server 2>/dev/null
+	e2e_kill_server
+	# A new server socket for each start: kill-server returns before the old server has gone, and
+	# a session started at once on the same socket died with it about one time in five under load
+	# ("no server running"; seen in tests/fresh-root.sh).
+	E2E_STARTS=$((${E2E_STARTS:-0} + 1))
+	SOCK="st$$-$E2E_STARTS"
 	rm -f "$T/exit"
 	cat >"$T/run.sh" <<RUN
 env LANG=C.UTF-8 LC_ALL= TERM=${E2E_TERM:-tmux-256color} STATION_TODAY=$STATION_TODAY ${E2E_ENV:-} \

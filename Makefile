@@ -3,6 +3,7 @@
 #   make check   install, build, run every test (also under ASan/UBSan)
 #   make demo    open the program on a generated demo station
 #   make bench   benchmarks on a large generated database
+#   make fresh-root   make check in a bare Debian 12 root (root, network; not part of check)
 
 PREFIX  ?= /usr/local
 CC      ?= cc
@@ -32,7 +33,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 DB_DEMO := $(BUILD)/demo.db
 STATION_ARGS ?=
 
-.PHONY: all deps run check check-asan demo bench install uninstall format clean test unit e2e
+.PHONY: all deps run check check-asan demo bench install uninstall format clean test unit e2e fresh-root
 
 all: $(BIN) station
 
@@ -81,6 +82,11 @@ check: deps
 
 test: all $(UNIT_BINS)
 	@sh tests/run.sh $(BUILD)
+
+# A clean clone of HEAD, in a bare `debootstrap --variant=minbase bookworm` root, runs what README.md
+# says (install-deps, make check). Needs root and the Debian mirror; see tests/fresh-root.sh.
+fresh-root:
+	@sh tests/fresh-root.sh
 
 # The generator and the benchmark (tests/bench/); not tests: `make check` never runs them.
 BENCH_BINS := $(BUILD)/bench/gen $(BUILD)/bench/bench

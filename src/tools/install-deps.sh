@@ -2,9 +2,18 @@
 # Install the Debian packages station needs to build, run and test.
 # As root: installs what is missing with apt-get. Otherwise: prints the exact command and fails.
 # Extra package names given as arguments are checked too (e.g. clang-format for `make format`).
+#
+# A bare Debian 12 (debootstrap --variant=minbase) has only bash, coreutils, grep, sed, dpkg, apt,
+# libc-bin (iconv), util-linux (flock) and perl-base; everything else the build and the tests
+# call must be listed here (tests/fresh-root.sh checks it on such a root).
+#   build:  make, cc/gcc (binutils: ar), libc6-dev, pkg-config and the -dev libraries
+#   tests:  sqlite3 (the sqlite3 shell), tmux (e2e), python3 (lints, column checks),
+#           procps (pgrep, ps: the e2e crash test and wait_exit's report), iconv (libc-bin),
+#           flock (util-linux), timeout/stat/md5sum/mktemp (coreutils)
+#   data:   bzip2 (data/gen-pinyin.py reads Unihan .bz2), locales
 set -eu
-PKGS="make gcc libc6-dev pkg-config libncurses-dev libsqlite3-dev libcsv-dev libiniparser-dev \
-sqlite3 tmux python3 bzip2 locales $*"
+PKGS="make gcc binutils libc6-dev pkg-config libncurses-dev libsqlite3-dev libcsv-dev libiniparser-dev \
+coreutils util-linux libc-bin procps sqlite3 tmux python3 bzip2 locales $*"
 missing=""
 for p in $PKGS; do
   if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed'; then

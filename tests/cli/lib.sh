@@ -19,6 +19,11 @@ if [ ! -x "$BIN" ]; then
 	echo "FAIL setup: no program at $BIN (set STATION_BIN)"
 	exit 1
 fi
+# The commands these tests call, installed by src/tools/install-deps.sh.
+for c in sqlite3 timeout md5sum stat iconv; do
+	command -v "$c" >/dev/null ||
+		{ echo "FAIL setup: command not found: $c (install with: sh src/tools/install-deps.sh)"; exit 1; }
+done
 
 # st ARGS...: run the program (never waiting on a terminal); sets rc, $T/out, $T/err.
 st() {

@@ -28,7 +28,8 @@ key F2
 check "save refused with the damage message" wait_for "没有保存：数据库已损坏，只能查看，不能保存"
 check "banner still shown in the form" screen_has "请退出后运行 station check，并从备份恢复"
 key Escape
-wait_for "放弃未保存" && key y
+expect_screen "放弃未保存"
+key y
 e2e_quit "damaged"
 check_eq "file byte-identical after the refused save" "$(sha256sum <"$DB")" "$before"
 

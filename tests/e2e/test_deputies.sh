@@ -9,22 +9,22 @@ e2e_start
 
 check "home shows an empty roster" screen_has "在任代表 0 名"
 key 1
-wait_for "还没有记录"
+expect_screen "还没有记录"
 check "roster opens empty" screen_has "共 0 条"
 
 # --- add 张三, first with a 10-digit phone ---
 key F3
-wait_for "新增代表"
+expect_screen "新增代表"
 type_text "张三"; key Tab
 type_text "男"; key Tab Tab
 type_text "19700315"; key Tab
 type_text "县"; key Tab Tab Tab Tab
 type_text "城关镇人民政府镇长"; key Tab Tab
 type_text "1380013800"; key Tab
-wait_for "电话应为 11 位手机号"
+expect_screen "电话应为 11 位手机号"
 check "bad phone: message at the field on leaving it" screen_has "电话应为 11 位手机号"
 key F2
-wait_for "有 1 处需要修改"
+expect_screen "有 1 处需要修改"
 check "bad phone: save refused, form kept (name)" screen_has "张三"
 check "bad phone: save refused, form kept (unit)" screen_has "城关镇人民政府镇长"
 check "bad phone: date normalised" screen_has "1970-03-15"
@@ -33,8 +33,8 @@ check_eq "bad phone: nothing written" "$(sql 'select count(*) from deputies')" 0
 key End BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
 type_text "13800138000"
 key F2
-wait_for "已保存代表 张三"
-wait_for "共 1 条"
+expect_screen "已保存代表 张三"
+expect_screen "共 1 条"
 check "saved deputy listed with phone" screen_has "13800138000"
 check_eq "database holds the deputy" \
 	"$(sql "select name, gender, birth_date, level, work_unit, phone, status from deputies")" \
@@ -42,21 +42,21 @@ check_eq "database holds the deputy" \
 
 # --- add 李四 with Ctrl-N, level from the pick list filtered by pinyin initials, save with Ctrl-S ---
 key C-n
-wait_for "新增代表"
+expect_screen "新增代表"
 type_text "李四"; key Tab
 type_text "女"; key Tab Tab Tab
 key F4
-wait_for "筛选："
+expect_screen "筛选："
 type_text "xz"
-wait_for "乡镇"
+expect_screen "乡镇"
 key Enter
-wait_gone "Enter 选定"
+expect_gone "Enter 选定"
 key Tab Tab Tab Tab
 type_text "城关镇东街社区主任"; key Tab Tab
 type_text "0371-62345678"
 key C-s
-wait_for "已保存代表 李四"
-wait_for "共 2 条"
+expect_screen "已保存代表 李四"
+expect_screen "共 2 条"
 check_eq "pick list set the level" "$(sql "select level, phone from deputies where name='李四'")" "乡镇|0371-62345678"
 
 # --- columns aligned by display width ---
@@ -74,69 +74,69 @@ check "sorted by pinyin" sh -c "$(printf 'tmux -L %s capture-pane -p | grep -n -
 
 # --- filter by pinyin initials ---
 type_text "zs"
-wait_for "共 1 条"
+expect_screen "共 1 条"
 check "filter zs shows 张三" screen_has "张三"
 check "filter zs hides 李四" screen_lacks "李四"
 key Escape
-wait_for "共 2 条"
+expect_screen "共 2 条"
 type_text "6234"
-wait_for "共 1 条"
+expect_screen "共 1 条"
 check "filter by phone digits" screen_has "李四"
 key C-u
-wait_for "共 2 条"
+expect_screen "共 2 条"
 
 # --- edit 张三's unit ---
 type_text "zs"
-wait_for "共 1 条"
+expect_screen "共 1 条"
 key Enter
-wait_for "修改代表"
+expect_screen "修改代表"
 key Tab Tab Tab Tab Tab Tab Tab Tab
 key Home C-k
 type_text "城关镇人大主席团"
 key F2
-wait_for "已保存代表 张三"
+expect_screen "已保存代表 张三"
 check_eq "edit stored" "$(sql "select work_unit from deputies where name='张三'")" "城关镇人大主席团"
 check "audit log has the update with old and new" \
 	test "$(sql "select count(*) from audit_log where table_name='deputies' and action like 'UPDATE%' and old_values like '%城关镇人民政府镇长%' and new_values like '%城关镇人大主席团%'")" = 1
 key Escape
-wait_for "共 2 条"
+expect_screen "共 2 条"
 
 # --- Esc on a changed form asks, N keeps the text, Y discards ---
 key F3
-wait_for "新增代表"
+expect_screen "新增代表"
 type_text "王五"
 key Escape
-wait_for "放弃未保存的修改吗"
+expect_screen "放弃未保存的修改吗"
 key n
-wait_gone "放弃未保存的修改吗"
+expect_gone "放弃未保存的修改吗"
 check "N keeps the typed text" screen_has "王五"
 key Escape
-wait_for "放弃未保存的修改吗"
+expect_screen "放弃未保存的修改吗"
 key y
-wait_for "共 2 条"
+expect_screen "共 2 条"
 check_eq "discarded form wrote nothing" "$(sql "select count(*) from deputies where name='王五'")" 0
 
 # --- delete 李四 with confirmation ---
 type_text "ls"
-wait_for "共 1 条"
+expect_screen "共 1 条"
 key F8
-wait_for "删除代表 李四"
+expect_screen "删除代表 李四"
 key y
-wait_for "已删除代表 李四"
-wait_for "共 0 条"
+expect_screen "已删除代表 李四"
+expect_screen "共 0 条"
 check_eq "delete marks the row deleted (recoverable)" "$(sql "select deleted from deputies where name='李四'")" 1
 key Escape
-wait_for "共 1 条"
+expect_screen "共 1 条"
 check "deleted deputy hidden from the list" screen_lacks "李四"
 key Escape
-wait_for "在任代表 1 名"
+expect_screen "在任代表 1 名"
 e2e_quit "first run"
 
 # --- restart keeps the data ---
 e2e_start
 check "after restart the home count is kept" screen_has "在任代表 1 名"
 key 1
-wait_for "共 1 条"
+expect_screen "共 1 条"
 check "after restart 张三 is listed" screen_has "城关镇人大主席团"
 check "database file is 0600" test "$(stat -c %a "$DB")" = 600
 e2e_quit "second run"

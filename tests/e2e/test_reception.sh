@@ -15,51 +15,51 @@ notice_days = 3
 INI
 e2e_start
 key 2
-wait_for "接待日安排"
+expect_screen "接待日安排"
 check "empty year" screen_has "共 0 条"
 key F9
-wait_for "生成 2026 年的接待日吗"
+expect_screen "生成 2026 年的接待日吗"
 key y
-wait_for "已生成 2026 年接待日 12 个"
+expect_screen "已生成 2026 年接待日 12 个"
 check_eq "twelve days stored" "$(sql "select count(*) from reception_days")" 12
 check_eq "Spring Festival: 2026-02-15 moved to the first working day after" \
 	"$(sql "select date from reception_days where date like '2026-02-%'")" "2026-02-24"
 check_eq "notice date 3 days before" "$(sql "select notice_date from reception_days where date = '2026-03-16'")" "2026-03-13"
 check "list shows the moved day" screen_has "2026-02-24"
 key F9
-wait_for "生成 2026 年的接待日吗"
+expect_screen "生成 2026 年的接待日吗"
 key y
-wait_for "已生成 2026 年接待日 0 个"
+expect_screen "已生成 2026 年接待日 0 个"
 check_eq "generating twice adds nothing" "$(sql "select count(*) from reception_days")" 12
 
 # --- a late 公示: the first day (2026-01-15), notice date set to the day before ---
 key Enter
-wait_for "修改接待日"
+expect_screen "修改接待日"
 key Tab Tab Tab Home C-k
 type_text "2026-01-14"
 key F2
-wait_for "已保存，但公示晚了"
-wait_for "逾期"
+expect_screen "已保存，但公示晚了"
+expect_screen "逾期"
 check "list flags the late notice" screen_has "2026-01-14 逾期"
 
 # --- cancel with a reason; an empty reason is refused ---
 key F7
-wait_for "取消接待日"
+expect_screen "取消接待日"
 key Enter
-wait_for "不能为空"
+expect_screen "不能为空"
 type_text "镇人代会召开，暂停一次"
 key Enter
-wait_for "已取消 2026-01-15 的接待日"
+expect_screen "已取消 2026-01-15 的接待日"
 check_eq "cancelled with its reason" "$(sql "select status, cancel_reason from reception_days where date = '2026-01-15'")" \
 	"已取消|镇人代会召开，暂停一次"
 check "list shows it cancelled" screen_has "已取消 镇人代会"
 key F7
-wait_for "恢复 2026-01-15 的接待日吗"
+expect_screen "恢复 2026-01-15 的接待日吗"
 key y
-wait_for "已恢复 2026-01-15 的接待日"
+expect_screen "已恢复 2026-01-15 的接待日"
 check_eq "restored" "$(sql "select status from reception_days where date = '2026-01-15'")" "正常"
 key Escape
-wait_for "下次接待日：2026-01-15"
+expect_screen "下次接待日：2026-01-15"
 check "home flags the late notice of the next day" screen_has "公示逾期"
 e2e_quit "reception run"
 e2e_finish

@@ -12,36 +12,36 @@ check "title bar names the screen" sh -c "tmux -L $SOCK capture-pane -p | sed -n
 
 # --- F1 help lists the keys of the screen it was opened from ---
 key 1
-wait_for "共 0 条"
+expect_screen "共 0 条"
 key F1
-wait_for "本屏（代表名册）的按键"
+expect_screen "本屏（代表名册）的按键"
 check "help shows the roster's keys" screen_has "F5 ^F"
 check "help shows key labels" screen_has "层级"
 key Escape
-wait_for "共 0 条"
+expect_screen "共 0 条"
 
 # --- resize ---
 tmux -L "$SOCK" resize-window -x 80 -y 24
-wait_for "F1帮助"
+expect_screen "F1帮助"
 check "resize to 80x24: key bar on the last row" sh -c "tmux -L $SOCK capture-pane -p | sed -n 24p | grep -q F1帮助"
 tmux -L "$SOCK" resize-window -x 50 -y 12
-wait_for "窗口太小"
+expect_screen "窗口太小"
 check "too small terminal says so" screen_has "请放大到至少 72x20"
 tmux -L "$SOCK" resize-window -x 100 -y 30
-wait_for "共 0 条"
+expect_screen "共 0 条"
 check "back to 100x30: list redrawn" sh -c "tmux -L $SOCK capture-pane -p | sed -n 30p | grep -q F1帮助"
 
 # --- pasted control characters, over-long text ---
 key F3
-wait_for "新增代表"
+expect_screen "新增代表"
 tmux -L "$SOCK" set-buffer "$(printf '王\001五\t六')"
 tmux -L "$SOCK" paste-buffer -p
-wait_for "已去掉 1 个控制字符"
+expect_screen "已去掉 1 个控制字符"
 check "paste: control character dropped, tab became a space" screen_has "王五 六"
 key Home C-k
 type_text "一二三四五六七八九十一二三四五六七八九十超"
 key F2
-wait_for "内容过长：最多 20 个字"
+expect_screen "内容过长：最多 20 个字"
 check "over-long name: message at the field" screen_has "内容过长：最多 20 个字"
 check "over-long name: text kept" screen_has "一二三四五六七八九十一二三四五六七八九十超"
 check_eq "over-long name: nothing written" "$(sql 'select count(*) from deputies')" 0
@@ -51,7 +51,7 @@ key Tab
 type_text "男"; key Tab Tab Tab
 type_text "乡镇"
 key F2
-wait_for "已保存代表"
+expect_screen "已保存代表"
 check_eq "fixed name saved (20 characters)" "$(sql 'select length(name) from deputies')" 20
 
 # --- a second copy on the same database is refused ---
@@ -67,14 +67,14 @@ E2E_ENV="NO_COLOR=1"
 e2e_start
 unset E2E_ENV
 key 1
-wait_for "共 1 条"
+expect_screen "共 1 条"
 check "NO_COLOR: roster drawn" screen_has "乡镇"
 e2e_quit "NO_COLOR run"
 E2E_TERM=xterm-mono
 E2E_NOWAIT=1
 e2e_start
 unset E2E_TERM E2E_NOWAIT
-wait_for "台账"
+expect_screen "台账"
 check "monochrome terminal: home drawn" screen_has "在任代表 1 名"
 key F10
 check_eq "monochrome terminal: exits 0" "$(wait_exit)" 0

@@ -303,8 +303,8 @@ static int vscreen_save(struct vscreen *v)
 	bool date_ok = !q || dialog_confirm(q, fv[VF_DATE]);
 	free(q);
 	if (!date_ok) {
-		form_set_error(v->form, VF_DATE, "请核对日期");
-		err = xstrdup("请核对日期");
+		form_set_error(v->form, VF_DATE, "请修改日期");
+		err = xstrdup("请修改日期");
 		goto fail;
 	}
 	struct visit_ctx ctx = { app->cfg, app->cal, app->today };

@@ -138,7 +138,7 @@ key n
 wait_gone "早于本站最早的来访记录" || fail "n closes the date question"
 check_eq "1900, N: nothing written" "$(sql "select count(*) from visits where date < '2000'")" 0
 check "1900, N: the form keeps the text" screen_has "咨询医保报销"
-check "1900, N: message at the date" screen_has "请核对日期"
+check "1900, N: message at the date" screen_has "请修改日期"
 # two years ahead
 key PgDn Home C-k
 type_text "2028-11-16"

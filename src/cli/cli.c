@@ -18,8 +18,8 @@ bool cli_english(void)
 	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
 	for (size_t i = 0; i < ARRAY_LEN(vars); i++) {
 		const char *v = getenv(vars[i]);
-		if (v && *v)
-			return !str_starts(v, "zh");
+		if (v && *v) /* "en", "en_US.UTF-8", "en@..." are English; C, POSIX, zh_* are not */
+			return str_starts(v, "en") && (!v[2] || strchr("_.@", v[2]));
 	}
 	return false; /* nothing set: the clerk's language */
 }

@@ -34,7 +34,7 @@
 
 /* One register's demo rows: fill db, return the number of records added, or -1 with *err. */
 struct demo_step {
-	const char *title; /* register, for the summary */
+	const char *title, *title_en; /* register, for the summary (Chinese, English) */
 	int (*fill)(const struct cfg *cfg, struct db *db, const char *today, char **err);
 };
 
@@ -327,11 +327,11 @@ static int demo_suggestions_fill(const struct cfg *cfg, struct db *db, const cha
 }
 
 static const struct demo_step demo_steps[] = {
-	{ "代表名册", demo_deputies },
-	{ "接待日", cli_visits_demo_days },
-	{ "接待选民登记", cli_visits_demo_visits },
-	{ "意见建议", demo_cases_fill },
-	{ "代表建议", demo_suggestions_fill },
+	{ "代表名册", "deputies", demo_deputies },
+	{ "接待日", "reception days", cli_visits_demo_days },
+	{ "接待选民登记", "visits", cli_visits_demo_visits },
+	{ "意见建议", "cases", demo_cases_fill },
+	{ "代表建议", "suggestions", demo_suggestions_fill },
 };
 
 /* Remove path if it exists; 0 or -1 with errno. */
@@ -364,12 +364,13 @@ static int demo_fill(const struct cfg *cfg, const char *tmp)
 		int n = demo_steps[i].fill(cfg, db, today, &err);
 		if (n < 0) {
 			/* Our own data failed our own checks: a bug, not the clerk's doing. */
-			cli_error("演示数据有误（%s）：%s", demo_steps[i].title, err ? err : "?");
+			cli_error(cli_msg("演示数据有误（%s）：%s", "the demo data is wrong (%s): %s"),
+				  cli_msg(demo_steps[i].title, demo_steps[i].title_en), err ? err : "?");
 			free(err);
 			rc = CLI_INTERNAL;
 			break;
 		}
-		printf("  %s：%d\n", demo_steps[i].title, n);
+		printf(cli_msg("  %s：%d\n", "  %s: %d\n"), cli_msg(demo_steps[i].title, demo_steps[i].title_en), n);
 	}
 	db_close(db);
 	demo_case_nos_free();

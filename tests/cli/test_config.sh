@@ -23,7 +23,7 @@ ok db_in_missing_folder_named err_has "$T/no/such/folder"
 st --db "$T/no/such/folder/x.db"
 ok tui_db_in_missing_folder_exit_4 rc_is 4
 ok tui_db_in_missing_folder_named err_has "数据库所在的文件夹不存在：$T/no/such/folder"
-LANG=C st --db "$T/no/such/folder/x.db" check
+LANG=en_US.UTF-8 st --db "$T/no/such/folder/x.db" check
 ok missing_folder_english err_has "the database folder does not exist"
 
 # [database] path from the file, and --db over it.

@@ -92,7 +92,7 @@ int cli_open_db(const struct cfg *cfg, const char *path, int flags, bool create_
 	}
 	/* The clerk's name goes into the audit log, which a read-only check never writes. */
 	if (!(flags & DB_OPEN_READONLY) && cfg->user && db_set_user(*out, cfg->user, &err)) {
-		cli_error("%s", err ? err : "db_set_user");
+		cli_error(cli_msg("无法打开数据库 %s：%s", "cannot open the database %s: %s"), path, err ? err : "?");
 		db_close(*out);
 		*out = NULL;
 		goto out;

@@ -18,6 +18,7 @@
 #include "core/embed.h"
 #include "core/suggestion.h"
 #include "core/util.h"
+#include "db/backup.h"
 #include "db/cases.h"
 #include "db/suggestions.h"
 #include "db/units.h"
@@ -29,7 +30,6 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 /* One register's demo rows: fill db, return the number of records added, or -1 with *err. */
@@ -399,6 +399,34 @@ static int demo_lock_existing(const char *path)
 	return fd;
 }
 
+/* Never destroy the file --force replaces: it may be a real ledger. Back it up beside itself as
+ * FILE.bak-YYYYMMDD-HHMMSS[-N] (db_backup_beside: a new, checked, single-file copy that holds
+ * what its -wal held; never over an earlier backup), and only then remove its -wal, -shm and
+ * -journal, which must not be paired with the new file. Returns CLI_OK with *bak set (caller
+ * frees), or CLI_DB after printing why (the old file untouched). */
+static int demo_backup_old(const char *path, char **bak)
+{
+	static const char *const sfx[] = { "-wal", "-shm", "-journal" };
+	char *err = NULL;
+	if (!(*bak = db_backup_beside(NULL, path, &err))) {
+		cli_error(cli_msg("无法备份 %s，没有替换它：%s", "cannot back up %s, so it was not replaced: %s"), path,
+			  err ? err : "?");
+		free(err);
+		return CLI_DB;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(sfx); i++) {
+		char *p = xasprintf("%s%s", path, sfx[i]);
+		int bad = demo_unlink(p);
+		if (bad)
+			cli_error(cli_msg("无法删除 %s：%s（原来的文件已备份为 %s）", "cannot remove %s: %s (the old file was backed up as %s)"),
+				  p, strerror(errno), *bak);
+		free(p);
+		if (bad)
+			return CLI_DB;
+	}
+	return CLI_OK;
+}
+
 int cli_demo(const struct cfg *cfg, const char *path, bool force)
 {
 	struct stat st;
@@ -426,32 +454,14 @@ int cli_demo(const struct cfg *cfg, const char *path, bool force)
 	       path);
 	rc = demo_fill(cfg, tmp);
 	char *bak = NULL;
-	if (rc == CLI_OK && lock != -2) {
-		/* Never destroy the file --force replaces: it may be a real ledger. It moves aside, with
-		 * its -wal and -shm (which may hold committed rows), as FILE.bak-YYYYMMDDHHMMSS, which
-		 * opens like any station database. */
-		char stamp[32];
-		time_t now = time(NULL);
-		strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", localtime(&now));
-		bak = xasprintf("%s.bak-%s", path, stamp);
-		static const char *const sfx[] = { "-wal", "-shm", "" };
-		for (size_t i = 0; i < ARRAY_LEN(sfx) && rc == CLI_OK; i++) {
-			char *from = xasprintf("%s%s", path, sfx[i]), *to = xasprintf("%s%s", bak, sfx[i]);
-			if (rename(from, to) && errno != ENOENT) {
-				cli_error(cli_msg("无法把 %s 改名保存为 %s：%s", "cannot move %s aside to %s: %s"),
-					  from, to, strerror(errno));
-				rc = CLI_DB;
-			}
-			free(from);
-			free(to);
-		}
-	}
+	if (rc == CLI_OK && lock != -2)
+		rc = demo_backup_old(path, &bak);
 	if (rc == CLI_OK && rename(tmp, path)) {
 		cli_error(cli_msg("无法替换 %s：%s", "cannot replace %s: %s"), path, strerror(errno));
 		rc = CLI_DB;
 	}
 	if (rc == CLI_OK && bak)
-		printf(cli_msg("原来的文件已改名保存为 %s\n", "the old file was kept as %s\n"), bak);
+		printf(cli_msg("原来的文件已备份为 %s\n", "the old file was backed up as %s\n"), bak);
 	free(bak);
 	if (lock >= 0)
 		close(lock);

@@ -97,3 +97,56 @@ if command -v flock >/dev/null; then
 	st demo --db demo.db --force
 	ok demo_force_after_release rc_is 0
 fi
+
+# --force never overwrites a backup and never splits one from its -wal: run it three times in one
+# second on a file with data (retried until the three runs fall in one second), then with the
+# backup names of the next seconds already taken. Every backup is one self-contained file that
+# passes integrity_check and holds the rows of the file it replaced.
+# bak_ok FILE NOTE: FILE passes integrity_check and its 曾国华 has note NOTE.
+bak_ok() {
+	[ "$(sqlite3 "$1" 'pragma integrity_check')" = ok ] || { echo "    $1: integrity_check failed"; return 1; }
+	sql_is "$1" "select note from deputies where name = '曾国华'" "$2"
+}
+rm -f same.db same.db.bak-*
+st demo --db same.db
+tries=0
+while :; do
+	rm -f same.db.bak-*
+	s0=$(date +%s)
+	for i in 1 2 3; do
+		# The note stays in the -wal only (no checkpoint on close): the backup must carry it.
+		sqlite3 same.db ".dbconfig no_ckpt_on_close on" "pragma journal_mode=wal" \
+			"update deputies set note = 'run$i' where name = '曾国华'" >/dev/null
+		[ -s same.db-wal ] || echo "    (no -wal kept: the test is weaker)"
+		st demo --db same.db --force
+		[ "$rc" -eq 0 ] || break
+	done
+	s1=$(date +%s)
+	tries=$((tries + 1))
+	[ "$s0" = "$s1" ] || [ $tries -ge 10 ] || continue
+	break
+done
+ok demo_force_3_in_one_second_ran [ "$s0" = "$s1" ] && rc_is 0
+n=$(ls same.db.bak-* 2>/dev/null | grep -v -e '-wal$' -e '-shm$' -e '-journal$' | wc -l)
+ok demo_force_3_backups [ "$n" -eq 3 ]
+ok demo_force_no_backup_wal [ -z "$(ls same.db.bak-*-wal same.db.bak-*-shm same.db.bak-*-journal 2>/dev/null)" ]
+for i in 1 2 3; do
+	b=$(for f in same.db.bak-*; do [ "$(sqlite3 "$f" "select note from deputies where name = '曾国华'" 2>/dev/null)" = run$i ] && echo "$f"; done | head -1)
+	ok "demo_force_backup_$i" bak_ok "${b:-missing}" run$i
+done
+ok demo_force_backup_names_second sh -c "ls same.db.bak-* | grep -q -- '-2\$'"
+ok demo_force_backup_names_third sh -c "ls same.db.bak-* | grep -q -- '-3\$'"
+ok demo_force_backup_private [ "$(stat -c %a "$(ls same.db.bak-* | head -1)")" = 600 ]
+
+# Names already taken for the next few seconds (by files that are not backups): left alone.
+rm -f same.db.bak-*
+sqlite3 same.db "update deputies set note = 'kept' where name = '曾国华'"
+now=$(date +%s)
+for d in 0 1 2 3 4 5; do
+	echo "not mine" > "same.db.bak-$(date -d "@$((now + d))" +%Y%m%d-%H%M%S)"
+done
+st demo --db same.db --force
+ok demo_force_taken_names_exit_0 rc_is 0
+ok demo_force_taken_names_untouched [ "$(cat same.db.bak-* | grep -c 'not mine')" -eq 6 ]
+b=$(ls same.db.bak-*-2 2>/dev/null | head -1)
+ok demo_force_taken_names_next bak_ok "${b:-missing}" kept

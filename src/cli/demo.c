@@ -418,7 +418,8 @@ static int demo_backup_old(const char *path, char **bak)
 		char *p = xasprintf("%s%s", path, sfx[i]);
 		int bad = demo_unlink(p);
 		if (bad)
-			cli_error(cli_msg("无法删除 %s：%s（原来的文件已备份为 %s）", "cannot remove %s: %s (the old file was backed up as %s)"),
+			cli_error(cli_msg("无法删除 %s：%s（原来的文件已备份为 %s）",
+					  "cannot remove %s: %s (the old file was backed up as %s)"),
 				  p, strerror(errno), *bak);
 		free(p);
 		if (bad)

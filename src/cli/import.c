@@ -498,10 +498,14 @@ int cli_import(const struct cfg *cfg, const char *path, bool create_folder, int 
 		if (res.write_failed) {
 			/* Not the file's fault: say what happened and that the same file can simply be
 			 * imported again once the disk is fixed. */
-			cli_error(cli_msg("没有导入任何代表：无法写入数据库：%s", "nothing imported: the database could not be written: %s"),
+			cli_error(cli_msg("没有导入任何代表：无法写入数据库：%s",
+					  "nothing imported: the database could not be written: %s"),
 				  res.errors[0]);
-			cli_error("%s", cli_msg("CSV 文件本身没有问题：请先解决上面的问题（磁盘已满就腾出磁盘空间），再重新导入",
-						"the CSV file itself is fine: fix the problem above (if the disk is full, free disk space), then import it again"));
+			cli_error("%s",
+				  cli_msg("CSV "
+					  "文件本身没有问题：请先解决上面的问题（磁盘已满就腾出磁盘空间），再重新导入",
+					  "the CSV file itself is fine: fix the problem above (if the disk is full, "
+					  "free disk space), then import it again"));
 		} else {
 			for (int i = 0; i < res.nerrors; i++)
 				fprintf(stderr, "%s\n", res.errors[i]);

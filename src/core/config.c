@@ -104,7 +104,7 @@ struct load {
 	struct cfg *c;
 	struct ent *ents;
 	int nents;
-	dictionary *d;     /* "section:key" → value, as iniparser_load would fill it; owned */
+	dictionary *d; /* "section:key" → value, as iniparser_load would fill it; owned */
 	struct cfg_err {
 		int line;
 		char *msg; /* owned */

@@ -88,8 +88,8 @@ static int backup_check(sqlite3 *h, const char *dest, char **err)
 	bool ok = !strcmp(first, "ok") && sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_finalize(st);
 	if (!ok)
-		db_failf(err, "备份文件 %s 没有通过完整性检查（%s）：原来的数据库可能已损坏，请运行 station check", dest,
-			 first);
+		db_failf(err, "备份文件 %s 没有通过完整性检查（%s）：原来的数据库可能已损坏，请运行 station check",
+			 dest, first);
 	free(first);
 	return ok ? 0 : -1;
 }
@@ -102,36 +102,31 @@ static int backup_copy(sqlite3 *src, const char *dest, char **err)
 	int rc = sqlite3_open_v2(dest, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
 	if (rc == SQLITE_OK && !(b = sqlite3_backup_init(dst, "main", src, "main")))
 		rc = sqlite3_errcode(dst);
-	if (rc != SQLITE_OK)
-		goto fail;
-	for (int tries = 0;; tries++) {
+	for (int tries = 0; b; tries++) {
 		rc = sqlite3_backup_step(b, -1);
 		if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && tries < BACKUP_BUSY_TRIES) {
 			sqlite3_sleep(50);
 			continue;
 		}
+		int frc = sqlite3_backup_finish(b);
+		rc = rc == SQLITE_DONE ? frc : rc;
 		break;
 	}
-	int frc = sqlite3_backup_finish(b);
-	if (rc == SQLITE_DONE)
-		rc = frc;
-	if (rc != SQLITE_OK)
-		goto fail;
-	if (backup_check(dst, dest, err) < 0) {
-		sqlite3_close(dst);
-		return -1;
+	if (rc == SQLITE_OK) {
+		if (backup_check(dst, dest, err) < 0) {
+			sqlite3_close(dst);
+			return -1;
+		}
+		rc = sqlite3_close(dst);
+		dst = NULL;
 	}
-	rc = sqlite3_close(dst);
-	dst = NULL;
 	if (rc == SQLITE_OK)
 		return 0;
-fail: {
 	char *why = db_error_text(rc, NULL, NULL);
 	db_failf(err, "无法备份到 %s：%s", dest, why);
 	free(why);
 	sqlite3_close(dst);
 	return -1;
-}
 }
 
 /* Copy the database file src into dest (reserved), through a read-only connection. */

@@ -871,8 +871,16 @@ TEST(t_not_regular)
 TEST(t_values_as_iniparser)
 {
 	static const char *const vals[] = {
-		"城关镇", "\"城关镇;人大\" # c", "'3#楼'", "城关县 ; 县", "城关镇#镇", "\"\"", "''", "\"", "'",
-		"\"a\"b", "\"a", "'a", "a \"b\" c", "\"a b\"  ", "x;", "# c", "; c", "\"  sp  \"", "a=b", "\"''\"",
+		"城关镇",    "\"城关镇;人大\" # c",
+		"'3#楼'",    "城关县 ; 县",
+		"城关镇#镇", "\"\"",
+		"''",        "\"",
+		"'",         "\"a\"b",
+		"\"a",       "'a",
+		"a \"b\" c", "\"a b\"  ",
+		"x;",        "# c",
+		"; c",       "\"  sp  \"",
+		"a=b",       "\"''\"",
 	};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++) {
 		char *text = xasprintf("[station]\nname = %s\n", vals[i]);

@@ -195,7 +195,8 @@ static int main_check_command(const struct main_opts *o)
 	return -1;
 }
 
-/* Load the configuration; print its warnings. Returns -1 when fine, else CLI_CONFIG. */
+/* Load the configuration; print its warnings. Returns -1 when fine, else CLI_CONFIG.
+ * The messages of cfg_load are Chinese: under English they follow English words, as data. */
 static int main_config(const char *path, struct cfg *cfg)
 {
 	char *err = NULL;
@@ -203,12 +204,16 @@ static int main_config(const char *path, struct cfg *cfg)
 		/* One message per line, each prefixed like every other message. */
 		char *save = NULL;
 		for (char *line = strtok_r(err, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-			cli_error("%s", line);
+			cli_error(cli_msg("%s", "configuration error: %s"), line);
 		free(err);
 		return CLI_CONFIG;
 	}
+	if (!cfg->path && cli_english()) { /* no file: the one warning, said in English */
+		cli_error("no station.ini found; using the default settings");
+		return -1;
+	}
 	for (int i = 0; i < cfg->nwarnings; i++)
-		cli_error("%s", cfg->warnings[i]);
+		cli_error(cli_msg("%s", "configuration warning: %s"), cfg->warnings[i]);
 	return -1;
 }
 

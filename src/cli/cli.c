@@ -18,8 +18,8 @@ bool cli_english(void)
 	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
 	for (size_t i = 0; i < ARRAY_LEN(vars); i++) {
 		const char *v = getenv(vars[i]);
-		if (v && *v)
-			return !str_starts(v, "zh");
+		if (v && *v) /* "en", "en_US.UTF-8", "en@..." are English; C, POSIX, zh_* are not */
+			return str_starts(v, "en") && (!v[2] || strchr("_.@", v[2]));
 	}
 	return false; /* nothing set: the clerk's language */
 }
@@ -95,7 +95,7 @@ int cli_open_db(const struct cfg *cfg, const char *path, int flags, bool create_
 		cli_error("%s：%s", db_notice(*out), path);
 	/* The clerk's name goes into the audit log, which a read-only check never writes. */
 	if (!(flags & DB_OPEN_READONLY) && cfg->user && db_set_user(*out, cfg->user, &err)) {
-		cli_error("%s", err ? err : "db_set_user");
+		cli_error(cli_msg("无法打开数据库 %s：%s", "cannot open the database %s: %s"), path, err ? err : "?");
 		db_close(*out);
 		*out = NULL;
 		goto out;

@@ -21,9 +21,12 @@ enum cli_exit {
 	CLI_INTERNAL = 70, /* a bug or out of memory (die()) */
 };
 
-/* Messages: Chinese, unless LC_ALL / LC_MESSAGES / LANG (the first one set) names a locale
- * other than zh (e.g. C, C.UTF-8, en_US.UTF-8): then English. The full-screen program stays
- * Chinese either way. */
+/* Messages: Chinese, unless LC_ALL / LC_MESSAGES / LANG (the first one set) names an English
+ * locale ("en", "en_US.UTF-8", ...): then English. C, C.UTF-8, POSIX, zh_CN and nothing set are
+ * Chinese. One command speaks one language: under English the command's own words are English,
+ * and Chinese text from the ledger, the configuration or the checks of the core and db layers
+ * (a reason, a finding, a row's problem) follows only as data after English words (see
+ * docs/COMMANDS.md). The full-screen program stays Chinese either way. */
 bool cli_english(void);
 /* zh or en, by cli_english(). Both borrowed; returns one of them. */
 const char *cli_msg(const char *zh, const char *en);

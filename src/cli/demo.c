@@ -18,6 +18,7 @@
 #include "core/embed.h"
 #include "core/suggestion.h"
 #include "core/util.h"
+#include "db/backup.h"
 #include "db/cases.h"
 #include "db/suggestions.h"
 #include "db/units.h"
@@ -29,12 +30,11 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 /* One register's demo rows: fill db, return the number of records added, or -1 with *err. */
 struct demo_step {
-	const char *title; /* register, for the summary */
+	const char *title, *title_en; /* register, for the summary (Chinese, English) */
 	int (*fill)(const struct cfg *cfg, struct db *db, const char *today, char **err);
 };
 
@@ -327,11 +327,11 @@ static int demo_suggestions_fill(const struct cfg *cfg, struct db *db, const cha
 }
 
 static const struct demo_step demo_steps[] = {
-	{ "代表名册", demo_deputies },
-	{ "接待日", cli_visits_demo_days },
-	{ "接待选民登记", cli_visits_demo_visits },
-	{ "意见建议", demo_cases_fill },
-	{ "代表建议", demo_suggestions_fill },
+	{ "代表名册", "deputies", demo_deputies },
+	{ "接待日", "reception days", cli_visits_demo_days },
+	{ "接待选民登记", "visits", cli_visits_demo_visits },
+	{ "意见建议", "cases", demo_cases_fill },
+	{ "代表建议", "suggestions", demo_suggestions_fill },
 };
 
 /* Remove path if it exists; 0 or -1 with errno. */
@@ -364,12 +364,13 @@ static int demo_fill(const struct cfg *cfg, const char *tmp)
 		int n = demo_steps[i].fill(cfg, db, today, &err);
 		if (n < 0) {
 			/* Our own data failed our own checks: a bug, not the clerk's doing. */
-			cli_error("演示数据有误（%s）：%s", demo_steps[i].title, err ? err : "?");
+			cli_error(cli_msg("演示数据有误（%s）：%s", "the demo data is wrong (%s): %s"),
+				  cli_msg(demo_steps[i].title, demo_steps[i].title_en), err ? err : "?");
 			free(err);
 			rc = CLI_INTERNAL;
 			break;
 		}
-		printf("  %s：%d\n", demo_steps[i].title, n);
+		printf(cli_msg("  %s：%d\n", "  %s: %d\n"), cli_msg(demo_steps[i].title, demo_steps[i].title_en), n);
 	}
 	db_close(db);
 	demo_case_nos_free();
@@ -396,6 +397,35 @@ static int demo_lock_existing(const char *path)
 		return -1;
 	}
 	return fd;
+}
+
+/* Never destroy the file --force replaces: it may be a real ledger. Back it up beside itself as
+ * FILE.bak-YYYYMMDD-HHMMSS[-N] (db_backup_beside: a new, checked, single-file copy that holds
+ * what its -wal held; never over an earlier backup), and only then remove its -wal, -shm and
+ * -journal, which must not be paired with the new file. Returns CLI_OK with *bak set (caller
+ * frees), or CLI_DB after printing why (the old file untouched). */
+static int demo_backup_old(const char *path, char **bak)
+{
+	static const char *const sfx[] = { "-wal", "-shm", "-journal" };
+	char *err = NULL;
+	if (!(*bak = db_backup_beside(NULL, path, &err))) {
+		cli_error(cli_msg("无法备份 %s，没有替换它：%s", "cannot back up %s, so it was not replaced: %s"), path,
+			  err ? err : "?");
+		free(err);
+		return CLI_DB;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(sfx); i++) {
+		char *p = xasprintf("%s%s", path, sfx[i]);
+		int bad = demo_unlink(p);
+		if (bad)
+			cli_error(cli_msg("无法删除 %s：%s（原来的文件已备份为 %s）",
+					  "cannot remove %s: %s (the old file was backed up as %s)"),
+				  p, strerror(errno), *bak);
+		free(p);
+		if (bad)
+			return CLI_DB;
+	}
+	return CLI_OK;
 }
 
 int cli_demo(const struct cfg *cfg, const char *path, bool force)
@@ -425,32 +455,14 @@ int cli_demo(const struct cfg *cfg, const char *path, bool force)
 	       path);
 	rc = demo_fill(cfg, tmp);
 	char *bak = NULL;
-	if (rc == CLI_OK && lock != -2) {
-		/* Never destroy the file --force replaces: it may be a real ledger. It moves aside, with
-		 * its -wal and -shm (which may hold committed rows), as FILE.bak-YYYYMMDDHHMMSS, which
-		 * opens like any station database. */
-		char stamp[32];
-		time_t now = time(NULL);
-		strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", localtime(&now));
-		bak = xasprintf("%s.bak-%s", path, stamp);
-		static const char *const sfx[] = { "-wal", "-shm", "" };
-		for (size_t i = 0; i < ARRAY_LEN(sfx) && rc == CLI_OK; i++) {
-			char *from = xasprintf("%s%s", path, sfx[i]), *to = xasprintf("%s%s", bak, sfx[i]);
-			if (rename(from, to) && errno != ENOENT) {
-				cli_error(cli_msg("无法把 %s 改名保存为 %s：%s", "cannot move %s aside to %s: %s"),
-					  from, to, strerror(errno));
-				rc = CLI_DB;
-			}
-			free(from);
-			free(to);
-		}
-	}
+	if (rc == CLI_OK && lock != -2)
+		rc = demo_backup_old(path, &bak);
 	if (rc == CLI_OK && rename(tmp, path)) {
 		cli_error(cli_msg("无法替换 %s：%s", "cannot replace %s: %s"), path, strerror(errno));
 		rc = CLI_DB;
 	}
 	if (rc == CLI_OK && bak)
-		printf(cli_msg("原来的文件已改名保存为 %s\n", "the old file was kept as %s\n"), bak);
+		printf(cli_msg("原来的文件已备份为 %s\n", "the old file was backed up as %s\n"), bak);
 	free(bak);
 	if (lock >= 0)
 		close(lock);

@@ -422,7 +422,8 @@ static int import_deputies_csv(struct db *db, const struct csvin *csv, const cha
 		goto out;
 	}
 	if (db && db_deputies_insert_many(db, (char **const *)im.vals, im.nrows, &err)) {
-		import_fail(res, xasprintf("导入失败，没有导入任何代表：%s", err ? err : "?"));
+		import_fail(res, xstrdup(err ? err : "?"));
+		res->write_failed = true;
 		goto out;
 	}
 	res->imported = im.nrows;
@@ -494,11 +495,24 @@ int cli_import(const struct cfg *cfg, const char *path, bool create_folder, int 
 		return rc;
 	clock_today(today);
 	if (cli_import_deputies_file(db, argv[1], today, &res)) {
-		for (int i = 0; i < res.nerrors; i++)
-			fprintf(stderr, "%s\n", res.errors[i]);
-		cli_error(cli_msg("没有导入任何代表：发现 %d 个问题，请改正后重新导入",
-				  "nothing imported: %d problem(s) found; correct them and import again"),
-			  res.nerrors);
+		if (res.write_failed) {
+			/* Not the file's fault: say what happened and that the same file can simply be
+			 * imported again once the disk is fixed. */
+			cli_error(cli_msg("没有导入任何代表：无法写入数据库：%s",
+					  "nothing imported: the database could not be written: %s"),
+				  res.errors[0]);
+			cli_error("%s",
+				  cli_msg("CSV "
+					  "文件本身没有问题：请先解决上面的问题（磁盘已满就腾出磁盘空间），再重新导入",
+					  "the CSV file itself is fine: fix the problem above (if the disk is full, "
+					  "free disk space), then import it again"));
+		} else {
+			for (int i = 0; i < res.nerrors; i++)
+				fprintf(stderr, "%s\n", res.errors[i]);
+			cli_error(cli_msg("没有导入任何代表：发现 %d 个问题，请改正后重新导入",
+					  "nothing imported: %d problem(s) found; correct them and import again"),
+				  res.nerrors);
+		}
 		rc = CLI_PROBLEMS;
 	} else {
 		printf(cli_msg("已导入 %d 名代表\n", "imported %d deputies\n"), res.imported);

@@ -33,16 +33,21 @@
 
 enum visits_col { VC_DATE, VC_CHANNEL, VC_NAME, VC_PHONE, VC_PEOPLE, VC_CATEGORY, VC_HANDLING, VC_CONTENT, VC_N };
 
-/* The columns: title and width (the last one's width is computed). */
+/* The columns: title (Chinese and English, by cli_english) and width (the last one's width is
+ * computed). */
 static const struct {
-	const char *title;
+	const char *title, *title_en;
 	int width;
 	enum text_align align;
 } visits_cols[VC_N] = {
-	[VC_DATE] = { "日期", 10, ALIGN_LEFT },         [VC_CHANNEL] = { "渠道", 10, ALIGN_LEFT },
-	[VC_NAME] = { "来访人", 8, ALIGN_LEFT },        [VC_PHONE] = { "联系电话", 13, ALIGN_LEFT },
-	[VC_PEOPLE] = { "人数", 4, ALIGN_RIGHT },       [VC_CATEGORY] = { "类别", 8, ALIGN_LEFT },
-	[VC_HANDLING] = { "处理方式", 12, ALIGN_LEFT }, [VC_CONTENT] = { "反映问题", 0, ALIGN_LEFT },
+	[VC_DATE] = { "日期", "Date", 10, ALIGN_LEFT },
+	[VC_CHANNEL] = { "渠道", "Channel", 10, ALIGN_LEFT },
+	[VC_NAME] = { "来访人", "Visitor", 8, ALIGN_LEFT },
+	[VC_PHONE] = { "联系电话", "Phone", 13, ALIGN_LEFT },
+	[VC_PEOPLE] = { "人数", "Ppl", 4, ALIGN_RIGHT },
+	[VC_CATEGORY] = { "类别", "Category", 8, ALIGN_LEFT },
+	[VC_HANDLING] = { "处理方式", "Handling", 12, ALIGN_LEFT },
+	[VC_CONTENT] = { "反映问题", "Issue", 0, ALIGN_LEFT },
 };
 
 struct visits_out {
@@ -148,10 +153,15 @@ int cli_visits(const struct cfg *cfg, const char *path, const char *month, bool 
 		return rc;
 	visits_widths(&o, visits_line_width());
 
-	printf("%d 年 %d 月%s（%s）\n", atoi(month), atoi(month + 5), cfg->titles[REG_VISITS], cfg->station_name);
+	/* Under English the register's (Chinese) title is left out; the station's name is data. */
+	if (cli_english())
+		printf("Visits, %.7s (%s)\n", month, cfg->station_name);
+	else
+		printf("%d 年 %d 月%s（%s）\n", atoi(month), atoi(month + 5), cfg->titles[REG_VISITS],
+		       cfg->station_name);
 	const char *titles[VC_N];
 	for (int i = 0; i < VC_N; i++)
-		titles[i] = visits_cols[i].title;
+		titles[i] = cli_english() ? visits_cols[i].title_en : visits_cols[i].title;
 	visits_print_line(&o, titles);
 	if (db_visits_month(db, month, visits_row, &o, &err) < 0) {
 		cli_error(cli_msg("无法读取来访登记：%s", "cannot read the visits: %s"), err ? err : "?");

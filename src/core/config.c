@@ -3,9 +3,11 @@
  * iniparser 4.1 refuses a whole file for one malformed line or a UTF-8 BOM, has a 1,022-byte line
  * limit, glues a line ending in '\' to the next one, and never says which line is wrong. So the
  * file is read here first: BOM and CR stripped, every line checked (UTF-8, length, shape), the line
- * of every section and key recorded. Bad lines are reported and blanked, comments blanked, keys
- * and section names trimmed; iniparser then parses that cleaned copy (quotes, inline comments)
- * from a temporary file, and each known key is checked against the table below. */
+ * of every section and key recorded. Bad lines are reported and left out; each good key's value
+ * is read by iniparser's own rules (quotes, inline comments: ini_value) and set into an iniparser
+ * dictionary in memory (no temporary file, so a full or missing TMPDIR changes nothing), and each
+ * known key is checked against the table below. Only a regular file is read: a FIFO, a device or
+ * a folder is refused at once. */
 #include "core/config.h"
 
 #include "core/text.h"
@@ -102,28 +104,13 @@ struct load {
 	struct cfg *c;
 	struct ent *ents;
 	int nents;
-	struct strbuf clean; /* the cleaned copy for iniparser */
+	dictionary *d; /* "section:key" → value, as iniparser_load would fill it; owned */
 	struct cfg_err {
 		int line;
 		char *msg; /* owned */
 	} * errs;          /* in line order */
 	int nerrs;
 };
-
-static char ini_msg[256]; /* first complaint of iniparser during one load */
-
-/* iniparser's error callback: keep the first message instead of printing it. */
-static int cfg_ini_error(const char *fmt, ...)
-{
-	if (!ini_msg[0]) {
-		va_list ap;
-		va_start(ap, fmt);
-		vsnprintf(ini_msg, sizeof ini_msg, fmt, ap);
-		va_end(ap);
-		ini_msg[strcspn(ini_msg, "\n")] = '\0';
-	}
-	return 0;
-}
 
 /* Record an error about line (prefixed with the file and line), keeping errors in line order. */
 static void add_err(struct load *L, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -321,10 +308,13 @@ static int read_file(const char *file, char **buf, size_t *len, char **err)
 {
 	int rc = -1;
 	char *b = NULL;
-	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below. */
+	int fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			*err = xasprintf("找不到配置文件 %s", file);
+		else if (errno == ENXIO) /* a socket */
+			*err = xasprintf("无法读取配置文件 %s：这不是普通文件（是管道、设备或套接字）", file);
 		else if (errno == EACCES)
 			*err = xasprintf("无法读取配置文件 %s：没有读取权限", file);
 		else
@@ -340,6 +330,11 @@ static int read_file(const char *file, char **buf, size_t *len, char **err)
 		*err = xasprintf("无法读取配置文件 %s：这是一个文件夹，不是文件", file);
 		goto out;
 	}
+	if (!S_ISREG(st.st_mode)) {
+		*err = xasprintf("无法读取配置文件 %s：这不是普通文件（是管道、设备或套接字）", file);
+		goto out;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	size_t cap = 4096, n = 0;
 	b = xmalloc(cap);
 	for (;;) {
@@ -419,12 +414,33 @@ static void scan_section(struct load *L, const char *t, int line, char **sec)
 	free(*sec);
 	*sec = xstrdup(name);
 	add_ent(L, name, NULL, line);
-	sb_addf(&L->clean, "[%s]", name);
+	if (iniparser_set(L->d, name, NULL))
+		die("out of memory");
 out:
 	free(name);
 }
 
-/* Check one line (raw, n bytes, no line end) and append its cleaned form to L->clean. */
+/* The value of a key line as iniparser 4.1 (iniparser_line) reads it from rest, the text after
+ * '=' already trimmed: "quoted" or 'quoted' up to the next quote of the same kind (# and ; kept);
+ * otherwise up to the first ; or # (an inline comment), trimmed; "" and '' are empty. New string. */
+static char *ini_value(const char *rest)
+{
+	static const char spaces[] = " \t\n\v\f\r";
+	if ((rest[0] == '"' || rest[0] == '\'') && rest[1] && rest[1] != rest[0]) {
+		const char *close = strchr(rest + 1, rest[0]);
+		return close ? xstrndup(rest + 1, (size_t)(close - rest - 1)) : xstrdup(rest + 1);
+	}
+	size_t n = strcspn(rest, ";#");
+	while (n && strchr(spaces, rest[n - 1]))
+		n--;
+	size_t start = strspn(rest, spaces);
+	char *v = xstrndup(rest + (start < n ? start : n), start < n ? n - start : 0);
+	if (!strcmp(v, "\"\"") || !strcmp(v, "''"))
+		v[0] = '\0';
+	return v;
+}
+
+/* Check one line (raw, n bytes, no line end); set a good key's value into L->d. */
 static void scan_line(struct load *L, const char *raw, size_t n, int line, char **sec)
 {
 	char *t = NULL;
@@ -470,10 +486,14 @@ static void scan_line(struct load *L, const char *raw, size_t n, int line, char 
 	}
 	lower_ascii(key);
 	add_ent(L, *sec, key, line);
-	if (*sec) /* iniparser would file a key before any section under ":key"; leave it out */
-		sb_addf(&L->clean, "%s=%s", key, rest);
+	if (*sec) { /* iniparser would file a key before any section under ":key"; leave it out */
+		char *full = xasprintf("%s:%s", *sec, key), *v = ini_value(rest);
+		if (iniparser_set(L->d, full, v)) /* a later line with the same key wins, as in iniparser */
+			die("out of memory");
+		free(full);
+		free(v);
+	}
 out:
-	sb_addc(&L->clean, '\n');
 	free(t);
 }
 
@@ -493,43 +513,6 @@ static void scan_text(struct load *L, const char *text, size_t len)
 		pos = end + 1;
 	}
 	free(sec);
-}
-
-/* Write the cleaned copy to a private temporary file and let iniparser parse it. */
-static dictionary *ini_parse(struct load *L, char **err)
-{
-	const char *tmp = getenv("TMPDIR");
-	char *name = xasprintf("%s/station-ini-XXXXXX", !str_empty(tmp) ? tmp : "/tmp");
-	dictionary *d = NULL;
-	int fd = mkstemp(name);
-	if (fd < 0) {
-		*err = xasprintf("读取配置文件 %s 时无法创建临时文件 %s：%s", L->file, name, strerror(errno));
-		goto out;
-	}
-	size_t off = 0;
-	while (off < L->clean.len) {
-		ssize_t w = write(fd, L->clean.buf + off, L->clean.len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			*err = xasprintf("读取配置文件 %s 时无法写临时文件 %s：%s", L->file, name, strerror(errno));
-			close(fd);
-			goto out;
-		}
-		off += (size_t)w;
-	}
-	close(fd);
-	ini_msg[0] = '\0';
-	iniparser_set_error_callback(cfg_ini_error);
-	d = iniparser_load(name);
-	iniparser_set_error_callback(NULL); /* back to iniparser's default */
-	if (!d)
-		*err = xasprintf("无法解析配置文件 %s（%s）", L->file, ini_msg[0] ? ini_msg : "iniparser 出错");
-out:
-	if (fd >= 0)
-		unlink(name);
-	free(name);
-	return d;
 }
 
 /* ---- checking values ---- */
@@ -1001,10 +984,7 @@ int cfg_load(const char *path, struct cfg *out, char **err)
 	int rc = -1;
 	char *file = NULL, *text = NULL;
 	size_t len = 0;
-	dictionary *d = NULL;
 	struct load L = { .c = out };
-	sb_init(&L.clean);
-	sb_add(&L.clean, "");
 	*err = NULL;
 	cfg_defaults(out);
 
@@ -1031,10 +1011,10 @@ int cfg_load(const char *path, struct cfg *out, char **err)
 		body += 3;
 		len -= 3;
 	}
+	if (!(L.d = dictionary_new(0)))
+		die("out of memory");
 	scan_text(&L, body, len);
-	if (!(d = ini_parse(&L, err)))
-		goto out;
-	apply_all(&L, d);
+	apply_all(&L, L.d);
 	if (L.nerrs) {
 		*err = errors_text(&L);
 		goto out;
@@ -1043,14 +1023,13 @@ int cfg_load(const char *path, struct cfg *out, char **err)
 	file = NULL;
 	rc = 0;
 out:
-	if (d)
-		iniparser_freedict(d);
+	if (L.d)
+		iniparser_freedict(L.d);
 	for (int i = 0; i < L.nents; i++) {
 		free(L.ents[i].sec);
 		free(L.ents[i].key);
 	}
 	free(L.ents);
-	sb_free(&L.clean);
 	for (int i = 0; i < L.nerrs; i++)
 		free(L.errs[i].msg);
 	free(L.errs);

@@ -479,7 +479,9 @@ static int db_open_setup(struct db *db, bool unclean, char **err)
 	if (!ro &&
 	    (db_exec(db, "PRAGMA journal_mode = WAL", err) < 0 || db_exec(db, "PRAGMA synchronous = FULL", err) < 0))
 		return -1;
-	if (db_exec(db, "PRAGMA foreign_keys = ON", err) < 0)
+	/* Sorts and temporary tables in memory, never in $TMPDIR: a full or missing /tmp must not
+	 * stop a save (the ledger is small; the largest sort is a few MB). */
+	if (db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY", err) < 0)
 		return -1;
 	if (uv < db_schema_version() && !(db->flags & DB_OPEN_NO_MIGRATE)) {
 		if (ro)

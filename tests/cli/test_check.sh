@@ -9,8 +9,10 @@ st check --db demo.db
 ok check_fresh_demo_exit_0 rc_is 0
 ok check_fresh_demo_passes out_has "检查通过：完整性正常，外键正常"
 ok check_leaves_file_alone [ "$(md5sum < demo.db)" = "$sum" ]
-LANG=C st check --db demo.db
+LANG=en_US.UTF-8 st check --db demo.db
 ok check_english out_has "check passed"
+LANG=C st check --db demo.db
+ok check_lang_c_is_chinese out_has "检查通过"
 
 st check --db missing.db
 ok check_missing_file_exit_4 rc_is 4

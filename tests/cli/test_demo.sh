@@ -97,3 +97,72 @@ if command -v flock >/dev/null; then
 	st demo --db demo.db --force
 	ok demo_force_after_release rc_is 0
 fi
+
+# --force never overwrites a backup and never splits one from its -wal: run it three times in one
+# second on a file with data (retried until the three runs fall in one second; a build too slow for
+# that, such as ASan's, says SKIP for that part only), then with the backup names of the next
+# seconds already taken, which makes every run collide. Every backup is one self-contained file
+# that passes integrity_check and holds the rows of the file it replaced.
+# bak_ok FILE NOTE: FILE passes integrity_check and its 曾国华 has note NOTE.
+bak_ok() {
+	[ "$(sqlite3 "$1" 'pragma integrity_check')" = ok ] || { echo "    $1: integrity_check failed"; return 1; }
+	sql_is "$1" "select note from deputies where name = '曾国华'" "$2"
+}
+# baks RE: the backups of same.db (not -wal/-shm/-journal files) whose names match RE.
+baks() { ls same.db.bak-* 2>/dev/null | grep -v -e '-wal$' -e '-shm$' -e '-journal$' | grep -e "$1"; }
+# force_runs N: N runs of demo --force on same.db, each after a note runI that is in the -wal only
+# (no checkpoint on close), so the backup must carry it. Stops at the first failed run.
+force_runs() {
+	for i in $(seq "$1"); do
+		sqlite3 same.db ".dbconfig no_ckpt_on_close on" "pragma journal_mode=wal" \
+			"update deputies set note = 'run$i' where name = '曾国华'" >/dev/null
+		[ -s same.db-wal ] || echo "    (no -wal kept: the test is weaker)"
+		st demo --db same.db --force
+		[ "$rc" -eq 0 ] || return 1
+	done
+}
+# sound_runs N RE: one backup per run among those matching RE, each sound and holding its run's note.
+sound_runs() {
+	[ "$(baks "$2" | wc -l)" -eq "$1" ] || { echo "    backups: $(baks "$2" | tr '\n' ' ')"; return 1; }
+	for i in $(seq "$1"); do
+		b=$(for f in $(baks "$2"); do [ "$(sqlite3 "$f" "select note from deputies where name = '曾国华'" 2>/dev/null)" = run$i ] && echo "$f"; done | head -1)
+		bak_ok "${b:-missing}" run$i || return 1
+	done
+}
+rm -f same.db same.db.bak-*
+st demo --db same.db
+tries=0
+while :; do
+	rm -f same.db.bak-*
+	# Start just after a second begins, to give the three runs the whole second.
+	s0=$(date +%s)
+	while [ "$(date +%s)" = "$s0" ]; do sleep 0.01; done
+	s0=$(date +%s)
+	force_runs 3
+	frc=$?
+	s1=$(date +%s)
+	tries=$((tries + 1))
+	[ "$s0" = "$s1" ] || [ $tries -ge 5 ] || continue
+	break
+done
+ok demo_force_3_runs_exit_0 [ "$frc" -eq 0 ]
+ok demo_force_3_backups_sound sound_runs 3 .
+ok demo_force_no_backup_wal [ -z "$(ls same.db.bak-*-wal same.db.bak-*-shm same.db.bak-*-journal 2>/dev/null)" ]
+ok demo_force_backup_private [ "$(stat -c %a "$(baks . | head -1)")" = 600 ]
+if [ "$s0" = "$s1" ]; then
+	ok demo_force_3_in_one_second_names sh -c "ls same.db.bak-*-2 same.db.bak-*-3 >/dev/null"
+else
+	echo "SKIP demo_force_3_in_one_second_names: three runs take more than a second on this build (the taken-names runs below collide anyway)"
+fi
+
+# Names already taken for the next ten seconds (by files that are not backups): every run collides,
+# takes the next free name, and leaves those files alone.
+rm -f same.db.bak-*
+now=$(date +%s)
+for d in $(seq 0 9); do
+	echo "not mine" >"same.db.bak-$(date -d "@$((now + d))" +%Y%m%d-%H%M%S)"
+done
+force_runs 2
+ok demo_force_taken_names_exit_0 rc_is 0
+ok demo_force_taken_names_untouched [ "$(cat $(ls same.db.bak-* | grep -v -- '-[0-9]$') | grep -c 'not mine')" -eq 10 ]
+ok demo_force_taken_names_sound sound_runs 2 '-[0-9]$'

@@ -15,12 +15,17 @@ st -h
 ok help_short_option out_has "用法"
 
 LANG=C st --help
-ok help_english_with_lang_c out_has "usage: station"
+ok help_chinese_with_lang_c out_has "用法：station"
+ok help_chinese_with_lang_c_no_english out_lacks "usage: station"
+LANG=en_GB.UTF-8 st --help
+ok help_english_with_lang_en_gb out_has "usage: station"
 ok help_english_has_no_chinese out_lacks "用法"
 LANG=en_US.UTF-8 st --help
 ok help_english_with_lang_en out_has "Exit codes:"
-LC_ALL=C.UTF-8 LANG=zh_CN.UTF-8 st --help
+LC_ALL=en_US.UTF-8 LANG=zh_CN.UTF-8 st --help
 ok lc_all_wins_over_lang out_has "usage: station"
+LC_ALL=C.UTF-8 LANG=en_US.UTF-8 st --help
+ok lc_all_c_utf8_wins_chinese out_has "用法：station"
 
 st --version
 ok version_exit_0 rc_is 0
@@ -34,7 +39,7 @@ ok unknown_option_named err_has "station: 未知选项 --no-such-option"
 st -hq
 ok unknown_short_option_exit_2 rc_is 2
 ok unknown_short_option_named err_has "未知选项 -q"
-LANG=C st --no-such-option
+LANG=en_US.UTF-8 st --no-such-option
 ok unknown_option_english err_has "unknown option --no-such-option"
 st frobnicate
 ok unknown_command_exit_2 rc_is 2

@@ -10,7 +10,7 @@ ok import_good_phone_normalised sql_is a.db "select phone from deputies where na
 ok import_good_date_normalised sql_is a.db "select join_date from deputies where name = '张三'" 2022-01-05
 ok import_good_quoted_comma sql_is a.db "select work_unit from deputies where name = '曾丽'" "西河镇红旗村村委会委员, 妇女主任"
 ok import_good_status_default sql_is a.db "select status from deputies where name = '张三'" 在任
-LANG=C st import deputies "$FIX/good.csv" --db b.db
+LANG=en_US.UTF-8 st import deputies "$FIX/good.csv" --db b.db
 ok import_good_english out_has "imported 3 deputies"
 
 st import deputies "$FIX/good.csv" --db a.db

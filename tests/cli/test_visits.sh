@@ -116,7 +116,7 @@ for m in 2026-13 2026-1 202610 10-2026 2026/10 abc ""; do
 done
 st visits --db demo.db --month 2026-13
 ok visits_bad_month_message err_has "月份应写成 年-月，如 2026-10：2026-13"
-LANG=C st visits --db demo.db --month 2026-13
+LANG=en_US.UTF-8 st visits --db demo.db --month 2026-13
 ok visits_bad_month_english err_has "the month should look like 2026-10"
 st visits --db demo.db --month
 ok visits_month_missing_arg rc_is 2

@@ -8,6 +8,8 @@
 
 #include "t.h"
 
+#include <iniparser.h>
+
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -811,6 +813,102 @@ TEST(t_unreadable)
 	free(p);
 }
 
+/* The file is parsed in memory: no temporary file, so a missing or unwritable TMPDIR (or a full
+ * /tmp) changes nothing. */
+TEST(t_no_temp_file)
+{
+	const char *saved = getenv("TMPDIR");
+	char *keep = saved ? xstrdup(saved) : NULL;
+	char *notdir = put("not-a-folder", "x");
+	const char *dirs[] = { "/nonexistent/station-tmp", notdir };
+	for (size_t i = 0; i < ARRAY_LEN(dirs); i++) {
+		struct cfg c;
+		char *err = NULL;
+		setenv("TMPDIR", dirs[i], 1);
+		int rc = load_str("[station]\nname = \"城关镇;人大\" # c\n[cases]\ndeadline_days = 9\n", &c, &err);
+		CHECK_INT(rc, 0);
+		CHECK(err == NULL);
+		if (rc == 0) {
+			CHECK_STR(c.station_name, "城关镇;人大");
+			CHECK_INT(c.case_days, 9);
+			cfg_free(&c);
+		}
+		free(err);
+	}
+	if (keep)
+		setenv("TMPDIR", keep, 1);
+	else
+		unsetenv("TMPDIR");
+	unlink(notdir);
+	free(notdir);
+	free(keep);
+}
+
+/* A FIFO, a device or a folder named as the configuration is refused at once (a FIFO would
+ * otherwise wait for a writer forever; /dev/zero never ends), naming the path. */
+TEST(t_not_regular)
+{
+	char *fifo = xasprintf("%s/fifo.ini", tmpdir);
+	const char *paths[] = { fifo, "/dev/zero", "/dev/null", tmpdir };
+	if (mkfifo(fifo, 0600))
+		die("cannot make a FIFO %s", fifo);
+	alarm(10); /* a hang kills the test (no PASS line): counted as a failure */
+	for (size_t i = 0; i < ARRAY_LEN(paths); i++) {
+		struct cfg c;
+		char *err = NULL;
+		CHECK_INT(cfg_load(paths[i], &c, &err), -1);
+		CHECK_HAS(err, paths[i]);
+		CHECK_HAS(err, "无法读取配置文件");
+		free(err);
+	}
+	alarm(0);
+	unlink(fifo);
+	free(fifo);
+}
+
+/* Values are read by iniparser's own rules without iniparser_load: the same value as
+ * iniparser_load gives for the same line (quotes, inline comments, empty quotes). */
+TEST(t_values_as_iniparser)
+{
+	static const char *const vals[] = {
+		"城关镇",    "\"城关镇;人大\" # c",
+		"'3#楼'",    "城关县 ; 县",
+		"城关镇#镇", "\"\"",
+		"''",        "\"",
+		"'",         "\"a\"b",
+		"\"a",       "'a",
+		"a \"b\" c", "\"a b\"  ",
+		"x;",        "# c",
+		"; c",       "\"  sp  \"",
+		"a=b",       "\"''\"",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(vals); i++) {
+		char *text = xasprintf("[station]\nname = %s\n", vals[i]);
+		char *p = put("same.ini", text);
+		dictionary *d = iniparser_load(p);
+		char *want = xstrdup(d ? iniparser_getstring(d, "station:name", "") : "?");
+		str_trim(want);
+		struct cfg c;
+		char *err = NULL;
+		CHECK_INT(cfg_load(p, &c, &err), 0);
+		if (!err) {
+			const char *got = c.station_name;
+			if (!want[0]) /* empty: the default stays */
+				CHECK_STR(got, "人大代表联络站");
+			else if (strcmp(got, want))
+				CHECK_STR(got, want);
+			cfg_free(&c);
+		}
+		free(err);
+		if (d)
+			iniparser_freedict(d);
+		free(want);
+		unlink(p);
+		free(p);
+		free(text);
+	}
+}
+
 TEST(t_iniparser_silent)
 {
 	/* iniparser prints its complaints to stderr; a clerk's terminal must not get them. */
@@ -875,6 +973,9 @@ int main(void)
 	RUN(t_unreadable);
 	RUN(t_iniparser_silent);
 	RUN(t_registers);
+	RUN(t_no_temp_file);
+	RUN(t_values_as_iniparser);
+	RUN(t_not_regular);
 	char *t = xasprintf("%s/t.ini", tmpdir);
 	unlink(t);
 	free(t);

@@ -304,6 +304,7 @@ static void screen_free(struct screen *s)
 	if (s->ops->fini)
 		s->ops->fini(s);
 	free(s->title);
+	free(s->note);
 	free(s);
 }
 

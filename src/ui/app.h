@@ -61,6 +61,8 @@ struct screen {
 	const struct screen_ops *ops;
 	char *title;                     /* shown in the title bar; owned */
 	const struct binding *bindings;  /* the screen's key table (see struct binding); borrowed */
+	char *note;                      /* F1: what the screen holds and keys that are not actions
+					  * (e.g. home's 1-6); owned, or NULL */
 	void *data;                /* the screen's own state; freed by fini */
 	int cur_y, cur_x;          /* where the terminal cursor goes, or cur_y < 0 to hide it */
 };

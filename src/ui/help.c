@@ -12,6 +12,7 @@
 struct help {
 	const struct binding *keys; /* of the screen below; borrowed (it outlives the help screen) */
 	char *below_title;
+	const char *note; /* the screen below's note, or NULL; borrowed */
 };
 
 /* Keys every screen has besides its own table: F1 is the loop's, and quitting. */
@@ -43,6 +44,16 @@ static void help_draw(struct screen *s, int top, int height, int width)
 	char *t = xasprintf("本屏（%s）的按键：", h->below_title);
 	ui_text(y++, 1, width - 2, t, ALIGN_LEFT, ROLE_INFO);
 	free(t);
+	if (h->note) {
+		char **lines;
+		int n = text_wrap(h->note, width - 4, &lines);
+		for (int i = 0; i < n; i++) {
+			if (y < end)
+				ui_text(y++, 2, width - 4, lines[i], ALIGN_LEFT, ROLE_NORMAL);
+			free(lines[i]);
+		}
+		free(lines);
+	}
 	for (const struct binding *b = h->keys; b && b->action != ACT_NONE && y < end; b++)
 		y = help_line(y, b->action, width);
 	for (const enum action *a = general; *a != ACT_NONE && y < end; a++)
@@ -86,6 +97,7 @@ void help_push(struct screen *below)
 	struct screen *s = screen_new(&help_ops, "帮助", help_bar);
 	struct help *h = xcalloc(1, sizeof *h);
 	h->keys = below->bindings;
+	h->note = below->note;
 	h->below_title = xstrdup(below->title);
 	s->data = h;
 	app_push(s);

@@ -369,6 +369,13 @@ void home_push(void)
 {
 	struct screen *s = screen_new(&home_ops, "首页", home_bar);
 	struct home *h = xcalloc(1, sizeof *h);
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_add(&sb, "待办：超期、临期、待回访的案件（Enter 打开）。按数字打开台账：");
+	for (int i = 0; i < (int)ARRAY_LEN(items); i++)
+		sb_addf(&sb, "%s%d %s", i ? "、" : "", i + 1,
+			items[i].title ? items[i].title : app->cfg->titles[items[i].reg]);
+	s->note = sb_take(&sb);
 	s->data = h;
 	home_load(h);
 	app_push(s);

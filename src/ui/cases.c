@@ -89,9 +89,10 @@ static int list_row(void *ud, const struct case_row *r)
 	return 0;
 }
 
-static int list_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, int limit,
+static int list_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, const struct list_anchor *after, int limit,
 		      struct list_page *page, char **err)
 {
+	(void)after; /* ordered by any column: pages by offset */
 	struct case_filter f;
 	struct fill fl = { page };
 	make_filter(ctx, filter, &f);

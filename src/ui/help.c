@@ -61,7 +61,7 @@ static void help_draw(struct screen *s, int top, int height, int width)
 			y = help_line(y, *a, width);
 	y++;
 	if (y < end)
-		ui_text(y++, 1, width - 2, "功能键被终端占用时，可用 Ctrl 组合键（如 Ctrl-S 保存）。", ALIGN_LEFT,
+		ui_text(y++, 1, width - 2, "功能键被终端占用时，可用 ^ 开头的 Ctrl 组合键（^S 即 Ctrl-S）。", ALIGN_LEFT,
 			ROLE_DIM);
 	if (y < end)
 		ui_text(y, 1, width - 2,

@@ -104,10 +104,20 @@ static void list_refresh(struct list *l)
 		l->top = 0;
 	if (!l->stale && l->page_off == l->top && (l->page.nrows >= l->rows || l->top + l->page.nrows >= l->total))
 		return;
-	list_page_free(&l->page, l->src->ncols);
+	/* The row before the new window, if the old page (still valid: not stale) holds it. */
+	struct list_anchor anchor, *after = NULL;
+	int64_t ai = l->top - 1 - l->page_off;
+	if (!l->stale && l->top > 0 && ai >= 0 && ai < l->page.nrows) {
+		anchor = (struct list_anchor){ l->page.ids[ai], (const char *const *)&l->page.cells[ai * l->src->ncols] };
+		after = &anchor;
+	}
+	struct list_page old = l->page;
+	memset(&l->page, 0, sizeof l->page);
 	l->page_off = l->top;
 	const struct list_col *c = &l->src->cols[l->sort_col];
-	if (l->src->fetch(l->src->ctx, l->filter_text, c->sort_key, l->desc, l->top, l->rows, &l->page, &err) < 0)
+	int rc = l->src->fetch(l->src->ctx, l->filter_text, c->sort_key, l->desc, l->top, after, l->rows, &l->page, &err);
+	list_page_free(&old, l->src->ncols);
+	if (rc < 0)
 		set_error(l, err);
 	else if (l->error && !err) {
 		free(l->error);

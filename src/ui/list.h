@@ -25,15 +25,24 @@ struct list_page {
 	char **cells; /* nrows * ncols */
 };
 
+/* The row just before the page asked for, when the widget still has it: a source ordered by an
+ * indexed key may fetch the rows after it (keyset paging) instead of skipping offset rows. */
+struct list_anchor {
+	int64_t id;
+	const char *const *cells; /* the row's ncols cells */
+};
+
 struct list_source {
 	const struct list_col *cols;
 	int ncols;
 	void *ctx;
 	/* Count rows for the filter. */
 	int (*count)(void *ctx, const char *filter, int64_t *n, char **err);
-	/* Fill page with at most limit rows from offset, sorted by sort_key. The widget frees it. */
-	int (*fetch)(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, int limit,
-		     struct list_page *page, char **err);
+	/* Fill page with at most limit rows from offset, sorted by sort_key; after (NULL if the
+	 * widget does not have it) is the row at offset - 1, so a source may start after it. The
+	 * widget frees the page. */
+	int (*fetch)(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset,
+		     const struct list_anchor *after, int limit, struct list_page *page, char **err);
 };
 
 struct list;

@@ -51,11 +51,11 @@ static int ls_count(void *ctx, const char *filter, int64_t *n, char **err)
 	return rc;
 }
 
-static int ls_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, int limit,
-		    struct list_page *page, char **err)
+static int ls_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset,
+		    const struct list_anchor *after, int limit, struct list_page *page, char **err)
 {
 	struct lscreen *ls = ctx;
-	return ls->d.fetch(ls->d.state, filter, sort_key, desc, offset, limit, page, err);
+	return ls->d.fetch(ls->d.state, filter, sort_key, desc, offset, after, limit, page, err);
 }
 
 /* ---- the actions every list has ---- */

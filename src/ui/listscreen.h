@@ -26,8 +26,8 @@ struct listscreen_desc {
 	bool desc;    /* ... in descending order (newest first) */
 	/* Rows for the typed filter text: their number, and a page sorted by sort_key. */
 	int (*count)(void *state, const char *text, int64_t *n, char **err);
-	int (*fetch)(void *state, const char *text, int sort_key, bool desc, int64_t offset, int limit,
-		     struct list_page *page, char **err);
+	int (*fetch)(void *state, const char *text, int sort_key, bool desc, int64_t offset,
+		     const struct list_anchor *after, int limit, struct list_page *page, char **err);
 	/* The register's own actions, in key-bar order; ended by ACT_NONE. Borrowed. */
 	const struct binding *actions;
 	/* Optional: the text right of the filter line (new string), and *filtered set when the

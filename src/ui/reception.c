@@ -184,9 +184,10 @@ static int day_row(void *ud, const struct reception_row *r)
 	return 0;
 }
 
-static int day_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, int limit,
+static int day_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, const struct list_anchor *after, int limit,
 		     struct list_page *page, char **err)
 {
+	(void)after; /* ordered by any column: pages by offset */
 	struct reception_filter f;
 	struct fill fl = { page };
 	(void)ctx;

@@ -179,9 +179,10 @@ static int suglist_row(void *ud, int64_t id, const char *const *v)
 	return 0;
 }
 
-static int suglist_fetch(void *ctx, const char *text, int sort_key, bool desc, int64_t offset, int limit,
+static int suglist_fetch(void *ctx, const char *text, int sort_key, bool desc, int64_t offset, const struct list_anchor *after, int limit,
 			 struct list_page *page, char **err)
 {
+	(void)after; /* ordered by any column: pages by offset */
 	struct suggestion_filter f;
 	suglist_filter(ctx, text, &f);
 	return db_suggestions_page(app->db, &f, sort_key, desc, offset, limit, suglist_row, page, err);

@@ -240,7 +240,8 @@ static void vscreen_draw(struct screen *s, int top, int height, int width)
 	form_draw(v->form, top, height - hint_rows, width, &s->cur_y, &s->cur_x);
 	int y = top + height - hint_rows;
 	if (v->link_case) {
-		char *l = xasprintf("本次来访关联到案件 %s（不新建案件；F6 取消关联）", v->link_no);
+		char *l = xasprintf("本次来访关联到案件 %s（不新建案件；%s 取消关联）", v->link_no,
+				    keys_first_name(ACT_LINK));
 		ui_text(y++, 2, width - 4, l, ALIGN_LEFT, ROLE_INFO);
 		free(l);
 	}
@@ -249,8 +250,12 @@ static void vscreen_draw(struct screen *s, int top, int height, int width)
 	bool open = false;
 	for (int i = 0; i < v->nhints; i++)
 		open |= v->hints[i].open;
+	char *tail = open && !v->link_case
+			     ? xasprintf("，有未办结的案件：按 %s 关联，不重复立案", keys_first_name(ACT_LINK))
+			     : xstrdup("");
 	char *head = xasprintf(v->by_name ? "同名来访 %d 次（未填电话，请核实是否同一人）%s" : "此人曾来访 %d 次%s",
-			       v->nearlier, open && !v->link_case ? "，有未办结的案件：按 F6 关联，不重复立案" : "");
+			       v->nearlier, tail);
+	free(tail);
 	ui_text(y++, 2, width - 4, head, ALIGN_LEFT, ROLE_ERROR);
 	free(head);
 	for (int i = 0; i < v->nhints && y < top + height; i++)
@@ -602,7 +607,7 @@ static int vlist_row(void *ud, const struct visit_row *r)
 	return 0;
 }
 
-static int vlist_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, int limit,
+static int vlist_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, const struct list_anchor *after, int limit,
 		       struct list_page *page, char **err)
 {
 	struct visit_filter f;
@@ -610,6 +615,13 @@ static int vlist_fetch(void *ctx, const char *filter, int sort_key, bool desc, i
 	(void)sort_key;
 	(void)desc;
 	make_filter(ctx, filter, &f);
+	/* Newest first by (date, id), the visits_date index: the next page starts after the last
+	 * row shown (keyset), so paging to the end of a million visits never skips rows. */
+	if (after) {
+		f.before_date = after->cells[0];
+		f.before_id = after->id;
+		offset = 0;
+	}
 	return db_visits_page(app->db, &f, offset, limit, vlist_row, &fl, err);
 }
 
@@ -786,7 +798,7 @@ void visits_push(void)
 					   .get = filter_get,
 					   .save = filter_save,
 					   .form_init = filter_init,
-					   .form_title = "筛选条件（F2 应用，Esc 不变）",
+					   .form_title = "筛选条件",
 					   .load_new = true };
 	struct screen *s = listscreen_push(&(struct listscreen_desc){ .title = app->cfg->titles[REG_VISITS],
 								      .cols = cols,

@@ -87,5 +87,33 @@ key F12
 expect_screen "范围：全部"
 key Escape
 expect_screen "台账"
+
+# Paging the visit list: 95 visits over the month, pages after the first fetched by key (the
+# row after the last one shown); every visit is seen once, in order, down and back up.
 e2e_quit "screens"
+sql "with recursive n(i) as (select 1 union all select i + 1 from n where i < 95)
+     insert into visits (date, channel, visitor_name, people, content, category, handling, reply)
+     select printf('2026-11-%02d', 1 + (i % 20)), '日常来访', printf('来访人%03d', i), 1, printf('问题%03d', i),
+            '其他', '当场答复', '已答复' from n" >/dev/null
+e2e_start
+key 3
+expect_screen "共 95 条"
+seen=""
+for i in 1 2 3 4 5 6 7; do
+	seen="$seen$(screen | grep -o '来访人[0-9][0-9][0-9]' | tr '\n' ' ')"
+	key PgDn
+	expect_screen "共 95 条"
+done
+want=$(sql "select visitor_name from visits where deleted = 0 order by date desc, id desc" | tr '\n' ' ')
+check_eq "PgDn through the list shows every visit once, newest first" \
+	"$(printf '%s' "$seen" | tr ' ' '\n' | awk 'NF && !s[$0]++' | tr '\n' ' ')" "$want"
+key End
+expect_screen "来访人$(sql "select substr(visitor_name, 4) from visits order by date, id limit 1")"
+check "End shows the oldest visit" screen_has "$(sql "select visitor_name from visits order by date, id limit 1")"
+key Home
+expect_screen "$(sql "select visitor_name from visits order by date desc, id desc limit 1")"
+check "Home shows the newest again" screen_has "$(sql "select visitor_name from visits order by date desc, id desc limit 1")"
+key Escape
+expect_screen "台账"
+e2e_quit "paging"
 e2e_finish

@@ -470,6 +470,22 @@ static void visits_where_add_num(struct visits_where *w, const char *cond, int64
 	w->is_num[w->n - 1] = true;
 }
 
+/* Keyset paging: rows after (date, id) in the list order (date DESC, id DESC), as a row value
+ * the visits_date index answers by a range, with no OFFSET to skip. */
+static void visits_where_add_before(struct visits_where *w, const char *date, int64_t id)
+{
+	if (w->n + 2 >= VISITS_WHERE_MAX)
+		die("visits filter: more than %d parameters", VISITS_WHERE_MAX - 1);
+	sb_addf(&w->sql, " AND (v.date, v.id) < (?%d, ?%d)", w->n + 1, w->n + 2);
+	w->own[w->n] = xstrdup(date);
+	w->text[w->n] = w->own[w->n];
+	w->is_num[w->n] = false;
+	w->n++;
+	w->num[w->n] = id;
+	w->is_num[w->n] = true;
+	w->n++;
+}
+
 /* Build the WHERE of f (NULL: all visits not deleted). A bad month is an error. */
 static int visits_where_build(const struct visit_filter *f, struct visits_where *w, char **err)
 {
@@ -491,6 +507,8 @@ static int visits_where_build(const struct visit_filter *f, struct visits_where 
 		visits_where_add_text(w, "v.date >= ?", f->date_from, true);
 	if (!str_empty(f->date_to))
 		visits_where_add_text(w, "v.date <= ?", f->date_to, true);
+	if (!str_empty(f->before_date))
+		visits_where_add_before(w, f->before_date, f->before_id);
 	if (f->reception_day_id > 0)
 		visits_where_add_num(w, "v.reception_day_id = ?", f->reception_day_id);
 	/* With a date range the dates narrow best (visits_date) and each row is checked against

@@ -97,6 +97,10 @@ struct visit_filter {
 	const char *handling; /* exact */
 	const char *text;     /* substring of the content, the visitor's name or phone
 			       * (case-insensitive for ASCII; % _ \ are plain characters) */
+	/* Pages only (db_visits_page): the rows after this one in the list order, instead of an
+	 * OFFSET (keyset paging); before_date NULL: from the offset given. Ignored by counts. */
+	const char *before_date;
+	int64_t before_id;
 };
 /* True if month is "YYYY-MM" with a real month. */
 bool db_visits_month_ok(const char *month);

@@ -198,9 +198,11 @@ static void draw_keybar(struct screen *s)
 	int x = 0;
 	move(LINES - 1, 0);
 	clrtoeol();
-	for (const enum action *a = s ? s->keybar : NULL; a && *a != ACT_NONE; a++) {
-		const char *key = keys_first_name(*a);
-		const char *label = keys_binding(*a)->label;
+	for (const struct binding *b = s ? s->bindings : NULL; b && b->action != ACT_NONE; b++) {
+		if (b->hidden)
+			continue;
+		const char *key = keys_first_name(b->action);
+		const char *label = keys_binding(b->action)->label;
 		int kw = text_width(key), lw = text_width(label);
 		if (x + kw + lw + 1 > COLS)
 			break;
@@ -250,8 +252,11 @@ void app_draw_all(void)
 	/* A damaged database: one line above the message line says so, the screen gets one less. */
 	const char *damage = db_damage_text(app->db);
 	if (s) {
+		int height = LINES - 3 - (damage ? 1 : 0);
 		s->cur_y = -1;
-		s->ops->draw(s, 1, LINES - 3 - (damage ? 1 : 0), COLS);
+		if (s->ops->prepare)
+			s->ops->prepare(s, 1, height, COLS);
+		s->ops->draw(s, 1, height, COLS);
 	}
 	if (damage) {
 		ui_clear(LINES - 3, 0, 1, COLS, ROLE_NORMAL);
@@ -277,12 +282,12 @@ void app_message(enum msg_kind kind, const char *fmt, ...)
 	va_end(ap);
 }
 
-struct screen *screen_new(const struct screen_ops *ops, const char *title, const enum action *keybar)
+struct screen *screen_new(const struct screen_ops *ops, const char *title, const struct binding *bindings)
 {
 	struct screen *s = xcalloc(1, sizeof *s);
 	s->ops = ops;
 	s->title = xstrdup(title ? title : "");
-	s->keybar = keybar;
+	s->bindings = bindings;
 	s->cur_y = -1;
 	return s;
 }
@@ -299,7 +304,18 @@ static void screen_free(struct screen *s)
 	if (s->ops->fini)
 		s->ops->fini(s);
 	free(s->title);
+	free(s->note);
 	free(s);
+}
+
+const struct binding *screen_binding(const struct screen *s, struct keypress k)
+{
+	for (const struct binding *b = s->bindings; b && b->action != ACT_NONE; b++) {
+		const enum action one[] = { b->action, ACT_NONE };
+		if (keys_lookup(k, one) != ACT_NONE)
+			return b;
+	}
+	return NULL;
 }
 
 static void app_pop(void)
@@ -379,7 +395,8 @@ static void run_loop(void)
 			help_push(s);
 			continue;
 		}
-		int flags = s->ops->key(s, k);
+		const struct binding *b = screen_binding(s, k);
+		int flags = b && b->run ? b->run(s) : s->ops->key(s, k);
 		if ((flags & UI_QUIT) || app->stop_signal)
 			break;
 		if (flags & UI_POP)

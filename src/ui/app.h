@@ -17,7 +17,7 @@
 /* What a key handler asks for. */
 enum {
 	UI_OK = 0,
-	UI_REDRAW = 1 << 0, /* draw again (the loop always redraws after a key anyway) */
+	UI_REDRAW = 1 << 0, /* nothing else to do: the loop redraws after every key */
 	UI_POP = 1 << 1,    /* close this screen; the one below gets reload() */
 	UI_QUIT = 1 << 2,   /* leave the program */
 };
@@ -43,9 +43,13 @@ struct screen;
 
 struct screen_ops {
 	const char *name;
-	/* Draw into the body rectangle. Only reads state. */
+	/* Bring the screen's data up to date for a body of this size (queries run here, and only
+	 * when something changed). Optional; called before draw. */
+	void (*prepare)(struct screen *s, int top, int height, int width);
+	/* Draw into the body rectangle. Only reads state: no queries. */
 	void (*draw)(struct screen *s, int top, int height, int width);
-	/* Handle one key; returns UI_* flags. */
+	/* Handle a key that no row of the screen's key table runs (text, editing keys, and the
+	 * rows with run == NULL); returns UI_* flags. */
 	int (*key)(struct screen *s, struct keypress k);
 	/* The screen above was closed (data may have changed). Optional. */
 	void (*reload)(struct screen *s);
@@ -55,8 +59,10 @@ struct screen_ops {
 
 struct screen {
 	const struct screen_ops *ops;
-	char *title;               /* shown in the title bar; owned */
-	const enum action *keybar; /* actions shown in the key bar, ended by ACT_NONE */
+	char *title;                     /* shown in the title bar; owned */
+	const struct binding *bindings;  /* the screen's key table (see struct binding); borrowed */
+	char *note;                      /* F1: what the screen holds and keys that are not actions
+					  * (e.g. home's 1-6); owned, or NULL */
 	void *data;                /* the screen's own state; freed by fini */
 	int cur_y, cur_x;          /* where the terminal cursor goes, or cur_y < 0 to hide it */
 };
@@ -91,8 +97,10 @@ struct keypress app_getkey(void (*redraw_cb)(void *), void *ud);
 /* True once SIGHUP/SIGTERM/SIGINT came or the terminal went away: leave every loop. */
 bool app_stopping(void);
 
-/* New screen object with the given ops, title and key bar; data is set by the caller. */
-struct screen *screen_new(const struct screen_ops *ops, const char *title, const enum action *keybar);
+/* New screen object with the given ops, title and key table; data is set by the caller. */
+struct screen *screen_new(const struct screen_ops *ops, const char *title, const struct binding *bindings);
+/* The row of s's key table that k is bound to, or NULL. */
+const struct binding *screen_binding(const struct screen *s, struct keypress k);
 
 /* Drawing helpers: text fitted to exactly `cols` columns at (y, x). */
 void ui_text(int y, int x, int cols, const char *s, int align, enum ui_role role);

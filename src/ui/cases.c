@@ -19,6 +19,7 @@
 #include "ui/dialog.h"
 #include "ui/form.h"
 #include "ui/list.h"
+#include "ui/listscreen.h"
 #include "ui/register.h"
 
 #include <stdio.h>
@@ -37,7 +38,6 @@ static const struct list_col cols[] = {
 };
 
 struct caselist {
-	struct list *list;
 	int filter; /* index into filters */
 };
 
@@ -89,27 +89,24 @@ static int list_row(void *ud, const struct case_row *r)
 	return 0;
 }
 
-static int list_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, int limit,
+static int list_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, const struct list_anchor *after, int limit,
 		      struct list_page *page, char **err)
 {
+	(void)after; /* ordered by any column: pages by offset */
 	struct case_filter f;
 	struct fill fl = { page };
 	make_filter(ctx, filter, &f);
 	return db_cases_page(app->db, &f, (enum case_sort)sort_key, desc, offset, limit, list_row, &fl, err);
 }
 
-static void caselist_status(struct caselist *c)
+static char *caselist_status(void *state, bool *filtered)
 {
-	char *st = xasprintf("范围：%s", filters[c->filter]);
-	list_set_status(c->list, st);
-	free(st);
+	struct caselist *c = state;
+	*filtered = c->filter != 0;
+	return xasprintf("范围：%s", filters[c->filter]);
 }
 
-static void caselist_draw(struct screen *s, int top, int height, int width)
-{
-	struct caselist *c = s->data;
-	list_draw(c->list, top, height, width, &s->cur_y, &s->cur_x);
-}
+static void caselist_clear(void *state) { ((struct caselist *)state)->filter = 0; }
 
 /* A case created directly (from a deputy's survey, a letter ...). */
 static int new_case_save(struct form *f, int64_t *id, char **err)
@@ -128,9 +125,9 @@ static struct register_desc new_case_desc = {
 	.save = new_case_save,
 };
 
-static void caselist_delete(struct caselist *c)
+static int caselist_delete(struct screen *s)
 {
-	int64_t id = list_selected(c->list);
+	int64_t id = listscreen_selected(s);
 	struct case_info ci = { 0 };
 	char *err = NULL;
 	if (id < 0 || db_cases_get(app->db, id, &ci, &err) < 0)
@@ -139,101 +136,65 @@ static void caselist_delete(struct caselist *c)
 	if (dialog_confirm(q, "只有尚未办理的案件可以删除；编号不会再用") && db_cases_delete(app->db, id, &err) == 0)
 		app_message(MSG_INFO, "已删除案件 %s", ci.case_no);
 	free(q);
-	list_reload(c->list);
+	list_reload(listscreen_list(s));
 out:
 	if (err) {
 		app_message(MSG_ERROR, "没有删除：%s", err);
 		free(err);
 	}
 	case_info_free(&ci);
-}
-
-static const enum action caselist_actions[] = { ACT_NEW,    ACT_OPEN, ACT_EDIT, ACT_FILTER,
-						ACT_DELETE, ACT_BACK, ACT_QUIT, ACT_NONE };
-
-static int caselist_key(struct screen *s, struct keypress k)
-{
-	struct caselist *c = s->data;
-	switch (keys_lookup(k, caselist_actions)) {
-	case ACT_NEW:
-		new_case_desc.def = case_record();
-		register_form_push(&new_case_desc, 0);
-		break;
-	case ACT_OPEN:
-	case ACT_EDIT:
-		if (list_selected(c->list) >= 0)
-			case_push(list_selected(c->list));
-		break;
-	case ACT_FILTER:
-		c->filter = filters[c->filter + 1] ? c->filter + 1 : 0;
-		caselist_status(c);
-		list_reload(c->list);
-		break;
-	case ACT_DELETE:
-		caselist_delete(c);
-		break;
-	case ACT_BACK:
-		if (*list_filter(c->list)) {
-			list_set_filter(c->list, "");
-			break;
-		}
-		return UI_POP;
-	case ACT_QUIT:
-		return UI_QUIT;
-	default:
-		list_key(c->list, k);
-	}
 	return UI_REDRAW;
 }
 
-static void caselist_reload(struct screen *s)
+static int caselist_new(struct screen *s)
 {
-	struct caselist *c = s->data;
-	list_reload(c->list);
+	(void)s;
+	new_case_desc.def = case_record();
+	register_form_push(&new_case_desc, 0);
+	return UI_REDRAW;
 }
 
-static void caselist_fini(struct screen *s)
+static int caselist_open(struct screen *s)
 {
-	struct caselist *c = s->data;
-	list_free(c->list);
-	free(c);
+	if (listscreen_selected(s) >= 0)
+		case_push(listscreen_selected(s));
+	return UI_REDRAW;
 }
 
-static const struct screen_ops caselist_ops = {
-	.name = "cases",
-	.draw = caselist_draw,
-	.key = caselist_key,
-	.reload = caselist_reload,
-	.fini = caselist_fini,
-};
+static int caselist_filter(struct screen *s)
+{
+	struct caselist *c = listscreen_state(s);
+	c->filter = filters[c->filter + 1] ? c->filter + 1 : 0;
+	listscreen_refilter(s);
+	return UI_REDRAW;
+}
 
-static const enum action caselist_bar[] = { ACT_HELP, ACT_NEW,     ACT_OPEN, ACT_FILTER, ACT_DELETE,
-					    ACT_SORT, ACT_REVERSE, ACT_BACK, ACT_NONE };
-
-static const struct list_source case_source = {
-	.cols = cols,
-	.ncols = (int)ARRAY_LEN(cols),
-	.count = list_count,
-	.fetch = list_fetch,
+static const struct binding caselist_actions[] = {
+	{ .action = ACT_NEW, .run = caselist_new },
+	{ .action = ACT_OPEN, .run = caselist_open },
+	{ .action = ACT_EDIT, .run = caselist_open, .hidden = true },
+	{ .action = ACT_FILTER, .run = caselist_filter },
+	{ .action = ACT_DELETE, .run = caselist_delete },
+	{ .action = ACT_NONE },
 };
 
 void cases_push(const char *filter)
 {
-	struct screen *s = screen_new(&caselist_ops, app->cfg->titles[REG_CASES], caselist_bar);
 	struct caselist *c = xcalloc(1, sizeof *c);
-	struct list_source *src = xmalloc(sizeof *src);
 	for (int i = 0; filter && filters[i]; i++)
 		if (!strcmp(filters[i], filter))
 			c->filter = i;
-	/* The source's ctx is this list's state; the widget borrows src for its lifetime. */
-	*src = case_source;
-	src->ctx = c;
-	c->list = list_new(src, 1);
-	caselist_status(c);
-	s->data = c;
-	app_push(s);
-	/* list_new borrows src: free it with the list (see caselist_fini via list_source_owned). */
-	list_own_source(c->list, src);
+	listscreen_push(&(struct listscreen_desc){ .title = app->cfg->titles[REG_CASES],
+						   .cols = cols,
+						   .ncols = (int)ARRAY_LEN(cols),
+						   .sort_col = 1,
+						   .count = list_count,
+						   .fetch = list_fetch,
+						   .actions = caselist_actions,
+						   .status = caselist_status,
+						   .clear_filters = caselist_clear,
+						   .fini = free,
+						   .state = c });
 }
 
 /* ---- one case ---- */
@@ -614,7 +575,6 @@ static const struct screen_ops actscr_ops = {
 	.fini = actscr_fini,
 };
 
-static const enum action actscr_bar[] = { ACT_HELP, ACT_SAVE, ACT_PICK, ACT_NEXT_FIELD, ACT_BACK, ACT_NONE };
 
 static void action_push(const struct case_info *ci, enum case_event ev)
 {
@@ -636,7 +596,7 @@ static void action_push(const struct case_info *ci, enum case_event ev)
 	form_set_draft(x->form, kind, ci->id);
 	free(kind);
 	char *title = xasprintf("%s %s：%s", ci->case_no, caseflow_event_label(ev), ci->vals[CASEF_SUMMARY]);
-	struct screen *s = screen_new(&actscr_ops, title, actscr_bar);
+	struct screen *s = screen_new(&actscr_ops, title, form_bindings);
 	free(title);
 	s->data = x;
 	app_push(s);
@@ -662,9 +622,6 @@ static void casescr_actions(struct casescr *c)
 		action_push(&c->ci, evs[i]);
 }
 
-static const enum action casescr_actions_keys[] = { ACT_ACTIONS, ACT_EDIT, ACT_UP,  ACT_DOWN,
-						    ACT_BACK,    ACT_QUIT, ACT_NONE };
-
 static int case_edit_save(struct form *f, int64_t *id, char **err)
 {
 	return db_cases_update(app->db, *id, form_values(f), err);
@@ -687,35 +644,56 @@ static struct register_desc edit_case_desc = {
 	.save = case_edit_save,
 };
 
-static int casescr_key(struct screen *s, struct keypress k)
+static int casescr_do_actions(struct screen *s)
 {
 	struct casescr *c = s->data;
-	switch (keys_lookup(k, casescr_actions_keys)) {
-	case ACT_ACTIONS:
-		if (!c->error)
-			casescr_actions(c);
-		break;
-	case ACT_EDIT:
-		edit_case_desc.def = case_record();
-		if (!c->error)
-			register_form_push(&edit_case_desc, c->id);
-		break;
-	case ACT_UP:
-		if (c->scroll > 0)
-			c->scroll--;
-		break;
-	case ACT_DOWN:
-		if (c->scroll + 1 < c->nevents)
-			c->scroll++;
-		break;
-	case ACT_BACK:
-		return UI_POP;
-	case ACT_QUIT:
-		return UI_QUIT;
-	default:
-		break;
-	}
+	if (!c->error)
+		casescr_actions(c);
 	return UI_REDRAW;
+}
+
+static int casescr_edit(struct screen *s)
+{
+	struct casescr *c = s->data;
+	edit_case_desc.def = case_record();
+	if (!c->error)
+		register_form_push(&edit_case_desc, c->id);
+	return UI_REDRAW;
+}
+
+static int casescr_up(struct screen *s)
+{
+	struct casescr *c = s->data;
+	if (c->scroll > 0)
+		c->scroll--;
+	return UI_REDRAW;
+}
+
+static int casescr_down(struct screen *s)
+{
+	struct casescr *c = s->data;
+	if (c->scroll + 1 < c->nevents)
+		c->scroll++;
+	return UI_REDRAW;
+}
+
+static int screen_back(struct screen *s)
+{
+	(void)s;
+	return UI_POP;
+}
+
+static int screen_quit(struct screen *s)
+{
+	(void)s;
+	return UI_QUIT;
+}
+
+/* Every other key does nothing here. */
+static int casescr_key(struct screen *s, struct keypress k)
+{
+	(void)s, (void)k;
+	return UI_OK;
 }
 
 static void casescr_reload(struct screen *s) { casescr_load(s->data); }
@@ -737,7 +715,16 @@ static const struct screen_ops casescr_ops = {
 	.fini = casescr_fini,
 };
 
-static const enum action casescr_bar[] = { ACT_HELP, ACT_ACTIONS, ACT_EDIT, ACT_BACK, ACT_QUIT, ACT_NONE };
+static const struct binding casescr_bar[] = {
+	{ .action = ACT_HELP },
+	{ .action = ACT_ACTIONS, .run = casescr_do_actions },
+	{ .action = ACT_EDIT, .run = casescr_edit },
+	{ .action = ACT_BACK, .run = screen_back },
+	{ .action = ACT_QUIT, .run = screen_quit },
+	{ .action = ACT_UP, .run = casescr_up, .hidden = true },
+	{ .action = ACT_DOWN, .run = casescr_down, .hidden = true },
+	{ .action = ACT_NONE },
+};
 
 void case_push(int64_t id)
 {

@@ -6,6 +6,7 @@
 #include "core/util.h"
 #include "db/deputies.h"
 #include "ui/app.h"
+#include "ui/listscreen.h"
 #include "ui/register.h"
 
 #include <stdlib.h>
@@ -62,24 +63,35 @@ static int roster_update(int64_t id, char *const *vals, char **err)
 static int roster_remove(int64_t id, char **err) { return db_deputies_delete(app->db, id, err); }
 
 /* F5: 全部 → 全国 → 省 → 市 → 县 → 乡镇 → 全部（含离任） → 全部 */
-static bool roster_level(void *st)
+static int roster_level(struct screen *s)
 {
-	struct roster_state *r = st;
+	struct roster_state *r = &state;
 	if (r->level == -1 && r->include_left)
 		r->include_left = false;
 	else if (deputy_levels[++r->level] == NULL) {
 		r->level = -1;
 		r->include_left = true;
 	}
-	return true;
+	listscreen_refilter(s);
+	return UI_REDRAW;
 }
 
-static char *roster_status(void *st)
+static char *roster_status(void *st, bool *filtered)
 {
 	struct roster_state *r = st;
+	*filtered = r->level >= 0;
 	return xasprintf("层级：%s%s", r->level >= 0 ? deputy_levels[r->level] : "全部",
 			 r->include_left ? "（含离任）" : "");
 }
+
+/* Esc clears the level too (deputies who left stay shown if asked for: not a narrowing). */
+static void roster_clear(void *st)
+{
+	struct roster_state *r = st;
+	r->level = -1;
+}
+
+static const struct binding roster_actions[] = { { .action = ACT_LEVEL, .run = roster_level }, { .action = ACT_NONE } };
 
 static const struct register_desc roster = {
 	.def = &deputy_def,
@@ -95,9 +107,9 @@ static const struct register_desc roster = {
 	.update = roster_update,
 	.remove = roster_remove,
 	.delete_detail = "删除后不再显示，站长可以恢复；履职记录保留",
-	.extra_action = ACT_LEVEL,
-	.extra = roster_level,
+	.actions = roster_actions,
 	.status = roster_status,
+	.clear_filters = roster_clear,
 	.state = &state,
 };
 

@@ -537,6 +537,19 @@ enum form_result form_key(struct form *f, struct keypress k)
 	return FORM_IGNORED;
 }
 
+const struct binding form_bindings[] = {
+	{ .action = ACT_HELP },
+	{ .action = ACT_SAVE },
+	{ .action = ACT_PICK },
+	{ .action = ACT_NEXT_FIELD },
+	{ .action = ACT_BACK },
+	{ .action = ACT_PREV_FIELD, .hidden = true },
+	{ .action = ACT_PGUP, .hidden = true },
+	{ .action = ACT_PGDN, .hidden = true },
+	{ .action = ACT_QUIT, .hidden = true },
+	{ .action = ACT_NONE },
+};
+
 int form_screen_key(struct form *f, struct keypress k, int (*save)(void *ud), void *ud)
 {
 	switch (form_key(f, k)) {

@@ -51,6 +51,8 @@ int form_current(struct form *f);
  * UI_* flags (UI_POP when saved, UI_REDRAW to stay with a message); Esc (confirmed if anything
  * changed) gives UI_POP, F10 UI_QUIT, anything else UI_REDRAW. */
 int form_screen_key(struct form *f, struct keypress k, int (*save)(void *ud), void *ud);
+/* The key table of a screen that is one form: every key form_key() acts on (run by it). */
+extern const struct binding form_bindings[];
 /* Move to field i. */
 void form_focus(struct form *f, int field);
 

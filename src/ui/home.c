@@ -58,7 +58,8 @@ struct home {
 	struct reception_day today_day, next_day;
 	bool has_today, has_next;
 	int64_t deputies;
-	char *error; /* owned */
+	char *error;      /* owned */
+	char loaded[11];  /* the day the figures were loaded for ("" : load again) */
 };
 
 static void home_clear(struct home *h)
@@ -121,6 +122,7 @@ static void periods(const char *today, char mfrom[11], char mto[11], char qfrom[
 static void home_load(struct home *h)
 {
 	char *err = NULL;
+	snprintf(h->loaded, sizeof h->loaded, "%s", app->today);
 	char mf[11], mt[11], qf[11], qt[11];
 	struct deputy_filter df = { 0 };
 	home_clear(h);
@@ -271,42 +273,68 @@ static void home_draw(struct screen *s, int top, int height, int width)
 	sb_free(&sb);
 }
 
-static const enum action home_actions[] = { ACT_VISIT, ACT_UP, ACT_DOWN, ACT_OPEN, ACT_QUIT, ACT_BACK, ACT_NONE };
+static int home_visit(struct screen *s)
+{
+	(void)s;
+	visit_new_push();
+	return UI_REDRAW;
+}
 
-static int home_key(struct screen *s, struct keypress k)
+static int home_up(struct screen *s)
 {
 	struct home *h = s->data;
-	int n = (int)ARRAY_LEN(items);
-	if (!k.fkey && !k.pasted && k.ch >= '1' && k.ch < (wint_t)('1' + n)) {
-		items[k.ch - '1'].open();
-		return UI_REDRAW;
-	}
-	switch (keys_lookup(k, home_actions)) {
-	case ACT_VISIT:
-		visit_new_push();
-		break;
-	case ACT_UP:
-		if (h->cursor > 0)
-			h->cursor--;
-		break;
-	case ACT_DOWN:
-		if (h->cursor + 1 < h->nrows)
-			h->cursor++;
-		break;
-	case ACT_OPEN:
-		if (h->nrows)
-			case_push(h->rows[h->cursor].id);
-		break;
-	case ACT_QUIT:
-		return UI_QUIT;
-	case ACT_BACK:
-		app_message(MSG_INFO, "退出请按 %s", keys_first_name(ACT_QUIT));
-		break;
-	default:
-		break;
-	}
-	home_load(h);
+	if (h->cursor > 0)
+		h->cursor--;
 	return UI_REDRAW;
+}
+
+static int home_down(struct screen *s)
+{
+	struct home *h = s->data;
+	if (h->cursor + 1 < h->nrows)
+		h->cursor++;
+	return UI_REDRAW;
+}
+
+static int home_open(struct screen *s)
+{
+	struct home *h = s->data;
+	if (h->nrows)
+		case_push(h->rows[h->cursor].id);
+	return UI_REDRAW;
+}
+
+static int home_quit(struct screen *s)
+{
+	(void)s;
+	return UI_QUIT;
+}
+
+static int home_back(struct screen *s)
+{
+	(void)s;
+	app_message(MSG_INFO, "退出请按 %s", keys_first_name(ACT_QUIT));
+	return UI_REDRAW;
+}
+
+/* The register menu: digits 1..n (text keys, not actions; F1 lists them from items[]). */
+static int home_key(struct screen *s, struct keypress k)
+{
+	(void)s;
+	int n = (int)ARRAY_LEN(items);
+	if (!k.fkey && !k.pasted && k.ch >= '1' && k.ch < (wint_t)('1' + n))
+		items[k.ch - '1'].open();
+	return UI_REDRAW;
+}
+
+/* Figures are loaded when the screen opens, when a screen above closes (reload) and when the
+ * day changes (a program left open overnight). */
+static void home_prepare(struct screen *s, int top, int height, int width)
+{
+	struct home *h = s->data;
+	(void)top, (void)height, (void)width;
+	if (strcmp(h->loaded, app->today))
+		home_load(h);
 }
 
 static void home_reload(struct screen *s) { home_load(s->data); }
@@ -319,18 +347,35 @@ static void home_fini(struct screen *s)
 
 static const struct screen_ops home_ops = {
 	.name = "home",
+	.prepare = home_prepare,
 	.draw = home_draw,
 	.key = home_key,
 	.reload = home_reload,
 	.fini = home_fini,
 };
 
-static const enum action home_bar[] = { ACT_HELP, ACT_VISIT, ACT_OPEN, ACT_QUIT, ACT_NONE };
+static const struct binding home_bar[] = {
+	{ .action = ACT_HELP },
+	{ .action = ACT_VISIT, .run = home_visit },
+	{ .action = ACT_OPEN, .run = home_open },
+	{ .action = ACT_QUIT, .run = home_quit },
+	{ .action = ACT_UP, .run = home_up, .hidden = true },
+	{ .action = ACT_DOWN, .run = home_down, .hidden = true },
+	{ .action = ACT_BACK, .run = home_back, .hidden = true },
+	{ .action = ACT_NONE },
+};
 
 void home_push(void)
 {
 	struct screen *s = screen_new(&home_ops, "首页", home_bar);
 	struct home *h = xcalloc(1, sizeof *h);
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_add(&sb, "待办：超期、临期、待回访的案件（Enter 打开）。按数字打开台账：");
+	for (int i = 0; i < (int)ARRAY_LEN(items); i++)
+		sb_addf(&sb, "%s%d %s", i ? "、" : "", i + 1,
+			items[i].title ? items[i].title : app->cfg->titles[items[i].reg]);
+	s->note = sb_take(&sb);
 	s->data = h;
 	home_load(h);
 	app_push(s);

@@ -52,6 +52,18 @@ struct keypress {
 	bool pasted; /* part of a bracketed paste: always text, never an action (keys_lookup) */
 };
 
+struct screen;
+
+/* One row of a screen's key table: an action the screen accepts, what runs it, and whether the
+ * key bar shows it. The table drives dispatch, the key bar and F1 help together, so a screen
+ * never accepts an action its help does not list. Ended by a row with ACT_NONE. */
+struct binding {
+	enum action action;
+	/* Runs the action; returns UI_* flags. NULL: the screen's key() handles it (form keys). */
+	int (*run)(struct screen *s);
+	bool hidden; /* not in the key bar (still in F1 help) */
+};
+
 #define KEYS_MAX 6
 
 struct key_binding {

@@ -11,7 +11,6 @@
 
 struct list {
 	const struct list_source *src;
-	struct list_source *owned_src; /* freed with the list, or NULL */
 	struct lineedit filter;
 	char *filter_text; /* last filter sent to the source; owned */
 	char *status;      /* owned */
@@ -25,6 +24,7 @@ struct list {
 	struct list_page page; /* rows [page_off, page_off + page.nrows) */
 	int64_t page_off;
 	bool stale; /* page must be fetched again */
+	bool status_filtered; /* the screen's own filters (shown in status) narrow the rows */
 	bool count_stale;
 };
 
@@ -68,11 +68,9 @@ void list_free(struct list *l)
 	free(l->filter_text);
 	free(l->status);
 	free(l->error);
-	free(l->owned_src);
 	free(l);
 }
 
-void list_own_source(struct list *l, struct list_source *src) { l->owned_src = src; }
 
 void list_reload(struct list *l) { l->stale = l->count_stale = true; }
 
@@ -106,10 +104,20 @@ static void list_refresh(struct list *l)
 		l->top = 0;
 	if (!l->stale && l->page_off == l->top && (l->page.nrows >= l->rows || l->top + l->page.nrows >= l->total))
 		return;
-	list_page_free(&l->page, l->src->ncols);
+	/* The row before the new window, if the old page (still valid: not stale) holds it. */
+	struct list_anchor anchor, *after = NULL;
+	int64_t ai = l->top - 1 - l->page_off;
+	if (!l->stale && l->top > 0 && ai >= 0 && ai < l->page.nrows) {
+		anchor = (struct list_anchor){ l->page.ids[ai], (const char *const *)&l->page.cells[ai * l->src->ncols] };
+		after = &anchor;
+	}
+	struct list_page old = l->page;
+	memset(&l->page, 0, sizeof l->page);
 	l->page_off = l->top;
 	const struct list_col *c = &l->src->cols[l->sort_col];
-	if (l->src->fetch(l->src->ctx, l->filter_text, c->sort_key, l->desc, l->top, l->rows, &l->page, &err) < 0)
+	int rc = l->src->fetch(l->src->ctx, l->filter_text, c->sort_key, l->desc, l->top, after, l->rows, &l->page, &err);
+	list_page_free(&old, l->src->ncols);
+	if (rc < 0)
 		set_error(l, err);
 	else if (l->error && !err) {
 		free(l->error);
@@ -171,11 +179,15 @@ static void col_widths(struct list *l, int width, int *w)
 	}
 }
 
+void list_prepare(struct list *l, int height)
+{
+	l->rows = height - 3 > 1 ? height - 3 : 1;
+	list_refresh(l);
+}
+
 void list_draw(struct list *l, int top, int height, int width, int *cursor_y, int *cursor_x)
 {
 	int n = l->src->ncols;
-	l->rows = height - 3 > 1 ? height - 3 : 1;
-	list_refresh(l);
 
 	/* Row 0: filter line. */
 	const char *label = "筛选：";
@@ -221,8 +233,12 @@ void list_draw(struct list *l, int top, int height, int width, int *cursor_y, in
 	}
 	free(w);
 	if (l->total == 0) {
-		const char *empty = l->filter_text[0] ? "没有符合筛选条件的记录（Ctrl-U 清除筛选）" : "还没有记录";
+		char *empty = l->status_filtered
+				      ? xasprintf("没有符合筛选条件的记录（按 %s 清除全部筛选条件）", keys_first_name(ACT_CLEAR))
+			      : l->filter_text[0] ? xasprintf("没有符合筛选条件的记录（按 %s 清除筛选）", keys_first_name(ACT_BACK))
+						  : xstrdup("还没有记录");
 		ui_text(top + 3, 1, width - 2, empty, ALIGN_CENTER, ROLE_DIM);
+		free(empty);
 	}
 	if (l->error)
 		ui_text(top + height - 1, 1, width - 2, l->error, ALIGN_LEFT, ROLE_ERROR);
@@ -240,12 +256,22 @@ static void filter_changed(struct list *l)
 		free(t);
 }
 
-static const enum action list_actions[] = { ACT_UP,     ACT_DOWN, ACT_PGUP,    ACT_PGDN,  ACT_TOP,
-					    ACT_BOTTOM, ACT_SORT, ACT_REVERSE, ACT_CLEAR, ACT_NONE };
-
-bool list_key(struct list *l, struct keypress k)
+/* Keep top and cursor inside the result. */
+static void list_clamp(struct list *l)
 {
-	switch (keys_lookup(k, list_actions)) {
+	if (l->top > l->total - 1)
+		l->top = l->total - 1;
+	if (l->top < 0)
+		l->top = 0;
+	if (l->cursor < 0)
+		l->cursor = 0;
+	if (l->cursor > l->total - 1)
+		l->cursor = l->total > 0 ? l->total - 1 : 0;
+}
+
+void list_move(struct list *l, enum action a)
+{
+	switch (a) {
 	case ACT_UP:
 		l->cursor--;
 		break;
@@ -266,41 +292,44 @@ bool list_key(struct list *l, struct keypress k)
 	case ACT_BOTTOM:
 		l->cursor = l->total - 1;
 		break;
-	case ACT_SORT:
-		/* The next sortable column; a list with none stays as it is. */
-		for (int i = 1; i <= l->src->ncols; i++) {
-			int c = (l->sort_col + i) % l->src->ncols;
-			if (l->src->cols[c].sort_key >= 0) {
-				l->sort_col = c;
-				break;
-			}
-		}
-		l->desc = false;
-		list_reload(l);
-		break;
-	case ACT_REVERSE:
-		l->desc = !l->desc;
-		list_reload(l);
-		break;
-	case ACT_CLEAR:
-		le_set(&l->filter, "");
-		filter_changed(l);
-		break;
 	default:
-		/* Typing, Backspace, Left/Right in the filter; Home/End are list moves above. */
-		if (!le_key(&l->filter, k))
-			return false;
-		filter_changed(l);
-		return true;
+		return;
 	}
-	if (l->top > l->total - 1)
-		l->top = l->total - 1;
-	if (l->top < 0)
-		l->top = 0;
-	if (l->cursor < 0)
-		l->cursor = 0;
-	if (l->cursor > l->total - 1)
-		l->cursor = l->total > 0 ? l->total - 1 : 0;
+	list_clamp(l);
+}
+
+void list_sort_next(struct list *l)
+{
+	/* The next sortable column; a list with none stays as it is. */
+	for (int i = 1; i <= l->src->ncols; i++) {
+		int c = (l->sort_col + i) % l->src->ncols;
+		if (l->src->cols[c].sort_key >= 0) {
+			l->sort_col = c;
+			break;
+		}
+	}
+	l->desc = false;
+	list_reload(l);
+}
+
+void list_reverse(struct list *l)
+{
+	l->desc = !l->desc;
+	list_reload(l);
+}
+
+void list_set_desc(struct list *l, bool desc)
+{
+	l->desc = desc;
+	list_reload(l);
+}
+
+bool list_edit_filter(struct list *l, struct keypress k)
+{
+	/* Typing, Backspace, Left/Right in the filter line (Home/End move the list). */
+	if (!le_key(&l->filter, k))
+		return false;
+	filter_changed(l);
 	return true;
 }
 
@@ -312,14 +341,7 @@ int64_t list_selected(const struct list *l)
 	return l->page.ids[idx];
 }
 
-void list_select_id(struct list *l, int64_t id)
-{
-	for (int i = 0; i < l->page.nrows; i++)
-		if (l->page.ids[i] == id)
-			l->cursor = l->page_off + i;
-}
 
-int64_t list_total(const struct list *l) { return l->total; }
 
 const char *list_filter(const struct list *l) { return l->filter_text; }
 
@@ -329,6 +351,11 @@ void list_set_filter(struct list *l, const char *text)
 	filter_changed(l);
 }
 
-void list_set_status(struct list *l, const char *status) { str_set(&l->status, status); }
+void list_set_status(struct list *l, const char *status, bool filtered)
+{
+	str_set(&l->status, status);
+	l->status_filtered = filtered;
+}
 
-const char *list_error(const struct list *l) { return l->error; }
+
+

@@ -25,45 +25,59 @@ struct list_page {
 	char **cells; /* nrows * ncols */
 };
 
+/* The row just before the page asked for, when the widget still has it: a source ordered by an
+ * indexed key may fetch the rows after it (keyset paging) instead of skipping offset rows. */
+struct list_anchor {
+	int64_t id;
+	const char *const *cells; /* the row's ncols cells */
+};
+
 struct list_source {
 	const struct list_col *cols;
 	int ncols;
 	void *ctx;
 	/* Count rows for the filter. */
 	int (*count)(void *ctx, const char *filter, int64_t *n, char **err);
-	/* Fill page with at most limit rows from offset, sorted by sort_key. The widget frees it. */
-	int (*fetch)(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, int limit,
-		     struct list_page *page, char **err);
+	/* Fill page with at most limit rows from offset, sorted by sort_key; after (NULL if the
+	 * widget does not have it) is the row at offset - 1, so a source may start after it. The
+	 * widget frees the page. */
+	int (*fetch)(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset,
+		     const struct list_anchor *after, int limit, struct list_page *page, char **err);
 };
 
 struct list;
 
 struct list *list_new(const struct list_source *src, int sort_col);
 void list_free(struct list *l);
-/* Hand the list a source it frees with itself (for sources built at run time). */
-void list_own_source(struct list *l, struct list_source *src);
 
-/* Re-run the queries (after an edit, or when the filter changed). */
+/* Mark the count and the page stale: the next list_prepare() queries again (after an edit, or
+ * when a filter changed). */
 void list_reload(struct list *l);
-/* Draw at (top, 0) in height rows; row 0 is the filter line, row 1 the header. */
+/* Query what is stale (count, the page around the cursor) for a body of height rows. The only
+ * place the list runs its source's queries. */
+void list_prepare(struct list *l, int height);
+/* Draw at (top, 0) in height rows; row 0 is the filter line, row 1 the header. Reads only the
+ * state list_prepare() left. */
 void list_draw(struct list *l, int top, int height, int width, int *cursor_y, int *cursor_x);
 
-/* Handle a key: moves, paging, sort, filter typing. Returns true if used. */
-bool list_key(struct list *l, struct keypress k);
+/* The list's actions (each a row of a list screen's key table): move the cursor (ACT_UP,
+ * ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_TOP, ACT_BOTTOM), sort by the next sortable column, reverse,
+ * set the direction. */
+void list_move(struct list *l, enum action a);
+void list_sort_next(struct list *l);
+void list_reverse(struct list *l);
+void list_set_desc(struct list *l, bool desc);
+/* Typing and editing keys (Backspace, Left/Right) in the filter line. Returns true if used. */
+bool list_edit_filter(struct list *l, struct keypress k);
 
 /* Id of the selected row, or -1 when the list is empty. */
 int64_t list_selected(const struct list *l);
-/* Make the row with this id selected if it is in the current result (looks in the current page
- * and, failing that, leaves the selection). */
-void list_select_id(struct list *l, int64_t id);
-int64_t list_total(const struct list *l);
 const char *list_filter(const struct list *l);
 /* Set the filter text (as if typed). */
 void list_set_filter(struct list *l, const char *text);
-/* Text shown right of the filter (e.g. "层级：县"). Borrowed until changed. */
-void list_set_status(struct list *l, const char *status);
-/* Last query error, or NULL. */
-const char *list_error(const struct list *l);
+/* Text shown right of the filter (e.g. "层级：县"), copied; filtered: the screen's own filters
+ * narrow the rows (the empty list then says how to clear them). */
+void list_set_status(struct list *l, const char *status, bool filtered);
 
 /* Free a page's contents. */
 void list_page_free(struct list_page *p, int ncols);

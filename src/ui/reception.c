@@ -13,6 +13,7 @@
 #include "ui/dialog.h"
 #include "ui/form.h"
 #include "ui/list.h"
+#include "ui/listscreen.h"
 #include "ui/register.h"
 
 #include <stdio.h>
@@ -183,9 +184,10 @@ static int day_row(void *ud, const struct reception_row *r)
 	return 0;
 }
 
-static int day_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, int limit,
+static int day_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, const struct list_anchor *after, int limit,
 		     struct list_page *page, char **err)
 {
+	(void)after; /* ordered by any column: pages by offset */
 	struct reception_filter f;
 	struct fill fl = { page };
 	(void)ctx;
@@ -194,13 +196,6 @@ static int day_fetch(void *ctx, const char *filter, int sort_key, bool desc, int
 	parse_period(filter, &f);
 	return db_reception_page(app->db, &f, offset, limit, day_row, &fl, err);
 }
-
-static const struct list_source source = {
-	.cols = cols,
-	.ncols = (int)ARRAY_LEN(cols),
-	.count = day_count,
-	.fetch = day_fetch,
-};
 
 static const struct register_desc day_desc_base = {
 	.title = "接待日安排",
@@ -212,47 +207,38 @@ static const struct register_desc day_desc_base = {
 
 static struct register_desc day_desc;
 
-struct days {
-	struct list *list;
-};
-
-static void days_draw(struct screen *s, int top, int height, int width)
-{
-	struct days *d = s->data;
-	list_draw(d->list, top, height, width, &s->cur_y, &s->cur_x);
-}
-
-static void days_generate(struct days *d)
+static int days_generate(struct screen *s)
 {
 	struct reception_filter f;
 	char *err = NULL, *q;
 	int added = 0;
-	parse_period(list_filter(d->list), &f);
+	parse_period(list_filter(listscreen_list(s)), &f);
 	int year = f.year ? f.year : atoi(app->today);
 	char *rule = cfg_rule_text(app->cfg);
 	q = xasprintf("按规则（%s）生成 %d 年的接待日吗？", rule, year);
 	free(rule);
 	if (!dialog_confirm(q, "已有的日期不会重复，删除或取消过的不会恢复；值班代表需逐日安排")) {
 		free(q);
-		return;
+		return UI_REDRAW;
 	}
 	free(q);
 	if (db_reception_generate(app->db, app->cfg, app->cal, year, &added, &err) < 0) {
 		app_message(MSG_ERROR, "没有生成：%s", err);
 		free(err);
-		return;
+		return UI_REDRAW;
 	}
 	app_message(MSG_INFO, "已生成 %d 年接待日 %d 个", year, added);
-	list_reload(d->list);
+	list_reload(listscreen_list(s));
+	return UI_REDRAW;
 }
 
-static void days_cancel(struct days *d)
+static int days_cancel(struct screen *s)
 {
-	int64_t id = list_selected(d->list);
+	int64_t id = listscreen_selected(s);
 	struct reception_day day = { 0 };
 	char *err = NULL;
 	if (id < 0)
-		return;
+		return UI_REDRAW;
 	if (db_reception_get(app->db, id, &day, &err) < 0)
 		goto out;
 	if (day.cancelled) {
@@ -268,18 +254,19 @@ static void days_cancel(struct days *d)
 			app_message(MSG_INFO, "已取消 %s 的接待日", day.vals[RD_DATE]);
 		free(reason);
 	}
-	list_reload(d->list);
+	list_reload(listscreen_list(s));
 out:
 	if (err) {
 		app_message(MSG_ERROR, "%s", err);
 		free(err);
 	}
 	db_reception_day_free(&day);
+	return UI_REDRAW;
 }
 
-static void days_delete(struct days *d)
+static int days_delete(struct screen *s)
 {
-	int64_t id = list_selected(d->list);
+	int64_t id = listscreen_selected(s);
 	struct reception_day day = { 0 };
 	char *err = NULL;
 	if (id < 0 || db_reception_get(app->db, id, &day, &err) < 0)
@@ -289,86 +276,73 @@ static void days_delete(struct days *d)
 	    db_reception_delete(app->db, id, &err) == 0)
 		app_message(MSG_INFO, "已删除 %s 的接待日", day.vals[RD_DATE]);
 	free(q);
-	list_reload(d->list);
+	list_reload(listscreen_list(s));
 out:
 	if (err) {
 		app_message(MSG_ERROR, "%s", err);
 		free(err);
 	}
 	db_reception_day_free(&day);
-}
-
-static const enum action day_actions[] = { ACT_NEW,    ACT_EDIT, ACT_OPEN, ACT_GENERATE, ACT_CANCEL,
-					   ACT_DELETE, ACT_BACK, ACT_QUIT, ACT_NONE };
-
-static int days_key(struct screen *s, struct keypress k)
-{
-	struct days *d = s->data;
-	switch (keys_lookup(k, day_actions)) {
-	case ACT_NEW:
-		register_form_push(&day_desc, 0);
-		break;
-	case ACT_EDIT:
-	case ACT_OPEN:
-		if (list_selected(d->list) >= 0)
-			register_form_push(&day_desc, list_selected(d->list));
-		break;
-	case ACT_GENERATE:
-		days_generate(d);
-		break;
-	case ACT_CANCEL:
-		days_cancel(d);
-		break;
-	case ACT_DELETE:
-		days_delete(d);
-		break;
-	case ACT_BACK:
-		return UI_POP;
-	case ACT_QUIT:
-		return UI_QUIT;
-	default:
-		list_key(d->list, k);
-	}
 	return UI_REDRAW;
 }
 
-static void days_reload(struct screen *s)
+static int days_new(struct screen *s)
 {
-	struct days *d = s->data;
-	list_reload(d->list);
+	(void)s;
+	register_form_push(&day_desc, 0);
+	return UI_REDRAW;
 }
 
-static void days_fini(struct screen *s)
+static int days_edit(struct screen *s)
 {
-	struct days *d = s->data;
-	list_free(d->list);
-	free(d);
+	if (listscreen_selected(s) >= 0)
+		register_form_push(&day_desc, listscreen_selected(s));
+	return UI_REDRAW;
+}
+
+static const struct binding days_actions[] = {
+	{ .action = ACT_NEW, .run = days_new },
+	{ .action = ACT_EDIT, .run = days_edit },
+	{ .action = ACT_OPEN, .run = days_edit, .hidden = true },
+	{ .action = ACT_GENERATE, .run = days_generate },
+	{ .action = ACT_CANCEL, .run = days_cancel },
+	{ .action = ACT_DELETE, .run = days_delete },
+	{ .action = ACT_NONE },
+};
+
+static int days_count(void *state, const char *filter, int64_t *n, char **err)
+{
+	return day_count(state, filter, n, err);
+}
+
+static char *days_status(void *state, bool *filtered)
+{
+	(void)state;
+	*filtered = false;
+	return xstrdup("筛选可输入年份或月份，如 2026 或 2026-12");
+}
+
+static void days_fini(void *state)
+{
+	(void)state;
 	db_deputies_pick_free(picks.items, picks.ids, picks.n);
 	memset(&picks, 0, sizeof picks);
 }
 
-static const struct screen_ops days_ops = {
-	.name = "reception",
-	.draw = days_draw,
-	.key = days_key,
-	.reload = days_reload,
-	.fini = days_fini,
-};
-
-static const enum action days_bar[] = { ACT_HELP,   ACT_NEW,    ACT_EDIT, ACT_GENERATE,
-					ACT_CANCEL, ACT_DELETE, ACT_BACK, ACT_NONE };
-
 void reception_push(void)
 {
-	struct screen *s = screen_new(&days_ops, "接待日安排", days_bar);
-	struct days *d = xcalloc(1, sizeof *d);
-	char year[8];
+	static char year[8];
 	day_desc = day_desc_base;
 	day_desc.def = day_form_def();
-	d->list = list_new(&source, 0);
 	snprintf(year, sizeof year, "%.4s", app->today);
-	list_set_filter(d->list, year);
-	list_set_status(d->list, "筛选可输入年份或月份，如 2026 或 2026-12");
-	s->data = d;
-	app_push(s);
+	struct screen *s = listscreen_push(&(struct listscreen_desc){ .title = "接待日安排",
+								      .cols = cols,
+								      .ncols = (int)ARRAY_LEN(cols),
+								      .count = days_count,
+								      .fetch = day_fetch,
+								      .actions = days_actions,
+								      .status = days_status,
+								      .default_filter = year,
+								      .fini = days_fini });
+	(void)s;
 }

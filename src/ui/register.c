@@ -6,17 +6,16 @@
 #include "ui/app.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "ui/listscreen.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- the list ---- */
+/* ---- the list: a list screen whose actions are new, edit, delete and the register's own ---- */
 
 struct reg_list {
 	const struct register_desc *d;
-	struct list *list;
-	struct list_source src;
-	enum action bar[12]; /* the key bar: the common actions plus the register's extra one */
+	struct binding actions[8]; /* NEW, EDIT, OPEN, DELETE, the register's own, ACT_NONE */
 };
 
 struct page_fill {
@@ -35,47 +34,61 @@ static int add_row(void *ud, int64_t id, const char *const *vals)
 	return 0;
 }
 
-static int src_count(void *ctx, const char *filter, int64_t *n, char **err)
+static int reg_count(void *state, const char *filter, int64_t *n, char **err)
 {
-	const struct register_desc *d = ctx;
+	const struct register_desc *d = ((struct reg_list *)state)->d;
 	return d->count(d->state, filter, n, err);
 }
 
-static int src_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, int limit,
+static int reg_fetch(void *state, const char *filter, int sort_key, bool desc, int64_t offset, const struct list_anchor *after, int limit,
 		     struct list_page *page, char **err)
 {
-	const struct register_desc *d = ctx;
+	(void)after; /* ordered by any column: pages by offset */
+	const struct register_desc *d = ((struct reg_list *)state)->d;
 	struct page_fill pf = { d, page };
 	return d->page(d->state, filter, sort_key, desc, offset, limit, add_row, &pf, err);
 }
 
-static void reg_status(struct reg_list *r)
+static char *reg_status(void *state, bool *filtered)
 {
-	if (!r->d->status)
-		return;
-	char *st = r->d->status(r->d->state);
-	list_set_status(r->list, st);
-	free(st);
+	const struct register_desc *d = ((struct reg_list *)state)->d;
+	return d->status ? d->status(d->state, filtered) : xstrdup("");
 }
 
-static void reg_draw(struct screen *s, int top, int height, int width)
+static void reg_clear(void *state)
 {
-	struct reg_list *r = s->data;
-	list_draw(r->list, top, height, width, &s->cur_y, &s->cur_x);
+	const struct register_desc *d = ((struct reg_list *)state)->d;
+	if (d->clear_filters)
+		d->clear_filters(d->state);
 }
 
-static void reg_delete(struct reg_list *r)
+static int reg_new(struct screen *s)
 {
-	const struct register_desc *d = r->d;
-	int64_t id = list_selected(r->list);
+	struct reg_list *r = listscreen_state(s);
+	register_form_push(r->d, 0);
+	return UI_REDRAW;
+}
+
+static int reg_edit(struct screen *s)
+{
+	struct reg_list *r = listscreen_state(s);
+	if (listscreen_selected(s) >= 0)
+		register_form_push(r->d, listscreen_selected(s));
+	return UI_REDRAW;
+}
+
+static int reg_delete(struct screen *s)
+{
+	const struct register_desc *d = ((struct reg_list *)listscreen_state(s))->d;
+	int64_t id = listscreen_selected(s);
 	char **vals = NULL;
 	char *err = NULL;
-	if (id < 0 || !d->remove)
-		return;
+	if (id < 0)
+		return UI_REDRAW;
 	if (d->get(id, &vals, &err) < 0) {
 		app_message(MSG_ERROR, "%s", err);
 		free(err);
-		return;
+		return UI_REDRAW;
 	}
 	char *q = xasprintf("删除%s %s 吗？", d->def->title, vals[d->name_field]);
 	if (dialog_confirm(q, d->delete_detail)) {
@@ -84,96 +97,36 @@ static void reg_delete(struct reg_list *r)
 			free(err);
 		} else
 			app_message(MSG_INFO, "已删除%s %s", d->def->title, vals[d->name_field]);
-		list_reload(r->list);
+		list_reload(listscreen_list(s));
 	}
 	free(q);
 	record_free_values(d->def, vals);
+	return UI_REDRAW;
 }
-
-static int reg_key(struct screen *s, struct keypress k)
-{
-	struct reg_list *r = s->data;
-	const struct register_desc *d = r->d;
-	enum action acts[] = { ACT_NEW, ACT_EDIT, ACT_OPEN, ACT_DELETE, ACT_BACK, ACT_QUIT, d->extra_action, ACT_NONE };
-	enum action a = keys_lookup(k, acts);
-	if (a != ACT_NONE && a == d->extra_action && d->extra) {
-		if (d->extra(d->state)) {
-			reg_status(r);
-			list_reload(r->list);
-		}
-		return UI_REDRAW;
-	}
-	switch (a) {
-	case ACT_NEW:
-		register_form_push(d, 0);
-		return UI_REDRAW;
-	case ACT_EDIT:
-	case ACT_OPEN:
-		if (list_selected(r->list) >= 0)
-			register_form_push(d, list_selected(r->list));
-		return UI_REDRAW;
-	case ACT_DELETE:
-		if (d->remove)
-			reg_delete(r);
-		return UI_REDRAW;
-	case ACT_BACK:
-		if (*list_filter(r->list)) { /* Esc first clears the filter */
-			list_key(r->list, (struct keypress){ .ch = 21 });
-			return UI_REDRAW;
-		}
-		return UI_POP;
-	case ACT_QUIT:
-		return UI_QUIT;
-	default:
-		list_key(r->list, k);
-		return UI_REDRAW;
-	}
-}
-
-static void reg_reload(struct screen *s)
-{
-	struct reg_list *r = s->data;
-	list_reload(r->list);
-}
-
-static void reg_fini(struct screen *s)
-{
-	struct reg_list *r = s->data;
-	list_free(r->list);
-	free(r);
-}
-
-static const struct screen_ops reg_ops = {
-	.name = "register",
-	.draw = reg_draw,
-	.key = reg_key,
-	.reload = reg_reload,
-	.fini = reg_fini,
-};
 
 void register_push(const struct register_desc *desc)
 {
-	static const enum action common[] = { ACT_HELP, ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_NONE };
-	static const enum action tail[] = { ACT_SORT, ACT_REVERSE, ACT_BACK, ACT_QUIT, ACT_NONE };
 	struct reg_list *r = xcalloc(1, sizeof *r);
 	int n = 0;
-	for (const enum action *a = common; *a != ACT_NONE; a++)
-		if (*a != ACT_DELETE || desc->remove)
-			r->bar[n++] = *a;
-	if (desc->extra_action != ACT_NONE)
-		r->bar[n++] = desc->extra_action;
-	for (const enum action *a = tail; *a != ACT_NONE; a++)
-		r->bar[n++] = *a;
-	r->bar[n] = ACT_NONE;
-	struct screen *s = screen_new(&reg_ops, desc->title, r->bar);
 	r->d = desc;
-	r->src = (struct list_source){
-		.cols = desc->cols, .ncols = desc->ncols, .ctx = (void *)desc, .count = src_count, .fetch = src_fetch
-	};
-	r->list = list_new(&r->src, 0);
-	s->data = r;
-	reg_status(r);
-	app_push(s);
+	r->actions[n++] = (struct binding){ .action = ACT_NEW, .run = reg_new };
+	r->actions[n++] = (struct binding){ .action = ACT_EDIT, .run = reg_edit };
+	r->actions[n++] = (struct binding){ .action = ACT_OPEN, .run = reg_edit, .hidden = true };
+	if (desc->remove)
+		r->actions[n++] = (struct binding){ .action = ACT_DELETE, .run = reg_delete };
+	for (const struct binding *b = desc->actions; b && b->action != ACT_NONE && n < 7; b++)
+		r->actions[n++] = *b;
+	r->actions[n] = (struct binding){ .action = ACT_NONE };
+	listscreen_push(&(struct listscreen_desc){ .title = desc->title,
+						   .cols = desc->cols,
+						   .ncols = desc->ncols,
+						   .count = reg_count,
+						   .fetch = reg_fetch,
+						   .actions = r->actions,
+						   .status = reg_status,
+						   .clear_filters = reg_clear,
+						   .fini = free,
+						   .state = r });
 }
 
 /* ---- the form ---- */
@@ -230,7 +183,7 @@ static const struct screen_ops rform_ops = {
 	.fini = rform_fini,
 };
 
-static const enum action rform_bar[] = { ACT_HELP, ACT_SAVE, ACT_PICK, ACT_NEXT_FIELD, ACT_BACK, ACT_NONE };
+
 
 void register_form_push(const struct register_desc *desc, int64_t id)
 {
@@ -255,7 +208,7 @@ void register_form_push(const struct register_desc *desc, int64_t id)
 		form_set_draft(f->form, desc->def->table, id);
 	char *title = desc->form_title ? xstrdup(desc->form_title)
 				       : xasprintf("%s%s", id ? "修改" : "新增", desc->def->title);
-	struct screen *s = screen_new(&rform_ops, title, rform_bar);
+	struct screen *s = screen_new(&rform_ops, title, form_bindings);
 	free(title);
 	s->data = f;
 	app_push(s);

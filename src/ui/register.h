@@ -7,6 +7,7 @@
 
 #include "core/record.h"
 #include "db/db.h"
+#include "ui/app.h"
 #include "ui/keys.h"
 #include "ui/list.h"
 
@@ -34,11 +35,13 @@ struct register_desc {
 	int (*update)(int64_t id, char *const *vals, char **err);
 	int (*remove)(int64_t id, char **err); /* NULL: no delete */
 	const char *delete_detail;             /* second line of the delete question */
-	/* Optional: an extra list action (e.g. F5 level filter). Returns true if it changed the
-	 * filter state; status() then gives the text shown at the right of the filter line. */
-	enum action extra_action;
-	bool (*extra)(void *state);
-	char *(*status)(void *state);
+	/* Optional: the register's own list actions (e.g. F5 level filter), ended by ACT_NONE; a
+	 * handler that changes the filter calls listscreen_refilter(). status() gives the text at
+	 * the right of the filter line and says whether the register's filter narrows the rows;
+	 * clear() resets that filter (Esc, the clear key). */
+	const struct binding *actions;
+	char *(*status)(void *state, bool *filtered);
+	void (*clear_filters)(void *state);
 	void *state; /* owned by the caller; lives as long as the screen */
 	/* Optional: prepare a new form (run-time choices, defaults). */
 	void (*form_init)(struct form *f, int64_t id);

@@ -27,6 +27,7 @@
 #include "ui/dialog.h"
 #include "ui/form.h"
 #include "ui/list.h"
+#include "ui/listscreen.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,7 +135,6 @@ static const struct list_col sug_cols[] = {
 #define SUG_COL_DATE 1 /* the column sorted by at first (newest first) */
 
 struct suglist {
-	struct list *list;
 	int filter;      /* index into sug_filters */
 	int64_t open_id; /* a suggestion just created: open its screen when the form closes */
 };
@@ -179,26 +179,23 @@ static int suglist_row(void *ud, int64_t id, const char *const *v)
 	return 0;
 }
 
-static int suglist_fetch(void *ctx, const char *text, int sort_key, bool desc, int64_t offset, int limit,
+static int suglist_fetch(void *ctx, const char *text, int sort_key, bool desc, int64_t offset, const struct list_anchor *after, int limit,
 			 struct list_page *page, char **err)
 {
+	(void)after; /* ordered by any column: pages by offset */
 	struct suggestion_filter f;
 	suglist_filter(ctx, text, &f);
 	return db_suggestions_page(app->db, &f, sort_key, desc, offset, limit, suglist_row, page, err);
 }
 
-static void suglist_status(struct suglist *s)
+static char *suglist_status(void *state, bool *filtered)
 {
-	char *st = xasprintf("范围：%s", sug_filters[s->filter]);
-	list_set_status(s->list, st);
-	free(st);
+	struct suglist *s = state;
+	*filtered = s->filter != 0;
+	return xasprintf("范围：%s", sug_filters[s->filter]);
 }
 
-static void suglist_draw(struct screen *sc, int top, int height, int width)
-{
-	struct suglist *s = sc->data;
-	list_draw(s->list, top, height, width, &sc->cur_y, &sc->cur_x);
-}
+static void suglist_clear(void *state) { ((struct suglist *)state)->filter = 0; }
 
 /* Ask, then delete (soft: the station head can restore it). Returns true if deleted. */
 static bool sug_delete(int64_t id)
@@ -227,52 +224,47 @@ static bool sug_delete(int64_t id)
 
 static void sugform_push(int64_t id, int64_t *open_after);
 
-static const enum action suglist_actions[] = { ACT_NEW,    ACT_OPEN, ACT_EDIT, ACT_FILTER,
-					       ACT_DELETE, ACT_BACK, ACT_QUIT, ACT_NONE };
-
-static int suglist_key(struct screen *sc, struct keypress k)
+static int suglist_new(struct screen *sc)
 {
-	struct suglist *s = sc->data;
-	int64_t id = list_selected(s->list);
-	switch (keys_lookup(k, suglist_actions)) {
-	case ACT_NEW:
-		sugform_push(0, &s->open_id);
-		break;
-	case ACT_OPEN:
-		if (id >= 0)
-			suggestion_push(id);
-		break;
-	case ACT_EDIT:
-		if (id >= 0)
-			sugform_push(id, NULL);
-		break;
-	case ACT_FILTER:
-		s->filter = sug_filters[s->filter + 1] ? s->filter + 1 : 0;
-		suglist_status(s);
-		list_reload(s->list);
-		break;
-	case ACT_DELETE:
-		if (id >= 0 && sug_delete(id))
-			list_reload(s->list);
-		break;
-	case ACT_BACK:
-		if (*list_filter(s->list)) { /* Esc first clears the filter */
-			list_set_filter(s->list, "");
-			break;
-		}
-		return UI_POP;
-	case ACT_QUIT:
-		return UI_QUIT;
-	default:
-		list_key(s->list, k);
-	}
+	struct suglist *s = listscreen_state(sc);
+	sugform_push(0, &s->open_id);
 	return UI_REDRAW;
 }
 
+static int suglist_open(struct screen *sc)
+{
+	if (listscreen_selected(sc) >= 0)
+		suggestion_push(listscreen_selected(sc));
+	return UI_REDRAW;
+}
+
+static int suglist_edit(struct screen *sc)
+{
+	if (listscreen_selected(sc) >= 0)
+		sugform_push(listscreen_selected(sc), NULL);
+	return UI_REDRAW;
+}
+
+static int suglist_filter_next(struct screen *sc)
+{
+	struct suglist *s = listscreen_state(sc);
+	s->filter = sug_filters[s->filter + 1] ? s->filter + 1 : 0;
+	listscreen_refilter(sc);
+	return UI_REDRAW;
+}
+
+static int suglist_delete(struct screen *sc)
+{
+	int64_t id = listscreen_selected(sc);
+	if (id >= 0 && sug_delete(id))
+		list_reload(listscreen_list(sc));
+	return UI_REDRAW;
+}
+
+/* Back from the form of a new suggestion: open it. */
 static void suglist_reload(struct screen *sc)
 {
-	struct suglist *s = sc->data;
-	list_reload(s->list);
+	struct suglist *s = listscreen_state(sc);
 	if (s->open_id > 0) {
 		int64_t id = s->open_id;
 		s->open_id = 0;
@@ -280,41 +272,28 @@ static void suglist_reload(struct screen *sc)
 	}
 }
 
-static void suglist_fini(struct screen *sc)
-{
-	struct suglist *s = sc->data;
-	list_free(s->list);
-	free(s);
-}
-
-static const struct screen_ops suglist_ops = {
-	.name = "suggestions",
-	.draw = suglist_draw,
-	.key = suglist_key,
-	.reload = suglist_reload,
-	.fini = suglist_fini,
+static const struct binding suglist_actions[] = {
+	{ .action = ACT_NEW, .run = suglist_new },	  { .action = ACT_OPEN, .run = suglist_open },	  { .action = ACT_EDIT, .run = suglist_edit },
+	{ .action = ACT_FILTER, .run = suglist_filter_next }, { .action = ACT_DELETE, .run = suglist_delete }, { .action = ACT_NONE },
 };
-
-static const enum action suglist_bar[] = { ACT_HELP,   ACT_NEW,  ACT_OPEN,    ACT_EDIT, ACT_FILTER,
-					   ACT_DELETE, ACT_SORT, ACT_REVERSE, ACT_BACK, ACT_NONE };
 
 void suggestions_push(void)
 {
-	struct screen *sc = screen_new(&suglist_ops, app->cfg->titles[REG_SUGGESTIONS], suglist_bar);
 	struct suglist *s = xcalloc(1, sizeof *s);
-	struct list_source *src = xmalloc(sizeof *src);
-	*src = (struct list_source){ .cols = sug_cols,
-				     .ncols = (int)ARRAY_LEN(sug_cols),
-				     .ctx = s,
-				     .count = suglist_count,
-				     .fetch = suglist_fetch };
-	s->list = list_new(src, SUG_COL_DATE);
-	list_own_source(s->list, src);
-	/* Newest first: the date column, reversed (the key is the widget's own, as the clerk's). */
-	list_key(s->list, keys_binding(ACT_REVERSE)->keys[0]);
-	suglist_status(s);
-	sc->data = s;
-	app_push(sc);
+	/* Newest first: by date, descending. */
+	listscreen_push(&(struct listscreen_desc){ .title = app->cfg->titles[REG_SUGGESTIONS],
+						   .cols = sug_cols,
+						   .ncols = (int)ARRAY_LEN(sug_cols),
+						   .sort_col = SUG_COL_DATE,
+						   .desc = true,
+						   .count = suglist_count,
+						   .fetch = suglist_fetch,
+						   .actions = suglist_actions,
+						   .status = suglist_status,
+						   .clear_filters = suglist_clear,
+						   .reload = suglist_reload,
+						   .fini = free,
+						   .state = s });
 }
 
 /* ---- the form of a suggestion ---- */
@@ -522,7 +501,6 @@ static const struct screen_ops sugform_ops = {
 	.fini = sugform_fini,
 };
 
-static const enum action sugform_bar[] = { ACT_HELP, ACT_SAVE, ACT_PICK, ACT_NEXT_FIELD, ACT_BACK, ACT_NONE };
 
 /* Push the form of suggestion id (0: a new one; open_after then gets its id once saved). */
 static void sugform_push(int64_t id, int64_t *open_after)
@@ -561,7 +539,7 @@ static void sugform_push(int64_t id, int64_t *open_after)
 				 true);
 	form_set_draft(s->form, "suggestions", id);
 	char *title = id ? xasprintf("修改代表建议《%s》", s->full[SUG_TITLE]) : xstrdup("新增代表建议");
-	struct screen *sc = screen_new(&sugform_ops, title, sugform_bar);
+	struct screen *sc = screen_new(&sugform_ops, title, form_bindings);
 	free(title);
 	sc->data = s;
 	app_push(sc);
@@ -736,7 +714,6 @@ static const struct screen_ops sugact_ops = {
 	.fini = sugact_fini,
 };
 
-static const enum action sugact_bar[] = { ACT_HELP, ACT_SAVE, ACT_PICK, ACT_NEXT_FIELD, ACT_BACK, ACT_NONE };
 
 static void sugact_push(const struct suggestion_info *info, enum suggestion_action action)
 {
@@ -765,7 +742,7 @@ static void sugact_push(const struct suggestion_info *info, enum suggestion_acti
 	form_set_draft(a->form, kind, info->id);
 	free(kind);
 	char *title = xasprintf("%s：%s", suggestion_action_label(action), info->vals[SUG_TITLE]);
-	struct screen *sc = screen_new(&sugact_ops, title, sugact_bar);
+	struct screen *sc = screen_new(&sugact_ops, title, form_bindings);
 	free(title);
 	sc->data = a;
 	app_push(sc);
@@ -1053,8 +1030,13 @@ static const struct screen_ops sugscr_ops = {
 	.fini = sugscr_fini,
 };
 
-static const enum action sugscr_bar[] = { ACT_HELP,   ACT_ACTIONS, ACT_EDIT, ACT_OPEN,
-					  ACT_DELETE, ACT_BACK,    ACT_QUIT, ACT_NONE };
+/* Run by sugscr_key(). */
+static const struct binding sugscr_bar[] = {
+	{ .action = ACT_HELP },	    { .action = ACT_ACTIONS },		   { .action = ACT_EDIT },
+	{ .action = ACT_OPEN },	    { .action = ACT_DELETE },		   { .action = ACT_BACK },
+	{ .action = ACT_QUIT },	    { .action = ACT_UP, .hidden = true }, { .action = ACT_DOWN, .hidden = true },
+	{ .action = ACT_NONE },
+};
 
 void suggestion_push(int64_t id)
 {

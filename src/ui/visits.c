@@ -26,6 +26,7 @@
 #include "ui/dialog.h"
 #include "ui/form.h"
 #include "ui/list.h"
+#include "ui/listscreen.h"
 #include "ui/register.h"
 
 #include <stdio.h>
@@ -239,7 +240,8 @@ static void vscreen_draw(struct screen *s, int top, int height, int width)
 	form_draw(v->form, top, height - hint_rows, width, &s->cur_y, &s->cur_x);
 	int y = top + height - hint_rows;
 	if (v->link_case) {
-		char *l = xasprintf("本次来访关联到案件 %s（不新建案件；F6 取消关联）", v->link_no);
+		char *l = xasprintf("本次来访关联到案件 %s（不新建案件；%s 取消关联）", v->link_no,
+				    keys_first_name(ACT_LINK));
 		ui_text(y++, 2, width - 4, l, ALIGN_LEFT, ROLE_INFO);
 		free(l);
 	}
@@ -248,8 +250,12 @@ static void vscreen_draw(struct screen *s, int top, int height, int width)
 	bool open = false;
 	for (int i = 0; i < v->nhints; i++)
 		open |= v->hints[i].open;
+	char *tail = open && !v->link_case
+			     ? xasprintf("，有未办结的案件：按 %s 关联，不重复立案", keys_first_name(ACT_LINK))
+			     : xstrdup("");
 	char *head = xasprintf(v->by_name ? "同名来访 %d 次（未填电话，请核实是否同一人）%s" : "此人曾来访 %d 次%s",
-			       v->nearlier, open && !v->link_case ? "，有未办结的案件：按 F6 关联，不重复立案" : "");
+			       v->nearlier, tail);
+	free(tail);
 	ui_text(y++, 2, width - 4, head, ALIGN_LEFT, ROLE_ERROR);
 	free(head);
 	for (int i = 0; i < v->nhints && y < top + height; i++)
@@ -429,7 +435,19 @@ static const struct screen_ops vscreen_ops = {
 	.fini = vscreen_fini,
 };
 
-static const enum action vscreen_bar[] = { ACT_HELP, ACT_SAVE, ACT_PICK, ACT_LINK, ACT_NEXT_FIELD, ACT_BACK, ACT_NONE };
+static const struct binding vscreen_bar[] = {
+	{ .action = ACT_HELP },
+	{ .action = ACT_SAVE },
+	{ .action = ACT_PICK },
+	{ .action = ACT_LINK },
+	{ .action = ACT_NEXT_FIELD },
+	{ .action = ACT_BACK },
+	{ .action = ACT_PREV_FIELD, .hidden = true },
+	{ .action = ACT_PGUP, .hidden = true },
+	{ .action = ACT_PGDN, .hidden = true },
+	{ .action = ACT_QUIT, .hidden = true },
+	{ .action = ACT_NONE },
+};
 
 /* keep: the deputies already linked to the visit being edited (offered even if they left). */
 static struct vscreen *vscreen_new(const int64_t *keep, int nkeep)
@@ -538,17 +556,32 @@ static void make_filter(struct vlist *l, const char *text, struct visit_filter *
 	f->reception_day_id = l->day_id;
 }
 
-static void vlist_status(struct vlist *l)
+/* The filter in force and the people it counts (refreshed after each count). The month of
+ * today is the default view, not a narrowing the clerk has to clear. */
+static char *vlist_status(void *state, bool *filtered)
 {
+	struct vlist *l = state;
 	struct strbuf sb;
 	sb_init(&sb);
+	*filtered = false;
 	for (int i = 0; i < FF_N; i++)
-		if (*l->f[i])
+		if (*l->f[i]) {
 			sb_addf(&sb, "%s%s", sb.len ? " " : "", l->f[i]);
+			*filtered |= i != FF_MONTH || strncmp(l->f[i], app->today, 7);
+		}
 	sb_addf(&sb, "%s来访人数 %lld", sb.len ? "  " : "", (long long)l->people);
-	char *st = sb_take(&sb);
-	list_set_status(l->list, st);
-	free(st);
+	return sb_take(&sb);
+}
+
+/* Back to the default view: this month, nothing else. */
+static void vlist_clear(void *state)
+{
+	struct vlist *l = state;
+	for (int i = 0; i < FF_N; i++)
+		str_set(&l->f[i], "");
+	free(l->f[FF_MONTH]);
+	l->f[FF_MONTH] = xstrndup(app->today, 7);
+	l->deputy_id = l->day_id = 0;
 }
 
 static int vlist_count(void *ctx, const char *filter, int64_t *n, char **err)
@@ -556,9 +589,7 @@ static int vlist_count(void *ctx, const char *filter, int64_t *n, char **err)
 	struct vlist *l = ctx;
 	struct visit_filter f;
 	make_filter(l, filter, &f);
-	int rc = db_visits_count(app->db, &f, n, &l->people, err);
-	vlist_status(l);
-	return rc;
+	return db_visits_count(app->db, &f, n, &l->people, err);
 }
 
 struct fill {
@@ -576,7 +607,7 @@ static int vlist_row(void *ud, const struct visit_row *r)
 	return 0;
 }
 
-static int vlist_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, int limit,
+static int vlist_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, const struct list_anchor *after, int limit,
 		       struct list_page *page, char **err)
 {
 	struct visit_filter f;
@@ -584,12 +615,15 @@ static int vlist_fetch(void *ctx, const char *filter, int sort_key, bool desc, i
 	(void)sort_key;
 	(void)desc;
 	make_filter(ctx, filter, &f);
+	/* Newest first by (date, id), the visits_date index: the next page starts after the last
+	 * row shown (keyset), so paging to the end of a million visits never skips rows. */
+	if (after) {
+		f.before_date = after->cells[0];
+		f.before_id = after->id;
+		offset = 0;
+	}
 	return db_visits_page(app->db, &f, offset, limit, vlist_row, &fl, err);
 }
-
-static const struct list_source vsource = {
-	.cols = cols, .ncols = (int)ARRAY_LEN(cols), .count = vlist_count, .fetch = vlist_fetch
-};
 
 static int filter_get(int64_t id, char ***vals, char **err)
 {
@@ -681,18 +715,9 @@ static void filter_def_init(void)
 	};
 }
 
-static void vlist_draw(struct screen *s, int top, int height, int width)
+static int vlist_delete(struct screen *s)
 {
-	struct vlist *l = s->data;
-	list_draw(l->list, top, height, width, &s->cur_y, &s->cur_x);
-}
-
-static const enum action vlist_actions[] = { ACT_NEW,    ACT_OPEN, ACT_EDIT, ACT_FILTER,
-					     ACT_DELETE, ACT_BACK, ACT_QUIT, ACT_NONE };
-
-static void vlist_delete(struct vlist *l)
-{
-	int64_t id = list_selected(l->list);
+	int64_t id = listscreen_selected(s);
 	struct visit_info vi = { 0 };
 	char *err = NULL;
 	if (id < 0 || db_visits_get(app->db, id, &vi, &err) < 0)
@@ -702,58 +727,41 @@ static void vlist_delete(struct vlist *l)
 	    db_visits_delete(app->db, id, &err) == 0)
 		app_message(MSG_INFO, "已删除来访记录");
 	free(q);
-	list_reload(l->list);
+	list_reload(listscreen_list(s));
 out:
 	if (err) {
 		app_message(MSG_ERROR, "没有删除：%s", err);
 		free(err);
 	}
 	db_visit_info_free(&vi);
-}
-
-static int vlist_key(struct screen *s, struct keypress k)
-{
-	struct vlist *l = s->data;
-	switch (keys_lookup(k, vlist_actions)) {
-	case ACT_NEW:
-		visit_new_push();
-		break;
-	case ACT_OPEN:
-	case ACT_EDIT:
-		if (list_selected(l->list) >= 0)
-			visit_edit_push(list_selected(l->list));
-		break;
-	case ACT_FILTER:
-		cur_vlist = l;
-		register_form_push(&l->fdesc, 0);
-		break;
-	case ACT_DELETE:
-		vlist_delete(l);
-		break;
-	case ACT_BACK:
-		if (*list_filter(l->list)) {
-			list_set_filter(l->list, "");
-			break;
-		}
-		return UI_POP;
-	case ACT_QUIT:
-		return UI_QUIT;
-	default:
-		list_key(l->list, k);
-	}
 	return UI_REDRAW;
 }
 
-static void vlist_reload(struct screen *s)
+static int vlist_new(struct screen *s)
 {
-	struct vlist *l = s->data;
-	list_reload(l->list);
+	(void)s;
+	visit_new_push();
+	return UI_REDRAW;
 }
 
-static void vlist_fini(struct screen *s)
+static int vlist_open(struct screen *s)
 {
-	struct vlist *l = s->data;
-	list_free(l->list);
+	if (listscreen_selected(s) >= 0)
+		visit_edit_push(listscreen_selected(s));
+	return UI_REDRAW;
+}
+
+static int vlist_filter_form(struct screen *s)
+{
+	struct vlist *l = listscreen_state(s);
+	cur_vlist = l;
+	register_form_push(&l->fdesc, 0);
+	return UI_REDRAW;
+}
+
+static void vlist_fini(void *state)
+{
+	struct vlist *l = state;
 	for (int i = 0; i < FF_N; i++)
 		free(l->f[i]);
 	db_deputies_pick_free(l->dep_items, l->dep_ids, l->ndeps);
@@ -762,20 +770,18 @@ static void vlist_fini(struct screen *s)
 	free(l);
 }
 
-static const struct screen_ops vlist_ops = {
-	.name = "visits",
-	.draw = vlist_draw,
-	.key = vlist_key,
-	.reload = vlist_reload,
-	.fini = vlist_fini,
+static const struct binding vlist_actions[] = {
+	{ .action = ACT_NEW, .run = vlist_new },
+	{ .action = ACT_OPEN, .run = vlist_open },
+	{ .action = ACT_EDIT, .run = vlist_open, .hidden = true },
+	{ .action = ACT_FILTER, .run = vlist_filter_form },
+	{ .action = ACT_DELETE, .run = vlist_delete },
+	{ .action = ACT_NONE },
 };
-
-static const enum action vlist_bar[] = { ACT_HELP, ACT_NEW, ACT_OPEN, ACT_FILTER, ACT_DELETE, ACT_BACK, ACT_NONE };
 
 void visits_push(void)
 {
 	struct vlist *l = xcalloc(1, sizeof *l);
-	struct list_source *src = xmalloc(sizeof *src);
 	char *err = NULL;
 	filter_def_init();
 	for (int i = 0; i < FF_N; i++)
@@ -792,13 +798,17 @@ void visits_push(void)
 					   .get = filter_get,
 					   .save = filter_save,
 					   .form_init = filter_init,
-					   .form_title = "筛选条件（F2 应用，Esc 不变）",
+					   .form_title = "筛选条件",
 					   .load_new = true };
-	*src = vsource;
-	src->ctx = l;
-	l->list = list_new(src, 0);
-	list_own_source(l->list, src);
-	struct screen *s = screen_new(&vlist_ops, app->cfg->titles[REG_VISITS], vlist_bar);
-	s->data = l;
-	app_push(s);
+	struct screen *s = listscreen_push(&(struct listscreen_desc){ .title = app->cfg->titles[REG_VISITS],
+								      .cols = cols,
+								      .ncols = (int)ARRAY_LEN(cols),
+								      .count = vlist_count,
+								      .fetch = vlist_fetch,
+								      .actions = vlist_actions,
+								      .status = vlist_status,
+								      .clear_filters = vlist_clear,
+								      .fini = vlist_fini,
+								      .state = l });
+	l->list = listscreen_list(s);
 }

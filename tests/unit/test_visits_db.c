@@ -524,6 +524,20 @@ static int rows_cb(void *ud, const struct visit_row *r)
 	return 0;
 }
 
+/* The first row of a page: its date and id (keyset anchor). */
+struct keyrow {
+	char date[11];
+	int64_t id;
+};
+
+static int first_cb(void *ud, const struct visit_row *r)
+{
+	struct keyrow *k = ud;
+	snprintf(k->date, sizeof k->date, "%s", r->date);
+	k->id = r->id;
+	return 0;
+}
+
 /* Names of a filter's page, and checks the count agrees; people into *people. New string. */
 static char *list(const struct visit_filter *f, int64_t *people)
 {
@@ -623,6 +637,25 @@ TEST(t_filters_counts)
 	sb_add(&p.sb, "");
 	CHECK_INT(db_visits_page(db, NULL, 1, 2, rows_cb, &p, &err), 0);
 	CHECK_STR(p.sb.buf, "丙,乙");
+	sb_free(&p.sb);
+	/* Keyset paging: the rows after (date, id) of the first row are the rows from offset 1, for
+	 * a filter too; the anchor does not change the count. */
+	struct keyrow first = { 0 };
+	CHECK_INT(db_visits_page(db, NULL, 0, 1, first_cb, &first, &err), 0);
+	struct visit_filter kf = { .before_date = first.date, .before_id = first.id };
+	p = (struct rows){ 0 };
+	sb_init(&p.sb);
+	sb_add(&p.sb, "");
+	CHECK_INT(db_visits_page(db, &kf, 0, 2, rows_cb, &p, &err), 0);
+	CHECK_STR(p.sb.buf, "丙,乙");
+	sb_free(&p.sb);
+	kf.text = "修路";
+	p = (struct rows){ 0 };
+	sb_init(&p.sb);
+	sb_add(&p.sb, "");
+	CHECK_INT(db_visits_page(db, &kf, 0, -1, rows_cb, &p, &err), 0);
+	CHECK_STR(first.date, "2026-11-02"); /* 戊, the newest: after it only 乙 mentions 修路 */
+	CHECK_STR(p.sb.buf, "乙");
 	sb_free(&p.sb);
 	/* A bad month is an error, not an empty list. */
 	f = (struct visit_filter){ .month = "2026-13" };

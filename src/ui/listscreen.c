@@ -1,0 +1,205 @@
+/* The list screen (see listscreen.h): one key table made of the register's actions and the
+ * actions every list has; dispatch goes through the table (app.c), typing edits the filter. */
+#include "ui/listscreen.h"
+
+#include "core/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct lscreen {
+	struct listscreen_desc d;
+	struct list *list;
+	struct list_source src;
+	struct binding *table; /* HELP, the register's actions, then the common rows; owned */
+};
+
+static struct lscreen *lscreen_of(struct screen *s) { return s->data; }
+
+void *listscreen_state(struct screen *s) { return lscreen_of(s)->d.state; }
+
+int64_t listscreen_selected(struct screen *s) { return list_selected(lscreen_of(s)->list); }
+
+struct list *listscreen_list(struct screen *s) { return lscreen_of(s)->list; }
+
+void listscreen_refilter(struct screen *s)
+{
+	struct lscreen *ls = lscreen_of(s);
+	bool filtered = false;
+	if (ls->d.status) {
+		char *st = ls->d.status(ls->d.state, &filtered);
+		list_set_status(ls->list, st, filtered);
+		free(st);
+	}
+	list_reload(ls->list);
+}
+
+/* ---- the source: the description's functions with its state ---- */
+
+/* The status may say what the count found (e.g. the people of the visits counted): it is asked
+ * again after each count. */
+static int ls_count(void *ctx, const char *filter, int64_t *n, char **err)
+{
+	struct lscreen *ls = ctx;
+	int rc = ls->d.count(ls->d.state, filter, n, err);
+	if (ls->d.status) {
+		bool filtered = false;
+		char *st = ls->d.status(ls->d.state, &filtered);
+		list_set_status(ls->list, st, filtered);
+		free(st);
+	}
+	return rc;
+}
+
+static int ls_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset,
+		    const struct list_anchor *after, int limit, struct list_page *page, char **err)
+{
+	struct lscreen *ls = ctx;
+	return ls->d.fetch(ls->d.state, filter, sort_key, desc, offset, after, limit, page, err);
+}
+
+/* ---- the actions every list has ---- */
+
+static int ls_move(struct screen *s, enum action a)
+{
+	list_move(lscreen_of(s)->list, a);
+	return UI_REDRAW;
+}
+static int ls_up(struct screen *s) { return ls_move(s, ACT_UP); }
+static int ls_down(struct screen *s) { return ls_move(s, ACT_DOWN); }
+static int ls_pgup(struct screen *s) { return ls_move(s, ACT_PGUP); }
+static int ls_pgdn(struct screen *s) { return ls_move(s, ACT_PGDN); }
+static int ls_top(struct screen *s) { return ls_move(s, ACT_TOP); }
+static int ls_bottom(struct screen *s) { return ls_move(s, ACT_BOTTOM); }
+
+static int ls_sort(struct screen *s)
+{
+	list_sort_next(lscreen_of(s)->list);
+	return UI_REDRAW;
+}
+
+static int ls_reverse(struct screen *s)
+{
+	list_reverse(lscreen_of(s)->list);
+	return UI_REDRAW;
+}
+
+/* The clear key: the typed filter back to its default and the register's own filters off. */
+static int ls_clear(struct screen *s)
+{
+	struct lscreen *ls = lscreen_of(s);
+	list_set_filter(ls->list, ls->d.default_filter ? ls->d.default_filter : "");
+	if (ls->d.clear_filters)
+		ls->d.clear_filters(ls->d.state);
+	listscreen_refilter(s);
+	return UI_REDRAW;
+}
+
+/* Esc: first the typed filter goes back to its default, then the screen closes (the register's
+ * own filters stay until the clear key, as they were chosen on purpose). */
+static int ls_back(struct screen *s)
+{
+	struct lscreen *ls = lscreen_of(s);
+	const char *def = ls->d.default_filter ? ls->d.default_filter : "";
+	if (strcmp(list_filter(ls->list), def)) {
+		list_set_filter(ls->list, def);
+		return UI_REDRAW;
+	}
+	return UI_POP;
+}
+
+static int ls_quit(struct screen *s)
+{
+	(void)s;
+	return UI_QUIT;
+}
+
+static const struct binding common[] = {
+	{ .action = ACT_SORT, .run = ls_sort },
+	{ .action = ACT_REVERSE, .run = ls_reverse },
+	{ .action = ACT_BACK, .run = ls_back },
+	{ .action = ACT_CLEAR, .run = ls_clear, .hidden = true },
+	{ .action = ACT_UP, .run = ls_up, .hidden = true },
+	{ .action = ACT_DOWN, .run = ls_down, .hidden = true },
+	{ .action = ACT_PGUP, .run = ls_pgup, .hidden = true },
+	{ .action = ACT_PGDN, .run = ls_pgdn, .hidden = true },
+	{ .action = ACT_TOP, .run = ls_top, .hidden = true },
+	{ .action = ACT_BOTTOM, .run = ls_bottom, .hidden = true },
+	{ .action = ACT_QUIT, .run = ls_quit, .hidden = true },
+	{ .action = ACT_NONE },
+};
+
+/* ---- the screen ---- */
+
+static void ls_prepare(struct screen *s, int top, int height, int width)
+{
+	(void)top, (void)width;
+	list_prepare(lscreen_of(s)->list, height);
+}
+
+static void ls_draw(struct screen *s, int top, int height, int width)
+{
+	list_draw(lscreen_of(s)->list, top, height, width, &s->cur_y, &s->cur_x);
+}
+
+/* Keys no row runs: text and editing keys of the filter line. */
+static int ls_key(struct screen *s, struct keypress k)
+{
+	list_edit_filter(lscreen_of(s)->list, k);
+	return UI_REDRAW;
+}
+
+static void ls_reload(struct screen *s)
+{
+	struct lscreen *ls = lscreen_of(s);
+	list_reload(ls->list);
+	if (ls->d.reload)
+		ls->d.reload(s);
+}
+
+static void ls_fini(struct screen *s)
+{
+	struct lscreen *ls = lscreen_of(s);
+	list_free(ls->list);
+	if (ls->d.fini)
+		ls->d.fini(ls->d.state);
+	free(ls->table);
+	free(ls);
+}
+
+static const struct screen_ops ls_ops = {
+	.name = "list",
+	.prepare = ls_prepare,
+	.draw = ls_draw,
+	.key = ls_key,
+	.reload = ls_reload,
+	.fini = ls_fini,
+};
+
+struct screen *listscreen_push(const struct listscreen_desc *d)
+{
+	struct lscreen *ls = xcalloc(1, sizeof *ls);
+	int n = 0, na = 0, nc = (int)ARRAY_LEN(common);
+	while (d->actions && d->actions[na].action != ACT_NONE)
+		na++;
+	ls->d = *d;
+	ls->table = xcalloc((size_t)(1 + na + nc), sizeof *ls->table);
+	ls->table[n++] = (struct binding){ .action = ACT_HELP };
+	for (int i = 0; i < na; i++)
+		ls->table[n++] = d->actions[i];
+	for (int i = 0; i < nc; i++) /* ends with common's ACT_NONE row */
+		ls->table[n++] = common[i];
+	ls->src = (struct list_source){
+		.cols = d->cols, .ncols = d->ncols, .ctx = ls, .count = ls_count, .fetch = ls_fetch
+	};
+	ls->list = list_new(&ls->src, d->sort_col);
+	if (d->desc)
+		list_set_desc(ls->list, true);
+	if (d->default_filter)
+		list_set_filter(ls->list, d->default_filter);
+	struct screen *s = screen_new(&ls_ops, d->title, ls->table);
+	s->data = ls;
+	listscreen_refilter(s);
+	app_push(s);
+	return s;
+}

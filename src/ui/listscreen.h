@@ -1,0 +1,61 @@
+/* One list screen for every register. A register's list is a description (struct
+ * listscreen_desc): its columns, its data (count and page for the typed filter), its own actions
+ * as key-table rows (new, open, edit, delete, its filter ...), and optionally the text shown
+ * right of the filter line and how to clear its own filters. The screen adds what every list
+ * has — sorting, moving, paging, clearing the filter, back, quit — to the same key table, so the
+ * key bar, F1 help and dispatch all come from one table.
+ *
+ * Call order: fill a description (a static or the state's own), listscreen_push(); action
+ * handlers (struct binding.run) get the screen and use listscreen_state()/listscreen_selected();
+ * when they change the screen's own filters they call listscreen_refilter(). The state is freed
+ * by desc.fini when the screen closes. */
+#ifndef STATION_UI_LISTSCREEN_H
+#define STATION_UI_LISTSCREEN_H
+
+#include "ui/app.h"
+#include "ui/list.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct listscreen_desc {
+	const char *title;           /* title bar */
+	const struct list_col *cols; /* columns; sort_key is passed to fetch */
+	int ncols;
+	int sort_col; /* column sorted by when the screen opens */
+	bool desc;    /* ... in descending order (newest first) */
+	/* Rows for the typed filter text: their number, and a page sorted by sort_key. */
+	int (*count)(void *state, const char *text, int64_t *n, char **err);
+	int (*fetch)(void *state, const char *text, int sort_key, bool desc, int64_t offset,
+		     const struct list_anchor *after, int limit, struct list_page *page, char **err);
+	/* The register's own actions, in key-bar order; ended by ACT_NONE. Borrowed. */
+	const struct binding *actions;
+	/* Optional: the text right of the filter line (new string), and *filtered set when the
+	 * register's own filters narrow the rows. */
+	char *(*status)(void *state, bool *filtered);
+	/* Optional: the filter text the screen opens with (e.g. this year); clearing the filter
+	 * goes back to it, and Esc on it goes back a screen. Borrowed. */
+	const char *default_filter;
+	/* Optional: clear the register's own filters (Esc and the clear key clear them with the
+	 * typed text). */
+	void (*clear_filters)(void *state);
+	/* Optional: called when the screen is shown again after the one above it closed (the rows
+	 * are reloaded first), e.g. to open a record just created. */
+	void (*reload)(struct screen *s);
+	/* Optional: free state when the screen closes. */
+	void (*fini)(void *state);
+	void *state;
+};
+
+/* Push a list screen for d (copied; d->actions and d->cols are borrowed). Returns the screen. */
+struct screen *listscreen_push(const struct listscreen_desc *d);
+/* The description's state, for the action handlers. */
+void *listscreen_state(struct screen *s);
+/* Id of the selected row, or -1 when the list is empty. */
+int64_t listscreen_selected(struct screen *s);
+/* The list widget of the screen. Borrowed. */
+struct list *listscreen_list(struct screen *s);
+/* The register's own filters changed: status again, rows again. */
+void listscreen_refilter(struct screen *s);
+
+#endif

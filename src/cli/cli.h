@@ -48,10 +48,5 @@ int cli_demo(const struct cfg *cfg, const char *path, bool force);
 /* station visits [--month YYYY-MM] [--full]: a month's visits (default this month) as aligned
  * text, phones masked unless full (read only). A bad month: CLI_USAGE. */
 int cli_visits(const struct cfg *cfg, const char *path, const char *month, bool full);
-/* Demo steps (station demo): this year's reception days with deputies on duty, and the visits
- * of data/demo-visits.csv dated back from today, by cfg's rule, calendar and station code.
- * Return the number added, or -1 with *err. */
-int cli_visits_demo_days(const struct cfg *cfg, struct db *db, const char *today, char **err);
-int cli_visits_demo_visits(const struct cfg *cfg, struct db *db, const char *today, char **err);
 
 #endif

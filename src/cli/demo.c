@@ -15,13 +15,20 @@
 #include "core/case.h"
 #include "core/caseflow.h"
 #include "core/clock.h"
+#include "core/deputy.h"
 #include "core/embed.h"
 #include "core/suggestion.h"
+#include "core/text.h"
 #include "core/util.h"
+#include "core/visit.h"
 #include "db/backup.h"
 #include "db/cases.h"
+#include "db/deputies.h"
+#include "db/reception.h"
 #include "db/suggestions.h"
 #include "db/units.h"
+#include "db/visits.h"
+#include "report/csvin.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -326,10 +333,196 @@ static int demo_suggestions_fill(const struct cfg *cfg, struct db *db, const cha
 	return n;
 }
 
+/* ---- Demo data (station demo): reception days and data/demo-visits.csv ---- */
+
+/* The demo station's deputies (id and name, in roster order) or reception days (id, date). */
+struct demo_visits_list {
+	int64_t ids[128];
+	char *names[128]; /* owned */
+	int n;
+};
+
+static void demo_visits_add(struct demo_visits_list *l, int64_t id, const char *name)
+{
+	if (l->n < (int)ARRAY_LEN(l->ids)) {
+		l->ids[l->n] = id;
+		l->names[l->n++] = xstrdup(name);
+	}
+}
+
+static int demo_visits_dep(void *ud, int64_t id, const char *const *vals)
+{
+	demo_visits_add(ud, id, vals[DEP_NAME]);
+	return 0;
+}
+
+static int demo_visits_day(void *ud, const struct reception_row *r)
+{
+	demo_visits_add(ud, r->id, r->date);
+	return 0;
+}
+
+static void demo_visits_free(struct demo_visits_list *l)
+{
+	for (int i = 0; i < l->n; i++)
+		free(l->names[i]);
+	l->n = 0;
+}
+
+/* The demo's reception days: cfg's rule (default the 15th, moved off holidays) from the year of
+ * 60 days ago to this year, three deputies on duty each day, taking turns through the roster. */
+static int demo_reception_days(const struct cfg *cfg, struct db *db, const char *today, char **err)
+{
+	struct calendar *cal;
+	struct demo_visits_list deps = { 0 }, days = { 0 };
+	char from[11];
+	int total = 0, rc = -1, k = 0;
+
+	if (!(cal = calendar_new(cfg, err)))
+		return -1;
+	date_add_days(today, -60, from);
+	for (int y = atoi(from); y <= atoi(today); y++) {
+		int added;
+		if (db_reception_generate(db, cfg, cal, y, &added, err) < 0)
+			goto out;
+		total += added;
+	}
+	if (db_deputies_page(db, NULL, DEP_NAME, false, 0, -1, demo_visits_dep, &deps, err) < 0 ||
+	    db_reception_page(db, NULL, 0, -1, demo_visits_day, &days, err) < 0)
+		goto out;
+	for (int i = 0; i < days.n && deps.n >= 3; i++) {
+		int64_t duty[3];
+		for (int j = 0; j < 3; j++, k = (k + 1) % deps.n)
+			duty[j] = deps.ids[k];
+		if (db_reception_set_duty(db, days.ids[i], duty, 3, err) < 0)
+			goto out;
+	}
+	rc = total;
+out:
+	demo_visits_free(&deps);
+	demo_visits_free(&days);
+	calendar_free(cal);
+	return rc;
+}
+
+/* Columns of data/demo-visits.csv after 距今天数 (days before today), in VIS_ order from
+ * VIS_CHANNEL, then 接待代表 (names joined with 、) and 承办单位. */
+enum { VD_DAYS, VD_FIRST, VD_DEPUTIES = VD_FIRST + VIS_NFIELDS - 1, VD_UNIT, VD_NCOLS };
+
+/* One demo row into values (the date from the offset; a 接待日来访 moves to the last reception day
+ * on or before it). Returns NULL with *err when the row does not pass the checks. */
+static char **demo_visits_values(const struct csvin_row *row, const char *today, const struct demo_visits_list *days,
+				 char **err)
+{
+	const char *msgs[VIS_NFIELDS];
+	char date[11];
+	char **v = record_new_values(&visit_def, today);
+
+	date_add_days(today, -atoi(row->cells[VD_DAYS]), date);
+	for (int f = VIS_CHANNEL; f < VIS_NFIELDS; f++)
+		str_set(&v[f], row->cells[VD_FIRST + f - VIS_CHANNEL]);
+	if (!strcmp(v[VIS_CHANNEL], VISIT_CH_RECEPTION)) {
+		const char *last = NULL; /* days are in date order */
+		for (int i = 0; i < days->n; i++)
+			if (strcmp(days->names[i], date) <= 0)
+				last = days->names[i];
+		if (last)
+			snprintf(date, sizeof date, "%s", last);
+	}
+	str_set(&v[VIS_DATE], date);
+	if (record_check(&visit_def, v, today, msgs)) {
+		for (int f = 0; f < VIS_NFIELDS; f++)
+			if (msgs[f]) {
+				*err = xasprintf("第 %d 行 %s：%s", row->line, visit_def.fields[f].label, msgs[f]);
+				break;
+			}
+		record_free_values(&visit_def, v);
+		return NULL;
+	}
+	return v;
+}
+
+/* The ids of the deputies named in joined ("杨春燕、赵德明"), into ids (at most max). */
+static int demo_visits_dep_ids(const char *joined, const struct demo_visits_list *deps, int64_t *ids, int max,
+			       char **err)
+{
+	const char *p = joined;
+	size_t seplen = strlen(RECORD_MULTI_SEP);
+	int n = 0;
+	while (*p && n < max) {
+		/* "、" is three bytes: split on the whole string, not on any of its bytes (strtok). */
+		const char *end = strstr(p, RECORD_MULTI_SEP);
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		int i = 0;
+		while (i < deps->n && (strlen(deps->names[i]) != len || strncmp(deps->names[i], p, len)))
+			i++;
+		if (i == deps->n) {
+			*err = xasprintf("名册中没有代表 %.*s", (int)len, p);
+			return -1;
+		}
+		ids[n++] = deps->ids[i];
+		p += len + (end ? seplen : 0);
+	}
+	return n;
+}
+
+/* The demo's visits: data/demo-visits.csv, dated back from today, through db_visits_insert() (a
+ * 交办 opens its case, numbered with cfg's station code, assigned when the row names a unit). */
+static int demo_visits(const struct cfg *cfg, struct db *db, const char *today, char **err)
+{
+	const char *csv = embed_get("demo-visits.csv");
+	struct csvin *c = NULL;
+	struct calendar *cal = NULL;
+	struct demo_visits_list deps = { 0 }, days = { 0 };
+	int rc = -1, count = 0;
+
+	if (!csv)
+		die("demo-visits.csv is not embedded");
+	if (!(cal = calendar_new(cfg, err)) || csvin_parse(csv, strlen(csv), "demo-visits.csv", &c, err) < 0)
+		goto out;
+	if (db_deputies_page(db, NULL, DEP_NAME, false, 0, -1, demo_visits_dep, &deps, err) < 0 ||
+	    db_reception_page(db, NULL, 0, -1, demo_visits_day, &days, err) < 0)
+		goto out;
+	struct visit_ctx ctx = { .cfg = cfg, .cal = cal, .today = today };
+	for (int r = 1; r < c->nrows; r++) {
+		const struct csvin_row *row = &c->rows[r];
+		int64_t ids[VISIT_MAX_DEPUTIES], id;
+		struct visit_links l = { .deputy_ids = ids };
+		if (row->ncells != VD_NCOLS) {
+			*err = xasprintf("第 %d 行应有 %d 列", row->line, VD_NCOLS);
+			goto out;
+		}
+		if ((l.ndeputies = demo_visits_dep_ids(row->cells[VD_DEPUTIES], &deps, ids, VISIT_MAX_DEPUTIES, err)) <
+		    0)
+			goto out;
+		if (*row->cells[VD_UNIT] &&
+		    (db_units_find(db, row->cells[VD_UNIT], &l.unit_id, err) < 0 || !l.unit_id)) {
+			if (!*err)
+				*err = xasprintf("没有承办单位 %s", row->cells[VD_UNIT]);
+			goto out;
+		}
+		char **v = demo_visits_values(row, today, &days, err);
+		if (!v)
+			goto out;
+		int ins = db_visits_insert(db, &ctx, v, &l, &id, NULL, NULL, err);
+		record_free_values(&visit_def, v);
+		if (ins < 0)
+			goto out;
+		count++;
+	}
+	rc = count;
+out:
+	demo_visits_free(&deps);
+	demo_visits_free(&days);
+	csvin_free(c);
+	calendar_free(cal);
+	return rc;
+}
+
 static const struct demo_step demo_steps[] = {
 	{ "代表名册", "deputies", demo_deputies },
-	{ "接待日", "reception days", cli_visits_demo_days },
-	{ "接待选民登记", "visits", cli_visits_demo_visits },
+	{ "接待日", "reception days", demo_reception_days },
+	{ "接待选民登记", "visits", demo_visits },
 	{ "意见建议", "cases", demo_cases_fill },
 	{ "代表建议", "suggestions", demo_suggestions_fill },
 };

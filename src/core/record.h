@@ -1,6 +1,6 @@
 /* Table-driven description of a register's editable fields.
  *
- * A register (代表名册, later 接待登记, ...) is a struct record_def: its SQL table and a list of
+ * A register (代表名册, 接待登记, 承办单位 ...) is a struct record_def: its SQL table and a list of
  * fields. The form widget builds its fields from it, the database layer builds its INSERT and
  * UPDATE from the column names (fixed here, never from input), imports map CSV headers to labels,
  * and record_check() validates and normalises values in one place for all of them.

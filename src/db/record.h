@@ -41,11 +41,6 @@ int db_rec_set_deleted(struct db *db, const struct record_def *def, int64_t id, 
 /* "%text%" with % _ and \ escaped, for LIKE ?1 ESCAPE '\'. New string. */
 char *db_rec_like(const char *text);
 
-/* Make a link table (reception_duty, visit_deputies, suggestion_deputies, suggestion_cases ...)
- * hold exactly ids, in that order, for one record: link_table, key_col and id_col are the
- * program's constants (never input); key is the record's id. Nothing is written when the links
- * are already those (no audit noise on an unchanged save). Runs inside the caller's
- * transaction. */
 /* Step a prepared count (one row, one column), put it in *n and finalize st — on every path.
  * def (may be NULL) names fields in an error message. Returns 0 or -1 with *err. */
 int db_count_finish(struct db *db, sqlite3_stmt *st, const struct record_def *def, int64_t *n, char **err);
@@ -54,6 +49,11 @@ int db_count_finish(struct db *db, sqlite3_stmt *st, const struct record_def *de
  * were linked. *ids (n of them) is a new array, NULL when none. */
 int db_links_get(struct db *db, const char *link_table, const char *key_col, const char *id_col, int64_t key,
 		 int64_t **ids, int *n, char **err);
+/* Make a link table (reception_duty, visit_deputies, suggestion_deputies, suggestion_cases ...)
+ * hold exactly ids, in that order, for one record: link_table, key_col and id_col are the
+ * program's constants (never input); key is the record's id. Nothing is written when the links
+ * are already those (no audit noise on an unchanged save). Runs inside the caller's
+ * transaction. */
 int db_links_replace(struct db *db, const char *link_table, const char *key_col, const char *id_col, int64_t key,
 		     const int64_t *ids, int n, char **err);
 /* Comma-separated field columns of def, for SELECT lists ("name, gender, ..."). New string. */

@@ -7,23 +7,11 @@
 #define STATION_DB_UNITS_H
 
 #include "core/record.h"
+#include "core/unit.h"
 #include "db/db.h"
 
 #include <stdbool.h>
 #include <stdint.h>
-
-/* Field indexes into unit values; keep in the order of unit_fields in units.c. */
-enum unit_field {
-	UNIT_NAME,    /* 单位名称: required, at most 40 characters, unique */
-	UNIT_KIND,    /* 类别: 镇直/县直/村社区/其他 (default 其他) */
-	UNIT_CONTACT, /* 联系人 */
-	UNIT_PHONE,   /* 联系电话 */
-	UNIT_NFIELDS
-};
-
-extern const struct record_def unit_def;
-/* "镇直", "县直", "村社区", "其他", NULL. */
-extern const char *const unit_kinds[];
 
 struct unit_filter {
 	const char *text; /* substring of name, contact or phone, exact kind, or (ASCII letters)

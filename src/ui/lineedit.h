@@ -1,5 +1,6 @@
-/* A wide-character line editor for form fields (the ncurses form library corrupts CJK input,
- * see PITFALLS.md). Works on a wchar_t buffer: cursor moves, insert, delete and backspace by
+/* A wide-character line editor for form fields (the ncurses form library corrupts CJK input: a
+ * wide character typed into the last column is drawn outside the field, inserting into a full
+ * field drops text, scrolling fields hold junk after 10 CJK characters). Works on a wchar_t buffer: cursor moves, insert, delete and backspace by
  * whole character, Home/End, paste, a limit counted in characters. Multi-line fields wrap
  * their text and accept newlines. */
 #ifndef STATION_UI_LINEEDIT_H

@@ -1,7 +1,8 @@
-/* A register screen: a list of records over a data source, and a form per record, both driven
- * by one description (struct register_desc). The roster, the units register and later registers
- * are each a description plus, where needed, a few hooks; the keys, messages, confirmations and
- * reloads are the same everywhere. */
+/* A register of plain records: a list screen (ui/listscreen.h) over a data source, and a form
+ * per record, both driven by one description (struct register_desc). The roster and the units
+ * register are each a description plus, where needed, a few hooks; the cases, reception days
+ * and the visit filter use its form with their own list descriptions. The keys, messages,
+ * confirmations and reloads are the same everywhere. */
 #ifndef STATION_UI_REGISTER_H
 #define STATION_UI_REGISTER_H
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The program's own strings carry no ambiguous-width characters (“ ” ‘ ’ … — · ① ※ ℃ ×): glibc
 # counts them 1 column, terminals set to "ambiguous = wide" draw 2, and every column after them
-# shifts (PITFALLS.md). Looks at string literals in src/ (comments are free to use them).
+# shifts. Looks at string literals in src/ (comments are free to use them).
 cd "$(dirname "$0")/../.." || exit 1
 bad=$(python3 - <<'PY'
 import re, pathlib

@@ -89,7 +89,7 @@ expect_screen "延期理由"
 want=$(row_of "延期理由")
 check_eq "延期 without a reason: the cursor is on 延期理由" "$(cursor_y)" "$want"
 check_eq "延期 without a reason writes nothing" "$(sql "select due_date, extensions from suggestions")" "2027-02-23|0"
-type_text "需协调市政管网施工"
+type_text "需协调管网施工"
 key F2
 expect_screen "已延期，办理时限 2027-03-23"
 
@@ -123,11 +123,11 @@ check_eq "suggestion_events: every action, in order" \
 	"$(sql "select group_concat(type, ',') from (select type from suggestion_events order by at, id)")" \
 	"交办,延期,答复,征询意见,重办"
 check_eq "suggestion_events: the 延期 with its reason and new due date" \
-	"$(sql "select note, due_date from suggestion_events where type = '延期'")" "需协调市政管网施工|2027-03-23"
+	"$(sql "select note, due_date from suggestion_events where type = '延期'")" "需协调管网施工|2027-03-23"
 check_eq "suggestion_events: the 不满意 kept" \
 	"$(sql "select satisfaction from suggestion_events where type = '征询意见'")" "不满意"
 check "timeline on the suggestion's screen" wait_for "办理经过"
-check "timeline: the 延期 with its reason" sh -c "tmux -L $SOCK capture-pane -p | grep ' 延期 ' | grep -q '需协调市政管网施工'"
+check "timeline: the 延期 with its reason" sh -c "tmux -L $SOCK capture-pane -p | grep ' 延期 ' | grep -q '需协调管网施工'"
 check "timeline: the 重办" sh -c "tmux -L $SOCK capture-pane -p | grep -q ' 重办 '"
 check "timeline: the 不满意" sh -c "tmux -L $SOCK capture-pane -p | grep ' 征询意见 ' | grep -q '不满意'"
 e2e_quit "suggestion run"

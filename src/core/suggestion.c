@@ -14,7 +14,9 @@
 const char *const suggestion_categories[] = { "财政经济", "农业农村", "城建环资", "教科文卫",
 					      "内务司法", "社会建设", NULL };
 const char *const suggestion_statuses[] = { "已提出", "办理中", "已答复", "办结", NULL };
-static const char *const suggestion_actions[SA_COUNT + 1] = { "交办", "延期", "答复", "征询意见", "重办", "办结", NULL };
+static const char *const suggestion_actions[SA_COUNT + 1] = {
+	"交办", "延期", "答复", "征询意见", "重办", "办结", NULL
+};
 
 static const struct field_def suggestion_fields[SUG_NFIELDS] = {
 	[SUG_NO] = { .col = "suggestion_no", .label = "编号", .kind = FK_TEXT, .max_chars = 30 },
@@ -186,10 +188,7 @@ void suggestion_default_due(const char *assigned, char out[11])
 }
 
 /* The date the current round's time runs from: the last 重办, else the 交办. */
-static const char *sug_round_start(const struct suggestion_state *s)
-{
-	return s->redone[0] ? s->redone : s->assigned;
-}
+static const char *sug_round_start(const struct suggestion_state *s) { return s->redone[0] ? s->redone : s->assigned; }
 
 void suggestion_extend_limit(const struct suggestion_state *s, char out[11])
 {
@@ -226,12 +225,12 @@ static const char *sug_refusal(enum suggestion_status st, enum case_sat sat, enu
 	case SA_ASSIGN:
 		return st == SS_RAISED ? NULL : "这条建议已经交办，不能再交办；更换承办单位请修改记录";
 	case SA_EXTEND:
-		return st == SS_HANDLING ? NULL
-			: st == SS_RAISED ? "尚未交办，不能延期"
+		return st == SS_HANDLING   ? NULL
+			: st == SS_RAISED  ? "尚未交办，不能延期"
 			: st == SS_REPLIED ? "已经答复，不能再延期"
 					   : "这条建议已经办结，不能延期";
 	case SA_REPLY:
-		return st == SS_HANDLING ? NULL
+		return st == SS_HANDLING  ? NULL
 			: st == SS_RAISED ? "尚未交办，不能答复"
 			: st == SS_REPLIED ? "已经答复，不能再答复；修改答复请修改记录；代表不满意的请先重办"
 					   : "这条建议已经办结，不能再答复";
@@ -244,9 +243,9 @@ static const char *sug_refusal(enum suggestion_status st, enum case_sat sat, enu
 	case SA_REDO:
 		if (st == SS_REPLIED)
 			return sat == CASE_SAT_UNSATISFIED ? NULL
-				: sat == CASE_SAT_NONE     ? "尚未征询代表意见，不能重办；代表不满意的才重办"
-							   : "代表满意，无需重办，请办结";
-		return st == SS_CLOSED ? "这条建议已经办结，不能重办"
+				: sat == CASE_SAT_NONE ? "尚未征询代表意见，不能重办；代表不满意的才重办"
+						       : "代表满意，无需重办，请办结";
+		return st == SS_CLOSED      ? "这条建议已经办结，不能重办"
 			: st == SS_HANDLING ? "正在办理中，无需重办"
 					    : "尚未交办，不能重办";
 	case SA_CLOSE:
@@ -356,8 +355,9 @@ static int sug_apply_extend(const struct suggestion_state *s, const struct sugge
 	if (s->due[0] && strcmp(due, s->due) <= 0)
 		return refusal_set(why, "due", xasprintf("延期后的办理时限应晚于原时限（%s）", s->due));
 	if (limit[0] && strcmp(due, limit) > 0)
-		return refusal_set(why, "due",
-				   xasprintf("延期合计不能超过 %d 个月，最晚可延至 %s", SUGGESTION_EXTEND_MONTHS, limit));
+		return refusal_set(
+			why, "due",
+			xasprintf("延期合计不能超过 %d 个月，最晚可延至 %s", SUGGESTION_EXTEND_MONTHS, limit));
 	if (!sug_given(a->note))
 		return refusal_set(why, "note", xstrdup("请填写延期理由"));
 	if ((m = sug_date(s, a->date, today, "延期日期", date)))
@@ -440,8 +440,8 @@ int suggestion_apply(const struct suggestion_state *s, const struct suggestion_a
 {
 	static int (*const apply[SA_COUNT])(const struct suggestion_state *, const struct suggestion_act *,
 					    const char *, struct suggestion_state *, struct refusal *) = {
-		[SA_ASSIGN] = sug_apply_assign, [SA_EXTEND] = sug_apply_extend,   [SA_REPLY] = sug_apply_reply,
-		[SA_FOLLOWUP] = sug_apply_followup, [SA_REDO] = sug_apply_redo, [SA_CLOSE] = sug_apply_close,
+		[SA_ASSIGN] = sug_apply_assign,     [SA_EXTEND] = sug_apply_extend, [SA_REPLY] = sug_apply_reply,
+		[SA_FOLLOWUP] = sug_apply_followup, [SA_REDO] = sug_apply_redo,     [SA_CLOSE] = sug_apply_close,
 	};
 	const char *no, *e;
 	struct suggestion_state n = *s;

@@ -78,7 +78,7 @@ extern const struct record_def suggestion_def;
  * (case_result_codes, case_result_choices, case_sat_choices); the form's check (record_check)
  * turns a picked "A 已解决或基本解决" back into its letter. */
 extern const char *const suggestion_categories[]; /* 财政经济 农业农村 城建环资 教科文卫 内务司法 社会建设 */
-extern const char *const suggestion_statuses[];   /* 已提出 办理中 已答复 办结 */
+extern const char *const suggestion_statuses[]; /* 已提出 办理中 已答复 办结 */
 /* Label of the column of a row value (fields and enum suggestion_extra), e.g. "状态". */
 const char *suggestion_col_label(int col);
 

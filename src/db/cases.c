@@ -809,8 +809,9 @@ static char *cases_where(const struct case_filter *f)
 		char *t = xstrdup(f->text);
 		str_trim(t);
 		if (*t)
-			sb_add(&sb, " AND (c.summary LIKE ?1 ESCAPE '\\' OR c.content LIKE ?1 ESCAPE '\\'"
-				    " OR c.case_no LIKE ?1 ESCAPE '\\')");
+			sb_add(&sb,
+			       " AND (c.summary LIKE ?1 ESCAPE '\\' OR c.content LIKE ?1 ESCAPE '\\'"
+			       " OR c.case_no LIKE ?1 ESCAPE '\\')");
 		free(t);
 	}
 	if (f && !str_empty(f->status))

@@ -427,7 +427,8 @@ static int sug_load_state(struct db *db, int64_t id, struct suggestion_state *s,
 	static const char sql[] =
 		"SELECT status, date, unit_id, assigned_date, due_date, extensions, reply_date, result, followup_date,"
 		" closed_date, satisfaction, redo_count, redone_date,"
-		" (SELECT max(coalesce(e.date, substr(e.at, 1, 10))) FROM suggestion_events e WHERE e.suggestion_id = ?1)"
+		" (SELECT max(coalesce(e.date, substr(e.at, 1, 10))) FROM suggestion_events e WHERE e.suggestion_id = "
+		"?1)"
 		" FROM suggestions WHERE id = ?1 AND deleted = 0";
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
@@ -906,7 +907,8 @@ int db_suggestions_act(struct db *db, int64_t id, const struct suggestion_act *a
 	}
 	char result[2] = { n.result, '\0' };
 	sug_event_of(&s, &a, &n, content, result, &buf, &ev);
-	if (sug_write_state(db, id, &n, content, a.action == SA_REDO, &err) < 0 || sug_insert_event(db, id, &ev, &err) < 0)
+	if (sug_write_state(db, id, &n, content, a.action == SA_REDO, &err) < 0 ||
+	    sug_insert_event(db, id, &ev, &err) < 0)
 		goto rollback;
 	if (db_commit(db, &err) < 0)
 		goto fail;

@@ -8,8 +8,9 @@
  * now (suggestion_allowed) — 交办, 延期, 答复, 征询意见, 重办, 办结 — each a small form built
  * from suggestion_form() by ui/actform.c; the core decides (suggestion_apply through
  * db_suggestions_act) and a refusal is shown at the field it names, the form keeping what was
- * typed. Below the linked cases the screen shows the timeline (suggestion_events). F4 edits the fields: the description at any
- * time, the handling fields (承办单位 ... 满意度) only once their action has written them.
+ * typed. Below the linked cases the screen shows the timeline (suggestion_events). F4 edits
+ * the fields: the description at any time, the handling fields (承办单位 ... 满意度) only once
+ * their action has written them.
  *
  * Pick lists are loaded when a form opens and freed with it: deputies
  * (db_suggestions_deputy_items; 离任 ones too when editing), units, and for 关联案件 the open
@@ -777,10 +778,9 @@ static void sugscr_draw(struct screen *sc, int top, int height, int width)
 	int half = (width - 4) / 2, y = top + 1, end = top + height;
 	bool over;
 	char *due = sugscr_due(st, &over);
-	char *t = st->status == SS_CLOSED
-		? xstrdup(suggestion_status_label(st->status))
-		: xasprintf("%s（%s）", suggestion_status_label(st->status),
-			    suggestion_next_step(st->status, st->satisfaction));
+	char *t = st->status == SS_CLOSED ? xstrdup(suggestion_status_label(st->status))
+					  : xasprintf("%s（%s）", suggestion_status_label(st->status),
+						      suggestion_next_step(st->status, st->satisfaction));
 	sugscr_field(y, 2, half, "编号", *v[SUG_NO] ? v[SUG_NO] : "（未编号）", ROLE_HEADER);
 	sugscr_field(y++, 2 + half, half, "状态", t, over ? ROLE_ERROR : ROLE_INFO);
 	free(t);
@@ -798,9 +798,10 @@ static void sugscr_draw(struct screen *sc, int top, int height, int width)
 		char *r = xasprintf("%s  %s", v[SUG_REPLY_DATE], sugui_result_item(v[SUG_RESULT]));
 		sugscr_field(y, 2, half, "答复", r, ROLE_NORMAL);
 		free(r);
-		char *sat = st->status == SS_CLOSED		? xasprintf("%s  办结 %s", v[SUG_SATISFACTION], st->closed)
-			: st->satisfaction != CASE_SAT_NONE ? xasprintf("%s  征询 %s", v[SUG_SATISFACTION], st->followup)
-							    : xstrdup("（待征询意见）");
+		char *sat = st->status == SS_CLOSED ? xasprintf("%s  办结 %s", v[SUG_SATISFACTION], st->closed)
+			: st->satisfaction != CASE_SAT_NONE
+			? xasprintf("%s  征询 %s", v[SUG_SATISFACTION], st->followup)
+			: xstrdup("（待征询意见）");
 		sugscr_field(y++, 2 + half, half, "代表满意度", sat, ROLE_NORMAL);
 		free(sat);
 		y = sugscr_memo(y, width, "答复内容", v[SUG_REPLY], 2);

@@ -26,15 +26,9 @@ static const char cal_text[] = "2026-09-20 work 国庆节调休\n2026-09-25 off 
 
 static struct calendar *cal;
 
-static void setup(void)
-{
-	tdb_open("cases");
-}
+static void setup(void) { tdb_open("cases"); }
 
-static void teardown(void)
-{
-	tdb_close();
-}
+static void teardown(void) { tdb_close(); }
 
 /* One text value of a query (new string, "" for none). */
 static char *q_text(const char *sql)
@@ -296,9 +290,13 @@ TEST(t_refused_writes_nothing)
 		const char *want, *field; /* the message and the field it names ("-": none) */
 	} bad[] = {
 		{ { .event = CE_CLOSE }, "案件尚未答复，不能办结", "-" },
-		{ { .event = CE_FOLLOWUP, .satisfaction = CASE_SAT_SATISFIED, .how = "电话" }, "尚未答复，不能回访", "-" },
+		{ { .event = CE_FOLLOWUP, .satisfaction = CASE_SAT_SATISFIED, .how = "电话" },
+		  "尚未答复，不能回访",
+		  "-" },
 		{ { .event = CE_REPLY, .result = 'A' }, "请填写答复内容", "content" },
-		{ { .event = CE_REPLY, .content = "已处理", .result = 'A', .date = "2026-08-30" }, "早于受理日期", "date" },
+		{ { .event = CE_REPLY, .content = "已处理", .result = 'A', .date = "2026-08-30" },
+		  "早于受理日期",
+		  "date" },
 		{ { .event = CE_REPLY, .content = "已处理", .result = 'A', .date = "2027-01-01" }, "晚于今天", "date" },
 		{ { .event = CE_EXTEND, .due = "2026-12-01" }, "请填写延期理由", "note" },
 		{ { .event = CE_ASSIGN, .unit_id = u }, "请先退回", "-" },

@@ -176,7 +176,8 @@ static void insert_sample(struct db *db, int k)
 	CHECK_INT(db_exec(db,
 			  k >= 3 ? "INSERT INTO suggestions (id, title, date, unit_id, status, assigned_date, due_date,"
 				   " extensions, reply_date, reply, result, satisfaction, followup_date, closed_date)"
-				   " VALUES (7, '旧建议', '2026-01-05', (SELECT min(id) FROM units), '办结', '2026-01-10',"
+				   " VALUES (7, '旧建议', '2026-01-05', (SELECT min(id) FROM units), '办结', "
+				   "'2026-01-10',"
 				   " '2026-05-10', 1, '2026-05-01', '已办', 'B', '满意', '2026-05-03', '2026-05-05')"
 				 : "INSERT INTO suggestions (id, title, date) VALUES (7, '旧建议', '2026-01-05')",
 			  &err),
@@ -208,13 +209,15 @@ TEST(t_every_earlier_version)
 					    "老代表13900001111乡镇0");
 			/* 0006 gave the old suggestion the timeline its row tells. */
 			if (k >= 1)
-				CHECK_Q_STR(db,
-					    "SELECT group_concat(type || ':' || coalesce(date, '-') || ':' || status_after,"
-					    " ',') FROM (SELECT * FROM suggestion_events WHERE suggestion_id = 7"
-					    " ORDER BY at, id)",
-					    k >= 3 ? "提出:2026-01-05:已提出,交办:2026-01-10:办理中,延期:-:办理中,"
-						     "答复:2026-05-01:已答复,征询意见:2026-05-03:已答复,办结:2026-05-05:办结"
-						   : "提出:2026-01-05:已提出");
+				CHECK_Q_STR(
+					db,
+					"SELECT group_concat(type || ':' || coalesce(date, '-') || ':' || status_after,"
+					" ',') FROM (SELECT * FROM suggestion_events WHERE suggestion_id = 7"
+					" ORDER BY at, id)",
+					k >= 3 ? "提出:2026-01-05:已提出,交办:2026-01-10:办理中,延期:-:办理中,"
+						 "答复:2026-05-01:已答复,征询意见:2026-05-03:已答复,办结:2026-05-05:"
+						 "办结"
+					       : "提出:2026-01-05:已提出");
 			if (k >= 3)
 				CHECK_Q_STR(db,
 					    "SELECT note || '|' || due_date FROM suggestion_events WHERE type = '延期'",

@@ -20,7 +20,6 @@
 
 static long long unit_traffic, unit_water, units; /* ids of two default units; their number */
 
-
 static void exec_sql(const char *sql)
 {
 	char *err = NULL;
@@ -52,10 +51,7 @@ static void setup(void)
 		 " (1, 'CG-2026-001', '道路破损', '2026-03-01'), (2, 'CG-2026-002', '路灯不亮', '2026-03-02')");
 }
 
-static void teardown(void)
-{
-	tdb_close();
-}
+static void teardown(void) { tdb_close(); }
 
 /* Checked values of a new suggestion. */
 static char **sug(const char *title, const char *lead, const char *co, const char *date, const char *cat,
@@ -306,7 +302,8 @@ TEST(t_machine)
 	CHECK(suggestion_overdue(&s, "2026-04-11"));
 	CHECK(!suggestion_overdue(&s, "2026-04-10"));
 	/* 延期: later than now, within 3 months in all, with its reason. */
-	CHECK_AT(core_act(&s, SA(.action = SA_EXTEND, .note = "r")), "due", "请填写延期后的办理时限（最晚 2026-07-10）");
+	CHECK_AT(core_act(&s, SA(.action = SA_EXTEND, .note = "r")), "due",
+		 "请填写延期后的办理时限（最晚 2026-07-10）");
 	CHECK_AT(core_act(&s, SA(.action = SA_EXTEND, .due = "2026-04-10", .note = "r")), "due",
 		 "延期后的办理时限应晚于原时限（2026-04-10）");
 	CHECK_AT(core_act(&s, SA(.action = SA_EXTEND, .due = "2026-07-11", .note = "r")), "due",
@@ -317,8 +314,9 @@ TEST(t_machine)
 		 "note", "请填写延期理由");
 	CHECK_AT(core_act(&s, SA(.action = SA_EXTEND, .due = "2026-05-31", .note = "r", .date = "2026-01-09")), "date",
 		 "延期日期不能早于上一步的日期（2026-01-10）");
-	CHECK_ACT(core_act(&s, SA(.action = SA_EXTEND, .due = "2026-05-31", .note = "需协调资金", .date = "2026-03-01")),
-		  "");
+	CHECK_ACT(
+		core_act(&s, SA(.action = SA_EXTEND, .due = "2026-05-31", .note = "需协调资金", .date = "2026-03-01")),
+		"");
 	CHECK_STR(s.due, "2026-05-31");
 	CHECK_INT(s.extensions, 1);
 	CHECK_STR(s.last, "2026-03-01");
@@ -722,12 +720,13 @@ TEST(t_events)
 			" AND reply_date IS NULL AND result IS NULL AND satisfaction IS NULL"),
 		  1);
 	t = timeline(id);
-	CHECK_STR(t, "2026-03-05 提出 已提出||||;"
-		     "2026-03-10 交办 办理中|2026-06-10|||;"
-		     "2026-04-01 延期 办理中|2026-07-10|需协调管网施工||;"
-		     "2026-05-01 答复 已答复||已列入计划|C|;"
-		     "2026-05-03 征询意见 已答复||||不满意;"
-		     "2026-05-04 重办 办理中|2026-08-04|||");
+	CHECK_STR(t,
+		  "2026-03-05 提出 已提出||||;"
+		  "2026-03-10 交办 办理中|2026-06-10|||;"
+		  "2026-04-01 延期 办理中|2026-07-10|需协调管网施工||;"
+		  "2026-05-01 答复 已答复||已列入计划|C|;"
+		  "2026-05-03 征询意见 已答复||||不满意;"
+		  "2026-05-04 重办 办理中|2026-08-04|||");
 	free(t);
 	/* The form can be saved in the new round (its reply fields are empty again). */
 	char **v = NULL;

@@ -18,16 +18,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+static void setup(void) { tdb_open("units"); }
 
-static void setup(void)
-{
-	tdb_open("units");
-}
-
-static void teardown(void)
-{
-	tdb_close();
-}
+static void teardown(void) { tdb_close(); }
 
 static char **unit(const char *name, const char *kind, const char *contact, const char *phone)
 {

@@ -115,7 +115,8 @@ static void demo_case_nos_free(void)
 static int demo_case_act(const struct cfg *cfg, const struct calendar *cal, struct db *db, int64_t id,
 			 const struct case_action *a, const char *today, char **err)
 {
-	return db_cases_act(db, id, a, cal, cfg->case_days, today, NULL, err);
+	struct refusal why = { 0 };
+	return db_cases_act(db, id, a, cal, cfg->case_days, today, NULL, &why) < 0 ? refusal_move(&why, err) : 0;
 }
 
 /* The roster's deputies by name (db_suggestions_deputy_items: plain names, the demo has no
@@ -300,24 +301,32 @@ static int demo_suggestion_make(struct db *db, const struct demo_suggestion *d, 
 	}
 	if (db_suggestions_insert(db, v, &id, err) < 0)
 		goto out;
+	struct refusal why = { 0 };
 	if (d->status >= SS_HANDLING) {
 		struct suggestion_act a = { .action = SA_ASSIGN, .date = assigned };
-		if (db_suggestions_act(db, id, &a, d->unit, today, err) < 0)
-			goto out;
+		if (db_suggestions_act(db, id, &a, d->unit, today, &why) < 0)
+			goto refused;
 	}
 	if (d->status >= SS_REPLIED) {
 		struct suggestion_act a = {
-			.action = SA_REPLY, .date = replied, .content = d->reply, .result = d->result
+			.action = SA_REPLY, .date = replied, .content = d->reply, .result = case_result_parse(d->result)
 		};
-		if (db_suggestions_act(db, id, &a, NULL, today, err) < 0)
-			goto out;
+		if (db_suggestions_act(db, id, &a, NULL, today, &why) < 0)
+			goto refused;
 	}
 	if (d->status >= SS_CLOSED) {
-		struct suggestion_act a = { .action = SA_CLOSE, .date = closed, .satisfaction = d->satisfaction };
-		if (db_suggestions_act(db, id, &a, NULL, today, err) < 0)
-			goto out;
+		struct suggestion_act f = { .action = SA_FOLLOWUP,
+					    .date = closed,
+					    .satisfaction = case_sat_parse(d->satisfaction) };
+		struct suggestion_act a = { .action = SA_CLOSE, .date = closed };
+		if (db_suggestions_act(db, id, &f, NULL, today, &why) < 0 ||
+		    db_suggestions_act(db, id, &a, NULL, today, &why) < 0)
+			goto refused;
 	}
 	rc = 0;
+	goto out;
+refused:
+	refusal_move(&why, err);
 out:
 	record_free_values(&suggestion_def, v);
 	return rc;

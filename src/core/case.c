@@ -117,8 +117,8 @@ char case_result_parse(const char *s)
 		 (unsigned char)s[2] <= 0xA4) /* full-width Ａ..Ｄ */
 		c = (char)('A' + (unsigned char)s[2] - 0xA1), s += 3;
 	if (c) {
-		/* The letter alone, or followed by a space and (optionally) its own words. */
-		while (*s == ' ')
+		/* The letter alone, or followed by a space, "." or ":" and (optionally) its own words. */
+		while (*s == ' ' || *s == '.' || *s == ':')
 			s++;
 		return !*s || !strcmp(s, case_result_words[c - 'A']) ? c : 0;
 	}

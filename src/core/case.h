@@ -1,7 +1,9 @@
 /* 意见建议 (a case): the fields of a case created directly (not from a visit's form), and the
  * pick lists of the case loop: categories, sources, result classes (办理结果 A-D), satisfaction
  * (满意度) and the ways of a follow-up call (回访方式). One table per list, here only; the
- * state machine (core/caseflow.h) and the db layer (db/cases.h) use these.
+ * state machine (core/caseflow.h), the db layer (db/cases.h) and the action forms use these.
+ * 办理结果 and 满意度 are the station's only tables of them: 代表建议 (core/suggestion.h) use
+ * the same ones.
  *
  * Stored values are the Chinese labels themselves, except the result class, stored as the
  * letter A-D (case_result_label() gives its words). */
@@ -42,8 +44,8 @@ extern const char *const case_result_codes[];
 extern const char *const case_result_choices[];
 /* Words of a result letter ("A" -> "已解决或基本解决"), or NULL if s is not one. Borrowed. */
 const char *case_result_label(const char *code);
-/* The result letter 'A'..'D' of what a clerk typed or picked: "A", "a", "Ａ", "A 已解决或基本解决"
- * or the words alone; 0 if none. */
+/* The result letter 'A'..'D' of what a clerk typed or picked: "A", "a", "Ａ", "A 已解决或基本解决",
+ * "A." or the words alone; 0 if none. */
 char case_result_parse(const char *s);
 
 /* 满意度. CASE_SAT_NONE: no 回访 (yet, in this round). */

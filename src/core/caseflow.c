@@ -71,6 +71,59 @@ int caseflow_fields(enum case_event e, int *required)
 	return ok ? caseflow_forms[e].shown : 0;
 }
 
+/* The fields of every action's form in the order they are shown: the bit, the key (action.h),
+ * the label, the limit of text. Labels that depend on the event are set in caseflow_form(). */
+static const struct {
+	int bit;
+	const char *key, *label;
+	int max_chars;
+} caseflow_form_fields[] = {
+	{ 0, "date", "日期", 0 },
+	{ CN_UNIT, "unit_id", "承办单位", 60 },
+	{ CN_WORKDAYS, "workdays", "办理时限(工作日)", 0 },
+	{ CN_DUE, "due", "或指定时限", 0 },
+	{ CN_CONTENT, "content", "答复内容", CASEFLOW_CONTENT_CHARS },
+	{ CN_RESULT, "result", "办理结果", 0 },
+	{ CN_HOW, "how", "回访方式", 0 },
+	{ CN_SATISFACTION, "satisfaction", "满意度", 0 },
+	{ CN_NOTE, "note", "说明", CASEFLOW_NOTE_CHARS },
+	{ 0, "who", "经办人", CASEFLOW_WHO_CHARS },
+};
+
+/* The label of field key on the form of event e. */
+static const char *caseflow_form_label(enum case_event e, const char *key, const char *label)
+{
+	if (!strcmp(key, "date"))
+		return e == CE_REPLY ? "答复日期" : e == CE_FOLLOWUP ? "回访日期" : label;
+	if (!strcmp(key, "due"))
+		return e == CE_EXTEND ? "延至" : label;
+	if (!strcmp(key, "note"))
+		return e == CE_EXTEND ? "延期理由" : e == CE_RETURN ? "退回理由" : label;
+	if (!strcmp(key, "who"))
+		return e == CE_URGE ? "催办人" : label;
+	return label;
+}
+
+int caseflow_form(enum case_event e, struct action_field out[ACTION_MAX_FIELDS])
+{
+	int required = 0, bits = caseflow_fields(e, &required), n = 0;
+	if ((int)e <= CE_RECEIVE || e >= CE_COUNT)
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(caseflow_form_fields) && n < ACTION_MAX_FIELDS; i++) {
+		int bit = caseflow_form_fields[i].bit;
+		if (bit && !(bits & bit))
+			continue;
+		const char *key = caseflow_form_fields[i].key;
+		out[n++] = (struct action_field){
+			.key = key,
+			.label = caseflow_form_label(e, key, caseflow_form_fields[i].label),
+			.required = (bit & required) || !strcmp(key, "date"),
+			.max_chars = caseflow_form_fields[i].max_chars,
+		};
+	}
+	return n;
+}
+
 /* Why event e is refused in status st with the round's satisfaction sat, or NULL if it is
  * possible. One sentence per (event, status) pair that is refused. */
 static const char *caseflow_refusal(enum case_status st, enum case_sat sat, enum case_event e)
@@ -200,9 +253,11 @@ static void caseflow_add_notice(struct strbuf *notice, const char *s)
 /* The due date of 交办 or 重办 dated date: an explicit one (moved off a non-working day), or
  * the n-th working day after date. Sets next->due and next->due_days. */
 static char *caseflow_new_due(const struct case_action *a, const struct calendar *cal, int default_days,
-			      const char *date, const char *today, struct case_state *next, struct strbuf *notice)
+			      const char *date, const char *today, struct case_state *next, struct strbuf *notice,
+			      const char **field)
 {
 	char due[11];
+	*field = "due";
 	if (!str_empty(a->due)) {
 		char *m = caseflow_parse_date(a->due, today, "办理时限", due);
 		if (m)
@@ -214,9 +269,11 @@ static char *caseflow_new_due(const struct case_action *a, const struct calendar
 		next->due_days = n >= 1 && n <= CASEFLOW_MAX_DAYS ? n : 0;
 	} else {
 		int n = a->workdays > 0 ? a->workdays : default_days;
+		*field = "workdays";
 		if (n < 1 || n > CASEFLOW_MAX_DAYS)
 			return xasprintf("办理时限应为 1 到 %d 个工作日（现为 %d）", CASEFLOW_MAX_DAYS, n);
 		calendar_add_workdays(cal, date, n, due);
+		*field = "date";
 		if (!*due)
 			return xasprintf("无法计算办理时限（日期 %s）", date);
 		next->due_days = n;
@@ -235,9 +292,10 @@ static char *caseflow_text(const char *s, const char *label, int max, bool multi
 
 /* The date of the action against today and the case's earlier dates. */
 static char *caseflow_check_date(const struct case_state *s, const struct case_action *a, const char *today,
-				 char date[11])
+				 char date[11], const char **field)
 {
 	char *m;
+	*field = "date";
 	if (str_empty(a->date)) {
 		memcpy(date, today, 11);
 	} else if ((m = caseflow_parse_date(a->date, today, "日期", date))) {
@@ -259,16 +317,20 @@ static char *caseflow_check_date(const struct case_state *s, const struct case_a
 }
 
 /* The free-text fields every action may carry. */
-static char *caseflow_check_texts(const struct case_action *a)
+static char *caseflow_check_texts(const struct case_action *a, const char **field)
 {
 	char *m;
+	*field = "note";
 	if ((m = caseflow_text(a->note, a->event == CE_EXTEND || a->event == CE_RETURN ? "理由" : "备注",
 			       CASEFLOW_NOTE_CHARS, true)))
 		return m;
+	*field = "who";
 	if ((m = caseflow_text(a->who, "经办人", CASEFLOW_WHO_CHARS, false)))
 		return m;
+	*field = "content";
 	if ((m = caseflow_text(a->content, "答复内容", CASEFLOW_CONTENT_CHARS, true)))
 		return m;
+	*field = "how";
 	if (!str_empty(a->how) && !case_in_list(case_followup_ways, a->how))
 		return xasprintf("回访方式应为电话、上门、短信或其他（现为 %s）", a->how);
 	return NULL;
@@ -289,14 +351,16 @@ static bool caseflow_given(const char *s)
 /* The event-specific checks and effects on n (a copy of the state). */
 static char *caseflow_effect(const struct case_state *s, const struct case_action *a, const struct calendar *cal,
 			     int default_days, const char *today, const char *date, struct case_state *n,
-			     struct strbuf *notice)
+			     struct strbuf *notice, const char **field)
 {
 	char *m;
+	*field = NULL;
 	switch (a->event) {
 	case CE_ASSIGN:
+		*field = "unit_id";
 		if (a->unit_id <= 0)
 			return xstrdup("请选择承办单位");
-		if ((m = caseflow_new_due(a, cal, default_days, date, today, n, notice)))
+		if ((m = caseflow_new_due(a, cal, default_days, date, today, n, notice, field)))
 			return m;
 		n->status = CS_HANDLING;
 		n->unit_id = a->unit_id;
@@ -306,8 +370,10 @@ static char *caseflow_effect(const struct case_state *s, const struct case_actio
 		break;
 	case CE_EXTEND: {
 		char due[11];
+		*field = "note";
 		if (!caseflow_given(a->note))
 			return xstrdup("请填写延期理由");
+		*field = "due";
 		if (str_empty(a->due))
 			return xstrdup("请填写新的办理时限");
 		if ((m = caseflow_parse_date(a->due, today, "新的办理时限", due)))
@@ -327,6 +393,7 @@ static char *caseflow_effect(const struct case_state *s, const struct case_actio
 		break;
 	}
 	case CE_RETURN:
+		*field = "note";
 		if (!caseflow_given(a->note))
 			return xstrdup("请填写退回理由（如：不属于本单位职责）");
 		n->status = CS_RECEIVED;
@@ -335,8 +402,10 @@ static char *caseflow_effect(const struct case_state *s, const struct case_actio
 		n->due_days = 0;
 		break;
 	case CE_REPLY:
+		*field = "content";
 		if (!caseflow_given(a->content))
 			return xstrdup("请填写答复内容");
+		*field = "result";
 		if (a->result < 'A' || a->result > 'D')
 			return xstrdup("请选择办理结果（A 已解决或基本解决、B 正在解决、C 列入规划逐步解决、D "
 				       "留作参考并解释）");
@@ -347,12 +416,15 @@ static char *caseflow_effect(const struct case_state *s, const struct case_actio
 		n->satisfaction = CASE_SAT_NONE;
 		break;
 	case CE_SPOT_REPLY:
+		*field = "content";
 		if (!caseflow_given(a->content))
 			return xstrdup("请填写当场答复的内容");
+		*field = "satisfaction";
 		if (a->satisfaction <= CASE_SAT_NONE || a->satisfaction >= CASE_SAT_COUNT)
 			return xstrdup("请选择群众对当场答复的满意度");
 		if (!case_sat_ok(a->satisfaction))
 			return xstrdup("群众不满意的，不能当场办结；请交办承办单位办理");
+		*field = "result";
 		if (a->result && (a->result < 'A' || a->result > 'D'))
 			return xstrdup("办理结果应为 A、B、C 或 D");
 		n->status = CS_CLOSED;
@@ -364,8 +436,10 @@ static char *caseflow_effect(const struct case_state *s, const struct case_actio
 		snprintf(n->how, sizeof n->how, "%s", a->how ? a->how : "");
 		break;
 	case CE_FOLLOWUP:
+		*field = "satisfaction";
 		if (a->satisfaction <= CASE_SAT_NONE || a->satisfaction >= CASE_SAT_COUNT)
 			return xstrdup("请选择回访满意度（满意、基本满意、不满意）");
+		*field = "how";
 		if (str_empty(a->how))
 			return xstrdup("请选择回访方式（电话、上门、短信、其他）");
 		memcpy(n->followup, date, 11);
@@ -373,7 +447,7 @@ static char *caseflow_effect(const struct case_state *s, const struct case_actio
 		snprintf(n->how, sizeof n->how, "%s", a->how);
 		break;
 	case CE_REDO:
-		if ((m = caseflow_new_due(a, cal, default_days, date, today, n, notice)))
+		if ((m = caseflow_new_due(a, cal, default_days, date, today, n, notice, field)))
 			return m;
 		n->status = CS_HANDLING;
 		n->redo_count++;
@@ -384,37 +458,34 @@ static char *caseflow_effect(const struct case_state *s, const struct case_actio
 		break;
 	case CE_RECEIVE:
 	case CE_COUNT:
+		*field = NULL;
 		return xstrdup("未知的办理步骤");
 	}
+	*field = NULL;
 	return NULL;
 }
 
 int caseflow_apply(const struct case_state *s, const struct case_action *a, const struct calendar *cal,
-		   int default_days, const char *today, struct case_state *next, char **why, char **notice)
+		   int default_days, const char *today, struct case_state *next, struct refusal *why, char **notice)
 {
-	const char *refusal;
+	const char *refusal, *field = NULL;
 	char date[11], *m = NULL;
 	struct case_state n = *s;
 	struct strbuf nb;
 
-	*why = NULL;
+	refusal_clear(why);
 	if (notice)
 		*notice = NULL;
-	if (!caseflow_date_ok(today)) {
-		*why = xasprintf("今天的日期有误（%s）", today ? today : "");
-		return -1;
-	}
-	if (!caseflow_allowed(s, a->event, &refusal)) {
-		*why = xstrdup(refusal);
-		return -1;
-	}
+	if (!caseflow_date_ok(today))
+		return refusal_set(why, NULL, xasprintf("今天的日期有误（%s）", today ? today : ""));
+	if (!caseflow_allowed(s, a->event, &refusal))
+		return refusal_set(why, NULL, xstrdup(refusal));
 	sb_init(&nb);
 	sb_add(&nb, "");
-	if ((m = caseflow_check_date(s, a, today, date)) || (m = caseflow_check_texts(a)) ||
-	    (m = caseflow_effect(s, a, cal, default_days, today, date, &n, &nb))) {
-		*why = m;
+	if ((m = caseflow_check_date(s, a, today, date, &field)) || (m = caseflow_check_texts(a, &field)) ||
+	    (m = caseflow_effect(s, a, cal, default_days, today, date, &n, &nb, &field))) {
 		sb_free(&nb);
-		return -1;
+		return refusal_set(why, field, m);
 	}
 	memcpy(n.last, date, 11);
 	n.last_event = a->event;

@@ -14,10 +14,12 @@
  *
  * Dates of an action: never after today, never before the received date nor the date of the
  * case's last event; 答复 not before the assignment, 回访 not before the reply. An empty date
- * means today. Refusals are Chinese sentences for the clerk. */
+ * means today. Refusals are Chinese sentences for the clerk that name the field they concern
+ * (struct refusal, core/action.h), so a form puts the cursor there. */
 #ifndef STATION_CASEFLOW_H
 #define STATION_CASEFLOW_H
 
+#include "core/action.h"
 #include "core/calendar.h"
 #include "core/case.h"
 
@@ -70,6 +72,11 @@ enum case_field_bit {
  * (may be NULL), those caseflow_apply() refuses to go without. The date (default today) and
  * who belong to every action and are not in the bits. */
 int caseflow_fields(enum case_event e, int *required);
+/* The form of event e as action fields (core/action.h), in the order shown: 日期 (required,
+ * default today), then the fields of caseflow_fields() with their labels for this event
+ * ("答复日期", "延期理由", ...), then 经办人. Returns their number (0 for 受理, which has no
+ * form). The keys are the ones caseflow_apply() names in a refusal. */
+int caseflow_form(enum case_event e, struct action_field out[ACTION_MAX_FIELDS]);
 
 /* Where a case stands: the columns of its row that the loop reads or writes, plus the date and
  * type of its last event. Dates are "YYYY-MM-DD" or "" (none). Plain value: copy freely. */
@@ -116,8 +123,12 @@ bool caseflow_allowed(const struct case_state *s, enum case_event e, const char 
 /* Check action a against state s and compute the state after it into *next (which may be s).
  * cal: the working-day calendar; default_days: station.ini's case_days, used when a->workdays
  * <= 0; today: "YYYY-MM-DD".
- * On refusal returns -1, *next untouched, *why a new Chinese sentence (caller frees).
- * On success returns 0, *why NULL, and *notice NULL or a new sentence the clerk should see
+ * On refusal returns -1, *next untouched, *why (may be NULL) the refusal: a new Chinese sentence
+ * (refusal_clear frees it) and the key of the field it concerns — "date" (a date after today,
+ * before the received date, the last event, the assignment (答复) or the reply (回访)),
+ * "unit_id", "workdays", "due", "note" (a missing reason), "content", "result",
+ * "satisfaction", "how", "who" (too long) — or NULL when the event is not possible now.
+ * On success returns 0, *why emptied, and *notice NULL or a new sentence the clerk should see
  * (a due date moved off a holiday, a year without holiday data); caller frees.
  * The effects: 交办 sets unit, assigned, due (the n-th working day after the date) and
  * due_days; 延期 sets due (moved to the next working day if it is not one), extensions + 1;
@@ -126,7 +137,7 @@ bool caseflow_allowed(const struct case_state *s, enum case_event e, const char 
  * date, redo_count + 1; 办结 sets closed; 当场答复 sets reply, result, followup, satisfaction,
  * how and closed to its date. Every event sets last and last_event. */
 int caseflow_apply(const struct case_state *s, const struct case_action *a, const struct calendar *cal,
-		   int default_days, const char *today, struct case_state *next, char **why, char **notice);
+		   int default_days, const char *today, struct case_state *next, struct refusal *why, char **notice);
 
 /* 超期: working days a case in 办理中 is past its due date as of today (at least 1 when
  * today is after the due date, e.g. on the Saturday after a Friday due date); 0 if it is not

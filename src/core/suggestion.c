@@ -1,5 +1,6 @@
 /* 代表建议: fields, pick lists, cross-field checks, and the handling state machine
- * (交办 → 答复 → 办结, with 延期) as pure functions. See core/suggestion.h. */
+ * (交办 → 答复 → 征询意见 → 办结, with 延期, and 重办 after 不满意) as pure functions. See
+ * core/suggestion.h. */
 #include "core/suggestion.h"
 
 #include "core/clock.h"
@@ -12,14 +13,10 @@
 
 const char *const suggestion_categories[] = { "财政经济", "农业农村", "城建环资", "教科文卫",
 					      "内务司法", "社会建设", NULL };
-const char *const suggestion_satisfactions[] = { "满意", "基本满意", "不满意", NULL };
-const char *const suggestion_result_codes[] = { "A", "B", "C", "D", NULL };
-const char *const suggestion_result_labels[] = { "已解决或基本解决", "正在解决", "列入规划逐步解决", "留作参考并解释",
-						 NULL };
-const char *const suggestion_result_choices[] = { "A 已解决或基本解决", "B 正在解决", "C 列入规划逐步解决",
-						  "D 留作参考并解释", NULL };
 const char *const suggestion_statuses[] = { "已提出", "办理中", "已答复", "办结", NULL };
-static const char *const suggestion_actions[] = { "交办", "延期", "答复", "办结", NULL };
+static const char *const suggestion_actions[SA_COUNT + 1] = {
+	"交办", "延期", "答复", "征询意见", "重办", "办结", NULL
+};
 
 static const struct field_def suggestion_fields[SUG_NFIELDS] = {
 	[SUG_NO] = { .col = "suggestion_no", .label = "编号", .kind = FK_TEXT, .max_chars = 30 },
@@ -49,13 +46,13 @@ static const struct field_def suggestion_fields[SUG_NFIELDS] = {
 	[SUG_RESULT] = { .col = "result",
 			 .label = "办理结果",
 			 .kind = FK_CHOICE,
-			 .choices = suggestion_result_codes,
+			 .choices = case_result_codes,
 			 .choice_open = true,
 			 .max_chars = 20 },
 	[SUG_SATISFACTION] = { .col = "satisfaction",
 			       .label = "满意度",
 			       .kind = FK_CHOICE,
-			       .choices = suggestion_satisfactions },
+			       .choices = case_sat_choices },
 	[SUG_CASES] = { .col = "cases", .label = "关联案件", .kind = FK_MULTI, .max_chars = 1000, .list_hide = true },
 };
 
@@ -70,44 +67,6 @@ const char *suggestion_col_label(int col)
 	return "";
 }
 
-const char *suggestion_result_label(const char *code)
-{
-	for (int i = 0; code && suggestion_result_codes[i]; i++)
-		if (!strcmp(code, suggestion_result_codes[i]))
-			return suggestion_result_labels[i];
-	return "";
-}
-
-const char *suggestion_result_parse(const char *s)
-{
-	if (!s)
-		return NULL;
-	while (*s == ' ')
-		s++;
-	int c = (unsigned char)s[0];
-	size_t len = 1;
-	/* Full-width Ａ..Ｄ: EF BC A1..A4. */
-	if (c == 0xEF && (unsigned char)s[1] == 0xBC && (unsigned char)s[2] >= 0xA1 && (unsigned char)s[2] <= 0xA4) {
-		c = 'A' + ((unsigned char)s[2] - 0xA1);
-		len = 3;
-	}
-	if (c >= 'a' && c <= 'd')
-		c -= 'a' - 'A';
-	if (c >= 'A' && c <= 'D') {
-		const char *rest = s + len;
-		while (*rest == ' ' || *rest == '.' || *rest == ':')
-			rest++;
-		/* "A" alone, or followed by its own words. */
-		if (!*rest || !strcmp(rest, suggestion_result_labels[c - 'A']))
-			return suggestion_result_codes[c - 'A'];
-		return NULL;
-	}
-	for (int i = 0; suggestion_result_labels[i]; i++)
-		if (!strcmp(s, suggestion_result_labels[i]))
-			return suggestion_result_codes[i];
-	return NULL;
-}
-
 /* Cross-field checks of the form (see suggestion_def). Normalises the result to its letter. */
 static int suggestion_check(char **val, const char **msgs)
 {
@@ -115,8 +74,8 @@ static int suggestion_check(char **val, const char **msgs)
 	bool has_date = !str_empty(val[SUG_REPLY_DATE]), has_reply = !str_empty(val[SUG_REPLY]);
 
 	if (!str_empty(val[SUG_RESULT])) {
-		const char *code = suggestion_result_parse(val[SUG_RESULT]);
-		if (code)
+		char code[2] = { case_result_parse(val[SUG_RESULT]), '\0' };
+		if (code[0])
 			str_set(&val[SUG_RESULT], code);
 		else
 			msgs[SUG_RESULT] = "应为 A/B/C/D 之一", bad++;
@@ -168,6 +127,45 @@ int suggestion_action_parse(const char *label)
 	return -1;
 }
 
+/* The fields of each action's form, in the order shown (keys of core/action.h). */
+static const struct {
+	int n;
+	struct action_field f[5];
+} suggestion_forms[SA_COUNT] = {
+	[SA_ASSIGN] = { 4,
+			{ { "unit_id", "承办单位", true, 60 },
+			  { "date", "交办日期", true, 0 },
+			  { "due", "办理时限（不填为3个月）", false, 0 },
+			  { "note", "说明", false, SUGGESTION_NOTE_CHARS } } },
+	[SA_EXTEND] = { 3,
+			{ { "due", "延期至", true, 0 },
+			  { "note", "延期理由", true, SUGGESTION_NOTE_CHARS },
+			  { "date", "日期", true, 0 } } },
+	[SA_REPLY] = { 4,
+		       { { "content", "答复内容", true, SUGGESTION_REPLY_CHARS },
+			 { "result", "办理结果", true, 0 },
+			 { "date", "答复日期", true, 0 },
+			 { "note", "说明", false, SUGGESTION_NOTE_CHARS } } },
+	[SA_FOLLOWUP] = { 3,
+			  { { "satisfaction", "代表满意度", true, 0 },
+			    { "date", "征询意见日期", true, 0 },
+			    { "note", "代表意见", false, SUGGESTION_NOTE_CHARS } } },
+	[SA_REDO] = { 3,
+		      { { "date", "日期", true, 0 },
+			{ "due", "办理时限（不填为3个月）", false, 0 },
+			{ "note", "说明", false, SUGGESTION_NOTE_CHARS } } },
+	[SA_CLOSE] = { 2, { { "date", "办结日期", true, 0 }, { "note", "说明", false, SUGGESTION_NOTE_CHARS } } },
+};
+
+int suggestion_form(enum suggestion_action a, struct action_field out[ACTION_MAX_FIELDS])
+{
+	if (a < 0 || a >= SA_COUNT)
+		return 0;
+	for (int i = 0; i < suggestion_forms[a].n; i++)
+		out[i] = suggestion_forms[a].f[i];
+	return suggestion_forms[a].n;
+}
+
 void suggestion_add_months(const char *iso, int n, char out[11])
 {
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
@@ -189,11 +187,14 @@ void suggestion_default_due(const char *assigned, char out[11])
 	suggestion_add_months(assigned, SUGGESTION_DUE_MONTHS, out);
 }
 
+/* The date the current round's time runs from: the last 重办, else the 交办. */
+static const char *sug_round_start(const struct suggestion_state *s) { return s->redone[0] ? s->redone : s->assigned; }
+
 void suggestion_extend_limit(const struct suggestion_state *s, char out[11])
 {
 	out[0] = '\0';
-	if (s->assigned[0])
-		suggestion_add_months(s->assigned, SUGGESTION_DUE_MONTHS + SUGGESTION_EXTEND_MONTHS, out);
+	if (sug_round_start(s)[0])
+		suggestion_add_months(sug_round_start(s), SUGGESTION_DUE_MONTHS + SUGGESTION_EXTEND_MONTHS, out);
 }
 
 bool suggestion_overdue(const struct suggestion_state *s, const char *today)
@@ -201,15 +202,15 @@ bool suggestion_overdue(const struct suggestion_state *s, const char *today)
 	return s->status == SS_HANDLING && s->due[0] && today && strcmp(s->due, today) < 0;
 }
 
-const char *suggestion_next_step(enum suggestion_status s)
+const char *suggestion_next_step(enum suggestion_status st, enum case_sat sat)
 {
-	switch (s) {
+	switch (st) {
 	case SS_RAISED:
 		return "待交办";
 	case SS_HANDLING:
 		return "待答复";
 	case SS_REPLIED:
-		return "待办结";
+		return sat == CASE_SAT_NONE ? "待征询意见" : case_sat_ok(sat) ? "待办结" : "待重办";
 	case SS_CLOSED:
 		return "已办结";
 	default:
@@ -217,43 +218,60 @@ const char *suggestion_next_step(enum suggestion_status s)
 	}
 }
 
-bool suggestion_allowed(const struct suggestion_state *s, enum suggestion_action a, const char **why)
+/* Why action a is refused in status st with the round's satisfaction sat, or NULL. */
+static const char *sug_refusal(enum suggestion_status st, enum case_sat sat, enum suggestion_action a)
 {
-	const char *w = NULL;
 	switch (a) {
 	case SA_ASSIGN:
-		if (s->status != SS_RAISED)
-			w = "这条建议已经交办，不能再交办；更换承办单位请修改记录";
-		break;
+		return st == SS_RAISED ? NULL : "这条建议已经交办，不能再交办；更换承办单位请修改记录";
 	case SA_EXTEND:
-		if (s->status == SS_RAISED)
-			w = "尚未交办，不能延期";
-		else if (s->status != SS_HANDLING)
-			w = "已经答复，不能再延期";
-		break;
+		return st == SS_HANDLING   ? NULL
+			: st == SS_RAISED  ? "尚未交办，不能延期"
+			: st == SS_REPLIED ? "已经答复，不能再延期"
+					   : "这条建议已经办结，不能延期";
 	case SA_REPLY:
-		if (s->status == SS_RAISED)
-			w = "尚未交办，不能答复";
-		else if (s->status != SS_HANDLING)
-			w = "已经答复，不能再答复；修改答复请修改记录";
-		break;
+		return st == SS_HANDLING  ? NULL
+			: st == SS_RAISED ? "尚未交办，不能答复"
+			: st == SS_REPLIED ? "已经答复，不能再答复；修改答复请修改记录；代表不满意的请先重办"
+					   : "这条建议已经办结，不能再答复";
+	case SA_FOLLOWUP:
+		if (st == SS_REPLIED)
+			return sat == CASE_SAT_NONE ? NULL
+				: case_sat_ok(sat)  ? "本轮已经征询意见（满意），请办结"
+						    : "本轮已经征询意见（不满意），请重办";
+		return st == SS_CLOSED ? "这条建议已经办结" : "尚未答复，不能征询代表意见";
+	case SA_REDO:
+		if (st == SS_REPLIED)
+			return sat == CASE_SAT_UNSATISFIED ? NULL
+				: sat == CASE_SAT_NONE ? "尚未征询代表意见，不能重办；代表不满意的才重办"
+						       : "代表满意，无需重办，请办结";
+		return st == SS_CLOSED      ? "这条建议已经办结，不能重办"
+			: st == SS_HANDLING ? "正在办理中，无需重办"
+					    : "尚未交办，不能重办";
 	case SA_CLOSE:
-		if (s->status == SS_RAISED || s->status == SS_HANDLING)
-			w = "尚未答复，不能办结";
-		else if (s->status != SS_REPLIED)
-			w = "这条建议已经办结";
-		break;
+		if (st == SS_REPLIED)
+			return case_sat_ok(sat)        ? NULL
+				: sat == CASE_SAT_NONE ? "尚未征询代表意见，不能办结"
+						       : "代表不满意，应重办，不能办结";
+		return st == SS_CLOSED ? "这条建议已经办结" : "尚未答复，不能办结";
 	default:
-		w = "未知的操作";
+		return "未知的操作";
 	}
+}
+
+bool suggestion_allowed(const struct suggestion_state *s, enum suggestion_action a, const char **why)
+{
+	const char *w = sug_refusal(s->status, s->satisfaction, a);
 	if (why)
 		*why = w;
 	return w == NULL;
 }
 
-/* Parse an action's date (NULL/"" = today) into out, refusing one after today or before the
- * suggestion's date. what names it ("答复日期"). Returns NULL or a new sentence. */
-static char *sug_date(const char *in, const char *today, const char *raised, const char *what, char out[11])
+/* Parse an action's date (NULL/"" = today) into out, refusing one after today, before the
+ * suggestion's date or before the date of its last action. what names it ("答复日期").
+ * Returns NULL or a new sentence (about the field "date"). */
+static char *sug_date(const struct suggestion_state *s, const char *in, const char *today, const char *what,
+		      char out[11])
 {
 	if (str_empty(in)) {
 		snprintf(out, 11, "%s", today);
@@ -264,183 +282,217 @@ static char *sug_date(const char *in, const char *today, const char *raised, con
 	}
 	if (strcmp(out, today) > 0)
 		return xasprintf("%s不能晚于今天", what);
-	if (strcmp(out, raised) < 0)
-		return xasprintf("%s不能早于提出日期（%s）", what, raised);
+	if (strcmp(out, s->date) < 0)
+		return xasprintf("%s不能早于提出日期（%s）", what, s->date);
+	if (s->last[0] && strcmp(out, s->last) < 0)
+		return xasprintf("%s不能早于上一步的日期（%s）", what, s->last);
 	return NULL;
 }
 
-static char *sug_apply_assign(const struct suggestion_state *s, const struct suggestion_act *a, const char *today,
-			      struct suggestion_state *n)
+/* True if s holds something besides spaces. */
+static bool sug_given(const char *s)
 {
-	char *why;
+	if (str_empty(s))
+		return false;
+	char *t = xstrdup(s);
+	str_trim(t);
+	bool given = *t != '\0';
+	free(t);
+	return given;
+}
+
+/* A due date counted from start (the date of what, 交办 or 重办): the explicit one (not before
+ * start, at most 3 months after it), or start + 3 months. */
+static int sug_new_due(const char *start, const char *what, const char *due_in, const char *today, char out[11],
+		       struct refusal *why)
+{
 	char max[11];
-	if (a->unit_id <= 0)
-		return xstrdup("请选择承办单位");
-	if ((why = sug_date(a->date, today, s->date, "交办日期", n->assigned)))
-		return why;
-	suggestion_default_due(n->assigned, max);
-	if (str_empty(a->due)) {
-		snprintf(n->due, sizeof n->due, "%s", max);
-	} else {
-		const char *e = date_parse(a->due, today, n->due);
-		if (e)
-			return xasprintf("办理时限：%s", e);
-		if (strcmp(n->due, n->assigned) < 0)
-			return xstrdup("办理时限不能早于交办日期");
-		if (strcmp(n->due, max) > 0)
-			return xasprintf("办理时限最长为交办后 %d 个月（%s），需要更长请在办理中延期",
-					 SUGGESTION_DUE_MONTHS, max);
+	suggestion_default_due(start, max);
+	if (str_empty(due_in)) {
+		snprintf(out, 11, "%s", max);
+		return 0;
 	}
+	const char *e = date_parse(due_in, today, out);
+	if (e)
+		return refusal_set(why, "due", xasprintf("办理时限：%s", e));
+	if (strcmp(out, start) < 0)
+		return refusal_set(why, "due", xasprintf("办理时限不能早于%s日期", what));
+	if (strcmp(out, max) > 0)
+		return refusal_set(why, "due",
+				   xasprintf("办理时限最长为%s后 %d 个月（%s），需要更长请在办理中延期", what,
+					     SUGGESTION_DUE_MONTHS, max));
+	return 0;
+}
+
+static int sug_apply_assign(const struct suggestion_state *s, const struct suggestion_act *a, const char *today,
+			    struct suggestion_state *n, struct refusal *why)
+{
+	char *m;
+	if (a->unit_id <= 0)
+		return refusal_set(why, "unit_id", xstrdup("请选择承办单位"));
+	if ((m = sug_date(s, a->date, today, "交办日期", n->assigned)))
+		return refusal_set(why, "date", m);
+	if (sug_new_due(n->assigned, "交办", a->due, today, n->due, why) < 0)
+		return -1;
 	n->unit_id = a->unit_id;
 	n->extensions = 0;
 	n->status = SS_HANDLING;
-	return NULL;
+	return 0;
 }
 
-static char *sug_apply_extend(const struct suggestion_state *s, const struct suggestion_act *a, const char *today,
-			      struct suggestion_state *n)
+static int sug_apply_extend(const struct suggestion_state *s, const struct suggestion_act *a, const char *today,
+			    struct suggestion_state *n, struct refusal *why)
 {
-	char limit[11], due[11];
+	char limit[11], due[11], date[11], *m;
 	suggestion_extend_limit(s, limit);
 	if (s->due[0] && limit[0] && strcmp(s->due, limit) >= 0)
-		return xasprintf("延期已满 %d 个月，不能再延", SUGGESTION_EXTEND_MONTHS);
+		return refusal_set(why, "due", xasprintf("延期已满 %d 个月，不能再延", SUGGESTION_EXTEND_MONTHS));
 	if (str_empty(a->due))
-		return xasprintf("请填写延期后的办理时限（最晚 %s）", limit);
+		return refusal_set(why, "due", xasprintf("请填写延期后的办理时限（最晚 %s）", limit));
 	const char *e = date_parse(a->due, today, due);
 	if (e)
-		return xasprintf("办理时限：%s", e);
+		return refusal_set(why, "due", xasprintf("办理时限：%s", e));
 	if (s->due[0] && strcmp(due, s->due) <= 0)
-		return xasprintf("延期后的办理时限应晚于原时限（%s）", s->due);
+		return refusal_set(why, "due", xasprintf("延期后的办理时限应晚于原时限（%s）", s->due));
 	if (limit[0] && strcmp(due, limit) > 0)
-		return xasprintf("延期合计不能超过 %d 个月，最晚可延至 %s", SUGGESTION_EXTEND_MONTHS, limit);
+		return refusal_set(
+			why, "due",
+			xasprintf("延期合计不能超过 %d 个月，最晚可延至 %s", SUGGESTION_EXTEND_MONTHS, limit));
+	if (!sug_given(a->note))
+		return refusal_set(why, "note", xstrdup("请填写延期理由"));
+	if ((m = sug_date(s, a->date, today, "延期日期", date)))
+		return refusal_set(why, "date", m);
 	snprintf(n->due, sizeof n->due, "%s", due);
 	n->extensions = s->extensions + 1;
-	return NULL;
+	memcpy(n->last, date, 11);
+	return 0;
 }
 
-static char *sug_apply_reply(const struct suggestion_state *s, const struct suggestion_act *a, const char *today,
-			     struct suggestion_state *n)
+static int sug_apply_reply(const struct suggestion_state *s, const struct suggestion_act *a, const char *today,
+			   struct suggestion_state *n, struct refusal *why)
 {
-	char *why;
-	const char *code, *e;
-	char *trimmed = xstrdup(a->content ? a->content : "");
-	str_trim(trimmed);
-	bool blank = !*trimmed;
-	free(trimmed);
-	if (blank)
-		return xstrdup("请填写答复内容");
-	if ((e = valid_text(a->content, 3000, true)))
-		return xasprintf("答复内容：%s", e);
-	if (str_empty(a->result))
-		return xstrdup("请选择办理结果（A/B/C/D）");
-	if (!(code = suggestion_result_parse(a->result)))
-		return xstrdup("办理结果应为 A/B/C/D 之一");
-	if ((why = sug_date(a->date, today, s->date, "答复日期", n->reply)))
-		return why;
+	char *m;
+	const char *e;
+	if (!sug_given(a->content))
+		return refusal_set(why, "content", xstrdup("请填写答复内容"));
+	if ((e = valid_text(a->content, SUGGESTION_REPLY_CHARS, true)))
+		return refusal_set(why, "content", xasprintf("答复内容：%s", e));
+	if (!a->result)
+		return refusal_set(why, "result", xstrdup("请选择办理结果（A/B/C/D）"));
+	if (a->result < 'A' || a->result > 'D')
+		return refusal_set(why, "result", xstrdup("办理结果应为 A/B/C/D 之一"));
+	if ((m = sug_date(s, a->date, today, "答复日期", n->reply)))
+		return refusal_set(why, "date", m);
 	if (s->assigned[0] && strcmp(n->reply, s->assigned) < 0)
-		return xasprintf("答复日期不能早于交办日期（%s）", s->assigned);
-	n->result = code[0];
+		return refusal_set(why, "date", xasprintf("答复日期不能早于交办日期（%s）", s->assigned));
+	n->result = a->result;
 	n->status = SS_REPLIED;
-	return NULL;
+	n->satisfaction = CASE_SAT_NONE;
+	n->followup[0] = '\0';
+	return 0;
 }
 
-static char *sug_apply_close(const struct suggestion_state *s, const struct suggestion_act *a, const char *today,
-			     struct suggestion_state *n)
+static int sug_apply_followup(const struct suggestion_state *s, const struct suggestion_act *a, const char *today,
+			      struct suggestion_state *n, struct refusal *why)
 {
-	char *why;
-	bool known = false;
-	for (int i = 0; a->satisfaction && suggestion_satisfactions[i]; i++)
-		known |= !strcmp(a->satisfaction, suggestion_satisfactions[i]);
-	if (str_empty(a->satisfaction))
-		return xstrdup("请选择代表的满意度（满意/基本满意/不满意）");
-	if (!known)
-		return xstrdup("满意度应为 满意/基本满意/不满意 之一");
-	if ((why = sug_date(a->date, today, s->date, "办结日期", n->closed)))
-		return why;
+	char *m;
+	if (a->satisfaction <= CASE_SAT_NONE || a->satisfaction >= CASE_SAT_COUNT)
+		return refusal_set(why, "satisfaction", xstrdup("请选择代表的满意度（满意/基本满意/不满意）"));
+	if ((m = sug_date(s, a->date, today, "征询意见日期", n->followup)))
+		return refusal_set(why, "date", m);
+	if (s->reply[0] && strcmp(n->followup, s->reply) < 0)
+		return refusal_set(why, "date", xasprintf("征询意见日期不能早于答复日期（%s）", s->reply));
+	n->satisfaction = a->satisfaction;
+	return 0;
+}
+
+static int sug_apply_redo(const struct suggestion_state *s, const struct suggestion_act *a, const char *today,
+			  struct suggestion_state *n, struct refusal *why)
+{
+	char *m;
+	if ((m = sug_date(s, a->date, today, "重办日期", n->redone)))
+		return refusal_set(why, "date", m);
+	if (sug_new_due(n->redone, "重办", a->due, today, n->due, why) < 0)
+		return -1;
+	/* A new round: the reply and the deputies' view of the last one stay in the timeline. */
+	n->status = SS_HANDLING;
+	n->redo_count = s->redo_count + 1;
+	n->reply[0] = n->followup[0] = '\0';
+	n->result = 0;
+	n->satisfaction = CASE_SAT_NONE;
+	return 0;
+}
+
+static int sug_apply_close(const struct suggestion_state *s, const struct suggestion_act *a, const char *today,
+			   struct suggestion_state *n, struct refusal *why)
+{
+	char *m;
+	if ((m = sug_date(s, a->date, today, "办结日期", n->closed)))
+		return refusal_set(why, "date", m);
 	if (s->reply[0] && strcmp(n->closed, s->reply) < 0)
-		return xasprintf("办结日期不能早于答复日期（%s）", s->reply);
-	if (str_empty(a->followup)) {
-		snprintf(n->followup, sizeof n->followup, "%s", n->closed);
-	} else {
-		const char *e = date_parse(a->followup, today, n->followup);
-		if (e)
-			return xasprintf("征询意见日期：%s", e);
-		if (s->reply[0] && strcmp(n->followup, s->reply) < 0)
-			return xasprintf("征询意见日期不能早于答复日期（%s）", s->reply);
-		if (strcmp(n->followup, n->closed) > 0)
-			return xstrdup("征询意见日期不能晚于办结日期");
-	}
+		return refusal_set(why, "date", xasprintf("办结日期不能早于答复日期（%s）", s->reply));
 	n->status = SS_CLOSED;
-	return NULL;
+	return 0;
 }
 
 int suggestion_apply(const struct suggestion_state *s, const struct suggestion_act *act, const char *today,
-		     struct suggestion_state *next, char **why)
+		     struct suggestion_state *next, struct refusal *why)
 {
-	const char *no;
+	static int (*const apply[SA_COUNT])(const struct suggestion_state *, const struct suggestion_act *,
+					    const char *, struct suggestion_state *, struct refusal *) = {
+		[SA_ASSIGN] = sug_apply_assign,     [SA_EXTEND] = sug_apply_extend, [SA_REPLY] = sug_apply_reply,
+		[SA_FOLLOWUP] = sug_apply_followup, [SA_REDO] = sug_apply_redo,     [SA_CLOSE] = sug_apply_close,
+	};
+	const char *no, *e;
 	struct suggestion_state n = *s;
-	char *w = NULL;
 
-	*why = NULL;
-	if (!suggestion_allowed(s, act->action, &no)) {
-		*why = xstrdup(no);
+	refusal_clear(why);
+	if (!suggestion_allowed(s, act->action, &no))
+		return refusal_set(why, NULL, xstrdup(no));
+	if ((e = valid_text(act->note ? act->note : "", SUGGESTION_NOTE_CHARS, true)))
+		return refusal_set(why, "note", xasprintf("说明：%s", e));
+	if (apply[act->action](s, act, today, &n, why) < 0)
 		return -1;
-	}
-	switch (act->action) {
-	case SA_ASSIGN:
-		w = sug_apply_assign(s, act, today, &n);
-		break;
-	case SA_EXTEND:
-		w = sug_apply_extend(s, act, today, &n);
-		break;
-	case SA_REPLY:
-		w = sug_apply_reply(s, act, today, &n);
-		break;
-	case SA_CLOSE:
-		w = sug_apply_close(s, act, today, &n);
-		break;
-	default:
-		w = xstrdup("未知的操作");
-	}
-	if (w) {
-		*why = w;
-		return -1;
+	if (act->action != SA_EXTEND) {
+		/* The action's own date (the 延期 sets it above). */
+		const char *d = act->action == SA_ASSIGN ? n.assigned
+			: act->action == SA_REPLY        ? n.reply
+			: act->action == SA_FOLLOWUP     ? n.followup
+			: act->action == SA_REDO         ? n.redone
+							 : n.closed;
+		memcpy(n.last, d, 11);
 	}
 	*next = n;
 	return 0;
 }
 
-/* The status from which each handling field is filled, and the action that fills it. */
+/* The status from which each handling field may be filled (an action wrote it), and from which
+ * it must be; the messages when it is filled too early or missing. */
 static const struct {
 	int field;
-	enum suggestion_status from;
-	bool required;
+	enum suggestion_status from, required_from;
+	const char *early, *missing;
 } sug_stages[] = {
-	{ SUG_UNIT, SS_HANDLING, true }, { SUG_DUE, SS_HANDLING, true },   { SUG_REPLY_DATE, SS_REPLIED, true },
-	{ SUG_REPLY, SS_REPLIED, true }, { SUG_RESULT, SS_REPLIED, true }, { SUG_SATISFACTION, SS_CLOSED, true },
+	{ SUG_UNIT, SS_HANDLING, SS_HANDLING, "尚未交办：请用「交办」填写", "已交办，不能为空" },
+	{ SUG_DUE, SS_HANDLING, SS_HANDLING, "尚未交办：请用「交办」填写", "已交办，不能为空" },
+	{ SUG_REPLY_DATE, SS_REPLIED, SS_REPLIED, "尚未答复：请用「答复」填写", "已答复，不能为空" },
+	{ SUG_REPLY, SS_REPLIED, SS_REPLIED, "尚未答复：请用「答复」填写", "已答复，不能为空" },
+	{ SUG_RESULT, SS_REPLIED, SS_REPLIED, "尚未答复：请用「答复」填写", "已答复，不能为空" },
+	/* 征询意见 writes it while 已答复; 办结 needs it. */
+	{ SUG_SATISFACTION, SS_REPLIED, SS_CLOSED, "尚未征询意见：请用「征询意见」填写", "已办结，不能为空" },
 };
 
 int suggestion_check_stage(enum suggestion_status status, char *const *vals, const char **msgs)
 {
-	static const char *const early[SS_COUNT] = {
-		[SS_HANDLING] = "尚未交办：请用「交办」填写",
-		[SS_REPLIED] = "尚未答复：请用「答复」填写",
-		[SS_CLOSED] = "尚未办结：请用「办结」填写",
-	};
-	static const char *const missing[SS_COUNT] = {
-		[SS_HANDLING] = "已交办，不能为空",
-		[SS_REPLIED] = "已答复，不能为空",
-		[SS_CLOSED] = "已办结，不能为空",
-	};
 	int bad = 0;
 	for (size_t i = 0; i < ARRAY_LEN(sug_stages); i++) {
 		int f = sug_stages[i].field;
 		bool filled = !str_empty(vals[f]);
 		if (status < sug_stages[i].from && filled) {
-			msgs[f] = early[sug_stages[i].from];
+			msgs[f] = sug_stages[i].early;
 			bad++;
-		} else if (status >= sug_stages[i].from && sug_stages[i].required && !filled) {
-			msgs[f] = missing[sug_stages[i].from];
+		} else if (status >= sug_stages[i].required_from && !filled) {
+			msgs[f] = sug_stages[i].missing;
 			bad++;
 		}
 	}
@@ -459,7 +511,7 @@ int suggestion_check_edit(const struct suggestion_state *s, char *const *vals, c
 		snprintf(buf, sizeof buf, "提出日期不能晚于交办日期（%s）", s->assigned);
 		msgs[SUG_DATE] = str_intern(buf), bad++;
 	}
-	suggestion_default_due(s->assigned, max);
+	suggestion_default_due(sug_round_start(s), max);
 	suggestion_extend_limit(s, limit);
 	if (!str_empty(due) && !msgs[SUG_DUE]) {
 		if (strcmp(due, s->assigned) < 0)

@@ -21,6 +21,7 @@ const struct db_table_info db_audit_tables[] = {
 	{ "suggestions", "代表建议", true },
 	{ "suggestion_deputies", "附议代表", true },
 	{ "suggestion_cases", "代表建议来源", true },
+	{ "suggestion_events", "代表建议办理过程", true },
 	{ "activities", "代表活动", true },
 	{ "attendance", "活动签到", true },
 	{ "evaluations", "述职评议", true },

@@ -624,37 +624,39 @@ static void cases_event_of(struct db *db, const struct case_state *s, const stru
 }
 
 int db_cases_act(struct db *db, int64_t id, const struct case_action *a, const struct calendar *cal, int default_days,
-		 const char *today, char **notice, char **err)
+		 const char *today, char **notice, struct refusal *why)
 {
 	struct case_state s, n;
 	struct cases_event ev;
-	char now[11], *why = NULL, *note = NULL, *content = NULL;
+	char now[11], *note = NULL, *content = NULL, *err = NULL;
 
+	refusal_clear(why);
 	if (notice)
 		*notice = NULL;
 	if (!today) {
 		clock_today(now);
 		today = now;
 	}
-	if (db_begin(db, err) < 0)
-		return -1;
-	if (cases_load_state(db, id, &s, err) < 0)
+	if (db_begin(db, &err) < 0)
+		goto fail;
+	if (cases_load_state(db, id, &s, &err) < 0)
 		goto rollback;
-	if (caseflow_apply(&s, a, cal, default_days, today, &n, &why, notice) < 0) {
-		db_fail_msg(err, why);
+	if (caseflow_apply(&s, a, cal, default_days, today, &n, why, notice) < 0)
+		goto rollback;
+	if (a->event == CE_ASSIGN && cases_check_unit(db, a->unit_id, &err) < 0) {
+		refusal_set(why, "unit_id", err);
+		err = NULL;
 		goto rollback;
 	}
-	if (a->event == CE_ASSIGN && cases_check_unit(db, a->unit_id, err) < 0)
-		goto rollback;
 	if (a->event == CE_REPLY || a->event == CE_SPOT_REPLY) {
 		content = xstrdup(a->content);
 		str_trim(content);
 	}
 	char result[2] = { n.result, '\0' };
 	cases_event_of(db, &s, a, &n, result, &note, &ev);
-	if (cases_write_state(db, id, &n, content, err) < 0 || cases_insert_event(db, id, &ev, err) < 0)
+	if (cases_write_state(db, id, &n, content, &err) < 0 || cases_insert_event(db, id, &ev, &err) < 0)
 		goto rollback;
-	if (db_commit(db, err) < 0)
+	if (db_commit(db, &err) < 0)
 		goto fail;
 	free(note);
 	free(content);
@@ -666,7 +668,8 @@ fail:
 		free(*notice);
 		*notice = NULL;
 	}
-	free(why);
+	if (err) /* the database's own failure concerns no field */
+		refusal_set(why, NULL, err);
 	free(note);
 	free(content);
 	return -1;
@@ -806,8 +809,9 @@ static char *cases_where(const struct case_filter *f)
 		char *t = xstrdup(f->text);
 		str_trim(t);
 		if (*t)
-			sb_add(&sb, " AND (c.summary LIKE ?1 ESCAPE '\\' OR c.content LIKE ?1 ESCAPE '\\'"
-				    " OR c.case_no LIKE ?1 ESCAPE '\\')");
+			sb_add(&sb,
+			       " AND (c.summary LIKE ?1 ESCAPE '\\' OR c.content LIKE ?1 ESCAPE '\\'"
+			       " OR c.case_no LIKE ?1 ESCAPE '\\')");
 		free(t);
 	}
 	if (f && !str_empty(f->status))

@@ -68,10 +68,12 @@ int db_cases_find_no(struct db *db, const char *case_no, int64_t *id, char **err
  * in the row and, so every round stays in the timeline, as the event's note (the remark, if
  * any, after it on a line "备注：..."). 交办 refuses a missing or deleted unit.
  * cal, default_days (station.ini case_days) and today as for caseflow_apply. On refusal
- * nothing is written and *err says why; on success *notice (if notice) gets NULL or a new
- * sentence the clerk should see (caller frees). */
+ * nothing is written and *why (may be NULL; refusal_clear frees it) says why and names the
+ * field, as caseflow_apply does ("unit_id" also for a missing or deleted unit; NULL for a
+ * failure of the database itself); on success *why is emptied and *notice (if notice) gets NULL
+ * or a new sentence the clerk should see (caller frees). */
 int db_cases_act(struct db *db, int64_t id, const struct case_action *a, const struct calendar *cal, int default_days,
-		 const char *today, char **notice, char **err);
+		 const char *today, char **notice, struct refusal *why);
 
 /* One event of a timeline. */
 struct case_event_row {

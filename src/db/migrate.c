@@ -28,6 +28,7 @@ static const struct migrate_step migrate_steps[] = {
 	{ .sql_file = "schema/0003.sql", .what = "接待日取消、案件来源与时间线字段" },
 	{ .sql_file = "schema/0004.sql", .what = "首页统计用的覆盖索引" },
 	{ .sql_file = "schema/0005.sql", .what = "表单草稿" },
+	{ .sql_file = "schema/0006.sql", .what = "代表建议办理过程（时间线）与重办" },
 };
 
 int db_migrate_count(void) { return (int)ARRAY_LEN(migrate_steps); }

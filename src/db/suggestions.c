@@ -424,8 +424,12 @@ static void sug_copy_date(char out[11], const char *s) { snprintf(out, 11, "%s",
 
 static int sug_load_state(struct db *db, int64_t id, struct suggestion_state *s, char **err)
 {
-	static const char sql[] = "SELECT status, date, unit_id, assigned_date, due_date, extensions, reply_date,"
-				  " result, followup_date, closed_date FROM suggestions WHERE id = ?1 AND deleted = 0";
+	static const char sql[] =
+		"SELECT status, date, unit_id, assigned_date, due_date, extensions, reply_date, result, followup_date,"
+		" closed_date, satisfaction, redo_count, redone_date,"
+		" (SELECT max(coalesce(e.date, substr(e.at, 1, 10))) FROM suggestion_events e WHERE e.suggestion_id = "
+		"?1)"
+		" FROM suggestions WHERE id = ?1 AND deleted = 0";
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
 
@@ -446,6 +450,10 @@ static int sug_load_state(struct db *db, int64_t id, struct suggestion_state *s,
 		s->result = db_column_text(st, 7)[0];
 		sug_copy_date(s->followup, db_column_text(st, 8));
 		sug_copy_date(s->closed, db_column_text(st, 9));
+		s->satisfaction = case_sat_parse(db_column_text(st, 10));
+		s->redo_count = sqlite3_column_int(st, 11);
+		sug_copy_date(s->redone, db_column_text(st, 12));
+		sug_copy_date(s->last, db_column_text(st, 13));
 		rc = 0;
 	} else if (src == SQLITE_DONE) {
 		db_failf(err, "找不到这条代表建议（编号 %lld），可能已被删除", (long long)id);
@@ -480,6 +488,8 @@ static int sug_check_edit(const struct suggestion_state *s, char *const *vals, c
 }
 
 /* ---- insert, update, delete ---- */
+
+static int sug_raised_event(struct db *db, int64_t sug_id, const char *date, char **err);
 
 /* Bind the stored columns of vals as ?1..?12 in the order of sug_cols_sql. */
 static const char sug_cols_sql[] = "suggestion_no, title, content, lead_deputy_id, date, category, unit_id,"
@@ -528,7 +538,7 @@ int db_suggestions_insert(struct db *db, char *const *vals, int64_t *id, char **
 		goto rollback;
 	}
 	int64_t new_id = sqlite3_last_insert_rowid(db_handle(db));
-	if (sug_write_links(db, new_id, &l, err) < 0)
+	if (sug_write_links(db, new_id, &l, err) < 0 || sug_raised_event(db, new_id, vals[SUG_DATE], err) < 0)
 		goto rollback;
 	if (db_commit(db, err) < 0)
 		goto out;
@@ -723,17 +733,68 @@ int db_suggestions_get_values(struct db *db, int64_t id, char ***vals, char **er
 	return 0;
 }
 
-/* ---- actions ---- */
+/* ---- actions and the timeline ---- */
 
-/* Write the state after an action (and the reply or satisfaction it brings). */
-static int sug_write_state(struct db *db, int64_t id, const struct suggestion_state *n,
-			   const struct suggestion_act *act, char **err)
+/* One suggestion_events row. Strings may be NULL or "" (stored as NULL). */
+struct sug_event {
+	const char *type; /* 提出 or an action's label */
+	enum suggestion_status status_after;
+	const char *date, *who, *note, *due, *result, *satisfaction;
+	int64_t unit_id;
+};
+
+static int sug_insert_event(struct db *db, int64_t sug_id, const struct sug_event *ev, char **err)
+{
+	static const char sql[] = "INSERT INTO suggestion_events (suggestion_id, at, date, type, status_after, who,"
+				  " unit_id, due_date, note, result, satisfaction)"
+				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+	sqlite3_stmt *st = NULL;
+	char now[20];
+	int rc = -1;
+	if (db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	clock_now(now);
+	now[16] = '\0'; /* 'YYYY-MM-DD HH:MM' */
+	sqlite3_bind_int64(st, 1, sug_id);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 3, ev->date);
+	sqlite3_bind_text(st, 4, ev->type, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, suggestion_status_label(ev->status_after), -1, SQLITE_STATIC);
+	db_bind_text(st, 6, !str_empty(ev->who) ? ev->who : db_user(db));
+	if (ev->unit_id > 0)
+		sqlite3_bind_int64(st, 7, ev->unit_id);
+	else
+		sqlite3_bind_null(st, 7);
+	db_bind_text(st, 8, ev->due);
+	db_bind_text(st, 9, ev->note);
+	db_bind_text(st, 10, ev->result);
+	db_bind_text(st, 11, ev->satisfaction);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_DONE)
+		rc = 0;
+	else
+		db_fail(db, src, NULL, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The 提出 event of a new suggestion (its date is the 提出日期). */
+static int sug_raised_event(struct db *db, int64_t sug_id, const char *date, char **err)
+{
+	struct sug_event ev = { .type = "提出", .status_after = SS_RAISED, .date = date };
+	return sug_insert_event(db, sug_id, &ev, err);
+}
+
+/* Write the state after an action. reply: the new reply text (答复), or NULL to keep it;
+ * clear_reply: remove it (重办 starts a new round). */
+static int sug_write_state(struct db *db, int64_t id, const struct suggestion_state *n, const char *reply,
+			   bool clear_reply, char **err)
 {
 	static const char sql[] =
 		"UPDATE suggestions SET status = ?1, unit_id = ?2, assigned_date = ?3, due_date = ?4, extensions = ?5,"
 		" reply_date = ?6, result = ?7, followup_date = ?8, closed_date = ?9,"
-		" reply = coalesce(?10, reply), satisfaction = coalesce(?11, satisfaction),"
-		" updated_at = " DB_NOW_SQL " WHERE id = ?12 AND deleted = 0";
+		" reply = CASE WHEN ?14 THEN NULL ELSE coalesce(?10, reply) END, satisfaction = ?11,"
+		" redo_count = ?13, redone_date = ?15, updated_at = " DB_NOW_SQL " WHERE id = ?12 AND deleted = 0";
 	sqlite3_stmt *st = NULL;
 	char result[2] = { n->result, '\0' };
 	int rc = -1;
@@ -752,9 +813,12 @@ static int sug_write_state(struct db *db, int64_t id, const struct suggestion_st
 	db_bind_text(st, 7, result);
 	db_bind_text(st, 8, n->followup);
 	db_bind_text(st, 9, n->closed);
-	db_bind_text(st, 10, act->action == SA_REPLY ? act->content : NULL);
-	db_bind_text(st, 11, act->action == SA_CLOSE ? act->satisfaction : NULL);
+	db_bind_text(st, 10, reply);
+	db_bind_text(st, 11, case_sat_label(n->satisfaction));
 	sqlite3_bind_int64(st, 12, id);
+	sqlite3_bind_int(st, 13, n->redo_count);
+	sqlite3_bind_int(st, 14, clear_reply);
+	db_bind_text(st, 15, n->redone);
 	int src = sqlite3_step(st);
 	if (src != SQLITE_DONE)
 		db_fail(db, src, &suggestion_def, err);
@@ -766,37 +830,141 @@ static int sug_write_state(struct db *db, int64_t id, const struct suggestion_st
 	return rc;
 }
 
+/* Refuse 交办 to a unit that does not exist or is deleted (about the field unit_id). */
+static int sug_check_unit(struct db *db, int64_t unit_id, struct refusal *why)
+{
+	sqlite3_stmt *st = NULL;
+	char *err = NULL;
+	if (db_prepare(db, "SELECT count(*) FROM units WHERE id = ?1 AND deleted = 0", &st, &err) < 0)
+		return refusal_set(why, NULL, err);
+	sqlite3_bind_int64(st, 1, unit_id);
+	int src = sqlite3_step(st);
+	int64_t n = src == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (src != SQLITE_ROW)
+		db_fail(db, src, NULL, &err);
+	sqlite3_finalize(st);
+	if (err)
+		return refusal_set(why, NULL, err);
+	return n ? 0
+		 : refusal_set(why, "unit_id",
+			       xasprintf("承办单位（编号 %lld）不存在或已删除，请重新选择", (long long)unit_id));
+}
+
+/* The event of action a that took s to n. *buf: a new string the caller frees, or NULL. */
+static void sug_event_of(const struct suggestion_state *s, const struct suggestion_act *a,
+			 const struct suggestion_state *n, const char *content, const char *result, char **buf,
+			 struct sug_event *ev)
+{
+	enum suggestion_action x = a->action;
+	*buf = NULL;
+	*ev = (struct sug_event){ .type = suggestion_action_label(x),
+				  .status_after = n->status,
+				  .date = n->last,
+				  .who = a->who,
+				  .note = a->note,
+				  .unit_id = n->unit_id ? n->unit_id : s->unit_id };
+	if (x == SA_ASSIGN || x == SA_EXTEND || x == SA_REDO)
+		ev->due = n->due;
+	if (x == SA_REPLY) {
+		/* Every round's reply stays in the timeline; the row keeps the last. */
+		ev->note = str_empty(a->note) ? content : (*buf = xasprintf("%s\n备注：%s", content, a->note));
+		ev->result = result;
+	}
+	if (x == SA_FOLLOWUP)
+		ev->satisfaction = case_sat_label(n->satisfaction);
+}
+
 int db_suggestions_act(struct db *db, int64_t id, const struct suggestion_act *act, const char *unit_name,
-		       const char *today, char **err)
+		       const char *today, struct refusal *why)
 {
 	struct suggestion_state s, n;
 	struct suggestion_act a = *act;
-	char now[11], *why = NULL;
+	struct sug_event ev;
+	char now[11], *err = NULL, *content = NULL, *buf = NULL;
 
+	refusal_clear(why);
 	if (!today) {
 		clock_today(now);
 		today = now;
 	}
-	if (db_begin(db, err) < 0)
-		return -1;
-	if (sug_load_state(db, id, &s, err) < 0)
+	if (db_begin(db, &err) < 0)
+		goto fail;
+	if (sug_load_state(db, id, &s, &err) < 0)
 		goto rollback;
 	if (a.action == SA_ASSIGN && a.unit_id <= 0 && !str_empty(unit_name) &&
-	    suggestion_allowed(&s, SA_ASSIGN, NULL) && sug_unit_resolve(db, id, unit_name, &a.unit_id, err) < 0)
-		goto rollback;
-	if (suggestion_apply(&s, &a, today, &n, &why) < 0) {
-		if (err)
-			*err = why;
-		else
-			free(why);
+	    suggestion_allowed(&s, SA_ASSIGN, NULL) && sug_unit_resolve(db, id, unit_name, &a.unit_id, &err) < 0) {
+		refusal_set(why, "unit_id", err);
+		err = NULL;
 		goto rollback;
 	}
-	if (sug_write_state(db, id, &n, &a, err) < 0)
+	if (suggestion_apply(&s, &a, today, &n, why) < 0)
 		goto rollback;
-	return db_commit(db, err);
+	if (a.action == SA_ASSIGN && sug_check_unit(db, a.unit_id, why) < 0)
+		goto rollback;
+	if (a.action == SA_REPLY) {
+		content = xstrdup(a.content);
+		str_trim(content);
+	}
+	char result[2] = { n.result, '\0' };
+	sug_event_of(&s, &a, &n, content, result, &buf, &ev);
+	if (sug_write_state(db, id, &n, content, a.action == SA_REDO, &err) < 0 ||
+	    sug_insert_event(db, id, &ev, &err) < 0)
+		goto rollback;
+	if (db_commit(db, &err) < 0)
+		goto fail;
+	free(content);
+	free(buf);
+	return 0;
 rollback:
 	db_rollback(db);
+fail:
+	if (err) /* the database's own failure concerns no field */
+		refusal_set(why, NULL, err);
+	free(content);
+	free(buf);
 	return -1;
+}
+
+int db_suggestions_timeline(struct db *db, int64_t id, case_event_cb cb, void *ud, char **err)
+{
+	static const char sql[] =
+		"SELECT e.id, e.at, coalesce(e.date, substr(e.at, 1, 10)), e.type, e.status_after, e.who, e.unit_id,"
+		" u.name, e.due_date, e.note, e.result, e.satisfaction"
+		" FROM suggestion_events e LEFT JOIN units u ON u.id = e.unit_id WHERE e.suggestion_id = ?1"
+		" ORDER BY e.at, e.id";
+	sqlite3_stmt *st = NULL;
+	struct suggestion_state s;
+	int rc = -1, src;
+	if (sug_load_state(db, id, &s, err) < 0 || db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct case_event_row ev = {
+			.id = sqlite3_column_int64(st, 0),
+			.at = db_column_text(st, 1),
+			.date = db_column_text(st, 2),
+			.type = db_column_text(st, 3),
+			.status_after = db_column_text(st, 4),
+			.who = db_column_text(st, 5),
+			.unit_id = sqlite3_column_int64(st, 6),
+			.unit_name = db_column_text(st, 7),
+			.due_date = db_column_text(st, 8),
+			.note = db_column_text(st, 9),
+			.result = db_column_text(st, 10),
+			.satisfaction = db_column_text(st, 11),
+			.how = "",
+		};
+		if (cb(ud, &ev))
+			break;
+	}
+	if (src != SQLITE_ROW && src != SQLITE_DONE) {
+		db_fail(db, src, NULL, err);
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	return rc;
 }
 
 /* ---- lists ---- */
@@ -938,7 +1106,7 @@ static char *sug_order(int col, bool desc)
 	sb_addf(&sb, "(%s IS NULL), ", expr);
 	if (col == SUG_CATEGORY || col == SUG_SATISFACTION || col == SUG_X_STATUS) {
 		const char *const *list = col == SUG_CATEGORY ? suggestion_categories
-			: col == SUG_SATISFACTION             ? suggestion_satisfactions
+			: col == SUG_SATISFACTION             ? case_sat_choices
 							      : suggestion_statuses;
 		sug_order_case(&sb, expr, list);
 		sb_addf(&sb, " %s, ", dir);

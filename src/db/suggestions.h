@@ -21,6 +21,7 @@
 #define STATION_DB_SUGGESTIONS_H
 
 #include "core/suggestion.h"
+#include "db/cases.h"
 #include "db/db.h"
 
 #include <stdbool.h>
@@ -30,8 +31,9 @@
 #define SUGGESTION_MAX_COSPONSORS 100
 #define SUGGESTION_MAX_CASES      50
 
-/* Insert a suggestion (status 已提出) with its lead, co-sponsors and linked cases. The handling
- * fields must be empty (use db_suggestions_act). *id (may be NULL) gets the new id. */
+/* Insert a suggestion (status 已提出) with its lead, co-sponsors and linked cases, and its 提出
+ * event (dated its 提出日期). The handling fields must be empty (use db_suggestions_act). *id
+ * (may be NULL) gets the new id. */
 int db_suggestions_insert(struct db *db, char *const *vals, int64_t *id, char **err);
 /* Update the values and replace the co-sponsors and linked cases, keeping the status. The
  * handling fields may correct what the actions wrote (suggestion_check_stage; 办理时限 not
@@ -61,11 +63,21 @@ int db_suggestions_get_values(struct db *db, int64_t id, char ***vals, char **er
 /* The state alone (before an action). */
 int db_suggestions_state(struct db *db, int64_t id, struct suggestion_state *out, char **err);
 
-/* One action, as core/suggestion.h describes. unit_name is used for 交办 when act->unit_id is 0
- * (exact name of a non-deleted unit). today: "YYYY-MM-DD" (clock_today). The row changes in
- * one transaction with its audit rows; a refusal is the sentence of suggestion_apply. */
+/* One action, as core/suggestion.h describes: load the state, suggestion_apply() it, write the
+ * row and one suggestion_events row (type = the action's label, date, at = now 'YYYY-MM-DD
+ * HH:MM', who (act->who, else db_user()), unit_id (the unit handling it), due_date (交办, 延期,
+ * 重办), note (the reason or remark; for 答复 the reply, the remark after it on a line
+ * "备注：..."), result (答复), satisfaction (征询意见), status_after) in one transaction with
+ * their audit rows. 重办 clears the row's reply. unit_name is used for 交办 when act->unit_id is
+ * 0 (exact name of a non-deleted unit); a missing or deleted unit is refused at "unit_id".
+ * today: "YYYY-MM-DD" (NULL: clock_today). On refusal nothing is written and *why (may be NULL)
+ * says why and names the field, as suggestion_apply does (NULL for the database's own failure);
+ * on success *why is emptied. */
 int db_suggestions_act(struct db *db, int64_t id, const struct suggestion_act *act, const char *unit_name,
-		       const char *today, char **err);
+		       const char *today, struct refusal *why);
+/* The timeline of suggestion id (not deleted), oldest first (by time recorded, then id), as the
+ * rows of a case's timeline (db/cases.h; how is always ""). */
+int db_suggestions_timeline(struct db *db, int64_t id, case_event_cb cb, void *ud, char **err);
 
 /* Which suggestions a list shows. Every member is optional (NULL, "" or 0: any); AND. */
 struct suggestion_filter {

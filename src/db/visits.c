@@ -203,8 +203,11 @@ static int visits_create_case(struct db *db, const struct visit_ctx *ctx, int64_
 			.unit_id = l->unit_id,
 			.workdays = l->due_days,
 		};
-		if (db_cases_act(db, *case_id, &a, ctx->cal, ctx->cfg->case_days, today, notice, err) < 0)
+		struct refusal why = { 0 };
+		if (db_cases_act(db, *case_id, &a, ctx->cal, ctx->cfg->case_days, today, notice, &why) < 0) {
+			refusal_move(&why, err);
 			goto out;
+		}
 	}
 	rc = 0;
 out:

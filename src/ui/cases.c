@@ -3,8 +3,8 @@
  * The list pages through db_cases_page(); F5 cycles 全部/超期/临期/受理/办理中/已答复/办结.
  * A case screen shows the case, its linked records and its timeline (every event, oldest first,
  * with who and when); F5 offers only the steps allowed now (caseflow_allowed) and each step is a
- * small form built from caseflow_fields(). The core decides (caseflow_apply via db_cases_act);
- * a refusal is shown at the form, which keeps what was typed. */
+ * small form built from caseflow_form() by ui/actform.c. The core decides (caseflow_apply via
+ * db_cases_act); a refusal is shown at the field it names, the form keeping what was typed. */
 #include "ui/cases.h"
 
 #include "core/case.h"
@@ -15,6 +15,7 @@
 #include "db/cases.h"
 #include "db/suggestions.h"
 #include "db/units.h"
+#include "ui/actform.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
@@ -255,42 +256,6 @@ static void field(int y, int x, int w, const char *label, const char *value, enu
 	ui_text(y, x + lw, w - lw, value, ALIGN_LEFT, role);
 }
 
-struct tl {
-	int y, end, width, skip, n;
-};
-
-static int draw_event(void *ud, const struct case_event_row *ev)
-{
-	struct tl *t = ud;
-	if (t->n++ < t->skip || t->y >= t->end)
-		return 0;
-	struct strbuf sb;
-	sb_init(&sb);
-	if (*ev->unit_name)
-		sb_addf(&sb, "%s ", ev->unit_name);
-	if (*ev->due_date && (!strcmp(ev->type, "交办") || !strcmp(ev->type, "延期") || !strcmp(ev->type, "重办")))
-		sb_addf(&sb, "时限 %s ", ev->due_date);
-	if (*ev->result)
-		sb_addf(&sb, "结果 %s ", ev->result);
-	if (*ev->how)
-		sb_addf(&sb, "%s ", ev->how);
-	if (*ev->satisfaction)
-		sb_addf(&sb, "%s ", ev->satisfaction);
-	if (*ev->note)
-		sb_add(&sb, ev->note);
-	char *detail = sb_take(&sb);
-	char *line = xasprintf("%s", *ev->date ? ev->date : ev->at);
-	ui_text(t->y, 2, 10, line, ALIGN_LEFT, ROLE_NORMAL);
-	ui_text(t->y, 13, 8, ev->type, ALIGN_LEFT, ROLE_INFO);
-	ui_text(t->y, 22, 10, ev->who, ALIGN_LEFT, ROLE_NORMAL);
-	ui_text(t->y, 33, 16, ev->at, ALIGN_LEFT, ROLE_DIM);
-	ui_text(t->y, 50, t->width - 51, detail, ALIGN_LEFT, ROLE_NORMAL);
-	free(line);
-	free(detail);
-	t->y++;
-	return 0;
-}
-
 static void casescr_draw(struct screen *s, int top, int height, int width)
 {
 	struct casescr *c = s->data;
@@ -350,16 +315,10 @@ static void casescr_draw(struct screen *s, int top, int height, int width)
 		}
 		free(lines);
 	}
-	y++;
-	ui_text(y++, 1, width - 2, "办理经过（时间线）", ALIGN_LEFT, ROLE_INFO);
-	ui_text(y, 2, 10, "日期", ALIGN_LEFT, ROLE_HEADER);
-	ui_text(y, 13, 8, "事项", ALIGN_LEFT, ROLE_HEADER);
-	ui_text(y, 22, 10, "经办人", ALIGN_LEFT, ROLE_HEADER);
-	ui_text(y, 33, 16, "记录时间", ALIGN_LEFT, ROLE_HEADER);
-	ui_text(y++, 50, width - 51, "说明", ALIGN_LEFT, ROLE_HEADER);
-	struct tl t = { .y = y, .end = top + height, .width = width, .skip = c->scroll };
+	y = actform_timeline_head(y + 1, width);
+	struct actform_timeline t = { .y = y, .end = top + height, .width = width, .skip = c->scroll };
 	char *err = NULL;
-	if (db_cases_timeline(app->db, c->id, draw_event, &t, &err) < 0) {
+	if (db_cases_timeline(app->db, c->id, actform_timeline_row, &t, &err) < 0) {
 		ui_text(y, 2, width - 4, err, ALIGN_LEFT, ROLE_ERROR);
 		free(err);
 	}
@@ -368,238 +327,79 @@ static void casescr_draw(struct screen *s, int top, int height, int width)
 
 /* ---- the action forms ---- */
 
-enum act_field { AF_DATE, AF_UNIT, AF_DAYS, AF_DUE, AF_CONTENT, AF_RESULT, AF_HOW, AF_SAT, AF_NOTE, AF_WHO, AF_N };
-
-static const int af_bits[AF_N] = { 0,         CN_UNIT, CN_WORKDAYS,     CN_DUE,  CN_CONTENT,
-				   CN_RESULT, CN_HOW,  CN_SATISFACTION, CN_NOTE, 0 };
-
-struct actform {
+/* The case an action form acts on. */
+struct caseact {
 	int64_t case_id;
 	enum case_event ev;
-	struct field_def fields[AF_N];
-	int map[AF_N]; /* form field index of each act_field, or -1 */
-	struct record_def def;
-	char **unit_names; /* pick list of units; owned */
-	int64_t *unit_ids;
-	int nunits;
+};
+
+/* Units for a pick list, names and ids side by side. */
+struct unit_items {
+	char **names;
+	int64_t *ids;
+	int n;
 };
 
 static int add_unit(void *ud, int64_t id, const char *name)
 {
-	struct actform *a = ud;
-	a->unit_names = xrealloc(a->unit_names, sizeof(char *) * (size_t)(a->nunits + 1));
-	a->unit_ids = xrealloc(a->unit_ids, sizeof(int64_t) * (size_t)(a->nunits + 1));
-	a->unit_names[a->nunits] = xstrdup(name);
-	a->unit_ids[a->nunits++] = id;
+	struct unit_items *u = ud;
+	u->names = xrealloc(u->names, sizeof(char *) * (size_t)(u->n + 1));
+	u->ids = xrealloc(u->ids, sizeof(int64_t) * (size_t)(u->n + 1));
+	u->names[u->n] = xstrdup(name);
+	u->ids[u->n++] = id;
 	return 0;
 }
 
-static const char *note_label(enum case_event ev)
+/* F2 on an action form: the core decides (caseflow_apply through db_cases_act). */
+static int caseact_do(void *ctx, const struct actform *a, char **done, struct refusal *why)
 {
-	switch (ev) {
-	case CE_EXTEND:
-		return "延期理由";
-	case CE_RETURN:
-		return "退回理由";
-	default:
-		return "说明";
-	}
-}
-
-/* Build the form's fields for event ev from caseflow_fields(). */
-static void actform_build(struct actform *a)
-{
-	int required = 0, bits = caseflow_fields(a->ev, &required);
-	int n = 0;
-	static char days_def[8];
-	snprintf(days_def, sizeof days_def, "%d", app->cfg->case_days);
-	for (int i = 0; i < AF_N; i++) {
-		a->map[i] = -1;
-		if (af_bits[i] && !(bits & af_bits[i]))
-			continue;
-		struct field_def fd = { 0 };
-		switch ((enum act_field)i) {
-		case AF_DATE:
-			fd = (struct field_def){ .col = "date",
-						 .label = a->ev == CE_REPLY     ? "答复日期"
-							 : a->ev == CE_FOLLOWUP ? "回访日期"
-										: "日期",
-						 .kind = FK_DATE,
-						 .required = true,
-						 .def = "今天" };
-			break;
-		case AF_UNIT:
-			fd = (struct field_def){
-				.col = "unit", .label = "承办单位", .kind = FK_CHOICE, .choice_open = true
-			};
-			break;
-		case AF_DAYS:
-			fd = (struct field_def){ .col = "days",
-						 .label = "办理时限(工作日)",
-						 .kind = FK_INT,
-						 .min = 1,
-						 .max = 365,
-						 .def = days_def };
-			break;
-		case AF_DUE:
-			fd = (struct field_def){ .col = "due",
-						 .label = a->ev == CE_EXTEND ? "延至" : "或指定时限",
-						 .kind = FK_DATE };
-			break;
-		case AF_CONTENT:
-			fd = (struct field_def){
-				.col = "content", .label = "答复内容", .kind = FK_MEMO, .max_chars = 2000
-			};
-			break;
-		case AF_RESULT:
-			fd = (struct field_def){
-				.col = "result", .label = "办理结果", .kind = FK_CHOICE, .choices = case_result_choices
-			};
-			break;
-		case AF_HOW:
-			fd = (struct field_def){ .col = "how",
-						 .label = "回访方式",
-						 .kind = FK_CHOICE,
-						 .choices = case_followup_ways,
-						 .def = "电话" };
-			break;
-		case AF_SAT:
-			fd = (struct field_def){
-				.col = "sat", .label = "满意度", .kind = FK_CHOICE, .choices = case_sat_choices
-			};
-			break;
-		case AF_NOTE:
-			fd = (struct field_def){
-				.col = "note", .label = note_label(a->ev), .kind = FK_MEMO, .max_chars = 500
-			};
-			break;
-		case AF_WHO:
-			fd = (struct field_def){ .col = "who",
-						 .label = a->ev == CE_URGE ? "催办人" : "经办人",
-						 .kind = FK_TEXT,
-						 .max_chars = 20,
-						 .def = app->cfg->user };
-			break;
-		case AF_N:
-			break;
-		}
-		if (af_bits[i] & required)
-			fd.required = true;
-		a->fields[n] = fd;
-		a->map[i] = n++;
-	}
-	a->def = (struct record_def){
-		.table = "case_events", .title = caseflow_event_label(a->ev), .fields = a->fields, .nfields = n
+	struct caseact *c = ctx;
+	struct case_action act = {
+		.event = c->ev,
+		.date = actform_get(a, "date"),
+		.who = actform_get(a, "who"),
+		.note = actform_get(a, "note"),
+		.unit_id = actform_unit(a),
+		.workdays = atoi(actform_get(a, "workdays")),
+		.due = actform_get(a, "due"),
+		.content = actform_get(a, "content"),
+		.result = case_result_parse(actform_get(a, "result")),
+		.satisfaction = case_sat_parse(actform_get(a, "satisfaction")),
+		.how = actform_get(a, "how"),
 	};
-}
-
-static const char *actval(struct actform *a, char *const *v, enum act_field f)
-{
-	return a->map[f] >= 0 ? v[a->map[f]] : "";
-}
-
-static int actform_save(struct actform *a, struct form *f, char **notice, char **err)
-{
-	char *const *v = form_values(f);
-	struct case_action act = { .event = a->ev };
-	act.date = actval(a, v, AF_DATE);
-	act.who = actval(a, v, AF_WHO);
-	act.note = actval(a, v, AF_NOTE);
-	act.due = actval(a, v, AF_DUE);
-	act.content = actval(a, v, AF_CONTENT);
-	act.how = actval(a, v, AF_HOW);
-	act.result = case_result_parse(actval(a, v, AF_RESULT));
-	act.satisfaction = case_sat_parse(actval(a, v, AF_SAT));
-	act.workdays = atoi(actval(a, v, AF_DAYS));
-	const char *unit = actval(a, v, AF_UNIT);
-	for (int i = 0; *unit && i < a->nunits; i++)
-		if (!strcmp(a->unit_names[i], unit))
-			act.unit_id = a->unit_ids[i];
-	if (*unit && !act.unit_id) {
-		form_set_error(f, a->map[AF_UNIT], "请按 F4 从承办单位中选择");
-		*err = xstrdup("承办单位不在列表中");
+	char *notice = NULL;
+	if (db_cases_act(app->db, c->case_id, &act, app->cal, app->cfg->case_days, app->today, &notice, why) < 0)
 		return -1;
-	}
-	return db_cases_act(app->db, a->case_id, &act, app->cal, app->cfg->case_days, app->today, notice, err);
-}
-
-struct actscr {
-	struct actform a;
-	struct form *form;
-};
-
-static void actscr_draw(struct screen *s, int top, int height, int width)
-{
-	struct actscr *x = s->data;
-	form_draw(x->form, top, height, width, &s->cur_y, &s->cur_x);
-}
-
-/* F2 on an action form: the core decides; a refusal stays on the form with what was typed. */
-static int actscr_save(void *ud)
-{
-	struct actscr *x = ud;
-	char *err = NULL, *notice = NULL;
-	if (actform_save(&x->a, x->form, &notice, &err) < 0) {
-		app_message(MSG_ERROR, "没有办理：%s", err);
-		free(err);
-		return UI_REDRAW;
-	}
-	form_mark_saved(x->form);
 	if (notice)
-		app_message(MSG_INFO, "已%s。%s", caseflow_event_label(x->a.ev), notice);
-	else
-		app_message(MSG_INFO, "已%s", caseflow_event_label(x->a.ev));
+		*done = xasprintf("已%s。%s", caseflow_event_label(c->ev), notice);
 	free(notice);
-	return UI_POP;
+	return 0;
 }
 
-static int actscr_key(struct screen *s, struct keypress k)
-{
-	struct actscr *x = s->data;
-	return form_screen_key(x->form, k, actscr_save, x);
-}
-
-static void actscr_fini(struct screen *s)
-{
-	struct actscr *x = s->data;
-	form_free(x->form);
-	str_free_array(x->a.unit_names, x->a.nunits);
-	free(x->a.unit_ids);
-	free(x);
-}
-
-static const struct screen_ops actscr_ops = {
-	.name = "case_action",
-	.draw = actscr_draw,
-	.key = actscr_key,
-	.fini = actscr_fini,
-};
-
-
+/* The form of event ev on case ci, from caseflow_form(). */
 static void action_push(const struct case_info *ci, enum case_event ev)
 {
-	struct actscr *x = xcalloc(1, sizeof *x);
-	char *err = NULL;
-	x->a.case_id = ci->id;
-	x->a.ev = ev;
-	actform_build(&x->a);
-	if (x->a.map[AF_UNIT] >= 0 && db_units_names(app->db, add_unit, &x->a, &err) < 0) {
-		app_message(MSG_ERROR, "%s", err);
-		free(err);
+	struct action_field fields[ACTION_MAX_FIELDS];
+	struct actform *a = actform_new(caseflow_event_label(ev), fields, caseflow_form(ev, fields));
+	char days[16], *err = NULL;
+	snprintf(days, sizeof days, "%d", app->cfg->case_days);
+	actform_set_default(a, "workdays", days);
+	actform_set_default(a, "who", app->cfg->user);
+	if (caseflow_fields(ev, NULL) & CN_UNIT) {
+		struct unit_items u = { 0 };
+		if (db_units_names(app->db, add_unit, &u, &err) < 0) {
+			app_message(MSG_ERROR, "%s", err);
+			free(err);
+		}
+		actform_set_units(a, u.names, u.ids, u.n);
 	}
-	char **vals = record_new_values(&x->a.def, app->today);
-	x->form = form_new(&x->a.def, vals, app->today);
-	record_free_values(&x->a.def, vals);
-	if (x->a.map[AF_UNIT] >= 0)
-		form_set_choices(x->form, x->a.map[AF_UNIT], (const char *const *)x->a.unit_names, x->a.nunits, true);
+	struct caseact *c = xmalloc(sizeof *c);
+	*c = (struct caseact){ .case_id = ci->id, .ev = ev };
 	char *kind = xasprintf("case_action:%s", caseflow_event_label(ev));
-	form_set_draft(x->form, kind, ci->id);
-	free(kind);
 	char *title = xasprintf("%s %s：%s", ci->case_no, caseflow_event_label(ev), ci->vals[CASEF_SUMMARY]);
-	struct screen *s = screen_new(&actscr_ops, title, form_bindings);
+	actform_push(a, title, kind, ci->id, caseact_do, c, free);
+	free(kind);
 	free(title);
-	s->data = x;
-	app_push(s);
 }
 
 /* F5: the steps allowed now, as a pick list. */

@@ -5,10 +5,12 @@
  * F3 opens the form of a new suggestion (saved, it opens the suggestion's screen), Enter the
  * screen of the selected one: its fields, co-sponsors, the cases it came from with their state,
  * where the handling stands and whether it is overdue. There F5 offers only the actions allowed
- * now (suggestion_allowed) — 交办, 延期, 答复, 办结 — each a small form built here at run time;
- * the core decides (suggestion_apply through db_suggestions_act) and a refusal is shown at the
- * form's field, the form keeping what was typed. F4 edits the fields: the description at any
- * time, the handling fields (承办单位 ... 满意度) only once their action has written them.
+ * now (suggestion_allowed) — 交办, 延期, 答复, 征询意见, 重办, 办结 — each a small form built
+ * from suggestion_form() by ui/actform.c; the core decides (suggestion_apply through
+ * db_suggestions_act) and a refusal is shown at the field it names, the form keeping what was
+ * typed. Below the linked cases the screen shows the timeline (suggestion_events). F4 edits
+ * the fields: the description at any time, the handling fields (承办单位 ... 满意度) only once
+ * their action has written them.
  *
  * Pick lists are loaded when a form opens and freed with it: deputies
  * (db_suggestions_deputy_items; 离任 ones too when editing), units, and for 关联案件 the open
@@ -22,6 +24,7 @@
 #include "core/util.h"
 #include "db/cases.h"
 #include "db/suggestions.h"
+#include "ui/actform.h"
 #include "ui/app.h"
 #include "ui/cases.h"
 #include "ui/dialog.h"
@@ -112,9 +115,9 @@ static int sugui_days(const char *a, const char *b)
 /* "B 正在解决" for a stored "B"; anything else as it is. Borrowed. */
 static const char *sugui_result_item(const char *code)
 {
-	for (int i = 0; suggestion_result_codes[i]; i++)
-		if (!strcmp(code, suggestion_result_codes[i]))
-			return suggestion_result_choices[i];
+	for (int i = 0; case_result_codes[i]; i++)
+		if (!strcmp(code, case_result_codes[i]))
+			return case_result_choices[i];
 	return code;
 }
 
@@ -166,7 +169,9 @@ static char *sug_hint(const char *const *v)
 		return xasprintf("超期 %d 天", sugui_days(v[SUG_DUE], app->today));
 	if (st == SS_HANDLING && atoi(v[SUG_X_EXTENSIONS]) > 0)
 		return xasprintf("延期%s次", v[SUG_X_EXTENSIONS]);
-	return xstrdup(st >= 0 && st != SS_CLOSED ? suggestion_next_step((enum suggestion_status)st) : "");
+	return xstrdup(st >= 0 && st != SS_CLOSED
+			       ? suggestion_next_step((enum suggestion_status)st, case_sat_parse(v[SUG_SATISFACTION]))
+			       : "");
 }
 
 static int suglist_row(void *ud, int64_t id, const char *const *v)
@@ -356,7 +361,7 @@ static void sugform_build(struct sugform *s)
 		if (sugform_stage(f) != SS_RAISED)
 			fd.required = true;
 		if (f == SUG_RESULT)
-			fd.choices = suggestion_result_choices; /* the check turns them into letters */
+			fd.choices = case_result_choices; /* the check turns them into letters */
 		s->fields[n] = fd;
 		s->labels[n] = fd.label;
 		s->map[n++] = f;
@@ -545,207 +550,66 @@ static void sugform_push(int64_t id, int64_t *open_after)
 	app_push(sc);
 }
 
-/* ---- the handling actions: one small form each ---- */
+/* ---- the handling actions: one small form each (ui/actform.c) ---- */
 
-enum sugact_field { SAF_UNIT, SAF_CONTENT, SAF_RESULT, SAF_SAT, SAF_DATE, SAF_DUE, SAF_FOLLOWUP, SAF_N };
-
+/* The suggestion an action form acts on. */
 struct sugact {
 	int64_t id;
 	enum suggestion_action action;
-	struct field_def fields[SAF_N];
-	const char *words[SAF_N]; /* the word a refusal about each form field contains */
-	int map[SAF_N];           /* form index of each enum sugact_field, or -1 */
-	int nf;
-	struct record_def def;
-	char due_label[64];
-	struct sugui_strs units; /* 交办's pick list; owned */
-	struct form *form;
 };
 
-static void sugact_add(struct sugact *a, enum sugact_field f, struct field_def fd, const char *word)
+/* F2 on an action form: the core decides (suggestion_apply through db_suggestions_act). */
+static int sugact_do(void *ctx, const struct actform *a, char **done, struct refusal *why)
 {
-	a->fields[a->nf] = fd;
-	a->words[a->nf] = word;
-	a->map[f] = a->nf++;
-}
-
-/* The fields of the action's form, most used first. */
-static void sugact_build(struct sugact *a, const struct suggestion_state *st)
-{
-	char limit[11];
-	for (int i = 0; i < SAF_N; i++)
-		a->map[i] = -1;
-	switch (a->action) {
-	case SA_ASSIGN:
-		sugact_add(a, SAF_UNIT,
-			   (struct field_def){ .col = "unit",
-					       .label = "承办单位",
-					       .kind = FK_CHOICE,
-					       .choice_open = true,
-					       .max_chars = 60,
-					       .required = true },
-			   "承办单位");
-		sugact_add(
-			a, SAF_DATE,
-			(struct field_def){
-				.col = "date", .label = "交办日期", .kind = FK_DATE, .required = true, .def = "今天" },
-			"交办日期");
-		snprintf(a->due_label, sizeof a->due_label, "办理时限（不填为%d个月）", SUGGESTION_DUE_MONTHS);
-		sugact_add(a, SAF_DUE, (struct field_def){ .col = "due", .label = a->due_label, .kind = FK_DATE },
-			   "办理时限");
-		break;
-	case SA_EXTEND:
-		suggestion_extend_limit(st, limit);
-		snprintf(a->due_label, sizeof a->due_label, "延期至（最晚 %s）", limit);
-		sugact_add(a, SAF_DUE,
-			   (struct field_def){ .col = "due", .label = a->due_label, .kind = FK_DATE, .required = true },
-			   "时限");
-		break;
-	case SA_REPLY:
-		sugact_add(a, SAF_CONTENT,
-			   (struct field_def){ .col = "reply",
-					       .label = "答复内容",
-					       .kind = FK_MEMO,
-					       .max_chars = 3000,
-					       .required = true },
-			   "答复内容");
-		sugact_add(a, SAF_RESULT,
-			   (struct field_def){ .col = "result",
-					       .label = "办理结果",
-					       .kind = FK_CHOICE,
-					       .choices = suggestion_result_choices,
-					       .choice_open = true,
-					       .max_chars = 20,
-					       .required = true },
-			   "办理结果");
-		sugact_add(
-			a, SAF_DATE,
-			(struct field_def){
-				.col = "date", .label = "答复日期", .kind = FK_DATE, .required = true, .def = "今天" },
-			"答复日期");
-		break;
-	case SA_CLOSE:
-		sugact_add(a, SAF_SAT,
-			   (struct field_def){ .col = "satisfaction",
-					       .label = "代表满意度",
-					       .kind = FK_CHOICE,
-					       .choices = suggestion_satisfactions,
-					       .required = true },
-			   "满意度");
-		sugact_add(
-			a, SAF_DATE,
-			(struct field_def){
-				.col = "date", .label = "办结日期", .kind = FK_DATE, .required = true, .def = "今天" },
-			"办结日期");
-		sugact_add(a, SAF_FOLLOWUP,
-			   (struct field_def){ .col = "followup", .label = "征询意见日期", .kind = FK_DATE },
-			   "征询意见日期");
-		break;
-	default:
-		break;
-	}
-	a->def = (struct record_def){ .table = "suggestions",
-				      .title = suggestion_action_label(a->action),
-				      .fields = a->fields,
-				      .nfields = a->nf };
-}
-
-static const char *sugact_val(const struct sugact *a, char *const *v, enum sugact_field f)
-{
-	return a->map[f] >= 0 ? v[a->map[f]] : "";
-}
-
-static int sugact_save(void *ud)
-{
-	struct sugact *a = ud;
-	char *const *v = form_values(a->form);
+	struct sugact *x = ctx;
 	struct suggestion_act act = {
-		.action = a->action,
-		.date = sugact_val(a, v, SAF_DATE),
-		.due = sugact_val(a, v, SAF_DUE),
-		.content = sugact_val(a, v, SAF_CONTENT),
-		.result = sugact_val(a, v, SAF_RESULT),
-		.satisfaction = sugact_val(a, v, SAF_SAT),
-		.followup = sugact_val(a, v, SAF_FOLLOWUP),
+		.action = x->action,
+		.date = actform_get(a, "date"),
+		.unit_id = actform_unit(a),
+		.due = actform_get(a, "due"),
+		.note = actform_get(a, "note"),
+		.content = actform_get(a, "content"),
+		.result = case_result_parse(actform_get(a, "result")),
+		.satisfaction = case_sat_parse(actform_get(a, "satisfaction")),
+		.who = app->cfg->user,
 	};
 	struct suggestion_state st;
-	char *err = NULL;
-	if (db_suggestions_act(app->db, a->id, &act, sugact_val(a, v, SAF_UNIT), app->today, &err) < 0) {
-		/* At the field it is about (the only one, for 延期); the form keeps what was typed. */
-		int i = a->nf == 1 ? 0 : sugui_field_of(a->words, a->nf, err);
-		if (i >= 0)
-			form_set_error(a->form, i, err);
-		app_message(MSG_ERROR, "没有办理：%s", err);
-		free(err);
-		return UI_REDRAW;
-	}
-	form_mark_saved(a->form);
-	if ((a->action == SA_ASSIGN || a->action == SA_EXTEND) && db_suggestions_state(app->db, a->id, &st, NULL) == 0)
-		app_message(MSG_INFO, "已%s，办理时限 %s", suggestion_action_label(a->action), st.due);
-	else
-		app_message(MSG_INFO, "已%s", suggestion_action_label(a->action));
-	return UI_POP;
+	if (db_suggestions_act(app->db, x->id, &act, NULL, app->today, why) < 0)
+		return -1;
+	if ((x->action == SA_ASSIGN || x->action == SA_EXTEND || x->action == SA_REDO) &&
+	    db_suggestions_state(app->db, x->id, &st, NULL) == 0)
+		*done = xasprintf("已%s，办理时限 %s", suggestion_action_label(x->action), st.due);
+	return 0;
 }
 
-static void sugact_draw(struct screen *sc, int top, int height, int width)
-{
-	struct sugact *a = sc->data;
-	form_draw(a->form, top, height, width, &sc->cur_y, &sc->cur_x);
-}
-
-static int sugact_key(struct screen *sc, struct keypress k)
-{
-	struct sugact *a = sc->data;
-	return form_screen_key(a->form, k, sugact_save, a);
-}
-
-static void sugact_fini(struct screen *sc)
-{
-	struct sugact *a = sc->data;
-	form_free(a->form);
-	sugui_strs_free(&a->units);
-	free(a);
-}
-
-static const struct screen_ops sugact_ops = {
-	.name = "suggestion_action",
-	.draw = sugact_draw,
-	.key = sugact_key,
-	.fini = sugact_fini,
-};
-
-
+/* The form of action on the suggestion, from suggestion_form(). */
 static void sugact_push(const struct suggestion_info *info, enum suggestion_action action)
 {
-	struct sugact *a = xcalloc(1, sizeof *a);
-	char **items = NULL, *err = NULL;
+	struct action_field fields[ACTION_MAX_FIELDS];
+	struct actform *a = actform_new(suggestion_action_label(action), fields, suggestion_form(action, fields));
+	char **items = NULL, *err = NULL, limit[11];
 	int64_t *ids = NULL;
 	int n = 0;
-	a->id = info->id;
-	a->action = action;
-	sugact_build(a, &info->state);
-	if (a->map[SAF_UNIT] >= 0) {
+	if (action == SA_ASSIGN) {
 		if (db_suggestions_unit_items(app->db, &items, &ids, &n, &err) < 0) {
 			app_message(MSG_ERROR, "%s", err);
 			free(err);
-		} else {
-			a->units = (struct sugui_strs){ items, n };
-			free(ids);
 		}
+		actform_set_units(a, items, ids, n);
 	}
-	char **vals = record_new_values(&a->def, app->today);
-	a->form = form_new(&a->def, vals, app->today);
-	record_free_values(&a->def, vals);
-	if (a->map[SAF_UNIT] >= 0)
-		form_set_choices(a->form, a->map[SAF_UNIT], (const char *const *)a->units.v, a->units.n, true);
+	if (action == SA_EXTEND) {
+		suggestion_extend_limit(&info->state, limit);
+		char *label = xasprintf("延期至（最晚 %s）", limit);
+		actform_set_label(a, "due", label);
+		free(label);
+	}
+	struct sugact *x = xmalloc(sizeof *x);
+	*x = (struct sugact){ .id = info->id, .action = action };
 	char *kind = xasprintf("suggestion_action:%s", suggestion_action_label(action));
-	form_set_draft(a->form, kind, info->id);
-	free(kind);
 	char *title = xasprintf("%s：%s", suggestion_action_label(action), info->vals[SUG_TITLE]);
-	struct screen *sc = screen_new(&sugact_ops, title, form_bindings);
+	actform_push(a, title, kind, info->id, sugact_do, x, free);
+	free(kind);
 	free(title);
-	sc->data = a;
-	app_push(sc);
 }
 
 /* ---- one suggestion ---- */
@@ -892,9 +756,9 @@ static void sugscr_draw(struct screen *sc, int top, int height, int width)
 	int half = (width - 4) / 2, y = top + 1, end = top + height;
 	bool over;
 	char *due = sugscr_due(st, &over);
-	char *t = st->status == SS_CLOSED
-		? xstrdup(suggestion_status_label(st->status))
-		: xasprintf("%s（%s）", suggestion_status_label(st->status), suggestion_next_step(st->status));
+	char *t = st->status == SS_CLOSED ? xstrdup(suggestion_status_label(st->status))
+					  : xasprintf("%s（%s）", suggestion_status_label(st->status),
+						      suggestion_next_step(st->status, st->satisfaction));
 	sugscr_field(y, 2, half, "编号", *v[SUG_NO] ? v[SUG_NO] : "（未编号）", ROLE_HEADER);
 	sugscr_field(y++, 2 + half, half, "状态", t, over ? ROLE_ERROR : ROLE_INFO);
 	free(t);
@@ -913,7 +777,9 @@ static void sugscr_draw(struct screen *sc, int top, int height, int width)
 		sugscr_field(y, 2, half, "答复", r, ROLE_NORMAL);
 		free(r);
 		char *sat = st->status == SS_CLOSED ? xasprintf("%s  办结 %s", v[SUG_SATISFACTION], st->closed)
-						    : xstrdup("（待办结时征询）");
+			: st->satisfaction != CASE_SAT_NONE
+			? xasprintf("%s  征询 %s", v[SUG_SATISFACTION], st->followup)
+			: xstrdup("（待征询意见）");
 		sugscr_field(y++, 2 + half, half, "代表满意度", sat, ROLE_NORMAL);
 		free(sat);
 		y = sugscr_memo(y, width, "答复内容", v[SUG_REPLY], 2);
@@ -930,6 +796,22 @@ static void sugscr_draw(struct screen *sc, int top, int height, int width)
 		ui_text(y, 19, 8, c->status, ALIGN_LEFT, role);
 		ui_text(y, 28, 8, c->step, ALIGN_LEFT, role);
 		ui_text(y, 37, width - 39, c->summary, ALIGN_LEFT, role);
+	}
+	if (y + 3 > end)
+		return;
+	/* The timeline, oldest first; when it does not fit, the newest rows are shown. */
+	y = actform_timeline_head(y + 1, width);
+	struct actform_timeline tl = { .y = end, .end = end, .width = width };
+	char *err = NULL;
+	if (db_suggestions_timeline(app->db, s->id, actform_timeline_row, &tl, &err) == 0) {
+		tl = (struct actform_timeline){
+			.y = y, .end = end, .width = width, .skip = tl.n > end - y ? tl.n - (end - y) : 0
+		};
+		db_suggestions_timeline(app->db, s->id, actform_timeline_row, &tl, &err);
+	}
+	if (err) {
+		ui_text(y, 2, width - 4, err, ALIGN_LEFT, ROLE_ERROR);
+		free(err);
 	}
 }
 

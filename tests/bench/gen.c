@@ -667,12 +667,13 @@ static bool gcase_act(struct gcase *c, const struct case_action *a)
 {
 	struct gen *g = c->g;
 	struct case_state n;
-	char *why = NULL, *notice = NULL, at[17];
+	struct refusal why = { 0 };
+	char *notice = NULL, at[17];
 	if (strcmp(a->date, g->today) > 0)
 		return false;
 	if (caseflow_apply(&c->s, a, g->cal, g->cfg.case_days, g->today, &n, &why, &notice) < 0)
 		die("gen: case %lld: %s on %s refused: %s", (long long)c->id, caseflow_event_label(a->event), a->date,
-		    why);
+		    why.msg);
 	free(notice);
 	gcase_at(c, n.last, at);
 	gcase_event(c, a, &n, at);

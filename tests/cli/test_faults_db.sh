@@ -32,7 +32,7 @@ ok check_damaged_no_english_sqlite_err err_lacks "malformed"
 ok check_damaged_no_english_sqlite_out out_lacks "btreeInitPage"
 ok check_damaged_no_could_not_complete err_lacks "检查无法完成"
 ok check_damaged_file_unchanged [ "$(sha256sum < bad.db)" = "$sum" ]
-LANG=en_US.UTF-8 st check --db bad.db
+LANG=en_US.UTF-8 st check --db bad.db # English is en*, not C (cli_english)
 ok check_damaged_english out_has "the database file is damaged"
 
 # --- a write to a damaged file is refused ---

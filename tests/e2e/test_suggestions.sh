@@ -1,8 +1,9 @@
 #!/bin/sh
 # 代表建议 end to end: a suggestion with a lead deputy, two co-sponsors (multi-pick by pinyin
 # initials; a deputy who has left is not offered) and a linked case (closed cases are not
-# offered); 交办 with the 3-month due date, overdue under a later clock, 延期 (past the limit
-# refused at the field, the typed date kept), 答复 (empty reply refused), 办结; the linked case's
+# offered); 交办 with the 3-month due date, overdue under a later clock, 延期 with its reason
+# (past the limit refused at the field, the cursor put back there, the typed date and reason
+# kept), 答复 (empty reply refused), 征询意见 (满意), 办结; the linked case's
 # screen shows the suggestion and its state; an unknown deputy refused at the field and a
 # co-sponsor made lead refused by the database at its field, nothing written either time;
 # deleting asks first and only hides the suggestion.
@@ -136,16 +137,20 @@ key F5
 expect_screen "下一步办理"
 type_text "延期"; key Enter
 expect_screen "最晚 2027-05-23"
-type_text "2027-06-01"
+type_text "2027-06-01"; key Tab
+type_text "路灯采购需走招标程序"
 key F2
 expect_screen "延期合计不能超过 3 个月"
 check "refused 延期 keeps the typed date" screen_has "2027-06-01"
+check "refused 延期 keeps the reason" screen_has "路灯采购需走招标程序"
 check_eq "refused 延期 writes nothing" "$(sql 'select due_date, extensions from suggestions')" "2027-02-23|0"
-key Home C-k
+key Home C-k # the refusal put the cursor back on 延期至
 type_text "2027-04-23"
 key F2
 expect_screen "已延期，办理时限 2027-04-23"
 check_eq "延期 stored" "$(sql 'select status, due_date, extensions from suggestions')" "办理中|2027-04-23|1"
+check_eq "延期 in the timeline with its reason" \
+	"$(sql "select date, due_date, note from suggestion_events where type = '延期'")" "2027-03-01|2027-04-23|路灯采购需走招标程序"
 check "no longer overdue" screen_lacks "超期"
 
 # --- 答复: an empty reply refused; then reply with result B ---
@@ -163,13 +168,19 @@ expect_screen "已答复"
 check_eq "答复 stored" "$(sql 'select status, reply_date, result, reply from suggestions')" \
 	"已答复|2027-03-01|B|已制定东街路灯改造方案，更换三盏路灯"
 
-# --- 办结 with the deputies' satisfaction ---
+# --- 征询意见 with the deputies' satisfaction, then 办结 ---
 key F5
 expect_screen "下一步办理"
-check "only 办结 offered after the reply" sh -c "tmux -L $SOCK capture-pane -p | grep -q '| 办结' && ! tmux -L $SOCK capture-pane -p | grep -qE '[|] (延期|答复|交办)'"
-type_text "办结"; key Enter
+check "only 征询意见 offered after the reply" sh -c "tmux -L $SOCK capture-pane -p | grep -q '| 征询意见' && ! tmux -L $SOCK capture-pane -p | grep -qE '[|] (延期|答复|交办|办结|重办)'"
+type_text "征询"; key Enter
 expect_screen "代表满意度"
 type_text "满意"
+key F2
+expect_screen "已征询意见"
+key F5
+expect_screen "下一步办理"
+type_text "办结"; key Enter
+expect_screen "*办结日期"
 key F2
 expect_screen "已办结"
 check_eq "办结 stored" "$(sql 'select status, satisfaction, closed_date from suggestions')" "办结|满意|2027-03-01"

@@ -75,12 +75,33 @@ static struct case_action full(enum case_event e)
 	return a;
 }
 
-/* Apply; returns rc, and the refusal (new string or NULL) into *why, the notice into *notice. */
+/* The field the last refusal of apply() named ("-" for none). */
+static const char *last_field;
+
+/* Apply; returns rc, and the refusal's message (new string or NULL) into *why (its field into
+ * last_field), the notice into *notice. */
 static int apply(const struct case_state *s, const struct case_action *a, const char *today, struct case_state *n,
 		 char **why, char **notice)
 {
-	return caseflow_apply(s, a, cal, 15, today, n, why, notice);
+	struct refusal r = { .field = "stale", .msg = NULL };
+	int rc = caseflow_apply(s, a, cal, 15, today, n, &r, notice);
+	last_field = r.field ? r.field : "-";
+	*why = r.msg;
+	return rc;
 }
+
+/* Expect a refusal containing want, about field ("-": the whole action). */
+#define CHECK_REFUSED_AT(s, a, today, field, want)                                                                     \
+	do {                                                                                                           \
+		struct case_state t_n;                                                                                 \
+		char *t_why = NULL, *t_notice = NULL;                                                                  \
+		CHECK_INT(apply((s), (a), (today), &t_n, &t_why, &t_notice), -1);                                      \
+		CHECK(t_why &&strstr(t_why, (want)));                                                                  \
+		if (strcmp(last_field, (field)))                                                                       \
+			fprintf(stderr, "  %s: field %s, expected %s\n", t_why ? t_why : "", last_field, (field));     \
+		CHECK_STR(last_field, (field));                                                                        \
+		free(t_why);                                                                                           \
+	} while (0)
 
 /* Expect a refusal containing want; nothing written into *n. */
 #define CHECK_REFUSED(s, a, today, want)                                                                               \
@@ -200,6 +221,94 @@ TEST(t_refusal_words)
 	CHECK_REFUSED(&s, &a, TODAY, "请先退回");
 	a = full(CE_RECEIVE);
 	CHECK_REFUSED(&s, &a, TODAY, "自动登记");
+}
+
+/* Every refusal names the field of the action's form it concerns, so the form puts the cursor
+ * there; a refusal of the action itself names none. */
+TEST(t_refusal_fields)
+{
+	struct case_action a;
+	struct case_state s = state(CS_HANDLING, CASE_SAT_NONE), r = state(CS_RECEIVED, CASE_SAT_NONE);
+	/* The action itself. */
+	a = full(CE_ASSIGN);
+	CHECK_REFUSED_AT(&s, &a, TODAY, "-", "请先退回");
+	/* Dates. */
+	a = full(CE_REPLY);
+	a.date = "2026-08-31";
+	CHECK_REFUSED_AT(&s, &a, TODAY, "date", "早于受理日期");
+	a.date = "2026-09-16";
+	CHECK_REFUSED_AT(&s, &a, TODAY, "date", "晚于今天");
+	a.date = "2026-09-01";
+	CHECK_REFUSED_AT(&s, &a, TODAY, "date", "早于交办日期");
+	a.date = "9月";
+	CHECK_REFUSED_AT(&s, &a, TODAY, "date", "日期");
+	/* 交办: the unit, the working days, an explicit due date. */
+	a = full(CE_ASSIGN);
+	a.unit_id = 0;
+	CHECK_REFUSED_AT(&r, &a, TODAY, "unit_id", "请选择承办单位");
+	a = full(CE_ASSIGN);
+	a.workdays = 400;
+	CHECK_REFUSED_AT(&r, &a, TODAY, "workdays", "1 到 365 个工作日");
+	a = full(CE_ASSIGN);
+	a.due = "2026-09-10";
+	CHECK_REFUSED_AT(&r, &a, TODAY, "due", "应晚于交办日期");
+	/* 延期: the reason, then the new due date. */
+	a = full(CE_EXTEND);
+	a.note = "  ";
+	CHECK_REFUSED_AT(&s, &a, TODAY, "note", "请填写延期理由");
+	a = full(CE_EXTEND);
+	a.due = "";
+	CHECK_REFUSED_AT(&s, &a, TODAY, "due", "请填写新的办理时限");
+	a.due = "2026-09-20";
+	CHECK_REFUSED_AT(&s, &a, TODAY, "due", "应晚于原办理时限");
+	/* 退回 without a reason. */
+	a = full(CE_RETURN);
+	a.note = "";
+	CHECK_REFUSED_AT(&s, &a, TODAY, "note", "请填写退回理由");
+	/* 答复: content, result. */
+	a = full(CE_REPLY);
+	a.content = " ";
+	CHECK_REFUSED_AT(&s, &a, TODAY, "content", "请填写答复内容");
+	a = full(CE_REPLY);
+	a.result = 0;
+	CHECK_REFUSED_AT(&s, &a, TODAY, "result", "请选择办理结果");
+	/* 回访: satisfaction, how. */
+	struct case_state p = state(CS_REPLIED, CASE_SAT_NONE);
+	a = full(CE_FOLLOWUP);
+	a.satisfaction = CASE_SAT_NONE;
+	CHECK_REFUSED_AT(&p, &a, TODAY, "satisfaction", "请选择回访满意度");
+	a = full(CE_FOLLOWUP);
+	a.how = "";
+	CHECK_REFUSED_AT(&p, &a, TODAY, "how", "请选择回访方式");
+	a.how = "微信";
+	CHECK_REFUSED_AT(&p, &a, TODAY, "how", "回访方式应为");
+	/* 当场答复 unsatisfied; too long a name. */
+	a = full(CE_SPOT_REPLY);
+	a.satisfaction = CASE_SAT_UNSATISFIED;
+	CHECK_REFUSED_AT(&r, &a, TODAY, "satisfaction", "不能当场办结");
+	a = full(CE_URGE);
+	a.who = "一二三四五六七八九十一二三四五六七八九十一";
+	CHECK_REFUSED_AT(&s, &a, TODAY, "who", "经办人");
+	/* The keys named are fields of the event's form. */
+	struct action_field f[ACTION_MAX_FIELDS];
+	int n = caseflow_form(CE_EXTEND, f);
+	CHECK_INT(n, 4);
+	CHECK_STR(f[0].key, "date");
+	CHECK_STR(f[1].key, "due");
+	CHECK_STR(f[1].label, "延至");
+	CHECK_STR(f[2].key, "note");
+	CHECK_STR(f[2].label, "延期理由");
+	CHECK(f[1].required && f[2].required);
+	CHECK_STR(f[3].key, "who");
+	n = caseflow_form(CE_REPLY, f);
+	CHECK_INT(n, 5);
+	CHECK_STR(f[0].label, "答复日期");
+	CHECK_STR(f[1].key, "content");
+	CHECK_STR(f[2].key, "result");
+	CHECK(f[1].required && f[2].required && !f[3].required);
+	CHECK_INT(caseflow_form(CE_RECEIVE, f), 0);
+	n = caseflow_form(CE_URGE, f);
+	CHECK_STR(f[n - 1].label, "催办人");
 }
 
 TEST(t_dates)
@@ -601,6 +710,7 @@ int main(void)
 	}
 	RUN(t_every_pair);
 	RUN(t_refusal_words);
+	RUN(t_refusal_fields);
 	RUN(t_dates);
 	RUN(t_assign_due);
 	RUN(t_extend);

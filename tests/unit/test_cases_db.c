@@ -26,15 +26,9 @@ static const char cal_text[] = "2026-09-20 work 国庆节调休\n2026-09-25 off 
 
 static struct calendar *cal;
 
-static void setup(void)
-{
-	tdb_open("cases");
-}
+static void setup(void) { tdb_open("cases"); }
 
-static void teardown(void)
-{
-	tdb_close();
-}
+static void teardown(void) { tdb_close(); }
 
 /* One text value of a query (new string, "" for none). */
 static char *q_text(const char *sql)
@@ -94,25 +88,31 @@ static int64_t create(const char *received, const char *summary)
 /* Perform an action that must succeed (today 2026-12-31 unless given). Returns the notice. */
 static char *act_ok_at(int64_t id, struct case_action a, const char *today, int line)
 {
-	char *err = NULL, *notice = NULL;
-	if (db_cases_act(db, id, &a, cal, 15, today ? today : "2026-12-31", &notice, &err) < 0) {
-		fprintf(stderr, "  %s:%d: %s refused: %s\n", __FILE__, line, caseflow_event_label(a.event), err);
+	struct refusal why = { 0 };
+	char *notice = NULL;
+	if (db_cases_act(db, id, &a, cal, 15, today ? today : "2026-12-31", &notice, &why) < 0) {
+		fprintf(stderr, "  %s:%d: %s refused: %s\n", __FILE__, line, caseflow_event_label(a.event), why.msg);
 		t_failed_checks++;
 	}
-	free(err);
+	refusal_clear(&why);
 	return notice;
 }
 #define ACT(id, ...) free(act_ok_at((id), (struct case_action){ __VA_ARGS__ }, NULL, __LINE__))
 
+/* The field the last act_refused() named ("-": none). */
+static const char *refused_field;
+
 /* Perform an action that must be refused; returns the message (new string). */
 static char *act_refused(int64_t id, struct case_action a, const char *today)
 {
-	char *err = NULL, *notice = NULL;
-	int rc = db_cases_act(db, id, &a, cal, 15, today ? today : "2026-12-31", &notice, &err);
+	struct refusal why = { 0 };
+	char *notice = NULL;
+	int rc = db_cases_act(db, id, &a, cal, 15, today ? today : "2026-12-31", &notice, &why);
 	CHECK_INT(rc, -1);
 	CHECK(notice == NULL);
 	free(notice);
-	return err ? err : xstrdup("");
+	refused_field = why.field ? why.field : "-";
+	return why.msg ? why.msg : xstrdup("");
 }
 
 TEST(t_numbering)
@@ -287,20 +287,25 @@ TEST(t_refused_writes_nothing)
 	char *row = q_text("SELECT json_object('s', status, 'u', updated_at, 'd', due_date) FROM cases");
 	struct {
 		struct case_action a;
-		const char *want;
+		const char *want, *field; /* the message and the field it names ("-": none) */
 	} bad[] = {
-		{ { .event = CE_CLOSE }, "案件尚未答复，不能办结" },
-		{ { .event = CE_FOLLOWUP, .satisfaction = CASE_SAT_SATISFIED, .how = "电话" }, "尚未答复，不能回访" },
-		{ { .event = CE_REPLY, .result = 'A' }, "请填写答复内容" },
-		{ { .event = CE_REPLY, .content = "已处理", .result = 'A', .date = "2026-08-30" }, "早于受理日期" },
-		{ { .event = CE_REPLY, .content = "已处理", .result = 'A', .date = "2027-01-01" }, "晚于今天" },
-		{ { .event = CE_EXTEND, .due = "2026-12-01" }, "请填写延期理由" },
-		{ { .event = CE_ASSIGN, .unit_id = u }, "请先退回" },
-		{ { .event = CE_REDO }, "无需重办" },
+		{ { .event = CE_CLOSE }, "案件尚未答复，不能办结", "-" },
+		{ { .event = CE_FOLLOWUP, .satisfaction = CASE_SAT_SATISFIED, .how = "电话" },
+		  "尚未答复，不能回访",
+		  "-" },
+		{ { .event = CE_REPLY, .result = 'A' }, "请填写答复内容", "content" },
+		{ { .event = CE_REPLY, .content = "已处理", .result = 'A', .date = "2026-08-30" },
+		  "早于受理日期",
+		  "date" },
+		{ { .event = CE_REPLY, .content = "已处理", .result = 'A', .date = "2027-01-01" }, "晚于今天", "date" },
+		{ { .event = CE_EXTEND, .due = "2026-12-01" }, "请填写延期理由", "note" },
+		{ { .event = CE_ASSIGN, .unit_id = u }, "请先退回", "-" },
+		{ { .event = CE_REDO }, "无需重办", "-" },
 	};
 	for (int i = 0; i < (int)ARRAY_LEN(bad); i++) {
 		char *m = act_refused(id, bad[i].a, NULL);
 		CHECK(strstr(m, bad[i].want));
+		CHECK_STR(refused_field, bad[i].field);
 		if (!strstr(m, bad[i].want))
 			fprintf(stderr, "  %d: %s\n", i, m);
 		free(m);
@@ -317,6 +322,7 @@ TEST(t_refused_writes_nothing)
 	audit = q_int("SELECT count(*) FROM audit_log");
 	char *m = act_refused(id, (struct case_action){ .event = CE_ASSIGN, .unit_id = gone }, NULL);
 	CHECK(strstr(m, "不存在或已删除"));
+	CHECK_STR(refused_field, "unit_id");
 	free(m);
 	m = act_refused(id, (struct case_action){ .event = CE_ASSIGN, .unit_id = 99999 }, NULL);
 	CHECK(strstr(m, "不存在或已删除"));

@@ -112,7 +112,8 @@ static void check_latest(struct db *db)
 					      "attendance",        "evaluations",
 					      "point_adjustments", "users",
 					      "audit_log",         "categories",
-					      "app_session",       "case_seq" };
+					      "app_session",       "case_seq",
+					      "suggestion_events" };
 	for (size_t i = 0; i < ARRAY_LEN(tables); i++)
 		if (!db_table_exists(db, tables[i])) {
 			fprintf(stderr, "  missing table %s\n", tables[i]);
@@ -160,12 +161,25 @@ TEST(t_empty_to_latest)
 /* A row written by a program of version k (columns that existed then). */
 static void insert_sample(struct db *db, int k)
 {
-	(void)k; /* every version so far has deputies with these columns */
 	char *err = NULL;
+	/* every version so far has deputies with these columns */
 	CHECK_INT(db_exec(db,
 			  "INSERT INTO deputies (uid, name, name_py, gender, level, phone) "
 			  "VALUES ('00000000000000000000000000000abc', '老代表', 'lao dai biao', '女', '乡镇', "
 			  "'13900001111')",
+			  &err),
+		  0);
+	free(err);
+	/* A suggestion before 0006 (no timeline then): closed after one extension from 0003 on
+	 * (assigned_date, followup_date), just raised before. */
+	err = NULL;
+	CHECK_INT(db_exec(db,
+			  k >= 3 ? "INSERT INTO suggestions (id, title, date, unit_id, status, assigned_date, due_date,"
+				   " extensions, reply_date, reply, result, satisfaction, followup_date, closed_date)"
+				   " VALUES (7, '旧建议', '2026-01-05', (SELECT min(id) FROM units), '办结', "
+				   "'2026-01-10',"
+				   " '2026-05-10', 1, '2026-05-01', '已办', 'B', '满意', '2026-05-03', '2026-05-05')"
+				 : "INSERT INTO suggestions (id, title, date) VALUES (7, '旧建议', '2026-01-05')",
 			  &err),
 		  0);
 	free(err);
@@ -193,6 +207,21 @@ TEST(t_every_earlier_version)
 					    "SELECT name || phone || level || deleted FROM deputies WHERE uid = "
 					    "'00000000000000000000000000000abc'",
 					    "老代表13900001111乡镇0");
+			/* 0006 gave the old suggestion the timeline its row tells. */
+			if (k >= 1)
+				CHECK_Q_STR(
+					db,
+					"SELECT group_concat(type || ':' || coalesce(date, '-') || ':' || status_after,"
+					" ',') FROM (SELECT * FROM suggestion_events WHERE suggestion_id = 7"
+					" ORDER BY at, id)",
+					k >= 3 ? "提出:2026-01-05:已提出,交办:2026-01-10:办理中,延期:-:办理中,"
+						 "答复:2026-05-01:已答复,征询意见:2026-05-03:已答复,办结:2026-05-05:"
+						 "办结"
+					       : "提出:2026-01-05:已提出");
+			if (k >= 3)
+				CHECK_Q_STR(db,
+					    "SELECT note || '|' || due_date FROM suggestion_events WHERE type = '延期'",
+					    "升级前延期 1 次，理由未记录|2026-05-10");
 			db_close(db);
 		} else {
 			fprintf(stderr, "  from version %d\n", k);

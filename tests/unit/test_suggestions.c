@@ -20,7 +20,6 @@
 
 static long long unit_traffic, unit_water, units; /* ids of two default units; their number */
 
-
 static void exec_sql(const char *sql)
 {
 	char *err = NULL;
@@ -52,10 +51,7 @@ static void setup(void)
 		 " (1, 'CG-2026-001', '道路破损', '2026-03-01'), (2, 'CG-2026-002', '路灯不亮', '2026-03-02')");
 }
 
-static void teardown(void)
-{
-	tdb_close();
-}
+static void teardown(void) { tdb_close(); }
 
 /* Checked values of a new suggestion. */
 static char **sug(const char *title, const char *lead, const char *co, const char *date, const char *cat,
@@ -96,20 +92,29 @@ static int64_t add(const char *title, const char *lead, const char *co, const ch
 	return id;
 }
 
-/* Run an action; returns the error ("" when it worked; caller frees). */
+/* The field the last refused act() or core_act() named ("-": none). */
+static const char *refused_field;
+
+/* Run an action (a 延期 with a reason); returns the error ("" when it worked; caller frees).
+ * result and sat as a clerk picks them ("A 已解决或基本解决", "满意"). */
 static char *act(int64_t id, enum suggestion_action a, const char *date, const char *unit, const char *due,
 		 const char *content, const char *result, const char *sat)
 {
-	struct suggestion_act x = {
-		.action = a, .date = date, .due = due, .content = content, .result = result, .satisfaction = sat
-	};
-	char *err = NULL;
-	if (db_suggestions_act(db, id, &x, unit, TODAY, &err) == 0) {
-		CHECK(err == NULL);
+	struct suggestion_act x = { .action = a,
+				    .date = date,
+				    .due = due,
+				    .note = a == SA_EXTEND ? "需协调资金" : NULL,
+				    .content = content,
+				    .result = case_result_parse(result),
+				    .satisfaction = case_sat_parse(sat) };
+	struct refusal why = { .field = "stale" };
+	if (db_suggestions_act(db, id, &x, unit, TODAY, &why) == 0) {
+		CHECK(why.msg == NULL && why.field == NULL);
 		return xstrdup("");
 	}
-	CHECK(err != NULL);
-	return err ? err : xstrdup("(no message)");
+	CHECK(why.msg != NULL);
+	refused_field = why.field ? why.field : "-";
+	return why.msg ? why.msg : xstrdup("(no message)");
 }
 
 #define CHECK_ACT(call, expect)                                                                                        \
@@ -142,18 +147,15 @@ TEST(t_months)
 
 TEST(t_labels)
 {
-	CHECK_STR(suggestion_result_parse("A"), "A");
-	CHECK_STR(suggestion_result_parse("b"), "B");
-	CHECK_STR(suggestion_result_parse("Ｃ"), "C");
-	CHECK_STR(suggestion_result_parse("D 留作参考并解释"), "D");
-	CHECK_STR(suggestion_result_parse("正在解决"), "B");
-	CHECK(suggestion_result_parse("E") == NULL);
-	CHECK(suggestion_result_parse("A 正在解决") == NULL);
-	CHECK(suggestion_result_parse("") == NULL);
-	CHECK_STR(suggestion_result_label("C"), "列入规划逐步解决");
-	CHECK_STR(suggestion_result_label("X"), "");
-	for (int i = 0; suggestion_result_choices[i]; i++)
-		CHECK_STR(suggestion_result_parse(suggestion_result_choices[i]), suggestion_result_codes[i]);
+	/* One table of 办理结果 and of 满意度 for cases and suggestions: the form's fields are
+	 * core/case.h's lists. */
+	CHECK(suggestion_def.fields[SUG_RESULT].choices == case_result_codes);
+	CHECK(suggestion_def.fields[SUG_SATISFACTION].choices == case_sat_choices);
+	CHECK_INT(case_result_parse("A."), 'A');
+	CHECK_INT(case_result_parse("b"), 'B');
+	CHECK_INT(case_result_parse("Ｃ"), 'C');
+	CHECK_INT(case_result_parse("D 留作参考并解释"), 'D');
+	CHECK_INT(case_result_parse("A 正在解决"), 0);
 	CHECK_STR(suggestion_status_label(SS_REPLIED), "已答复");
 	CHECK_INT(suggestion_status_parse("办结"), SS_CLOSED);
 	CHECK_INT(suggestion_status_parse("受理"), -1);
@@ -161,7 +163,12 @@ TEST(t_labels)
 	CHECK_INT(suggestion_action_parse("答复"), SA_REPLY);
 	CHECK_STR(suggestion_col_label(SUG_X_STATUS), "状态");
 	CHECK_STR(suggestion_col_label(SUG_LEAD), "领衔代表");
-	CHECK_STR(suggestion_next_step(SS_HANDLING), "待答复");
+	CHECK_STR(suggestion_action_label(SA_FOLLOWUP), "征询意见");
+	CHECK_INT(suggestion_action_parse("重办"), SA_REDO);
+	CHECK_STR(suggestion_next_step(SS_HANDLING, CASE_SAT_NONE), "待答复");
+	CHECK_STR(suggestion_next_step(SS_REPLIED, CASE_SAT_NONE), "待征询意见");
+	CHECK_STR(suggestion_next_step(SS_REPLIED, CASE_SAT_BASIC), "待办结");
+	CHECK_STR(suggestion_next_step(SS_REPLIED, CASE_SAT_UNSATISFIED), "待重办");
 }
 
 TEST(t_form_check)
@@ -235,16 +242,27 @@ TEST(t_form_check)
 	record_free_values(&suggestion_def, v);
 }
 
-/* Apply an action to *s in the core; returns the refusal ("" on success; caller frees). */
+/* Apply an action to *s in the core; returns the refusal ("" on success; caller frees), its
+ * field into refused_field. */
 static char *core_act(struct suggestion_state *s, struct suggestion_act a)
 {
-	char *why = NULL;
+	struct refusal why = { .field = "stale" };
 	if (suggestion_apply(s, &a, TODAY, s, &why) == 0) {
-		CHECK(why == NULL);
+		CHECK(why.msg == NULL && why.field == NULL);
 		return xstrdup("");
 	}
-	return why;
+	refused_field = why.field ? why.field : "-";
+	return why.msg;
 }
+
+/* Expect core_act to refuse with want at field ("-": the whole action). */
+#define CHECK_AT(call, field, want)                                                                                    \
+	do {                                                                                                           \
+		CHECK_ACT(call, want);                                                                                 \
+		CHECK_STR(refused_field, field);                                                                       \
+	} while (0)
+
+#define SA(...) ((struct suggestion_act){ __VA_ARGS__ })
 
 TEST(t_machine)
 {
@@ -253,102 +271,145 @@ TEST(t_machine)
 
 	CHECK(!suggestion_allowed(&s, SA_REPLY, &why));
 	CHECK_STR(why, "尚未交办，不能答复");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_REPLY, .content = "x", .result = "A" }),
-		  "尚未交办，不能答复");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND, .due = "2026-06-01" }),
-		  "尚未交办，不能延期");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_CLOSE, .satisfaction = "满意" }),
-		  "尚未答复，不能办结");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_ASSIGN, .date = "2026-01-10" }), "请选择承办单位");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_ASSIGN, .unit_id = 1, .date = "2026-01-04" }),
-		  "交办日期不能早于提出日期（2026-01-05）");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_ASSIGN, .unit_id = 1, .date = "2026-10-01" }),
-		  "交办日期不能晚于今天");
-	CHECK_ACT(core_act(&s,
-			   (struct suggestion_act){
-				   .action = SA_ASSIGN, .unit_id = 1, .date = "2026-01-10", .due = "2026-04-11" }),
-		  "办理时限最长为交办后 3 个月（2026-04-10），需要更长请在办理中延期");
-	CHECK_ACT(core_act(&s,
-			   (struct suggestion_act){
-				   .action = SA_ASSIGN, .unit_id = 1, .date = "2026-01-10", .due = "2026-01-09" }),
-		  "办理时限不能早于交办日期");
+	CHECK_AT(core_act(&s, SA(.action = SA_REPLY, .content = "x", .result = 'A')), "-", "尚未交办，不能答复");
+	CHECK_AT(core_act(&s, SA(.action = SA_EXTEND, .due = "2026-06-01", .note = "r")), "-", "尚未交办，不能延期");
+	CHECK_AT(core_act(&s, SA(.action = SA_CLOSE)), "-", "尚未答复，不能办结");
+	CHECK_AT(core_act(&s, SA(.action = SA_FOLLOWUP, .satisfaction = CASE_SAT_SATISFIED)), "-",
+		 "尚未答复，不能征询代表意见");
+	CHECK_AT(core_act(&s, SA(.action = SA_REDO)), "-", "尚未交办，不能重办");
+	CHECK_AT(core_act(&s, SA(.action = SA_ASSIGN, .date = "2026-01-10")), "unit_id", "请选择承办单位");
+	CHECK_AT(core_act(&s, SA(.action = SA_ASSIGN, .unit_id = 1, .date = "2026-01-04")), "date",
+		 "交办日期不能早于提出日期（2026-01-05）");
+	CHECK_AT(core_act(&s, SA(.action = SA_ASSIGN, .unit_id = 1, .date = "2026-10-01")), "date",
+		 "交办日期不能晚于今天");
+	CHECK_AT(core_act(&s, SA(.action = SA_ASSIGN, .unit_id = 1, .date = "2026-01-10", .due = "2026-04-11")), "due",
+		 "办理时限最长为交办后 3 个月（2026-04-10），需要更长请在办理中延期");
+	CHECK_AT(core_act(&s, SA(.action = SA_ASSIGN, .unit_id = 1, .date = "2026-01-10", .due = "2026-01-09")), "due",
+		 "办理时限不能早于交办日期");
 	CHECK_INT(s.status, SS_RAISED);
 	/* 交办 with the default due date: 3 months. */
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_ASSIGN, .unit_id = 7, .date = "2026-01-10" }), "");
+	CHECK_ACT(core_act(&s, SA(.action = SA_ASSIGN, .unit_id = 7, .date = "2026-01-10")), "");
 	CHECK_INT(s.status, SS_HANDLING);
 	CHECK_INT(s.unit_id, 7);
 	CHECK_STR(s.assigned, "2026-01-10");
 	CHECK_STR(s.due, "2026-04-10");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_ASSIGN, .unit_id = 2 }),
-		  "这条建议已经交办，不能再交办；更换承办单位请修改记录");
+	CHECK_STR(s.last, "2026-01-10");
+	CHECK_AT(core_act(&s, SA(.action = SA_ASSIGN, .unit_id = 2)), "-",
+		 "这条建议已经交办，不能再交办；更换承办单位请修改记录");
 	char limit[11];
 	suggestion_extend_limit(&s, limit);
 	CHECK_STR(limit, "2026-07-10");
 	CHECK(suggestion_overdue(&s, "2026-04-11"));
 	CHECK(!suggestion_overdue(&s, "2026-04-10"));
-	/* 延期: later than now, within 3 months in all. */
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND }),
-		  "请填写延期后的办理时限（最晚 2026-07-10）");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND, .due = "2026-04-10" }),
-		  "延期后的办理时限应晚于原时限（2026-04-10）");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND, .due = "2026-07-11" }),
-		  "延期合计不能超过 3 个月，最晚可延至 2026-07-10");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND, .due = "2026-05-31" }), "");
+	/* 延期: later than now, within 3 months in all, with its reason. */
+	CHECK_AT(core_act(&s, SA(.action = SA_EXTEND, .note = "r")), "due",
+		 "请填写延期后的办理时限（最晚 2026-07-10）");
+	CHECK_AT(core_act(&s, SA(.action = SA_EXTEND, .due = "2026-04-10", .note = "r")), "due",
+		 "延期后的办理时限应晚于原时限（2026-04-10）");
+	CHECK_AT(core_act(&s, SA(.action = SA_EXTEND, .due = "2026-07-11", .note = "r")), "due",
+		 "延期合计不能超过 3 个月，最晚可延至 2026-07-10");
+	CHECK_AT(core_act(&s, SA(.action = SA_EXTEND, .due = "2026-05-31", .date = "2026-03-01")), "note",
+		 "请填写延期理由");
+	CHECK_AT(core_act(&s, SA(.action = SA_EXTEND, .due = "2026-05-31", .note = " \n ", .date = "2026-03-01")),
+		 "note", "请填写延期理由");
+	CHECK_AT(core_act(&s, SA(.action = SA_EXTEND, .due = "2026-05-31", .note = "r", .date = "2026-01-09")), "date",
+		 "延期日期不能早于上一步的日期（2026-01-10）");
+	CHECK_ACT(
+		core_act(&s, SA(.action = SA_EXTEND, .due = "2026-05-31", .note = "需协调资金", .date = "2026-03-01")),
+		"");
 	CHECK_STR(s.due, "2026-05-31");
 	CHECK_INT(s.extensions, 1);
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND, .due = "7-10" }), "");
+	CHECK_STR(s.last, "2026-03-01");
+	CHECK_ACT(core_act(&s, SA(.action = SA_EXTEND, .due = "7-10", .note = "r", .date = "2026-05-01")), "");
 	CHECK_STR(s.due, "2026-07-10");
 	CHECK_INT(s.extensions, 2);
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND, .due = "2026-07-20" }),
-		  "延期已满 3 个月，不能再延");
+	CHECK_AT(core_act(&s, SA(.action = SA_EXTEND, .due = "2026-07-20", .note = "r")), "due",
+		 "延期已满 3 个月，不能再延");
 	CHECK_INT(s.extensions, 2);
 	/* 答复 */
 	saved = s;
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_REPLY, .content = " \n ", .result = "A" }),
-		  "请填写答复内容");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_REPLY, .content = "已修复" }),
-		  "请选择办理结果（A/B/C/D）");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_REPLY, .content = "已修复", .result = "F" }),
-		  "办理结果应为 A/B/C/D 之一");
-	CHECK_ACT(core_act(&s,
-			   (struct suggestion_act){
-				   .action = SA_REPLY, .content = "已修复", .result = "a", .date = "2026-01-09" }),
-		  "答复日期不能早于交办日期（2026-01-10）");
+	CHECK_AT(core_act(&s, SA(.action = SA_REPLY, .content = " \n ", .result = 'A')), "content", "请填写答复内容");
+	CHECK_AT(core_act(&s, SA(.action = SA_REPLY, .content = "已修复")), "result", "请选择办理结果（A/B/C/D）");
+	CHECK_AT(core_act(&s, SA(.action = SA_REPLY, .content = "已修复", .result = 'F')), "result",
+		 "办理结果应为 A/B/C/D 之一");
+	CHECK_AT(core_act(&s, SA(.action = SA_REPLY, .content = "已修复", .result = 'A', .date = "2026-04-30")), "date",
+		 "答复日期不能早于上一步的日期（2026-05-01）");
 	CHECK(!memcmp(&s, &saved, sizeof s));
-	CHECK_ACT(core_act(&s,
-			   (struct suggestion_act){
-				   .action = SA_REPLY, .content = "已修复", .result = "a", .date = "2026-06-01" }),
-		  "");
+	CHECK_ACT(core_act(&s, SA(.action = SA_REPLY, .content = "已修复", .result = 'A', .date = "2026-06-01")), "");
 	CHECK_INT(s.status, SS_REPLIED);
 	CHECK_STR(s.reply, "2026-06-01");
 	CHECK_INT(s.result, 'A');
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_EXTEND, .due = "2026-07-01" }),
-		  "已经答复，不能再延期");
-	/* 办结 */
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_CLOSE }),
-		  "请选择代表的满意度（满意/基本满意/不满意）");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_CLOSE, .satisfaction = "很满意" }),
-		  "满意度应为 满意/基本满意/不满意 之一");
-	CHECK_ACT(core_act(&s,
-			   (struct suggestion_act){ .action = SA_CLOSE, .satisfaction = "满意", .date = "2026-05-31" }),
-		  "办结日期不能早于答复日期（2026-06-01）");
-	CHECK_ACT(core_act(&s,
-			   (struct suggestion_act){ .action = SA_CLOSE,
-						    .satisfaction = "满意",
-						    .date = "2026-06-10",
-						    .followup = "2026-06-11" }),
-		  "征询意见日期不能晚于办结日期");
-	CHECK_ACT(core_act(&s,
-			   (struct suggestion_act){
-				   .action = SA_CLOSE, .satisfaction = "基本满意", .date = "2026-06-10" }),
-		  "");
+	CHECK_AT(core_act(&s, SA(.action = SA_EXTEND, .due = "2026-07-01", .note = "r")), "-", "已经答复，不能再延期");
+	/* 办结 and 重办 need the deputies' view first. */
+	CHECK_AT(core_act(&s, SA(.action = SA_CLOSE)), "-", "尚未征询代表意见，不能办结");
+	CHECK_AT(core_act(&s, SA(.action = SA_REDO)), "-", "尚未征询代表意见，不能重办；代表不满意的才重办");
+	CHECK_AT(core_act(&s, SA(.action = SA_FOLLOWUP)), "satisfaction", "请选择代表的满意度（满意/基本满意/不满意）");
+	CHECK_AT(core_act(&s, SA(.action = SA_FOLLOWUP, .satisfaction = CASE_SAT_BASIC, .date = "2026-05-31")), "date",
+		 "征询意见日期不能早于上一步的日期（2026-06-01）");
+	CHECK_ACT(core_act(&s, SA(.action = SA_FOLLOWUP, .satisfaction = CASE_SAT_BASIC, .date = "2026-06-08")), "");
+	CHECK_INT(s.status, SS_REPLIED);
+	CHECK_INT(s.satisfaction, CASE_SAT_BASIC);
+	CHECK_STR(s.followup, "2026-06-08");
+	CHECK_AT(core_act(&s, SA(.action = SA_FOLLOWUP, .satisfaction = CASE_SAT_BASIC)), "-",
+		 "本轮已经征询意见（满意），请办结");
+	CHECK_AT(core_act(&s, SA(.action = SA_REDO)), "-", "代表满意，无需重办，请办结");
+	CHECK_AT(core_act(&s, SA(.action = SA_CLOSE, .date = "2026-06-07")), "date",
+		 "办结日期不能早于上一步的日期（2026-06-08）");
+	CHECK_ACT(core_act(&s, SA(.action = SA_CLOSE, .date = "2026-06-10")), "");
 	CHECK_INT(s.status, SS_CLOSED);
 	CHECK_STR(s.closed, "2026-06-10");
-	CHECK_STR(s.followup, "2026-06-10");
-	CHECK_ACT(core_act(&s, (struct suggestion_act){ .action = SA_CLOSE, .satisfaction = "满意" }),
-		  "这条建议已经办结");
+	CHECK_AT(core_act(&s, SA(.action = SA_CLOSE)), "-", "这条建议已经办结");
 	CHECK(!suggestion_overdue(&s, "2027-01-01"));
-	CHECK_STR(suggestion_next_step(s.status), "已办结");
+	CHECK_STR(suggestion_next_step(s.status, s.satisfaction), "已办结");
+}
+
+/* 不满意 does not close: 办结 is refused and 重办 starts a new round from its own date. */
+TEST(t_machine_redo)
+{
+	struct suggestion_state s = { .status = SS_RAISED, .date = "2026-01-05" };
+	CHECK_ACT(core_act(&s, SA(.action = SA_ASSIGN, .unit_id = 7, .date = "2026-01-10")), "");
+	CHECK_ACT(core_act(&s, SA(.action = SA_REPLY, .content = "研究中", .result = 'C', .date = "2026-03-01")), "");
+	CHECK_ACT(core_act(&s, SA(.action = SA_FOLLOWUP, .satisfaction = CASE_SAT_UNSATISFIED, .date = "2026-03-05")),
+		  "");
+	CHECK_INT(s.status, SS_REPLIED);
+	CHECK_STR(suggestion_next_step(s.status, s.satisfaction), "待重办");
+	CHECK_AT(core_act(&s, SA(.action = SA_CLOSE)), "-", "代表不满意，应重办，不能办结");
+	CHECK_AT(core_act(&s, SA(.action = SA_FOLLOWUP, .satisfaction = CASE_SAT_SATISFIED)), "-",
+		 "本轮已经征询意见（不满意），请重办");
+	CHECK_AT(core_act(&s, SA(.action = SA_REDO, .date = "2026-03-06", .due = "2026-06-07")), "due",
+		 "办理时限最长为重办后 3 个月（2026-06-06），需要更长请在办理中延期");
+	CHECK_ACT(core_act(&s, SA(.action = SA_REDO, .date = "2026-03-06", .note = "代表要求重新办理")), "");
+	CHECK_INT(s.status, SS_HANDLING);
+	CHECK_INT(s.redo_count, 1);
+	CHECK_STR(s.redone, "2026-03-06");
+	CHECK_STR(s.due, "2026-06-06");
+	CHECK_STR(s.assigned, "2026-01-10");
+	CHECK_STR(s.reply, "");
+	CHECK_INT(s.result, 0);
+	CHECK_INT(s.satisfaction, CASE_SAT_NONE);
+	CHECK_STR(s.followup, "");
+	/* The months of the new round count from the 重办. */
+	char limit[11];
+	suggestion_extend_limit(&s, limit);
+	CHECK_STR(limit, "2026-09-06");
+	CHECK_ACT(core_act(&s, SA(.action = SA_REPLY, .content = "已修复", .result = 'A', .date = "2026-04-01")), "");
+	CHECK_ACT(core_act(&s, SA(.action = SA_FOLLOWUP, .satisfaction = CASE_SAT_SATISFIED, .date = "2026-04-02")),
+		  "");
+	CHECK_ACT(core_act(&s, SA(.action = SA_CLOSE, .date = "2026-04-03")), "");
+	CHECK_INT(s.status, SS_CLOSED);
+	CHECK_INT(s.redo_count, 1);
+	/* Every form field the core can name is on its action's form. */
+	struct action_field f[ACTION_MAX_FIELDS];
+	int n = suggestion_form(SA_EXTEND, f);
+	CHECK_INT(n, 3);
+	CHECK_STR(f[0].key, "due");
+	CHECK_STR(f[1].key, "note");
+	CHECK_STR(f[1].label, "延期理由");
+	CHECK(f[1].required);
+	CHECK_STR(f[2].key, "date");
+	CHECK_INT(suggestion_form(SA_FOLLOWUP, f), 3);
+	CHECK_STR(f[0].key, "satisfaction");
+	CHECK_INT(suggestion_form(SA_COUNT, f), 0);
 }
 
 /* ---- db ---- */
@@ -505,27 +566,30 @@ TEST(t_actions)
 		      " AND due_date = '2026-04-10' AND unit_id = (SELECT id FROM units WHERE name = '县交通运输局')"),
 		1);
 
-	CHECK_ACT(act(id, SA_EXTEND, NULL, NULL, "2026-06-10", NULL, NULL, NULL), "");
-	CHECK_ACT(act(id, SA_EXTEND, NULL, NULL, "2026-07-11", NULL, NULL, NULL),
+	CHECK_ACT(act(id, SA_EXTEND, "2026-03-01", NULL, "2026-06-10", NULL, NULL, NULL), "");
+	CHECK_ACT(act(id, SA_EXTEND, "2026-03-01", NULL, "2026-07-11", NULL, NULL, NULL),
 		  "延期合计不能超过 3 个月，最晚可延至 2026-07-10");
-	CHECK_ACT(act(id, SA_EXTEND, NULL, NULL, "2026-07-10", NULL, NULL, NULL), "");
+	CHECK_STR(refused_field, "due");
+	CHECK_ACT(act(id, SA_EXTEND, "2026-04-01", NULL, "2026-07-10", NULL, NULL, NULL), "");
 	CHECK_ACT(act(id, SA_EXTEND, NULL, NULL, "2026-07-20", NULL, NULL, NULL), "延期已满 3 个月，不能再延");
 	CHECK_INT(q_int("SELECT extensions FROM suggestions"), 2);
 	CHECK_INT(q_int("SELECT count(*) FROM suggestions WHERE due_date = '2026-07-10'"), 1);
 
-	CHECK_ACT(act(id, SA_CLOSE, NULL, NULL, NULL, NULL, NULL, "满意"), "尚未答复，不能办结");
+	CHECK_ACT(act(id, SA_CLOSE, NULL, NULL, NULL, NULL, NULL, NULL), "尚未答复，不能办结");
 	CHECK_ACT(act(id, SA_REPLY, "2026-07-01", NULL, NULL, "已增设站点两处", "A 已解决或基本解决", NULL), "");
 	CHECK_INT(q_int("SELECT count(*) FROM suggestions WHERE status = '已答复' AND reply_date = '2026-07-01'"
 			" AND reply = '已增设站点两处' AND result = 'A'"),
 		  1);
-	CHECK_ACT(act(id, SA_CLOSE, "2026-07-05", NULL, NULL, NULL, NULL, "满意"), "");
+	CHECK_ACT(act(id, SA_FOLLOWUP, "2026-07-04", NULL, NULL, NULL, NULL, "满意"), "");
+	CHECK_ACT(act(id, SA_CLOSE, "2026-07-05", NULL, NULL, NULL, NULL, NULL), "");
 	CHECK_INT(q_int("SELECT count(*) FROM suggestions WHERE status = '办结' AND closed_date = '2026-07-05'"
-			" AND followup_date = '2026-07-05' AND satisfaction = '满意'"),
+			" AND followup_date = '2026-07-04' AND satisfaction = '满意'"),
 		  1);
-	CHECK_ACT(act(id, SA_CLOSE, NULL, NULL, NULL, NULL, NULL, "满意"), "这条建议已经办结");
-	/* Every action that was taken is in the audit log; refusals are not. */
-	CHECK_INT(q_int("SELECT count(*) FROM audit_log WHERE table_name = 'suggestions' AND action = 'UPDATE'"), 5);
-	CHECK_INT(q_int("SELECT count(*) FROM audit_log WHERE table_name = 'suggestions' AND user = '测试'"), 6);
+	CHECK_ACT(act(id, SA_CLOSE, NULL, NULL, NULL, NULL, NULL, NULL), "这条建议已经办结");
+	/* Every action that was taken is in the audit log and the timeline; refusals are not. */
+	CHECK_INT(q_int("SELECT count(*) FROM audit_log WHERE table_name = 'suggestions' AND action = 'UPDATE'"), 6);
+	CHECK_INT(q_int("SELECT count(*) FROM audit_log WHERE table_name = 'suggestions' AND user = '测试'"), 7);
+	CHECK_INT(q_int("SELECT count(*) FROM suggestion_events WHERE suggestion_id = 1"), 7);
 
 	/* The form corrects what the actions wrote, and keeps the status. */
 	struct suggestion_info info;
@@ -580,6 +644,98 @@ TEST(t_actions)
 	CHECK_ACT(act(999, SA_ASSIGN, NULL, "县水利局", NULL, NULL, NULL, NULL),
 		  "找不到这条代表建议（编号 999），可能已被删除");
 	CHECK_INT(db_depth(db), 0);
+	teardown();
+}
+
+static int timeline_cb(void *ud, const struct case_event_row *ev)
+{
+	struct strbuf *sb = ud;
+	sb_addf(sb, "%s%s %s %s|%s|%s|%s|%s", sb->len ? ";" : "", ev->date, ev->type, ev->status_after, ev->due_date,
+		ev->note, ev->result, ev->satisfaction);
+	return 0;
+}
+
+/* The timeline of suggestion id, one "date type status|due|note|result|satisfaction" per event. */
+static char *timeline(int64_t id)
+{
+	struct strbuf sb;
+	char *err = NULL;
+	sb_init(&sb);
+	sb_add(&sb, "");
+	CHECK_INT(db_suggestions_timeline(db, id, timeline_cb, &sb, &err), 0);
+	free(err);
+	return sb_take(&sb);
+}
+
+/* Every action writes its row and its event in one transaction: a refused one, and one whose
+ * event cannot be written, leave both as they were. 重办 after 不满意, with the timeline keeping
+ * each round. */
+TEST(t_events)
+{
+	setup();
+	int64_t id = add("关于改造老旧小区排水的建议", "李四", "", "2026-03-05", "城建环资", "");
+	char *t = timeline(id);
+	CHECK_STR(t, "2026-03-05 提出 已提出||||");
+	free(t);
+	CHECK_INT(q_int("SELECT count(*) FROM suggestion_events WHERE who = '测试'"), 1);
+	CHECK_ACT(act(id, SA_ASSIGN, "2026-03-10", "县水利局", NULL, NULL, NULL, NULL), "");
+	/* 延期 without a reason: refused at the field, nothing written. */
+	struct suggestion_act x = { .action = SA_EXTEND, .due = "2026-07-10", .date = "2026-04-01" };
+	struct refusal why = { 0 };
+	long long audit = q_int("SELECT count(*) FROM audit_log");
+	CHECK_INT(db_suggestions_act(db, id, &x, NULL, TODAY, &why), -1);
+	CHECK_STR(why.field, "note");
+	CHECK_STR(why.msg, "请填写延期理由");
+	refusal_clear(&why);
+	CHECK_INT(q_int("SELECT count(*) FROM audit_log"), audit);
+	CHECK_INT(q_int("SELECT count(*) FROM suggestion_events"), 2);
+	x.note = "需协调管网施工";
+	CHECK_INT(db_suggestions_act(db, id, &x, NULL, TODAY, &why), 0);
+	CHECK(why.msg == NULL);
+	/* An event that cannot be written takes the row's change back with it. */
+	char *err = NULL;
+	CHECK_INT(db_exec(db,
+			  "CREATE TEMP TRIGGER no_reply BEFORE INSERT ON suggestion_events WHEN NEW.type = '答复'"
+			  " BEGIN SELECT RAISE(ABORT, 'no reply events'); END",
+			  &err),
+		  0);
+	free(err);
+	audit = q_int("SELECT count(*) FROM audit_log");
+	char *m = act(id, SA_REPLY, "2026-05-01", NULL, NULL, "已列入计划", "C", NULL);
+	CHECK(*m != '\0');
+	CHECK_STR(refused_field, "-");
+	free(m);
+	CHECK_INT(q_int("SELECT count(*) FROM suggestions WHERE status = '办理中' AND reply IS NULL"), 1);
+	CHECK_INT(q_int("SELECT count(*) FROM audit_log"), audit);
+	CHECK_INT(db_depth(db), 0);
+	CHECK_INT(db_exec(db, "DROP TRIGGER no_reply", NULL), 0);
+	/* 答复, 征询意见 不满意: 办结 refused; 重办 clears the round, the timeline keeps it. */
+	CHECK_ACT(act(id, SA_REPLY, "2026-05-01", NULL, NULL, "已列入计划", "C", NULL), "");
+	CHECK_ACT(act(id, SA_FOLLOWUP, "2026-05-03", NULL, NULL, NULL, NULL, "不满意"), "");
+	CHECK_ACT(act(id, SA_CLOSE, "2026-05-04", NULL, NULL, NULL, NULL, NULL), "代表不满意，应重办，不能办结");
+	CHECK_STR(refused_field, "-");
+	CHECK_ACT(act(id, SA_REDO, "2026-05-04", NULL, NULL, NULL, NULL, NULL), "");
+	CHECK_INT(q_int("SELECT count(*) FROM suggestions WHERE status = '办理中' AND redo_count = 1"
+			" AND redone_date = '2026-05-04' AND due_date = '2026-08-04' AND reply IS NULL"
+			" AND reply_date IS NULL AND result IS NULL AND satisfaction IS NULL"),
+		  1);
+	t = timeline(id);
+	CHECK_STR(t,
+		  "2026-03-05 提出 已提出||||;"
+		  "2026-03-10 交办 办理中|2026-06-10|||;"
+		  "2026-04-01 延期 办理中|2026-07-10|需协调管网施工||;"
+		  "2026-05-01 答复 已答复||已列入计划|C|;"
+		  "2026-05-03 征询意见 已答复||||不满意;"
+		  "2026-05-04 重办 办理中|2026-08-04|||");
+	free(t);
+	/* The form can be saved in the new round (its reply fields are empty again). */
+	char **v = NULL;
+	CHECK_INT(db_suggestions_get_values(db, id, &v, NULL), 0);
+	if (v) {
+		CHECK_STR(v[SUG_REPLY], "");
+		CHECK_INT(db_suggestions_update(db, id, v, NULL), 0);
+		record_free_values(&suggestion_def, v);
+	}
 	teardown();
 }
 
@@ -794,9 +950,11 @@ int main(void)
 	RUN(t_labels);
 	RUN(t_form_check);
 	RUN(t_machine);
+	RUN(t_machine_redo);
 	RUN(t_insert_get);
 	RUN(t_bad_names);
 	RUN(t_actions);
+	RUN(t_events);
 	RUN(t_for_case);
 	RUN(t_filters);
 	RUN(t_items);

@@ -1,0 +1,243 @@
+/* The form of a handling action and the rows of a timeline (see actform.h). The kind of each
+ * field comes from its key; the labels, order and what is required come from the core. */
+#include "ui/actform.h"
+
+#include "core/case.h"
+#include "core/text.h"
+#include "core/util.h"
+#include "ui/app.h"
+#include "ui/form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How each key is edited. Choices of unit_id are set at run time (actform_set_units). */
+static const struct field_def actform_kinds[] = {
+	{ .col = "date", .kind = FK_DATE, .def = "今天" },
+	{ .col = "unit_id", .kind = FK_CHOICE, .choice_open = true, .max_chars = 60 },
+	{ .col = "workdays", .kind = FK_INT, .min = 1, .max = 365 },
+	{ .col = "due", .kind = FK_DATE },
+	{ .col = "content", .kind = FK_MEMO, .max_chars = 3000 },
+	{ .col = "result", .kind = FK_CHOICE, .choices = case_result_choices, .max_chars = 20 },
+	{ .col = "satisfaction", .kind = FK_CHOICE, .choices = case_sat_choices },
+	{ .col = "how", .kind = FK_CHOICE, .choices = case_followup_ways, .def = "电话" },
+	{ .col = "note", .kind = FK_MEMO, .max_chars = 500 },
+	{ .col = "who", .kind = FK_TEXT, .max_chars = 20 },
+};
+
+struct actform {
+	char *verb; /* owned */
+	struct field_def fields[ACTION_MAX_FIELDS];
+	char *owned[ACTION_MAX_FIELDS][2]; /* labels and defaults set at run time; owned */
+	int n;
+	struct record_def def;
+	char **unit_names; /* owned */
+	int64_t *unit_ids; /* owned */
+	int nunits;
+	struct form *form;
+	actform_do_fn fn;
+	void *ctx;
+	void (*ctx_free)(void *ctx);
+};
+
+struct actform *actform_new(const char *verb, const struct action_field *fields, int n)
+{
+	struct actform *a = xcalloc(1, sizeof *a);
+	a->verb = xstrdup(verb);
+	for (int i = 0; i < n && a->n < ACTION_MAX_FIELDS; i++) {
+		const struct field_def *kind = NULL;
+		for (size_t k = 0; k < ARRAY_LEN(actform_kinds) && !kind; k++)
+			if (!strcmp(actform_kinds[k].col, fields[i].key))
+				kind = &actform_kinds[k];
+		if (!kind)
+			die("actform: unknown field %s", fields[i].key);
+		struct field_def fd = *kind;
+		fd.label = fields[i].label;
+		fd.required = fields[i].required;
+		if (fields[i].max_chars)
+			fd.max_chars = fields[i].max_chars;
+		a->fields[a->n++] = fd;
+	}
+	a->def = (struct record_def){ .table = "actions", .title = a->verb, .fields = a->fields, .nfields = a->n };
+	return a;
+}
+
+/* Index of the field key, or -1. */
+static int actform_index(const struct actform *a, const char *key)
+{
+	for (int i = 0; key && i < a->n; i++)
+		if (!strcmp(a->fields[i].col, key))
+			return i;
+	return -1;
+}
+
+void actform_set_default(struct actform *a, const char *key, const char *value)
+{
+	int i = actform_index(a, key);
+	if (i < 0)
+		return;
+	free(a->owned[i][1]);
+	a->fields[i].def = a->owned[i][1] = xstrdup(value ? value : "");
+}
+
+void actform_set_label(struct actform *a, const char *key, const char *label)
+{
+	int i = actform_index(a, key);
+	if (i < 0)
+		return;
+	free(a->owned[i][0]);
+	a->fields[i].label = a->owned[i][0] = xstrdup(label);
+}
+
+void actform_set_units(struct actform *a, char **names, int64_t *ids, int n)
+{
+	str_free_array(a->unit_names, a->nunits);
+	free(a->unit_ids);
+	a->unit_names = names;
+	a->unit_ids = ids;
+	a->nunits = n;
+}
+
+const char *actform_get(const struct actform *a, const char *key)
+{
+	int i = actform_index(a, key);
+	return i >= 0 && a->form ? form_values(a->form)[i] : "";
+}
+
+int64_t actform_unit(const struct actform *a)
+{
+	const char *name = actform_get(a, "unit_id");
+	for (int i = 0; *name && i < a->nunits; i++)
+		if (!strcmp(a->unit_names[i], name))
+			return a->unit_ids[i];
+	return 0;
+}
+
+/* F2 with every field checked: the screen's do function decides; a refusal stays on the form
+ * at its field. */
+static int actform_save(void *ud)
+{
+	struct actform *a = ud;
+	struct refusal why = { 0 };
+	char *done = NULL;
+	int rc;
+	if (*actform_get(a, "unit_id") && !actform_unit(a)) /* typed, not picked */
+		rc = refusal_set(&why, "unit_id", xasprintf("请按 %s 从承办单位中选择", keys_first_name(ACT_PICK)));
+	else
+		rc = a->fn(a->ctx, a, &done, &why);
+	if (rc < 0) {
+		int i = actform_index(a, why.field);
+		if (i >= 0)
+			form_set_error(a->form, i, why.msg);
+		app_message(MSG_ERROR, "没有办理：%s", why.msg ? why.msg : "");
+		refusal_clear(&why);
+		return UI_REDRAW;
+	}
+	form_mark_saved(a->form);
+	if (done)
+		app_message(MSG_INFO, "%s", done);
+	else
+		app_message(MSG_INFO, "已%s", a->verb);
+	free(done);
+	return UI_POP;
+}
+
+static void actform_draw(struct screen *s, int top, int height, int width)
+{
+	struct actform *a = s->data;
+	form_draw(a->form, top, height, width, &s->cur_y, &s->cur_x);
+}
+
+static int actform_key(struct screen *s, struct keypress k)
+{
+	struct actform *a = s->data;
+	return form_screen_key(a->form, k, actform_save, a);
+}
+
+static void actform_fini(struct screen *s)
+{
+	struct actform *a = s->data;
+	if (a->form)
+		form_free(a->form);
+	if (a->ctx_free)
+		a->ctx_free(a->ctx);
+	for (int i = 0; i < ACTION_MAX_FIELDS; i++) {
+		free(a->owned[i][0]);
+		free(a->owned[i][1]);
+	}
+	str_free_array(a->unit_names, a->nunits);
+	free(a->unit_ids);
+	free(a->verb);
+	free(a);
+}
+
+static const struct screen_ops actform_ops = {
+	.name = "action",
+	.draw = actform_draw,
+	.key = actform_key,
+	.fini = actform_fini,
+};
+
+
+void actform_push(struct actform *a, const char *title, const char *draft_kind, int64_t record_id, actform_do_fn fn,
+		  void *ctx, void (*ctx_free)(void *ctx))
+{
+	a->fn = fn;
+	a->ctx = ctx;
+	a->ctx_free = ctx_free;
+	char **vals = record_new_values(&a->def, app->today);
+	a->form = form_new(&a->def, vals, app->today);
+	record_free_values(&a->def, vals);
+	int u = actform_index(a, "unit_id");
+	if (u >= 0)
+		form_set_choices(a->form, u, (const char *const *)a->unit_names, a->nunits, true);
+	form_set_draft(a->form, draft_kind, record_id);
+	struct screen *s = screen_new(&actform_ops, title, form_bindings);
+	s->data = a;
+	app_push(s);
+}
+
+/* ---- timelines ---- */
+
+int actform_timeline_head(int y, int width)
+{
+	ui_text(y++, 1, width - 2, "办理经过（时间线）", ALIGN_LEFT, ROLE_INFO);
+	ui_text(y, 2, 10, "日期", ALIGN_LEFT, ROLE_HEADER);
+	ui_text(y, 13, 8, "事项", ALIGN_LEFT, ROLE_HEADER);
+	ui_text(y, 22, 10, "经办人", ALIGN_LEFT, ROLE_HEADER);
+	ui_text(y, 33, 16, "记录时间", ALIGN_LEFT, ROLE_HEADER);
+	ui_text(y++, 50, width - 51, "说明", ALIGN_LEFT, ROLE_HEADER);
+	return y;
+}
+
+int actform_timeline_row(void *ud, const struct case_event_row *ev)
+{
+	struct actform_timeline *t = ud;
+	if (t->n++ < t->skip || t->y >= t->end)
+		return 0;
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_add(&sb, "");
+	if (*ev->unit_name)
+		sb_addf(&sb, "%s ", ev->unit_name);
+	if (*ev->due_date)
+		sb_addf(&sb, "时限 %s ", ev->due_date);
+	if (*ev->result)
+		sb_addf(&sb, "结果 %s ", ev->result);
+	if (*ev->how)
+		sb_addf(&sb, "%s ", ev->how);
+	if (*ev->satisfaction)
+		sb_addf(&sb, "%s ", ev->satisfaction);
+	if (*ev->note)
+		sb_add(&sb, ev->note);
+	char *detail = sb_take(&sb);
+	ui_text(t->y, 2, 10, *ev->date ? ev->date : ev->at, ALIGN_LEFT, ROLE_NORMAL);
+	ui_text(t->y, 13, 8, ev->type, ALIGN_LEFT, ROLE_INFO);
+	ui_text(t->y, 22, 10, ev->who, ALIGN_LEFT, ROLE_NORMAL);
+	ui_text(t->y, 33, 16, ev->at, ALIGN_LEFT, ROLE_DIM);
+	ui_text(t->y, 50, t->width - 51, detail, ALIGN_LEFT, ROLE_NORMAL);
+	free(detail);
+	t->y++;
+	return 0;
+}

@@ -32,10 +32,14 @@
 static const char *const filters[] = { "全部", "超期", "临期", "受理", "办理中", "已答复", "办结", NULL };
 
 static const struct list_col cols[] = {
-	{ "编号", 14, 16, ALIGN_LEFT, CASE_SORT_NO },      { "受理日期", 10, 10, ALIGN_LEFT, CASE_SORT_RECEIVED },
-	{ "类别", 8, 8, ALIGN_LEFT, CASE_SORT_CATEGORY },  { "摘要", 16, 0, ALIGN_LEFT, CASE_SORT_SUMMARY },
-	{ "承办单位", 8, 16, ALIGN_LEFT, CASE_SORT_UNIT }, { "状态", 6, 6, ALIGN_LEFT, CASE_SORT_STATUS },
-	{ "办理时限", 10, 10, ALIGN_LEFT, CASE_SORT_DUE }, { "提示", 8, 12, ALIGN_LEFT, -1 },
+	{ "编号", 14, 16, ALIGN_LEFT, CASE_SORT_NO, true, 0 },
+	{ "受理日期", 10, 10, ALIGN_LEFT, CASE_SORT_RECEIVED, true, 0 },
+	{ "类别", 8, 8, ALIGN_LEFT, CASE_SORT_CATEGORY, false, 3 },
+	{ "摘要", 16, 0, ALIGN_LEFT, CASE_SORT_SUMMARY, false, 0 },
+	{ "承办单位", 8, 16, ALIGN_LEFT, CASE_SORT_UNIT, false, 2 },
+	{ "状态", 6, 6, ALIGN_LEFT, CASE_SORT_STATUS, true, 0 },
+	{ "办理时限", 10, 10, ALIGN_LEFT, CASE_SORT_DUE, true, 0 },
+	{ "提示", 8, 16, ALIGN_LEFT, -1, true, 0 },
 };
 
 struct caselist {
@@ -69,9 +73,9 @@ static int list_count(void *ctx, const char *filter, int64_t *n, char **err)
 static char *case_hint(const struct case_row *r)
 {
 	if (r->due == CALENDAR_DUE_OVER)
-		return xasprintf("超期 %d 天", r->days);
+		return xasprintf("超期 %d 个工作日", r->days);
 	if (r->due == CALENDAR_DUE_SOON)
-		return r->days ? xasprintf("临期 余 %d 天", r->days) : xstrdup("今天到期");
+		return r->days ? xasprintf("临期 余 %d 个工作日", r->days) : xstrdup("今天到期");
 	return xstrdup(r->next_step ? r->next_step : "");
 }
 
@@ -287,7 +291,7 @@ static void casescr_draw(struct screen *s, int top, int height, int width)
 	field(y++, 2 + half, half, "联系电话", ci->vals[CASEF_PHONE], ROLE_NORMAL);
 	field(y, 2, half, "承办单位", ci->unit_name, ROLE_NORMAL);
 	int over = caseflow_overdue_days(app->cal, &ci->st, app->today);
-	char *due = over ? xasprintf("%s  超期 %d 天", ci->st.due, over)
+	char *due = over ? xasprintf("%s  超期 %d 个工作日", ci->st.due, over)
 		: caseflow_due_soon(app->cal, &ci->st, app->today, app->cfg->due_soon_days)
 		? xasprintf("%s  临期", ci->st.due)
 		: xstrdup(ci->st.due);

@@ -12,10 +12,13 @@
 #include <stdlib.h>
 
 static const struct list_col cols[] = {
-	{ "姓名", 6, 12, ALIGN_LEFT, DEP_NAME },       { "性别", 4, 4, ALIGN_LEFT, DEP_GENDER },
-	{ "层级", 4, 6, ALIGN_LEFT, DEP_LEVEL },       { "工作单位及职务", 14, 0, ALIGN_LEFT, DEP_WORK_UNIT },
-	{ "联系电话", 12, 16, ALIGN_LEFT, DEP_PHONE }, { "专业小组", 8, 14, ALIGN_LEFT, DEP_GROUP },
-	{ "状态", 4, 4, ALIGN_LEFT, DEP_STATUS },
+	{ "姓名", 6, 12, ALIGN_LEFT, DEP_NAME, false, 0 },
+	{ "性别", 4, 4, ALIGN_LEFT, DEP_GENDER, false, 2 },
+	{ "层级", 4, 6, ALIGN_LEFT, DEP_LEVEL, false, 0 },
+	{ "工作单位及职务", 14, 0, ALIGN_LEFT, DEP_WORK_UNIT, false, 0 },
+	{ "联系电话", 12, 16, ALIGN_LEFT, DEP_PHONE, false, 0 },
+	{ "专业小组", 8, 14, ALIGN_LEFT, DEP_GROUP, false, 3 },
+	{ "状态", 4, 4, ALIGN_LEFT, DEP_STATUS, false, 1 },
 };
 static const int col_fields[] = { DEP_NAME, DEP_GENDER, DEP_LEVEL, DEP_WORK_UNIT, DEP_PHONE, DEP_GROUP, DEP_STATUS };
 

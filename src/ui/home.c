@@ -90,7 +90,7 @@ static int add_case(void *ud, const struct case_row *r)
 		return 1;
 	char *tail;
 	if (a->group == 0)
-		tail = xasprintf("超期 %d 天", r->days);
+		tail = xasprintf("超期 %d 个工作日", r->days);
 	else if (a->group == 1)
 		tail = r->days ? xasprintf("余 %d 个工作日", r->days) : xstrdup("今天到期");
 	else if (!strcmp(r->next_step, "待回访"))
@@ -194,7 +194,8 @@ static int draw_stats(int y, int x, int w, const char *label, const struct case_
 static void draw_todo(int y, int x, int w, const struct todo *t, bool sel)
 {
 	enum ui_role role = sel ? ROLE_CURSOR : t->group == 0 ? ROLE_ERROR : ROLE_NORMAL;
-	int nw = 14, tw = 14, uw = w - nw - tw - 5 - 20 >= 12 ? 12 : 0;
+	/* The case number and the tail (超期 12 个工作日) are never cut; the summary gives way. */
+	int nw = 14, tw = text_width(t->tail) > 14 ? text_width(t->tail) : 14, uw = w - nw - tw - 5 - 20 >= 12 ? 12 : 0;
 	int sw = w - nw - tw - uw - 4 - (uw ? 1 : 0);
 	ui_clear(y, x, 1, w, role);
 	ui_text(y, x + 1, nw, t->no, ALIGN_LEFT, role);

@@ -126,9 +126,29 @@ static void list_refresh(struct list *l)
 	l->stale = false;
 }
 
-/* Column widths for the rows on screen: header and cell widths, clamped, the flexible column
- * (max_width 0) takes what is left. */
-static void col_widths(struct list *l, int width, int *w)
+/* Shrink the shown columns (not keys unless keys_too) towards floor, last column first, until
+ * room is no longer negative. */
+static void shrink(struct list *l, int *w, const bool *hidden, int floor_min, bool keys_too, int *room)
+{
+	for (int c = l->src->ncols - 1; c >= 0 && *room < 0; c--) {
+		const struct list_col *col = &l->src->cols[c];
+		if (hidden[c] || (col->key && !keys_too))
+			continue;
+		int min = floor_min ? floor_min : col->min_width > 4 ? col->min_width : 4;
+		int cut = w[c] - min < -*room ? w[c] - min : -*room;
+		if (cut > 0) {
+			w[c] -= cut;
+			*room += cut;
+		}
+	}
+}
+
+/* Column widths for the rows on screen: header and cell widths, clamped (identifiers take their
+ * whole width), the flexible column (max_width 0) takes what is left. Too narrow: first the
+ * flexible column down to its minimum (it holds the long text, e.g. the content of a visit),
+ * then the others down to their minimum, then low-priority columns are hidden (drop, highest
+ * first), and at last columns shrink to 4; identifiers are cut only when nothing else is left. */
+static void col_widths(struct list *l, int width, int *w, bool *hidden)
 {
 	int n = l->src->ncols, total = 0, flex = -1;
 	for (int c = 0; c < n; c++) {
@@ -141,42 +161,37 @@ static void col_widths(struct list *l, int width, int *w)
 		}
 		if (cw < col->min_width)
 			cw = col->min_width;
-		if (col->max_width && cw > col->max_width)
+		if (col->max_width && cw > col->max_width && !col->key)
 			cw = col->max_width;
 		if (!col->max_width && flex < 0)
 			flex = c;
 		w[c] = cw;
+		hidden[c] = false;
 		total += cw + 1;
 	}
 	int room = width - 1 - total;
-	if (flex >= 0 && room > 0)
+	/* The free text keeps its room longest: the other columns give way to their minimum first. */
+	if (flex >= 0)
+		hidden[flex] = true;
+	shrink(l, w, hidden, 0, false, &room);
+	if (flex >= 0)
+		hidden[flex] = false;
+	shrink(l, w, hidden, 0, false, &room);
+	while (room < 0) {
+		int victim = -1;
+		for (int c = 0; c < n; c++)
+			if (!hidden[c] && l->src->cols[c].drop > 0 &&
+			    (victim < 0 || l->src->cols[c].drop > l->src->cols[victim].drop))
+				victim = c;
+		if (victim < 0)
+			break;
+		hidden[victim] = true;
+		room += w[victim] + 1;
+	}
+	shrink(l, w, hidden, 4, false, &room);
+	shrink(l, w, hidden, 4, true, &room);
+	if (flex >= 0 && room > 0 && !hidden[flex])
 		w[flex] += room;
-	/* Too wide: first the flexible column down to its minimum (it holds the long text, e.g. the
-	 * content of a visit), then every column down to its minimum from the last one, then from
-	 * the last one down to 4 columns. */
-	if (flex >= 0 && room < 0) {
-		int min = l->src->cols[flex].min_width > 4 ? l->src->cols[flex].min_width : 4;
-		int cut = w[flex] - min < -room ? w[flex] - min : -room;
-		if (cut > 0) {
-			w[flex] -= cut;
-			room += cut;
-		}
-	}
-	for (int c = n - 1; c >= 0 && room < 0; c--) {
-		int min = l->src->cols[c].min_width > 4 ? l->src->cols[c].min_width : 4;
-		int cut = w[c] - min < -room ? w[c] - min : -room;
-		if (cut > 0) {
-			w[c] -= cut;
-			room += cut;
-		}
-	}
-	for (int c = n - 1; c >= 0 && room < 0; c--) {
-		int cut = w[c] - 4 < -room ? w[c] - 4 : -room;
-		if (cut > 0) {
-			w[c] -= cut;
-			room += cut;
-		}
-	}
 }
 
 void list_prepare(struct list *l, int height)
@@ -202,9 +217,12 @@ void list_draw(struct list *l, int top, int height, int width, int *cursor_y, in
 
 	/* Row 1: headers with the sort mark. */
 	int *w = xmalloc(sizeof(int) * (size_t)n);
-	col_widths(l, width, w);
+	bool *hidden = xmalloc(sizeof(bool) * (size_t)n);
+	col_widths(l, width, w, hidden);
 	int x = 1;
 	for (int c = 0; c < n && x < width; c++) {
+		if (hidden[c])
+			continue;
 		bool sorted = c == l->sort_col && l->src->cols[c].sort_key >= 0;
 		char *h = sorted ? xasprintf("%s%s", l->src->cols[c].title, l->desc ? "v" : "^")
 				 : xstrdup(l->src->cols[c].title);
@@ -227,11 +245,14 @@ void list_draw(struct list *l, int top, int height, int width, int *cursor_y, in
 		ui_clear(y, 0, 1, width, role);
 		x = 1;
 		for (int c = 0; c < n && x < width; c++) {
+			if (hidden[c])
+				continue;
 			ui_text(y, x, w[c], l->page.cells[idx * n + c], l->src->cols[c].align, role);
 			x += w[c] + 1;
 		}
 	}
 	free(w);
+	free(hidden);
 	if (l->total == 0) {
 		char *empty = l->status_filtered
 				      ? xasprintf("没有符合筛选条件的记录（按 %s 清除全部筛选条件）", keys_first_name(ACT_CLEAR))

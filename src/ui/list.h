@@ -16,6 +16,8 @@ struct list_col {
 	int max_width;     /* at most (0: no limit, takes the rest) */
 	enum text_align align;
 	int sort_key; /* passed to fetch() when sorting by this column; -1: not sortable */
+	bool key;     /* identifies a row (a case number, a date): never cut, max_width ignored */
+	int drop;     /* 0: always shown; n > 0: hidden when the screen is too narrow, highest first */
 };
 
 /* Rows handed back by fetch(): ids and ncols owned strings per row. */

@@ -131,9 +131,10 @@ static int day_save(struct form *f, int64_t *id, char **err)
 /* ---- the list ---- */
 
 static const struct list_col cols[] = {
-	{ "日期", 10, 10, ALIGN_LEFT, 0 }, { "星期", 4, 4, ALIGN_LEFT, -1 },      { "时间", 11, 11, ALIGN_LEFT, -1 },
-	{ "地点", 8, 24, ALIGN_LEFT, -1 }, { "值班代表", 10, 0, ALIGN_LEFT, -1 }, { "公示", 10, 16, ALIGN_LEFT, -1 },
-	{ "状态", 6, 16, ALIGN_LEFT, -1 }, { "来访", 4, 4, ALIGN_RIGHT, -1 },
+	{ "日期", 10, 10, ALIGN_LEFT, 0, true, 0 },      { "星期", 4, 4, ALIGN_LEFT, -1, false, 1 },
+	{ "时间", 11, 11, ALIGN_LEFT, -1, false, 2 },    { "地点", 8, 24, ALIGN_LEFT, -1, false, 3 },
+	{ "值班代表", 10, 0, ALIGN_LEFT, -1, false, 0 }, { "公示", 10, 16, ALIGN_LEFT, -1, false, 4 },
+	{ "状态", 6, 16, ALIGN_LEFT, -1, false, 0 },     { "来访", 4, 4, ALIGN_RIGHT, -1, false, 0 },
 };
 
 static const char *const weekdays[] = { "", "周一", "周二", "周三", "周四", "周五", "周六", "周日" };

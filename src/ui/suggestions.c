@@ -129,11 +129,15 @@ static const char *const sug_filters[] = { "全部", "超期", "已提出", "办
  * The title takes what is left and comes last: the widget shrinks the last column first when
  * the row is too wide, and titles ("关于...的建议") are the longest cells. */
 static const struct list_col sug_cols[] = {
-	{ "编号", 6, 12, ALIGN_LEFT, SUG_NO },       { "提出日期", 10, 10, ALIGN_LEFT, SUG_DATE },
-	{ "领衔代表", 8, 10, ALIGN_LEFT, SUG_LEAD }, { "类别", 8, 8, ALIGN_LEFT, SUG_CATEGORY },
-	{ "承办单位", 8, 12, ALIGN_LEFT, SUG_UNIT }, { "状态", 6, 6, ALIGN_LEFT, SUG_X_STATUS },
-	{ "办理时限", 10, 10, ALIGN_LEFT, SUG_DUE }, { "提示", 8, 10, ALIGN_LEFT, -1 },
-	{ "标题", 12, 0, ALIGN_LEFT, SUG_TITLE },
+	{ "编号", 6, 12, ALIGN_LEFT, SUG_NO, true, 0 },
+	{ "提出日期", 10, 10, ALIGN_LEFT, SUG_DATE, true, 0 },
+	{ "领衔代表", 8, 10, ALIGN_LEFT, SUG_LEAD, false, 0 },
+	{ "类别", 8, 8, ALIGN_LEFT, SUG_CATEGORY, false, 3 },
+	{ "承办单位", 8, 12, ALIGN_LEFT, SUG_UNIT, false, 2 },
+	{ "状态", 6, 6, ALIGN_LEFT, SUG_X_STATUS, true, 0 },
+	{ "办理时限", 10, 10, ALIGN_LEFT, SUG_DUE, true, 0 },
+	{ "提示", 8, 12, ALIGN_LEFT, -1, true, 0 },
+	{ "标题", 12, 0, ALIGN_LEFT, SUG_TITLE, false, 0 },
 };
 #define SUG_COL_DATE 1 /* the column sorted by at first (newest first) */
 

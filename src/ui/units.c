@@ -13,8 +13,9 @@
 #define COL_CASES UNIT_NFIELDS /* the extra column after the unit's own fields */
 
 static const struct list_col cols[] = {
-	{ "单位名称", 12, 0, ALIGN_LEFT, -1 },  { "类别", 6, 6, ALIGN_LEFT, -1 },  { "联系人", 6, 12, ALIGN_LEFT, -1 },
-	{ "联系电话", 12, 16, ALIGN_LEFT, -1 }, { "案件", 4, 6, ALIGN_RIGHT, -1 },
+	{ "单位名称", 12, 0, ALIGN_LEFT, -1, false, 0 },  { "类别", 6, 6, ALIGN_LEFT, -1, false, 1 },
+	{ "联系人", 6, 12, ALIGN_LEFT, -1, false, 2 },    { "联系电话", 12, 16, ALIGN_LEFT, -1, false, 0 },
+	{ "案件", 4, 6, ALIGN_RIGHT, -1, false, 0 },
 };
 static const int col_fields[] = { UNIT_NAME, UNIT_KIND, UNIT_CONTACT, UNIT_PHONE, COL_CASES };
 

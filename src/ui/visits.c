@@ -517,11 +517,11 @@ void visit_edit_push(int64_t id)
 /* ---- the register list ---- */
 
 static const struct list_col cols[] = {
-	{ "日期", 10, 10, ALIGN_LEFT, -1 },    { "渠道", 6, 10, ALIGN_LEFT, -1 },
-	{ "来访人", 6, 10, ALIGN_LEFT, -1 },   { "人数", 4, 4, ALIGN_RIGHT, -1 },
-	{ "类别", 8, 8, ALIGN_LEFT, -1 },      { "反映问题", 12, 0, ALIGN_LEFT, -1 },
-	{ "处理方式", 8, 12, ALIGN_LEFT, -1 }, { "接待代表", 6, 14, ALIGN_LEFT, -1 },
-	{ "案件", 6, 16, ALIGN_LEFT, -1 },
+	{ "日期", 10, 10, ALIGN_LEFT, -1, true, 0 },     { "渠道", 10, 10, ALIGN_LEFT, -1, false, 3 },
+	{ "来访人", 6, 10, ALIGN_LEFT, -1, false, 0 },   { "人数", 4, 4, ALIGN_RIGHT, -1, false, 0 },
+	{ "类别", 8, 8, ALIGN_LEFT, -1, false, 4 },      { "反映问题", 12, 0, ALIGN_LEFT, -1, false, 0 },
+	{ "处理方式", 8, 12, ALIGN_LEFT, -1, false, 2 }, { "接待代表", 8, 14, ALIGN_LEFT, -1, false, 5 },
+	{ "案件", 6, 16, ALIGN_LEFT, -1, true, 0 },
 };
 
 /* The filter form: what the list shows besides the typed text. */

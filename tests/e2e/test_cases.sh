@@ -60,13 +60,13 @@ e2e_quit "assign run"
 STATION_TODAY=2026-11-25
 e2e_start
 expect_screen "超期 1 件"
-check "overdue case listed with its days" screen_has "超期 2 天"
+check "overdue case listed with its days" screen_has "超期 2 个工作日"
 first=$(screen | grep -n -e "CG01-2026-0001" -e "临期" | head -1)
 case "$first" in *CG01-2026-0001*) pass "overdue case is the first thing listed" ;; *) fail "overdue case is the first thing listed" ;; esac
 
 # --- open it from the home screen; a reply without content is refused ---
 key Enter
-expect_screen "超期 2 天"
+expect_screen "超期 2 个工作日"
 key F5
 expect_screen "下一步办理"
 type_text "答复"; key Enter

@@ -116,4 +116,30 @@ check "Home shows the newest again" screen_has "$(sql "select visitor_name from 
 key Escape
 expect_screen "台账"
 e2e_quit "paging"
+
+# Columns: identifiers (dates, case numbers) are never cut; at 80 columns low-priority columns
+# are hidden instead of squeezing every column to 4. On the demo station (cases with numbers).
+env LANG=C.UTF-8 STATION_TODAY=$STATION_TODAY "$STATION_BIN" --config "$CONF" demo --db "$DB" --force >/dev/null 2>&1
+full_case_numbers() { screen | grep -Eq 'CG01-2026-[0-9]{4}' && ! screen | grep -Eq 'CG01-20[0-9-]*~'; }
+e2e_start
+key 3
+expect_screen "共 "
+check "visit list at 100 columns: case numbers whole" full_case_numbers
+tmux -L "$SOCK" resize-window -x 80 -y 24
+expect_gone "接待代表"
+check "visit list at 80 columns: case numbers still whole" full_case_numbers
+check "visit list at 80 columns: dates whole" sh -c "tmux -L $SOCK capture-pane -p | grep -Eq '^ 2026-[0-9]{2}-[0-9]{2} '"
+check "visit list at 80 columns: 反映问题 still shown" screen_has "反映问题"
+key Escape
+expect_screen "台账"
+key 4
+expect_screen "范围：全部"
+check "case list at 80 columns: case numbers whole" full_case_numbers
+check "case list at 80 columns: working days named" sh -c "tmux -L $SOCK capture-pane -p | grep -q '个工作日'"
+check "case list at 80 columns: no column squeezed to 4 (摘要 header whole)" screen_has "摘要"
+tmux -L "$SOCK" resize-window -x 100 -y 30
+expect_screen "承办单位"
+key Escape
+expect_screen "台账"
+e2e_quit "columns"
 e2e_finish

@@ -211,11 +211,11 @@ int actform_timeline_head(int y, int width)
 	return y;
 }
 
-int actform_timeline_row(void *ud, const struct case_event_row *ev)
+#define TL_CELLS 5
+
+int actform_timeline_add(void *ud, const struct case_event_row *ev)
 {
 	struct actform_timeline *t = ud;
-	if (t->n++ < t->skip || t->y >= t->end)
-		return 0;
 	struct strbuf sb;
 	sb_init(&sb);
 	sb_add(&sb, "");
@@ -231,13 +231,32 @@ int actform_timeline_row(void *ud, const struct case_event_row *ev)
 		sb_addf(&sb, "%s ", ev->satisfaction);
 	if (*ev->note)
 		sb_add(&sb, ev->note);
-	char *detail = sb_take(&sb);
-	ui_text(t->y, 2, 10, *ev->date ? ev->date : ev->at, ALIGN_LEFT, ROLE_NORMAL);
-	ui_text(t->y, 13, 8, ev->type, ALIGN_LEFT, ROLE_INFO);
-	ui_text(t->y, 22, 10, ev->who, ALIGN_LEFT, ROLE_NORMAL);
-	ui_text(t->y, 33, 16, ev->at, ALIGN_LEFT, ROLE_DIM);
-	ui_text(t->y, 50, t->width - 51, detail, ALIGN_LEFT, ROLE_NORMAL);
-	free(detail);
-	t->y++;
+	t->cells = xrealloc(t->cells, sizeof(char *) * (size_t)((t->n + 1) * TL_CELLS));
+	char **row = &t->cells[t->n * TL_CELLS];
+	row[0] = xstrdup(*ev->date ? ev->date : ev->at);
+	row[1] = xstrdup(ev->type);
+	row[2] = xstrdup(ev->who);
+	row[3] = xstrdup(ev->at);
+	row[4] = sb_take(&sb);
+	t->n++;
 	return 0;
+}
+
+void actform_timeline_clear(struct actform_timeline *t)
+{
+	str_free_array(t->cells, t->n * TL_CELLS);
+	t->cells = NULL;
+	t->n = 0;
+}
+
+void actform_timeline_draw(const struct actform_timeline *t, int y, int end, int width, int skip)
+{
+	for (int i = skip < 0 ? 0 : skip; i < t->n && y < end; i++, y++) {
+		char *const *row = &t->cells[i * TL_CELLS];
+		ui_text(y, 2, 10, row[0], ALIGN_LEFT, ROLE_NORMAL);
+		ui_text(y, 13, 8, row[1], ALIGN_LEFT, ROLE_INFO);
+		ui_text(y, 22, 10, row[2], ALIGN_LEFT, ROLE_NORMAL);
+		ui_text(y, 33, 16, row[3], ALIGN_LEFT, ROLE_DIM);
+		ui_text(y, 50, width - 51, row[4], ALIGN_LEFT, ROLE_NORMAL);
+	}
 }

@@ -42,14 +42,18 @@ const char *actform_get(const struct actform *a, const char *key);
 /* The id of the unit picked in "unit_id" (0: none). */
 int64_t actform_unit(const struct actform *a);
 
-/* A timeline on a screen: actform_timeline_head() draws its title and column heads at row y
- * and returns the first row for events; actform_timeline_row() (a case_event_cb) draws one
- * event per row from tl->y, skipping the first tl->skip and stopping at tl->end; tl->n counts
- * all of them. */
+/* A record's timeline, loaded with its screen (a case or suggestion has tens of events) so that
+ * drawing never queries: actform_timeline_add() is the case_event_cb that keeps each event as
+ * the cells of a row; actform_timeline_head() draws the title and column heads at row y and
+ * returns the first row for events; actform_timeline_draw() draws the events from skip on, from
+ * row y up to (not including) end. */
 struct actform_timeline {
-	int y, end, width, skip, n;
+	char **cells; /* n rows of 5 cells: date, type, who, recorded at, detail; owned */
+	int n;
 };
+int actform_timeline_add(void *tl, const struct case_event_row *ev);
+void actform_timeline_clear(struct actform_timeline *tl);
 int actform_timeline_head(int y, int width);
-int actform_timeline_row(void *tl, const struct case_event_row *ev);
+void actform_timeline_draw(const struct actform_timeline *tl, int y, int end, int width, int skip);
 
 #endif

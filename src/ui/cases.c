@@ -209,7 +209,8 @@ struct casescr {
 	struct case_info ci;
 	char *error; /* loading error, owned */
 	int scroll;  /* first timeline row shown */
-	int nevents;
+	struct actform_timeline tl; /* loaded with the case */
+	char *tl_error;             /* owned */
 	char *sugs; /* the suggestions the case is linked to, a line each; owned */
 };
 
@@ -250,6 +251,13 @@ static void casescr_load(struct casescr *c)
 		sb_addf(&x.sb, "\n另有 %d 条", x.n - CASE_SUG_LINES);
 	free(c->sugs);
 	c->sugs = sb_take(&x.sb);
+	actform_timeline_clear(&c->tl);
+	free(c->tl_error);
+	c->tl_error = NULL;
+	if (db_cases_timeline(app->db, c->id, actform_timeline_add, &c->tl, &err) < 0)
+		c->tl_error = err;
+	if (c->scroll >= c->tl.n)
+		c->scroll = c->tl.n ? c->tl.n - 1 : 0;
 }
 
 /* Label: value pairs, two to a row. */
@@ -320,13 +328,10 @@ static void casescr_draw(struct screen *s, int top, int height, int width)
 		free(lines);
 	}
 	y = actform_timeline_head(y + 1, width);
-	struct actform_timeline t = { .y = y, .end = top + height, .width = width, .skip = c->scroll };
-	char *err = NULL;
-	if (db_cases_timeline(app->db, c->id, actform_timeline_row, &t, &err) < 0) {
-		ui_text(y, 2, width - 4, err, ALIGN_LEFT, ROLE_ERROR);
-		free(err);
-	}
-	c->nevents = t.n;
+	if (c->tl_error)
+		ui_text(y, 2, width - 4, c->tl_error, ALIGN_LEFT, ROLE_ERROR);
+	else
+		actform_timeline_draw(&c->tl, y, top + height, width, c->scroll);
 }
 
 /* ---- the action forms ---- */
@@ -476,7 +481,7 @@ static int casescr_up(struct screen *s)
 static int casescr_down(struct screen *s)
 {
 	struct casescr *c = s->data;
-	if (c->scroll + 1 < c->nevents)
+	if (c->scroll + 1 < c->tl.n)
 		c->scroll++;
 	return UI_REDRAW;
 }
@@ -508,6 +513,8 @@ static void casescr_fini(struct screen *s)
 	case_info_free(&c->ci);
 	free(c->error);
 	free(c->sugs);
+	actform_timeline_clear(&c->tl);
+	free(c->tl_error);
 	free(c);
 }
 

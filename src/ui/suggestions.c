@@ -632,6 +632,8 @@ struct sugscr {
 	struct sugcase cases[SUGUI_MAX_CASES];
 	int ncases;
 	int cursor; /* selected linked case */
+	struct actform_timeline tl; /* loaded with the suggestion */
+	char *tl_error;             /* owned */
 };
 
 static void sugscr_clear(struct sugscr *s)
@@ -648,6 +650,9 @@ static void sugscr_clear(struct sugscr *s)
 	s->loaded = false;
 	free(s->error);
 	s->error = NULL;
+	actform_timeline_clear(&s->tl);
+	free(s->tl_error);
+	s->tl_error = NULL;
 }
 
 /* The linked cases with where each stands (a case deleted since keeps its number). */
@@ -690,6 +695,8 @@ static void sugscr_load(struct sugscr *s)
 	}
 	s->loaded = true;
 	sugscr_load_cases(s);
+	if (db_suggestions_timeline(app->db, s->id, actform_timeline_add, &s->tl, &err) < 0)
+		s->tl_error = err;
 }
 
 /* Labels take at least 4 characters, so the values of a column line up. */
@@ -805,18 +812,10 @@ static void sugscr_draw(struct screen *sc, int top, int height, int width)
 		return;
 	/* The timeline, oldest first; when it does not fit, the newest rows are shown. */
 	y = actform_timeline_head(y + 1, width);
-	struct actform_timeline tl = { .y = end, .end = end, .width = width };
-	char *err = NULL;
-	if (db_suggestions_timeline(app->db, s->id, actform_timeline_row, &tl, &err) == 0) {
-		tl = (struct actform_timeline){
-			.y = y, .end = end, .width = width, .skip = tl.n > end - y ? tl.n - (end - y) : 0
-		};
-		db_suggestions_timeline(app->db, s->id, actform_timeline_row, &tl, &err);
-	}
-	if (err) {
-		ui_text(y, 2, width - 4, err, ALIGN_LEFT, ROLE_ERROR);
-		free(err);
-	}
+	if (s->tl_error)
+		ui_text(y, 2, width - 4, s->tl_error, ALIGN_LEFT, ROLE_ERROR);
+	else
+		actform_timeline_draw(&s->tl, y, end, width, s->tl.n > end - y ? s->tl.n - (end - y) : 0);
 }
 
 /* F5: the actions allowed now, as a pick list. */

@@ -874,6 +874,17 @@ int db_cases_count(struct db *db, const struct case_filter *f, int64_t *n, char 
 	return db_count_finish(db, st, NULL, n, err);
 }
 
+int db_cases_due_from(struct db *db, const char *from, int64_t *n, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	*n = 0;
+	if (db_prepare(db, "SELECT count(*) FROM cases WHERE status = '办理中' AND due_date >= ?1 AND deleted = 0", &st,
+		       err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_TRANSIENT);
+	return db_count_finish(db, st, NULL, n, err);
+}
+
 /* ORDER BY of a sort column (program constants only). */
 static char *cases_order(enum case_sort sort, bool desc)
 {

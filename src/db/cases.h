@@ -148,6 +148,10 @@ struct case_row {
 typedef int (*case_row_cb)(void *ud, const struct case_row *r);
 
 int db_cases_count(struct db *db, const struct case_filter *f, int64_t *n, char **err);
+/* Cases being handled (办理中) whose due date is on or after from: those whose deadline may have
+ * been counted without the holidays of a year the calendar does not know yet. Index range on
+ * cases_status_due. */
+int db_cases_due_from(struct db *db, const char *from, int64_t *n, char **err);
 /* One page sorted by sort (desc reverses; empty values stay last), then id. limit < 0: all. */
 int db_cases_page(struct db *db, const struct case_filter *f, enum case_sort sort, bool desc, int64_t offset, int limit,
 		  case_row_cb cb, void *ud, char **err);

@@ -305,6 +305,16 @@ static void casescr_draw(struct screen *s, int top, int height, int width)
 		: xstrdup(ci->st.due);
 	field(y++, 2 + half, half, "办理时限", due, over ? ROLE_ERROR : ROLE_NORMAL);
 	free(due);
+	/* A deadline counted without a year's holidays says so while that year is unknown. */
+	const char *cn = *ci->st.due && ci->st.status == CS_HANDLING
+				 ? calendar_notice_span(app->cal, *ci->st.assigned ? ci->st.assigned : ci->st.received,
+							ci->st.due)
+				 : NULL;
+	if (cn) {
+		char *m = xasprintf("办理时限：%s", cn);
+		ui_text(y++, 2, width - 4, m, ALIGN_LEFT, ROLE_ERROR);
+		free(m);
+	}
 	if (*ci->st.reply) {
 		char *r = xasprintf("%s  %s", ci->st.reply,
 				    ci->st.result ? case_result_label((char[]){ ci->st.result, 0 }) : "");

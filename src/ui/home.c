@@ -58,6 +58,8 @@ struct home {
 	struct reception_day today_day, next_day;
 	bool has_today, has_next;
 	int64_t deputies;
+	int unknown_year;    /* first year (this one or the next two) without holiday data, or 0 */
+	int64_t unknown_due; /* cases being handled due in or after it */
 	char *error;      /* owned */
 	char loaded[11];  /* the day the figures were loaded for ("" : load again) */
 };
@@ -138,6 +140,18 @@ static void home_load(struct home *h)
 		    0 ||
 	    db_deputies_count(app->db, &df, &h->deputies, &err) < 0)
 		h->error = err;
+	/* Deadlines counted without a year's holidays: said here until that year is added. */
+	h->unknown_year = 0;
+	h->unknown_due = 0;
+	for (int y = atoi(app->today); y <= atoi(app->today) + 2 && !h->unknown_year; y++)
+		if (!calendar_year_known(app->cal, y))
+			h->unknown_year = y;
+	if (h->unknown_year && !h->error) {
+		char from[11];
+		snprintf(from, sizeof from, "%04d-01-01", h->unknown_year);
+		if (db_cases_due_from(app->db, from, &h->unknown_due, &err) < 0)
+			h->error = err;
+	}
 	if (h->cursor >= h->nrows)
 		h->cursor = h->nrows ? h->nrows - 1 : 0;
 }
@@ -205,6 +219,19 @@ static void draw_todo(int y, int x, int w, const struct todo *t, bool sel)
 	ui_text(y, x + w - tw - 1, tw, t->tail, ALIGN_LEFT, role);
 }
 
+/* Text wrapped over as many rows as it needs; returns the next free row. */
+static int draw_wrapped(int y, int x, int w, const char *text, enum ui_role role)
+{
+	char **lines;
+	int n = text_wrap(text, w, &lines);
+	for (int i = 0; i < n; i++) {
+		ui_text(y++, x, w, lines[i], ALIGN_LEFT, role);
+		free(lines[i]);
+	}
+	free(lines);
+	return y;
+}
+
 static int section(int y, int x, int w, const char *title, int64_t n, enum ui_role role)
 {
 	char *t = xasprintf("%s %lld 件", title, (long long)n);
@@ -262,7 +289,14 @@ static void home_draw(struct screen *s, int top, int height, int width)
 	free(dep);
 	const char *cn = calendar_notice(app->cal, app->today);
 	if (cn)
-		ui_text(++ry, rx, rw, cn, ALIGN_LEFT, ROLE_ERROR);
+		ry = draw_wrapped(++ry, rx, rw, cn, ROLE_ERROR);
+	if (h->unknown_due) {
+		char *m = xasprintf("%lld 件案件的时限到了 %d 年，%d 年节假日安排未录入，只按周末计算；"
+				    "请在 data/holidays.txt 或 station.ini [calendar] 补录",
+				    (long long)h->unknown_due, h->unknown_year, h->unknown_year);
+		ry = draw_wrapped(cn ? ry : ry + 1, rx, rw, m, ROLE_ERROR);
+		free(m);
+	}
 
 	/* Bottom: the registers. */
 	struct strbuf sb;

@@ -287,24 +287,20 @@ static char **visits_demo_values(const struct csvin_row *row, const char *today,
 static int visits_demo_dep_ids(const char *joined, const struct visits_demo_list *deps, int64_t *ids, int max,
 			       char **err)
 {
-	const char *p = joined;
-	size_t seplen = strlen(RECORD_MULTI_SEP);
-	int n = 0;
-	while (*p && n < max) {
-		/* "、" is three bytes: split on the whole string, not on any of its bytes (strtok). */
-		const char *end = strstr(p, RECORD_MULTI_SEP);
-		size_t len = end ? (size_t)(end - p) : strlen(p);
+	char **names;
+	int nn = record_multi_split(joined, &names), n = 0, rc = 0;
+	for (int j = 0; j < nn && n < max && rc == 0; j++) {
 		int i = 0;
-		while (i < deps->n && (strlen(deps->names[i]) != len || strncmp(deps->names[i], p, len)))
+		while (i < deps->n && strcmp(deps->names[i], names[j]))
 			i++;
 		if (i == deps->n) {
-			*err = xasprintf("名册中没有代表 %.*s", (int)len, p);
-			return -1;
-		}
-		ids[n++] = deps->ids[i];
-		p += len + (end ? seplen : 0);
+			*err = xasprintf("名册中没有代表 %s", names[j]);
+			rc = -1;
+		} else
+			ids[n++] = deps->ids[i];
 	}
-	return n;
+	str_free_array(names, nn);
+	return rc < 0 ? -1 : n;
 }
 
 /* The demo's visits: data/demo-visits.csv, dated back from today, through db_visits_insert() (a

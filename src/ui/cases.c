@@ -16,6 +16,7 @@
 #include "db/suggestions.h"
 #include "db/units.h"
 #include "ui/app.h"
+#include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
 #include "ui/list.h"
@@ -418,20 +419,7 @@ struct actform {
 	struct field_def fields[AF_N];
 	int map[AF_N]; /* form field index of each act_field, or -1 */
 	struct record_def def;
-	char **unit_names; /* pick list of units; owned */
-	int64_t *unit_ids;
-	int nunits;
 };
-
-static int add_unit(void *ud, int64_t id, const char *name)
-{
-	struct actform *a = ud;
-	a->unit_names = xrealloc(a->unit_names, sizeof(char *) * (size_t)(a->nunits + 1));
-	a->unit_ids = xrealloc(a->unit_ids, sizeof(int64_t) * (size_t)(a->nunits + 1));
-	a->unit_names[a->nunits] = xstrdup(name);
-	a->unit_ids[a->nunits++] = id;
-	return 0;
-}
 
 static const char *note_label(enum case_event ev)
 {
@@ -550,15 +538,8 @@ static int actform_save(struct actform *a, struct form *f, char **notice, char *
 	act.result = case_result_parse(actval(a, v, AF_RESULT));
 	act.satisfaction = case_sat_parse(actval(a, v, AF_SAT));
 	act.workdays = atoi(actval(a, v, AF_DAYS));
-	const char *unit = actval(a, v, AF_UNIT);
-	for (int i = 0; *unit && i < a->nunits; i++)
-		if (!strcmp(a->unit_names[i], unit))
-			act.unit_id = a->unit_ids[i];
-	if (*unit && !act.unit_id) {
-		form_set_error(f, a->map[AF_UNIT], "请按 F4 从承办单位中选择");
-		*err = xstrdup("承办单位不在列表中");
-		return -1;
-	}
+	if (a->map[AF_UNIT] >= 0) /* the form refuses a unit that is not in its list */
+		act.unit_id = form_choice_id(f, a->map[AF_UNIT]);
 	return db_cases_act(app->db, a->case_id, &act, app->cal, app->cfg->case_days, app->today, notice, err);
 }
 
@@ -602,8 +583,6 @@ static void actscr_fini(struct screen *s)
 {
 	struct actscr *x = s->data;
 	form_free(x->form);
-	str_free_array(x->a.unit_names, x->a.nunits);
-	free(x->a.unit_ids);
 	free(x);
 }
 
@@ -623,15 +602,18 @@ static void action_push(const struct case_info *ci, enum case_event ev)
 	x->a.case_id = ci->id;
 	x->a.ev = ev;
 	actform_build(&x->a);
-	if (x->a.map[AF_UNIT] >= 0 && db_units_names(app->db, add_unit, &x->a, &err) < 0) {
-		app_message(MSG_ERROR, "%s", err);
-		free(err);
-	}
 	char **vals = record_new_values(&x->a.def, app->today);
 	x->form = form_new(&x->a.def, vals, app->today);
 	record_free_values(&x->a.def, vals);
-	if (x->a.map[AF_UNIT] >= 0)
-		form_set_choices(x->form, x->a.map[AF_UNIT], (const char *const *)x->a.unit_names, x->a.nunits, true);
+	if (x->a.map[AF_UNIT] >= 0) {
+		struct choice_list units = { 0 };
+		if (choices_units(&units, &err) < 0) {
+			app_message(MSG_ERROR, "%s", err);
+			free(err);
+		}
+		form_set_choices(x->form, x->a.map[AF_UNIT], units.v, units.n, true);
+		choices_free(&units);
+	}
 	char *kind = xasprintf("case_action:%s", caseflow_event_label(ev));
 	form_set_draft(x->form, kind, ci->id);
 	free(kind);

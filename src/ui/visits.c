@@ -219,7 +219,8 @@ static void vscreen_draw(struct screen *s, int top, int height, int width)
 	form_draw(v->form, top, height - hint_rows, width, &s->cur_y, &s->cur_x);
 	int y = top + height - hint_rows;
 	if (v->link_case) {
-		char *l = xasprintf("本次来访关联到案件 %s（不新建案件；F6 取消关联）", v->link_no);
+		char *l = xasprintf("本次来访关联到案件 %s（不新建案件；%s 取消关联）", v->link_no,
+				    keys_first_name(ACT_LINK));
 		ui_text(y++, 2, width - 4, l, ALIGN_LEFT, ROLE_INFO);
 		free(l);
 	}
@@ -228,8 +229,12 @@ static void vscreen_draw(struct screen *s, int top, int height, int width)
 	bool open = false;
 	for (int i = 0; i < v->nhints; i++)
 		open |= v->hints[i].open;
+	char *link = open && !v->link_case
+		? xasprintf("，有未办结的案件：按 %s 关联，不重复立案", keys_first_name(ACT_LINK))
+		: xstrdup("");
 	char *head = xasprintf(v->by_name ? "同名来访 %d 次（未填电话，请核实是否同一人）%s" : "此人曾来访 %d 次%s",
-			       v->nearlier, open && !v->link_case ? "，有未办结的案件：按 F6 关联，不重复立案" : "");
+			       v->nearlier, link);
+	free(link);
 	ui_text(y++, 2, width - 4, head, ALIGN_LEFT, ROLE_ERROR);
 	free(head);
 	for (int i = 0; i < v->nhints && y < top + height; i++)

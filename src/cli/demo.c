@@ -218,7 +218,8 @@ static int demo_cases_fill(const struct cfg *cfg, struct db *db, const char *tod
 	if (db_deputies_briefs(db, false, NULL, 0, &roster.v, &roster.n, err) < 0)
 		n = -1;
 	for (size_t i = 0; i < ARRAY_LEN(demo_cases) && n >= 0; i++) {
-		if (demo_case_make(cfg, cal, db, &roster, &demo_cases[i], today, &demo_case_nos[i], &demo_case_ids[i], err) < 0)
+		if (demo_case_make(cfg, cal, db, &roster, &demo_cases[i], today, &demo_case_nos[i], &demo_case_ids[i],
+				   err) < 0)
 			n = -1;
 		else
 			n++;
@@ -263,8 +264,8 @@ static const struct demo_suggestion {
 
 /* The ids of the deputies a demo suggestion names (lead, then co-sponsors): an error names one
  * that is not in the roster. */
-static int demo_suggestion_deputies(const struct demo_roster *roster, const struct demo_suggestion *d,
-				    int64_t *lead, int64_t *co, int *nco, int max, char **err)
+static int demo_suggestion_deputies(const struct demo_roster *roster, const struct demo_suggestion *d, int64_t *lead,
+				    int64_t *co, int *nco, int max, char **err)
 {
 	char **names;
 	int n = record_multi_split(d->cosponsors, &names), rc = 0;
@@ -283,8 +284,8 @@ static int demo_suggestion_deputies(const struct demo_roster *roster, const stru
 	return rc;
 }
 
-static int demo_suggestion_make(struct db *db, const struct demo_roster *roster, const struct demo_suggestion *d,
-				int n, const char *today, char **err)
+static int demo_suggestion_make(struct db *db, const struct demo_roster *roster, const struct demo_suggestion *d, int n,
+				const char *today, char **err)
 {
 	const char *msgs[SUG_NFIELDS];
 	char raised[11], assigned[11], replied[11], closed[11];

@@ -48,8 +48,8 @@ void deputy_briefs_free(struct deputy_brief *v, int n);
 enum deputy_detail {
 	DEPUTY_NAME,  /* 张三 */
 	DEPUTY_PLACE, /* 张三（县，城关镇人民政府） */
-	DEPUTY_CARD,  /* 张三（县，城关镇人民政府，代表证号 3201）: the card number when there is one */
-	DEPUTY_ID,    /* 张三（县，城关镇人民政府，编号 12）: the record id, always distinct */
+	DEPUTY_CARD, /* 张三（县，城关镇人民政府，代表证号 3201）: the card number when there is one */
+	DEPUTY_ID,   /* 张三（县，城关镇人民政府，编号 12）: the record id, always distinct */
 };
 
 /* The label of a deputy in pick lists and choice fields, the one format of every screen: the

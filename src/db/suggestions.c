@@ -230,8 +230,7 @@ static void sug_bind_vals(sqlite3_stmt *st, char *const *vals, const struct sug_
 	db_bind_text(st, 12, vals[SUG_SATISFACTION]);
 }
 
-int db_suggestions_insert(struct db *db, char *const *vals, const struct suggestion_ids *links, int64_t *id,
-			  char **err)
+int db_suggestions_insert(struct db *db, char *const *vals, const struct suggestion_ids *links, int64_t *id, char **err)
 {
 	struct suggestion_state s = { .status = SS_RAISED };
 	struct sug_links l = { 0 };
@@ -272,8 +271,7 @@ out:
 	return rc;
 }
 
-int db_suggestions_update(struct db *db, int64_t id, char *const *vals, const struct suggestion_ids *links,
-			  char **err)
+int db_suggestions_update(struct db *db, int64_t id, char *const *vals, const struct suggestion_ids *links, char **err)
 {
 	struct suggestion_state s;
 	struct sug_links l = { 0 };
@@ -341,7 +339,8 @@ static int sug_get_row(struct db *db, int64_t id, struct suggestion_info *out, c
 	static const char sql[] =
 		"SELECT s.suggestion_no, s.title, s.content, s.lead_deputy_id, s.date, s.category, u.name, s.due_date,"
 		" s.reply_date, s.reply, s.result, s.satisfaction, s.uid, s.created_at, s.updated_at, l.name"
-		" FROM suggestions s LEFT JOIN units u ON u.id = s.unit_id LEFT JOIN deputies l ON l.id = s.lead_deputy_id"
+		" FROM suggestions s LEFT JOIN units u ON u.id = s.unit_id LEFT JOIN deputies l ON l.id = "
+		"s.lead_deputy_id"
 		" WHERE s.id = ?1 AND s.deleted = 0";
 	static const int fields[] = { SUG_NO,   SUG_TITLE, SUG_CONTENT,    -1,        SUG_DATE,   SUG_CATEGORY,
 				      SUG_UNIT, SUG_DUE,   SUG_REPLY_DATE, SUG_REPLY, SUG_RESULT, SUG_SATISFACTION };

@@ -44,8 +44,7 @@ int db_suggestions_insert(struct db *db, char *const *vals, const struct suggest
 /* Update the values and replace the lead, the co-sponsors and the linked cases, keeping the
  * status. The handling fields may correct what the actions wrote (suggestion_check_stage;
  * 办理时限 not before 交办 and not after the extension limit). */
-int db_suggestions_update(struct db *db, int64_t id, char *const *vals, const struct suggestion_ids *links,
-			  char **err);
+int db_suggestions_update(struct db *db, int64_t id, char *const *vals, const struct suggestion_ids *links, char **err);
 /* Soft delete (hidden; recoverable by the station head) and restore. */
 int db_suggestions_delete(struct db *db, int64_t id, char **err);
 int db_suggestions_restore(struct db *db, int64_t id, char **err);

@@ -35,7 +35,7 @@ struct form {
 /* The run-time items of a choice field and the ids chosen, kept beside the text: choice_sync
  * matches the text to the items after every change. */
 struct form_items {
-	char **labels;    /* n labels; owned */
+	char **labels;     /* n labels; owned */
 	int64_t *item_ids; /* n ids; owned */
 	int n;
 	bool strict;
@@ -277,7 +277,8 @@ static const char *check_items(struct form *f, int i)
 	for (int j = 0; j < np && !msg; j++)
 		if (item_index(it, parts[j]) < 0)
 			msg = np > 1 || f->def->fields[i].kind == FK_MULTI
-				? xasprintf("「%s」不在列表中，请按 %s 从列表中选择", parts[j], keys_first_name(ACT_PICK))
+				? xasprintf("「%s」不在列表中，请按 %s 从列表中选择", parts[j],
+					    keys_first_name(ACT_PICK))
 				: xasprintf("请按 %s 从列表中选择", keys_first_name(ACT_PICK));
 	str_free_array(parts, np);
 	if (!msg)

@@ -627,9 +627,11 @@ static void filter_def_init(void)
 	ffields[FF_MONTH] = (struct field_def){ .col = "month", .label = "月份", .kind = FK_TEXT, .max_chars = 7 };
 	ffields[FF_CHANNEL] =
 		(struct field_def){ .col = "channel", .label = "渠道", .kind = FK_CHOICE, .choices = visit_channels };
-	ffields[FF_CATEGORY] = (struct field_def){
-		.col = "category", .label = "类别", .kind = FK_CHOICE, .choices = visit_categories(), .choice_open = true
-	};
+	ffields[FF_CATEGORY] = (struct field_def){ .col = "category",
+						   .label = "类别",
+						   .kind = FK_CHOICE,
+						   .choices = visit_categories(),
+						   .choice_open = true };
 	ffields[FF_HANDLING] = (struct field_def){
 		.col = "handling", .label = "处理方式", .kind = FK_CHOICE, .choices = visit_handlings
 	};

@@ -86,8 +86,9 @@ TEST(t_split_separators)
 static struct deputy_brief brief(int64_t id, const char *name, const char *level, const char *unit, const char *card,
 				 const char *status, bool deleted)
 {
-	return (struct deputy_brief){ id,		 xstrdup(name),   xstrdup(level), xstrdup(unit),
-				      xstrdup(card), xstrdup(status), deleted };
+	return (struct deputy_brief){
+		id, xstrdup(name), xstrdup(level), xstrdup(unit), xstrdup(card), xstrdup(status), deleted
+	};
 }
 
 /* Free the strings of one brief made by brief(). */

@@ -510,8 +510,9 @@ TEST(t_bad_links)
 		struct tlinks t;
 		char *err = NULL;
 		int64_t id = 42;
-		CHECK_INT(db_suggestions_insert(db, v, tlinks(&t, cases[i].lead, cases[i].co, cases[i].cases), &id, &err),
-			  -1);
+		CHECK_INT(
+			db_suggestions_insert(db, v, tlinks(&t, cases[i].lead, cases[i].co, cases[i].cases), &id, &err),
+			-1);
 		CHECK_INT(id, 0);
 		CHECK_STR(err, cases[i].msg);
 		free(err);

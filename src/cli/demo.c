@@ -102,6 +102,7 @@ static const struct demo_case {
 
 /* The case numbers made by demo_cases_fill, for the suggestions that grew out of them. */
 static char *demo_case_nos[ARRAY_LEN(demo_cases)];
+static int64_t demo_case_ids[ARRAY_LEN(demo_cases)];
 
 static void demo_case_nos_free(void)
 {
@@ -119,26 +120,25 @@ static int demo_case_act(const struct cfg *cfg, const struct calendar *cal, stru
 	return db_cases_act(db, id, a, cal, cfg->case_days, today, NULL, &why) < 0 ? refusal_move(&why, err) : 0;
 }
 
-/* The roster's deputies by name (db_suggestions_deputy_items: plain names, the demo has no
- * namesakes), for the cases the demo deputies raised. */
+/* The roster's deputies in office (the demo has no namesakes), to find the deputies the demo's
+ * cases and suggestions name. */
 struct demo_roster {
-	char **names;
-	int64_t *ids;
+	struct deputy_brief *v;
 	int n;
 };
 
 static int64_t demo_roster_id(const struct demo_roster *r, const char *name)
 {
 	for (int i = 0; i < r->n; i++)
-		if (!strcmp(r->names[i], name))
-			return r->ids[i];
+		if (!strcmp(r->v[i].name, name))
+			return r->v[i].id;
 	return 0;
 }
 
 /* Create one demo case and take it through its actions; dates are working days before today. */
 static int demo_case_make(const struct cfg *cfg, const struct calendar *cal, struct db *db,
 			  const struct demo_roster *roster, const struct demo_case *d, const char *today, char **no,
-			  char **err)
+			  int64_t *case_id, char **err)
 {
 	struct case_links links = { .deputy_id = demo_roster_id(roster, d->deputy) };
 	char received[11], assigned[11], reply[11], followup[11];
@@ -189,6 +189,7 @@ static int demo_case_make(const struct cfg *cfg, const struct calendar *cal, str
 	}
 	if (db_cases_create(db, cfg->station_code, v, &links, today, &id, no, err) < 0)
 		goto out;
+	*case_id = id;
 	struct case_action assign = { .event = CE_ASSIGN, .date = assigned, .unit_id = unit, .workdays = days };
 	if (demo_case_act(cfg, cal, db, id, &assign, today, err) < 0)
 		goto out;
@@ -221,16 +222,16 @@ static int demo_cases_fill(const struct cfg *cfg, struct db *db, const char *tod
 	if (!cal)
 		return -1;
 	demo_case_nos_free();
-	if (db_suggestions_deputy_items(db, false, &roster.names, &roster.ids, &roster.n, err) < 0)
+	if (db_deputies_briefs(db, false, NULL, 0, &roster.v, &roster.n, err) < 0)
 		n = -1;
 	for (size_t i = 0; i < ARRAY_LEN(demo_cases) && n >= 0; i++) {
-		if (demo_case_make(cfg, cal, db, &roster, &demo_cases[i], today, &demo_case_nos[i], err) < 0)
+		if (demo_case_make(cfg, cal, db, &roster, &demo_cases[i], today, &demo_case_nos[i], &demo_case_ids[i],
+				   err) < 0)
 			n = -1;
 		else
 			n++;
 	}
-	str_free_array(roster.names, roster.n);
-	free(roster.ids);
+	deputy_briefs_free(roster.v, roster.n);
 	calendar_free(cal);
 	return n;
 }
@@ -268,12 +269,36 @@ static const struct demo_suggestion {
 	  0, 2, SS_RAISED, NULL, 0, 0, NULL, NULL, 0, NULL },
 };
 
-static int demo_suggestion_make(struct db *db, const struct demo_suggestion *d, int n, const char *today, char **err)
+/* The ids of the deputies a demo suggestion names (lead, then co-sponsors): an error names one
+ * that is not in the roster. */
+static int demo_suggestion_deputies(const struct demo_roster *roster, const struct demo_suggestion *d, int64_t *lead,
+				    int64_t *co, int *nco, int max, char **err)
+{
+	char **names;
+	int n = record_multi_split(d->cosponsors, &names), rc = 0;
+	const char *missing = NULL;
+	*nco = 0;
+	if (!(*lead = demo_roster_id(roster, d->lead)))
+		missing = d->lead;
+	for (int i = 0; i < n && !missing && *nco < max; i++)
+		if (!(co[(*nco)++] = demo_roster_id(roster, names[i])))
+			missing = names[i];
+	if (missing) {
+		*err = xasprintf("名册中没有代表 %s", missing);
+		rc = -1;
+	}
+	str_free_array(names, n);
+	return rc;
+}
+
+static int demo_suggestion_make(struct db *db, const struct demo_roster *roster, const struct demo_suggestion *d, int n,
+				const char *today, char **err)
 {
 	const char *msgs[SUG_NFIELDS];
 	char raised[11], assigned[11], replied[11], closed[11];
 	char **v = record_new_values(&suggestion_def, today);
-	int64_t id = 0;
+	int64_t id = 0, co[8];
+	struct suggestion_ids links = { .cosponsor_ids = co };
 	int rc = -1;
 
 	date_add_days(today, -d->raised, raised);
@@ -299,19 +324,26 @@ static int demo_suggestion_make(struct db *db, const struct demo_suggestion *d, 
 				*err = xasprintf("%s %s：%s", d->title, suggestion_def.fields[f].label, msgs[f]);
 		goto out;
 	}
-	if (db_suggestions_insert(db, v, &id, err) < 0)
+	if (d->from_case >= 0) {
+		links.case_ids = &demo_case_ids[d->from_case];
+		links.ncases = 1;
+	}
+	if (demo_suggestion_deputies(roster, d, &links.lead_id, co, &links.ncosponsors, (int)ARRAY_LEN(co), err) < 0 ||
+	    db_suggestions_insert(db, v, &links, &id, err) < 0)
 		goto out;
 	struct refusal why = { 0 };
 	if (d->status >= SS_HANDLING) {
 		struct suggestion_act a = { .action = SA_ASSIGN, .date = assigned };
-		if (db_suggestions_act(db, id, &a, d->unit, today, &why) < 0)
+		if (db_units_find(db, d->unit, &a.unit_id, err) < 0)
+			goto out;
+		if (db_suggestions_act(db, id, &a, today, &why) < 0)
 			goto refused;
 	}
 	if (d->status >= SS_REPLIED) {
 		struct suggestion_act a = {
 			.action = SA_REPLY, .date = replied, .content = d->reply, .result = case_result_parse(d->result)
 		};
-		if (db_suggestions_act(db, id, &a, NULL, today, &why) < 0)
+		if (db_suggestions_act(db, id, &a, today, &why) < 0)
 			goto refused;
 	}
 	if (d->status >= SS_CLOSED) {
@@ -319,8 +351,8 @@ static int demo_suggestion_make(struct db *db, const struct demo_suggestion *d, 
 					    .date = closed,
 					    .satisfaction = case_sat_parse(d->satisfaction) };
 		struct suggestion_act a = { .action = SA_CLOSE, .date = closed };
-		if (db_suggestions_act(db, id, &f, NULL, today, &why) < 0 ||
-		    db_suggestions_act(db, id, &a, NULL, today, &why) < 0)
+		if (db_suggestions_act(db, id, &f, today, &why) < 0 ||
+		    db_suggestions_act(db, id, &a, today, &why) < 0)
 			goto refused;
 	}
 	rc = 0;
@@ -334,11 +366,17 @@ out:
 
 static int demo_suggestions_fill(const struct cfg *cfg, struct db *db, const char *today, char **err)
 {
+	struct demo_roster roster = { 0 };
 	int n = 0;
 	(void)cfg;
-	for (size_t i = 0; i < ARRAY_LEN(demo_suggestions); i++)
-		if (demo_suggestion_make(db, &demo_suggestions[i], ++n, today, err) < 0)
-			return -1;
+	if (db_deputies_briefs(db, false, NULL, 0, &roster.v, &roster.n, err) < 0)
+		return -1;
+	for (size_t i = 0; i < ARRAY_LEN(demo_suggestions) && n >= 0; i++)
+		if (demo_suggestion_make(db, &roster, &demo_suggestions[i], n + 1, today, err) < 0)
+			n = -1;
+		else
+			n++;
+	deputy_briefs_free(roster.v, roster.n);
 	return n;
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/util.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const char *const deputy_levels[] = { "全国", "省", "市", "县", "乡镇", NULL };
@@ -71,3 +72,104 @@ const struct record_def deputy_def = {
 	.nfields = DEP_NFIELDS,
 	.check = deputy_check,
 };
+
+/* ---- labels ---- */
+
+void deputy_briefs_free(struct deputy_brief *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].level);
+		free(v[i].unit);
+		free(v[i].card_no);
+		free(v[i].status);
+	}
+	free(v);
+}
+
+/* Append s cleaned of separators. */
+static void label_add(struct strbuf *sb, const char *s)
+{
+	char *c = record_multi_clean(s);
+	sb_add(sb, c);
+	free(c);
+}
+
+char *deputy_label(const struct deputy_brief *d, enum deputy_detail detail)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	label_add(&sb, d->name);
+	if (detail >= DEPUTY_PLACE) {
+		struct strbuf in; /* what goes in the brackets, parts joined by "，" */
+		sb_init(&in);
+		sb_add(&in, "");
+		const char *parts[] = { d->level, d->unit };
+		for (size_t i = 0; i < ARRAY_LEN(parts); i++)
+			if (!str_empty(parts[i])) {
+				sb_add(&in, in.len ? "，" : "");
+				label_add(&in, parts[i]);
+			}
+		if (detail == DEPUTY_CARD && !str_empty(d->card_no)) {
+			sb_addf(&in, "%s代表证号 ", in.len ? "，" : "");
+			label_add(&in, d->card_no);
+		} else if (detail >= DEPUTY_CARD)
+			sb_addf(&in, "%s编号 %lld", in.len ? "，" : "", (long long)d->id);
+		if (in.len)
+			sb_addf(&sb, "（%s）", in.buf);
+		sb_free(&in);
+	}
+	if (d->deleted)
+		sb_add(&sb, "（已删除）");
+	else if (d->status && !strcmp(d->status, "离任"))
+		sb_add(&sb, "（离任）");
+	return sb_take(&sb);
+}
+
+struct label_key {
+	const char *s;
+	int i;
+};
+
+static int label_key_cmp(const void *a, const void *b)
+{
+	const struct label_key *x = a, *y = b;
+	int c = strcmp(x->s, y->s);
+	return c ? c : x->i - y->i;
+}
+
+/* dup[i] = true when labels[i] equals another label. Returns how many are. */
+static int labels_dups(char **labels, int n, bool *dup)
+{
+	struct label_key *k = xcalloc((size_t)(n ? n : 1), sizeof *k);
+	int count = 0;
+	for (int i = 0; i < n; i++)
+		k[i] = (struct label_key){ labels[i], i };
+	qsort(k, (size_t)n, sizeof *k, label_key_cmp);
+	for (int i = 0; i < n; i++) {
+		dup[k[i].i] = (i > 0 && !strcmp(k[i].s, k[i - 1].s)) || (i + 1 < n && !strcmp(k[i].s, k[i + 1].s));
+		count += dup[k[i].i];
+	}
+	free(k);
+	return count;
+}
+
+char **deputy_labels(const struct deputy_brief *v, int n)
+{
+	char **labels = xcalloc((size_t)(n ? n : 1), sizeof(char *));
+	enum deputy_detail *detail = xcalloc((size_t)(n ? n : 1), sizeof *detail);
+	bool *dup = xcalloc((size_t)(n ? n : 1), sizeof(bool));
+	for (int i = 0; i < n; i++)
+		labels[i] = deputy_label(&v[i], DEPUTY_NAME);
+	/* Give the deputies whose labels repeat one more detail, until none repeats (ids differ). */
+	for (int round = DEPUTY_PLACE; round <= DEPUTY_ID && labels_dups(labels, n, dup); round++)
+		for (int i = 0; i < n; i++)
+			if (dup[i] && detail[i] < DEPUTY_ID) {
+				detail[i]++;
+				free(labels[i]);
+				labels[i] = deputy_label(&v[i], detail[i]);
+			}
+	free(detail);
+	free(dup);
+	return labels;
+}

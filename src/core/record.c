@@ -12,15 +12,30 @@
 #define DEFAULT_TEXT_CHARS 100
 #define DEFAULT_MEMO_CHARS 2000
 
-/* Length of a separator of multi values at s, or 0. */
-static size_t multi_sep_at(const char *s)
+size_t record_multi_sep_len(const char *p)
 {
-	/* Not "，": pick items use it inside their brackets ("张伟（县，城关镇）"). */
-	static const char *const seps[] = { RECORD_MULTI_SEP, "," };
+	/* Not "，": labels use it inside their brackets ("张伟（县，城关镇）"). */
+	static const char *const seps[] = { RECORD_MULTI_SEP, ",", "；", ";" };
 	for (size_t i = 0; i < ARRAY_LEN(seps); i++)
-		if (str_starts(s, seps[i]))
+		if (str_starts(p, seps[i]))
 			return strlen(seps[i]);
 	return 0;
+}
+
+char *record_multi_clean(const char *s)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_add(&sb, "");
+	for (const char *p = s ? s : ""; *p;) {
+		size_t sep = str_starts(p, "，") ? strlen("，") : record_multi_sep_len(p);
+		if (sep) {
+			sb_addc(&sb, '/');
+			p += sep;
+		} else
+			sb_addc(&sb, *p++);
+	}
+	return sb_take(&sb);
 }
 
 int record_multi_split(const char *value, char ***items)
@@ -31,7 +46,7 @@ int record_multi_split(const char *value, char ***items)
 	while (*p) {
 		const char *q = p;
 		size_t sep = 0;
-		while (*q && !(sep = multi_sep_at(q)))
+		while (*q && !(sep = record_multi_sep_len(q)))
 			q++;
 		char *item = xstrndup(p, (size_t)(q - p));
 		str_trim(item);

@@ -10,6 +10,7 @@
 #define STATION_RECORD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 enum field_kind {
@@ -21,7 +22,7 @@ enum field_kind {
 	FK_INT,    /* whole number in [min, max] */
 	FK_IDNO,   /* resident ID number */
 	FK_MULTI,  /* several items from a list supplied at run time, joined by "、" (e.g. deputies);
-		    * the screen maps them to ids */
+		    * the form keeps their ids (ui/form.h form_choice_ids) */
 };
 
 /* Separator of the items of an FK_MULTI value. */
@@ -50,12 +51,20 @@ struct record_def {
 	int (*check)(char **val, const char **msgs);
 };
 
-/* Split an FK_MULTI value into its items: on the whole separator "、" (never byte by byte:
- * strtok would also cut hanzi whose UTF-8 shares a byte with it, such as 秀 or 一) and on an
- * ASCII ","; not on "，", which pick items use inside their brackets. Items trimmed, empty and
- * repeated ones dropped. *items gets n new
- * strings (str_free_array(*items, n)). Returns n. */
+/* The one splitter of "、"-joined values (FK_MULTI fields, drafts, demo and import data).
+ * Items are separated by "、" (what the program writes), and also by what a clerk or a CSV file
+ * may type instead: ASCII "," and ";", full-width "；". Never by "，": pick-list labels use it
+ * inside their brackets ("张三（县，城关镇人民政府）"); labels made from data never contain a
+ * separator (record_multi_clean). Separators are matched whole, never byte by byte (strtok would
+ * also cut hanzi whose UTF-8 shares a byte with "、", such as 秀 or 一). Items are trimmed; empty
+ * and repeated ones are dropped. *items gets n new strings (str_free_array(*items, n)).
+ * Returns n. */
 int record_multi_split(const char *value, char ***items);
+/* Byte length of the separator of multi values that starts at p, or 0. */
+size_t record_multi_sep_len(const char *p);
+/* A copy of s (new string) with every separator of multi values (and "，") made "/", so that
+ * a label built from it is never split. */
+char *record_multi_clean(const char *s);
 
 /* Index of the field with column col, or -1. */
 int record_field_index(const struct record_def *def, const char *col);

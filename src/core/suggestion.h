@@ -38,12 +38,13 @@
 #include <stdint.h>
 
 /* Field indexes into suggestion values; keep in the order of suggestion_fields in suggestion.c.
- * Fields naming other records hold names; db/suggestions.c maps them to ids. */
+ * Fields naming other records hold what the form shows (labels, names, case numbers); a save
+ * passes their ids beside the values (db/suggestions.h struct suggestion_ids). */
 enum suggestion_field {
 	SUG_NO,           /* 编号: optional, <= 30 characters, unique when given */
 	SUG_TITLE,        /* 标题: required, <= 60 */
 	SUG_LEAD,         /* 领衔代表: required; FK_CHOICE, choice_open, items supplied at run time
-			   * (db_suggestions_deputy_items: "张三" or "张三（县·城关镇人民政府）") */
+			   * (deputy_labels: "张三" or "张三（县，城关镇人民政府）") */
 	SUG_COSPONSORS,   /* 附议代表: FK_MULTI of the same items, joined by "、" */
 	SUG_DATE,         /* 提出日期: required, default today */
 	SUG_CATEGORY,     /* 类别: one of suggestion_categories, required */

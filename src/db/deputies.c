@@ -173,45 +173,19 @@ int db_deputies_insert_many(struct db *db, char **const *rows, int nrows, char *
 	return db_rec_insert_many(db, &deputy_def, &deputies_derived, rows, nrows, err);
 }
 
-/* One row of the pick list while it is built. */
-struct pick_row {
-	int64_t id;
-	char *name, *level, *unit; /* owned */
-	bool left, deleted;
-};
-
-/* A unit as part of an item: separators of multi values replaced. */
-static char *pick_unit(const char *u)
-{
-	struct strbuf sb;
-	sb_init(&sb);
-	for (const char *p = u; *p;) {
-		if (str_starts(p, RECORD_MULTI_SEP) || str_starts(p, "，")) {
-			sb_add(&sb, "/");
-			p += strlen("，");
-		} else if (*p == ',') {
-			sb_add(&sb, "/");
-			p++;
-		} else
-			sb_addc(&sb, *p++);
-	}
-	return sb_take(&sb);
-}
-
-int db_deputies_pick_items(struct db *db, bool include_left, const int64_t *keep, int nkeep, char ***items,
-			   int64_t **ids, int *n, char **err)
+int db_deputies_briefs(struct db *db, bool include_left, const int64_t *keep, int nkeep, struct deputy_brief **out,
+		       int *n, char **err)
 {
 	static const char sql[] =
-		"SELECT id, name, level, coalesce(work_unit, ''), status = '离任', deleted FROM deputies"
+		"SELECT id, name, level, work_unit, card_no, status, deleted FROM deputies"
 		" WHERE (deleted = 0 AND (?1 OR status = '在任')) OR id IN (SELECT value FROM json_each(?2))"
 		" ORDER BY name_py, name, id";
 	sqlite3_stmt *st = NULL;
-	struct pick_row *r = NULL;
+	struct deputy_brief *v = NULL;
 	int rc = -1, cap = 0, cnt = 0, src;
 	struct strbuf js;
 
-	*items = NULL;
-	*ids = NULL;
+	*out = NULL;
 	*n = 0;
 	sb_init(&js);
 	sb_add(&js, "[");
@@ -224,83 +198,31 @@ int db_deputies_pick_items(struct db *db, bool include_left, const int64_t *keep
 	sqlite3_bind_text(st, 2, js.buf, -1, SQLITE_TRANSIENT);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		if (cnt == cap)
-			r = xrealloc(r, sizeof *r * (size_t)(cap = cap ? cap * 2 : 32));
-		r[cnt++] = (struct pick_row){ sqlite3_column_int64(st, 0),    xstrdup(db_column_text(st, 1)),
-					      xstrdup(db_column_text(st, 2)), pick_unit(db_column_text(st, 3)),
-					      sqlite3_column_int(st, 4) != 0, sqlite3_column_int(st, 5) != 0 };
+			v = xrealloc(v, sizeof *v * (size_t)(cap = cap ? cap * 2 : 32));
+		v[cnt++] = (struct deputy_brief){
+			.id = sqlite3_column_int64(st, 0),
+			.name = xstrdup(db_column_text(st, 1)),
+			.level = xstrdup(db_column_text(st, 2)),
+			.unit = xstrdup(db_column_text(st, 3)),
+			.card_no = xstrdup(db_column_text(st, 4)),
+			.status = xstrdup(db_column_text(st, 5)),
+			.deleted = sqlite3_column_int(st, 6) != 0,
+		};
 	}
 	if (src != SQLITE_DONE) {
 		db_fail(db, src, NULL, err);
 		goto out;
 	}
-	*items = xcalloc((size_t)(cnt ? cnt : 1), sizeof(char *));
-	*ids = xcalloc((size_t)(cnt ? cnt : 1), sizeof(int64_t));
-	for (int i = 0; i < cnt; i++) {
-		int same_name = 0, same_all = 0;
-		for (int j = 0; j < cnt; j++) {
-			same_name += !strcmp(r[i].name, r[j].name);
-			same_all += !strcmp(r[i].name, r[j].name) && !strcmp(r[i].level, r[j].level) &&
-				!strcmp(r[i].unit, r[j].unit);
-		}
-		struct strbuf sb;
-		sb_init(&sb);
-		sb_add(&sb, r[i].name);
-		if (same_name > 1) {
-			sb_addf(&sb, "（%s%s%s", r[i].level, *r[i].unit ? "，" : "", r[i].unit);
-			if (same_all > 1)
-				sb_addf(&sb, "，编号 %lld", (long long)r[i].id);
-			sb_add(&sb, "）");
-		}
-		if (r[i].deleted)
-			sb_add(&sb, "（已删除）");
-		else if (r[i].left)
-			sb_add(&sb, "（离任）");
-		(*items)[i] = sb_take(&sb);
-		(*ids)[i] = r[i].id;
-	}
+	*out = v;
 	*n = cnt;
+	v = NULL;
+	cnt = 0;
 	rc = 0;
 out:
-	for (int i = 0; i < cnt; i++) {
-		free(r[i].name);
-		free(r[i].level);
-		free(r[i].unit);
-	}
-	free(r);
+	deputy_briefs_free(v, cnt);
 	sb_free(&js);
 	sqlite3_finalize(st);
 	return rc;
-}
-
-void db_deputies_pick_free(char **items, int64_t *ids, int n)
-{
-	str_free_array(items, n);
-	free(ids);
-}
-
-int db_deputies_pick_resolve(const char *joined, char *const *items, const int64_t *ids, int n, int64_t **out,
-			     int *nout, char **err)
-{
-	char **names;
-	int nn = record_multi_split(joined, &names);
-	*out = xmalloc(sizeof(int64_t) * (size_t)(nn ? nn : 1));
-	*nout = 0;
-	for (int j = 0; j < nn; j++) {
-		int k = 0;
-		while (k < n && strcmp(items[k], names[j]))
-			k++;
-		if (k == n) {
-			db_failf(err, "没有找到代表「%s」，请按 F4 从列表中选择", names[j]);
-			str_free_array(names, nn);
-			free(*out);
-			*out = NULL;
-			*nout = 0;
-			return -1;
-		}
-		(*out)[(*nout)++] = ids[k];
-	}
-	str_free_array(names, nn);
-	return 0;
 }
 
 int db_deputies_linked(struct db *db, const char *link_table, const char *key_col, int64_t key, int64_t **ids,

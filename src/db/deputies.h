@@ -4,6 +4,7 @@
 #ifndef STATION_DB_DEPUTIES_H
 #define STATION_DB_DEPUTIES_H
 
+#include "core/deputy.h"
 #include "db/db.h"
 
 #include <stdbool.h>
@@ -44,17 +45,13 @@ int db_deputies_restore(struct db *db, int64_t id, char **err);
  * "第 N 条" where N = index + 1 of the failing row. */
 int db_deputies_insert_many(struct db *db, char **const *rows, int nrows, char **err);
 
-/* Deputies as items of a pick list, sorted by pinyin. Offered: deputies in office (and those
- * who left, if include_left), never deleted ones — except the keep ids (nkeep of them; the
- * deputies already linked to the record being edited), which are always offered so an old
- * record can be saved again. Each item is unique: the name; or, when names repeat,
- * "name（level，unit）"; and "（编号 id）" added if that still repeats; "（离任）" or "（已删除）"
- * marks such deputies. A "、" or "，" inside a unit becomes "/", so items never split.
- * *items (n new strings) and *ids (n ids) are new arrays the caller frees with
- * db_deputies_pick_free(). */
-int db_deputies_pick_items(struct db *db, bool include_left, const int64_t *keep, int nkeep, char ***items,
-			   int64_t **ids, int *n, char **err);
-void db_deputies_pick_free(char **items, int64_t *ids, int n);
+/* The deputies a pick list offers, as rows, sorted by pinyin (core/deputy.h deputy_labels()
+ * makes their labels): deputies in office (and those who left, if include_left), never deleted
+ * ones — except the keep ids (nkeep of them; the deputies already linked to the record being
+ * edited), which are always there so an old record can be saved again. *out gets a new array
+ * of *n rows (deputy_briefs_free). */
+int db_deputies_briefs(struct db *db, bool include_left, const int64_t *keep, int nkeep, struct deputy_brief **out,
+		       int *n, char **err);
 /* The deputies linked to one record through a link table (reception_duty, visit_deputies,
  * suggestion_deputies ...), in the order they were linked: link_table and key_col are the
  * program's constants (never input); key is the record's id. *ids and *names get *n new entries
@@ -62,10 +59,5 @@ void db_deputies_pick_free(char **items, int64_t *ids, int n);
  * set, "" when none). The caller frees all three. */
 int db_deputies_linked(struct db *db, const char *link_table, const char *key_col, int64_t key, int64_t **ids,
 		       char ***names, int *n, char **text, char **err);
-/* Map items (joined with "、" as an FK_MULTI value) back to ids using a pick list made by
- * db_deputies_pick_items(). *out gets a new array of *nout ids. An item not in the list gives
- * -1 and a message naming it. */
-int db_deputies_pick_resolve(const char *joined, char *const *items, const int64_t *ids, int n, int64_t **out,
-			     int *nout, char **err);
 
 #endif

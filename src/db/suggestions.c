@@ -1,11 +1,11 @@
-/* 代表建议 in SQL: the suggestion row, its co-sponsors and linked cases, names mapped to ids,
- * the handling actions, the list with its filter, and the suggestions of a case.
+/* 代表建议 in SQL: the suggestion row, its co-sponsors and linked cases (ids, checked), the
+ * handling actions, the list with its filter, and the suggestions of a case.
  * See db/suggestions.h for the contracts. */
 #include "db/suggestions.h"
 
 #include "db/internal.h"
+#include "db/deputies.h"
 #include "db/record.h"
-#include "db/units.h"
 
 #include "core/clock.h"
 #include "core/util.h"
@@ -14,282 +14,37 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- names of other records ---- */
+/* ---- the records a suggestion links ---- */
 
-/* Separators of a multi value: the form's "、" and what a clerk may type instead. */
-static const char *const sug_seps[] = { "、", "，", ",", "；", ";", NULL };
+/* Each returns a row when id (?1) may be linked to suggestion ?2 (0: a new one): a row that is
+ * not deleted, or one the suggestion has already (an old suggestion can be saved again). */
+static const char sug_deputy_ok_sql[] =
+	"SELECT name FROM deputies WHERE id = ?1 AND (deleted = 0 OR id IN (SELECT lead_deputy_id FROM suggestions"
+	" WHERE id = ?2 UNION SELECT deputy_id FROM suggestion_deputies WHERE suggestion_id = ?2))";
+static const char sug_case_ok_sql[] = "SELECT case_no FROM cases WHERE id = ?1 AND (deleted = 0 OR id IN"
+				      " (SELECT case_id FROM suggestion_cases WHERE suggestion_id = ?2))";
+static const char sug_unit_ok_sql[] = "SELECT name FROM units WHERE id = ?1 AND (deleted = 0 OR id ="
+				      " (SELECT unit_id FROM suggestions WHERE id = ?2))";
 
-/* Byte length of the separator at p, or 0. */
-static size_t sug_sep_at(const char *p)
+/* 1 if the row may be linked (*name, if not NULL, gets its name: new string), 0 if not, -1 on
+ * an error. */
+static int sug_link_ok(struct db *db, const char *sql, int64_t id, int64_t sug_id, char **name, char **err)
 {
-	for (int i = 0; sug_seps[i]; i++)
-		if (str_starts(p, sug_seps[i]))
-			return strlen(sug_seps[i]);
-	return 0;
-}
-
-/* Split a multi value into trimmed, non-empty, distinct items (new strings). */
-static void sug_split(const char *s, char ***out, int *n)
-{
-	char **v = NULL;
-	int cnt = 0;
-	const char *p = s ? s : "";
-	while (*p) {
-		const char *q = p;
-		size_t sep = 0;
-		while (*q && !(sep = sug_sep_at(q)))
-			q++;
-		char *item = xstrndup(p, (size_t)(q - p));
-		str_trim(item);
-		bool seen = !*item;
-		for (int i = 0; i < cnt && !seen; i++)
-			seen = !strcmp(v[i], item);
-		if (seen) {
-			free(item);
-		} else {
-			v = xrealloc(v, sizeof(char *) * (size_t)(cnt + 1));
-			v[cnt++] = item;
-		}
-		p = q + sep;
-	}
-	*out = v;
-	*n = cnt;
-}
-
-/* A deputy a suggestion may name: every non-deleted one, and deleted ones already linked. */
-struct sug_dep {
-	int64_t id;
-	char *name;  /* owned */
-	char *level; /* owned */
-	char *unit;  /* owned: work unit */
-	char *item;  /* owned: unique display item */
-	bool left;   /* 离任 */
-	bool deleted;
-};
-
-struct sug_deps {
-	struct sug_dep *v;
-	int n;
-};
-
-static void sug_deps_free(struct sug_deps *d)
-{
-	for (int i = 0; i < d->n; i++) {
-		free(d->v[i].name);
-		free(d->v[i].level);
-		free(d->v[i].unit);
-		free(d->v[i].item);
-	}
-	free(d->v);
-	d->v = NULL;
-	d->n = 0;
-}
-
-/* Append s to sb with the separators of a multi value made "/", so an item never splits. */
-static void sug_add_clean(struct strbuf *sb, const char *s)
-{
-	while (*s) {
-		size_t sep = sug_sep_at(s);
-		if (sep) {
-			sb_addc(sb, '/');
-			s += sep;
-		} else {
-			sb_addc(sb, *s++);
-		}
-	}
-}
-
-struct sug_key {
-	const char *s;
-	int i;
-};
-
-static int sug_key_cmp(const void *a, const void *b)
-{
-	const struct sug_key *x = a, *y = b;
-	int c = strcmp(x->s, y->s);
-	return c ? c : x->i - y->i;
-}
-
-/* dup[i] = true when the item of deputy i equals another's (names when by_name; a deleted
- * deputy's name never counts). */
-static void sug_mark_dups(const struct sug_deps *d, bool by_name, bool *dup)
-{
-	struct sug_key *k = xcalloc((size_t)(d->n ? d->n : 1), sizeof *k);
-	int n = d->n;
-	for (int i = 0; i < n; i++)
-		k[i] = (struct sug_key){ by_name ? (d->v[i].deleted ? "" : d->v[i].name) : d->v[i].item, i };
-	qsort(k, (size_t)n, sizeof *k, sug_key_cmp);
-	for (int i = 0; i < n; i++)
-		dup[k[i].i] = *k[i].s &&
-			((i > 0 && !strcmp(k[i].s, k[i - 1].s)) || (i + 1 < n && !strcmp(k[i].s, k[i + 1].s)));
-	free(k);
-}
-
-/* The item of a deputy: the name, qualified by level and work unit (qualify), and the id (with_id);
- * a deleted deputy is marked so. */
-static char *sug_dep_make_item(const struct sug_dep *p, bool qualify, bool with_id)
-{
-	struct strbuf sb;
-	const char *sep = "";
-	sb_init(&sb);
-	sb_add(&sb, p->name);
-	if (!p->deleted && !qualify && !with_id)
-		return sb_take(&sb);
-	sb_add(&sb, "（");
-	if (p->deleted) {
-		sb_add(&sb, "已删除");
-		sep = "/";
-	} else {
-		if (*p->level) {
-			sug_add_clean(&sb, p->level);
-			sep = "/";
-		}
-		if (*p->unit) {
-			sb_add(&sb, sep);
-			sug_add_clean(&sb, p->unit);
-			sep = "/";
-		}
-	}
-	if (with_id)
-		sb_addf(&sb, "%s编号%lld", sep, (long long)p->id);
-	sb_add(&sb, "）");
-	return sb_take(&sb);
-}
-
-/* Give every deputy a unique item: the name; level and work unit when another non-deleted
- * deputy has the same name; the id when that is still not enough. */
-static void sug_deps_items(struct sug_deps *d)
-{
-	bool *dup = xcalloc((size_t)(d->n ? d->n : 1), sizeof(bool));
-	sug_mark_dups(d, true, dup);
-	for (int i = 0; i < d->n; i++)
-		d->v[i].item = sug_dep_make_item(&d->v[i], dup[i], false);
-	sug_mark_dups(d, false, dup);
-	for (int i = 0; i < d->n; i++)
-		if (dup[i]) {
-			free(d->v[i].item);
-			d->v[i].item = sug_dep_make_item(&d->v[i], true, true);
-		}
-	free(dup);
-}
-
-/* Load the deputies a suggestion (0: a new one) may name, with their items, by pinyin. */
-static int sug_deps_load(struct db *db, int64_t sug_id, struct sug_deps *d, char **err)
-{
-	static const char sql[] =
-		"SELECT id, name, level, work_unit, status, deleted FROM deputies WHERE deleted = 0 OR id IN"
-		" (SELECT lead_deputy_id FROM suggestions WHERE id = ?1"
-		" UNION SELECT deputy_id FROM suggestion_deputies WHERE suggestion_id = ?1)"
-		" ORDER BY name_py, name, id";
 	sqlite3_stmt *st = NULL;
-	int src, cap = 0;
-
-	d->v = NULL;
-	d->n = 0;
 	if (db_prepare(db, sql, &st, err) < 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, sug_id);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (d->n == cap) {
-			cap = cap ? cap * 2 : 64;
-			d->v = xrealloc(d->v, sizeof *d->v * (size_t)cap);
-		}
-		d->v[d->n++] = (struct sug_dep){
-			.id = sqlite3_column_int64(st, 0),
-			.name = xstrdup(db_column_text(st, 1)),
-			.level = xstrdup(db_column_text(st, 2)),
-			.unit = xstrdup(db_column_text(st, 3)),
-			.left = !strcmp(db_column_text(st, 4), "离任"),
-			.deleted = sqlite3_column_int(st, 5) != 0,
-		};
-	}
-	if (src != SQLITE_DONE) {
-		db_fail(db, src, NULL, err);
-		sqlite3_finalize(st);
-		sug_deps_free(d);
-		return -1;
-	}
-	sqlite3_finalize(st);
-	sug_deps_items(d);
-	return 0;
-}
-
-/* The deputy an item or name stands for. */
-static int sug_dep_resolve(const struct sug_deps *d, const char *text, const char *label, int64_t *id, char **err)
-{
-	int same = 0;
-	const struct sug_dep *first = NULL;
-	for (int i = 0; i < d->n; i++)
-		if (!strcmp(d->v[i].item, text)) {
-			*id = d->v[i].id;
-			return 0;
-		}
-	for (int i = 0; i < d->n; i++)
-		if (!d->v[i].deleted && !strcmp(d->v[i].name, text)) {
-			if (!first)
-				first = &d->v[i];
-			same++;
-		}
-	if (same == 1) {
-		*id = first->id;
-		return 0;
-	}
-	if (same > 1)
-		return db_failf(err, "%s：有 %d 位代表名叫「%s」，请在列表中选择（如「%s」）", label, same, text,
-				first->item);
-	return db_failf(err, "%s：找不到代表「%s」，请在列表中选择", label, text);
-}
-
-static const char *sug_dep_item(const struct sug_deps *d, int64_t id)
-{
-	for (int i = 0; i < d->n; i++)
-		if (d->v[i].id == id)
-			return d->v[i].item;
-	return "";
-}
-
-/* The id of a unit (non-deleted, or the one the suggestion has) by its exact name. */
-static int sug_unit_resolve(struct db *db, int64_t sug_id, const char *name, int64_t *id, char **err)
-{
-	static const char sql[] = "SELECT id FROM units WHERE name = ?1 AND (deleted = 0 OR id ="
-				  " (SELECT unit_id FROM suggestions WHERE id = ?2))";
-	sqlite3_stmt *st = NULL;
-	int rc = -1;
-	if (db_prepare(db, sql, &st, err) < 0)
-		return -1;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, sug_id);
-	int src = sqlite3_step(st);
-	if (src == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		rc = 0;
-	} else if (src == SQLITE_DONE) {
-		db_failf(err, "承办单位：找不到「%s」，请在列表中选择（新单位请先在承办单位中添加）", name);
-	} else {
-		db_fail(db, src, NULL, err);
-	}
+	int src = sqlite3_step(st), rc = src == SQLITE_ROW ? 1 : 0;
+	if (src == SQLITE_ROW && name)
+		*name = xstrdup(db_column_text(st, 0));
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		rc = db_fail(db, src, NULL, err);
 	sqlite3_finalize(st);
 	return rc;
 }
 
-/* The id of a case (non-deleted, or already linked to the suggestion) by its number. */
-static int sug_case_resolve(struct db *db, sqlite3_stmt *st, int64_t sug_id, const char *no, int64_t *id, char **err)
-{
-	sqlite3_reset(st);
-	sqlite3_bind_text(st, 1, no, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, sug_id);
-	int src = sqlite3_step(st);
-	if (src == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		return 0;
-	}
-	if (src == SQLITE_DONE)
-		return db_failf(err, "关联案件：找不到案件编号「%s」", no);
-	return db_fail(db, src, NULL, err);
-}
-
-/* The ids the values name. */
+/* The ids of a suggestion's links, checked and without repeats. */
 struct sug_links {
 	int64_t lead, unit;
 	int64_t *deps;
@@ -305,89 +60,67 @@ static void sug_links_free(struct sug_links *l)
 	memset(l, 0, sizeof *l);
 }
 
-static int sug_resolve_deputies(struct db *db, int64_t sug_id, char *const *vals, struct sug_links *l, char **err)
+/* Copy ids into *out without repeats; each must pass sql (else "<label>：<gone>"). */
+static int sug_check_ids(struct db *db, int64_t sug_id, const char *sql, const int64_t *ids, int n, int max,
+			 const char *label, const char *gone, int64_t **out, int *nout, char **err)
 {
-	struct sug_deps d;
-	char **names = NULL;
-	int n = 0, rc = -1;
+	*out = xcalloc((size_t)(n ? n : 1), sizeof(int64_t));
+	*nout = 0;
+	for (int i = 0; i < n; i++) {
+		bool seen = false;
+		for (int j = 0; j < *nout && !seen; j++)
+			seen = (*out)[j] == ids[i];
+		if (!seen)
+			(*out)[(*nout)++] = ids[i];
+	}
+	if (*nout > max)
+		return db_failf(err, "%s最多 %d %s", label, max, sql == sug_case_ok_sql ? "件" : "位");
+	for (int i = 0; i < *nout; i++) {
+		int ok = sug_link_ok(db, sql, (*out)[i], sug_id, NULL, err);
+		if (ok <= 0)
+			return ok < 0 ? -1 : db_failf(err, "%s：%s", label, gone);
+	}
+	return 0;
+}
 
-	if (str_empty(vals[SUG_LEAD]))
+static int sug_check_deputies(struct db *db, int64_t sug_id, const struct suggestion_ids *in, struct sug_links *l,
+			      char **err)
+{
+	char *name = NULL;
+	if (in->lead_id <= 0)
 		return db_fail_msg(err, "必填项为空：领衔代表");
-	if (sug_deps_load(db, sug_id, &d, err) < 0)
-		return -1;
-	if (sug_dep_resolve(&d, vals[SUG_LEAD], "领衔代表", &l->lead, err) < 0)
-		goto out;
-	sug_split(vals[SUG_COSPONSORS], &names, &n);
-	if (n > SUGGESTION_MAX_COSPONSORS) {
-		db_failf(err, "附议代表最多 %d 位", SUGGESTION_MAX_COSPONSORS);
-		goto out;
-	}
-	l->deps = xcalloc((size_t)(n ? n : 1), sizeof(int64_t));
-	for (int i = 0; i < n; i++) {
-		int64_t id = 0;
-		bool seen = false;
-		if (sug_dep_resolve(&d, names[i], "附议代表", &id, err) < 0)
-			goto out;
-		if (id == l->lead) {
-			db_failf(err, "附议代表：「%s」已是领衔代表，不必再附议", names[i]);
-			goto out;
-		}
-		for (int j = 0; j < l->ndeps && !seen; j++)
-			seen = l->deps[j] == id;
-		if (!seen)
-			l->deps[l->ndeps++] = id;
-	}
-	rc = 0;
-out:
-	str_free_array(names, n);
-	sug_deps_free(&d);
+	int ok = sug_link_ok(db, sug_deputy_ok_sql, in->lead_id, sug_id, &name, err);
+	if (ok <= 0)
+		return ok < 0 ? -1 : db_fail_msg(err, "领衔代表：这位代表不在名册中或已被删除");
+	l->lead = in->lead_id;
+	int rc = sug_check_ids(db, sug_id, sug_deputy_ok_sql, in->cosponsor_ids, in->ncosponsors,
+			       SUGGESTION_MAX_COSPONSORS, "附议代表", "有代表不在名册中或已被删除", &l->deps, &l->ndeps,
+			       err);
+	for (int i = 0; rc == 0 && i < l->ndeps; i++)
+		if (l->deps[i] == l->lead)
+			rc = db_failf(err, "附议代表：「%s」已是领衔代表，不必再附议", name);
+	free(name);
 	return rc;
 }
 
-static int sug_resolve_cases(struct db *db, int64_t sug_id, char *const *vals, struct sug_links *l, char **err)
-{
-	static const char sql[] = "SELECT id FROM cases WHERE case_no = ?1 AND (deleted = 0 OR id IN"
-				  " (SELECT case_id FROM suggestion_cases WHERE suggestion_id = ?2))";
-	sqlite3_stmt *st = NULL;
-	char **nos = NULL;
-	int n = 0, rc = -1;
-
-	sug_split(vals[SUG_CASES], &nos, &n);
-	if (n == 0)
-		return 0;
-	if (n > SUGGESTION_MAX_CASES) {
-		db_failf(err, "关联案件最多 %d 件", SUGGESTION_MAX_CASES);
-		goto out;
-	}
-	if (db_prepare(db, sql, &st, err) < 0)
-		goto out;
-	l->cases = xcalloc((size_t)n, sizeof(int64_t));
-	for (int i = 0; i < n; i++) {
-		int64_t id = 0;
-		bool seen = false;
-		if (sug_case_resolve(db, st, sug_id, nos[i], &id, err) < 0)
-			goto out;
-		for (int j = 0; j < l->ncases && !seen; j++)
-			seen = l->cases[j] == id;
-		if (!seen)
-			l->cases[l->ncases++] = id;
-	}
-	rc = 0;
-out:
-	sqlite3_finalize(st);
-	str_free_array(nos, n);
-	return rc;
-}
-
-/* Map every name of vals to ids (sug_id 0 for a new suggestion). */
-static int sug_resolve(struct db *db, int64_t sug_id, char *const *vals, struct sug_links *l, char **err)
+/* Check the ids of a save (sug_id 0 for a new suggestion). */
+static int sug_check_links(struct db *db, int64_t sug_id, const struct suggestion_ids *in, struct sug_links *l,
+			   char **err)
 {
 	memset(l, 0, sizeof *l);
-	if (sug_resolve_deputies(db, sug_id, vals, l, err) < 0)
+	if (sug_check_deputies(db, sug_id, in, l, err) < 0)
 		goto fail;
-	if (!str_empty(vals[SUG_UNIT]) && sug_unit_resolve(db, sug_id, vals[SUG_UNIT], &l->unit, err) < 0)
-		goto fail;
-	if (sug_resolve_cases(db, sug_id, vals, l, err) < 0)
+	if (in->unit_id) {
+		int ok = sug_link_ok(db, sug_unit_ok_sql, in->unit_id, sug_id, NULL, err);
+		if (ok <= 0) {
+			if (ok == 0)
+				db_fail_msg(err, "承办单位：这个单位不在承办单位中或已被删除");
+			goto fail;
+		}
+		l->unit = in->unit_id;
+	}
+	if (sug_check_ids(db, sug_id, sug_case_ok_sql, in->case_ids, in->ncases, SUGGESTION_MAX_CASES, "关联案件",
+			  "有案件不存在或已被删除", &l->cases, &l->ncases, err) < 0)
 		goto fail;
 	return 0;
 fail:
@@ -396,13 +129,6 @@ fail:
 }
 
 /* ---- link tables ---- */
-
-/* The ids a link table holds for a suggestion, in the order they were added. */
-static int sug_link_ids(struct db *db, const char *table, const char *col, int64_t sug_id, int64_t **ids, int *n,
-			char **err)
-{
-	return db_links_get(db, table, "suggestion_id", col, sug_id, ids, n, err);
-}
 
 /* Make a link table hold exactly ids for the suggestion (nothing written if it already does). */
 static int sug_set_links(struct db *db, const char *table, const char *col, int64_t sug_id, const int64_t *ids, int n,
@@ -514,7 +240,7 @@ static void sug_bind_vals(sqlite3_stmt *st, char *const *vals, const struct sug_
 	db_bind_text(st, 12, vals[SUG_SATISFACTION]);
 }
 
-int db_suggestions_insert(struct db *db, char *const *vals, int64_t *id, char **err)
+int db_suggestions_insert(struct db *db, char *const *vals, const struct suggestion_ids *links, int64_t *id, char **err)
 {
 	struct suggestion_state s = { .status = SS_RAISED };
 	struct sug_links l = { 0 };
@@ -530,7 +256,7 @@ int db_suggestions_insert(struct db *db, char *const *vals, int64_t *id, char **
 		goto out;
 	if (db_begin(db, err) < 0)
 		goto out;
-	if (sug_resolve(db, 0, vals, &l, err) < 0 || db_prepare(db, sql, &st, err) < 0)
+	if (sug_check_links(db, 0, links, &l, err) < 0 || db_prepare(db, sql, &st, err) < 0)
 		goto rollback;
 	sug_bind_vals(st, vals, &l);
 	if ((src = sqlite3_step(st)) != SQLITE_DONE) {
@@ -555,7 +281,7 @@ out:
 	return rc;
 }
 
-int db_suggestions_update(struct db *db, int64_t id, char *const *vals, char **err)
+int db_suggestions_update(struct db *db, int64_t id, char *const *vals, const struct suggestion_ids *links, char **err)
 {
 	struct suggestion_state s;
 	struct sug_links l = { 0 };
@@ -569,7 +295,7 @@ int db_suggestions_update(struct db *db, int64_t id, char *const *vals, char **e
 		goto out;
 	if (sug_load_state(db, id, &s, err) < 0 || sug_check_edit(&s, vals, err) < 0)
 		goto rollback;
-	if (sug_resolve(db, id, vals, &l, err) < 0 || db_prepare(db, sql, &st, err) < 0)
+	if (sug_check_links(db, id, links, &l, err) < 0 || db_prepare(db, sql, &st, err) < 0)
 		goto rollback;
 	sug_bind_vals(st, vals, &l);
 	sqlite3_bind_int64(st, 13, id);
@@ -616,13 +342,16 @@ void db_suggestion_info_free(struct suggestion_info *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* The row's own columns into out->vals (names of links left ""), ids and times. */
+/* The row's own columns into out->vals (the lead's and the unit's names; co-sponsors and cases
+ * left ""), ids and times. */
 static int sug_get_row(struct db *db, int64_t id, struct suggestion_info *out, char **err)
 {
 	static const char sql[] =
 		"SELECT s.suggestion_no, s.title, s.content, s.lead_deputy_id, s.date, s.category, u.name, s.due_date,"
-		" s.reply_date, s.reply, s.result, s.satisfaction, s.uid, s.created_at, s.updated_at, s.unit_id"
-		" FROM suggestions s LEFT JOIN units u ON u.id = s.unit_id WHERE s.id = ?1 AND s.deleted = 0";
+		" s.reply_date, s.reply, s.result, s.satisfaction, s.uid, s.created_at, s.updated_at, l.name"
+		" FROM suggestions s LEFT JOIN units u ON u.id = s.unit_id LEFT JOIN deputies l ON l.id = "
+		"s.lead_deputy_id"
+		" WHERE s.id = ?1 AND s.deleted = 0";
 	static const int fields[] = { SUG_NO,   SUG_TITLE, SUG_CONTENT,    -1,        SUG_DATE,   SUG_CATEGORY,
 				      SUG_UNIT, SUG_DUE,   SUG_REPLY_DATE, SUG_REPLY, SUG_RESULT, SUG_SATISFACTION };
 	sqlite3_stmt *st = NULL;
@@ -640,6 +369,7 @@ static int sug_get_row(struct db *db, int64_t id, struct suggestion_info *out, c
 			if (fields[c] >= 0)
 				str_set(&out->vals[fields[c]], db_column_text(st, (int)c));
 		out->lead_id = sqlite3_column_int64(st, 3);
+		str_set(&out->vals[SUG_LEAD], db_column_text(st, 15));
 		out->uid = xstrdup(db_column_text(st, 12));
 		out->created_at = xstrdup(db_column_text(st, 13));
 		out->updated_at = xstrdup(db_column_text(st, 14));
@@ -653,25 +383,18 @@ static int sug_get_row(struct db *db, int64_t id, struct suggestion_info *out, c
 	return rc;
 }
 
-/* SUG_LEAD and SUG_COSPONSORS as the items a save maps back to the same deputies. */
+/* SUG_COSPONSORS: the co-sponsors' names, in the order they were set, and their ids. */
 static int sug_get_deputies(struct db *db, struct suggestion_info *out, char **err)
 {
-	struct sug_deps d;
-	struct strbuf sb;
-	if (sug_link_ids(db, "suggestion_deputies", "deputy_id", out->id, &out->cosponsor_ids, &out->ncosponsors, err) <
-	    0)
-		return -1;
-	if (sug_deps_load(db, out->id, &d, err) < 0)
-		return -1;
-	str_set(&out->vals[SUG_LEAD], out->lead_id ? sug_dep_item(&d, out->lead_id) : "");
-	sb_init(&sb);
-	sb_add(&sb, "");
-	for (int i = 0; i < out->ncosponsors; i++)
-		sb_addf(&sb, "%s%s", i ? RECORD_MULTI_SEP : "", sug_dep_item(&d, out->cosponsor_ids[i]));
+	char **names = NULL, *text = NULL;
+	int n = 0;
+	int rc = db_deputies_linked(db, "suggestion_deputies", "suggestion_id", out->id, &out->cosponsor_ids, &names,
+				    &n, &text, err);
+	out->ncosponsors = n;
+	str_free_array(names, n);
 	free(out->vals[SUG_COSPONSORS]);
-	out->vals[SUG_COSPONSORS] = sb_take(&sb);
-	sug_deps_free(&d);
-	return 0;
+	out->vals[SUG_COSPONSORS] = text;
+	return rc;
 }
 
 /* SUG_CASES: the linked case numbers in the order they were added. */
@@ -847,7 +570,7 @@ static int sug_check_unit(struct db *db, int64_t unit_id, struct refusal *why)
 		return refusal_set(why, NULL, err);
 	return n ? 0
 		 : refusal_set(why, "unit_id",
-			       xasprintf("承办单位（编号 %lld）不存在或已删除，请重新选择", (long long)unit_id));
+			       xstrdup("这个承办单位不存在或已被删除，请重新选择"));
 }
 
 /* The event of action a that took s to n. *buf: a new string the caller frees, or NULL. */
@@ -874,8 +597,8 @@ static void sug_event_of(const struct suggestion_state *s, const struct suggesti
 		ev->satisfaction = case_sat_label(n->satisfaction);
 }
 
-int db_suggestions_act(struct db *db, int64_t id, const struct suggestion_act *act, const char *unit_name,
-		       const char *today, struct refusal *why)
+int db_suggestions_act(struct db *db, int64_t id, const struct suggestion_act *act, const char *today,
+		       struct refusal *why)
 {
 	struct suggestion_state s, n;
 	struct suggestion_act a = *act;
@@ -891,12 +614,6 @@ int db_suggestions_act(struct db *db, int64_t id, const struct suggestion_act *a
 		goto fail;
 	if (sug_load_state(db, id, &s, &err) < 0)
 		goto rollback;
-	if (a.action == SA_ASSIGN && a.unit_id <= 0 && !str_empty(unit_name) &&
-	    suggestion_allowed(&s, SA_ASSIGN, NULL) && sug_unit_resolve(db, id, unit_name, &a.unit_id, &err) < 0) {
-		refusal_set(why, "unit_id", err);
-		err = NULL;
-		goto rollback;
-	}
 	if (suggestion_apply(&s, &a, today, &n, why) < 0)
 		goto rollback;
 	if (a.action == SA_ASSIGN && sug_check_unit(db, a.unit_id, why) < 0)
@@ -1185,64 +902,4 @@ int db_suggestions_for_case(struct db *db, int64_t case_id, suggestion_link_cb c
 		n = db_fail(db, src, &suggestion_def, err);
 	sqlite3_finalize(st);
 	return n;
-}
-
-/* ---- pick lists ---- */
-
-int db_suggestions_deputy_items(struct db *db, bool include_left, char ***items, int64_t **ids, int *n, char **err)
-{
-	struct sug_deps d;
-	*items = NULL;
-	*ids = NULL;
-	*n = 0;
-	if (sug_deps_load(db, 0, &d, err) < 0)
-		return -1;
-	*items = xcalloc((size_t)(d.n ? d.n : 1), sizeof(char *));
-	*ids = xcalloc((size_t)(d.n ? d.n : 1), sizeof(int64_t));
-	for (int i = 0; i < d.n; i++) {
-		if (d.v[i].deleted || (d.v[i].left && !include_left))
-			continue;
-		(*items)[*n] = d.v[i].item;
-		(*ids)[*n] = d.v[i].id;
-		d.v[i].item = NULL;
-		(*n)++;
-	}
-	sug_deps_free(&d);
-	return 0;
-}
-
-struct sug_names {
-	char **items;
-	int64_t *ids;
-	int n, cap;
-};
-
-static int sug_unit_cb(void *ud, int64_t id, const char *name)
-{
-	struct sug_names *u = ud;
-	if (u->n == u->cap) {
-		u->cap = u->cap ? u->cap * 2 : 32;
-		u->items = xrealloc(u->items, sizeof(char *) * (size_t)u->cap);
-		u->ids = xrealloc(u->ids, sizeof(int64_t) * (size_t)u->cap);
-	}
-	u->ids[u->n] = id;
-	u->items[u->n++] = xstrdup(name);
-	return 0;
-}
-
-int db_suggestions_unit_items(struct db *db, char ***items, int64_t **ids, int *n, char **err)
-{
-	struct sug_names u = { 0 };
-	*items = NULL;
-	*ids = NULL;
-	*n = 0;
-	if (db_units_names(db, sug_unit_cb, &u, err) < 0) {
-		str_free_array(u.items, u.n);
-		free(u.ids);
-		return -1;
-	}
-	*items = u.items;
-	*ids = u.ids;
-	*n = u.n;
-	return 0;
 }

@@ -2,16 +2,12 @@
  * of (suggestion_cases), the register list, the handling actions, and the suggestions of a case.
  *
  * Values are arrays of SUG_NFIELDS strings (core/suggestion.h) that passed record_check(); an
- * empty value is stored as NULL and read back as "". Fields naming other records hold names
- * that this layer maps to ids on every save:
- *   SUG_LEAD, SUG_COSPONSORS  a deputy item: the exact name of a non-deleted deputy, or the
- *                             item of db_suggestions_deputy_items() ("张三（县·城关镇人民政府）")
- *                             when two deputies share the name. An unknown name, or a name two
- *                             deputies share, fails the save with a message naming it.
- *   SUG_UNIT                  the exact name of a non-deleted unit (units.name).
- *   SUG_CASES                 case numbers (cases.case_no) of non-deleted cases.
- * Multi values are split at "、" (also "，", ",", "；", ";"); repeats are dropped. A deputy,
- * unit or case already linked to the suggestion stays acceptable even if it was deleted since.
+ * empty value is stored as NULL and read back as "". The fields naming other records (SUG_LEAD,
+ * SUG_COSPONSORS, SUG_UNIT, SUG_CASES) are not stored from the values: a save takes their ids
+ * (struct suggestion_ids, from the form's choice fields) and checks that each exists and is not
+ * deleted — one already linked to the suggestion stays acceptable even if it was deleted
+ * since. Reading gives them back as ids and as plain names / case numbers joined by "、". This
+ * layer never matches a name to an id.
  *
  * The status and the dates of the handling change only through db_suggestions_act(); a form
  * save checks the handling fields against the status (suggestion_check_stage) and keeps the
@@ -31,14 +27,26 @@
 #define SUGGESTION_MAX_COSPONSORS 100
 #define SUGGESTION_MAX_CASES      50
 
+/* The records a save links, by id (borrowed). Repeated ids are dropped; a co-sponsor may not be
+ * the lead. */
+struct suggestion_ids {
+	int64_t lead_id; /* 领衔代表: required */
+	const int64_t *cosponsor_ids;
+	int ncosponsors; /* at most SUGGESTION_MAX_COSPONSORS */
+	const int64_t *case_ids;
+	int ncases;      /* at most SUGGESTION_MAX_CASES */
+	int64_t unit_id; /* 承办单位 (0: none); a correction of what 交办 wrote */
+};
+
 /* Insert a suggestion (status 已提出) with its lead, co-sponsors and linked cases, and its 提出
  * event (dated its 提出日期). The handling fields must be empty (use db_suggestions_act). *id
  * (may be NULL) gets the new id. */
-int db_suggestions_insert(struct db *db, char *const *vals, int64_t *id, char **err);
-/* Update the values and replace the co-sponsors and linked cases, keeping the status. The
- * handling fields may correct what the actions wrote (suggestion_check_stage; 办理时限 not
- * before 交办 and not after the extension limit). */
-int db_suggestions_update(struct db *db, int64_t id, char *const *vals, char **err);
+int db_suggestions_insert(struct db *db, char *const *vals, const struct suggestion_ids *links, int64_t *id,
+			  char **err);
+/* Update the values and replace the lead, the co-sponsors and the linked cases, keeping the
+ * status. The handling fields may correct what the actions wrote (suggestion_check_stage;
+ * 办理时限 not before 交办 and not after the extension limit). */
+int db_suggestions_update(struct db *db, int64_t id, char *const *vals, const struct suggestion_ids *links, char **err);
 /* Soft delete (hidden; recoverable by the station head) and restore. */
 int db_suggestions_delete(struct db *db, int64_t id, char **err);
 int db_suggestions_restore(struct db *db, int64_t id, char **err);
@@ -47,7 +55,8 @@ int db_suggestions_restore(struct db *db, int64_t id, char **err);
  * db_suggestion_info_free(). Everything is owned by the struct. */
 struct suggestion_info {
 	int64_t id;
-	char **vals; /* SUG_NFIELDS strings, as the form shows them */
+	char **vals; /* SUG_NFIELDS strings; the lead, co-sponsors and unit as plain names, the cases
+		      * as numbers (joined by "、") */
 	struct suggestion_state state;
 	int64_t lead_id; /* 0 when none */
 	int ncosponsors;
@@ -68,13 +77,13 @@ int db_suggestions_state(struct db *db, int64_t id, struct suggestion_state *out
  * HH:MM', who (act->who, else db_user()), unit_id (the unit handling it), due_date (交办, 延期,
  * 重办), note (the reason or remark; for 答复 the reply, the remark after it on a line
  * "备注：..."), result (答复), satisfaction (征询意见), status_after) in one transaction with
- * their audit rows. 重办 clears the row's reply. unit_name is used for 交办 when act->unit_id is
- * 0 (exact name of a non-deleted unit); a missing or deleted unit is refused at "unit_id".
+ * their audit rows. 重办 clears the row's reply. 交办 takes act->unit_id; a missing or deleted
+ * unit is refused at "unit_id".
  * today: "YYYY-MM-DD" (NULL: clock_today). On refusal nothing is written and *why (may be NULL)
  * says why and names the field, as suggestion_apply does (NULL for the database's own failure);
  * on success *why is emptied. */
-int db_suggestions_act(struct db *db, int64_t id, const struct suggestion_act *act, const char *unit_name,
-		       const char *today, struct refusal *why);
+int db_suggestions_act(struct db *db, int64_t id, const struct suggestion_act *act, const char *today,
+		       struct refusal *why);
 /* The timeline of suggestion id (not deleted), oldest first (by time recorded, then id), as the
  * rows of a case's timeline (db/cases.h; how is always ""). */
 int db_suggestions_timeline(struct db *db, int64_t id, case_event_cb cb, void *ud, char **err);
@@ -119,15 +128,5 @@ typedef int (*suggestion_link_cb)(void *ud, const struct suggestion_link *l);
 /* The non-deleted suggestions case_id is linked to, oldest first. Returns the number passed to
  * cb, or -1. */
 int db_suggestions_for_case(struct db *db, int64_t case_id, suggestion_link_cb cb, void *ud, char **err);
-
-/* Pick-list items of deputies for SUG_LEAD / SUG_COSPONSORS, sorted by pinyin: the name, or
- * "姓名（层级·工作单位）" when another non-deleted deputy has the same name (then "姓名（层级·
- * 工作单位·编号N）" if still not unique). Every item is unique and maps back to its deputy on a
- * save. include_left: also 离任 deputies. *items: n new strings, *ids: n ids (both new; free
- * with str_free_array / free). */
-int db_suggestions_deputy_items(struct db *db, bool include_left, char ***items, int64_t **ids, int *n, char **err);
-/* Pick-list items of units for SUG_UNIT: db_units_names() (non-deleted, pick-list order).
- * Same ownership. */
-int db_suggestions_unit_items(struct db *db, char ***items, int64_t **ids, int *n, char **err);
 
 #endif

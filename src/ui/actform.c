@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "core/util.h"
 #include "ui/app.h"
+#include "ui/choices.h"
 #include "ui/form.h"
 
 #include <stdio.h>
@@ -32,9 +33,7 @@ struct actform {
 	char *owned[ACTION_MAX_FIELDS][2]; /* labels and defaults set at run time; owned */
 	int n;
 	struct record_def def;
-	char **unit_names; /* owned */
-	int64_t *unit_ids; /* owned */
-	int nunits;
+	struct choice_list units; /* items of unit_id; owned */
 	struct form *form;
 	actform_do_fn fn;
 	void *ctx;
@@ -90,13 +89,11 @@ void actform_set_label(struct actform *a, const char *key, const char *label)
 	a->fields[i].label = a->owned[i][0] = xstrdup(label);
 }
 
-void actform_set_units(struct actform *a, char **names, int64_t *ids, int n)
+void actform_set_units(struct actform *a, struct choice_list *units)
 {
-	str_free_array(a->unit_names, a->nunits);
-	free(a->unit_ids);
-	a->unit_names = names;
-	a->unit_ids = ids;
-	a->nunits = n;
+	choices_free(&a->units);
+	a->units = *units;
+	*units = (struct choice_list){ 0 };
 }
 
 const char *actform_get(const struct actform *a, const char *key)
@@ -107,11 +104,8 @@ const char *actform_get(const struct actform *a, const char *key)
 
 int64_t actform_unit(const struct actform *a)
 {
-	const char *name = actform_get(a, "unit_id");
-	for (int i = 0; *name && i < a->nunits; i++)
-		if (!strcmp(a->unit_names[i], name))
-			return a->unit_ids[i];
-	return 0;
+	int i = actform_index(a, "unit_id");
+	return i >= 0 && a->form ? form_choice_id(a->form, i) : 0;
 }
 
 /* F2 with every field checked: the screen's do function decides; a refusal stays on the form
@@ -166,8 +160,7 @@ static void actform_fini(struct screen *s)
 		free(a->owned[i][0]);
 		free(a->owned[i][1]);
 	}
-	str_free_array(a->unit_names, a->nunits);
-	free(a->unit_ids);
+	choices_free(&a->units);
 	free(a->verb);
 	free(a);
 }
@@ -191,7 +184,7 @@ void actform_push(struct actform *a, const char *title, const char *draft_kind, 
 	record_free_values(&a->def, vals);
 	int u = actform_index(a, "unit_id");
 	if (u >= 0)
-		form_set_choices(a->form, u, (const char *const *)a->unit_names, a->nunits, true);
+		form_set_choices(a->form, u, a->units.v, a->units.n, true);
 	form_set_draft(a->form, draft_kind, record_id);
 	struct screen *s = screen_new(&actform_ops, title, form_bindings);
 	s->data = a;

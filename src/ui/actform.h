@@ -31,7 +31,10 @@ void actform_set_default(struct actform *a, const char *key, const char *value);
 void actform_set_label(struct actform *a, const char *key, const char *label);
 /* The pick list of the "unit_id" field: n unit names and their ids (both taken, freed with the
  * form). A name typed that is not one of them is refused at the field. */
-void actform_set_units(struct actform *a, char **names, int64_t *ids, int n);
+struct choice_list;
+/* The units 交办 may pick (ui/choices.h choices_units); the form takes them over (*units is
+ * emptied). */
+void actform_set_units(struct actform *a, struct choice_list *units);
 /* Open the form on a new screen titled title. draft_kind and record_id key its draft
  * (form_set_draft). ctx (freed with ctx_free, if given, when the screen closes) goes to fn. */
 void actform_push(struct actform *a, const char *title, const char *draft_kind, int64_t record_id, actform_do_fn fn,

@@ -14,9 +14,9 @@
 #include "core/util.h"
 #include "db/cases.h"
 #include "db/suggestions.h"
-#include "db/units.h"
 #include "ui/actform.h"
 #include "ui/app.h"
+#include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
 #include "ui/list.h"
@@ -352,23 +352,6 @@ struct caseact {
 	enum case_event ev;
 };
 
-/* Units for a pick list, names and ids side by side. */
-struct unit_items {
-	char **names;
-	int64_t *ids;
-	int n;
-};
-
-static int add_unit(void *ud, int64_t id, const char *name)
-{
-	struct unit_items *u = ud;
-	u->names = xrealloc(u->names, sizeof(char *) * (size_t)(u->n + 1));
-	u->ids = xrealloc(u->ids, sizeof(int64_t) * (size_t)(u->n + 1));
-	u->names[u->n] = xstrdup(name);
-	u->ids[u->n++] = id;
-	return 0;
-}
-
 /* F2 on an action form: the core decides (caseflow_apply through db_cases_act). */
 static int caseact_do(void *ctx, const struct actform *a, char **done, struct refusal *why)
 {
@@ -405,12 +388,12 @@ static void action_push(const struct case_info *ci, enum case_event ev)
 	actform_set_default(a, "workdays", days);
 	actform_set_default(a, "who", app->cfg->user);
 	if (caseflow_fields(ev, NULL) & CN_UNIT) {
-		struct unit_items u = { 0 };
-		if (db_units_names(app->db, add_unit, &u, &err) < 0) {
+		struct choice_list units = { 0 };
+		if (choices_units(&units, &err) < 0) {
 			app_message(MSG_ERROR, "%s", err);
 			free(err);
 		}
-		actform_set_units(a, u.names, u.ids, u.n);
+		actform_set_units(a, &units);
 	}
 	struct caseact *c = xmalloc(sizeof *c);
 	*c = (struct caseact){ .case_id = ci->id, .ev = ev };

@@ -145,15 +145,18 @@ static void pick_draw(void *ud)
 			ui_text(y + 2 + r, x + 2, w - 4, r == 0 && !p->nshown ? "（无匹配项）" : "", ALIGN_LEFT,
 				ROLE_DIM);
 	}
+	/* Key names from the key table (keys_first_name's buffer is reused: copy each). */
+	char *back = xstrdup(keys_first_name(ACT_BACK)), *foot;
 	if (p->marks) {
 		int k = 0;
 		for (int i = 0; i < p->n; i++)
 			k += p->marks[i];
-		char *foot = xasprintf("已选 %d 项  空格 选/不选  F2 确定  Esc 取消", k);
-		ui_text(y + h - 1, x + 2, w - 4, foot, ALIGN_CENTER, ROLE_DIM);
-		free(foot);
+		foot = xasprintf("已选 %d 项  空格 选/不选  %s 确定  %s 取消", k, keys_first_name(ACT_SAVE), back);
 	} else
-		ui_text(y + h - 1, x + 2, w - 4, "Enter 选定  Esc 取消", ALIGN_CENTER, ROLE_DIM);
+		foot = xasprintf("%s 选定  %s 取消", keys_first_name(ACT_OPEN), back);
+	ui_text(y + h - 1, x + 2, w - 4, foot, ALIGN_CENTER, ROLE_DIM);
+	free(foot);
+	free(back);
 	move(cy, cx);
 	curs_set(1);
 	wnoutrefresh(stdscr);

@@ -32,10 +32,15 @@ struct form {
 	bool draft_failed;   /* the last write failed (said once on the message line) */
 };
 
+/* The run-time items of a choice field and the ids chosen, kept beside the text: choice_sync
+ * matches the text to the items after every change. */
 struct form_items {
-	const char *const *v; /* borrowed */
+	char **labels;     /* n labels; owned */
+	int64_t *item_ids; /* n ids; owned */
 	int n;
 	bool strict;
+	int64_t *ids; /* the chosen ids, in the order of the value (FK_CHOICE: at most one); owned */
+	int nids;
 };
 
 static int field_rows(const struct field_def *fd) { return fd->kind == FK_MEMO ? MEMO_ROWS : 1; }
@@ -65,6 +70,14 @@ struct form *form_new(const struct record_def *def, char *const *values, const c
 
 static void draft_write(struct form *f);
 
+static void items_clear(struct form_items *it)
+{
+	str_free_array(it->labels, it->n);
+	free(it->item_ids);
+	free(it->ids);
+	memset(it, 0, sizeof *it);
+}
+
 void form_free(struct form *f)
 {
 	if (!f)
@@ -81,6 +94,8 @@ void form_free(struct form *f)
 	}
 	free(f->ed);
 	free(f->err);
+	for (int i = 0; i < f->def->nfields; i++)
+		items_clear(&f->items[i]);
 	free(f->items);
 	record_free_values(f->def, f->orig);
 	record_free_values(f->def, f->vals);
@@ -100,15 +115,122 @@ static void sync_field(struct form *f, int i)
 	f->vals[i] = le_text(&f->ed[i]);
 }
 
-void form_set_choices(struct form *f, int field, const char *const *items, int n, bool strict)
+/* Index of the item labelled text, preferring one whose id is among the chosen ones (so two
+ * equal labels keep what was picked); -1 if none. */
+static int item_index(const struct form_items *it, const char *text)
 {
-	f->items[field] = (struct form_items){ items, n, strict };
+	int first = -1;
+	for (int k = 0; k < it->n; k++)
+		if (!strcmp(it->labels[k], text)) {
+			for (int j = 0; j < it->nids; j++)
+				if (it->ids[j] == it->item_ids[k])
+					return k;
+			if (first < 0)
+				first = k;
+		}
+	return first;
+}
+
+/* The items the text of field i names: FK_MULTI split at its separators, FK_CHOICE whole
+ * (trimmed). *parts: new strings (str_free_array). Returns their number. */
+static int value_parts(struct form *f, int i, char ***parts)
+{
+	if (f->def->fields[i].kind == FK_MULTI)
+		return record_multi_split(f->vals[i], parts);
+	char *t = xstrdup(f->vals[i]);
+	str_trim(t);
+	if (!*t) {
+		free(t);
+		*parts = NULL;
+		return 0;
+	}
+	*parts = xmalloc(sizeof(char *));
+	(*parts)[0] = t;
+	return 1;
+}
+
+/* Match the text of field i (synced) to its run-time items: the ids follow the text. */
+static void choice_sync(struct form *f, int i)
+{
+	struct form_items *it = &f->items[i];
+	char **parts;
+	if (!it->n)
+		return;
+	int np = value_parts(f, i, &parts), nids = 0;
+	int64_t *ids = xcalloc((size_t)(np ? np : 1), sizeof(int64_t));
+	for (int j = 0; j < np; j++) {
+		int k = item_index(it, parts[j]);
+		bool seen = k < 0;
+		for (int m = 0; m < nids && !seen; m++)
+			seen = ids[m] == it->item_ids[k];
+		if (!seen)
+			ids[nids++] = it->item_ids[k];
+	}
+	str_free_array(parts, np);
+	free(it->ids);
+	it->ids = ids;
+	it->nids = nids;
+}
+
+void form_set_choices(struct form *f, int field, const struct form_choice *items, int n, bool strict)
+{
+	struct form_items *it = &f->items[field];
+	items_clear(it);
+	it->labels = xcalloc((size_t)(n ? n : 1), sizeof(char *));
+	it->item_ids = xcalloc((size_t)(n ? n : 1), sizeof(int64_t));
+	for (int k = 0; k < n; k++) {
+		it->labels[k] = xstrdup(items[k].label);
+		it->item_ids[k] = items[k].id;
+	}
+	it->n = n;
+	it->strict = strict;
+	sync_field(f, field);
+	choice_sync(f, field);
+}
+
+void form_set_choice_ids(struct form *f, int field, const int64_t *ids, int n)
+{
+	struct form_items *it = &f->items[field];
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_add(&sb, "");
+	free(it->ids);
+	it->ids = xcalloc((size_t)(n ? n : 1), sizeof(int64_t));
+	it->nids = 0;
+	for (int j = 0; j < n; j++)
+		for (int k = 0; k < it->n; k++)
+			if (it->item_ids[k] == ids[j]) {
+				sb_addf(&sb, "%s%s", sb.len ? RECORD_MULTI_SEP : "", it->labels[k]);
+				it->ids[it->nids++] = ids[j];
+				break;
+			}
+	char *text = sb_take(&sb);
+	le_set(&f->ed[field], text);
+	sync_field(f, field);
+	str_set(&f->orig[field], text);
+	free(text);
+}
+
+int64_t form_choice_id(struct form *f, int field)
+{
+	sync_field(f, field);
+	choice_sync(f, field);
+	return f->items[field].nids ? f->items[field].ids[0] : 0;
+}
+
+int form_choice_ids(struct form *f, int field, const int64_t **ids)
+{
+	sync_field(f, field);
+	choice_sync(f, field);
+	*ids = f->items[field].ids;
+	return f->items[field].nids;
 }
 
 void form_set_value(struct form *f, int field, const char *value)
 {
 	le_set(&f->ed[field], value);
 	sync_field(f, field);
+	choice_sync(f, field);
 }
 
 const char *form_value(struct form *f, int field)
@@ -144,16 +266,26 @@ static void autocomplete(struct form *f, int i)
 	}
 }
 
-/* The value of a strict run-time choice field must be one of its items. */
+/* The value of a strict run-time choice field must be made of its items (synced). */
 static const char *check_items(struct form *f, int i)
 {
 	const struct form_items *it = &f->items[i];
-	if (!it->n || !it->strict || f->def->fields[i].kind != FK_CHOICE || str_empty(f->vals[i]))
+	char **parts, *msg = NULL;
+	if (!it->strict || str_empty(f->vals[i]))
 		return NULL;
-	for (int k = 0; k < it->n; k++)
-		if (!strcmp(it->v[k], f->vals[i]))
-			return NULL;
-	return "请按 F4 从列表中选择";
+	int np = value_parts(f, i, &parts);
+	for (int j = 0; j < np && !msg; j++)
+		if (item_index(it, parts[j]) < 0)
+			msg = np > 1 || f->def->fields[i].kind == FK_MULTI
+				? xasprintf("「%s」不在列表中，请按 %s 从列表中选择", parts[j],
+					    keys_first_name(ACT_PICK))
+				: xasprintf("请按 %s 从列表中选择", keys_first_name(ACT_PICK));
+	str_free_array(parts, np);
+	if (!msg)
+		return NULL;
+	const char *m = str_intern(msg);
+	free(msg);
+	return m;
 }
 
 /* Check field i as the clerk leaves it; a normalised value (a date) goes back into the editor. */
@@ -161,6 +293,7 @@ static void check_field(struct form *f, int i)
 {
 	sync_field(f, i);
 	autocomplete(f, i);
+	choice_sync(f, i);
 	const struct field_def *fd = &f->def->fields[i];
 	/* Empty required fields are only flagged on save, not while moving through the form. */
 	if (str_empty(f->vals[i]) && fd->required) {
@@ -322,6 +455,7 @@ static int check_all(struct form *f)
 	for (int i = 0; i < f->def->nfields; i++) {
 		sync_field(f, i);
 		autocomplete(f, i);
+		choice_sync(f, i);
 	}
 	int bad = record_check(f->def, f->vals, f->today, msgs);
 	for (int i = 0; i < f->def->nfields; i++)
@@ -350,13 +484,26 @@ static const char *const *field_items(struct form *f, int i, int *n)
 {
 	if (f->items[i].n) {
 		*n = f->items[i].n;
-		return f->items[i].v;
+		return (const char *const *)f->items[i].labels;
 	}
 	const struct field_def *fd = &f->def->fields[i];
 	*n = 0;
 	while (fd->choices && fd->choices[*n])
 		(*n)++;
 	return fd->choices;
+}
+
+/* Add id to the chosen ids (multi), or make it the only one; choice_sync then keeps it for its
+ * label. */
+static void choose_id(struct form_items *it, int64_t id, bool multi)
+{
+	if (!multi)
+		it->nids = 0;
+	for (int j = 0; j < it->nids; j++)
+		if (it->ids[j] == id)
+			return;
+	it->ids = xrealloc(it->ids, sizeof(int64_t) * (size_t)(it->nids + 1));
+	it->ids[it->nids++] = id;
 }
 
 /* Multi field: mark the items in the current value, let the clerk pick, join them back. */
@@ -387,11 +534,14 @@ static void open_multi(struct form *f, const char *initial)
 			if (!listed)
 				sb_addf(&sb, "%s%s", sb.len ? RECORD_MULTI_SEP : "", cur[j]);
 		}
+		struct form_items *it = &f->items[f->cur];
 		for (int k = 0; k < n; k++)
 			if (sel[k]) {
 				if (sb.len)
 					sb_add(&sb, RECORD_MULTI_SEP);
 				sb_add(&sb, items[k]);
+				if (it->n) /* run-time items: the picked ones are the ids chosen */
+					choose_id(it, it->item_ids[k], true);
 			}
 		char *joined = sb_take(&sb);
 		le_set(&f->ed[f->cur], joined);
@@ -416,6 +566,8 @@ static void open_pick(struct form *f)
 	sync_field(f, f->cur);
 	int i = dialog_pick(fd->label, items, n, f->vals[f->cur]);
 	if (i >= 0) {
+		if (f->items[f->cur].n)
+			choose_id(&f->items[f->cur], f->items[f->cur].item_ids[i], false);
 		le_set(&f->ed[f->cur], items[i]);
 		check_field(f, f->cur);
 	}

@@ -37,10 +37,33 @@ void form_set_error(struct form *f, int field, const char *msg);
 /* The values the form started with become the current ones (after a successful save). */
 void form_mark_saved(struct form *f);
 bool form_dirty(struct form *f);
-/* Items of a choice or multi field supplied at run time (e.g. deputies, units from the
- * database), used instead of the field's static choices. items are borrowed and must outlive
- * the form. strict: an FK_CHOICE value must be one of them. */
-void form_set_choices(struct form *f, int field, const char *const *items, int n, bool strict);
+/* One item of a choice field supplied at run time: the record it stands for and the label the
+ * clerk sees (deputy_labels(), a unit's name, a case number). Labels of one field must differ. */
+struct form_choice {
+	int64_t id; /* > 0 */
+	const char *label;
+};
+/* Give an FK_CHOICE or FK_MULTI field its items (e.g. deputies, units from the database), used
+ * instead of the field's static choices. The form copies items and labels (the caller may free
+ * its own at once). strict: the value must be made of items (FK_CHOICE: one; FK_MULTI: each);
+ * anything else is refused with a message naming the pick key. The current text of the field
+ * (say, from a draft or from the values the form was made with) is matched to the new items.
+ *
+ * The form keeps the chosen ids beside the text: picking from the list, a value typed and
+ * completed to one item when the clerk leaves the field, and a restored draft (drafts store
+ * labels; they are matched to this form's own items) all set them. Static choices (categories,
+ * 处理方式 ...) have no ids: their values stay strings. */
+void form_set_choices(struct form *f, int field, const struct form_choice *items, int n, bool strict);
+/* Set an FK_CHOICE (n <= 1) or FK_MULTI field to the items with these ids, in this order, as the
+ * value the form starts with (not a change: call it while building the form, after
+ * form_set_choices and before form_set_draft). Ids that are not items are skipped. */
+void form_set_choice_ids(struct form *f, int field, const int64_t *ids, int n);
+/* The id chosen in an FK_CHOICE field with run-time items: 0 when empty, free text or not one
+ * of the items. */
+int64_t form_choice_id(struct form *f, int field);
+/* The ids chosen in an FK_MULTI field, in the order of its value, each once; text that is not an
+ * item has none. *ids is borrowed (valid until the next call on f). Returns their number. */
+int form_choice_ids(struct form *f, int field, const int64_t **ids);
 /* Replace the value of field i (e.g. a default computed by the screen). */
 void form_set_value(struct form *f, int field, const char *value);
 /* The value of field i as typed so far (synced from the editor). Borrowed. */

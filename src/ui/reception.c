@@ -7,9 +7,9 @@
 #include "core/clock.h"
 #include "core/reception.h"
 #include "core/util.h"
-#include "db/deputies.h"
 #include "db/reception.h"
 #include "ui/app.h"
+#include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
 #include "ui/list.h"
@@ -42,41 +42,23 @@ static const struct record_def *day_form_def(void)
 	return &day_def;
 }
 
-struct picks {
-	char **items;
-	int64_t *ids;
-	int n;
-};
-
-static struct picks picks; /* deputies for the duty field, loaded per form */
-
 static void day_form_init(struct form *f, int64_t id)
 {
 	char *err = NULL;
 	struct reception_day d = { 0 };
-	db_deputies_pick_free(picks.items, picks.ids, picks.n);
-	memset(&picks, 0, sizeof picks);
+	struct choice_list deps = { 0 };
 	/* The deputies already on duty are offered even if they have left or were deleted. */
 	if ((id && db_reception_get(app->db, id, &d, &err) < 0) ||
-	    db_deputies_pick_items(app->db, false, d.duty_ids, d.nduty, &picks.items, &picks.ids, &picks.n, &err) < 0) {
+	    choices_deputies(false, d.duty_ids, d.nduty, &deps, &err) < 0) {
 		app_message(MSG_ERROR, "%s", err);
 		free(err);
 	}
-	/* The form was filled with the names; show them as the pick list's items. */
-	if (id && d.nduty) {
-		struct strbuf sb;
-		sb_init(&sb);
-		for (int i = 0; i < d.nduty; i++)
-			for (int k = 0; k < picks.n; k++)
-				if (picks.ids[k] == d.duty_ids[i])
-					sb_addf(&sb, "%s%s", sb.len ? RECORD_MULTI_SEP : "", picks.items[k]);
-		char *joined = sb_take(&sb);
-		form_set_value(f, RD_DUTY, joined);
-		form_mark_saved(f);
-		free(joined);
-	}
+	form_set_choices(f, RD_DUTY, deps.v, deps.n, true);
+	/* The form was filled with the names; it shows the deputies on duty by their labels. */
+	if (id)
+		form_set_choice_ids(f, RD_DUTY, d.duty_ids, d.nduty);
+	choices_free(&deps);
 	db_reception_day_free(&d);
-	form_set_choices(f, RD_DUTY, (const char *const *)picks.items, picks.n, false);
 	if (!id) { /* a new day: time and place from station.ini */
 		char **nv = reception_new_values(app->cfg, NULL);
 		form_set_value(f, RD_TIME, nv[RD_TIME]);
@@ -103,12 +85,8 @@ static int day_get(int64_t id, char ***vals, char **err)
 static int day_save(struct form *f, int64_t *id, char **err)
 {
 	char *const *v = form_values(f);
-	int64_t *ids = NULL;
-	int n = 0, rc;
-	if (db_deputies_pick_resolve(v[RD_DUTY], picks.items, picks.ids, picks.n, &ids, &n, err) < 0) {
-		form_set_error(f, RD_DUTY, *err);
-		return -1;
-	}
+	const int64_t *ids = NULL;
+	int n, rc;
 	/* An empty 公示日期 gets the latest date the rule allows. */
 	if (str_empty(v[RD_NOTICE_DATE])) {
 		char nd[11];
@@ -116,8 +94,8 @@ static int day_save(struct form *f, int64_t *id, char **err)
 		form_set_value(f, RD_NOTICE_DATE, nd);
 		v = form_values(f);
 	}
+	n = form_choice_ids(f, RD_DUTY, &ids);
 	rc = *id ? db_reception_update(app->db, *id, v, ids, n, err) : db_reception_insert(app->db, v, ids, n, id, err);
-	free(ids);
 	if (rc == 0 && reception_notice_late(v[RD_DATE], v[RD_NOTICE_DATE], app->cfg->notice_days)) {
 		char nd[11];
 		reception_notice_date(v[RD_DATE], app->cfg->notice_days, nd);
@@ -323,12 +301,7 @@ static char *days_status(void *state, bool *filtered)
 	return xstrdup("筛选可输入年份或月份，如 2026 或 2026-12");
 }
 
-static void days_fini(void *state)
-{
-	(void)state;
-	db_deputies_pick_free(picks.items, picks.ids, picks.n);
-	memset(&picks, 0, sizeof picks);
-}
+
 
 void reception_push(void)
 {
@@ -343,7 +316,6 @@ void reception_push(void)
 								      .fetch = day_fetch,
 								      .actions = days_actions,
 								      .status = days_status,
-								      .default_filter = year,
-								      .fini = days_fini });
+								      .default_filter = year });
 	(void)s;
 }

@@ -12,10 +12,11 @@
  * the fields: the description at any time, the handling fields (承办单位 ... 满意度) only once
  * their action has written them.
  *
- * Pick lists are loaded when a form opens and freed with it: deputies
- * (db_suggestions_deputy_items; 离任 ones too when editing), units, and for 关联案件 the open
- * cases (受理/办理中/已答复, newest first, at most SUGUI_CASE_ITEMS of each) plus the ones
- * already linked — never the whole register of cases. */
+ * Pick lists are loaded when a form opens and handed to it (ui/choices.h): deputies (labelled by
+ * deputy_labels; 离任 ones too when editing), units, and for 关联案件 the open cases
+ * (受理/办理中/已答复, newest first, at most SUGUI_CASE_ITEMS of each) plus the ones already
+ * linked — never the whole register of cases. The form's choice fields hold ids, and the save
+ * passes them (struct suggestion_ids). */
 #include "ui/suggestions.h"
 
 #include "core/clock.h"
@@ -27,6 +28,7 @@
 #include "ui/actform.h"
 #include "ui/app.h"
 #include "ui/cases.h"
+#include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
 #include "ui/list.h"
@@ -69,17 +71,11 @@ static void sugui_strs_add(struct sugui_strs *l, const char *s)
 /* Append the items of a multi value ("李四、王五"). */
 static void sugui_strs_add_multi(struct sugui_strs *l, const char *joined)
 {
-	const char *p = joined ? joined : "";
-	size_t seplen = strlen(RECORD_MULTI_SEP);
-	while (*p) {
-		const char *end = strstr(p, RECORD_MULTI_SEP);
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		char *item = xstrndup(p, len);
-		str_trim(item);
-		sugui_strs_add(l, item);
-		free(item);
-		p += len + (end ? seplen : 0);
-	}
+	char **items;
+	int n = record_multi_split(joined, &items);
+	for (int i = 0; i < n; i++)
+		sugui_strs_add(l, items[i]);
+	str_free_array(items, n);
 }
 
 static void sugui_strs_free(struct sugui_strs *l)
@@ -341,7 +337,7 @@ struct sugform {
 	int nf;
 	struct record_def def;
 	struct form *form;
-	struct sugui_strs deps, units, cases; /* pick-list items; owned, outlive the form */
+	struct suggestion_info info;          /* as loaded, with the ids of its links (id 0: empty) */
 	int64_t *open_after;                  /* a new one: where the list wants the id, or NULL */
 };
 
@@ -378,45 +374,66 @@ static void sugform_build(struct sugform *s)
 
 static int sugform_add_case(void *ud, const struct case_row *r)
 {
-	sugui_strs_add(ud, r->case_no);
+	choices_add(ud, r->id, r->case_no);
 	return 0;
 }
 
-static int sugui_strcmp_desc(const void *a, const void *b) { return strcmp(*(char *const *)b, *(char *const *)a); }
+/* Newest case numbers first. */
+static int sugform_case_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct form_choice *)b)->label, ((const struct form_choice *)a)->label);
+}
 
-/* The pick lists: deputies (and those already named, even if deleted since), units, open cases
- * and those already linked. */
+/* Give the form its pick lists, and its choice fields the records the suggestion links:
+ * deputies (those who left too when editing, and those already named even if deleted since),
+ * units (and the one it has), open cases and those already linked. */
 static void sugform_items(struct sugform *s)
 {
 	static const char *const open[] = { "受理", "办理中", "已答复" };
-	char **items = NULL, *err = NULL;
-	int64_t *ids = NULL;
-	int n = 0;
-	if (db_suggestions_deputy_items(app->db, s->id != 0, &items, &ids, &n, &err) == 0) {
-		s->deps = (struct sugui_strs){ items, n };
-		free(ids);
-	}
-	sugui_strs_add(&s->deps, s->full[SUG_LEAD]);
-	sugui_strs_add_multi(&s->deps, s->full[SUG_COSPONSORS]);
-	if (!err && db_suggestions_unit_items(app->db, &items, &ids, &n, &err) == 0) {
-		s->units = (struct sugui_strs){ items, n };
-		free(ids);
-	}
-	sugui_strs_add(&s->units, s->full[SUG_UNIT]);
+	const struct suggestion_info *in = &s->info;
+	struct choice_list deps = { 0 }, units = { 0 }, cases = { 0 };
+	char *err = NULL, **nos;
+	int64_t *keep = xcalloc((size_t)in->ncosponsors + 1, sizeof(int64_t));
+	int nkeep = 0, lead = sugform_index(s, SUG_LEAD), unit = sugform_index(s, SUG_UNIT);
+	if (in->lead_id)
+		keep[nkeep++] = in->lead_id;
+	for (int i = 0; i < in->ncosponsors; i++)
+		keep[nkeep++] = in->cosponsor_ids[i];
+	if (choices_deputies(s->id != 0, keep, nkeep, &deps, &err) == 0)
+		choices_units(&units, &err);
+	choices_add(&units, in->state.unit_id, s->full[SUG_UNIT]);
 	for (size_t i = 0; i < ARRAY_LEN(open) && !err; i++) {
 		struct case_filter f = {
 			.status = open[i], .cal = app->cal, .today = app->today, .soon_days = app->cfg->due_soon_days
 		};
-		db_cases_page(app->db, &f, CASE_SORT_RECEIVED, true, 0, SUGUI_CASE_ITEMS, sugform_add_case, &s->cases,
+		db_cases_page(app->db, &f, CASE_SORT_RECEIVED, true, 0, SUGUI_CASE_ITEMS, sugform_add_case, &cases,
 			      &err);
 	}
-	sugui_strs_add_multi(&s->cases, s->full[SUG_CASES]);
-	if (s->cases.n > 1)
-		qsort(s->cases.v, (size_t)s->cases.n, sizeof(char *), sugui_strcmp_desc);
+	/* The linked cases: their numbers come in the order of their ids. */
+	int nnos = record_multi_split(s->full[SUG_CASES], &nos);
+	for (int i = 0; i < in->ncases && i < nnos; i++)
+		choices_add(&cases, in->case_ids[i], nos[i]);
+	str_free_array(nos, nnos);
+	if (cases.n > 1)
+		qsort(cases.v, (size_t)cases.n, sizeof *cases.v, sugform_case_cmp);
 	if (err) {
 		app_message(MSG_ERROR, "%s", err);
 		free(err);
 	}
+	form_set_choices(s->form, lead, deps.v, deps.n, true);
+	form_set_choices(s->form, sugform_index(s, SUG_COSPONSORS), deps.v, deps.n, true);
+	form_set_choices(s->form, sugform_index(s, SUG_CASES), cases.v, cases.n, true);
+	form_set_choice_ids(s->form, lead, &in->lead_id, in->lead_id ? 1 : 0);
+	form_set_choice_ids(s->form, sugform_index(s, SUG_COSPONSORS), in->cosponsor_ids, in->ncosponsors);
+	form_set_choice_ids(s->form, sugform_index(s, SUG_CASES), in->case_ids, in->ncases);
+	if (unit >= 0) {
+		form_set_choices(s->form, unit, units.v, units.n, true);
+		form_set_choice_ids(s->form, unit, &in->state.unit_id, in->state.unit_id ? 1 : 0);
+	}
+	choices_free(&deps);
+	choices_free(&units);
+	choices_free(&cases);
+	free(keep);
 }
 
 /* Show the messages of a failed check at their fields (the first one gets the cursor). */
@@ -449,10 +466,17 @@ static int sugform_save(void *ud)
 	const char *msgs[SUG_NFIELDS] = { 0 };
 	char *err = NULL;
 	int64_t id = s->id;
-	int bad, rc = UI_REDRAW;
+	int bad, rc = UI_REDRAW, unit = sugform_index(s, SUG_UNIT);
+	struct suggestion_ids links;
 
 	for (int i = 0; i < s->nf; i++)
 		str_set(&full[s->map[i]], v[i]);
+	/* The records it links, as the form's choice fields hold them (the unit is kept when the
+	 * form does not show it). */
+	links.lead_id = form_choice_id(s->form, sugform_index(s, SUG_LEAD));
+	links.ncosponsors = form_choice_ids(s->form, sugform_index(s, SUG_COSPONSORS), &links.cosponsor_ids);
+	links.ncases = form_choice_ids(s->form, sugform_index(s, SUG_CASES), &links.case_ids);
+	links.unit_id = unit >= 0 ? form_choice_id(s->form, unit) : s->info.state.unit_id;
 	bad = record_check(&suggestion_def, full, app->today, msgs);
 	if (!bad && s->id)
 		bad = suggestion_check_edit(&s->st, full, msgs);
@@ -460,8 +484,8 @@ static int sugform_save(void *ud)
 		sugform_show(s, msgs);
 		goto out;
 	}
-	if ((s->id ? db_suggestions_update(app->db, s->id, full, &err)
-		   : db_suggestions_insert(app->db, full, &id, &err)) < 0) {
+	if ((s->id ? db_suggestions_update(app->db, s->id, full, &links, &err)
+		   : db_suggestions_insert(app->db, full, &links, &id, &err)) < 0) {
 		/* The form keeps everything; the message stands at the field it is about. */
 		int i = sugui_field_of(s->labels, s->nf, err);
 		if (i >= 0)
@@ -497,9 +521,7 @@ static void sugform_fini(struct screen *sc)
 	struct sugform *s = sc->data;
 	form_free(s->form);
 	record_free_values(&suggestion_def, s->full);
-	sugui_strs_free(&s->deps);
-	sugui_strs_free(&s->units);
-	sugui_strs_free(&s->cases);
+	db_suggestion_info_free(&s->info);
 	free(s);
 }
 
@@ -519,33 +541,27 @@ static void sugform_push(int64_t id, int64_t *open_after)
 	s->id = id;
 	s->open_after = open_after;
 	if (id) {
-		if (db_suggestions_get_values(app->db, id, &s->full, &err) < 0 ||
-		    db_suggestions_state(app->db, id, &s->st, &err) < 0) {
+		if (db_suggestions_get(app->db, id, &s->info, &err) < 0) {
 			app_message(MSG_ERROR, "%s", err);
 			free(err);
-			if (s->full)
-				record_free_values(&suggestion_def, s->full);
 			free(s);
 			return;
 		}
+		s->full = s->info.vals; /* moved */
+		s->info.vals = NULL;
+		s->st = s->info.state;
 	} else {
 		s->full = record_new_values(&suggestion_def, app->today);
 		s->st.status = SS_RAISED;
 	}
 	sugform_build(s);
-	sugform_items(s);
 	char **vals = xcalloc((size_t)s->nf, sizeof(char *));
 	for (int i = 0; i < s->nf; i++)
 		vals[i] =
 			xstrdup(s->map[i] == SUG_RESULT ? sugui_result_item(s->full[SUG_RESULT]) : s->full[s->map[i]]);
 	s->form = form_new(&s->def, vals, app->today);
 	str_free_array(vals, s->nf);
-	form_set_choices(s->form, sugform_index(s, SUG_LEAD), (const char *const *)s->deps.v, s->deps.n, true);
-	form_set_choices(s->form, sugform_index(s, SUG_COSPONSORS), (const char *const *)s->deps.v, s->deps.n, true);
-	form_set_choices(s->form, sugform_index(s, SUG_CASES), (const char *const *)s->cases.v, s->cases.n, true);
-	if (sugform_index(s, SUG_UNIT) >= 0)
-		form_set_choices(s->form, sugform_index(s, SUG_UNIT), (const char *const *)s->units.v, s->units.n,
-				 true);
+	sugform_items(s);
 	form_set_draft(s->form, "suggestions", id);
 	char *title = id ? xasprintf("修改代表建议《%s》", s->full[SUG_TITLE]) : xstrdup("新增代表建议");
 	struct screen *sc = screen_new(&sugform_ops, title, form_bindings);
@@ -578,7 +594,7 @@ static int sugact_do(void *ctx, const struct actform *a, char **done, struct ref
 		.who = app->cfg->user,
 	};
 	struct suggestion_state st;
-	if (db_suggestions_act(app->db, x->id, &act, NULL, app->today, why) < 0)
+	if (db_suggestions_act(app->db, x->id, &act, app->today, why) < 0)
 		return -1;
 	if ((x->action == SA_ASSIGN || x->action == SA_EXTEND || x->action == SA_REDO) &&
 	    db_suggestions_state(app->db, x->id, &st, NULL) == 0)
@@ -591,15 +607,14 @@ static void sugact_push(const struct suggestion_info *info, enum suggestion_acti
 {
 	struct action_field fields[ACTION_MAX_FIELDS];
 	struct actform *a = actform_new(suggestion_action_label(action), fields, suggestion_form(action, fields));
-	char **items = NULL, *err = NULL, limit[11];
-	int64_t *ids = NULL;
-	int n = 0;
+	char *err = NULL, limit[11];
 	if (action == SA_ASSIGN) {
-		if (db_suggestions_unit_items(app->db, &items, &ids, &n, &err) < 0) {
+		struct choice_list units = { 0 };
+		if (choices_units(&units, &err) < 0) {
 			app_message(MSG_ERROR, "%s", err);
 			free(err);
 		}
-		actform_set_units(a, items, ids, n);
+		actform_set_units(a, &units);
 	}
 	if (action == SA_EXTEND) {
 		suggestion_extend_limit(&info->state, limit);

@@ -17,12 +17,11 @@
 #include "core/util.h"
 #include "core/visit.h"
 #include "db/cases.h"
-#include "db/deputies.h"
 #include "db/reception.h"
-#include "db/units.h"
 #include "db/visits.h"
 #include "ui/app.h"
 #include "ui/cases.h"
+#include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
 #include "ui/list.h"
@@ -113,12 +112,10 @@ struct vscreen {
 	bool by_name;      /* hints found by name alone (no phone typed): maybe someone else */
 	int64_t link_case; /* F6: link to this open case, 0: none */
 	char *link_no;     /* owned */
-	char **dep_items;  /* deputies pick list; owned */
-	int64_t *dep_ids;
-	int ndeps;
-	char **unit_items; /* units pick list; owned */
-	int64_t *unit_ids;
-	int nunits;
+	struct choice_list deps;  /* deputies pick list; owned */
+	struct choice_list units; /* units pick list; owned */
+	int64_t *dep_ids;         /* deputies the next form starts with; owned */
+	int ndep_ids;
 	int saved;        /* visits saved in this run of the form */
 	char *saved_note; /* what the last save did besides the visit (case number, notice); owned */
 };
@@ -160,27 +157,19 @@ static void hints_load(struct vscreen *v)
 	}
 }
 
-static int add_unit(void *ud, int64_t id, const char *name)
+/* The deputies the next form starts with. */
+static void set_dep_ids(struct vscreen *v, const int64_t *ids, int n)
 {
-	struct vscreen *v = ud;
-	v->unit_items = xrealloc(v->unit_items, sizeof(char *) * (size_t)(v->nunits + 1));
-	v->unit_ids = xrealloc(v->unit_ids, sizeof(int64_t) * (size_t)(v->nunits + 1));
-	v->unit_items[v->nunits] = xstrdup(name);
-	v->unit_ids[v->nunits++] = id;
-	return 0;
+	free(v->dep_ids);
+	v->dep_ids = xmalloc(sizeof(int64_t) * (size_t)(n ? n : 1));
+	if (n)
+		memcpy(v->dep_ids, ids, sizeof(int64_t) * (size_t)n);
+	v->ndep_ids = n;
 }
 
-/* The pick-list item of a deputy id, or NULL. */
-static const char *dep_item(struct vscreen *v, int64_t id)
-{
-	for (int i = 0; i < v->ndeps; i++)
-		if (v->dep_ids[i] == id)
-			return v->dep_items[i];
-	return NULL;
-}
-
-/* Form values for a new visit: today, and today's reception day with its deputies on duty, or
- * what the previous visit of this run had (prev may be NULL). */
+/* Form values for a new visit: today, and today's reception day with its deputies on duty
+ * (v->dep_ids), or what the previous visit of this run had (prev may be NULL; its deputies are
+ * in v->dep_ids already). */
 static char **new_values(struct vscreen *v, char *const *prev)
 {
 	char **vals = record_new_values(&vdef, app->today);
@@ -190,25 +179,16 @@ static char **new_values(struct vscreen *v, char *const *prev)
 	if (prev) {
 		str_set(&vals[VF_DATE], prev[VF_DATE]);
 		str_set(&vals[VF_CHANNEL], prev[VF_CHANNEL]);
-		str_set(&vals[VF_DEPUTIES], prev[VF_DEPUTIES]);
 		return vals;
 	}
 	v->reception_day_id = 0;
+	set_dep_ids(v, NULL, 0);
 	if (db_reception_on_date(app->db, app->today, &d, &found, &err) < 0) {
 		app_message(MSG_ERROR, "%s", err);
 		free(err);
 	}
 	if (found && !d.cancelled) {
-		struct strbuf sb;
-		sb_init(&sb);
-		for (int i = 0; i < d.nduty; i++) {
-			const char *item = dep_item(v, d.duty_ids[i]);
-			if (item)
-				sb_addf(&sb, "%s%s", sb.len ? RECORD_MULTI_SEP : "", item);
-		}
-		char *joined = sb_take(&sb);
-		free(vals[VF_DEPUTIES]);
-		vals[VF_DEPUTIES] = joined;
+		set_dep_ids(v, d.duty_ids, d.nduty);
 		v->reception_day_id = d.id;
 	} else
 		str_set(&vals[VF_CHANNEL], "日常来访");
@@ -220,9 +200,9 @@ static void vscreen_form(struct vscreen *v, char **vals)
 {
 	form_free(v->form);
 	v->form = form_new(&vdef, vals, app->today);
-	form_set_choices(v->form, VF_DEPUTIES, (const char *const *)v->dep_items, v->ndeps, false);
-	form_set_choices(v->form, VF_UNIT, (const char *const *)v->unit_items, v->nunits, true);
-	form_set_choices(v->form, VF_CATEGORY, visit_categories(), 0, false);
+	form_set_choices(v->form, VF_DEPUTIES, v->deps.v, v->deps.n, true);
+	form_set_choices(v->form, VF_UNIT, v->units.v, v->units.n, true);
+	form_set_choice_ids(v->form, VF_DEPUTIES, v->dep_ids, v->ndep_ids);
 	form_focus(v->form, VF_NAME);
 	form_set_draft(v->form, "visits", v->id);
 	hints_clear(v);
@@ -276,8 +256,9 @@ static int vscreen_save(struct vscreen *v)
 	const char *vals[VIS_NFIELDS];
 	const char *msgs[VIS_NFIELDS] = { 0 };
 	char *err = NULL, *notice = NULL;
-	int64_t *dep = NULL, case_id = 0, unit_id = 0;
-	int ndep = 0, rc = -1;
+	const int64_t *dep = NULL;
+	int64_t case_id = 0, unit_id = form_choice_id(v->form, VF_UNIT);
+	int ndep = form_choice_ids(v->form, VF_DEPUTIES, &dep), rc = -1;
 
 	to_visit(fv, vals);
 	/* Cross-field checks of visit_def (answer for 当场答复, reason for 不予受理), mapped back. */
@@ -289,19 +270,12 @@ static int vscreen_save(struct vscreen *v)
 			}
 		return -1;
 	}
-	if (db_deputies_pick_resolve(fv[VF_DEPUTIES], v->dep_items, v->dep_ids, v->ndeps, &dep, &ndep, &err) < 0) {
-		form_set_error(v->form, VF_DEPUTIES, err);
-		goto fail;
-	}
 	const char *lm = visit_check_links((char **)vals, ndep);
 	if (lm) {
 		form_set_error(v->form, VF_DEPUTIES, lm);
 		err = xstrdup(lm);
 		goto fail;
 	}
-	for (int i = 0; *fv[VF_UNIT] && i < v->nunits; i++)
-		if (!strcmp(v->unit_items[i], fv[VF_UNIT]))
-			unit_id = v->unit_ids[i];
 	int first_year = 0;
 	if (db_visits_first_year(app->db, &first_year, NULL) < 0)
 		first_year = 0;
@@ -342,13 +316,11 @@ static int vscreen_save(struct vscreen *v)
 		v->saved_note = n;
 		free(notice);
 	}
-	free(dep);
 	return 0;
 fail:
 	app_message(MSG_ERROR, "没有保存：%s", err ? err : "");
 	free(err);
 	free(notice);
-	free(dep);
 	return -1;
 }
 
@@ -395,6 +367,9 @@ static int vscreen_key(struct screen *s, struct keypress k)
 		}
 		/* The next visit: same day, channel and deputies. */
 		v->saved++;
+		const int64_t *ids;
+		int nids = form_choice_ids(v->form, VF_DEPUTIES, &ids);
+		set_dep_ids(v, ids, nids);
 		char **prev = record_copy_values(&vdef, form_values(v->form));
 		char **vals = new_values(v, prev);
 		record_free_values(&vdef, prev);
@@ -422,9 +397,9 @@ static void vscreen_fini(struct screen *s)
 	hints_clear(v);
 	free(v->link_no);
 	free(v->saved_note);
-	db_deputies_pick_free(v->dep_items, v->dep_ids, v->ndeps);
-	str_free_array(v->unit_items, v->nunits);
-	free(v->unit_ids);
+	choices_free(&v->deps);
+	choices_free(&v->units);
+	free(v->dep_ids);
 	free(v);
 }
 
@@ -455,8 +430,7 @@ static struct vscreen *vscreen_new(const int64_t *keep, int nkeep)
 	struct vscreen *v = xcalloc(1, sizeof *v);
 	char *err = NULL;
 	visit_form_def();
-	if (db_deputies_pick_items(app->db, false, keep, nkeep, &v->dep_items, &v->dep_ids, &v->ndeps, &err) < 0 ||
-	    db_units_names(app->db, add_unit, v, &err) < 0) {
+	if (choices_deputies(false, keep, nkeep, &v->deps, &err) < 0 || choices_units(&v->units, &err) < 0) {
 		app_message(MSG_ERROR, "%s", err);
 		free(err);
 	}
@@ -488,14 +462,7 @@ void visit_edit_push(int64_t id)
 	for (int i = 0; i < VF_N; i++)
 		if (vf_visit[i] >= 0)
 			str_set(&vals[i], vi.vals[vf_visit[i]]);
-	struct strbuf sb;
-	sb_init(&sb);
-	for (int i = 0; i < vi.ndeputies; i++) {
-		const char *item = dep_item(v, vi.deputy_ids[i]);
-		sb_addf(&sb, "%s%s", sb.len ? RECORD_MULTI_SEP : "", item ? item : vi.deputy_names[i]);
-	}
-	free(vals[VF_DEPUTIES]);
-	vals[VF_DEPUTIES] = sb_take(&sb);
+	set_dep_ids(v, vi.deputy_ids, vi.ndeputies);
 	v->id = id;
 	v->reception_day_id = vi.reception_day_id;
 	vscreen_form(v, vals);
@@ -536,9 +503,7 @@ struct vlist {
 	int64_t deputy_id; /* resolved FF_DEPUTY */
 	int64_t day_id;    /* resolved FF_DAY */
 	int64_t people;    /* people for the current filter */
-	char **dep_items;
-	int64_t *dep_ids;
-	int ndeps;
+	struct choice_list deps; /* FF_DEPUTY's items; owned */
 	struct register_desc fdesc;
 };
 
@@ -638,18 +603,8 @@ static int filter_save(struct form *f, int64_t *id, char **err)
 {
 	struct vlist *l = cur_vlist;
 	char *const *v = form_values(f);
-	int64_t dep = 0, day = 0;
+	int64_t dep = form_choice_id(f, FF_DEPUTY), day = 0;
 	(void)id;
-	if (*v[FF_DEPUTY]) {
-		int64_t *ids = NULL;
-		int n = 0;
-		if (db_deputies_pick_resolve(v[FF_DEPUTY], l->dep_items, l->dep_ids, l->ndeps, &ids, &n, err) < 0) {
-			form_set_error(f, FF_DEPUTY, *err);
-			return -1;
-		}
-		dep = n ? ids[0] : 0;
-		free(ids);
-	}
 	if (*v[FF_DAY]) {
 		struct reception_day d = { 0 };
 		bool found = false;
@@ -675,8 +630,7 @@ static int filter_save(struct form *f, int64_t *id, char **err)
 static void filter_init(struct form *f, int64_t id)
 {
 	(void)id;
-	form_set_choices(f, FF_DEPUTY, (const char *const *)cur_vlist->dep_items, cur_vlist->ndeps, true);
-	form_set_choices(f, FF_CATEGORY, visit_categories(), 0, false);
+	form_set_choices(f, FF_DEPUTY, cur_vlist->deps.v, cur_vlist->deps.n, true);
 }
 
 static const char *month_check(char **val, const char **msgs)
@@ -702,8 +656,11 @@ static void filter_def_init(void)
 	ffields[FF_MONTH] = (struct field_def){ .col = "month", .label = "月份", .kind = FK_TEXT, .max_chars = 7 };
 	ffields[FF_CHANNEL] =
 		(struct field_def){ .col = "channel", .label = "渠道", .kind = FK_CHOICE, .choices = visit_channels };
-	ffields[FF_CATEGORY] =
-		(struct field_def){ .col = "category", .label = "类别", .kind = FK_CHOICE, .choice_open = true };
+	ffields[FF_CATEGORY] = (struct field_def){ .col = "category",
+						   .label = "类别",
+						   .kind = FK_CHOICE,
+						   .choices = visit_categories(),
+						   .choice_open = true };
 	ffields[FF_HANDLING] = (struct field_def){
 		.col = "handling", .label = "处理方式", .kind = FK_CHOICE, .choices = visit_handlings
 	};
@@ -764,7 +721,7 @@ static void vlist_fini(void *state)
 	struct vlist *l = state;
 	for (int i = 0; i < FF_N; i++)
 		free(l->f[i]);
-	db_deputies_pick_free(l->dep_items, l->dep_ids, l->ndeps);
+	choices_free(&l->deps);
 	if (cur_vlist == l)
 		cur_vlist = NULL;
 	free(l);
@@ -788,7 +745,7 @@ void visits_push(void)
 		l->f[i] = xstrdup("");
 	free(l->f[FF_MONTH]);
 	l->f[FF_MONTH] = xstrndup(app->today, 7); /* this month */
-	if (db_deputies_pick_items(app->db, true, NULL, 0, &l->dep_items, &l->dep_ids, &l->ndeps, &err) < 0) {
+	if (choices_deputies(true, NULL, 0, &l->deps, &err) < 0) {
 		app_message(MSG_ERROR, "%s", err);
 		free(err);
 	}

@@ -76,10 +76,8 @@ struct bench {
 	char month[8];
 	/* Chosen once from the data (bench_setup): */
 	int64_t rday;            /* today's reception day */
-	char *duty_text;         /* its deputies as the form shows them ("、"-joined pick items); owned */
-	char **dep_items;        /* the form's deputy pick list; owned */
-	int64_t *dep_ids;
-	int ndeps;
+	int64_t duty_ids[2];     /* its deputies (at most two), as the form's choice field holds them */
+	int nduty;
 	char *unit_name;         /* a unit for 交办; owned */
 	char *phone_top, *phone_typ, *name_top, *name_typ; /* owned */
 	int64_t n_phone_top, n_name_top;
@@ -151,15 +149,15 @@ static int unit_copy_cb(void *ud, int64_t id, const char *name)
  * reception day with its duty. */
 static int item_form_open(struct bench *b, int arg, char **err)
 {
-	char **items = NULL;
-	int64_t *ids = NULL;
+	struct deputy_brief *rows = NULL;
+	char **labels = NULL;
 	int n = 0, rc = -1;
 	struct strbuf units;
 	struct reception_day d = { 0 };
 	bool found = false;
 	(void)arg;
 	sb_init(&units);
-	if (db_deputies_pick_items(b->db, false, NULL, 0, &items, &ids, &n, err) < 0 ||
+	if (db_deputies_briefs(b->db, false, NULL, 0, &rows, &n, err) < 0 || !(labels = deputy_labels(rows, n)) ||
 	    db_units_names(b->db, unit_copy_cb, &units, err) < 0 ||
 	    db_reception_on_date(b->db, b->today, &d, &found, err) < 0)
 		goto out;
@@ -169,21 +167,24 @@ static int item_form_open(struct bench *b, int arg, char **err)
 	}
 	rc = 0;
 out:
-	db_deputies_pick_free(items, ids, n);
+	if (labels)
+		str_free_array(labels, n);
+	deputy_briefs_free(rows, n);
 	db_reception_day_free(&d);
 	sb_free(&units);
 	return rc;
 }
 
-/* ui/visits.c vscreen_save: the form's cross-field check, the deputies resolved from the pick
- * list, the links checked, db_visits_insert, and for 交办 the new case read back for the
+/* ui/visits.c vscreen_save: the form's cross-field check, the deputies' ids (the form's choice
+ * field holds them), the links checked, db_visits_insert, and for 交办 the new case read back for the
  * message. arg: 0 当场答复, 1 交办 to a unit. */
 static int save_visit(struct bench *b, int arg, char **err)
 {
 	const char *msgs[VIS_NFIELDS] = { 0 };
 	char **vals = record_new_values(&visit_def, b->today);
-	int64_t *dep = NULL, id = 0, case_id = 0, unit_id = 0;
-	int ndep = 0, rc = -1;
+	const int64_t *dep = b->duty_ids;
+	int64_t id = 0, case_id = 0, unit_id = 0;
+	int ndep = b->nduty, rc = -1;
 	char *notice = NULL;
 
 	str_set(&vals[VIS_CHANNEL], "接待日来访");
@@ -204,8 +205,6 @@ static int save_visit(struct bench *b, int arg, char **err)
 		*err = xstrdup("visit_def.check refused the values");
 		goto out;
 	}
-	if (db_deputies_pick_resolve(b->duty_text, b->dep_items, b->dep_ids, b->ndeps, &dep, &ndep, err) < 0)
-		goto out;
 	const char *lm = visit_check_links(vals, ndep);
 	if (lm) {
 		*err = xstrdup(lm);
@@ -236,7 +235,6 @@ static int save_visit(struct bench *b, int arg, char **err)
 	rc = 0;
 out:
 	free(notice);
-	free(dep);
 	record_free_values(&visit_def, vals);
 	return rc;
 }
@@ -737,15 +735,8 @@ static void bench_setup(struct bench *b)
 		die("bench: %s has no reception day with duty (%s): not a generated database, or STATION_TODAY differs",
 		    b->today, err ? err : "none");
 	b->rday = d.id;
-	if (db_deputies_pick_items(b->db, false, NULL, 0, &b->dep_items, &b->dep_ids, &b->ndeps, &err) < 0)
-		die("bench: %s", err);
-	struct strbuf dt;
-	sb_init(&dt);
 	for (int i = 0; i < d.nduty && i < 2; i++)
-		for (int k = 0; k < b->ndeps; k++)
-			if (b->dep_ids[k] == d.duty_ids[i])
-				sb_addf(&dt, "%s%s", dt.len ? RECORD_MULTI_SEP : "", b->dep_items[k]);
-	b->duty_text = sb_take(&dt);
+		b->duty_ids[b->nduty++] = d.duty_ids[i];
 	db_reception_day_free(&d);
 	b->unit_name = pick_text(b, "SELECT name FROM units WHERE name = '综合行政执法队' AND deleted = 0"
 				    " UNION ALL SELECT name FROM units WHERE deleted = 0 LIMIT 1",
@@ -949,8 +940,6 @@ int main(int argc, char **argv)
 		printf("  none\n");
 	trace_clear(&b);
 	sb_free(&b.script);
-	db_deputies_pick_free(b.dep_items, b.dep_ids, b.ndeps);
-	free(b.duty_text);
 	free(b.unit_name);
 	free(b.phone_top);
 	free(b.phone_typ);

@@ -1,7 +1,10 @@
-/* Pick lists of deputies and multi values: splitting on the whole 、 (a name such as 李秀英 or
- * 丁一 has a byte in common with it), unique items for deputies of the same name, units holding
- * a separator, deputies who left or were deleted offered only where already linked, and the
- * link check that accepts a deleted deputy on an old visit but never as a new link. */
+/* Pick lists of deputies and multi values: the one splitter (on the whole 、 — a name such as
+ * 李秀英 or 丁一 has a byte in common with it — and on what a clerk types instead, never on the
+ * "，" inside labels), the one label format (deputy_label/deputy_labels: same-name deputies
+ * told apart by place, card number, id; 离任 and deleted marked; separators inside a unit made
+ * "/"), the rows of db_deputies_briefs (deputies who left or were deleted only where already
+ * linked), and the link check that accepts a deleted deputy on an old visit but never as a new
+ * link. */
 #include "t.h"
 
 #include "core/calendar.h"
@@ -53,79 +56,188 @@ TEST(t_split_whole_separator)
 	str_free_array(v, n);
 	CHECK_INT(record_multi_split("", &v), 0);
 	free(v);
+	CHECK_INT(record_multi_split(NULL, &v), 0);
+	free(v);
 }
 
-/* Index of an item, or -1. */
-static int find(char **items, int n, const char *s)
+/* What a clerk or a file may type between items: 、 , ; ；, never the "，" of a label. */
+TEST(t_split_separators)
+{
+	char **v;
+	int n = record_multi_split(" 赵六；王五;CG-2026-002 , 张三（县，城关镇人民政府）、、", &v);
+	CHECK_INT(n, 4);
+	if (n == 4) {
+		CHECK_STR(v[0], "赵六");
+		CHECK_STR(v[1], "王五");
+		CHECK_STR(v[2], "CG-2026-002");
+		CHECK_STR(v[3], "张三（县，城关镇人民政府）");
+	}
+	str_free_array(v, n);
+	CHECK_INT(record_multi_sep_len("、x"), 3);
+	CHECK_INT(record_multi_sep_len("；"), 3);
+	CHECK_INT(record_multi_sep_len(";"), 1);
+	CHECK_INT(record_multi_sep_len("，"), 0);
+	CHECK_INT(record_multi_sep_len("秀"), 0);
+	char *c = record_multi_clean("东街、西街社区，卫生院;防疫站,所");
+	CHECK_STR(c, "东街/西街社区/卫生院/防疫站/所");
+	free(c);
+}
+
+static struct deputy_brief brief(int64_t id, const char *name, const char *level, const char *unit, const char *card,
+				 const char *status, bool deleted)
+{
+	return (struct deputy_brief){
+		id, xstrdup(name), xstrdup(level), xstrdup(unit), xstrdup(card), xstrdup(status), deleted
+	};
+}
+
+/* Free the strings of one brief made by brief(). */
+static void brief_free(struct deputy_brief *d)
+{
+	struct deputy_brief *copy = xmalloc(sizeof *copy);
+	*copy = *d;
+	deputy_briefs_free(copy, 1);
+}
+
+TEST(t_label_one)
+{
+	struct deputy_brief d = brief(12, "张三", "县", "城关镇人民政府", "3201", "在任", false);
+	char *l = deputy_label(&d, DEPUTY_NAME);
+	CHECK_STR(l, "张三");
+	free(l);
+	l = deputy_label(&d, DEPUTY_PLACE);
+	CHECK_STR(l, "张三（县，城关镇人民政府）");
+	free(l);
+	l = deputy_label(&d, DEPUTY_CARD);
+	CHECK_STR(l, "张三（县，城关镇人民政府，代表证号 3201）");
+	free(l);
+	l = deputy_label(&d, DEPUTY_ID);
+	CHECK_STR(l, "张三（县，城关镇人民政府，编号 12）");
+	free(l);
+	str_set(&d.status, "离任");
+	str_set(&d.unit, "东街、西街社区");
+	str_set(&d.card_no, "");
+	l = deputy_label(&d, DEPUTY_CARD);
+	CHECK_STR(l, "张三（县，东街/西街社区，编号 12）（离任）");
+	free(l);
+	d.deleted = true;
+	l = deputy_label(&d, DEPUTY_NAME);
+	CHECK_STR(l, "张三（已删除）");
+	free(l);
+	brief_free(&d);
+}
+
+/* Each label unique, with the least detail that does it. */
+TEST(t_labels_distinct)
+{
+	struct deputy_brief v[] = {
+		brief(1, "李秀英", "市", "西河中学", "", "在任", false),
+		brief(2, "张伟", "县", "城关镇", "3201", "在任", false),
+		brief(3, "张伟", "县", "城关镇", "3202", "在任", false),
+		brief(4, "张伟", "乡镇", "东街、西街社区", "", "在任", false),
+		brief(5, "王五", "县", "", "", "离任", false),
+		brief(6, "王五", "县", "", "", "在任", false),
+		brief(7, "赵六", "县", "水利局", "", "在任", false),
+		brief(8, "赵六", "县", "水利局", "", "在任", false),
+		brief(9, "钱七", "县", "", "", "在任", true),
+		brief(10, "钱七", "县", "", "", "在任", false),
+	};
+	int n = (int)ARRAY_LEN(v);
+	char **l = deputy_labels(v, n);
+	CHECK_STR(l[0], "李秀英");
+	CHECK_STR(l[1], "张伟（县，城关镇，代表证号 3201）");
+	CHECK_STR(l[2], "张伟（县，城关镇，代表证号 3202）");
+	CHECK_STR(l[3], "张伟（乡镇，东街/西街社区）");
+	CHECK_STR(l[4], "王五（离任）"); /* left: marked, that tells them apart */
+	CHECK_STR(l[5], "王五");
+	CHECK_STR(l[6], "赵六（县，水利局，编号 7）"); /* no card numbers: the id */
+	CHECK_STR(l[7], "赵六（县，水利局，编号 8）");
+	CHECK_STR(l[8], "钱七（已删除）");
+	CHECK_STR(l[9], "钱七");
+	for (int i = 0; i < n; i++)
+		for (int j = i + 1; j < n; j++)
+			CHECK(strcmp(l[i], l[j]));
+	/* No label is ever split. */
+	for (int i = 0; i < n; i++) {
+		char **parts;
+		int np = record_multi_split(l[i], &parts);
+		CHECK_INT(np, 1);
+		str_free_array(parts, np);
+	}
+	str_free_array(l, n);
+	for (int i = 0; i < n; i++)
+		brief_free(&v[i]);
+}
+
+/* Index of the row with id, or -1. */
+static int find(const struct deputy_brief *v, int n, int64_t id)
 {
 	for (int i = 0; i < n; i++)
-		if (!strcmp(items[i], s))
+		if (v[i].id == id)
 			return i;
 	return -1;
 }
 
-TEST(t_items_unique_and_resolved)
+TEST(t_briefs_rows)
 {
 	int64_t xiu = add_deputy("李秀英", "市", "西河中学");
-	int64_t ding = add_deputy("丁一", "县", "");
 	int64_t w1 = add_deputy("张伟", "县", "城关镇");
-	int64_t w2 = add_deputy("张伟", "县", "城关镇");
-	int64_t w3 = add_deputy("张伟", "乡镇", "东街、西街社区");
-	char **items = NULL, *err = NULL;
-	int64_t *ids = NULL, *got = NULL;
-	int n = 0, ngot = 0;
-	CHECK_INT(db_deputies_pick_items(db, false, NULL, 0, &items, &ids, &n, &err), 0);
-	CHECK_INT(n, 5);
-	CHECK(find(items, n, "李秀英") >= 0);
-	CHECK(find(items, n, "丁一") >= 0);
-	char *i1 = xasprintf("张伟（县，城关镇，编号 %lld）", (long long)w1);
-	char *i2 = xasprintf("张伟（县，城关镇，编号 %lld）", (long long)w2);
-	CHECK(find(items, n, i1) >= 0);
-	CHECK(find(items, n, i2) >= 0);
-	CHECK(find(items, n, "张伟（乡镇，东街/西街社区）") >= 0);
-	for (int i = 0; i < n; i++)
-		for (int j = i + 1; j < n; j++)
-			CHECK(strcmp(items[i], items[j]));
-	/* Names sharing a byte with 、 resolve whole; each of the same-name deputies to its own id. */
-	char *joined = xasprintf("李秀英、丁一、%s、张伟（乡镇，东街/西街社区）", i2);
-	CHECK_INT(db_deputies_pick_resolve(joined, items, ids, n, &got, &ngot, &err), 0);
-	CHECK_INT(ngot, 4);
-	if (ngot == 4) {
-		CHECK_INT(got[0], xiu);
-		CHECK_INT(got[1], ding);
-		CHECK_INT(got[2], w2);
-		CHECK_INT(got[3], w3);
+	int64_t w2 = add_deputy("张伟", "乡镇", "东街、西街社区");
+	struct deputy_brief *v = NULL;
+	char *err = NULL;
+	int n = 0;
+	CHECK_INT(db_deputies_briefs(db, false, NULL, 0, &v, &n, &err), 0);
+	CHECK_INT(n, 3);
+	int i = find(v, n, w2);
+	CHECK(i >= 0);
+	if (i >= 0) {
+		CHECK_STR(v[i].name, "张伟");
+		CHECK_STR(v[i].level, "乡镇");
+		CHECK_STR(v[i].unit, "东街、西街社区"); /* rows as stored: the label cleans it */
+		CHECK_STR(v[i].status, "在任");
+		CHECK(!v[i].deleted);
 	}
-	free(got);
-	CHECK_INT(db_deputies_pick_resolve("李秀", items, ids, n, &got, &ngot, &err), -1);
-	CHECK(err && strstr(err, "李秀"));
-	free(err);
-	free(joined);
-	free(i1);
-	free(i2);
-	db_deputies_pick_free(items, ids, n);
+	CHECK(find(v, n, xiu) >= 0 && find(v, n, w1) >= 0);
+	char **l = deputy_labels(v, n);
+	for (int k = 0; k < n; k++)
+		CHECK(!strchr(l[k], '\n') && (v[k].id == xiu ? !strcmp(l[k], "李秀英") : !!strstr(l[k], "张伟（")));
+	str_free_array(l, n);
+	deputy_briefs_free(v, n);
 }
 
 TEST(t_left_and_deleted_only_where_linked)
 {
 	int64_t gone = add_deputy("钱七", "县", "");
-	char **v = NULL, *err = NULL, **items = NULL;
-	int64_t *ids = NULL;
+	char **v = NULL, *err = NULL;
+	struct deputy_brief *b = NULL;
 	int n = 0;
 	CHECK_INT(db_deputies_get(db, gone, &v, &err), 0);
 	str_set(&v[DEP_STATUS], "离任");
 	CHECK_INT(db_deputies_update(db, gone, v, &err), 0);
 	record_free_values(&deputy_def, v);
-	CHECK_INT(db_deputies_pick_items(db, false, NULL, 0, &items, &ids, &n, &err), 0);
-	CHECK(find(items, n, "钱七（离任）") < 0);
-	db_deputies_pick_free(items, ids, n);
-	CHECK_INT(db_deputies_pick_items(db, false, &gone, 1, &items, &ids, &n, &err), 0);
-	CHECK(find(items, n, "钱七（离任）") >= 0);
-	db_deputies_pick_free(items, ids, n);
+	CHECK_INT(db_deputies_briefs(db, false, NULL, 0, &b, &n, &err), 0);
+	CHECK(find(b, n, gone) < 0);
+	deputy_briefs_free(b, n);
+	CHECK_INT(db_deputies_briefs(db, true, NULL, 0, &b, &n, &err), 0);
+	CHECK(find(b, n, gone) >= 0);
+	deputy_briefs_free(b, n);
+	CHECK_INT(db_deputies_briefs(db, false, &gone, 1, &b, &n, &err), 0);
+	int i = find(b, n, gone);
+	CHECK(i >= 0);
+	if (i >= 0) {
+		char *l = deputy_label(&b[i], DEPUTY_NAME);
+		CHECK_STR(l, "钱七（离任）");
+		free(l);
+	}
+	deputy_briefs_free(b, n);
 	CHECK_INT(db_deputies_delete(db, gone, &err), 0);
-	CHECK_INT(db_deputies_pick_items(db, true, &gone, 1, &items, &ids, &n, &err), 0);
-	CHECK(find(items, n, "钱七（已删除）") >= 0);
-	db_deputies_pick_free(items, ids, n);
+	CHECK_INT(db_deputies_briefs(db, true, NULL, 0, &b, &n, &err), 0);
+	CHECK(find(b, n, gone) < 0);
+	deputy_briefs_free(b, n);
+	CHECK_INT(db_deputies_briefs(db, true, &gone, 1, &b, &n, &err), 0);
+	i = find(b, n, gone);
+	CHECK(i >= 0 && b[i].deleted);
+	deputy_briefs_free(b, n);
 }
 
 TEST(t_deleted_deputy_kept_on_old_visit_refused_on_new)
@@ -171,7 +283,10 @@ int main(void)
 	if (db_open(path, DB_OPEN_CREATE | DB_OPEN_EXCLUSIVE, &db, &err) < 0)
 		die("db_open: %s", err);
 	RUN(t_split_whole_separator);
-	RUN(t_items_unique_and_resolved);
+	RUN(t_split_separators);
+	RUN(t_label_one);
+	RUN(t_labels_distinct);
+	RUN(t_briefs_rows);
 	RUN(t_left_and_deleted_only_where_linked);
 	RUN(t_deleted_deputy_kept_on_old_visit_refused_on_new);
 	db_close(db);

@@ -24,6 +24,8 @@ const struct db_table_info db_audit_tables[] = {
 	{ "suggestion_events", "代表建议办理过程", true },
 	{ "activities", "代表活动", true },
 	{ "attendance", "活动签到", true },
+	{ "activity_plans", "年度活动计划", true },
+	{ "activity_plan_deputies", "计划参加代表", true },
 	{ "evaluations", "述职评议", true },
 	{ "point_adjustments", "履职积分调整", true },
 	{ "users", "用户", true },

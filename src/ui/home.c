@@ -17,6 +17,7 @@
 #include "ui/app.h"
 #include "ui/cases.h"
 #include "ui/deputies.h"
+#include "ui/plans.h"
 #include "ui/reception.h"
 #include "ui/suggestions.h"
 #include "ui/units.h"
@@ -38,6 +39,7 @@ static const struct menu_item items[] = {
 	{ REG_DEPUTIES, deputies_push, NULL },       { REG_VISITS, reception_push, "接待日安排" },
 	{ REG_VISITS, visits_push, NULL },           { REG_CASES, open_cases, NULL },
 	{ REG_SUGGESTIONS, suggestions_push, NULL }, { REG_CASES, units_push, "承办单位" },
+	{ REG_ACTIVITIES, plans_push, "年度活动计划" },
 };
 
 #define TODO_MAX 64

@@ -82,6 +82,11 @@ static struct key_binding table[ACT_COUNT] = {
 	  .label = "关联",
 	  .help = "把本次来访关联到此人未办结的案件（不重复立案）",
 	  .spec = "F6 ^L" },
+	{ .action = ACT_HELD,
+	  .name = "held",
+	  .label = "已举行",
+	  .help = "把选中的计划标记为已举行（填举行日期），再按一次取消标记",
+	  .spec = "F9 ^O" },
 };
 
 static const struct {

@@ -1,4 +1,4 @@
--- 0009: 年度活动计划 — the yearly activity plan a station draws up and publishes (公示): planned
+-- 0007: 年度活动计划 — the yearly activity plan a station draws up and publishes (公示): planned
 -- activities by month, type and theme, with the deputies expected; each entry is ticked off when
 -- the activity has been held (and, once the activities register exists, linked to it).
 CREATE TABLE activity_plans (

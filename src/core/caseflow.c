@@ -348,121 +348,161 @@ static bool caseflow_given(const char *s)
 	return given;
 }
 
+/* What an event's checks and effects work on: the state before (s), the action, and the state
+ * after (n, a copy of s the effect changes); field is set to the key of the input a refusal is
+ * about. */
+struct effect {
+	const struct case_state *s;
+	const struct case_action *a;
+	const struct calendar *cal;
+	int default_days;
+	const char *today, *date;
+	struct case_state *n;
+	struct strbuf *notice;
+	const char **field;
+};
+
+/* Refuse with msg about field key. */
+static char *refuse(struct effect *e, const char *key, char *msg)
+{
+	*e->field = key;
+	return msg;
+}
+
+static char *effect_assign(struct effect *e)
+{
+	char *m;
+	if (e->a->unit_id <= 0)
+		return refuse(e, "unit_id", xstrdup("请选择承办单位"));
+	if ((m = caseflow_new_due(e->a, e->cal, e->default_days, e->date, e->today, e->n, e->notice, e->field)))
+		return m;
+	e->n->status = CS_HANDLING;
+	e->n->unit_id = e->a->unit_id;
+	memcpy(e->n->assigned, e->date, 11);
+	return NULL;
+}
+
+static char *effect_extend(struct effect *e)
+{
+	char due[11], *m;
+	if (!caseflow_given(e->a->note))
+		return refuse(e, "note", xstrdup("请填写延期理由"));
+	if (str_empty(e->a->due))
+		return refuse(e, "due", xstrdup("请填写新的办理时限"));
+	if ((m = caseflow_parse_date(e->a->due, e->today, "新的办理时限", due)))
+		return refuse(e, "due", m);
+	if (*e->s->due && strcmp(due, e->s->due) <= 0)
+		return refuse(e, "due", xasprintf("新的办理时限（%s）应晚于原办理时限（%s）", due, e->s->due));
+	if (strcmp(due, e->date) < 0)
+		return refuse(e, "due", xasprintf("新的办理时限（%s）早于延期日期（%s）", due, e->date));
+	caseflow_move_due(e->cal, due, e->notice);
+	caseflow_add_notice(e->notice, calendar_notice(e->cal, due));
+	memcpy(e->n->due, due, 11);
+	if (*e->n->assigned) {
+		int d = calendar_workdays_between(e->cal, e->n->assigned, due);
+		e->n->due_days = d >= 1 && d <= CASEFLOW_MAX_DAYS ? d : 0;
+	}
+	e->n->extensions++;
+	return NULL;
+}
+
+static char *effect_return(struct effect *e)
+{
+	if (!caseflow_given(e->a->note))
+		return refuse(e, "note", xstrdup("请填写退回理由（如：不属于本单位职责）"));
+	e->n->status = CS_RECEIVED;
+	e->n->unit_id = 0;
+	e->n->assigned[0] = e->n->due[0] = '\0';
+	e->n->due_days = 0;
+	return NULL;
+}
+
+static char *effect_reply(struct effect *e)
+{
+	if (!caseflow_given(e->a->content))
+		return refuse(e, "content", xstrdup("请填写答复内容"));
+	if (e->a->result < 'A' || e->a->result > 'D')
+		return refuse(e, "result",
+			      xstrdup("请选择办理结果（A 已解决或基本解决、B 正在解决、C 列入规划逐步解决、D "
+				      "留作参考并解释）"));
+	e->n->status = CS_REPLIED;
+	memcpy(e->n->reply, e->date, 11);
+	e->n->result = e->a->result;
+	e->n->followup[0] = e->n->how[0] = '\0';
+	e->n->satisfaction = CASE_SAT_NONE;
+	return NULL;
+}
+
+static char *effect_spot_reply(struct effect *e)
+{
+	const struct case_action *a = e->a;
+	if (!caseflow_given(a->content))
+		return refuse(e, "content", xstrdup("请填写当场答复的内容"));
+	if (a->satisfaction <= CASE_SAT_NONE || a->satisfaction >= CASE_SAT_COUNT)
+		return refuse(e, "satisfaction", xstrdup("请选择群众对当场答复的满意度"));
+	if (!case_sat_ok(a->satisfaction))
+		return refuse(e, "satisfaction", xstrdup("群众不满意的，不能当场办结；请交办承办单位办理"));
+	if (a->result && (a->result < 'A' || a->result > 'D'))
+		return refuse(e, "result", xstrdup("办理结果应为 A、B、C 或 D"));
+	e->n->status = CS_CLOSED;
+	memcpy(e->n->reply, e->date, 11);
+	memcpy(e->n->followup, e->date, 11);
+	memcpy(e->n->closed, e->date, 11);
+	e->n->result = a->result;
+	e->n->satisfaction = a->satisfaction;
+	snprintf(e->n->how, sizeof e->n->how, "%s", a->how ? a->how : "");
+	return NULL;
+}
+
+static char *effect_followup(struct effect *e)
+{
+	if (e->a->satisfaction <= CASE_SAT_NONE || e->a->satisfaction >= CASE_SAT_COUNT)
+		return refuse(e, "satisfaction", xstrdup("请选择回访满意度（满意、基本满意、不满意）"));
+	if (str_empty(e->a->how))
+		return refuse(e, "how", xstrdup("请选择回访方式（电话、上门、短信、其他）"));
+	memcpy(e->n->followup, e->date, 11);
+	e->n->satisfaction = e->a->satisfaction;
+	snprintf(e->n->how, sizeof e->n->how, "%s", e->a->how);
+	return NULL;
+}
+
+static char *effect_redo(struct effect *e)
+{
+	char *m = caseflow_new_due(e->a, e->cal, e->default_days, e->date, e->today, e->n, e->notice, e->field);
+	if (m)
+		return m;
+	e->n->status = CS_HANDLING;
+	e->n->redo_count++;
+	return NULL;
+}
+
+static char *effect_close(struct effect *e)
+{
+	e->n->status = CS_CLOSED;
+	memcpy(e->n->closed, e->date, 11);
+	return NULL;
+}
+
+/* The checks and effects of each event (NULL: none beyond the common ones, as 催办). */
+static char *(*const effects[CE_COUNT])(struct effect *e) = {
+	[CE_ASSIGN] = effect_assign,	 [CE_EXTEND] = effect_extend, [CE_RETURN] = effect_return,
+	[CE_REPLY] = effect_reply,	 [CE_SPOT_REPLY] = effect_spot_reply,
+	[CE_FOLLOWUP] = effect_followup, [CE_REDO] = effect_redo,     [CE_CLOSE] = effect_close,
+};
+
 /* The event-specific checks and effects on n (a copy of the state). */
 static char *caseflow_effect(const struct case_state *s, const struct case_action *a, const struct calendar *cal,
 			     int default_days, const char *today, const char *date, struct case_state *n,
 			     struct strbuf *notice, const char **field)
 {
-	char *m;
+	struct effect e = { s, a, cal, default_days, today, date, n, notice, field };
 	*field = NULL;
-	switch (a->event) {
-	case CE_ASSIGN:
-		*field = "unit_id";
-		if (a->unit_id <= 0)
-			return xstrdup("请选择承办单位");
-		if ((m = caseflow_new_due(a, cal, default_days, date, today, n, notice, field)))
-			return m;
-		n->status = CS_HANDLING;
-		n->unit_id = a->unit_id;
-		memcpy(n->assigned, date, 11);
-		break;
-	case CE_URGE:
-		break;
-	case CE_EXTEND: {
-		char due[11];
-		*field = "note";
-		if (!caseflow_given(a->note))
-			return xstrdup("请填写延期理由");
-		*field = "due";
-		if (str_empty(a->due))
-			return xstrdup("请填写新的办理时限");
-		if ((m = caseflow_parse_date(a->due, today, "新的办理时限", due)))
-			return m;
-		if (*s->due && strcmp(due, s->due) <= 0)
-			return xasprintf("新的办理时限（%s）应晚于原办理时限（%s）", due, s->due);
-		if (strcmp(due, date) < 0)
-			return xasprintf("新的办理时限（%s）早于延期日期（%s）", due, date);
-		caseflow_move_due(cal, due, notice);
-		caseflow_add_notice(notice, calendar_notice(cal, due));
-		memcpy(n->due, due, 11);
-		if (*n->assigned) {
-			int d = calendar_workdays_between(cal, n->assigned, due);
-			n->due_days = d >= 1 && d <= CASEFLOW_MAX_DAYS ? d : 0;
-		}
-		n->extensions++;
-		break;
-	}
-	case CE_RETURN:
-		*field = "note";
-		if (!caseflow_given(a->note))
-			return xstrdup("请填写退回理由（如：不属于本单位职责）");
-		n->status = CS_RECEIVED;
-		n->unit_id = 0;
-		n->assigned[0] = n->due[0] = '\0';
-		n->due_days = 0;
-		break;
-	case CE_REPLY:
-		*field = "content";
-		if (!caseflow_given(a->content))
-			return xstrdup("请填写答复内容");
-		*field = "result";
-		if (a->result < 'A' || a->result > 'D')
-			return xstrdup("请选择办理结果（A 已解决或基本解决、B 正在解决、C 列入规划逐步解决、D "
-				       "留作参考并解释）");
-		n->status = CS_REPLIED;
-		memcpy(n->reply, date, 11);
-		n->result = a->result;
-		n->followup[0] = n->how[0] = '\0';
-		n->satisfaction = CASE_SAT_NONE;
-		break;
-	case CE_SPOT_REPLY:
-		*field = "content";
-		if (!caseflow_given(a->content))
-			return xstrdup("请填写当场答复的内容");
-		*field = "satisfaction";
-		if (a->satisfaction <= CASE_SAT_NONE || a->satisfaction >= CASE_SAT_COUNT)
-			return xstrdup("请选择群众对当场答复的满意度");
-		if (!case_sat_ok(a->satisfaction))
-			return xstrdup("群众不满意的，不能当场办结；请交办承办单位办理");
-		*field = "result";
-		if (a->result && (a->result < 'A' || a->result > 'D'))
-			return xstrdup("办理结果应为 A、B、C 或 D");
-		n->status = CS_CLOSED;
-		memcpy(n->reply, date, 11);
-		memcpy(n->followup, date, 11);
-		memcpy(n->closed, date, 11);
-		n->result = a->result;
-		n->satisfaction = a->satisfaction;
-		snprintf(n->how, sizeof n->how, "%s", a->how ? a->how : "");
-		break;
-	case CE_FOLLOWUP:
-		*field = "satisfaction";
-		if (a->satisfaction <= CASE_SAT_NONE || a->satisfaction >= CASE_SAT_COUNT)
-			return xstrdup("请选择回访满意度（满意、基本满意、不满意）");
-		*field = "how";
-		if (str_empty(a->how))
-			return xstrdup("请选择回访方式（电话、上门、短信、其他）");
-		memcpy(n->followup, date, 11);
-		n->satisfaction = a->satisfaction;
-		snprintf(n->how, sizeof n->how, "%s", a->how);
-		break;
-	case CE_REDO:
-		if ((m = caseflow_new_due(a, cal, default_days, date, today, n, notice, field)))
-			return m;
-		n->status = CS_HANDLING;
-		n->redo_count++;
-		break;
-	case CE_CLOSE:
-		n->status = CS_CLOSED;
-		memcpy(n->closed, date, 11);
-		break;
-	case CE_RECEIVE:
-	case CE_COUNT:
-		*field = NULL;
+	if (a->event == CE_RECEIVE || a->event >= CE_COUNT || a->event < 0)
 		return xstrdup("未知的办理步骤");
-	}
-	*field = NULL;
-	return NULL;
+	char *m = effects[a->event] ? effects[a->event](&e) : NULL;
+	if (!m)
+		*field = NULL;
+	return m;
 }
 
 int caseflow_apply(const struct case_state *s, const struct case_action *a, const struct calendar *cal,

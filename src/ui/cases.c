@@ -268,15 +268,10 @@ static void field(int y, int x, int w, const char *label, const char *value, enu
 	ui_text(y, x + lw, w - lw, value, ALIGN_LEFT, role);
 }
 
-static void casescr_draw(struct screen *s, int top, int height, int width)
+/* The case's fields from row y; returns the next free row. */
+static int casescr_draw_case(const struct case_info *ci, int y, int width)
 {
-	struct casescr *c = s->data;
-	const struct case_info *ci = &c->ci;
-	if (c->error) {
-		ui_text(top + 1, 2, width - 4, c->error, ALIGN_LEFT, ROLE_ERROR);
-		return;
-	}
-	int half = (width - 4) / 2, y = top + 1;
+	int half = (width - 4) / 2;
 	char *st = xasprintf("%s  （%s）", ci->vals[CASEF_CATEGORY], caseflow_next_step(&ci->st));
 	field(y, 2, half, "编号", ci->case_no, ROLE_HEADER);
 	field(y++, 2 + half, half, "状态", caseflow_status_label(ci->st.status), ROLE_INFO);
@@ -315,6 +310,18 @@ static void casescr_draw(struct screen *s, int top, int height, int width)
 		ui_text(y++, 2, width - 4, m, ALIGN_LEFT, ROLE_ERROR);
 		free(m);
 	}
+	return y;
+}
+
+static void casescr_draw(struct screen *s, int top, int height, int width)
+{
+	struct casescr *c = s->data;
+	const struct case_info *ci = &c->ci;
+	if (c->error) {
+		ui_text(top + 1, 2, width - 4, c->error, ALIGN_LEFT, ROLE_ERROR);
+		return;
+	}
+	int half = (width - 4) / 2, y = casescr_draw_case(ci, top + 1, width);
 	if (*ci->st.reply) {
 		char *r = xasprintf("%s  %s", ci->st.reply,
 				    ci->st.result ? case_result_label((char[]){ ci->st.result, 0 }) : "");
@@ -324,11 +331,8 @@ static void casescr_draw(struct screen *s, int top, int height, int width)
 		field(y++, 2 + half, half, "回访", sat, ROLE_NORMAL);
 		free(sat);
 	}
-	if (*ci->reply) {
-		char *r = text_fit(ci->reply, width - 10, ALIGN_LEFT, true);
-		field(y++, 2, width - 4, "答复内容", r, ROLE_NORMAL);
-		free(r);
-	}
+	if (*ci->reply) /* one line, cut only when it is longer than the row */
+		field(y++, 2, width - 4, "答复内容", ci->reply, ROLE_NORMAL);
 	if (c->sugs && *c->sugs) {
 		char *lines = xstrdup(c->sugs), *save = NULL;
 		for (char *l = strtok_r(lines, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {

@@ -242,6 +242,51 @@ static int section(int y, int x, int w, const char *title, int64_t n, enum ui_ro
 	return y + 1;
 }
 
+/* Left: the three 待办 lists, each with its rows (loaded in this order), down to bottom. */
+static void home_draw_todo(const struct home *h, int y, int bottom, int lw)
+{
+	const char *kinds[] = { "超期", "临期", "待回访" };
+	int64_t totals[] = { h->counts.overdue, h->counts.due_soon, h->counts.awaiting };
+	int shown[3] = { 0 }, row = 0;
+	for (int i = 0; i < h->nrows; i++)
+		shown[h->rows[i].group]++;
+	for (int k = 0; k < 3 && y < bottom; k++) {
+		y = section(y, 1, lw, kinds[k], totals[k], k == 0 ? ROLE_ERROR : ROLE_INFO);
+		int room = (bottom - y) - (2 - k) * 2; /* keep two rows for each later section */
+		for (int j = 0; j < shown[k]; j++, row++)
+			if (j < room && y < bottom)
+				draw_todo(y++, 1, lw, &h->rows[row], row == h->cursor);
+		if (shown[k] > room && room >= 0 && y < bottom)
+			ui_text(y++, 3, lw - 3, "更多请到意见建议办理簿（按 4）", ALIGN_LEFT, ROLE_DIM);
+	}
+}
+
+/* Right: reception days, counts, calendar warnings. */
+static void home_draw_side(const struct home *h, int y, int rx, int rw)
+{
+	if (h->has_today)
+		y = draw_day(y, rx, rw, "今天接待日", &h->today_day);
+	if (h->has_next)
+		y = draw_day(y, rx, rw, "下次接待日", &h->next_day);
+	if (!h->has_today && !h->has_next)
+		ui_text(y++, rx, rw, "尚未安排接待日（按 2 安排）", ALIGN_LEFT, ROLE_ERROR);
+	y = draw_stats(y + 1, rx, rw, "本月", &h->month);
+	y = draw_stats(y, rx, rw, "本季度", &h->quarter);
+	char *dep = xasprintf("在任代表 %lld 名", (long long)h->deputies);
+	ui_text(y++, rx, rw, dep, ALIGN_LEFT, ROLE_NORMAL);
+	free(dep);
+	const char *cn = calendar_notice(app->cal, app->today);
+	if (cn)
+		y = draw_wrapped(++y, rx, rw, cn, ROLE_ERROR);
+	if (h->unknown_due) {
+		char *m = xasprintf("%lld 件案件的时限到了 %d 年，%d 年节假日安排未录入，只按周末计算；"
+				    "请在 data/holidays.txt 或 station.ini [calendar] 补录",
+				    (long long)h->unknown_due, h->unknown_year, h->unknown_year);
+		draw_wrapped(cn ? y : y + 1, rx, rw, m, ROLE_ERROR);
+		free(m);
+	}
+}
+
 static void home_draw(struct screen *s, int top, int height, int width)
 {
 	struct home *h = s->data;
@@ -254,59 +299,16 @@ static void home_draw(struct screen *s, int top, int height, int width)
 	free(t);
 	if (h->error)
 		ui_text(y++, 1, width - 2, h->error, ALIGN_LEFT, ROLE_ERROR);
-
-	/* Left: the three lists, each with its rows (they were loaded in this order). */
-	int menu_rows = 3, bottom = top + height - menu_rows;
-	int ly = y + 1, row = 0;
-	const char *kinds[] = { "超期", "临期", "待回访" };
-	int64_t totals[] = { h->counts.overdue, h->counts.due_soon, h->counts.awaiting };
-	int shown[3] = { 0 };
-	for (int i = 0; i < h->nrows; i++)
-		shown[h->rows[i].group]++;
-	for (int k = 0; k < 3; k++) {
-		if (ly >= bottom)
-			break;
-		ly = section(ly, 1, lw, kinds[k], totals[k], k == 0 ? ROLE_ERROR : ROLE_INFO);
-		int room = (bottom - ly) - (2 - k) * 2; /* keep two rows for each later section */
-		for (int j = 0; j < shown[k]; j++, row++)
-			if (j < room && ly < bottom)
-				draw_todo(ly++, 1, lw, &h->rows[row], row == h->cursor);
-		if (shown[k] > room && room >= 0 && ly < bottom)
-			ui_text(ly++, 3, lw - 3, "更多请到意见建议办理簿（按 4）", ALIGN_LEFT, ROLE_DIM);
-	}
-
-	/* Right: reception days, counts, calendar warning. */
-	int ry = y + 1;
-	if (h->has_today)
-		ry = draw_day(ry, rx, rw, "今天接待日", &h->today_day);
-	if (h->has_next)
-		ry = draw_day(ry, rx, rw, "下次接待日", &h->next_day);
-	if (!h->has_today && !h->has_next)
-		ui_text(ry++, rx, rw, "尚未安排接待日（按 2 安排）", ALIGN_LEFT, ROLE_ERROR);
-	ry++;
-	ry = draw_stats(ry, rx, rw, "本月", &h->month);
-	ry = draw_stats(ry, rx, rw, "本季度", &h->quarter);
-	char *dep = xasprintf("在任代表 %lld 名", (long long)h->deputies);
-	ui_text(ry++, rx, rw, dep, ALIGN_LEFT, ROLE_NORMAL);
-	free(dep);
-	const char *cn = calendar_notice(app->cal, app->today);
-	if (cn)
-		ry = draw_wrapped(++ry, rx, rw, cn, ROLE_ERROR);
-	if (h->unknown_due) {
-		char *m = xasprintf("%lld 件案件的时限到了 %d 年，%d 年节假日安排未录入，只按周末计算；"
-				    "请在 data/holidays.txt 或 station.ini [calendar] 补录",
-				    (long long)h->unknown_due, h->unknown_year, h->unknown_year);
-		ry = draw_wrapped(cn ? ry : ry + 1, rx, rw, m, ROLE_ERROR);
-		free(m);
-	}
-
-	/* Bottom: the registers. */
+	home_draw_todo(h, y + 1, top + height - 3, lw);
+	home_draw_side(h, y + 1, rx, rw);
+	/* Bottom: the registers, on one row or, when they do not fit, two. */
 	struct strbuf sb;
 	sb_init(&sb);
 	sb_add(&sb, "台账：");
 	for (int i = 0; i < (int)ARRAY_LEN(items); i++)
 		sb_addf(&sb, " %d %s ", i + 1, items[i].title ? items[i].title : c->titles[items[i].reg]);
-	ui_text(top + height - 2, 1, width - 2, sb.buf, ALIGN_LEFT, ROLE_INFO);
+	int rows = text_wrap(sb.buf, width - 2, NULL);
+	draw_wrapped(top + height - (rows > 1 ? 3 : 2), 1, width - 2, sb.buf, ROLE_INFO);
 	sb_free(&sb);
 }
 

@@ -200,64 +200,67 @@ void list_prepare(struct list *l, int height)
 	list_refresh(l);
 }
 
+/* Row 0: the filter line, the status and the count. */
+static void list_draw_filter(struct list *l, int y, int width, int *cursor_y, int *cursor_x)
+{
+	const char *label = "筛选：";
+	int lw = text_width(label), fw = 24;
+	ui_text(y, 1, lw, label, ALIGN_LEFT, ROLE_HEADER);
+	le_draw(&l->filter, y, 1 + lw, fw, ui_attr(ROLE_FIELD), cursor_y, cursor_x);
+	char *info = xasprintf("%s  共 %lld 条", l->status ? l->status : "", (long long)l->total);
+	ui_text(y, 1 + lw + fw + 2, width - (1 + lw + fw + 2) - 1, info, ALIGN_RIGHT, ROLE_NORMAL);
+	free(info);
+}
+
+/* One row of cells in the shown columns, from x = 1. */
+static void list_draw_cells(struct list *l, int y, int width, const int *w, const bool *hidden,
+			    char *const *cells, enum ui_role role)
+{
+	for (int c = 0, x = 1; c < l->src->ncols && x < width; c++) {
+		if (hidden[c])
+			continue;
+		ui_text(y, x, w[c], cells[c], l->src->cols[c].align, role);
+		x += w[c] + 1;
+	}
+}
+
+/* The text of an empty result: how to clear what narrows it, or that there is nothing yet. */
+static char *list_empty_text(const struct list *l)
+{
+	if (l->status_filtered)
+		return xasprintf("没有符合筛选条件的记录（按 %s 清除全部筛选条件）", keys_first_name(ACT_CLEAR));
+	if (l->filter_text[0])
+		return xasprintf("没有符合筛选条件的记录（按 %s 清除筛选）", keys_first_name(ACT_BACK));
+	return xstrdup("还没有记录");
+}
+
 void list_draw(struct list *l, int top, int height, int width, int *cursor_y, int *cursor_x)
 {
 	int n = l->src->ncols;
-
-	/* Row 0: filter line. */
-	const char *label = "筛选：";
-	int lw = text_width(label);
-	ui_text(top, 1, lw, label, ALIGN_LEFT, ROLE_HEADER);
-	int fw = 24;
-	le_draw(&l->filter, top, 1 + lw, fw, ui_attr(ROLE_FIELD), cursor_y, cursor_x);
-	char *info = xasprintf("%s  共 %lld 条", l->status ? l->status : "", (long long)l->total);
-	int iw = width - (1 + lw + fw + 2) - 1;
-	ui_text(top, 1 + lw + fw + 2, iw, info, ALIGN_RIGHT, ROLE_NORMAL);
-	free(info);
-
-	/* Row 1: headers with the sort mark. */
 	int *w = xmalloc(sizeof(int) * (size_t)n);
 	bool *hidden = xmalloc(sizeof(bool) * (size_t)n);
+	char **head = xcalloc((size_t)n, sizeof(char *));
+	list_draw_filter(l, top, width, cursor_y, cursor_x);
+	/* Row 1: headers with the sort mark. */
 	col_widths(l, width, w, hidden);
-	int x = 1;
-	for (int c = 0; c < n && x < width; c++) {
-		if (hidden[c])
-			continue;
-		bool sorted = c == l->sort_col && l->src->cols[c].sort_key >= 0;
-		char *h = sorted ? xasprintf("%s%s", l->src->cols[c].title, l->desc ? "v" : "^")
-				 : xstrdup(l->src->cols[c].title);
-		ui_text(top + 1, x, w[c], h, l->src->cols[c].align, ROLE_HEADER);
-		free(h);
-		x += w[c] + 1;
-	}
-
-	/* Rows. */
+	for (int c = 0; c < n; c++)
+		head[c] = c == l->sort_col && l->src->cols[c].sort_key >= 0
+				  ? xasprintf("%s%s", l->src->cols[c].title, l->desc ? "v" : "^")
+				  : xstrdup(l->src->cols[c].title);
+	list_draw_cells(l, top + 1, width, w, hidden, head, ROLE_HEADER);
+	str_free_array(head, n);
+	/* Rows: the window [top, top + rows) of the result, from the page in memory. */
 	for (int r = 0; r < l->rows; r++) {
-		int y = top + 2 + r;
-		int idx = (int)(l->top + r - l->page_off);
-		if (idx < 0 || idx >= l->page.nrows) {
-			move(y, 0);
-			clrtoeol();
-			continue;
-		}
-		bool sel = l->top + r == l->cursor;
-		enum ui_role role = sel ? ROLE_CURSOR : ROLE_NORMAL;
-		ui_clear(y, 0, 1, width, role);
-		x = 1;
-		for (int c = 0; c < n && x < width; c++) {
-			if (hidden[c])
-				continue;
-			ui_text(y, x, w[c], l->page.cells[idx * n + c], l->src->cols[c].align, role);
-			x += w[c] + 1;
-		}
+		int y = top + 2 + r, idx = (int)(l->top + r - l->page_off);
+		enum ui_role role = l->top + r == l->cursor ? ROLE_CURSOR : ROLE_NORMAL;
+		ui_clear(y, 0, 1, width, idx >= 0 && idx < l->page.nrows ? role : ROLE_NORMAL);
+		if (idx >= 0 && idx < l->page.nrows)
+			list_draw_cells(l, y, width, w, hidden, &l->page.cells[idx * n], role);
 	}
 	free(w);
 	free(hidden);
 	if (l->total == 0) {
-		char *empty = l->status_filtered
-				      ? xasprintf("没有符合筛选条件的记录（按 %s 清除全部筛选条件）", keys_first_name(ACT_CLEAR))
-			      : l->filter_text[0] ? xasprintf("没有符合筛选条件的记录（按 %s 清除筛选）", keys_first_name(ACT_BACK))
-						  : xstrdup("还没有记录");
+		char *empty = list_empty_text(l);
 		ui_text(top + 3, 1, width - 2, empty, ALIGN_CENTER, ROLE_DIM);
 		free(empty);
 	}

@@ -139,7 +139,15 @@ check "case list at 80 columns: working days named" sh -c "tmux -L $SOCK capture
 check "case list at 80 columns: no column squeezed to 4 (摘要 header whole)" screen_has "摘要"
 tmux -L "$SOCK" resize-window -x 100 -y 30
 expect_screen "承办单位"
+# A replied case: its 答复内容 line ends with the reply, not a stray "~".
+type_text "垃圾清"
+expect_screen "共 1 条"
+key Enter
+expect_screen "答复内容"
+check "case screen: a short reply is not cut" sh -c "! tmux -L $SOCK capture-pane -p | grep '答复内容' | grep -q '~'"
 key Escape
+expect_screen "共 1 条"
+key Escape Escape
 expect_screen "台账"
 e2e_quit "columns"
 e2e_finish

@@ -135,36 +135,65 @@ static int64_t demo_roster_id(const struct demo_roster *r, const char *name)
 	return 0;
 }
 
+/* The dates of a demo case at its stage: assigned so that the due date (days working days
+ * later) falls where the stage wants it, received the working day before, replied and followed
+ * up a few working days back. */
+static void demo_case_dates(const struct calendar *cal, enum demo_stage stage, int days, const char *today,
+			    char received[11], char assigned[11], char reply[11], char followup[11])
+{
+	static const struct {
+		enum demo_stage stage;
+		int before; /* working days before today, counted with days: -(days + n) or a fixed -n */
+		bool with_days;
+	} at[] = {
+		{ DEMO_OVERDUE, 4, true },
+		{ DEMO_DUE_SOON, -1, true },
+		{ DEMO_REPLIED, 10, false },
+		{ DEMO_CLOSED, 28, false },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(at); i++)
+		if (at[i].stage == stage)
+			calendar_add_workdays(cal, today, -((at[i].with_days ? days : 0) + at[i].before), assigned);
+	calendar_add_workdays(cal, assigned, -1, received);
+	calendar_add_workdays(cal, today, stage == DEMO_CLOSED ? -15 : -3, reply);
+	calendar_add_workdays(cal, reply, 2, followup);
+}
+
+/* The actions after 交办 that take a case to its stage. */
+static int demo_case_finish(const struct cfg *cfg, const struct calendar *cal, struct db *db, int64_t id,
+			    const struct demo_case *d, const char *reply, const char *followup, const char *today,
+			    char **err)
+{
+	if (d->stage == DEMO_REPLIED || d->stage == DEMO_CLOSED) {
+		struct case_action r = { .event = CE_REPLY, .date = reply, .content = d->reply, .result = d->result };
+		if (demo_case_act(cfg, cal, db, id, &r, today, err) < 0)
+			return -1;
+	}
+	if (d->stage == DEMO_CLOSED) {
+		struct case_action f = {
+			.event = CE_FOLLOWUP, .date = followup, .how = "电话", .satisfaction = CASE_SAT_SATISFIED
+		};
+		struct case_action c = { .event = CE_CLOSE, .date = followup };
+		if (demo_case_act(cfg, cal, db, id, &f, today, err) < 0 ||
+		    demo_case_act(cfg, cal, db, id, &c, today, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Create one demo case and take it through its actions; dates are working days before today. */
 static int demo_case_make(const struct cfg *cfg, const struct calendar *cal, struct db *db,
 			  const struct demo_roster *roster, const struct demo_case *d, const char *today, char **no,
 			  int64_t *case_id, char **err)
 {
 	struct case_links links = { .deputy_id = demo_roster_id(roster, d->deputy) };
-	char received[11], assigned[11], reply[11], followup[11];
+	char received[11] = "", assigned[11] = "", reply[11], followup[11];
 	const char *msgs[CASEF_NFIELDS];
 	int64_t id = 0, unit = 0;
-	int days = cfg->case_days, rc = -1;
+	int rc = -1;
 	char **v = NULL;
 
-	/* Assigned so that the due date (days working days later) falls where the stage wants it. */
-	switch (d->stage) {
-	case DEMO_OVERDUE:
-		calendar_add_workdays(cal, today, -(days + 4), assigned);
-		break;
-	case DEMO_DUE_SOON:
-		calendar_add_workdays(cal, today, -(days - 1), assigned);
-		break;
-	case DEMO_REPLIED:
-		calendar_add_workdays(cal, today, -10, assigned);
-		break;
-	case DEMO_CLOSED:
-		calendar_add_workdays(cal, today, -28, assigned);
-		break;
-	}
-	calendar_add_workdays(cal, assigned, -1, received);
-	calendar_add_workdays(cal, today, d->stage == DEMO_CLOSED ? -15 : -3, reply);
-	calendar_add_workdays(cal, reply, 2, followup);
+	demo_case_dates(cal, d->stage, cfg->case_days, today, received, assigned, reply, followup);
 	v = record_new_values(case_record(), received);
 	str_set(&v[CASEF_CATEGORY], d->category);
 	str_set(&v[CASEF_SUMMARY], d->summary);
@@ -179,34 +208,19 @@ static int demo_case_make(const struct cfg *cfg, const struct calendar *cal, str
 	}
 	if (db_units_find(db, d->unit, &unit, err) < 0)
 		goto out;
-	if (!unit) {
-		*err = xasprintf("没有承办单位 %s", d->unit);
-		goto out;
-	}
-	if (!links.deputy_id) {
-		*err = xasprintf("名册中没有代表 %s", d->deputy);
+	if (!unit || !links.deputy_id) {
+		*err = !unit ? xasprintf("没有承办单位 %s", d->unit) : xasprintf("名册中没有代表 %s", d->deputy);
 		goto out;
 	}
 	if (db_cases_create(db, cfg->station_code, v, &links, today, &id, no, err) < 0)
 		goto out;
 	*case_id = id;
-	struct case_action assign = { .event = CE_ASSIGN, .date = assigned, .unit_id = unit, .workdays = days };
-	if (demo_case_act(cfg, cal, db, id, &assign, today, err) < 0)
+	struct case_action assign = {
+		.event = CE_ASSIGN, .date = assigned, .unit_id = unit, .workdays = cfg->case_days
+	};
+	if (demo_case_act(cfg, cal, db, id, &assign, today, err) < 0 ||
+	    demo_case_finish(cfg, cal, db, id, d, reply, followup, today, err) < 0)
 		goto out;
-	if (d->stage == DEMO_REPLIED || d->stage == DEMO_CLOSED) {
-		struct case_action r = { .event = CE_REPLY, .date = reply, .content = d->reply, .result = d->result };
-		if (demo_case_act(cfg, cal, db, id, &r, today, err) < 0)
-			goto out;
-	}
-	if (d->stage == DEMO_CLOSED) {
-		struct case_action f = {
-			.event = CE_FOLLOWUP, .date = followup, .how = "电话", .satisfaction = CASE_SAT_SATISFIED
-		};
-		struct case_action c = { .event = CE_CLOSE, .date = followup };
-		if (demo_case_act(cfg, cal, db, id, &f, today, err) < 0 ||
-		    demo_case_act(cfg, cal, db, id, &c, today, err) < 0)
-			goto out;
-	}
 	rc = 0;
 out:
 	if (v)
@@ -268,6 +282,40 @@ static const struct demo_suggestion {
 	  "建议安排资金尽快修复。",
 	  0, 2, SS_RAISED, NULL, 0, 0, NULL, NULL, 0, NULL },
 };
+
+/* The actions that take a demo suggestion to its status. */
+static int demo_suggestion_acts(struct db *db, int64_t id, const struct demo_suggestion *d, const char *assigned,
+				const char *replied, const char *closed, const char *today, char **err)
+{
+	struct refusal why = { 0 };
+	if (d->status >= SS_HANDLING) {
+		struct suggestion_act a = { .action = SA_ASSIGN, .date = assigned };
+		if (db_units_find(db, d->unit, &a.unit_id, err) < 0)
+			return -1;
+		if (db_suggestions_act(db, id, &a, today, &why) < 0)
+			goto refused;
+	}
+	if (d->status >= SS_REPLIED) {
+		struct suggestion_act a = {
+			.action = SA_REPLY, .date = replied, .content = d->reply, .result = case_result_parse(d->result)
+		};
+		if (db_suggestions_act(db, id, &a, today, &why) < 0)
+			goto refused;
+	}
+	if (d->status >= SS_CLOSED) {
+		struct suggestion_act f = { .action = SA_FOLLOWUP,
+					    .date = closed,
+					    .satisfaction = case_sat_parse(d->satisfaction) };
+		struct suggestion_act a = { .action = SA_CLOSE, .date = closed };
+		if (db_suggestions_act(db, id, &f, today, &why) < 0 ||
+		    db_suggestions_act(db, id, &a, today, &why) < 0)
+			goto refused;
+	}
+	return 0;
+refused:
+	refusal_move(&why, err);
+	return -1;
+}
 
 /* The ids of the deputies a demo suggestion names (lead, then co-sponsors): an error names one
  * that is not in the roster. */
@@ -331,34 +379,7 @@ static int demo_suggestion_make(struct db *db, const struct demo_roster *roster,
 	if (demo_suggestion_deputies(roster, d, &links.lead_id, co, &links.ncosponsors, (int)ARRAY_LEN(co), err) < 0 ||
 	    db_suggestions_insert(db, v, &links, &id, err) < 0)
 		goto out;
-	struct refusal why = { 0 };
-	if (d->status >= SS_HANDLING) {
-		struct suggestion_act a = { .action = SA_ASSIGN, .date = assigned };
-		if (db_units_find(db, d->unit, &a.unit_id, err) < 0)
-			goto out;
-		if (db_suggestions_act(db, id, &a, today, &why) < 0)
-			goto refused;
-	}
-	if (d->status >= SS_REPLIED) {
-		struct suggestion_act a = {
-			.action = SA_REPLY, .date = replied, .content = d->reply, .result = case_result_parse(d->result)
-		};
-		if (db_suggestions_act(db, id, &a, today, &why) < 0)
-			goto refused;
-	}
-	if (d->status >= SS_CLOSED) {
-		struct suggestion_act f = { .action = SA_FOLLOWUP,
-					    .date = closed,
-					    .satisfaction = case_sat_parse(d->satisfaction) };
-		struct suggestion_act a = { .action = SA_CLOSE, .date = closed };
-		if (db_suggestions_act(db, id, &f, today, &why) < 0 ||
-		    db_suggestions_act(db, id, &a, today, &why) < 0)
-			goto refused;
-	}
-	rc = 0;
-	goto out;
-refused:
-	refusal_move(&why, err);
+	rc = demo_suggestion_acts(db, id, d, assigned, replied, closed, today, err);
 out:
 	record_free_values(&suggestion_def, v);
 	return rc;

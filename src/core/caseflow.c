@@ -126,66 +126,63 @@ int caseflow_form(enum case_event e, struct action_field out[ACTION_MAX_FIELDS])
 
 /* Why event e is refused in status st with the round's satisfaction sat, or NULL if it is
  * possible. One sentence per (event, status) pair that is refused. */
+/* Why event e is refused in status st (NULL: allowed there). The steps after a reply depend on
+ * the round's satisfaction too: see caseflow_refusal_replied. */
+static const char *const refusals[CE_COUNT][CS_COUNT] = {
+	[CE_RECEIVE] = { "受理在新建案件时自动登记，不能再登记一次", "受理在新建案件时自动登记，不能再登记一次",
+			 "受理在新建案件时自动登记，不能再登记一次", "受理在新建案件时自动登记，不能再登记一次" },
+	[CE_ASSIGN] = { [CS_HANDLING] = "案件已经交办，正在办理中；交错了单位请先退回，再重新交办",
+			[CS_REPLIED] = "案件已经答复，不能再交办",
+			[CS_CLOSED] = "案件已经办结，不能再交办" },
+	[CE_URGE] = { [CS_RECEIVED] = "案件尚未交办，不能催办",
+		      [CS_REPLIED] = "案件已经答复，无需催办",
+		      [CS_CLOSED] = "案件已经办结，不能催办" },
+	[CE_EXTEND] = { [CS_RECEIVED] = "案件尚未交办，没有办理时限，不能延期",
+			[CS_REPLIED] = "案件已经答复，不能延期",
+			[CS_CLOSED] = "案件已经办结，不能延期" },
+	[CE_RETURN] = { [CS_RECEIVED] = "案件尚未交办，无从退回",
+			[CS_REPLIED] = "案件已经答复，不能退回",
+			[CS_CLOSED] = "案件已经办结，不能退回" },
+	[CE_REPLY] = { [CS_RECEIVED] = "案件尚未交办，不能答复；当场答复的请用「当场答复」",
+		       [CS_REPLIED] = "案件已经答复；回访不满意的，请先重办再答复",
+		       [CS_CLOSED] = "案件已经办结，不能再答复" },
+	[CE_SPOT_REPLY] = { [CS_HANDLING] = "案件已经交办，不能当场答复；请等承办单位答复",
+			    [CS_REPLIED] = "案件已经交办，不能当场答复；请等承办单位答复",
+			    [CS_CLOSED] = "案件已经办结，不能当场答复" },
+	[CE_FOLLOWUP] = { [CS_RECEIVED] = "案件尚未答复，不能回访",
+			  [CS_HANDLING] = "案件尚未答复，不能回访",
+			  [CS_CLOSED] = "案件已经办结，不能再回访" },
+	[CE_REDO] = { [CS_RECEIVED] = "案件尚未交办，不能重办",
+		      [CS_HANDLING] = "案件正在办理中，无需重办",
+		      [CS_CLOSED] = "案件已经办结，不能重办" },
+	[CE_CLOSE] = { [CS_RECEIVED] = "案件尚未交办，不能办结；当场答复的请用「当场答复」",
+		       [CS_HANDLING] = "案件尚未答复，不能办结",
+		       [CS_CLOSED] = "案件已经办结" },
+};
+
+/* 回访, 重办 and 办结 on a replied case: allowed by the round's satisfaction. */
+static const char *caseflow_refusal_replied(enum case_sat sat, enum case_event e)
+{
+	bool none = sat == CASE_SAT_NONE, ok = case_sat_ok(sat);
+	switch (e) {
+	case CE_FOLLOWUP:
+		return none ? NULL : ok ? "本轮已经回访（满意），请办结" : "本轮已经回访（不满意），请重办";
+	case CE_REDO:
+		return sat == CASE_SAT_UNSATISFIED ? NULL
+		       : none			   ? "尚未回访，不能重办；回访不满意的才重办"
+						   : "回访满意，无需重办，请办结";
+	case CE_CLOSE:
+		return ok ? NULL : none ? "尚未回访，不能办结" : "回访不满意，应重办，不能办结";
+	default:
+		return refusals[e][CS_REPLIED];
+	}
+}
+
 static const char *caseflow_refusal(enum case_status st, enum case_sat sat, enum case_event e)
 {
-	switch (e) {
-	case CE_RECEIVE:
-		return "受理在新建案件时自动登记，不能再登记一次";
-	case CE_ASSIGN:
-		return st == CS_RECEIVED ? NULL
-			: st == CS_HANDLING ? "案件已经交办，正在办理中；交错了单位请先退回，再重新交办"
-			: st == CS_REPLIED ? "案件已经答复，不能再交办"
-					   : "案件已经办结，不能再交办";
-	case CE_URGE:
-		return st == CS_HANDLING    ? NULL
-			: st == CS_RECEIVED ? "案件尚未交办，不能催办"
-			: st == CS_REPLIED  ? "案件已经答复，无需催办"
-					    : "案件已经办结，不能催办";
-	case CE_EXTEND:
-		return st == CS_HANDLING    ? NULL
-			: st == CS_RECEIVED ? "案件尚未交办，没有办理时限，不能延期"
-			: st == CS_REPLIED  ? "案件已经答复，不能延期"
-					    : "案件已经办结，不能延期";
-	case CE_RETURN:
-		return st == CS_HANDLING    ? NULL
-			: st == CS_RECEIVED ? "案件尚未交办，无从退回"
-			: st == CS_REPLIED  ? "案件已经答复，不能退回"
-					    : "案件已经办结，不能退回";
-	case CE_REPLY:
-		return st == CS_HANDLING    ? NULL
-			: st == CS_RECEIVED ? "案件尚未交办，不能答复；当场答复的请用「当场答复」"
-			: st == CS_REPLIED ? "案件已经答复；回访不满意的，请先重办再答复"
-					   : "案件已经办结，不能再答复";
-	case CE_SPOT_REPLY:
-		return st == CS_RECEIVED  ? NULL
-			: st == CS_CLOSED ? "案件已经办结，不能当场答复"
-					  : "案件已经交办，不能当场答复；请等承办单位答复";
-	case CE_FOLLOWUP:
-		if (st == CS_REPLIED)
-			return sat == CASE_SAT_NONE ? NULL
-				: case_sat_ok(sat)  ? "本轮已经回访（满意），请办结"
-						    : "本轮已经回访（不满意），请重办";
-		return st == CS_CLOSED ? "案件已经办结，不能再回访" : "案件尚未答复，不能回访";
-	case CE_REDO:
-		if (st == CS_REPLIED)
-			return sat == CASE_SAT_UNSATISFIED ? NULL
-				: sat == CASE_SAT_NONE     ? "尚未回访，不能重办；回访不满意的才重办"
-							   : "回访满意，无需重办，请办结";
-		return st == CS_CLOSED      ? "案件已经办结，不能重办"
-			: st == CS_HANDLING ? "案件正在办理中，无需重办"
-					    : "案件尚未交办，不能重办";
-	case CE_CLOSE:
-		if (st == CS_REPLIED)
-			return case_sat_ok(sat)        ? NULL
-				: sat == CASE_SAT_NONE ? "尚未回访，不能办结"
-						       : "回访不满意，应重办，不能办结";
-		return st == CS_CLOSED      ? "案件已经办结"
-			: st == CS_HANDLING ? "案件尚未答复，不能办结"
-					    : "案件尚未交办，不能办结；当场答复的请用「当场答复」";
-	case CE_COUNT:
-		break;
-	}
-	return "未知的办理步骤";
+	if (e < 0 || e >= CE_COUNT || st < 0 || st >= CS_COUNT)
+		return "未知的办理步骤";
+	return st == CS_REPLIED ? caseflow_refusal_replied(sat, e) : refusals[e][st];
 }
 
 bool caseflow_allowed(const struct case_state *s, enum case_event e, const char **why)

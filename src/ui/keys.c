@@ -82,6 +82,11 @@ static struct key_binding table[ACT_COUNT] = {
 	  .label = "关联",
 	  .help = "把本次来访关联到此人未办结的案件（不重复立案）",
 	  .spec = "F6 ^L" },
+	{ .action = ACT_PERIOD,
+	  .name = "period",
+	  .label = "期间",
+	  .help = "按月、季度、年或起止日期筛选（如 2026Q4、2026-10、2026-10-01~2026-12-31）",
+	  .spec = "F9 ^O" },
 };
 
 static const struct {

@@ -893,7 +893,8 @@ int db_cases_counts(struct db *db, const struct case_filter *f, int64_t *n, int6
 	*n = 0;
 	if (closed)
 		*closed = 0;
-	if (cases_count_prepare(db, "SELECT count(*)", f, NULL, &st, err) < 0 || db_count_finish(db, st, NULL, n, err) < 0)
+	if (cases_count_prepare(db, "SELECT count(*)", f, NULL, &st, err) < 0 ||
+	    db_count_finish(db, st, NULL, n, err) < 0)
 		return -1;
 	if (!closed)
 		return 0;

@@ -46,10 +46,10 @@ static const struct list_col cols[] = {
 };
 
 struct caselist {
-	int filter;         /* index into filters */
-	bool has_period;    /* narrowed to period (受理日期) */
+	int filter;      /* index into filters */
+	bool has_period; /* narrowed to period (受理日期) */
 	struct period period;
-	int64_t n, closed;  /* the last count: cases, and of them 办结 */
+	int64_t n, closed; /* the last count: cases, and of them 办结 */
 };
 
 static void make_filter(struct caselist *c, const char *text, struct case_filter *f)

@@ -47,8 +47,9 @@ struct listscreen_desc {
 	 * typed text). */
 	void (*clear_filters)(void *state);
 	/* Optional: the period key. set_period gets the period typed (NULL: every date) and the
-	 * text as typed ("" for none), both borrowed for the call; then the rows are counted again; period_field names the date it narrows
-	 * ("受理日期") in the dialog. The clear key must reset the period through clear_filters. */
+	 * text as typed ("" for none), both borrowed for the call; then the rows are counted again.
+	 * period_field names the date it narrows ("受理日期") in the dialog. The clear key must
+	 * reset the period through clear_filters. */
 	void (*set_period)(void *state, const struct period *p, const char *text);
 	const char *period_field;
 	/* Optional: the line above the filter line (new string): the period and what the count

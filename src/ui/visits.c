@@ -506,7 +506,7 @@ struct vlist {
 	int64_t day_id;    /* resolved FF_DAY */
 	bool has_period;   /* FF_PERIOD read: visits dated in period */
 	struct period period;
-	int64_t visits, people; /* visits and people for the current filter */
+	int64_t visits, people;  /* visits and people for the current filter */
 	struct choice_list deps; /* FF_DEPUTY's items; owned */
 	struct register_desc fdesc;
 };

@@ -599,7 +599,9 @@ TEST(t_period)
 			ACT(id, .event = CE_SPOT_REPLY, .date = dates[i], .content = "当场解释",
 			    .satisfaction = CASE_SAT_SATISFIED);
 	}
-	struct case_filter f = { .cal = cal, .today = "2026-12-31", .date_from = "2026-10-01", .date_to = "2026-12-31" };
+	struct case_filter f = {
+		.cal = cal, .today = "2026-12-31", .date_from = "2026-10-01", .date_to = "2026-12-31"
+	};
 	CHECK_PAGE(&f, CASE_SORT_RECEIVED, false, 0, -1, "十月初,十一月,年末");
 	int64_t n = -1, closed = -1;
 	char *err = NULL, *plan = NULL;

@@ -979,15 +979,17 @@ TEST(t_period)
 		   SUG_TITLE, "一季度末,二季度初,四季度初,年末");
 	CHECK_LIST(&((struct suggestion_filter){ .date_from = "2026-04-01" }), SUG_DATE, false, SUG_TITLE,
 		   "二季度初,四季度初,年末");
-	CHECK_LIST(&((struct suggestion_filter){ .date_to = "2026-03-31" }), SUG_DATE, false, SUG_TITLE, "年前,一季度末");
-	CHECK_LIST(&((struct suggestion_filter){ .date_from = "2026-01-01", .date_to = "2026-12-31", .category = "城建环资" }),
+	CHECK_LIST(&((struct suggestion_filter){ .date_to = "2026-03-31" }), SUG_DATE, false, SUG_TITLE,
+		   "年前,一季度末");
+	CHECK_LIST(&((struct suggestion_filter){
+			   .date_from = "2026-01-01", .date_to = "2026-12-31", .category = "城建环资" }),
 		   SUG_DATE, false, SUG_TITLE, "一季度末,年末");
 	CHECK_LIST(&((struct suggestion_filter){ .date_from = "2026-01-01", .date_to = "2026-12-31", .text = "ls" }),
 		   SUG_DATE, false, SUG_TITLE, "四季度初");
 	char *plan = NULL, *err = NULL;
 	CHECK_INT(db_suggestions_count_plan(
-			  db, &((struct suggestion_filter){ .date_from = "2026-10-01", .date_to = "2026-12-31" }), &plan,
-			  &err),
+			  db, &((struct suggestion_filter){ .date_from = "2026-10-01", .date_to = "2026-12-31" }),
+			  &plan, &err),
 		  0);
 	CHECK(plan && strstr(plan, "SEARCH s USING") && strstr(plan, "date>?"));
 	CHECK(plan && !strstr(plan, "SCAN s"));

@@ -799,7 +799,8 @@ static int cases_rows(struct db *db, sqlite3_stmt *st, const struct cases_when *
 /* The WHERE clause of a case_filter, with only the conditions that are set (a condition such as
  * "?2 IS NULL OR c.status = ?2" would keep the planner from any index, and every count would
  * scan all cases). Parameters keep their numbers whether used or not: ?1 LIKE pattern, ?2 status,
- * ?3 unit, ?4 category, ?7 today, ?8 last 临期 due date (bound by cases_bind_filter). */
+ * ?3 unit, ?4 category, ?7 today, ?8 last 临期 due date, ?11 ?12 受理日期 from and to (a range on
+ * cases_received) (bound by cases_bind_filter; ?9 ?10 are a page's LIMIT and OFFSET). */
 static char *cases_where(const struct case_filter *f)
 {
 	struct strbuf sb;
@@ -824,6 +825,10 @@ static char *cases_where(const struct case_filter *f)
 		sb_add(&sb, " AND c.status = '办理中' AND c.due_date < ?7");
 	if (f && f->due_soon)
 		sb_add(&sb, " AND c.status = '办理中' AND c.due_date BETWEEN ?7 AND ?8");
+	if (f && !str_empty(f->date_from))
+		sb_add(&sb, " AND c.received_date >= ?11");
+	if (f && !str_empty(f->date_to))
+		sb_add(&sb, " AND c.received_date <= ?12");
 	return sb_take(&sb);
 }
 
@@ -856,22 +861,55 @@ static void cases_bind_filter(sqlite3_stmt *st, const struct case_filter *f, cha
 		caseflow_soon_until(f->cal, today, f->soon_days, until);
 	/* No 临期 range (no calendar or soon_days <= 0): a bound below today matches nothing. */
 	sqlite3_bind_text(st, 8, *until ? until : "0000-00-00", -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 11, f ? f->date_from : NULL);
+	db_bind_text(st, 12, f ? f->date_to : NULL);
+}
+
+/* Prepare "<head> FROM cases c WHERE <f>[ AND <more>]" with f bound. */
+static int cases_count_prepare(struct db *db, const char *head, const struct case_filter *f, const char *more,
+			       sqlite3_stmt **st, char **err)
+{
+	char *where = cases_where(f);
+	char *sql = xasprintf("%s FROM cases c%s%s", head, where, more ? more : "");
+	char today[11];
+	int rc = db_prepare(db, sql, st, err);
+	free(where);
+	free(sql);
+	if (rc == 0)
+		cases_bind_filter(*st, f, today);
+	return rc;
 }
 
 int db_cases_count(struct db *db, const struct case_filter *f, int64_t *n, char **err)
 {
+	return db_cases_counts(db, f, n, NULL, err);
+}
+
+/* The closed ones are a second count with the status added (the cases_status_due index, or
+ * the date range): one query summing the status would read every row of the table. */
+int db_cases_counts(struct db *db, const struct case_filter *f, int64_t *n, int64_t *closed, char **err)
+{
 	sqlite3_stmt *st = NULL;
-	char *where = cases_where(f);
-	char *sql = xasprintf("SELECT count(*) FROM cases c%s", where);
-	char today[11];
-	int rc = db_prepare(db, sql, &st, err);
-	free(where);
-	free(sql);
 	*n = 0;
-	if (rc < 0)
+	if (closed)
+		*closed = 0;
+	if (cases_count_prepare(db, "SELECT count(*)", f, NULL, &st, err) < 0 ||
+	    db_count_finish(db, st, NULL, n, err) < 0)
 		return -1;
-	cases_bind_filter(st, f, today);
-	return db_count_finish(db, st, NULL, n, err);
+	if (!closed)
+		return 0;
+	if (cases_count_prepare(db, "SELECT count(*)", f, " AND c.status = '办结'", &st, err) < 0)
+		return -1;
+	return db_count_finish(db, st, NULL, closed, err);
+}
+
+int db_cases_count_plan(struct db *db, const struct case_filter *f, char **plan, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	*plan = NULL;
+	if (cases_count_prepare(db, "EXPLAIN QUERY PLAN SELECT count(*)", f, NULL, &st, err) < 0)
+		return -1;
+	return db_plan_finish(db, st, plan, err);
 }
 
 int db_cases_due_from(struct db *db, const char *from, int64_t *n, char **err)

@@ -102,6 +102,8 @@ struct case_filter {
 	const char *status; /* 受理/办理中/已答复/办结 */
 	int64_t unit_id;
 	const char *category;
+	const char *date_from; /* 受理日期 from (ISO, inclusive); NULL or "": no bound */
+	const char *date_to;   /* 受理日期 to (ISO, inclusive); NULL or "": no bound */
 	bool overdue;  /* only 超期 (办理中 and due before today) */
 	bool due_soon; /* only 临期 (办理中, due from today to caseflow_soon_until()) */
 	/* For overdue, due_soon and the computed columns of rows: */
@@ -148,6 +150,11 @@ struct case_row {
 typedef int (*case_row_cb)(void *ud, const struct case_row *r);
 
 int db_cases_count(struct db *db, const struct case_filter *f, int64_t *n, char **err);
+/* The cases of the filter and, of those, the ones 办结 (closed may be NULL). */
+int db_cases_counts(struct db *db, const struct case_filter *f, int64_t *n, int64_t *closed, char **err);
+/* EXPLAIN QUERY PLAN of db_cases_count's query for f, its lines joined by "\n" (new string in
+ * *plan), to check that a date range is served by an index. */
+int db_cases_count_plan(struct db *db, const struct case_filter *f, char **plan, char **err);
 /* Cases being handled (办理中) whose due date is on or after from: those whose deadline may have
  * been counted without the holidays of a year the calendar does not know yet. Index range on
  * cases_status_due. */

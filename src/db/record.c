@@ -322,6 +322,25 @@ out:
 	return rc;
 }
 
+int db_plan_finish(struct db *db, sqlite3_stmt *st, char **plan, char **err)
+{
+	struct strbuf sb;
+	int src, rc = 0;
+	sb_init(&sb);
+	sb_add(&sb, "");
+	while ((src = sqlite3_step(st)) == SQLITE_ROW)
+		sb_addf(&sb, "%s%s", sb.len ? "\n" : "", db_column_text(st, 3));
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, src, NULL, err);
+		sb_free(&sb);
+		*plan = NULL;
+	} else {
+		*plan = sb_take(&sb);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int db_count_finish(struct db *db, sqlite3_stmt *st, const struct record_def *def, int64_t *n, char **err)
 {
 	int rc = -1, src = sqlite3_step(st);

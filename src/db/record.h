@@ -44,6 +44,9 @@ char *db_rec_like(const char *text);
 /* Step a prepared count (one row, one column), put it in *n and finalize st — on every path.
  * def (may be NULL) names fields in an error message. Returns 0 or -1 with *err. */
 int db_count_finish(struct db *db, sqlite3_stmt *st, const struct record_def *def, int64_t *n, char **err);
+/* Step an EXPLAIN QUERY PLAN statement to its end and finalize it: the plan's lines (detail
+ * column) joined by "\n" into *plan (new string; NULL on failure). */
+int db_plan_finish(struct db *db, sqlite3_stmt *st, char **plan, char **err);
 
 /* The ids a link table holds for one record (id_col where key_col = key), in the order they
  * were linked. *ids (n of them) is a new array, NULL when none. */

@@ -99,6 +99,8 @@ struct suggestion_filter {
 	int64_t deputy_id;    /* lead or co-sponsor */
 	int64_t unit_id;      /* 承办单位 */
 	const char *year;     /* "YYYY": 提出日期 in that year */
+	const char *date_from; /* 提出日期 from (ISO, inclusive; a range on suggestions_date) */
+	const char *date_to;   /* 提出日期 to (ISO, inclusive) */
 	bool overdue;         /* only 办理中 with due date before today (needs today) */
 	const char *today;    /* "YYYY-MM-DD" for overdue and SUG_X_OVERDUE; NULL: clock_today() */
 };
@@ -109,6 +111,9 @@ struct suggestion_filter {
 typedef int (*suggestion_row_cb)(void *ud, int64_t id, const char *const *vals);
 
 int db_suggestions_count(struct db *db, const struct suggestion_filter *f, int64_t *n, char **err);
+/* EXPLAIN QUERY PLAN of db_suggestions_count's query for f, its lines joined by "\n" (new
+ * string in *plan), to check that a date range is served by an index. */
+int db_suggestions_count_plan(struct db *db, const struct suggestion_filter *f, char **plan, char **err);
 /* A page sorted by sort_col (a field or an enum suggestion_extra; -1 or unknown: 提出日期),
  * then id; desc reverses (empty values last either way). Default order is newest first when
  * sort_col < 0. limit < 0: no limit. */

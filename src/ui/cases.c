@@ -1,6 +1,8 @@
 /* 意见建议办理簿.
  *
- * The list pages through db_cases_page(); F5 cycles 全部/超期/临期/受理/办理中/已答复/办结.
+ * The list pages through db_cases_page(); F5 cycles 全部/超期/临期/受理/办理中/已答复/办结, and
+ * the 期间 key narrows it to the cases received in a month, quarter, year or date range; the
+ * line above the list says the period, the cases in it and how many of them are 办结.
  * A case screen shows the case, its linked records and its timeline (every event, oldest first,
  * with who and when); F5 offers only the steps allowed now (caseflow_allowed) and each step is a
  * small form built from caseflow_form() by ui/actform.c. The core decides (caseflow_apply via
@@ -10,6 +12,7 @@
 #include "core/case.h"
 #include "core/caseflow.h"
 #include "core/clock.h"
+#include "core/period.h"
 #include "core/text.h"
 #include "core/util.h"
 #include "db/cases.h"
@@ -43,7 +46,10 @@ static const struct list_col cols[] = {
 };
 
 struct caselist {
-	int filter; /* index into filters */
+	int filter;      /* index into filters */
+	bool has_period; /* narrowed to period (受理日期) */
+	struct period period;
+	int64_t n, closed; /* the last count: cases, and of them 办结 */
 };
 
 static void make_filter(struct caselist *c, const char *text, struct case_filter *f)
@@ -54,6 +60,10 @@ static void make_filter(struct caselist *c, const char *text, struct case_filter
 	f->cal = app->cal;
 	f->today = app->today;
 	f->soon_days = app->cfg->due_soon_days;
+	if (c->has_period) {
+		f->date_from = c->period.from;
+		f->date_to = c->period.to;
+	}
 	if (!strcmp(fl, "超期"))
 		f->overdue = true;
 	else if (!strcmp(fl, "临期"))
@@ -64,9 +74,12 @@ static void make_filter(struct caselist *c, const char *text, struct case_filter
 
 static int list_count(void *ctx, const char *filter, int64_t *n, char **err)
 {
+	struct caselist *c = ctx;
 	struct case_filter f;
-	make_filter(ctx, filter, &f);
-	return db_cases_count(app->db, &f, n, err);
+	make_filter(c, filter, &f);
+	int rc = db_cases_counts(app->db, &f, n, &c->closed, err);
+	c->n = *n;
+	return rc;
 }
 
 /* The hint column: 超期 N 天 / 临期 / the next step. */
@@ -107,11 +120,35 @@ static int list_fetch(void *ctx, const char *filter, int sort_key, bool desc, in
 static char *caselist_status(void *state, bool *filtered)
 {
 	struct caselist *c = state;
-	*filtered = c->filter != 0;
+	*filtered = c->filter != 0 || c->has_period;
 	return xasprintf("范围：%s", filters[c->filter]);
 }
 
-static void caselist_clear(void *state) { ((struct caselist *)state)->filter = 0; }
+/* The period and the counts for it (the range, the typed text and F5's status together). */
+static char *caselist_summary(void *state)
+{
+	struct caselist *c = state;
+	char *p = c->has_period ? period_label(&c->period) : xstrdup("不限");
+	char *s = xasprintf("受理日期：%s  共 %lld 件，其中办结 %lld 件", p, (long long)c->n, (long long)c->closed);
+	free(p);
+	return s;
+}
+
+static void caselist_set_period(void *state, const struct period *p, const char *text)
+{
+	(void)text;
+	struct caselist *c = state;
+	c->has_period = p != NULL;
+	if (p)
+		c->period = *p;
+}
+
+static void caselist_clear(void *state)
+{
+	struct caselist *c = state;
+	c->filter = 0;
+	c->has_period = false;
+}
 
 /* A case created directly (from a deputy's survey, a letter ...). */
 static int new_case_save(struct form *f, int64_t *id, char **err)
@@ -198,6 +235,9 @@ void cases_push(const char *filter)
 						   .actions = caselist_actions,
 						   .status = caselist_status,
 						   .clear_filters = caselist_clear,
+						   .set_period = caselist_set_period,
+						   .period_field = "受理日期",
+						   .summary = caselist_summary,
 						   .fini = free,
 						   .state = c });
 }

@@ -276,6 +276,7 @@ bool dialog_multipick(const char *title, const char *const *items, int n, bool *
 
 struct input {
 	const char *title, *prompt, *error;
+	char *own_error; /* a check's message; owned */
 	struct lineedit ed;
 };
 
@@ -295,37 +296,64 @@ static void input_draw(void *ud)
 	wnoutrefresh(stdscr);
 }
 
-char *dialog_input(const char *title, const char *prompt, int max_chars, bool required)
+/* What dialog_input_check() and dialog_input() check the text with. */
+struct input_rule {
+	int max_chars;
+	bool required;
+	char *(*check)(void *ctx, const char *text);
+	void *ctx;
+};
+
+/* The dialog's loop: the accepted text (new string) or NULL on Esc. */
+static char *input_run(struct input *in, const struct input_rule *r)
 {
 	static const enum action acts[] = { ACT_OPEN, ACT_BACK, ACT_NONE };
-	struct input in = { .title = title, .prompt = prompt };
 	char *result = NULL;
-	le_init(&in.ed, "", max_chars + 10, false);
 	app_draw_all();
-	input_draw(&in);
+	input_draw(in);
 	for (;;) {
-		struct keypress k = app_getkey(input_draw, &in);
+		struct keypress k = app_getkey(input_draw, in);
 		if (app_stopping())
 			break;
 		enum action a = keys_lookup(k, acts);
-		if (a == ACT_BACK && !in.ed.pasting)
+		if (a == ACT_BACK && !in->ed.pasting)
 			break;
-		if (a == ACT_OPEN && !in.ed.pasting) {
-			char *t = le_text(&in.ed);
+		if (a == ACT_OPEN && !in->ed.pasting) {
+			char *t = le_text(&in->ed);
 			str_trim(t);
-			const char *e = valid_text(t, max_chars, false);
-			if (!e && required && !*t)
+			const char *e = valid_text(t, r->max_chars, false);
+			if (!e && r->required && !*t)
 				e = "不能为空";
+			free(in->own_error);
+			in->own_error = !e && r->check ? r->check(r->ctx, t) : NULL;
+			if (in->own_error)
+				e = in->own_error;
 			if (!e) {
 				result = t;
 				break;
 			}
 			free(t);
-			in.error = e;
-		} else if (le_key(&in.ed, k))
-			in.error = le_take_notice(&in.ed);
-		input_draw(&in);
+			in->error = e;
+		} else if (le_key(&in->ed, k))
+			in->error = le_take_notice(&in->ed);
+		input_draw(in);
 	}
-	le_free(&in.ed);
+	free(in->own_error);
+	le_free(&in->ed);
 	return result;
+}
+
+char *dialog_input(const char *title, const char *prompt, int max_chars, bool required)
+{
+	struct input in = { .title = title, .prompt = prompt };
+	le_init(&in.ed, "", max_chars + 10, false);
+	return input_run(&in, &(struct input_rule){ .max_chars = max_chars, .required = required });
+}
+
+char *dialog_input_check(const char *title, const char *prompt, const char *initial, int max_chars,
+			 char *(*check)(void *ctx, const char *text), void *ctx)
+{
+	struct input in = { .title = title, .prompt = prompt };
+	le_init(&in.ed, initial ? initial : "", max_chars + 10, false);
+	return input_run(&in, &(struct input_rule){ .max_chars = max_chars, .check = check, .ctx = ctx });
 }

@@ -21,6 +21,12 @@ bool dialog_multipick(const char *title, const char *const *items, int n, bool *
  * required: an empty answer is refused with a message. */
 char *dialog_input(const char *title, const char *prompt, int max_chars, bool required);
 
+/* Ask for one line of text as dialog_input does, starting with initial (may be NULL), and keep
+ * asking while check (may be NULL) refuses it: check returns NULL to accept the (trimmed) text,
+ * or a new message shown under the line, which keeps what was typed. */
+char *dialog_input_check(const char *title, const char *prompt, const char *initial, int max_chars,
+			 char *(*check)(void *ctx, const char *text), void *ctx);
+
 /* True if item matches filter: substring, or (for ASCII letters) its pinyin initials. */
 bool dialog_match(const char *item, const char *filter);
 

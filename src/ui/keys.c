@@ -87,6 +87,11 @@ static struct key_binding table[ACT_COUNT] = {
 	  .label = "已举行",
 	  .help = "把选中的计划标记为已举行（填举行日期），再按一次取消标记",
 	  .spec = "F9 ^O" },
+	{ .action = ACT_PERIOD,
+	  .name = "period",
+	  .label = "期间",
+	  .help = "按月、季度、年或起止日期筛选（如 2026Q4、2026-10、2026-10-01~2026-12-31）",
+	  .spec = "F9 ^O" },
 };
 
 static const struct {

@@ -43,6 +43,7 @@ enum action {
 	ACT_FILTER,   /* cycle a list's filter (status, period) */
 	ACT_LINK,     /* visit: link to the returning resident's open case */
 	ACT_HELD,     /* plan: tick an entry off as held (or take the tick back) */
+	ACT_PERIOD,   /* a register list: narrow to a month, quarter, year or date range */
 	ACT_COUNT
 };
 

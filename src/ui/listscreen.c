@@ -3,6 +3,7 @@
 #include "ui/listscreen.h"
 
 #include "core/util.h"
+#include "ui/dialog.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@ struct lscreen {
 	struct list *list;
 	struct list_source src;
 	struct binding *table; /* HELP, the register's actions, then the common rows; owned */
+	char *summary;         /* d.summary's line after the last count; owned */
 };
 
 static struct lscreen *lscreen_of(struct screen *s) { return s->data; }
@@ -22,15 +24,25 @@ int64_t listscreen_selected(struct screen *s) { return list_selected(lscreen_of(
 
 struct list *listscreen_list(struct screen *s) { return lscreen_of(s)->list; }
 
-void listscreen_refilter(struct screen *s)
+/* The status and the summary line again, from the state. */
+static void ls_status(struct lscreen *ls)
 {
-	struct lscreen *ls = lscreen_of(s);
 	bool filtered = false;
 	if (ls->d.status) {
 		char *st = ls->d.status(ls->d.state, &filtered);
 		list_set_status(ls->list, st, filtered);
 		free(st);
 	}
+	if (ls->d.summary) {
+		free(ls->summary);
+		ls->summary = ls->d.summary(ls->d.state);
+	}
+}
+
+void listscreen_refilter(struct screen *s)
+{
+	struct lscreen *ls = lscreen_of(s);
+	ls_status(ls);
 	list_reload(ls->list);
 }
 
@@ -42,12 +54,7 @@ static int ls_count(void *ctx, const char *filter, int64_t *n, char **err)
 {
 	struct lscreen *ls = ctx;
 	int rc = ls->d.count(ls->d.state, filter, n, err);
-	if (ls->d.status) {
-		bool filtered = false;
-		char *st = ls->d.status(ls->d.state, &filtered);
-		list_set_status(ls->list, st, filtered);
-		free(st);
-	}
+	ls_status(ls);
 	return rc;
 }
 
@@ -108,6 +115,32 @@ static int ls_back(struct screen *s)
 	return UI_POP;
 }
 
+/* The period dialog refuses what period_parse() cannot read; empty is every date. */
+static char *ls_period_check(void *ctx, const char *text)
+{
+	struct period p;
+	char *err = NULL;
+	(void)ctx;
+	return *text && period_parse(text, &p, &err) < 0 ? err : NULL;
+}
+
+/* The period key: ask, then hand the period to the register. */
+static int ls_period(struct screen *s)
+{
+	struct lscreen *ls = lscreen_of(s);
+	char *title = xasprintf("按%s筛选", ls->d.period_field ? ls->d.period_field : "日期");
+	char *t = dialog_input_check(title, "如 2026Q4、2026-10、2026、2026-10-01~2026-12-31（空：不限）", NULL, 40,
+				     ls_period_check, NULL);
+	struct period p;
+	if (t) {
+		ls->d.set_period(ls->d.state, *t && period_parse(t, &p, NULL) == 0 ? &p : NULL, t);
+		listscreen_refilter(s);
+	}
+	free(t);
+	free(title);
+	return UI_REDRAW;
+}
+
 static int ls_quit(struct screen *s)
 {
 	(void)s;
@@ -131,15 +164,22 @@ static const struct binding common[] = {
 
 /* ---- the screen ---- */
 
+/* Rows above the list: the summary line, when the register has one. */
+static int ls_head(const struct lscreen *ls) { return ls->d.summary ? 1 : 0; }
+
 static void ls_prepare(struct screen *s, int top, int height, int width)
 {
 	(void)top, (void)width;
-	list_prepare(lscreen_of(s)->list, height);
+	struct lscreen *ls = lscreen_of(s);
+	list_prepare(ls->list, height - ls_head(ls));
 }
 
 static void ls_draw(struct screen *s, int top, int height, int width)
 {
-	list_draw(lscreen_of(s)->list, top, height, width, &s->cur_y, &s->cur_x);
+	struct lscreen *ls = lscreen_of(s);
+	if (ls->d.summary)
+		ui_text(top, 1, width - 2, ls->summary ? ls->summary : "", ALIGN_LEFT, ROLE_INFO);
+	list_draw(ls->list, top + ls_head(ls), height - ls_head(ls), width, &s->cur_y, &s->cur_x);
 }
 
 /* Keys no row runs: text and editing keys of the filter line. */
@@ -163,6 +203,7 @@ static void ls_fini(struct screen *s)
 	list_free(ls->list);
 	if (ls->d.fini)
 		ls->d.fini(ls->d.state);
+	free(ls->summary);
 	free(ls->table);
 	free(ls);
 }
@@ -183,10 +224,12 @@ struct screen *listscreen_push(const struct listscreen_desc *d)
 	while (d->actions && d->actions[na].action != ACT_NONE)
 		na++;
 	ls->d = *d;
-	ls->table = xcalloc((size_t)(1 + na + nc), sizeof *ls->table);
+	ls->table = xcalloc((size_t)(2 + na + nc), sizeof *ls->table);
 	ls->table[n++] = (struct binding){ .action = ACT_HELP };
 	for (int i = 0; i < na; i++)
 		ls->table[n++] = d->actions[i];
+	if (d->set_period)
+		ls->table[n++] = (struct binding){ .action = ACT_PERIOD, .run = ls_period };
 	for (int i = 0; i < nc; i++) /* ends with common's ACT_NONE row */
 		ls->table[n++] = common[i];
 	ls->src = (struct list_source){

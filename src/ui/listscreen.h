@@ -8,10 +8,17 @@
  * Call order: fill a description (a static or the state's own), listscreen_push(); action
  * handlers (struct binding.run) get the screen and use listscreen_state()/listscreen_selected();
  * when they change the screen's own filters they call listscreen_refilter(). The state is freed
- * by desc.fini when the screen closes. */
+ * by desc.fini when the screen closes.
+ *
+ * A register whose rows have a date (受理日期, 提出日期, 来访日期) sets set_period: the screen adds
+ * the 期间 key (ACT_PERIOD), which asks for a period as the clerk writes it (core/period.h: 2026,
+ * 2026Q4, 2026年第四季度, 2026-10, 2026-10-01~2026-12-31 ...; a bad one is refused in the
+ * dialog, keeping what was typed) and hands it to the register, and a summary line above the
+ * filter line says the period and what the count found for it. */
 #ifndef STATION_UI_LISTSCREEN_H
 #define STATION_UI_LISTSCREEN_H
 
+#include "core/period.h"
 #include "ui/app.h"
 #include "ui/list.h"
 
@@ -39,6 +46,16 @@ struct listscreen_desc {
 	/* Optional: clear the register's own filters (Esc and the clear key clear them with the
 	 * typed text). */
 	void (*clear_filters)(void *state);
+	/* Optional: the period key. set_period gets the period typed (NULL: every date) and the
+	 * text as typed ("" for none), both borrowed for the call; then the rows are counted again.
+	 * period_field names the date it narrows ("受理日期") in the dialog. The clear key must
+	 * reset the period through clear_filters. */
+	void (*set_period)(void *state, const struct period *p, const char *text);
+	const char *period_field;
+	/* Optional: the line above the filter line (new string): the period and what the count
+	 * found for it ("期间：2026年第四季度（10-01 至 12-31）  共 12 件，其中办结 5 件"). Asked after
+	 * each count; it only formats what the state holds (no queries). */
+	char *(*summary)(void *state);
 	/* Optional: called when the screen is shown again after the one above it closed (the rows
 	 * are reloaded first), e.g. to open a record just created. */
 	void (*reload)(struct screen *s);

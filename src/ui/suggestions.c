@@ -1,7 +1,9 @@
 /* 代表建议办理簿.
  *
  * The list pages through db_suggestions_page(), newest first; typing filters (title, content,
- * number, the lead deputy's name or pinyin) and F5 cycles 全部/超期/已提出/办理中/已答复/办结.
+ * number, the lead deputy's name or pinyin), F5 cycles 全部/超期/已提出/办理中/已答复/办结 and
+ * the 期间 key narrows it to the suggestions raised (提出日期) in a month, quarter, year or range;
+ * the line above the list says the period and how many suggestions it holds.
  * F3 opens the form of a new suggestion (saved, it opens the suggestion's screen), Enter the
  * screen of the selected one: its fields, co-sponsors, the cases it came from with their state,
  * where the handling stands and whether it is overdue. There F5 offers only the actions allowed
@@ -20,6 +22,7 @@
 #include "ui/suggestions.h"
 
 #include "core/clock.h"
+#include "core/period.h"
 #include "core/suggestion.h"
 #include "core/text.h"
 #include "core/util.h"
@@ -139,6 +142,9 @@ static const struct list_col sug_cols[] = {
 
 struct suglist {
 	int filter;      /* index into sug_filters */
+	bool has_period; /* narrowed to period (提出日期) */
+	struct period period;
+	int64_t n;       /* the last count */
 	int64_t open_id; /* a suggestion just created: open its screen when the form closes */
 };
 
@@ -148,6 +154,10 @@ static void suglist_filter(const struct suglist *s, const char *text, struct sug
 	memset(f, 0, sizeof *f);
 	f->text = text;
 	f->today = app->today;
+	if (s->has_period) {
+		f->date_from = s->period.from;
+		f->date_to = s->period.to;
+	}
 	if (!strcmp(fl, "超期"))
 		f->overdue = true;
 	else if (strcmp(fl, "全部"))
@@ -156,9 +166,12 @@ static void suglist_filter(const struct suglist *s, const char *text, struct sug
 
 static int suglist_count(void *ctx, const char *text, int64_t *n, char **err)
 {
+	struct suglist *s = ctx;
 	struct suggestion_filter f;
-	suglist_filter(ctx, text, &f);
-	return db_suggestions_count(app->db, &f, n, err);
+	suglist_filter(s, text, &f);
+	int rc = db_suggestions_count(app->db, &f, n, err);
+	s->n = *n;
+	return rc;
 }
 
 /* The 提示 column: 超期 N 天, else the next step (待交办, 待答复 or 延期N次, 待办结). */
@@ -196,11 +209,35 @@ static int suglist_fetch(void *ctx, const char *text, int sort_key, bool desc, i
 static char *suglist_status(void *state, bool *filtered)
 {
 	struct suglist *s = state;
-	*filtered = s->filter != 0;
+	*filtered = s->filter != 0 || s->has_period;
 	return xasprintf("范围：%s", sug_filters[s->filter]);
 }
 
-static void suglist_clear(void *state) { ((struct suglist *)state)->filter = 0; }
+/* The period and the suggestions counted in it (with the typed text and F5's status). */
+static char *suglist_summary(void *state)
+{
+	struct suglist *s = state;
+	char *p = s->has_period ? period_label(&s->period) : xstrdup("不限");
+	char *line = xasprintf("提出日期：%s  %lld 件", p, (long long)s->n);
+	free(p);
+	return line;
+}
+
+static void suglist_set_period(void *state, const struct period *p, const char *text)
+{
+	(void)text;
+	struct suglist *s = state;
+	s->has_period = p != NULL;
+	if (p)
+		s->period = *p;
+}
+
+static void suglist_clear(void *state)
+{
+	struct suglist *s = state;
+	s->filter = 0;
+	s->has_period = false;
+}
 
 /* Ask, then delete (soft: the station head can restore it). Returns true if deleted. */
 static bool sug_delete(int64_t id)
@@ -296,6 +333,9 @@ void suggestions_push(void)
 						   .actions = suglist_actions,
 						   .status = suglist_status,
 						   .clear_filters = suglist_clear,
+						   .set_period = suglist_set_period,
+						   .period_field = "提出日期",
+						   .summary = suglist_summary,
 						   .reload = suglist_reload,
 						   .fini = free,
 						   .state = s });

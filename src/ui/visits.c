@@ -13,6 +13,7 @@
 
 #include "core/calendar.h"
 #include "core/clock.h"
+#include "core/period.h"
 #include "core/text.h"
 #include "core/util.h"
 #include "core/visit.h"
@@ -491,8 +492,9 @@ static const struct list_col cols[] = {
 	{ "案件", 6, 16, ALIGN_LEFT, -1, true, 0 },
 };
 
-/* The filter form: what the list shows besides the typed text. */
-enum ff { FF_MONTH, FF_CHANNEL, FF_CATEGORY, FF_HANDLING, FF_DEPUTY, FF_DAY, FF_N };
+/* The filter form: what the list shows besides the typed text. FF_PERIOD is a period as the
+ * clerk writes it (core/period.h); the 期间 key sets it too. */
+enum ff { FF_PERIOD, FF_CHANNEL, FF_CATEGORY, FF_HANDLING, FF_DEPUTY, FF_DAY, FF_N };
 
 static struct field_def ffields[FF_N];
 static struct record_def fdef;
@@ -502,7 +504,9 @@ struct vlist {
 	char *f[FF_N];     /* the filter's values; owned */
 	int64_t deputy_id; /* resolved FF_DEPUTY */
 	int64_t day_id;    /* resolved FF_DAY */
-	int64_t people;    /* people for the current filter */
+	bool has_period;   /* FF_PERIOD read: visits dated in period */
+	struct period period;
+	int64_t visits, people;  /* visits and people for the current filter */
 	struct choice_list deps; /* FF_DEPUTY's items; owned */
 	struct register_desc fdesc;
 };
@@ -513,7 +517,10 @@ static void make_filter(struct vlist *l, const char *text, struct visit_filter *
 {
 	memset(f, 0, sizeof *f);
 	f->text = text;
-	f->month = *l->f[FF_MONTH] ? l->f[FF_MONTH] : NULL;
+	if (l->has_period) {
+		f->date_from = l->period.from;
+		f->date_to = l->period.to;
+	}
 	f->channel = *l->f[FF_CHANNEL] ? l->f[FF_CHANNEL] : NULL;
 	f->category = *l->f[FF_CATEGORY] ? l->f[FF_CATEGORY] : NULL;
 	f->handling = *l->f[FF_HANDLING] ? l->f[FF_HANDLING] : NULL;
@@ -521,21 +528,48 @@ static void make_filter(struct vlist *l, const char *text, struct visit_filter *
 	f->reception_day_id = l->day_id;
 }
 
-/* The filter in force and the people it counts (refreshed after each count). The month of
- * today is the default view, not a narrowing the clerk has to clear. */
+/* The filters in force besides the period. The month of today is the default view, not a
+ * narrowing the clerk has to clear. */
 static char *vlist_status(void *state, bool *filtered)
 {
 	struct vlist *l = state;
+	struct period month;
 	struct strbuf sb;
 	sb_init(&sb);
-	*filtered = false;
+	sb_add(&sb, "");
+	period_month_of(app->today, &month);
+	*filtered = l->has_period && (strcmp(l->period.from, month.from) || strcmp(l->period.to, month.to));
 	for (int i = 0; i < FF_N; i++)
-		if (*l->f[i]) {
+		if (i != FF_PERIOD && *l->f[i]) {
 			sb_addf(&sb, "%s%s", sb.len ? " " : "", l->f[i]);
-			*filtered |= i != FF_MONTH || strncmp(l->f[i], app->today, 7);
+			*filtered = true;
 		}
-	sb_addf(&sb, "%s来访人数 %lld", sb.len ? "  " : "", (long long)l->people);
 	return sb_take(&sb);
+}
+
+/* The period and what the last count found in it. */
+static char *vlist_summary(void *state)
+{
+	struct vlist *l = state;
+	char *p = l->has_period ? period_label(&l->period) : xstrdup("不限");
+	char *s = xasprintf("来访日期：%s  来访 %lld 次 / 人数 %lld", p, (long long)l->visits, (long long)l->people);
+	free(p);
+	return s;
+}
+
+/* FF_PERIOD is text (as typed, "" for every date): read it into has_period/period. It was
+ * checked when it was typed. */
+static void vlist_read_period(struct vlist *l)
+{
+	l->has_period = *l->f[FF_PERIOD] && period_parse(l->f[FF_PERIOD], &l->period, NULL) == 0;
+}
+
+/* The 期间 key. */
+static void vlist_set_period(void *state, const struct period *p, const char *text)
+{
+	struct vlist *l = state;
+	str_set(&l->f[FF_PERIOD], p ? text : "");
+	vlist_read_period(l);
 }
 
 /* Back to the default view: this month, nothing else. */
@@ -544,8 +578,9 @@ static void vlist_clear(void *state)
 	struct vlist *l = state;
 	for (int i = 0; i < FF_N; i++)
 		str_set(&l->f[i], "");
-	free(l->f[FF_MONTH]);
-	l->f[FF_MONTH] = xstrndup(app->today, 7);
+	free(l->f[FF_PERIOD]);
+	l->f[FF_PERIOD] = xstrndup(app->today, 7);
+	vlist_read_period(l);
 	l->deputy_id = l->day_id = 0;
 }
 
@@ -554,7 +589,9 @@ static int vlist_count(void *ctx, const char *filter, int64_t *n, char **err)
 	struct vlist *l = ctx;
 	struct visit_filter f;
 	make_filter(l, filter, &f);
-	return db_visits_count(app->db, &f, n, &l->people, err);
+	int rc = db_visits_count(app->db, &f, n, &l->people, err);
+	l->visits = *n;
+	return rc;
 }
 
 struct fill {
@@ -620,6 +657,7 @@ static int filter_save(struct form *f, int64_t *id, char **err)
 	}
 	for (int i = 0; i < FF_N; i++)
 		str_set(&l->f[i], v[i]);
+	vlist_read_period(l);
 	l->deputy_id = dep;
 	l->day_id = day;
 	list_reload(l->list);
@@ -633,19 +671,16 @@ static void filter_init(struct form *f, int64_t id)
 	form_set_choices(f, FF_DEPUTY, cur_vlist->deps.v, cur_vlist->deps.n, true);
 }
 
-static const char *month_check(char **val, const char **msgs)
-{
-	(void)msgs;
-	if (*val[FF_MONTH] && !db_visits_month_ok(val[FF_MONTH]))
-		return "月份应为 2026-11 这样的格式";
-	return NULL;
-}
+/* The message of the last refused period (record_def.check hands back borrowed messages). */
+static char *period_msg;
 
 static int filter_check(char **val, const char **msgs)
 {
-	const char *m = month_check(val, msgs);
-	if (m) {
-		msgs[FF_MONTH] = m;
+	struct period p;
+	free(period_msg);
+	period_msg = NULL;
+	if (*val[FF_PERIOD] && period_parse(val[FF_PERIOD], &p, &period_msg) < 0) {
+		msgs[FF_PERIOD] = period_msg;
 		return 1;
 	}
 	return 0;
@@ -653,7 +688,7 @@ static int filter_check(char **val, const char **msgs)
 
 static void filter_def_init(void)
 {
-	ffields[FF_MONTH] = (struct field_def){ .col = "month", .label = "月份", .kind = FK_TEXT, .max_chars = 7 };
+	ffields[FF_PERIOD] = (struct field_def){ .col = "period", .label = "期间", .kind = FK_TEXT, .max_chars = 40 };
 	ffields[FF_CHANNEL] =
 		(struct field_def){ .col = "channel", .label = "渠道", .kind = FK_CHOICE, .choices = visit_channels };
 	ffields[FF_CATEGORY] = (struct field_def){ .col = "category",
@@ -743,15 +778,16 @@ void visits_push(void)
 	filter_def_init();
 	for (int i = 0; i < FF_N; i++)
 		l->f[i] = xstrdup("");
-	free(l->f[FF_MONTH]);
-	l->f[FF_MONTH] = xstrndup(app->today, 7); /* this month */
+	free(l->f[FF_PERIOD]);
+	l->f[FF_PERIOD] = xstrndup(app->today, 7); /* this month */
+	vlist_read_period(l);
 	if (choices_deputies(true, NULL, 0, &l->deps, &err) < 0) {
 		app_message(MSG_ERROR, "%s", err);
 		free(err);
 	}
 	l->fdesc = (struct register_desc){ .def = &fdef,
 					   .title = "筛选",
-					   .name_field = FF_MONTH,
+					   .name_field = FF_PERIOD,
 					   .get = filter_get,
 					   .save = filter_save,
 					   .form_init = filter_init,
@@ -765,6 +801,9 @@ void visits_push(void)
 								      .actions = vlist_actions,
 								      .status = vlist_status,
 								      .clear_filters = vlist_clear,
+								      .set_period = vlist_set_period,
+								      .period_field = "来访日期",
+								      .summary = vlist_summary,
 								      .fini = vlist_fini,
 								      .state = l });
 	l->list = listscreen_list(s);

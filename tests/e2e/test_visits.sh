@@ -140,10 +140,10 @@ key Escape
 expect_screen "今天接待日"
 key 3
 expect_screen "共 5 条"
-check "list counts people (12 + 1 + 1 + 1 + 1)" screen_has "来访人数 16"
+check "list counts people (12 + 1 + 1 + 1 + 1)" screen_has "来访 5 次 / 人数 16"
 type_text "路灯"
 expect_screen "共 2 条"
-check "text filter on the content" screen_has "来访人数 2"
+check "text filter on the content" screen_has "来访 2 次 / 人数 2"
 key C-u
 expect_screen "共 5 条"
 key F5

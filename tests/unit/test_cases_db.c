@@ -586,6 +586,65 @@ static char *page(const struct case_filter *f, enum case_sort sort, bool desc, i
 		free(t_p);                                                                                             \
 	} while (0)
 
+/* A period (core/period) narrows the list by 受理日期, both ends inclusive, with the other
+ * filters; the count of closed cases follows the same filter; the range is an index search. */
+TEST(t_period)
+{
+	setup();
+	const char *dates[] = { "2026-06-30", "2026-07-01", "2026-09-30", "2026-10-01", "2026-11-15", "2026-12-31" };
+	const char *names[] = { "六月末", "七月初", "九月末", "十月初", "十一月", "年末" };
+	for (int i = 0; i < 6; i++) {
+		int64_t id = create(dates[i], names[i]);
+		if (i % 2) /* 七月初, 十月初, 年末 closed on the spot */
+			ACT(id, .event = CE_SPOT_REPLY, .date = dates[i], .content = "当场解释",
+			    .satisfaction = CASE_SAT_SATISFIED);
+	}
+	struct case_filter f = {
+		.cal = cal, .today = "2026-12-31", .date_from = "2026-10-01", .date_to = "2026-12-31"
+	};
+	CHECK_PAGE(&f, CASE_SORT_RECEIVED, false, 0, -1, "十月初,十一月,年末");
+	int64_t n = -1, closed = -1;
+	char *err = NULL, *plan = NULL;
+	CHECK_INT(db_cases_counts(db, &f, &n, &closed, &err), 0);
+	CHECK_INT(n, 3);
+	CHECK_INT(closed, 2);
+	f.date_from = "2026-07-01";
+	f.date_to = "2026-09-30";
+	CHECK_PAGE(&f, CASE_SORT_RECEIVED, true, 0, -1, "九月末,七月初");
+	CHECK_INT(db_cases_counts(db, &f, &n, &closed, &err), 0);
+	CHECK_INT(n, 2);
+	CHECK_INT(closed, 1);
+	/* With the other filters: status and text. */
+	f.date_from = "2026-01-01";
+	f.date_to = "2026-12-31";
+	f.status = "受理";
+	CHECK_PAGE(&f, CASE_SORT_RECEIVED, false, 0, -1, "六月末,九月末,十一月");
+	CHECK_INT(db_cases_counts(db, &f, &n, &closed, &err), 0);
+	CHECK_INT(closed, 0);
+	f.status = NULL;
+	f.text = "月末";
+	CHECK_PAGE(&f, CASE_SORT_RECEIVED, false, 0, -1, "六月末,九月末");
+	f.text = NULL;
+	/* One bound only. */
+	f.date_from = "2026-11-15";
+	f.date_to = NULL;
+	CHECK_PAGE(&f, CASE_SORT_RECEIVED, false, 0, -1, "十一月,年末");
+	f.date_from = NULL;
+	f.date_to = "2026-06-30";
+	CHECK_PAGE(&f, CASE_SORT_RECEIVED, false, 0, -1, "六月末");
+	/* The range is a search on an index of 受理日期, not a scan of the cases. */
+	f.date_from = "2026-10-01";
+	f.date_to = "2026-12-31";
+	CHECK_INT(db_cases_count_plan(db, &f, &plan, &err), 0);
+	CHECK(plan && strstr(plan, "SEARCH c USING") && strstr(plan, "received_date>?"));
+	CHECK(plan && !strstr(plan, "SCAN c"));
+	if (plan && (!strstr(plan, "SEARCH c USING") || strstr(plan, "SCAN c")))
+		fprintf(stderr, "  plan: %s\n", plan);
+	free(plan);
+	free(err);
+	teardown();
+}
+
 static int row_fields_cb(void *ud, const struct case_row *r)
 {
 	struct strbuf *sb = ud;
@@ -753,6 +812,7 @@ int main(void)
 	RUN(t_update_delete);
 	RUN(t_dashboard);
 	RUN(t_list);
+	RUN(t_period);
 	RUN(t_stats);
 	RUN(t_explain);
 	calendar_free(cal);

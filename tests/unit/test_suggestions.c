@@ -961,6 +961,45 @@ TEST(t_filters)
 
 /* A deleted co-sponsor stays linked to the suggestion that has it, but cannot be added to
  * another one. */
+/* A period narrows the list by 提出日期, both ends inclusive, with the other filters; the range
+ * is an index search (suggestions_date), not a scan of the table. */
+TEST(t_period)
+{
+	setup();
+	add("年前", "李四", "", "2025-12-31", "城建环资", "");
+	add("一季度末", "王五", "", "2026-03-31", "城建环资", "");
+	add("二季度初", "赵六", "", "2026-04-01", "教科文卫", "");
+	add("四季度初", "李四", "", "2026-10-01", "社会建设", "");
+	add("年末", "王五", "", "2026-12-31", "城建环资", "");
+	CHECK_LIST(&((struct suggestion_filter){ .date_from = "2026-10-01", .date_to = "2026-12-31" }), -1, false,
+		   SUG_TITLE, "年末,四季度初");
+	CHECK_LIST(&((struct suggestion_filter){ .date_from = "2026-01-01", .date_to = "2026-03-31" }), SUG_DATE, false,
+		   SUG_TITLE, "一季度末");
+	CHECK_LIST(&((struct suggestion_filter){ .date_from = "2026-01-01", .date_to = "2026-12-31" }), SUG_DATE, false,
+		   SUG_TITLE, "一季度末,二季度初,四季度初,年末");
+	CHECK_LIST(&((struct suggestion_filter){ .date_from = "2026-04-01" }), SUG_DATE, false, SUG_TITLE,
+		   "二季度初,四季度初,年末");
+	CHECK_LIST(&((struct suggestion_filter){ .date_to = "2026-03-31" }), SUG_DATE, false, SUG_TITLE,
+		   "年前,一季度末");
+	CHECK_LIST(&((struct suggestion_filter){
+			   .date_from = "2026-01-01", .date_to = "2026-12-31", .category = "城建环资" }),
+		   SUG_DATE, false, SUG_TITLE, "一季度末,年末");
+	CHECK_LIST(&((struct suggestion_filter){ .date_from = "2026-01-01", .date_to = "2026-12-31", .text = "ls" }),
+		   SUG_DATE, false, SUG_TITLE, "四季度初");
+	char *plan = NULL, *err = NULL;
+	CHECK_INT(db_suggestions_count_plan(
+			  db, &((struct suggestion_filter){ .date_from = "2026-10-01", .date_to = "2026-12-31" }),
+			  &plan, &err),
+		  0);
+	CHECK(plan && strstr(plan, "SEARCH s USING") && strstr(plan, "date>?"));
+	CHECK(plan && !strstr(plan, "SCAN s"));
+	if (plan && (!strstr(plan, "SEARCH s USING") || strstr(plan, "SCAN s")))
+		fprintf(stderr, "  plan: %s\n", plan);
+	free(plan);
+	free(err);
+	teardown();
+}
+
 TEST(t_deleted_links)
 {
 	setup();
@@ -1001,6 +1040,7 @@ int main(void)
 	RUN(t_events);
 	RUN(t_for_case);
 	RUN(t_filters);
+	RUN(t_period);
 	RUN(t_deleted_links);
 	return t_done();
 }

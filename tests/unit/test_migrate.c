@@ -207,8 +207,9 @@ TEST(t_every_earlier_version)
 					    "SELECT name || phone || level || deleted FROM deputies WHERE uid = "
 					    "'00000000000000000000000000000abc'",
 					    "老代表13900001111乡镇0");
-			/* 0006 gave the old suggestion the timeline its row tells. */
-			if (k >= 1)
+			/* 0006 gave the old suggestion the timeline its row tells (a sample inserted
+			 * after 0006 has no timeline: the program writes it). */
+			if (k >= 1 && k < 6)
 				CHECK_Q_STR(
 					db,
 					"SELECT group_concat(type || ':' || coalesce(date, '-') || ':' || status_after,"
@@ -218,7 +219,7 @@ TEST(t_every_earlier_version)
 						 "答复:2026-05-01:已答复,征询意见:2026-05-03:已答复,办结:2026-05-05:"
 						 "办结"
 					       : "提出:2026-01-05:已提出");
-			if (k >= 3)
+			if (k >= 3 && k < 6)
 				CHECK_Q_STR(db,
 					    "SELECT note || '|' || due_date FROM suggestion_events WHERE type = '延期'",
 					    "升级前延期 1 次，理由未记录|2026-05-10");

@@ -16,20 +16,20 @@
 
 /* Field indexes into visit values; keep in the order of visit_fields in visit.c. */
 enum visit_field {
-	VIS_DATE,     /* 日期: required; a future date is allowed after the clerk confirms it
-		       * (visit_is_future()) */
-	VIS_CHANNEL,  /* 渠道: visit_channels, required, default 接待日来访 */
-	VIS_NAME,     /* 来访人: required; VISIT_ANONYMOUS when the resident gives no name */
-	VIS_GENDER,   /* 性别: 男/女 or empty */
-	VIS_PHONE,    /* 联系电话: mobile, landline with area code, or empty; personal */
-	VIS_ADDRESS,  /* 住址或单位: personal */
-	VIS_PEOPLE,   /* 人数: 1..999, default 1 (group visits) */
-	VIS_CONTENT,  /* 反映问题: the resident's own words, multi-line, required, <= 2000 chars */
-	VIS_CATEGORY, /* 类别: one of visit_categories(), required */
-	VIS_HANDLING, /* 处理方式: visit_handlings, required */
-	VIS_REPLY,    /* 答复内容/理由: the answer for 当场答复 (required then), the reason for
-		       * 不予受理 (required then), a note otherwise. Stored in visits.reply, or in
-		       * visits.handling_reason for 不予受理 (db/visits.c does the mapping). */
+	VIS_DATE,         /* 日期: required; a future date is allowed after the clerk confirms it
+			   * (visit_is_future()) */
+	VIS_CHANNEL,      /* 渠道: visit_channels, required, default 接待日来访 */
+	VIS_NAME,         /* 来访人: required; VISIT_ANONYMOUS when the resident gives no name */
+	VIS_GENDER,       /* 性别: 男/女 or empty */
+	VIS_PHONE,        /* 联系电话: mobile, landline with area code, or empty; personal */
+	VIS_ADDRESS,      /* 住址或单位: personal */
+	VIS_PEOPLE,       /* 人数: 1..999, default 1 (group visits) */
+	VIS_CONTENT,      /* 反映问题: the resident's own words, multi-line, required, <= 2000 chars */
+	VIS_CATEGORY,     /* 类别: one of visit_categories(), required */
+	VIS_HANDLING,     /* 处理方式: visit_handlings, required */
+	VIS_REPLY,        /* 答复内容/理由: the answer for 当场答复 (required then), the reason for
+			   * 不予受理 (required then), a note otherwise. Stored in visits.reply, or in
+			   * visits.handling_reason for 不予受理 (db/visits.c does the mapping). */
 	VIS_SATISFACTION, /* 满意度: the resident's satisfaction with an answer on the spot
 			   * (case_sat_choices: 满意/基本满意/不满意), optional, only for 当场答复;
 			   * counted by the statistics (db/cases.h db_cases_stats) */

@@ -462,7 +462,8 @@ int db_suggestions_get(struct db *db, int64_t id, struct suggestion_info *out, c
 	memset(out, 0, sizeof *out);
 	out->id = id;
 	if (sug_get_row(db, id, out, err) < 0 || sug_load_state(db, id, &out->state, err) < 0 ||
-	    sug_get_deputies(db, out, err) < 0 || sug_get_cases(db, out, err) < 0 || sug_get_visits(db, id, out, err) < 0) {
+	    sug_get_deputies(db, out, err) < 0 || sug_get_cases(db, out, err) < 0 ||
+	    sug_get_visits(db, id, out, err) < 0) {
 		db_suggestion_info_free(out);
 		return -1;
 	}

@@ -534,19 +534,12 @@ static const struct screen_ops sugform_ops = {
 	.fini = sugform_fini,
 };
 
-
 static void sugform_open(int64_t id, int64_t *open_after, const struct sug_from_visit *fv);
 
 /* Push the form of suggestion id (0: a new one; open_after then gets its id once saved). */
-static void sugform_push(int64_t id, int64_t *open_after)
-{
-	sugform_open(id, open_after, NULL);
-}
+static void sugform_push(int64_t id, int64_t *open_after) { sugform_open(id, open_after, NULL); }
 
-void suggestion_from_visit_push(const struct sug_from_visit *fv)
-{
-	sugform_open(0, NULL, fv);
-}
+void suggestion_from_visit_push(const struct sug_from_visit *fv) { sugform_open(0, NULL, fv); }
 
 /* Push the form of suggestion id, or of a new one filled from a visit (fv, may be NULL). */
 static void sugform_open(int64_t id, int64_t *open_after, const struct sug_from_visit *fv)
@@ -599,7 +592,7 @@ static void sugform_open(int64_t id, int64_t *open_after, const struct sug_from_
 		form_set_draft(s->form, "suggestion_from_visit", s->from_visit);
 	} else
 		form_set_draft(s->form, "suggestions", id);
-	char *title = id ? xasprintf("修改代表建议《%s》", s->full[SUG_TITLE])
+	char *title = id        ? xasprintf("修改代表建议《%s》", s->full[SUG_TITLE])
 		: s->from_visit ? xasprintf("新增代表建议（来自 %s %s 的来访）", fv->date, fv->name)
 				: xstrdup("新增代表建议");
 	struct screen *sc = screen_new(&sugform_ops, title, form_bindings);

@@ -209,7 +209,7 @@ static bool vscreen_skip(struct form *f, int field, void *ud)
 {
 	(void)ud;
 	return field == VF_SATISFACTION && strcmp(form_value(f, VF_HANDLING), VISIT_H_ANSWER) &&
-	       str_empty(form_value(f, VF_SATISFACTION));
+		str_empty(form_value(f, VF_SATISFACTION));
 }
 
 /* Beside 办理时限, while 交办 is chosen: the due date the case will get, from the calendar, as
@@ -221,8 +221,7 @@ static void vscreen_due_note(struct vscreen *v)
 	const char *days = form_value(v->form, VF_DAYS);
 	long n = strtol(days, &end, 10);
 	if (!strcmp(form_value(v->form, VF_HANDLING), VISIT_H_ASSIGN) && !v->link_case &&
-	    !date_parse(form_value(v->form, VF_DATE), app->today, date) && end != days && !*end && n >= 1 &&
-	    n <= 365)
+	    !date_parse(form_value(v->form, VF_DATE), app->today, date) && end != days && !*end && n >= 1 && n <= 365)
 		visit_due_date(app->cal, date, (int)n, app->cfg->case_days, due);
 	static const char *const wd[] = { "", "周一", "周二", "周三", "周四", "周五", "周六", "周日" };
 	char *note = *due ? xasprintf("时限将定为 %s（%s）", due, wd[date_weekday(due)]) : NULL;
@@ -321,7 +320,7 @@ static int vscreen_save(struct vscreen *v)
 	}
 	char *pq = visit_people_question(fv[VF_PEOPLE]);
 	bool people_ok = !pq || atoi(fv[VF_PEOPLE]) == v->people_ok ||
-			 dialog_confirm(pq, "团体来访请填实际来访的人数；写错了选 N 回到人数修改");
+		dialog_confirm(pq, "团体来访请填实际来访的人数；写错了选 N 回到人数修改");
 	free(pq);
 	if (!people_ok) {
 		form_set_error(v->form, VF_PEOPLE, "请核对人数");
@@ -582,9 +581,10 @@ void visit_edit_push(int64_t id)
 	}
 	if (vi.suggestion_id) { /* the suggestion it became, by its number (or its title) */
 		v->suggestion_id = vi.suggestion_id;
-		v->saved_note = xasprintf("已转为代表建议 %s《%s》", *vi.suggestion_no ? vi.suggestion_no : "（未编号）",
-					  vi.suggestion_title);
-		char *t2 = xasprintf("%s（代表建议 %s）", title, *vi.suggestion_no ? vi.suggestion_no : vi.suggestion_title);
+		v->saved_note = xasprintf("已转为代表建议 %s《%s》",
+					  *vi.suggestion_no ? vi.suggestion_no : "（未编号）", vi.suggestion_title);
+		char *t2 = xasprintf("%s（代表建议 %s）", title,
+				     *vi.suggestion_no ? vi.suggestion_no : vi.suggestion_title);
 		free(title);
 		title = t2;
 	}

@@ -134,5 +134,24 @@ type_text "乡镇级"
 key F2
 expect_screen "已保存代表 赵六"
 check_eq "16: typed spellings stored as the choices" "$(sql "select gender || level from deputies where name = '赵六'")" "女乡镇"
+
+# --- the fast path of a walk-in 交办 with a phone number: navigation keys counted ---
+key Escape
+expect_screen "台账"
+KEYS=0
+key F3
+expect_screen "接待登记"
+type_text "钱师傅"; key Tab
+type_text "小区门口下水道堵了"; key Tab
+type_text "城乡"; key Tab
+type_text "jb"; key Tab Tab # 交办, 答复/理由; 满意度 is passed over
+type_text "城管"; key Tab Tab # 承办单位, 办理时限 (default kept)
+type_text "13900001111"
+key F2
+expect_screen "已保存第 1 位来访（钱师傅）"
+check_eq "walk-in 交办 with a phone: 9 navigation keys" "$KEYS" 9
+check_eq "walk-in 交办 with a phone: stored" \
+	"$(sql "select v.visitor_phone, u.name from visits v join cases c on c.id = v.case_id join units u on u.id = c.unit_id where v.visitor_name = '钱师傅'")" \
+	"13900001111|县城市管理局"
 e2e_quit
 e2e_finish

@@ -237,8 +237,11 @@ TEST(test_excel_spellings)
 	struct rows r = { 0 };
 	struct deputy_filter all = { .include_left = true };
 	CHECK_INT(db_deputies_page(db, &all, DEP_NAME, false, 0, 16, rows_cb, &r, NULL), 0);
-	const char *want[][3] = { { "甲", "男", "县" },   { "乙", "女", "乡镇" }, { "丙", "男", "县" },
-				  { "丁", "女", "全国" }, { "戊", "男", "省" } };
+	const char *want[][3] = { { "甲", "男", "县" },
+				  { "乙", "女", "乡镇" },
+				  { "丙", "男", "县" },
+				  { "丁", "女", "全国" },
+				  { "戊", "男", "省" } };
 	for (size_t k = 0; k < ARRAY_LEN(want); k++) {
 		int i = find(&r, want[k][0]);
 		CHECK(i >= 0);

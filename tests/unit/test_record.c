@@ -89,8 +89,9 @@ TEST(test_choice_spellings)
 {
 	/* The usual other spellings are understood and stored as the one choice. */
 	static const char *const cases[][3] = {
-		{ "县级", "县" }, { "区级", "县" },   { "区", "县" },       { "乡镇级", "乡镇" }, { "镇", "乡镇" },
-		{ "全国人大代表", "全国" }, { "省级", "省" }, { "市级人大代表", "市" }, { " 县 ", "县" },
+		{ "县级", "县" },     { "区级", "县" },         { "区", "县" },
+		{ "乡镇级", "乡镇" }, { "镇", "乡镇" },         { "全国人大代表", "全国" },
+		{ "省级", "省" },     { "市级人大代表", "市" }, { " 县 ", "县" },
 	};
 	const char *msgs[DEP_NFIELDS];
 	for (size_t k = 0; k < ARRAY_LEN(cases); k++) {

@@ -826,8 +826,8 @@ TEST(t_to_suggestion)
 {
 	setup();
 	int64_t d = add_deputy("张三");
-	int64_t a = add(visit("2026-10-12", "日常来访", "甲", "", "1", "建议修通村道", "城乡建设", "转为代表建议", ""), &d,
-			1, 0);
+	int64_t a = add(visit("2026-10-12", "日常来访", "甲", "", "1", "建议修通村道", "城乡建设", "转为代表建议", ""),
+			&d, 1, 0);
 	char **sv = record_new_values(&suggestion_def, today);
 	str_set(&sv[SUG_NO], "J2026-01");
 	str_set(&sv[SUG_TITLE], "关于修通村道的建议");

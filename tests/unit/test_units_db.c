@@ -196,7 +196,7 @@ static int aliases_cb(void *ud, int64_t id, const char *name, const char *aliase
 
 TEST(t_aliases)
 {
-	/* 0007 gives the default units their usual short names; the pick list gets them, the
+	/* 0008 gives the default units their usual short names; the pick list gets them, the
 	 * register's filter finds a unit by them, and a clerk may set her own. */
 	setup();
 	char *err = NULL;

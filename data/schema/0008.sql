@@ -1,4 +1,4 @@
--- 0007: what a clerk settles at a visit and how she names things (issue 9).
+-- 0008: what a clerk settles at a visit and how she names things (issue 9).
 -- Forward only: columns and a table are added, nothing is renamed or dropped.
 
 -- The resident's satisfaction with an answer given on the spot (当场答复), optional; counted in

@@ -474,8 +474,8 @@ out:
 }
 
 /* Columns of data/demo-visits.csv after 距今天数 (days before today), in VIS_ order from
- * VIS_CHANNEL, then 接待代表 (names joined with 、) and 承办单位. */
-enum { VD_DAYS, VD_FIRST, VD_DEPUTIES = VD_FIRST + VIS_NFIELDS - 1, VD_UNIT, VD_NCOLS };
+ * VIS_CHANNEL to VIS_REPLY, then 接待代表 (names joined with 、) and 承办单位. */
+enum { VD_DAYS, VD_FIRST, VD_DEPUTIES = VD_FIRST + VIS_REPLY, VD_UNIT, VD_NCOLS };
 
 /* One demo row into values (the date from the offset; a 接待日来访 moves to the last reception day
  * on or before it). Returns NULL with *err when the row does not pass the checks. */
@@ -487,7 +487,7 @@ static char **demo_visits_values(const struct csvin_row *row, const char *today,
 	char **v = record_new_values(&visit_def, today);
 
 	date_add_days(today, -atoi(row->cells[VD_DAYS]), date);
-	for (int f = VIS_CHANNEL; f < VIS_NFIELDS; f++)
+	for (int f = VIS_CHANNEL; f <= VIS_REPLY; f++)
 		str_set(&v[f], row->cells[VD_FIRST + f - VIS_CHANNEL]);
 	if (!strcmp(v[VIS_CHANNEL], VISIT_CH_RECEPTION)) {
 		const char *last = NULL; /* days are in date order */

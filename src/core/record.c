@@ -103,11 +103,102 @@ bool record_values_differ(const struct record_def *def, char *const *a, char *co
 	return false;
 }
 
-static const char *check_choice(const struct field_def *f, char **val)
+/* The usual other ways of writing a choice, as Excel rosters and clerks write them, and the
+ * choice each stands for: one table for every choice field, typed or imported. An alias counts
+ * only for a field that has its choice (区 is 县 for 层级; nowhere else is there a 县). Before
+ * the lookup, a value loses the endings 人大代表 / 代表 / 人大 / 级 (县级人大代表 → 县). */
+static const struct {
+	const char *alias, *choice;
+} record_aliases[] = {
+	/* 层级 (core/deputy.c deputy_levels): a 区 is county-level, a 街道 is not a level. */
+	{ "国家", "全国" },
+	{ "省级", "省" },
+	{ "自治区", "省" },
+	{ "直辖市", "省" },
+	{ "地市", "市" },
+	{ "地级市", "市" },
+	{ "设区的市", "市" },
+	{ "州", "市" },
+	{ "区", "县" },
+	{ "县区", "县" },
+	{ "县(区)", "县" },
+	{ "县（区）", "县" },
+	{ "县市区", "县" },
+	{ "旗", "县" },
+	{ "乡", "乡镇" },
+	{ "镇", "乡镇" },
+	{ "乡(镇)", "乡镇" },
+	{ "乡（镇）", "乡镇" },
+	/* 性别 */
+	{ "男性", "男" },
+	{ "女性", "女" },
+	/* 状态 */
+	{ "现任", "在任" },
+	{ "已离任", "离任" },
+	/* 政治面貌 */
+	{ "中共", "中共党员" },
+	{ "党员", "中共党员" },
+	{ "共产党员", "中共党员" },
+	{ "中国共产党党员", "中共党员" },
+	{ "预备党员", "中共预备党员" },
+	{ "团员", "共青团员" },
+	{ "无党派", "无党派人士" },
+	/* 处理方式 */
+	{ "转代表建议", "转为代表建议" },
+	{ "转建议", "转为代表建议" },
+};
+
+/* The choice of f that s is, exactly or as an alias. */
+static const char *record_choice_lookup(const struct field_def *f, const char *s)
 {
 	for (const char *const *c = f->choices; c && *c; c++)
-		if (!strcmp(*c, *val))
-			return NULL;
+		if (!strcmp(*c, s))
+			return *c;
+	for (size_t k = 0; k < ARRAY_LEN(record_aliases); k++)
+		if (!strcmp(record_aliases[k].alias, s))
+			for (const char *const *c = f->choices; c && *c; c++)
+				if (!strcmp(*c, record_aliases[k].choice))
+					return *c;
+	return NULL;
+}
+
+const char *record_choice_value(const struct field_def *f, const char *val)
+{
+	static const char *const endings[] = { "人大代表", "代表", "人大", "级" };
+	if (f->kind != FK_CHOICE || str_empty(val))
+		return NULL;
+	char *s = xstrdup(val);
+	str_trim(s);
+	const char *c = record_choice_lookup(f, s);
+	for (bool cut = true; !c && cut;) {
+		cut = false;
+		for (size_t k = 0; k < ARRAY_LEN(endings) && !cut; k++) {
+			size_t n = strlen(s), e = strlen(endings[k]);
+			if (n > e && !strcmp(s + n - e, endings[k])) {
+				s[n - e] = '\0';
+				cut = true;
+			}
+		}
+		if (cut)
+			c = record_choice_lookup(f, s);
+	}
+	if (!c) { /* 汉 for 汉族 */
+		char *z = xasprintf("%s族", s);
+		c = record_choice_lookup(f, z);
+		free(z);
+	}
+	free(s);
+	return c;
+}
+
+static const char *check_choice(const struct field_def *f, char **val)
+{
+	const char *canon = record_choice_value(f, *val);
+	if (canon) {
+		if (strcmp(canon, *val))
+			str_set(val, canon);
+		return NULL;
+	}
 	if (f->choice_open)
 		return NULL;
 	struct strbuf sb;

@@ -81,6 +81,13 @@ bool record_values_differ(const struct record_def *def, char *const *a, char *co
  * Nothing is discarded: a bad value is left as typed. */
 int record_check(const struct record_def *def, char **val, const char *today, const char **msgs);
 
+/* The choice of an FK_CHOICE field that val stands for: val itself when it is one, else the
+ * choice of one of the usual other spellings (县级, 区级 → 县; 乡镇级 → 乡镇; 全国人大代表 → 全国;
+ * 男性 → 男; 汉 → 汉族 ...; one table in record.c). NULL when it is none. Borrowed (points into
+ * f->choices). record_check() stores the choice, so a typed or imported spelling is stored as
+ * the one canonical value. */
+const char *record_choice_value(const struct field_def *f, const char *val);
+
 /* Check one field only (the form calls it when the clerk leaves a field). */
 const char *record_check_field(const struct field_def *f, char **val, const char *today);
 

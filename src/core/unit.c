@@ -15,6 +15,7 @@ static const struct field_def unit_fields[UNIT_NFIELDS] = {
 			.def = "其他" },
 	[UNIT_CONTACT] = { .col = "contact", .label = "联系人", .kind = FK_TEXT, .max_chars = 20 },
 	[UNIT_PHONE] = { .col = "phone", .label = "联系电话", .kind = FK_PHONE, .max_chars = 20 },
+	[UNIT_ALIASES] = { .col = "aliases", .label = "简称", .kind = FK_TEXT, .max_chars = 100, .list_hide = true },
 };
 
 const struct record_def unit_def = {

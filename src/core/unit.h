@@ -11,6 +11,8 @@ enum unit_field {
 	UNIT_KIND,    /* 类别: 镇直/县直/村社区/其他 (default 其他) */
 	UNIT_CONTACT, /* 联系人 */
 	UNIT_PHONE,   /* 联系电话 */
+	UNIT_ALIASES, /* 简称: other names the unit is found by in pick lists and choice fields,
+		       * separated by 、 (城管、城管局 for 县城市管理局); optional */
 	UNIT_NFIELDS
 };
 

@@ -1,6 +1,7 @@
 /* 接待选民登记: the fields of a visit as DESIGN §3 lists them, and their checks. */
 #include "core/visit.h"
 
+#include "core/case.h"
 #include "core/clock.h"
 #include "core/embed.h"
 #include "core/text.h"
@@ -64,6 +65,11 @@ static const struct field_def visit_fields[VIS_NFIELDS] = {
 			.kind = FK_MEMO,
 			.max_chars = 2000,
 			.list_hide = true },
+	[VIS_SATISFACTION] = { .col = "satisfaction",
+			       .label = "满意度",
+			       .kind = FK_CHOICE,
+			       .choices = case_sat_choices,
+			       .list_hide = true },
 };
 
 /* True if a memo holds only spaces and line breaks: record_check() does not trim memos. */
@@ -83,6 +89,10 @@ static int visit_check(char **val, const char **msgs)
 	const char *h = val[VIS_HANDLING];
 	if (visit_blank(val[VIS_CONTENT])) {
 		msgs[VIS_CONTENT] = "必填项，不能为空";
+		return 1;
+	}
+	if (!str_empty(val[VIS_SATISFACTION]) && strcmp(h, VISIT_H_ANSWER)) {
+		msgs[VIS_SATISFACTION] = "满意度只用于当场答复，其他处理方式请清空（^U）";
 		return 1;
 	}
 	if (!visit_blank(val[VIS_REPLY]))
@@ -151,6 +161,23 @@ char *visit_date_question(const char *date, const char *today, int first_year)
 	if (atoi(date) < first_year)
 		return xasprintf("来访日期早于本站最早的来访记录（%d 年），确定没有写错吗？", first_year);
 	return NULL;
+}
+
+char *visit_people_question(const char *people)
+{
+	char *end;
+	long n = strtol(people ? people : "", &end, 10);
+	if (!people || end == people || *end || n <= VISIT_PEOPLE_ASK)
+		return NULL;
+	return xasprintf("人数 %ld 人，多于一般的团体来访（%d 人），确定没有写错吗？", n, VISIT_PEOPLE_ASK);
+}
+
+void visit_due_date(const struct calendar *cal, const char *date, int days, int default_days, char out[11])
+{
+	out[0] = '\0';
+	if (!cal || !date || !date_weekday(date))
+		return;
+	calendar_add_workdays(cal, date, days > 0 ? days : default_days, out);
 }
 
 const char *visit_check_links(char *const *vals, int ndeputies)

@@ -9,26 +9,30 @@
 #ifndef STATION_VISIT_H
 #define STATION_VISIT_H
 
+#include "core/calendar.h"
 #include "core/record.h"
 
 #include <stdbool.h>
 
 /* Field indexes into visit values; keep in the order of visit_fields in visit.c. */
 enum visit_field {
-	VIS_DATE,     /* 日期: required; a future date is allowed after the clerk confirms it
-		       * (visit_is_future()) */
-	VIS_CHANNEL,  /* 渠道: visit_channels, required, default 接待日来访 */
-	VIS_NAME,     /* 来访人: required; VISIT_ANONYMOUS when the resident gives no name */
-	VIS_GENDER,   /* 性别: 男/女 or empty */
-	VIS_PHONE,    /* 联系电话: mobile, landline with area code, or empty; personal */
-	VIS_ADDRESS,  /* 住址或单位: personal */
-	VIS_PEOPLE,   /* 人数: 1..999, default 1 (group visits) */
-	VIS_CONTENT,  /* 反映问题: the resident's own words, multi-line, required, <= 2000 chars */
-	VIS_CATEGORY, /* 类别: one of visit_categories(), required */
-	VIS_HANDLING, /* 处理方式: visit_handlings, required */
-	VIS_REPLY,    /* 答复内容/理由: the answer for 当场答复 (required then), the reason for
-		       * 不予受理 (required then), a note otherwise. Stored in visits.reply, or in
-		       * visits.handling_reason for 不予受理 (db/visits.c does the mapping). */
+	VIS_DATE,         /* 日期: required; a future date is allowed after the clerk confirms it
+			   * (visit_is_future()) */
+	VIS_CHANNEL,      /* 渠道: visit_channels, required, default 接待日来访 */
+	VIS_NAME,         /* 来访人: required; VISIT_ANONYMOUS when the resident gives no name */
+	VIS_GENDER,       /* 性别: 男/女 or empty */
+	VIS_PHONE,        /* 联系电话: mobile, landline with area code, or empty; personal */
+	VIS_ADDRESS,      /* 住址或单位: personal */
+	VIS_PEOPLE,       /* 人数: 1..999, default 1 (group visits) */
+	VIS_CONTENT,      /* 反映问题: the resident's own words, multi-line, required, <= 2000 chars */
+	VIS_CATEGORY,     /* 类别: one of visit_categories(), required */
+	VIS_HANDLING,     /* 处理方式: visit_handlings, required */
+	VIS_REPLY,        /* 答复内容/理由: the answer for 当场答复 (required then), the reason for
+			   * 不予受理 (required then), a note otherwise. Stored in visits.reply, or in
+			   * visits.handling_reason for 不予受理 (db/visits.c does the mapping). */
+	VIS_SATISFACTION, /* 满意度: the resident's satisfaction with an answer on the spot
+			   * (case_sat_choices: 满意/基本满意/不满意), optional, only for 当场答复;
+			   * counted by the statistics (db/cases.h db_cases_stats) */
 	VIS_NFIELDS
 };
 
@@ -52,6 +56,19 @@ const char *const *visit_categories(void);
 #define VISIT_H_REFUSE     "不予受理"
 /* Characters of the content that make a case's summary (摘要) when a visit is assigned. */
 #define VISIT_SUMMARY_CHARS 30
+
+/* A group larger than this is asked about once before it is saved (人数 1 with 12 typed after it
+ * once made 112). */
+#define VISIT_PEOPLE_ASK 50
+
+/* The question to ask about people (the 人数 typed) before saving, or NULL when it is a
+ * plausible group (<= VISIT_PEOPLE_ASK, or not a number: the field check reports that). New
+ * string. */
+char *visit_people_question(const char *people);
+
+/* The due date a 交办 of a visit on date with days working days (0 or less: default_days) sets,
+ * the calendar's rule of the case loop (core/caseflow.c), into out ("" for a bad date). */
+void visit_due_date(const struct calendar *cal, const char *date, int days, int default_days, char out[11]);
 
 /* True if date (ISO) is after today (ISO): the form asks "日期在今天之后，确定吗？".
  * False for an empty or malformed date. */

@@ -14,6 +14,7 @@ const struct db_table_info db_audit_tables[] = {
 	{ "reception_duty", "接待日值班代表", true },
 	{ "visits", "接待选民登记", true },
 	{ "visit_deputies", "接待代表", true },
+	{ "visit_suggestions", "来访转代表建议", true },
 	{ "cases", "意见建议", true },
 	{ "case_events", "意见建议办理过程", true },
 	{ "units", "承办单位", true },

@@ -1085,6 +1085,35 @@ out:
 	" AND deleted = 0 AND " cond ") + (SELECT count(*) FROM cases WHERE status IN ('已答复', '办理中')"      \
 	" AND closed_date IS NULL AND followup_date BETWEEN ?1 AND ?2 AND deleted = 0 AND " cond "))"
 
+/* Visits answered on the spot (当场答复, no case) dated in the period, with a condition. A range on
+ * the index visits_date. */
+#define CASES_SPOT_VISITS(cond)                                                                                        \
+	"(SELECT count(*) FROM visits WHERE date BETWEEN ?1 AND ?2 AND deleted = 0 AND handling = '当场答复'"      \
+	" AND case_id IS NULL AND " cond ")"
+
+#define CASES_RATED     "satisfaction IS NOT NULL"
+#define CASES_SATISFIED "satisfaction IN ('满意', '基本满意')"
+
+/* The figures of db_cases_stats, in the order it reads them (not formatted: clang-format would
+ * cut the SQL strings around the macros). */
+/* clang-format off */
+static const char cases_stats_sql[] =
+	"SELECT (SELECT count(*) FROM cases WHERE received_date BETWEEN ?1 AND ?2 AND deleted = 0),"
+	" (SELECT count(*) FROM cases WHERE assigned_date BETWEEN ?1 AND ?2 AND deleted = 0),"
+	" (SELECT count(*) FROM cases WHERE reply_date BETWEEN ?1 AND ?2 AND assigned_date IS NOT NULL"
+	"  AND deleted = 0),"
+	" (SELECT count(*) FROM cases WHERE closed_date BETWEEN ?1 AND ?2 AND assigned_date IS NULL"
+	"  AND deleted = 0),"
+	" (SELECT count(*) FROM cases WHERE closed_date BETWEEN ?1 AND ?2 AND deleted = 0),"
+	" (SELECT count(*) FROM cases WHERE closed_date BETWEEN ?1 AND ?2 AND deleted = 0"
+	"  AND (assigned_date IS NULL OR reply_date <= due_date)),"
+	" " CASES_FOLLOWED_UP(CASES_RATED) ","
+	" " CASES_FOLLOWED_UP(CASES_SATISFIED) ","
+	" " CASES_SPOT_VISITS("1") ","
+	" " CASES_SPOT_VISITS(CASES_RATED) ","
+	" " CASES_SPOT_VISITS(CASES_SATISFIED);
+/* clang-format on */
+
 int db_cases_stats(struct db *db, const char *from, const char *to, struct case_stats *out, char **err)
 {
 	sqlite3_stmt *st = NULL;
@@ -1092,19 +1121,7 @@ int db_cases_stats(struct db *db, const char *from, const char *to, struct case_
 	memset(out, 0, sizeof *out);
 	out->on_time_rate = out->satisfaction_rate = -1;
 	/* One subquery per figure, each a range on the index of its date column. */
-	if (db_prepare(db,
-		       "SELECT (SELECT count(*) FROM cases WHERE received_date BETWEEN ?1 AND ?2 AND deleted = 0),"
-		       " (SELECT count(*) FROM cases WHERE assigned_date BETWEEN ?1 AND ?2 AND deleted = 0),"
-		       " (SELECT count(*) FROM cases WHERE reply_date BETWEEN ?1 AND ?2 AND assigned_date IS NOT NULL"
-		       "  AND deleted = 0),"
-		       " (SELECT count(*) FROM cases WHERE closed_date BETWEEN ?1 AND ?2 AND assigned_date IS NULL"
-		       "  AND deleted = 0),"
-		       " (SELECT count(*) FROM cases WHERE closed_date BETWEEN ?1 AND ?2 AND deleted = 0),"
-		       " (SELECT count(*) FROM cases WHERE closed_date BETWEEN ?1 AND ?2 AND deleted = 0"
-		       "  AND (assigned_date IS NULL OR reply_date <= due_date))"
-		       ", " CASES_FOLLOWED_UP("satisfaction IS NOT NULL") ", " CASES_FOLLOWED_UP(
-			       "satisfaction IN ('满意', '基本满意')"),
-		       &st, err) < 0)
+	if (db_prepare(db, cases_stats_sql, &st, err) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, from ? from : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to ? to : "", -1, SQLITE_STATIC);
@@ -1121,6 +1138,14 @@ int db_cases_stats(struct db *db, const char *from, const char *to, struct case_
 	out->closed_on_time = sqlite3_column_int64(st, 5);
 	out->followed_up = sqlite3_column_int64(st, 6);
 	out->satisfied = sqlite3_column_int64(st, 7);
+	/* Visits answered on the spot: settled (办结, on time) the day they were made; their
+	 * satisfaction, when the resident gave it, is their 回访. */
+	out->spot_visits = sqlite3_column_int64(st, 8);
+	out->spot += out->spot_visits;
+	out->closed += out->spot_visits;
+	out->closed_on_time += out->spot_visits;
+	out->followed_up += sqlite3_column_int64(st, 9);
+	out->satisfied += sqlite3_column_int64(st, 10);
 	if (out->closed)
 		out->on_time_rate = 100.0 * (double)out->closed_on_time / (double)out->closed;
 	if (out->followed_up)

@@ -187,7 +187,10 @@ int db_cases_todo_counts(struct db *db, const struct calendar *cal, const char *
 			 struct case_todo_counts *out, char **err);
 
 /* Statistics for the dates from..to (inclusive, "YYYY-MM-DD"), computed in SQL from the case
- * rows (their current state; each case counted once per figure):
+ * rows (their current state; each case counted once per figure) and the visits answered on the
+ * spot (当场答复, no case; dated in range): each of those counts in spot, closed and
+ * closed_on_time, and when it records the resident's satisfaction in followed_up (and satisfied
+ * when 满意 or 基本满意) — docs/CASES.md:
  * received: received_date in range; assigned: assigned_date in range; replied: reply_date in
  * range, not answered on the spot; spot: answered on the spot (当场答复) with its date in range;
  * closed: closed_date in range (spot answers included); closed_on_time: of those, answered on
@@ -198,6 +201,7 @@ int db_cases_todo_counts(struct db *db, const struct calendar *cal, const char *
  * satisfied / followed_up. Every figure is a range on an index (docs/CASES.md). */
 struct case_stats {
 	int64_t received, assigned, replied, spot, closed, closed_on_time, followed_up, satisfied;
+	int64_t spot_visits; /* of spot: visits answered on the spot (当场答复) without a case */
 	double on_time_rate, satisfaction_rate;
 };
 int db_cases_stats(struct db *db, const char *from, const char *to, struct case_stats *out, char **err);

@@ -216,6 +216,7 @@ static int sug_check_edit(const struct suggestion_state *s, char *const *vals, c
 /* ---- insert, update, delete ---- */
 
 static int sug_raised_event(struct db *db, int64_t sug_id, const char *date, char **err);
+static int sug_link_visit(struct db *db, int64_t sug_id, int64_t visit_id, char **err);
 
 /* Bind the stored columns of vals as ?1..?12 in the order of sug_cols_sql. */
 static const char sug_cols_sql[] = "suggestion_no, title, content, lead_deputy_id, date, category, unit_id,"
@@ -264,7 +265,8 @@ int db_suggestions_insert(struct db *db, char *const *vals, const struct suggest
 		goto rollback;
 	}
 	int64_t new_id = sqlite3_last_insert_rowid(db_handle(db));
-	if (sug_write_links(db, new_id, &l, err) < 0 || sug_raised_event(db, new_id, vals[SUG_DATE], err) < 0)
+	if (sug_write_links(db, new_id, &l, err) < 0 || sug_raised_event(db, new_id, vals[SUG_DATE], err) < 0 ||
+	    sug_link_visit(db, new_id, links ? links->visit_id : 0, err) < 0)
 		goto rollback;
 	if (db_commit(db, err) < 0)
 		goto out;
@@ -336,6 +338,7 @@ void db_suggestion_info_free(struct suggestion_info *s)
 		record_free_values(&suggestion_def, s->vals);
 	free(s->cosponsor_ids);
 	free(s->case_ids);
+	free(s->visits);
 	free(s->uid);
 	free(s->created_at);
 	free(s->updated_at);
@@ -432,12 +435,35 @@ out:
 	return rc;
 }
 
+/* The visits suggestion id was entered from into out->visits. */
+static int sug_get_visits(struct db *db, int64_t id, struct suggestion_info *out, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	if (db_prepare(db,
+		       "SELECT coalesce(group_concat(d, '、'), '') FROM (SELECT v.date || ' ' || v.visitor_name AS d"
+		       " FROM visit_suggestions vs JOIN visits v ON v.id = vs.visit_id AND v.deleted = 0"
+		       " WHERE vs.suggestion_id = ?1 ORDER BY v.date, v.id)",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		out->visits = xstrdup(db_column_text(st, 0));
+		rc = 0;
+	} else
+		db_fail(db, src, &suggestion_def, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int db_suggestions_get(struct db *db, int64_t id, struct suggestion_info *out, char **err)
 {
 	memset(out, 0, sizeof *out);
 	out->id = id;
 	if (sug_get_row(db, id, out, err) < 0 || sug_load_state(db, id, &out->state, err) < 0 ||
-	    sug_get_deputies(db, out, err) < 0 || sug_get_cases(db, out, err) < 0) {
+	    sug_get_deputies(db, out, err) < 0 || sug_get_cases(db, out, err) < 0 ||
+	    sug_get_visits(db, id, out, err) < 0) {
 		db_suggestion_info_free(out);
 		return -1;
 	}
@@ -497,6 +523,51 @@ static int sug_insert_event(struct db *db, int64_t sug_id, const struct sug_even
 		rc = 0;
 	else
 		db_fail(db, src, NULL, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Link visit_id (0: none) to the new suggestion sug_id: the visit must exist and not have its
+ * suggestion already. */
+static int sug_link_visit(struct db *db, int64_t sug_id, int64_t visit_id, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t n = 0;
+	int rc = -1;
+	if (visit_id <= 0)
+		return 0;
+	if (db_prepare(db,
+		       "SELECT (SELECT count(*) FROM visits WHERE id = ?1 AND deleted = 0),"
+		       " (SELECT count(*) FROM visit_suggestions WHERE visit_id = ?1)",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, visit_id);
+	int src = sqlite3_step(st);
+	if (src != SQLITE_ROW) {
+		db_fail(db, src, &suggestion_def, err);
+		goto out;
+	}
+	n = sqlite3_column_int64(st, 0);
+	if (!n) {
+		db_failf(err, "来源的来访记录（编号 %lld）找不到了，可能已被删除", (long long)visit_id);
+		goto out;
+	}
+	if (sqlite3_column_int64(st, 1)) {
+		db_failf(err, "这次来访已经转为代表建议了，不能再转一次");
+		goto out;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (db_prepare(db, "INSERT INTO visit_suggestions (visit_id, suggestion_id) VALUES (?1, ?2)", &st, err) < 0)
+		goto out;
+	sqlite3_bind_int64(st, 1, visit_id);
+	sqlite3_bind_int64(st, 2, sug_id);
+	if ((src = sqlite3_step(st)) != SQLITE_DONE) {
+		db_fail(db, src, &suggestion_def, err);
+		goto out;
+	}
+	rc = 0;
+out:
 	sqlite3_finalize(st);
 	return rc;
 }

@@ -36,6 +36,9 @@ struct suggestion_ids {
 	const int64_t *case_ids;
 	int ncases;      /* at most SUGGESTION_MAX_CASES */
 	int64_t unit_id; /* 承办单位 (0: none); a correction of what 交办 wrote */
+	int64_t visit_id; /* insert only: the visit (处理方式 转为代表建议) the suggestion is entered
+			   * from, linked in visit_suggestions in the same transaction; a visit that
+			   * is deleted or already has its suggestion is refused. 0: none */
 };
 
 /* Insert a suggestion (status 已提出) with its lead, co-sponsors and linked cases, and its 提出
@@ -63,6 +66,8 @@ struct suggestion_info {
 	int64_t *cosponsor_ids; /* in the order they were set */
 	int ncases;
 	int64_t *case_ids; /* in the order of SUG_CASES */
+	char *visits;      /* the visits it was entered from (visit_suggestions), "2026-11-16 王大爷"
+			    * each, joined by "、"; "" when none */
 	char *uid, *created_at, *updated_at;
 };
 void db_suggestion_info_free(struct suggestion_info *s);

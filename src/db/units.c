@@ -40,7 +40,7 @@ static int units_register(struct db *db, char **err)
 static const char units_where[] =
 	" WHERE deleted = 0 AND (?4 IS NULL OR kind = ?4)"
 	" AND (?1 IS NULL OR name LIKE ?1 ESCAPE '\\' OR contact LIKE ?1 ESCAPE '\\' OR phone LIKE ?1 ESCAPE '\\'"
-	" OR kind = ?2 OR (?3 AND units_initials(name) LIKE ?1 ESCAPE '\\'))";
+	" OR aliases LIKE ?1 ESCAPE '\\' OR kind = ?2 OR (?3 AND units_initials(name) LIKE ?1 ESCAPE '\\'))";
 
 /* True if s could be typed initials: ASCII letters only. */
 static bool units_letters(const char *s)
@@ -242,14 +242,15 @@ int db_units_restore(struct db *db, int64_t id, char **err)
 	return db_rec_set_deleted(db, &unit_def, id, false, err);
 }
 
-int db_units_names(struct db *db, int (*cb)(void *ud, int64_t id, const char *name), void *ud, char **err)
+int db_units_names(struct db *db, int (*cb)(void *ud, int64_t id, const char *name, const char *aliases), void *ud,
+		   char **err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = -1, src;
-	if (db_prepare(db, "SELECT id, name FROM units WHERE deleted = 0 ORDER BY sort, id", &st, err) < 0)
+	if (db_prepare(db, "SELECT id, name, aliases FROM units WHERE deleted = 0 ORDER BY sort, id", &st, err) < 0)
 		return -1;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW)
-		if (cb(ud, sqlite3_column_int64(st, 0), db_column_text(st, 1)))
+		if (cb(ud, sqlite3_column_int64(st, 0), db_column_text(st, 1), db_column_text(st, 2)))
 			break;
 	if (src != SQLITE_ROW && src != SQLITE_DONE) {
 		db_fail(db, src, &unit_def, err);

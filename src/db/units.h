@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 struct unit_filter {
-	const char *text; /* substring of name, contact or phone, exact kind, or (ASCII letters)
+	const char *text; /* substring of name, aliases, contact or phone, exact kind, or (ASCII letters)
 			     the pinyin initials of the name ("jyj" finds 县教育局 ... "xjyj");
 			     NULL/"" for all */
 	const char *kind; /* exact kind, or NULL */
@@ -39,9 +39,10 @@ int db_units_update(struct db *db, int64_t id, char *const *vals, char **err);
 int db_units_delete(struct db *db, int64_t id, char **err);
 int db_units_restore(struct db *db, int64_t id, char **err);
 
-/* Every unit (not deleted) for a pick list, in db_units_page's order: id and name.
- * Return non-zero from cb to stop. */
-int db_units_names(struct db *db, int (*cb)(void *ud, int64_t id, const char *name), void *ud, char **err);
+/* Every unit (not deleted) for a pick list, in db_units_page's order: id, name and aliases
+ * ("" when none). Return non-zero from cb to stop. */
+int db_units_names(struct db *db, int (*cb)(void *ud, int64_t id, const char *name, const char *aliases), void *ud,
+		   char **err);
 /* The id of the unit with exactly this name (not deleted), 0 if none. */
 int db_units_find(struct db *db, const char *name, int64_t *id, char **err);
 

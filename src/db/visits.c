@@ -37,7 +37,7 @@
 
 /* Bind the values as ?1..?10, VIS_REPLY as ?11 (handling_reason, for 不予受理) or ?12 (reply,
  * otherwise), and the links as ?13 (reception day) and ?14 (case), in the column order of the
- * INSERT and UPDATE below. */
+ * INSERT and UPDATE below; VIS_SATISFACTION as ?16 (?15 is the id of an UPDATE). */
 static void visits_bind(sqlite3_stmt *st, char *const *vals, int64_t rday, int64_t case_id)
 {
 	bool refuse = !strcmp(vals[VIS_HANDLING], VISIT_H_REFUSE);
@@ -53,6 +53,7 @@ static void visits_bind(sqlite3_stmt *st, char *const *vals, int64_t rday, int64
 	db_bind_text(st, 10, vals[VIS_HANDLING]);
 	db_bind_text(st, 11, refuse ? vals[VIS_REPLY] : NULL);
 	db_bind_text(st, 12, refuse ? NULL : vals[VIS_REPLY]);
+	db_bind_text(st, 16, vals[VIS_SATISFACTION]);
 	if (rday > 0)
 		sqlite3_bind_int64(st, 13, rday);
 	else
@@ -236,8 +237,8 @@ int db_visits_insert(struct db *db, const struct visit_ctx *ctx, char *const *va
 	if (db_prepare(
 		    db,
 		    "INSERT INTO visits (date, channel, visitor_name, visitor_gender, visitor_phone, visitor_address,"
-		    " people, content, category, handling, handling_reason, reply, reception_day_id, case_id)"
-		    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+		    " people, content, category, handling, handling_reason, reply, reception_day_id, case_id,"
+		    " satisfaction) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16)",
 		    &st, err) < 0)
 		goto rollback;
 	visits_bind(st, vals, rday, cid);
@@ -320,7 +321,7 @@ int db_visits_update(struct db *db, const struct visit_ctx *ctx, int64_t id, cha
 		       "UPDATE visits SET date = ?1, channel = ?2, visitor_name = ?3, visitor_gender = ?4,"
 		       " visitor_phone = ?5, visitor_address = ?6, people = ?7, content = ?8, category = ?9,"
 		       " handling = ?10, handling_reason = ?11, reply = ?12, reception_day_id = ?13, case_id = ?14,"
-		       " updated_at = " DB_NOW_SQL " WHERE id = ?15 AND deleted = 0",
+		       " satisfaction = ?16, updated_at = " DB_NOW_SQL " WHERE id = ?15 AND deleted = 0",
 		       &st, err) < 0)
 		goto rollback;
 	visits_bind(st, vals, rday, cid);
@@ -372,6 +373,8 @@ void db_visit_info_free(struct visit_info *v)
 	free(v->deputy_text);
 	free(v->case_no);
 	free(v->case_status);
+	free(v->suggestion_no);
+	free(v->suggestion_title);
 	free(v->created_at);
 	free(v->updated_at);
 	memset(v, 0, sizeof *v);
@@ -392,10 +395,14 @@ int db_visits_get(struct db *db, int64_t id, struct visit_info *out, char **err)
 	memset(out, 0, sizeof *out);
 	if (db_prepare(db,
 		       "SELECT v.date, v.channel, v.visitor_name, v.visitor_gender, v.visitor_phone, v.visitor_address,"
-		       " v.people, v.content, v.category, v.handling, " VISITS_REPLY_SQL ","
-		       " coalesce(r.id, 0), r.date, coalesce(c.id, 0), c.case_no, c.status, v.created_at, v.updated_at"
+		       " v.people, v.content, v.category, v.handling, " VISITS_REPLY_SQL ", v.satisfaction,"
+		       " coalesce(r.id, 0), r.date, coalesce(c.id, 0), c.case_no, c.status, v.created_at, v.updated_at,"
+		       " coalesce(s.id, 0), s.suggestion_no, s.title"
 		       " FROM visits v LEFT JOIN reception_days r ON r.id = v.reception_day_id AND r.deleted = 0"
-		       " LEFT JOIN cases c ON c.id = v.case_id AND c.deleted = 0 WHERE v.id = ?1 AND v.deleted = 0",
+		       " LEFT JOIN cases c ON c.id = v.case_id AND c.deleted = 0"
+		       " LEFT JOIN visit_suggestions vs ON vs.visit_id = v.id"
+		       " LEFT JOIN suggestions s ON s.id = vs.suggestion_id AND s.deleted = 0"
+		       " WHERE v.id = ?1 AND v.deleted = 0",
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
@@ -412,13 +419,16 @@ int db_visits_get(struct db *db, int64_t id, struct visit_info *out, char **err)
 	out->vals = xcalloc(VIS_NFIELDS, sizeof(char *));
 	for (int i = 0; i < VIS_NFIELDS; i++)
 		out->vals[i] = xstrdup(db_column_text(st, i));
-	out->reception_day_id = sqlite3_column_int64(st, 11);
-	snprintf(out->reception_date, sizeof out->reception_date, "%s", db_column_text(st, 12));
-	out->case_id = sqlite3_column_int64(st, 13);
-	out->case_no = xstrdup(db_column_text(st, 14));
-	out->case_status = xstrdup(db_column_text(st, 15));
-	out->created_at = xstrdup(db_column_text(st, 16));
-	out->updated_at = xstrdup(db_column_text(st, 17));
+	out->reception_day_id = sqlite3_column_int64(st, 12);
+	snprintf(out->reception_date, sizeof out->reception_date, "%s", db_column_text(st, 13));
+	out->case_id = sqlite3_column_int64(st, 14);
+	out->case_no = xstrdup(db_column_text(st, 15));
+	out->case_status = xstrdup(db_column_text(st, 16));
+	out->created_at = xstrdup(db_column_text(st, 17));
+	out->updated_at = xstrdup(db_column_text(st, 18));
+	out->suggestion_id = sqlite3_column_int64(st, 19);
+	out->suggestion_no = xstrdup(db_column_text(st, 20));
+	out->suggestion_title = xstrdup(db_column_text(st, 21));
 	rc = visits_load_deputies(db, out, err);
 out:
 	sqlite3_finalize(st);

@@ -79,6 +79,9 @@ struct visit_info {
 	int64_t case_id;   /* 0 when none */
 	char *case_no;     /* "" when none */
 	char *case_status; /* 受理/办理中/已答复/办结, "" when none */
+	int64_t suggestion_id;  /* the 代表建议 the visit was turned into (visit_suggestions), 0: none */
+	char *suggestion_no;    /* its number, "" when none (or not numbered) */
+	char *suggestion_title; /* its title, "" when none */
 	char *created_at, *updated_at;
 };
 void db_visit_info_free(struct visit_info *v);

@@ -15,7 +15,7 @@ void choices_add(struct choice_list *l, int64_t id, const char *label)
 	if (id <= 0 || choices_label(l, id))
 		return;
 	l->v = xrealloc(l->v, sizeof *l->v * (size_t)(l->n + 1));
-	l->v[l->n++] = (struct form_choice){ id, xstrdup(label ? label : "") };
+	l->v[l->n++] = (struct form_choice){ id, xstrdup(label ? label : ""), NULL };
 }
 
 const char *choices_label(const struct choice_list *l, int64_t id)
@@ -28,8 +28,10 @@ const char *choices_label(const struct choice_list *l, int64_t id)
 
 void choices_free(struct choice_list *l)
 {
-	for (int i = 0; i < l->n; i++)
+	for (int i = 0; i < l->n; i++) {
 		free((char *)l->v[i].label);
+		free((char *)l->v[i].aliases);
+	}
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;
@@ -44,15 +46,18 @@ int choices_deputies(bool include_left, const int64_t *keep, int nkeep, struct c
 	char **labels = deputy_labels(rows, n);
 	l->v = xcalloc((size_t)(n ? n : 1), sizeof *l->v);
 	for (int i = 0; i < n; i++)
-		l->v[l->n++] = (struct form_choice){ rows[i].id, labels[i] }; /* the label moves to the list */
+		l->v[l->n++] = (struct form_choice){ rows[i].id, labels[i], NULL }; /* the label moves to the list */
 	free(labels);
 	deputy_briefs_free(rows, n);
 	return 0;
 }
 
-static int choices_unit_cb(void *ud, int64_t id, const char *name)
+static int choices_unit_cb(void *ud, int64_t id, const char *name, const char *aliases)
 {
-	choices_add(ud, id, name);
+	struct choice_list *l = ud;
+	choices_add(l, id, name);
+	if (l->n && l->v[l->n - 1].id == id && *aliases)
+		l->v[l->n - 1].aliases = xstrdup(aliases);
 	return 0;
 }
 

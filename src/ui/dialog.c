@@ -2,6 +2,7 @@
 #include "ui/dialog.h"
 
 #include "core/pinyin.h"
+#include "core/record.h"
 #include "core/text.h"
 #include "core/util.h"
 #include "core/validate.h"
@@ -82,9 +83,24 @@ bool dialog_match(const char *item, const char *filter)
 	return ok;
 }
 
+bool dialog_match_aliases(const char *item, const char *aliases, const char *filter)
+{
+	if (dialog_match(item, filter))
+		return true;
+	char **v;
+	int n = str_empty(aliases) ? 0 : record_multi_split(aliases, &v);
+	bool ok = false;
+	for (int i = 0; i < n && !ok; i++)
+		ok = dialog_match(v[i], filter);
+	if (n)
+		str_free_array(v, n);
+	return ok;
+}
+
 struct pick {
 	const char *title;
 	const char *const *items;
+	const char *const *aliases; /* per item, or NULL */
 	int n;
 	bool *marks; /* multi-pick: marked items, or NULL for a single pick */
 	struct lineedit filter;
@@ -98,7 +114,7 @@ static void pick_filter(struct pick *p)
 	char *f = le_text(&p->filter);
 	p->nshown = 0;
 	for (int i = 0; i < p->n; i++)
-		if (dialog_match(p->items[i], f))
+		if (dialog_match_aliases(p->items[i], p->aliases ? p->aliases[i] : NULL, f))
 			p->shown[p->nshown++] = i;
 	free(f);
 	if (p->cursor >= p->nshown)
@@ -164,18 +180,25 @@ static void pick_draw(void *ud)
 
 int dialog_pick(const char *title, const char *const *items, int n, const char *initial)
 {
+	return dialog_pick_aliases(title, items, NULL, n, initial);
+}
+
+int dialog_pick_aliases(const char *title, const char *const *items, const char *const *aliases, int n,
+			const char *initial)
+{
 	static const enum action acts[] = { ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_OPEN, ACT_BACK, ACT_NONE };
-	struct pick p = { .title = title, .items = items, .n = n };
+	struct pick p = { .title = title, .items = items, .aliases = aliases, .n = n };
 	int result = -1;
 	p.shown = xmalloc(sizeof(int) * (size_t)(n ? n : 1));
 	le_init(&p.filter, initial, 20, false);
 	pick_filter(&p);
-	/* Start on the current value if it is an exact item. */
-	for (int i = 0; i < p.nshown; i++)
-		if (initial && !strcmp(items[p.shown[i]], initial))
-			p.cursor = i;
-	if (initial && p.nshown > 1 && p.shown[p.cursor] < n && !strcmp(items[p.shown[p.cursor]], initial)) {
-		le_set(&p.filter, ""); /* the value is complete: show the whole list */
+	/* A value that is exactly an item is complete: show the whole list with the cursor on it
+	 * (其他 filtered by itself would list only 其他). */
+	bool exact = false;
+	for (int i = 0; i < n && initial && !exact; i++)
+		exact = !strcmp(items[i], initial);
+	if (exact) {
+		le_set(&p.filter, "");
 		pick_filter(&p);
 		for (int i = 0; i < p.nshown; i++)
 			if (!strcmp(items[p.shown[i]], initial))

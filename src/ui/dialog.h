@@ -11,6 +11,10 @@ bool dialog_confirm(const char *question, const char *detail);
 /* Pick one of items (n of them) with a filter line (substring or pinyin initials).
  * initial is the filter to start with. Returns the index picked or -1 on Esc. */
 int dialog_pick(const char *title, const char *const *items, int n, const char *initial);
+/* dialog_pick where item i is also found by its aliases[i] (other names separated by 、, as
+ * units.aliases: 城管 finds 县城市管理局); aliases or aliases[i] may be NULL. */
+int dialog_pick_aliases(const char *title, const char *const *items, const char *const *aliases, int n,
+			const char *initial);
 
 /* Pick several of items: Space (or Enter on an unmarked item) marks/unmarks, F2/^S or Enter
  * on a marked item confirms, Esc cancels. selected[i] is read as the start and, on confirm,
@@ -29,5 +33,7 @@ char *dialog_input_check(const char *title, const char *prompt, const char *init
 
 /* True if item matches filter: substring, or (for ASCII letters) its pinyin initials. */
 bool dialog_match(const char *item, const char *filter);
+/* dialog_match on the item or on any of its aliases (separated by 、; NULL or "": none). */
+bool dialog_match_aliases(const char *item, const char *aliases, const char *filter);
 
 #endif

@@ -21,6 +21,7 @@ struct form {
 	char **vals;         /* current values; owned */
 	struct lineedit *ed; /* one per field */
 	char **err;          /* message per field or NULL; owned */
+	char **note;         /* a note shown beside field i when it has no message, or NULL; owned */
 	int cur;             /* field being edited */
 	int scroll;          /* first layout row shown */
 	char today[11];
@@ -30,12 +31,15 @@ struct form {
 	int64_t draft_id;
 	char **drafted;      /* values last written as the draft, or NULL if none is kept; owned */
 	bool draft_failed;   /* the last write failed (said once on the message line) */
+	bool (*skip)(struct form *f, int field, void *ud); /* fields Tab passes over, or NULL */
+	void *skip_ud;
 };
 
 /* The run-time items of a choice field and the ids chosen, kept beside the text: choice_sync
  * matches the text to the items after every change. */
 struct form_items {
 	char **labels;     /* n labels; owned */
+	char **aliases;    /* n alias lists (、-separated, "" for none); owned */
 	int64_t *item_ids; /* n ids; owned */
 	int n;
 	bool strict;
@@ -61,10 +65,16 @@ struct form *form_new(const struct record_def *def, char *const *values, const c
 	f->vals = record_copy_values(def, values);
 	f->ed = xcalloc((size_t)def->nfields, sizeof *f->ed);
 	f->err = xcalloc((size_t)def->nfields, sizeof(char *));
+	f->note = xcalloc((size_t)def->nfields, sizeof(char *));
 	f->items = xcalloc((size_t)def->nfields, sizeof *f->items);
-	for (int i = 0; i < def->nfields; i++)
-		le_init(&f->ed[i], values[i], field_max(&def->fields[i]), def->fields[i].kind == FK_MEMO);
 	memcpy(f->today, today, sizeof f->today);
+	for (int i = 0; i < def->nfields; i++) {
+		const struct field_def *fd = &def->fields[i];
+		le_init(&f->ed[i], values[i], field_max(fd), fd->kind == FK_MEMO);
+		/* A field showing its default is replaced by the first character typed. */
+		const char *d = fd->def && fd->kind == FK_DATE && !strcmp(fd->def, "今天") ? today : fd->def;
+		f->ed[i].fresh = d && *d && !strcmp(values[i], d);
+	}
 	return f;
 }
 
@@ -73,6 +83,7 @@ static void draft_write(struct form *f);
 static void items_clear(struct form_items *it)
 {
 	str_free_array(it->labels, it->n);
+	str_free_array(it->aliases, it->n);
 	free(it->item_ids);
 	free(it->ids);
 	memset(it, 0, sizeof *it);
@@ -91,9 +102,11 @@ void form_free(struct form *f)
 	for (int i = 0; i < f->def->nfields; i++) {
 		le_free(&f->ed[i]);
 		free(f->err[i]);
+		free(f->note[i]);
 	}
 	free(f->ed);
 	free(f->err);
+	free(f->note);
 	for (int i = 0; i < f->def->nfields; i++)
 		items_clear(&f->items[i]);
 	free(f->items);
@@ -177,9 +190,11 @@ void form_set_choices(struct form *f, int field, const struct form_choice *items
 	struct form_items *it = &f->items[field];
 	items_clear(it);
 	it->labels = xcalloc((size_t)(n ? n : 1), sizeof(char *));
+	it->aliases = xcalloc((size_t)(n ? n : 1), sizeof(char *));
 	it->item_ids = xcalloc((size_t)(n ? n : 1), sizeof(int64_t));
 	for (int k = 0; k < n; k++) {
 		it->labels[k] = xstrdup(items[k].label);
+		it->aliases[k] = xstrdup(items[k].aliases ? items[k].aliases : "");
 		it->item_ids[k] = items[k].id;
 	}
 	it->n = n;
@@ -226,12 +241,21 @@ int form_choice_ids(struct form *f, int field, const int64_t **ids)
 	return f->items[field].nids;
 }
 
-void form_set_value(struct form *f, int field, const char *value)
+/* Set the text of field i (the editor, vals and the chosen ids). */
+static void set_text(struct form *f, int field, const char *value)
 {
 	le_set(&f->ed[field], value);
 	sync_field(f, field);
 	choice_sync(f, field);
 }
+
+void form_set_value(struct form *f, int field, const char *value)
+{
+	set_text(f, field, value);
+	f->ed[field].fresh = true; /* set by the program: typing replaces it */
+}
+
+void form_mark_default(struct form *f, int field) { f->ed[field].fresh = !str_empty(form_value(f, field)); }
 
 const char *form_value(struct form *f, int field)
 {
@@ -243,19 +267,54 @@ int form_current(struct form *f) { return f->cur; }
 
 static const char *const *field_items(struct form *f, int i, int *n);
 
-/* A choice field left with a partial value ("dl", "道路") takes the one item it matches
- * (substring or pinyin initials); with none or several it stays as typed for the check. */
+/* The aliases of the run-time items of field i, or NULL. */
+static const char *const *field_aliases(struct form *f, int i)
+{
+	return f->items[i].n ? (const char *const *)f->items[i].aliases : NULL;
+}
+
+/* True if alias is one of the 、-separated names in list. */
+static bool alias_is(const char *list, const char *alias)
+{
+	char **v;
+	int n = str_empty(list) ? 0 : record_multi_split(list, &v);
+	bool ok = false;
+	for (int k = 0; k < n && !ok; k++)
+		ok = !strcmp(v[k], alias);
+	if (n)
+		str_free_array(v, n);
+	return ok;
+}
+
+/* A choice field left with a partial value ("dl", "道路"), another way of writing a choice
+ * (县级) or an item's alias (城管) takes the one item it means (exactly an alias or another
+ * spelling; else the one matched as a substring or by pinyin initials, of the item or its
+ * aliases); with none or several it stays as typed for the check. */
 static void autocomplete(struct form *f, int i)
 {
 	int n, hit = -1, hits = 0;
-	const char *const *items;
-	if (f->def->fields[i].kind != FK_CHOICE || str_empty(f->vals[i]))
+	const char *const *items, *const *aliases = field_aliases(f, i);
+	const struct field_def *fd = &f->def->fields[i];
+	if (fd->kind != FK_CHOICE || str_empty(f->vals[i]))
 		return;
 	items = field_items(f, i, &n);
+	const char *canon = f->items[i].n ? NULL : record_choice_value(fd, f->vals[i]);
+	if (canon) {
+		if (strcmp(canon, f->vals[i])) {
+			le_set(&f->ed[i], canon);
+			sync_field(f, i);
+		}
+		return;
+	}
 	for (int k = 0; k < n; k++) {
 		if (!strcmp(items[k], f->vals[i]))
 			return;
-		if (dialog_match(items[k], f->vals[i])) {
+		if (aliases && alias_is(aliases[k], f->vals[i])) {
+			hit = k;
+			hits = 1;
+			break;
+		}
+		if (dialog_match_aliases(items[k], aliases ? aliases[k] : NULL, f->vals[i])) {
 			hit = k;
 			hits++;
 		}
@@ -393,7 +452,7 @@ bool form_set_draft(struct form *f, const char *kind, int64_t record_id)
 		free(q);
 		if (restored) {
 			for (int i = 0; i < f->def->nfields; i++)
-				form_set_value(f, i, vals[i]);
+				set_text(f, i, vals[i]);
 			if (field >= 0)
 				f->cur = field;
 			f->drafted = record_copy_values(f->def, f->vals);
@@ -406,6 +465,12 @@ bool form_set_draft(struct form *f, const char *kind, int64_t record_id)
 	return restored;
 }
 
+void form_set_skip(struct form *f, bool (*skip)(struct form *f, int field, void *ud), void *ud)
+{
+	f->skip = skip;
+	f->skip_ud = ud;
+}
+
 void form_focus(struct form *f, int field)
 {
 	if (field >= 0 && field < f->def->nfields)
@@ -416,10 +481,18 @@ static void move_to(struct form *f, int field)
 {
 	check_field(f, f->cur);
 	draft_write(f);
+	/* A refused value keeps the cursor where it can be mended (F4 works there, not on the next
+	 * field); check_field has said why on the message line. */
+	if (f->err[f->cur])
+		return;
+	int step = field < f->cur ? -1 : 1, n = f->def->nfields;
 	if (field < 0)
-		field = f->def->nfields - 1;
-	if (field >= f->def->nfields)
+		field = n - 1;
+	if (field >= n)
 		field = 0;
+	/* Pass over the fields that do not apply now (at most once round the form). */
+	for (int k = 0; k < n && f->skip && field != f->cur && f->skip(f, field, f->skip_ud); k++)
+		field = (field + step + n) % n;
 	f->cur = field;
 	f->ed[field].cur = f->ed[field].len;
 }
@@ -438,6 +511,14 @@ void form_set_error(struct form *f, int field, const char *msg)
 	if (field >= 0 && field < f->def->nfields) {
 		set_err(f, field, msg);
 		f->cur = field;
+	}
+}
+
+void form_set_note(struct form *f, int field, const char *note)
+{
+	if (field >= 0 && field < f->def->nfields) {
+		free(f->note[field]);
+		f->note[field] = note && *note ? xstrdup(note) : NULL;
 	}
 }
 
@@ -564,7 +645,7 @@ static void open_pick(struct form *f)
 	if (fd->kind != FK_CHOICE || !n)
 		return;
 	sync_field(f, f->cur);
-	int i = dialog_pick(fd->label, items, n, f->vals[f->cur]);
+	int i = dialog_pick_aliases(fd->label, items, field_aliases(f, f->cur), n, f->vals[f->cur]);
 	if (i >= 0) {
 		if (f->items[f->cur].n)
 			choose_id(&f->items[f->cur], f->items[f->cur].item_ids[i], false);
@@ -585,6 +666,8 @@ static bool choice_complete(struct form *f)
 	for (int k = 0; k < n; k++)
 		if (!strcmp(items[k], f->vals[f->cur]))
 			return true;
+	if (!f->items[f->cur].n && record_choice_value(fd, f->vals[f->cur]))
+		return true; /* another way of writing a choice (县级): the check stores the choice */
 	return fd->choice_open && !(f->items[f->cur].n && f->items[f->cur].strict);
 }
 
@@ -765,6 +848,8 @@ void form_draw(struct form *f, int top, int height, int width, int *cursor_y, in
 			le_draw(&f->ed[i], y, input_x, input_w, attr, cy, cursor_x);
 		if ((fd->kind == FK_CHOICE || fd->kind == FK_MULTI) && i == f->cur && input_x + input_w < width)
 			ui_text(y, input_x + input_w, 2, "v", ALIGN_LEFT, ROLE_DIM);
+		if (!f->err[i] && f->note[i] && err_w > 4)
+			ui_text(y, err_x, err_w, f->note[i], ALIGN_LEFT, ROLE_INFO);
 		if (f->err[i] && err_w > 4) {
 			/* Beside the field; a long message wraps over the rows of a memo field, and the
 			 * whole of it is on the message line too (see check_field). */

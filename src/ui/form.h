@@ -1,8 +1,10 @@
 /* The form widget, built from a struct record_def: one row per field (multi-line fields take
- * several), label, input and the field's error message beside it. Tab/Down next field,
+ * several), label, input and the field's error message (or note) beside it. Tab/Down next field,
  * Shift-Tab/Up previous, F2/^S save, Esc back (asks when something changed), F4/^P pick list
- * on choice fields. Values are checked when the clerk leaves a field and again on save;
- * nothing typed is ever thrown away by a check. */
+ * on choice fields, ^U clears a field. Values are checked when the clerk leaves a field (a
+ * refused value keeps the cursor there) and again on save; nothing typed is ever thrown away by a
+ * check. A field showing a default (or a value the program set) is replaced by the first
+ * character typed over it. */
 #ifndef STATION_UI_FORM_H
 #define STATION_UI_FORM_H
 
@@ -34,6 +36,9 @@ enum form_result form_key(struct form *f, struct keypress k);
 char *const *form_values(struct form *f);
 /* Show msg at field i (e.g. an error from the database) and move there. */
 void form_set_error(struct form *f, int field, const char *msg);
+/* Show note (a copy; NULL or "": none) beside field i while it has no error message, e.g. the
+ * due date a 办理时限 will give. */
+void form_set_note(struct form *f, int field, const char *note);
 /* The values the form started with become the current ones (after a successful save). */
 void form_mark_saved(struct form *f);
 bool form_dirty(struct form *f);
@@ -42,6 +47,8 @@ bool form_dirty(struct form *f);
 struct form_choice {
 	int64_t id; /* > 0 */
 	const char *label;
+	const char *aliases; /* other names the item is found by, separated by 、 (a unit's short
+			      * names: 城管 for 县城市管理局), or NULL */
 };
 /* Give an FK_CHOICE or FK_MULTI field its items (e.g. deputies, units from the database), used
  * instead of the field's static choices. The form copies items and labels (the caller may free
@@ -64,8 +71,12 @@ int64_t form_choice_id(struct form *f, int field);
 /* The ids chosen in an FK_MULTI field, in the order of its value, each once; text that is not an
  * item has none. *ids is borrowed (valid until the next call on f). Returns their number. */
 int form_choice_ids(struct form *f, int field, const int64_t **ids);
-/* Replace the value of field i (e.g. a default computed by the screen). */
+/* Replace the value of field i (e.g. a default computed by the screen). Like a field's default,
+ * it is replaced by the first character the clerk types over it. */
 void form_set_value(struct form *f, int field, const char *value);
+/* Mark the value field i shows as a default (e.g. carried over from the previous record): the
+ * first character typed replaces it. (form_new marks the fields showing their def.) */
+void form_mark_default(struct form *f, int field);
 /* The value of field i as typed so far (synced from the editor). Borrowed. */
 const char *form_value(struct form *f, int field);
 /* Index of the field being edited. */
@@ -76,6 +87,9 @@ int form_current(struct form *f);
 int form_screen_key(struct form *f, struct keypress k, int (*save)(void *ud), void *ud);
 /* The key table of a screen that is one form: every key form_key() acts on (run by it). */
 extern const struct binding form_bindings[];
+/* Fields that do not apply now (skip returns true, e.g. 满意度 unless the answer is on the spot)
+ * are passed over by Tab, Shift-Tab, PgUp and PgDn; F2 and form_focus still reach them. */
+void form_set_skip(struct form *f, bool (*skip)(struct form *f, int field, void *ud), void *ud);
 /* Move to field i. */
 void form_focus(struct form *f, int field);
 

@@ -31,6 +31,7 @@ void le_set(struct lineedit *le, const char *utf8)
 	le->len = n;
 	le->cur = n;
 	le->scroll = 0;
+	le->fresh = false;
 }
 
 void le_init(struct lineedit *le, const char *utf8, int max_chars, bool multiline)
@@ -85,7 +86,33 @@ static bool le_char(struct lineedit *le, wchar_t c)
 	return le_insert(le, c);
 }
 
+static bool le_key_edit(struct lineedit *le, struct keypress k);
+
+/* Clear the whole text. */
+static void le_clear(struct lineedit *le)
+{
+	le->len = le->cur = le->scroll = 0;
+	le->buf[0] = 0;
+}
+
 bool le_key(struct lineedit *le, struct keypress k)
+{
+	bool fresh = le->fresh;
+	le->fresh = false;
+	if (!k.fkey && k.ch == 21 && !le->pasting) { /* ^U */
+		le_clear(le);
+		return true;
+	}
+	/* A default or carried value is replaced by what is typed over it: 人数 showing 1 and 12
+	 * typed is 12, not 112. */
+	if (fresh && ((k.fkey && (int)k.ch == ui_key_paste_begin) || (!k.fkey && k.ch >= 0x20 && k.ch != 0x7F)))
+		le_clear(le);
+	bool used = le_key_edit(le, k);
+	le->fresh = fresh && !used;
+	return used;
+}
+
+static bool le_key_edit(struct lineedit *le, struct keypress k)
 {
 	if (k.fkey && (int)k.ch == ui_key_paste_begin) {
 		le->pasting = true;

@@ -23,6 +23,9 @@ struct lineedit {
 	bool pasting; /* inside a bracketed paste */
 	int dropped;  /* characters refused since the last le_take_notice() */
 	bool full;    /* a character was refused because the field is full */
+	bool fresh;   /* the text is a default or a value the program set, not yet touched: the
+		       * first character typed (or pasted) replaces it; any other key used keeps it
+		       * and ends this. Set by the owner (ui/form.c); le_set clears it. */
 };
 
 void le_init(struct lineedit *le, const char *utf8, int max_chars, bool multiline);
@@ -32,7 +35,8 @@ void le_set(struct lineedit *le, const char *utf8);
 /* The text as a new UTF-8 string. */
 char *le_text(const struct lineedit *le);
 
-/* Handle an editing key. Returns true if the key was used (text or cursor changed). */
+/* Handle an editing key. Returns true if the key was used (text or cursor changed). ^U clears
+ * the whole text. */
 bool le_key(struct lineedit *le, struct keypress k);
 
 /* A message about refused input since the last call (control characters pasted, field full),

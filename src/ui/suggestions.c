@@ -26,6 +26,7 @@
 #include "core/suggestion.h"
 #include "core/text.h"
 #include "core/util.h"
+#include "core/visit.h"
 #include "db/cases.h"
 #include "db/suggestions.h"
 #include "ui/actform.h"
@@ -379,6 +380,7 @@ struct sugform {
 	struct form *form;
 	struct suggestion_info info;          /* as loaded, with the ids of its links (id 0: empty) */
 	int64_t *open_after;                  /* a new one: where the list wants the id, or NULL */
+	int64_t from_visit;                   /* a new one entered from this visit, 0: none */
 };
 
 /* Form index of suggestion field f, or -1 when the form does not show it. */
@@ -507,7 +509,7 @@ static int sugform_save(void *ud)
 	char *err = NULL;
 	int64_t id = s->id;
 	int bad, rc = UI_REDRAW, unit = sugform_index(s, SUG_UNIT);
-	struct suggestion_ids links;
+	struct suggestion_ids links = { .visit_id = s->id ? 0 : s->from_visit };
 
 	for (int i = 0; i < s->nf; i++)
 		str_set(&full[s->map[i]], v[i]);
@@ -535,7 +537,7 @@ static int sugform_save(void *ud)
 		goto out;
 	}
 	form_mark_saved(s->form);
-	app_message(MSG_INFO, "已保存代表建议《%s》", full[SUG_TITLE]);
+	app_message(MSG_INFO, "已保存代表建议《%s》%s", full[SUG_TITLE], links.visit_id ? "，已与来访关联" : "");
 	if (!s->id && s->open_after)
 		*s->open_after = id;
 	rc = UI_POP;
@@ -572,9 +574,15 @@ static const struct screen_ops sugform_ops = {
 	.fini = sugform_fini,
 };
 
+static void sugform_open(int64_t id, int64_t *open_after, const struct sug_from_visit *fv);
 
 /* Push the form of suggestion id (0: a new one; open_after then gets its id once saved). */
-static void sugform_push(int64_t id, int64_t *open_after)
+static void sugform_push(int64_t id, int64_t *open_after) { sugform_open(id, open_after, NULL); }
+
+void suggestion_from_visit_push(const struct sug_from_visit *fv) { sugform_open(0, NULL, fv); }
+
+/* Push the form of suggestion id, or of a new one filled from a visit (fv, may be NULL). */
+static void sugform_open(int64_t id, int64_t *open_after, const struct sug_from_visit *fv)
 {
 	struct sugform *s = xcalloc(1, sizeof *s);
 	char *err = NULL;
@@ -594,6 +602,22 @@ static void sugform_push(int64_t id, int64_t *open_after)
 		s->full = record_new_values(&suggestion_def, app->today);
 		s->st.status = SS_RAISED;
 	}
+	if (!id && fv) {
+		/* From the visit: its words, its date, its receiving deputies (the first leads). */
+		char *title = visit_summary(fv->content);
+		str_set(&s->full[SUG_TITLE], title);
+		free(title);
+		str_set(&s->full[SUG_CONTENT], fv->content);
+		str_set(&s->full[SUG_DATE], fv->date);
+		s->from_visit = fv->visit_id;
+		if (fv->ndeputies > 0) {
+			s->info.lead_id = fv->deputy_ids[0];
+			s->info.ncosponsors = fv->ndeputies - 1;
+			s->info.cosponsor_ids = xcalloc((size_t)fv->ndeputies, sizeof(int64_t));
+			for (int i = 1; i < fv->ndeputies; i++)
+				s->info.cosponsor_ids[i - 1] = fv->deputy_ids[i];
+		}
+	}
 	sugform_build(s);
 	char **vals = xcalloc((size_t)s->nf, sizeof(char *));
 	for (int i = 0; i < s->nf; i++)
@@ -602,8 +626,15 @@ static void sugform_push(int64_t id, int64_t *open_after)
 	s->form = form_new(&s->def, vals, app->today);
 	str_free_array(vals, s->nf);
 	sugform_items(s);
-	form_set_draft(s->form, "suggestions", id);
-	char *title = id ? xasprintf("修改代表建议《%s》", s->full[SUG_TITLE]) : xstrdup("新增代表建议");
+	/* Filled from a visit: the title and content are the program's, the clerk writes over them. */
+	if (s->from_visit) {
+		form_mark_default(s->form, sugform_index(s, SUG_TITLE));
+		form_set_draft(s->form, "suggestion_from_visit", s->from_visit);
+	} else
+		form_set_draft(s->form, "suggestions", id);
+	char *title = id        ? xasprintf("修改代表建议《%s》", s->full[SUG_TITLE])
+		: s->from_visit ? xasprintf("新增代表建议（来自 %s %s 的来访）", fv->date, fv->name)
+				: xstrdup("新增代表建议");
 	struct screen *sc = screen_new(&sugform_ops, title, form_bindings);
 	free(title);
 	sc->data = s;
@@ -832,6 +863,8 @@ static void sugscr_draw(struct screen *sc, int top, int height, int width)
 	sugscr_field(y, 2, half, "领衔代表", v[SUG_LEAD], ROLE_NORMAL);
 	sugscr_field(y++, 2 + half, half, "提出日期", v[SUG_DATE], ROLE_NORMAL);
 	sugscr_field(y++, 2, width - 4, "附议代表", *v[SUG_COSPONSORS] ? v[SUG_COSPONSORS] : "（无）", ROLE_NORMAL);
+	if (!str_empty(in->visits))
+		sugscr_field(y++, 2, width - 4, "来源来访", in->visits, ROLE_INFO);
 	sugscr_field(y, 2, half, "类别", v[SUG_CATEGORY], ROLE_NORMAL);
 	sugscr_field(y++, 2 + half, half, "承办单位", *v[SUG_UNIT] ? v[SUG_UNIT] : "（未交办）", ROLE_NORMAL);
 	sugscr_field(y, 2, half, "交办日期", *st->assigned ? st->assigned : "-", ROLE_NORMAL);

@@ -16,6 +16,7 @@
 #include "core/period.h"
 #include "core/text.h"
 #include "core/util.h"
+#include "core/validate.h"
 #include "core/visit.h"
 #include "db/cases.h"
 #include "db/reception.h"
@@ -28,6 +29,7 @@
 #include "ui/list.h"
 #include "ui/listscreen.h"
 #include "ui/register.h"
+#include "ui/suggestions.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +43,7 @@ enum vf {
 	VF_CATEGORY,
 	VF_HANDLING,
 	VF_REPLY,
+	VF_SATISFACTION,
 	VF_UNIT,
 	VF_DAYS,
 	VF_PHONE,
@@ -60,6 +63,7 @@ static const int vf_visit[VF_N] = {
 	[VF_CATEGORY] = VIS_CATEGORY,
 	[VF_HANDLING] = VIS_HANDLING,
 	[VF_REPLY] = VIS_REPLY,
+	[VF_SATISFACTION] = VIS_SATISFACTION,
 	[VF_UNIT] = -1,
 	[VF_DAYS] = -1,
 	[VF_PHONE] = VIS_PHONE,
@@ -119,6 +123,9 @@ struct vscreen {
 	int ndep_ids;
 	int saved;        /* visits saved in this run of the form */
 	char *saved_note; /* what the last save did besides the visit (case number, notice); owned */
+	int people_ok;    /* a 人数 above VISIT_PEOPLE_ASK the clerk confirmed (asked once) */
+	bool to_suggest;  /* the last save was a 转为代表建议 without its suggestion yet */
+	int64_t suggestion_id; /* the visit being edited was turned into this suggestion, 0: none */
 };
 
 static void hints_clear(struct vscreen *v)
@@ -197,10 +204,42 @@ static char **new_values(struct vscreen *v, char *const *prev)
 	return vals;
 }
 
+/* 满意度 belongs to an answer on the spot: Tab passes over it for any other handling (unless it
+ * holds a value, which the check then refuses there). */
+static bool vscreen_skip(struct form *f, int field, void *ud)
+{
+	(void)ud;
+	return field == VF_SATISFACTION && strcmp(form_value(f, VF_HANDLING), VISIT_H_ANSWER) &&
+		str_empty(form_value(f, VF_SATISFACTION));
+}
+
+/* Beside 办理时限, while 交办 is chosen: the due date the case will get, from the calendar, as
+ * the clerk types the date and the days. */
+static void vscreen_due_note(struct vscreen *v)
+{
+	char date[11], due[11] = "";
+	char *end;
+	const char *days = form_value(v->form, VF_DAYS);
+	long n = strtol(days, &end, 10);
+	if (!strcmp(form_value(v->form, VF_HANDLING), VISIT_H_ASSIGN) && !v->link_case &&
+	    !date_parse(form_value(v->form, VF_DATE), app->today, date) && end != days && !*end && n >= 1 && n <= 365)
+		visit_due_date(app->cal, date, (int)n, app->cfg->case_days, due);
+	static const char *const wd[] = { "", "周一", "周二", "周三", "周四", "周五", "周六", "周日" };
+	char *note = *due ? xasprintf("时限将定为 %s（%s）", due, wd[date_weekday(due)]) : NULL;
+	form_set_note(v->form, VF_DAYS, note);
+	free(note);
+}
+
 static void vscreen_form(struct vscreen *v, char **vals)
 {
 	form_free(v->form);
 	v->form = form_new(&vdef, vals, app->today);
+	form_set_skip(v->form, vscreen_skip, v);
+	v->people_ok = 0;
+	if (!v->id) { /* carried over from the previous visit: typing replaces them */
+		form_mark_default(v->form, VF_DATE);
+		form_mark_default(v->form, VF_CHANNEL);
+	}
 	form_set_choices(v->form, VF_DEPUTIES, v->deps.v, v->deps.n, true);
 	form_set_choices(v->form, VF_UNIT, v->units.v, v->units.n, true);
 	form_set_choice_ids(v->form, VF_DEPUTIES, v->dep_ids, v->ndep_ids);
@@ -210,6 +249,7 @@ static void vscreen_form(struct vscreen *v, char **vals)
 	v->link_case = 0;
 	free(v->link_no);
 	v->link_no = NULL;
+	vscreen_due_note(v);
 }
 
 static void vscreen_draw(struct screen *s, int top, int height, int width)
@@ -220,7 +260,9 @@ static void vscreen_draw(struct screen *s, int top, int height, int width)
 		hint_rows = height / 3;
 	form_draw(v->form, top, height - hint_rows, width, &s->cur_y, &s->cur_x);
 	int y = top + height - hint_rows;
-	if (v->link_case) {
+	if (v->suggestion_id) {
+		ui_text(y++, 2, width - 4, v->saved_note ? v->saved_note : "", ALIGN_LEFT, ROLE_INFO);
+	} else if (v->link_case) {
 		char *l = xasprintf("本次来访关联到案件 %s（不新建案件；%s 取消关联）", v->link_no,
 				    keys_first_name(ACT_LINK));
 		ui_text(y++, 2, width - 4, l, ALIGN_LEFT, ROLE_INFO);
@@ -277,6 +319,16 @@ static int vscreen_save(struct vscreen *v)
 		err = xstrdup(lm);
 		goto fail;
 	}
+	char *pq = visit_people_question(fv[VF_PEOPLE]);
+	bool people_ok = !pq || atoi(fv[VF_PEOPLE]) == v->people_ok ||
+		dialog_confirm(pq, "团体来访请填实际来访的人数；写错了选 N 回到人数修改");
+	free(pq);
+	if (!people_ok) {
+		form_set_error(v->form, VF_PEOPLE, "请核对人数");
+		err = xstrdup("请核对人数");
+		goto fail;
+	}
+	v->people_ok = atoi(fv[VF_PEOPLE]); /* asked once: not again for the same number */
 	int first_year = 0;
 	if (db_visits_first_year(app->db, &first_year, NULL) < 0)
 		first_year = 0;
@@ -325,6 +377,50 @@ fail:
 	return -1;
 }
 
+/* What the suggestion form needs of a visit just saved as 转为代表建议. */
+struct vsug {
+	int64_t visit_id;
+	char date[11];
+	char *name, *content; /* owned */
+	int64_t *deputy_ids;  /* owned */
+	int ndeputies;
+};
+
+/* The visit just saved, if it is to become a suggestion (转为代表建议, none yet), else NULL. */
+static struct vsug *vsug_take(struct vscreen *v)
+{
+	char *const *fv = form_values(v->form);
+	if (strcmp(fv[VF_HANDLING], VISIT_H_SUGGEST) || v->suggestion_id)
+		return NULL;
+	struct vsug *vs = xcalloc(1, sizeof *vs);
+	const int64_t *ids;
+	vs->visit_id = v->id;
+	snprintf(vs->date, sizeof vs->date, "%s", fv[VF_DATE]);
+	vs->name = xstrdup(fv[VF_NAME]);
+	vs->content = xstrdup(fv[VF_CONTENT]);
+	vs->ndeputies = form_choice_ids(v->form, VF_DEPUTIES, &ids);
+	vs->deputy_ids = xcalloc((size_t)vs->ndeputies + 1, sizeof(int64_t));
+	if (vs->ndeputies)
+		memcpy(vs->deputy_ids, ids, sizeof(int64_t) * (size_t)vs->ndeputies);
+	return vs;
+}
+
+/* Open the suggestion form for vs, and free it. */
+static void vsug_push(struct vsug *vs)
+{
+	struct sug_from_visit fv = { .visit_id = vs->visit_id,
+				     .date = vs->date,
+				     .name = vs->name,
+				     .content = vs->content,
+				     .deputy_ids = vs->deputy_ids,
+				     .ndeputies = vs->ndeputies };
+	suggestion_from_visit_push(&fv);
+	free(vs->name);
+	free(vs->content);
+	free(vs->deputy_ids);
+	free(vs);
+}
+
 static const enum action vscreen_keys[] = { ACT_LINK, ACT_NONE };
 
 static int vscreen_key(struct screen *s, struct keypress k)
@@ -351,6 +447,7 @@ static int vscreen_key(struct screen *s, struct keypress k)
 			if (!v->link_case)
 				app_message(MSG_INFO, "没有可关联的未办结案件");
 		}
+		vscreen_due_note(v);
 		return UI_REDRAW;
 	}
 	int before = form_current(v->form);
@@ -362,9 +459,15 @@ static int vscreen_key(struct screen *s, struct keypress k)
 		if (vscreen_save(v) < 0)
 			return UI_REDRAW;
 		form_mark_saved(v->form);
-		if (!was_new) {
+		/* 转为代表建议: the suggestion's form, filled from this visit, over the visit form. */
+		struct vsug *vs = vsug_take(v);
+		if (!was_new && !vs) {
 			app_message(MSG_INFO, "已保存来访 %s", name);
 			return UI_POP;
+		}
+		if (!was_new) {
+			vsug_push(vs);
+			return UI_REDRAW;
 		}
 		/* The next visit: same day, channel and deputies. */
 		v->saved++;
@@ -379,6 +482,8 @@ static int vscreen_key(struct screen *s, struct keypress k)
 		record_free_values(&vdef, vals);
 		app_message(MSG_INFO, "已保存第 %d 位来访（%s）%s；请登记下一位，Esc 返回", v->saved, name,
 			    v->saved_note ? v->saved_note : "");
+		if (vs)
+			vsug_push(vs);
 		return UI_REDRAW;
 	}
 	if (r == FORM_CANCEL)
@@ -388,6 +493,7 @@ static int vscreen_key(struct screen *s, struct keypress k)
 	int after = form_current(v->form);
 	if (after != before && (before == VF_NAME || before == VF_PHONE))
 		hints_load(v);
+	vscreen_due_note(v);
 	return UI_REDRAW;
 }
 
@@ -471,6 +577,15 @@ void visit_edit_push(int64_t id)
 	char *title = xasprintf("修改来访%s%s", *vi.case_no ? "（案件 " : "", *vi.case_no ? vi.case_no : "");
 	if (*vi.case_no) {
 		char *t2 = xasprintf("%s）", title);
+		free(title);
+		title = t2;
+	}
+	if (vi.suggestion_id) { /* the suggestion it became, by its number (or its title) */
+		v->suggestion_id = vi.suggestion_id;
+		v->saved_note = xasprintf("已转为代表建议 %s《%s》",
+					  *vi.suggestion_no ? vi.suggestion_no : "（未编号）", vi.suggestion_title);
+		char *t2 = xasprintf("%s（代表建议 %s）", title,
+				     *vi.suggestion_no ? vi.suggestion_no : vi.suggestion_title);
 		free(title);
 		title = t2;
 	}

@@ -136,9 +136,10 @@ static double median(double *v, int n)
 
 /* ---- the items: the calls each screen makes ---- */
 
-static int unit_copy_cb(void *ud, int64_t id, const char *name)
+static int unit_copy_cb(void *ud, int64_t id, const char *name, const char *aliases)
 {
 	struct strbuf *sb = ud; /* the screen copies every name into its pick list */
+	(void)aliases;
 	char *copy = xstrdup(name);
 	sb_addf(sb, "%lld%s", (long long)id, copy);
 	free(copy);

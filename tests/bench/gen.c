@@ -517,9 +517,10 @@ static void gen_registers(struct gen *g)
 		die("gen: today (%s) is not a reception day of the default rule; run.sh fixes STATION_TODAY to one", g->today);
 }
 
-static int gen_unit_cb(void *ud, int64_t id, const char *name)
+static int gen_unit_cb(void *ud, int64_t id, const char *name, const char *aliases)
 {
 	struct gen *g = ud;
+	(void)aliases;
 	if (g->nunits < (int)ARRAY_LEN(g->unit_ids)) {
 		g->unit_ids[g->nunits] = id;
 		g->unit_names[g->nunits++] = xstrdup(name);

@@ -86,7 +86,7 @@ check_eq "refusal without a reason: nothing written" "$(sql "select count(*) fro
 key Up Home C-k
 type_text "当场答复"; key Tab
 type_text "已约物业公司下周座谈"
-key Tab Tab Tab Tab Tab Tab # to 人数
+key Tab Tab Tab Tab Tab Tab Tab # to 人数 (满意度 is a stop for 当场答复)
 key BSpace
 type_text "0"
 key Tab

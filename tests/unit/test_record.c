@@ -74,15 +74,47 @@ TEST(test_bad_choice)
 {
 	const char *msgs[DEP_NFIELDS];
 	char **v = good_deputy();
-	str_set(&v[DEP_GENDER], "男性");
+	str_set(&v[DEP_GENDER], "公");
 	CHECK_INT(check(v, msgs), 1);
 	CHECK_STR(msgs[DEP_GENDER], "应为以下之一：男/女");
-	CHECK_STR(v[DEP_GENDER], "男性"); /* left as typed */
+	CHECK_STR(v[DEP_GENDER], "公"); /* left as typed */
 	str_set(&v[DEP_GENDER], "女");
-	str_set(&v[DEP_LEVEL], "区");
+	str_set(&v[DEP_LEVEL], "村");
 	CHECK_INT(check(v, msgs), 1);
 	CHECK_STR(msgs[DEP_LEVEL], "应为以下之一：全国/省/市/县/乡镇");
 	record_free_values(&deputy_def, v);
+}
+
+TEST(test_choice_spellings)
+{
+	/* The usual other spellings are understood and stored as the one choice. */
+	static const char *const cases[][3] = {
+		{ "县级", "县" },     { "区级", "县" },         { "区", "县" },
+		{ "乡镇级", "乡镇" }, { "镇", "乡镇" },         { "全国人大代表", "全国" },
+		{ "省级", "省" },     { "市级人大代表", "市" }, { " 县 ", "县" },
+	};
+	const char *msgs[DEP_NFIELDS];
+	for (size_t k = 0; k < ARRAY_LEN(cases); k++) {
+		char **v = good_deputy();
+		str_set(&v[DEP_LEVEL], cases[k][0]);
+		CHECK_INT(check(v, msgs), 0);
+		CHECK_STR(v[DEP_LEVEL], cases[k][1]);
+		CHECK_STR(record_choice_value(&deputy_def.fields[DEP_LEVEL], cases[k][0]), cases[k][1]);
+		record_free_values(&deputy_def, v);
+	}
+	char **v = good_deputy();
+	str_set(&v[DEP_GENDER], "男性");
+	str_set(&v[DEP_ETHNICITY], "汉");
+	str_set(&v[DEP_PARTY], "党员");
+	CHECK_INT(check(v, msgs), 0);
+	CHECK_STR(v[DEP_GENDER], "男");
+	CHECK_STR(v[DEP_ETHNICITY], "汉族");
+	CHECK_STR(v[DEP_PARTY], "中共党员");
+	record_free_values(&deputy_def, v);
+	/* An alias counts only where its choice is: 区 is no gender. */
+	CHECK(record_choice_value(&deputy_def.fields[DEP_GENDER], "区") == NULL);
+	CHECK(record_choice_value(&deputy_def.fields[DEP_LEVEL], "级") == NULL);
+	CHECK(record_choice_value(&deputy_def.fields[DEP_LEVEL], "") == NULL);
 }
 
 TEST(test_open_choice)
@@ -314,6 +346,7 @@ int main(void)
 	RUN(test_required_missing);
 	RUN(test_optional_empty_ok);
 	RUN(test_bad_choice);
+	RUN(test_choice_spellings);
 	RUN(test_open_choice);
 	RUN(test_date_normalised);
 	RUN(test_date_bad);

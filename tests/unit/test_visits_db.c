@@ -17,6 +17,8 @@
 #include "db/deputies.h"
 #include "db/internal.h"
 #include "db/reception.h"
+#include "db/cases.h"
+#include "db/suggestions.h"
 #include "db/visits.h"
 
 #include <ftw.h>
@@ -760,8 +762,111 @@ TEST(t_returning)
 	teardown();
 }
 
+/* 当场答复 with the resident's satisfaction: stored, refused for another handling, counted by the
+ * statistics (docs/CASES.md); the helpers for 人数 and the due date. */
+TEST(t_spot_satisfaction)
+{
+	setup();
+	int64_t d = add_deputy("张三");
+	char **v = visit("2026-10-12", "日常来访", "甲", "", "1", "问低保政策", "社会保障", "当场答复", "已解释");
+	str_set(&v[VIS_SATISFACTION], "满意");
+	int64_t a = add(v, &d, 1, 0);
+	v = visit("2026-10-13", "日常来访", "乙", "", "1", "问医保", "社会保障", "当场答复", "已解释");
+	str_set(&v[VIS_SATISFACTION], "不满意");
+	add(v, &d, 1, 0);
+	add(visit("2026-10-14", "日常来访", "丙", "", "1", "问路灯", "城乡建设", "当场答复", "已答复"), &d, 1, 0);
+	add(visit("2026-09-14", "日常来访", "丁", "", "1", "九月的", "城乡建设", "当场答复", "已答复"), &d, 1, 0);
+	add(visit("2026-10-15", "日常来访", "戊", "", "1", "不予受理的", "城乡建设", "不予受理", "涉诉"), &d, 1, 0);
+	CHECK_Q("SELECT group_concat(coalesce(satisfaction, '-'), ',') FROM visits ORDER BY id", "满意,不满意,-,-,-");
+	struct visit_info vi;
+	char *err = NULL;
+	CHECK_INT(db_visits_get(db, a, &vi, &err), 0);
+	CHECK_STR(vi.vals[VIS_SATISFACTION], "满意");
+	db_visit_info_free(&vi);
+	/* Only for an answer on the spot. */
+	CHECK_STR(msg_for(VIS_SATISFACTION, "满意", "交办", NULL), "满意度只用于当场答复，其他处理方式请清空（^U）");
+	CHECK(msg_for(VIS_SATISFACTION, "满意", "当场答复", "已答复") == NULL);
+	CHECK_STR(msg_for(VIS_SATISFACTION, "很好", "当场答复", "已答复"), "应为以下之一：满意/基本满意/不满意");
+	/* October: three answers on the spot, two with a satisfaction, one of them satisfied. */
+	struct case_stats s;
+	CHECK_INT(db_cases_stats(db, "2026-10-01", "2026-10-31", &s, &err), 0);
+	CHECK_INT(s.spot_visits, 3);
+	CHECK_INT(s.spot, 3);
+	CHECK_INT(s.closed, 3);
+	CHECK_INT(s.closed_on_time, 3);
+	CHECK_INT(s.followed_up, 2);
+	CHECK_INT(s.satisfied, 1);
+	CHECK(s.satisfaction_rate == 50.0);
+	CHECK(s.on_time_rate == 100.0);
+	/* A deleted visit no longer counts. */
+	CHECK_INT(db_visits_delete(db, a, &err), 0);
+	CHECK_INT(db_cases_stats(db, "2026-10-01", "2026-10-31", &s, &err), 0);
+	CHECK_INT(s.spot, 2);
+	CHECK_INT(s.followed_up, 1);
+	CHECK_INT(s.satisfied, 0);
+	/* The helpers of the form. */
+	char *q = visit_people_question("112");
+	CHECK(q && strstr(q, "112"));
+	free(q);
+	CHECK(visit_people_question("50") == NULL);
+	CHECK(visit_people_question("12") == NULL);
+	CHECK(visit_people_question("x") == NULL);
+	char due[11];
+	visit_due_date(cal, "2026-11-16", 15, 15, due);
+	CHECK_STR(due, "2026-12-07");
+	visit_due_date(cal, "2026-11-16", 0, 15, due);
+	CHECK_STR(due, "2026-12-07");
+	visit_due_date(cal, "bad", 15, 15, due);
+	CHECK_STR(due, "");
+	teardown();
+}
+
+/* A visit turned into a 代表建议: the link both ways, once. */
+TEST(t_to_suggestion)
+{
+	setup();
+	int64_t d = add_deputy("张三");
+	int64_t a = add(visit("2026-10-12", "日常来访", "甲", "", "1", "建议修通村道", "城乡建设", "转为代表建议", ""),
+			&d, 1, 0);
+	char **sv = record_new_values(&suggestion_def, today);
+	str_set(&sv[SUG_NO], "J2026-01");
+	str_set(&sv[SUG_TITLE], "关于修通村道的建议");
+	str_set(&sv[SUG_DATE], "2026-10-12");
+	str_set(&sv[SUG_CATEGORY], "城建环资");
+	struct suggestion_ids l = { .lead_id = d, .visit_id = a };
+	int64_t sid = 0;
+	char *err = NULL;
+	CHECK_INT(db_suggestions_insert(db, sv, &l, &sid, &err), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM visit_suggestions"), 1);
+	struct visit_info vi;
+	CHECK_INT(db_visits_get(db, a, &vi, &err), 0);
+	CHECK_INT(vi.suggestion_id, sid);
+	CHECK_STR(vi.suggestion_no, "J2026-01");
+	CHECK_STR(vi.suggestion_title, "关于修通村道的建议");
+	db_visit_info_free(&vi);
+	struct suggestion_info si;
+	CHECK_INT(db_suggestions_get(db, sid, &si, &err), 0);
+	CHECK_STR(si.visits, "2026-10-12 甲");
+	db_suggestion_info_free(&si);
+	/* Not twice; not from a visit that is gone: nothing is written then. */
+	str_set(&sv[SUG_NO], "J2026-02");
+	CHECK_INT(db_suggestions_insert(db, sv, &l, &sid, &err), -1);
+	CHECK_STR(err, "这次来访已经转为代表建议了，不能再转一次");
+	free(err);
+	err = NULL;
+	l.visit_id = 999;
+	CHECK_INT(db_suggestions_insert(db, sv, &l, &sid, &err), -1);
+	CHECK(err && strstr(err, "找不到"));
+	free(err);
+	CHECK_INT(q_int("SELECT count(*) FROM suggestions"), 1);
+	record_free_values(&suggestion_def, sv);
+	teardown();
+}
+
 int main(void)
 {
+	RUN(t_spot_satisfaction);
+	RUN(t_to_suggestion);
 	RUN(t_form_checks);
 	RUN(t_helpers);
 	RUN(t_insert_get);

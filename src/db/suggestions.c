@@ -84,15 +84,17 @@ static int sug_check_ids(struct db *db, int64_t sug_id, const char *sql, const i
 }
 
 static int sug_check_deputies(struct db *db, int64_t sug_id, const struct suggestion_ids *in, struct sug_links *l,
-			      char **err)
+			      const char **field, char **err)
 {
 	char *name = NULL;
+	*field = suggestion_def.fields[SUG_LEAD].col;
 	if (in->lead_id <= 0)
 		return db_fail_msg(err, "必填项为空：领衔代表");
 	int ok = sug_link_ok(db, sug_deputy_ok_sql, in->lead_id, sug_id, &name, err);
 	if (ok <= 0)
 		return ok < 0 ? -1 : db_fail_msg(err, "领衔代表：这位代表不在名册中或已被删除");
 	l->lead = in->lead_id;
+	*field = suggestion_def.fields[SUG_COSPONSORS].col;
 	int rc = sug_check_ids(db, sug_id, sug_deputy_ok_sql, in->cosponsor_ids, in->ncosponsors,
 			       SUGGESTION_MAX_COSPONSORS, "附议代表", "有代表不在名册中或已被删除", &l->deps, &l->ndeps,
 			       err);
@@ -105,11 +107,12 @@ static int sug_check_deputies(struct db *db, int64_t sug_id, const struct sugges
 
 /* Check the ids of a save (sug_id 0 for a new suggestion). */
 static int sug_check_links(struct db *db, int64_t sug_id, const struct suggestion_ids *in, struct sug_links *l,
-			   char **err)
+			   const char **field, char **err)
 {
 	memset(l, 0, sizeof *l);
-	if (sug_check_deputies(db, sug_id, in, l, err) < 0)
+	if (sug_check_deputies(db, sug_id, in, l, field, err) < 0)
 		goto fail;
+	*field = suggestion_def.fields[SUG_UNIT].col;
 	if (in->unit_id) {
 		int ok = sug_link_ok(db, sug_unit_ok_sql, in->unit_id, sug_id, NULL, err);
 		if (ok <= 0) {
@@ -119,9 +122,11 @@ static int sug_check_links(struct db *db, int64_t sug_id, const struct suggestio
 		}
 		l->unit = in->unit_id;
 	}
+	*field = suggestion_def.fields[SUG_CASES].col;
 	if (sug_check_ids(db, sug_id, sug_case_ok_sql, in->case_ids, in->ncases, SUGGESTION_MAX_CASES, "关联案件",
 			  "有案件不存在或已被删除", &l->cases, &l->ncases, err) < 0)
 		goto fail;
+	*field = NULL;
 	return 0;
 fail:
 	sug_links_free(l);
@@ -196,7 +201,7 @@ int db_suggestions_state(struct db *db, int64_t id, struct suggestion_state *out
 }
 
 /* Refuse values whose handling fields do not fit the state: "<label>：<message>；...". */
-static int sug_check_edit(const struct suggestion_state *s, char *const *vals, char **err)
+static int sug_check_edit(const struct suggestion_state *s, char *const *vals, const char **field, char **err)
 {
 	const char *msgs[SUG_NFIELDS] = { 0 };
 	if (suggestion_check_edit(s, vals, msgs) == 0)
@@ -204,8 +209,11 @@ static int sug_check_edit(const struct suggestion_state *s, char *const *vals, c
 	struct strbuf sb;
 	sb_init(&sb);
 	for (int i = 0; i < SUG_NFIELDS; i++)
-		if (msgs[i])
+		if (msgs[i]) {
+			if (!sb.len)
+				*field = suggestion_def.fields[i].col; /* the first field refused */
 			sb_addf(&sb, "%s%s：%s", sb.len ? "；" : "", suggestion_def.fields[i].label, msgs[i]);
+		}
 	if (err)
 		*err = sb_take(&sb);
 	else
@@ -241,7 +249,8 @@ static void sug_bind_vals(sqlite3_stmt *st, char *const *vals, const struct sug_
 	db_bind_text(st, 12, vals[SUG_SATISFACTION]);
 }
 
-int db_suggestions_insert(struct db *db, char *const *vals, const struct suggestion_ids *links, int64_t *id, char **err)
+static int sug_insert(struct db *db, char *const *vals, const struct suggestion_ids *links, int64_t *id,
+		      const char **field, char **err)
 {
 	struct suggestion_state s = { .status = SS_RAISED };
 	struct sug_links l = { 0 };
@@ -253,11 +262,11 @@ int db_suggestions_insert(struct db *db, char *const *vals, const struct suggest
 	if (id)
 		*id = 0;
 	sug_copy_date(s.date, vals[SUG_DATE]);
-	if (sug_check_edit(&s, vals, err) < 0)
+	if (sug_check_edit(&s, vals, field, err) < 0)
 		goto out;
 	if (db_begin(db, err) < 0)
 		goto out;
-	if (sug_check_links(db, 0, links, &l, err) < 0 || db_prepare(db, sql, &st, err) < 0)
+	if (sug_check_links(db, 0, links, &l, field, err) < 0 || db_prepare(db, sql, &st, err) < 0)
 		goto rollback;
 	sug_bind_vals(st, vals, &l);
 	if ((src = sqlite3_step(st)) != SQLITE_DONE) {
@@ -283,7 +292,8 @@ out:
 	return rc;
 }
 
-int db_suggestions_update(struct db *db, int64_t id, char *const *vals, const struct suggestion_ids *links, char **err)
+static int sug_update(struct db *db, int64_t id, char *const *vals, const struct suggestion_ids *links,
+		      const char **field, char **err)
 {
 	struct suggestion_state s;
 	struct sug_links l = { 0 };
@@ -295,9 +305,9 @@ int db_suggestions_update(struct db *db, int64_t id, char *const *vals, const st
 
 	if (db_begin(db, err) < 0)
 		goto out;
-	if (sug_load_state(db, id, &s, err) < 0 || sug_check_edit(&s, vals, err) < 0)
+	if (sug_load_state(db, id, &s, err) < 0 || sug_check_edit(&s, vals, field, err) < 0)
 		goto rollback;
-	if (sug_check_links(db, id, links, &l, err) < 0 || db_prepare(db, sql, &st, err) < 0)
+	if (sug_check_links(db, id, links, &l, field, err) < 0 || db_prepare(db, sql, &st, err) < 0)
 		goto rollback;
 	sug_bind_vals(st, vals, &l);
 	sqlite3_bind_int64(st, 13, id);
@@ -316,6 +326,31 @@ out:
 	sug_links_free(&l);
 	free(sql);
 	return rc;
+}
+
+int db_suggestions_save(struct db *db, int64_t id, char *const *vals, const struct suggestion_ids *links,
+			int64_t *new_id, struct refusal *why)
+{
+	const char *field = NULL;
+	char *err = NULL;
+	int rc = id ? sug_update(db, id, vals, links, &field, &err) : sug_insert(db, vals, links, new_id, &field, &err);
+	if (rc < 0)
+		refusal_set(why, err ? field : NULL, err ? err : xstrdup("没有保存"));
+	else
+		refusal_clear(why);
+	return rc;
+}
+
+int db_suggestions_insert(struct db *db, char *const *vals, const struct suggestion_ids *links, int64_t *id, char **err)
+{
+	const char *field = NULL;
+	return sug_insert(db, vals, links, id, &field, err);
+}
+
+int db_suggestions_update(struct db *db, int64_t id, char *const *vals, const struct suggestion_ids *links, char **err)
+{
+	const char *field = NULL;
+	return sug_update(db, id, vals, links, &field, err);
 }
 
 int db_suggestions_delete(struct db *db, int64_t id, char **err)

@@ -50,6 +50,11 @@ int db_suggestions_insert(struct db *db, char *const *vals, const struct suggest
  * status. The handling fields may correct what the actions wrote (suggestion_check_stage;
  * 办理时限 not before 交办 and not after the extension limit). */
 int db_suggestions_update(struct db *db, int64_t id, char *const *vals, const struct suggestion_ids *links, char **err);
+/* Insert (id 0; *new_id gets the id) or update, as above, with a refusal that names the column
+ * of the field it is about (suggestion_def's col: lead_deputy_id, cosponsors, unit_id, cases, or
+ * the first field a check refused; NULL for the database's own failure). For forms. */
+int db_suggestions_save(struct db *db, int64_t id, char *const *vals, const struct suggestion_ids *links,
+			int64_t *new_id, struct refusal *why);
 /* Soft delete (hidden; recoverable by the station head) and restore. */
 int db_suggestions_delete(struct db *db, int64_t id, char **err);
 int db_suggestions_restore(struct db *db, int64_t id, char **err);

@@ -89,22 +89,6 @@ static void sugui_strs_free(struct sugui_strs *l)
 	l->n = 0;
 }
 
-/* The field a refusal is about: the one whose word occurs first in msg ("办理时限不能早于交办
- * 日期" is about 办理时限), or -1. words[i] may be NULL. */
-static int sugui_field_of(const char *const *words, int n, const char *msg)
-{
-	const char *at = NULL;
-	int best = -1;
-	for (int i = 0; msg && i < n; i++) {
-		const char *p = str_empty(words[i]) ? NULL : strstr(msg, words[i]);
-		if (p && (!at || p < at)) {
-			at = p;
-			best = i;
-		}
-	}
-	return best;
-}
-
 /* Calendar days from a to b (b - a); 0 when either is not a date. */
 static int sugui_days(const char *a, const char *b)
 {
@@ -373,7 +357,6 @@ struct sugform {
 	struct suggestion_state st; /* as loaded (status 已提出 for a new one) */
 	char **full;                /* SUG_NFIELDS values as loaded; hidden ones are kept; owned */
 	struct field_def fields[SUG_NFIELDS];
-	const char *labels[SUG_NFIELDS]; /* each form field's label, to place refusals */
 	int map[SUG_NFIELDS];            /* the suggestion field of each form field */
 	int nf;
 	struct record_def def;
@@ -405,7 +388,6 @@ static void sugform_build(struct sugform *s)
 		if (f == SUG_RESULT)
 			fd.choices = case_result_choices; /* the check turns them into letters */
 		s->fields[n] = fd;
-		s->labels[n] = fd.label;
 		s->map[n++] = f;
 	}
 	s->nf = n;
@@ -506,7 +488,6 @@ static int sugform_save(void *ud)
 	char **full = record_copy_values(&suggestion_def, s->full);
 	char *const *v = form_values(s->form);
 	const char *msgs[SUG_NFIELDS] = { 0 };
-	char *err = NULL;
 	int64_t id = s->id;
 	int bad, rc = UI_REDRAW, unit = sugform_index(s, SUG_UNIT);
 	struct suggestion_ids links = { .visit_id = s->id ? 0 : s->from_visit };
@@ -526,14 +507,14 @@ static int sugform_save(void *ud)
 		sugform_show(s, msgs);
 		goto out;
 	}
-	if ((s->id ? db_suggestions_update(app->db, s->id, full, &links, &err)
-		   : db_suggestions_insert(app->db, full, &links, &id, &err)) < 0) {
-		/* The form keeps everything; the message stands at the field it is about. */
-		int i = sugui_field_of(s->labels, s->nf, err);
-		if (i >= 0)
-			form_set_error(s->form, i, err);
-		app_message(MSG_ERROR, "没有保存：%s", err);
-		free(err);
+	struct refusal why = { 0 };
+	if (db_suggestions_save(app->db, s->id, full, &links, &id, &why) < 0) {
+		/* The form keeps everything; the message stands at the field the refusal names. */
+		for (int i = 0; why.field && i < s->nf; i++)
+			if (!strcmp(suggestion_def.fields[s->map[i]].col, why.field))
+				form_set_error(s->form, i, why.msg);
+		app_message(MSG_ERROR, "没有保存：%s", why.msg);
+		refusal_clear(&why);
 		goto out;
 	}
 	form_mark_saved(s->form);

@@ -557,13 +557,13 @@ TEST(t_insert_get)
 TEST(t_bad_links)
 {
 	static const struct {
-		const char *lead, *co, *cases, *msg;
+		const char *lead, *co, *cases, *msg, *field;
 	} cases[] = {
-		{ "", "", "", "必填项为空：领衔代表" },
-		{ "#99", "", "", "领衔代表：这位代表不在名册中或已被删除" },
-		{ "李四", "王五、#99", "", "附议代表：有代表不在名册中或已被删除" },
-		{ "李四", "王五、李四", "", "附议代表：「李四」已是领衔代表，不必再附议" },
-		{ "李四", "王五", "CG-2026-001、#99", "关联案件：有案件不存在或已被删除" },
+		{ "", "", "", "必填项为空：领衔代表", "lead_deputy_id" },
+		{ "#99", "", "", "领衔代表：这位代表不在名册中或已被删除", "lead_deputy_id" },
+		{ "李四", "王五、#99", "", "附议代表：有代表不在名册中或已被删除", "cosponsors" },
+		{ "李四", "王五、李四", "", "附议代表：「李四」已是领衔代表，不必再附议", "cosponsors" },
+		{ "李四", "王五", "CG-2026-001、#99", "关联案件：有案件不存在或已被删除", "cases" },
 	};
 	setup();
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
@@ -577,6 +577,14 @@ TEST(t_bad_links)
 		CHECK_INT(id, 0);
 		CHECK_STR(err, cases[i].msg);
 		free(err);
+		/* The form's save names the field the refusal is about (no words searched). */
+		struct refusal why = { 0 };
+		CHECK_INT(db_suggestions_save(db, 0, v, tlinks(&t, cases[i].lead, cases[i].co, cases[i].cases), &id,
+					      &why),
+			  -1);
+		CHECK_STR(why.field, cases[i].field);
+		CHECK_STR(why.msg, cases[i].msg);
+		refusal_clear(&why);
 		record_free_values(&suggestion_def, v);
 	}
 	/* Too many co-sponsors. */

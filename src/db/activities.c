@@ -204,22 +204,30 @@ static char **act_values(char *const *vals)
 }
 
 /* Insert (*id 0) or update (*id) with the plan link, in one transaction. */
-static int act_write(struct db *db, int64_t *id, char *const *vals, int64_t plan_id, const char *today, char **err)
+static int act_write(struct db *db, int64_t *id, char *const *vals, int64_t plan_id, const char *today, int *field,
+		     char **err)
 {
 	const char *bad = activity_date_refusal(vals[AV_DATE], today);
+	int fld = -1;
+	if (field)
+		*field = bad ? AV_DATE : -1;
 	if (bad)
 		return db_fail_msg(err, bad);
 	if (db_begin(db, err) < 0)
 		return -1;
 	char **v = act_values(vals);
 	int64_t new_id = *id;
-	int rc = (plan_id && act_check_plan(db, plan_id, *id, v[AV_DATE], err) < 0) ||
-				 (*id ? db_rec_update(db, &activity_def, NULL, *id, v, err)
-				      : db_rec_insert(db, &activity_def, NULL, v, &new_id, err)) < 0 ||
-				 act_link_plan(db, new_id, plan_id, v[AV_DATE], err) < 0
-			 ? -1
-			 : 0;
+	int rc = 0;
+	if (plan_id && act_check_plan(db, plan_id, *id, v[AV_DATE], err) < 0) {
+		fld = ACTIVITY_PLAN_FIELD;
+		rc = -1;
+	} else if ((*id ? db_rec_update(db, &activity_def, NULL, *id, v, err)
+			: db_rec_insert(db, &activity_def, NULL, v, &new_id, err)) < 0 ||
+		   act_link_plan(db, new_id, plan_id, v[AV_DATE], err) < 0)
+		rc = -1;
 	record_free_values(&activity_def, v);
+	if (field)
+		*field = fld;
 	if (rc < 0) {
 		db_rollback(db);
 		return -1;
@@ -231,10 +239,10 @@ static int act_write(struct db *db, int64_t *id, char *const *vals, int64_t plan
 }
 
 int db_activities_insert(struct db *db, char *const *vals, int64_t plan_id, const char *today, int64_t *id,
-			 char **err)
+			 int *field, char **err)
 {
 	int64_t new_id = 0;
-	if (act_write(db, &new_id, vals, plan_id, today, err) < 0)
+	if (act_write(db, &new_id, vals, plan_id, today, field, err) < 0)
 		return -1;
 	if (id)
 		*id = new_id;
@@ -242,9 +250,9 @@ int db_activities_insert(struct db *db, char *const *vals, int64_t plan_id, cons
 }
 
 int db_activities_update(struct db *db, int64_t id, char *const *vals, int64_t plan_id, const char *today,
-			 char **err)
+			 int *field, char **err)
 {
-	return act_write(db, &id, vals, plan_id, today, err);
+	return act_write(db, &id, vals, plan_id, today, field, err);
 }
 
 int db_activities_delete(struct db *db, int64_t id, char **err)

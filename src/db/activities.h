@@ -41,15 +41,19 @@ int db_activities_page(struct db *db, const struct activity_filter *f, int sort_
  * entry it was held as, or 0. */
 int db_activities_get(struct db *db, int64_t id, char ***vals, int64_t *plan_id, char **err);
 
+/* The field a refusal of the plan entry names (*field of insert/update), after the record's own. */
+#define ACTIVITY_PLAN_FIELD AV_NFIELDS
+
 /* Insert or update an activity (values passed record_check) and, in the same transaction, its
  * link to a plan entry (plan_id 0: none): the entry gets activity_id and held_date = the
  * activity's date; an entry linked before and not now loses both. Refused: a date after today
- * (activity_date_refusal), a plan entry that is deleted, of another year, or already held as
- * another activity. */
+ * (activity_date_refusal; *field = AV_DATE), a plan entry that is deleted, of another year, or
+ * already held as another activity (*field = ACTIVITY_PLAN_FIELD); *field (if not NULL) is -1
+ * for any other failure. */
 int db_activities_insert(struct db *db, char *const *vals, int64_t plan_id, const char *today, int64_t *id,
-			 char **err);
+			 int *field, char **err);
 int db_activities_update(struct db *db, int64_t id, char *const *vals, int64_t plan_id, const char *today,
-			 char **err);
+			 int *field, char **err);
 /* Soft delete; its plan entry is no longer ticked off as held. */
 int db_activities_delete(struct db *db, int64_t id, char **err);
 

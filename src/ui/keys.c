@@ -87,6 +87,16 @@ static struct key_binding table[ACT_COUNT] = {
 	  .label = "已举行",
 	  .help = "把选中的计划标记为已举行（填举行日期），再按一次取消标记",
 	  .spec = "F9 ^O" },
+	{ .action = ACT_SIGNIN,
+	  .name = "signin",
+	  .label = "签到",
+	  .help = "选中活动的签到表：每位代表标出席、请假或缺席",
+	  .spec = "F5 ^A" },
+	{ .action = ACT_ALL_PRESENT,
+	  .name = "all_present",
+	  .label = "全部出席",
+	  .help = "签到表上每位在任代表都标为出席（再逐个改请假、缺席）",
+	  .spec = "F9 ^O" },
 };
 
 static const struct {

@@ -48,7 +48,7 @@ static int64_t add_activity(const char *type, const char *topic, const char *dat
 {
 	char *v[AV_NFIELDS] = { (char *)type, (char *)topic, (char *)date, "09:00", "联络站", "镇人大", "内容", "", "" };
 	int64_t id = 0;
-	return db_activities_insert(db, v, plan, today, &id, err) < 0 ? -1 : id;
+	return db_activities_insert(db, v, plan, today, &id, NULL, err) < 0 ? -1 : id;
 }
 
 static int row_cb(void *ud, const struct activity_row *r)
@@ -189,7 +189,7 @@ TEST(t_activities)
 
 	/* Update keeps the sheet; soft delete hides the record. */
 	char *v[AV_NFIELDS] = { "学习培训", "学习代表法（二）", "2026-11-21", "", "", "", "", "", "3" };
-	CHECK_INT(db_activities_update(db, x, v, 0, "2026-11-23", &err), 0);
+	CHECK_INT(db_activities_update(db, x, v, 0, "2026-11-23", NULL, &err), 0);
 	CHECK_INT(q_int("SELECT suggestions FROM activities WHERE id = 1"), 3);
 	CHECK_INT(db_activities_delete(db, y, &err), 0);
 	s = page(&(struct activity_filter){ 0 });
@@ -278,6 +278,21 @@ TEST(t_planned_vs_held)
 	free(err);
 	err = NULL;
 	CHECK_INT(q_int("SELECT count(*) FROM audit_log"), audit);
+	/* Each refusal names its field. */
+	char *bad_plan[AV_NFIELDS] = { "调研", "调研养老", "2026-11-21", "", "", "", "", "", "" };
+	int field = 0;
+	int64_t id = 0;
+	CHECK_INT(db_activities_insert(db, bad_plan, p3, "2026-11-23", &id, &field, &err), -1);
+	CHECK_INT(field, ACTIVITY_PLAN_FIELD);
+	free(err);
+	err = NULL;
+	CHECK_INT(db_activities_insert(db, bad_plan, 0, "2026-11-20", &id, &field, &err), -1);
+	CHECK_INT(field, AV_DATE);
+	free(err);
+	err = NULL;
+	CHECK_INT(db_activities_insert(db, bad_plan, 0, "2026-11-23", &id, &field, &err), 0);
+	CHECK_INT(field, -1);
+	CHECK_INT(db_activities_delete(db, id, &err), 0);
 
 	/* The entries an activity may be ticked off against: not held, or held as itself. */
 	struct strbuf sb;
@@ -294,14 +309,14 @@ TEST(t_planned_vs_held)
 
 	/* Moving the activity to another entry unticks the first; its date follows the activity. */
 	char *v[AV_NFIELDS] = { "学习培训", "学习代表法", "2026-11-22", "", "", "", "", "", "" };
-	CHECK_INT(db_activities_update(db, x, v, p2, "2026-11-23", &err), 0);
+	CHECK_INT(db_activities_update(db, x, v, p2, "2026-11-23", NULL, &err), 0);
 	CHECK_INT(q_int("SELECT count(*) FROM activity_plans WHERE id = 1 AND held_date IS NULL AND activity_id IS NULL"),
 		  1);
 	CHECK_INT(q_int("SELECT count(*) FROM activity_plans WHERE id = 2 AND held_date = '2026-11-22'"), 1);
 	/* Taking the tick back in the plan drops the link; deleting the activity unticks its entry. */
 	CHECK_INT(db_plans_set_held(db, p2, NULL, &err), 0);
 	CHECK_INT(q_int("SELECT count(*) FROM activity_plans WHERE activity_id IS NOT NULL"), 0);
-	CHECK_INT(db_activities_update(db, x, v, p2, "2026-11-23", &err), 0);
+	CHECK_INT(db_activities_update(db, x, v, p2, "2026-11-23", NULL, &err), 0);
 	CHECK_INT(db_activities_delete(db, x, &err), 0);
 	CHECK_INT(db_plans_count(db, &f, &n, &held, &err), 0);
 	CHECK(n == 2 && held == 0);

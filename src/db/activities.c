@@ -238,8 +238,8 @@ static int act_write(struct db *db, int64_t *id, char *const *vals, int64_t plan
 	return 0;
 }
 
-int db_activities_insert(struct db *db, char *const *vals, int64_t plan_id, const char *today, int64_t *id,
-			 int *field, char **err)
+int db_activities_insert(struct db *db, char *const *vals, int64_t plan_id, const char *today, int64_t *id, int *field,
+			 char **err)
 {
 	int64_t new_id = 0;
 	if (act_write(db, &new_id, vals, plan_id, today, field, err) < 0)
@@ -249,8 +249,8 @@ int db_activities_insert(struct db *db, char *const *vals, int64_t plan_id, cons
 	return 0;
 }
 
-int db_activities_update(struct db *db, int64_t id, char *const *vals, int64_t plan_id, const char *today,
-			 int *field, char **err)
+int db_activities_update(struct db *db, int64_t id, char *const *vals, int64_t plan_id, const char *today, int *field,
+			 char **err)
 {
 	return act_write(db, &id, vals, plan_id, today, field, err);
 }
@@ -277,8 +277,8 @@ int db_activities_attendance(struct db *db, int64_t id, struct attend_line **v, 
 	int src;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		*v = xrealloc(*v, sizeof **v * (size_t)(*n + 1));
-		(*v)[(*n)++] = (struct attend_line){ sqlite3_column_int64(st, 0),
-						     attend_status_find(db_column_text(st, 1)) };
+		(*v)[(*n)++] =
+			(struct attend_line){ sqlite3_column_int64(st, 0), attend_status_find(db_column_text(st, 1)) };
 	}
 	int rc = src == SQLITE_DONE ? 0 : db_fail(db, src, NULL, err);
 	sqlite3_finalize(st);
@@ -429,8 +429,7 @@ int db_activities_count_between(struct db *db, const char *from, const char *to,
 	return db_count_finish(db, st, &activity_def, n, err);
 }
 
-int db_activities_receptions(struct db *db, int64_t deputy_id, int year, const char *today, int64_t *n,
-			     char **err)
+int db_activities_receptions(struct db *db, int64_t deputy_id, int year, const char *today, int64_t *n, char **err)
 {
 	sqlite3_stmt *st = NULL;
 	char from[11], to[11];

@@ -50,10 +50,10 @@ int db_activities_get(struct db *db, int64_t id, char ***vals, int64_t *plan_id,
  * (activity_date_refusal; *field = AV_DATE), a plan entry that is deleted, of another year, or
  * already held as another activity (*field = ACTIVITY_PLAN_FIELD); *field (if not NULL) is -1
  * for any other failure. */
-int db_activities_insert(struct db *db, char *const *vals, int64_t plan_id, const char *today, int64_t *id,
-			 int *field, char **err);
-int db_activities_update(struct db *db, int64_t id, char *const *vals, int64_t plan_id, const char *today,
-			 int *field, char **err);
+int db_activities_insert(struct db *db, char *const *vals, int64_t plan_id, const char *today, int64_t *id, int *field,
+			 char **err);
+int db_activities_update(struct db *db, int64_t id, char *const *vals, int64_t plan_id, const char *today, int *field,
+			 char **err);
 /* Soft delete; its plan entry is no longer ticked off as held. */
 int db_activities_delete(struct db *db, int64_t id, char **err);
 
@@ -79,7 +79,6 @@ int db_activities_count_between(struct db *db, const char *from, const char *to,
  * day that was not cancelled or deleted, or received a visit (visit_deputies) that came to the
  * station (channel 接待日来访 or 日常来访, not deleted). 走访, calls, letters and online visits do
  * not count. */
-int db_activities_receptions(struct db *db, int64_t deputy_id, int year, const char *today, int64_t *n,
-			     char **err);
+int db_activities_receptions(struct db *db, int64_t deputy_id, int year, const char *today, int64_t *n, char **err);
 
 #endif

@@ -7,7 +7,6 @@
 #include "ui/activities.h"
 
 #include "core/deputy.h"
-#include "core/text.h"
 #include "core/util.h"
 #include "db/activities.h"
 #include "db/deputies.h"
@@ -23,28 +22,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define AF_PLAN ACTIVITY_PLAN_FIELD /* the form's field after the activity's own: 对应计划 */
-#define COL_PRESENT AV_NFIELDS      /* the list's extra values: 出席 n/m, the plan's theme */
-#define COL_PLAN (AV_NFIELDS + 1)
+#define AF_PLAN     ACTIVITY_PLAN_FIELD /* the form's field after the activity's own: 对应计划 */
+#define COL_PRESENT AV_NFIELDS          /* the list's extra values: 出席 n/m, the plan's theme */
+#define COL_PLAN    (AV_NFIELDS + 1)
 
 static const struct list_col all_cols[] = {
-	{ "日期", 10, 10, ALIGN_LEFT, AV_DATE, true, 0 },
-	{ "类型", 4, 12, ALIGN_LEFT, AV_TYPE, false, 0 },
-	{ "主题", 12, 0, ALIGN_LEFT, AV_TOPIC, false, 0 },
-	{ "地点", 6, 16, ALIGN_LEFT, AV_PLACE, false, 2 },
-	{ "出席", 4, 7, ALIGN_RIGHT, -1, true, 0 },
-	{ "意见建议", 8, 8, ALIGN_RIGHT, AV_SUGGESTIONS, false, 3 },
+	{ "日期", 10, 10, ALIGN_LEFT, AV_DATE, true, 0 },  { "类型", 4, 12, ALIGN_LEFT, AV_TYPE, false, 0 },
+	{ "主题", 12, 0, ALIGN_LEFT, AV_TOPIC, false, 0 }, { "地点", 6, 16, ALIGN_LEFT, AV_PLACE, false, 2 },
+	{ "出席", 4, 7, ALIGN_RIGHT, -1, true, 0 },        { "意见建议", 8, 8, ALIGN_RIGHT, AV_SUGGESTIONS, false, 3 },
 	{ "对应计划", 8, 20, ALIGN_LEFT, -1, false, 1 },
 };
 static const int all_fields[] = { AV_DATE, AV_TYPE, AV_TOPIC, AV_PLACE, COL_PRESENT, AV_SUGGESTIONS, COL_PLAN };
 /* The training register: the same without the type. */
 static const struct list_col training_cols[] = {
-	{ "日期", 10, 10, ALIGN_LEFT, AV_DATE, true, 0 },
-	{ "主题", 12, 0, ALIGN_LEFT, AV_TOPIC, false, 0 },
-	{ "地点", 6, 16, ALIGN_LEFT, AV_PLACE, false, 2 },
-	{ "组织单位", 8, 16, ALIGN_LEFT, -1, false, 3 },
-	{ "出席", 4, 7, ALIGN_RIGHT, -1, true, 0 },
-	{ "对应计划", 8, 20, ALIGN_LEFT, -1, false, 1 },
+	{ "日期", 10, 10, ALIGN_LEFT, AV_DATE, true, 0 },  { "主题", 12, 0, ALIGN_LEFT, AV_TOPIC, false, 0 },
+	{ "地点", 6, 16, ALIGN_LEFT, AV_PLACE, false, 2 }, { "组织单位", 8, 16, ALIGN_LEFT, -1, false, 3 },
+	{ "出席", 4, 7, ALIGN_RIGHT, -1, true, 0 },        { "对应计划", 8, 20, ALIGN_LEFT, -1, false, 1 },
 };
 static const int training_fields[] = { AV_DATE, AV_TOPIC, AV_PLACE, AV_ORGANIZER, COL_PRESENT, COL_PLAN };
 
@@ -332,7 +325,8 @@ static void signin_draw(struct screen *s, int top, int height, int width)
 			none++;
 		else
 			count[g->status[i]]++;
-	char *h = xasprintf("%s    出席 %d  请假 %d  缺席 %d  未签到 %d", g->heading, count[0], count[1], count[2], none);
+	char *h =
+		xasprintf("%s    出席 %d  请假 %d  缺席 %d  未签到 %d", g->heading, count[0], count[1], count[2], none);
 	ui_text(top, 1, width - 2, h, ALIGN_LEFT, ROLE_HEADER);
 	free(h);
 	int nw = width / 2 - 2 > 40 ? 40 : width / 2 - 2, sx = 2 + nw + 1, mx = sx + 8, mw = width - mx - 1;
@@ -347,7 +341,10 @@ static void signin_draw(struct screen *s, int top, int height, int width)
 		ui_text(top + 2, 2, width - 4, "代表名册里还没有代表", ALIGN_LEFT, ROLE_DIM);
 	for (int r = 0; r < rows && g->top + r < g->n; r++) {
 		int i = g->top + r, y = top + 2 + r;
-		enum ui_role role = i == g->cursor ? ROLE_CURSOR : i == g->bad ? ROLE_ERROR : g->may[i] ? ROLE_NORMAL : ROLE_DIM;
+		enum ui_role role = i == g->cursor ? ROLE_CURSOR
+			: i == g->bad              ? ROLE_ERROR
+			: g->may[i]                ? ROLE_NORMAL
+						   : ROLE_DIM;
 		ui_clear(y, 1, 1, width - 2, role);
 		ui_text(y, 2, nw, g->labels[i], ALIGN_LEFT, role);
 		ui_text(y, sx, 6, g->status[i] == ATTEND_NONE ? "-" : attend_statuses[g->status[i]], ALIGN_LEFT, role);
@@ -500,9 +497,10 @@ static int act_signin(struct screen *s)
 	}
 	struct screen *sc = screen_new(&signin_ops, "签到", signin_bar);
 	sc->data = g;
-	sc->note = xstrdup("每位代表一行。空格键在 -（未签到）、出席、请假、缺席之间切换；数字键 1 出席、2 请假、3 缺席、"
-			   "0 未签到，并移到下一行。离任的代表不能新签到（离任前的签到保留），进站日期在活动之后的代表"
-			   "也不能签到：保存时在那一行说明原因，什么也不写入。");
+	sc->note =
+		xstrdup("每位代表一行。空格键在 -（未签到）、出席、请假、缺席之间切换；数字键 1 出席、2 请假、3 缺席、"
+			"0 未签到，并移到下一行。离任的代表不能新签到（离任前的签到保留），进站日期在活动之后的代表"
+			"也不能签到：保存时在那一行说明原因，什么也不写入。");
 	app_push(sc);
 	return UI_REDRAW;
 }

@@ -165,7 +165,8 @@ static void home_load(struct home *h)
 	    db_activities_count_between(app->db, af, at, NULL, &held, &err) < 0)
 		h->error = err;
 	else
-		h->quarter_warning = activity_quarter_warning(app->today, (long long)held, app->cfg->min_activities_per_quarter);
+		h->quarter_warning =
+			activity_quarter_warning(app->today, (long long)held, app->cfg->min_activities_per_quarter);
 	/* Deadlines counted without a year's holidays: said here until that year is added. */
 	h->unknown_year = 0;
 	h->unknown_due = 0;

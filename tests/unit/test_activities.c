@@ -46,7 +46,9 @@ static int64_t add_deputy(const char *name, const char *status, const char *join
 static int64_t add_activity(const char *type, const char *topic, const char *date, int64_t plan, const char *today,
 			    char **err)
 {
-	char *v[AV_NFIELDS] = { (char *)type, (char *)topic, (char *)date, "09:00", "联络站", "镇人大", "内容", "", "" };
+	char *v[AV_NFIELDS] = {
+		(char *)type, (char *)topic, (char *)date, "09:00", "联络站", "镇人大", "内容", "", ""
+	};
 	int64_t id = 0;
 	return db_activities_insert(db, v, plan, today, &id, NULL, err) < 0 ? -1 : id;
 }
@@ -310,8 +312,9 @@ TEST(t_planned_vs_held)
 	/* Moving the activity to another entry unticks the first; its date follows the activity. */
 	char *v[AV_NFIELDS] = { "学习培训", "学习代表法", "2026-11-22", "", "", "", "", "", "" };
 	CHECK_INT(db_activities_update(db, x, v, p2, "2026-11-23", NULL, &err), 0);
-	CHECK_INT(q_int("SELECT count(*) FROM activity_plans WHERE id = 1 AND held_date IS NULL AND activity_id IS NULL"),
-		  1);
+	CHECK_INT(
+		q_int("SELECT count(*) FROM activity_plans WHERE id = 1 AND held_date IS NULL AND activity_id IS NULL"),
+		1);
 	CHECK_INT(q_int("SELECT count(*) FROM activity_plans WHERE id = 2 AND held_date = '2026-11-22'"), 1);
 	/* Taking the tick back in the plan drops the link; deleting the activity unticks its entry. */
 	CHECK_INT(db_plans_set_held(db, p2, NULL, &err), 0);
@@ -332,8 +335,10 @@ TEST(t_receptions)
 	CHECK_INT(db_exec(db,
 			  "INSERT INTO reception_days (id, date) VALUES (1, '2026-03-15'), (2, '2026-04-15'),"
 			  " (3, '2026-12-15'), (4, '2025-12-15');"
-			  "INSERT INTO reception_days (id, date, status, cancel_reason) VALUES (5, '2026-05-15', '已取消', '雨');"
-			  "INSERT INTO reception_duty (reception_day_id, deputy_id) VALUES (1, 1), (2, 1), (3, 1), (4, 1), (5, 1);"
+			  "INSERT INTO reception_days (id, date, status, cancel_reason) VALUES (5, '2026-05-15', "
+			  "'已取消', '雨');"
+			  "INSERT INTO reception_duty (reception_day_id, deputy_id) VALUES (1, 1), (2, 1), (3, 1), (4, "
+			  "1), (5, 1);"
 			  "INSERT INTO visits (id, date, channel, visitor_name, content) VALUES"
 			  " (1, '2026-03-15', '接待日来访', '甲', '事'), (2, '2026-06-02', '日常来访', '乙', '事'),"
 			  " (3, '2026-07-01', '电话', '丙', '事'), (4, '2026-08-01', '走访', '丁', '事');"

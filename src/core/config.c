@@ -73,6 +73,8 @@ static const struct item items[] = {
 	{ "reception", "notice_days", K_INT, F(notice_days), 0, 30 },
 	{ "cases", "deadline_days", K_INT, F(case_days), 1, 365 },
 	{ "cases", "due_soon_days", K_INT, F(due_soon_days), 0, 30 },
+	{ "activities", "min_per_quarter", K_INT, F(min_activities_per_quarter), 0, 99 },
+	{ "deputies", "min_receptions_per_year", K_INT, F(min_receptions_per_year), 0, 366 },
 	{ "export", "csv_encoding", K_ENC, 0, 0, 0 },
 	{ "export", "mask_personal", K_BOOL, F(mask_personal), 0, 0 },
 	{ "registers", "deputies", K_TEXT, F(titles[REG_DEPUTIES]), 0, 20 },
@@ -88,7 +90,8 @@ static const struct item items[] = {
 
 /* Sections; the last two hold free keys (checked by apply_key / apply_day). */
 static const char *const sections[] = {
-	"station", "database", "reception", "cases", "export", "registers", "user", "keys", "calendar",
+	"station", "database", "reception", "cases", "activities", "deputies", "export", "registers", "user", "keys",
+	"calendar",
 };
 
 /* One section header (key NULL) or key line of the file. */
@@ -255,6 +258,8 @@ void cfg_defaults(struct cfg *c)
 	c->notice_days = 3;
 	c->case_days = 15;
 	c->due_soon_days = 3;
+	c->min_activities_per_quarter = 1;
+	c->min_receptions_per_year = 4;
 	c->csv_encoding = CSV_UTF8_BOM;
 	c->mask_personal = true;
 	for (int i = 0; i < REG_COUNT; i++)

@@ -69,6 +69,12 @@ struct cfg {
 	/* [cases] */
 	int case_days;     /* 办理时限 in working days (1..365, default 15); key deadline_days */
 	int due_soon_days; /* 临期: due within this many working days (0..30, default 3; 0 = never) */
+	/* [activities] */
+	int min_activities_per_quarter; /* home warns below this (0..99, default 1; 0 = never); key
+					 * min_per_quarter */
+	/* [deputies] */
+	int min_receptions_per_year; /* the roster marks deputies in office below this many
+				      * reception days in the year so far (0..366, default 4; 0 = no mark) */
 	/* [export] */
 	enum csv_encoding csv_encoding; /* default CSV_UTF8_BOM */
 	bool mask_personal;             /* mask phone, ID number, address in exports (default true) */

@@ -173,7 +173,8 @@ int db_plans_set_held(struct db *db, int64_t id, const char *date, char **err)
 	if (db_begin(db, err) < 0)
 		return -1;
 	if (db_prepare(db,
-		       "UPDATE activity_plans SET held_date = ?2, updated_at = " DB_NOW_SQL
+		       "UPDATE activity_plans SET held_date = ?2,"
+		       " activity_id = CASE WHEN ?2 IS NULL THEN NULL ELSE activity_id END, updated_at = " DB_NOW_SQL
 		       " WHERE id = ?1 AND deleted = 0",
 		       &st, err) < 0) {
 		db_rollback(db);
@@ -194,6 +195,35 @@ int db_plans_set_held(struct db *db, int64_t id, const char *date, char **err)
 		return db_failf(err, "找不到这项计划（编号 %lld），可能已被删除", (long long)id);
 	}
 	return db_commit(db, err);
+}
+
+int db_plans_open(struct db *db, int from_year, int64_t activity_id, plan_row_cb cb, void *ud, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	if (db_prepare(db,
+		       "SELECT id, year, month, type, theme, note FROM activity_plans WHERE deleted = 0 AND year >= ?1"
+		       " AND (held_date IS NULL OR activity_id = ?2) ORDER BY year, month, id",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int(st, 1, from_year);
+	sqlite3_bind_int64(st, 2, activity_id);
+	int src, rc = -1;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *v[PLAN_NFIELDS];
+		for (int i = 0; i < PLAN_NFIELDS; i++)
+			v[i] = db_column_text(st, 1 + i);
+		struct plan_row r = { .id = sqlite3_column_int64(st, 0), .vals = v, .held_date = "", .deputies = "" };
+		if (cb(ud, &r)) {
+			src = SQLITE_DONE;
+			break;
+		}
+	}
+	if (src == SQLITE_DONE)
+		rc = 0;
+	else
+		db_fail(db, src, &plan_def, err);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int db_plans_delete(struct db *db, int64_t id, char **err) { return db_rec_set_deleted(db, &plan_def, id, true, err); }

@@ -46,8 +46,13 @@ void db_plan_info_free(struct plan_info *p);
 /* Insert or update an entry with the deputies expected, in one transaction. */
 int db_plans_insert(struct db *db, char *const *vals, const int64_t *deputy_ids, int n, int64_t *id, char **err);
 int db_plans_update(struct db *db, int64_t id, char *const *vals, const int64_t *deputy_ids, int n, char **err);
-/* Tick the entry off as held on date (ISO), or (date NULL) take the tick back. */
+/* Tick the entry off as held on date (ISO), or (date NULL) take the tick back — and the link
+ * to the activity it was held as (activity_id), if any. */
 int db_plans_set_held(struct db *db, int64_t id, const char *date, char **err);
+/* The entries an activity may be ticked off against (the activity form's 对应计划): not
+ * deleted, of from_year or later, not held yet — or held as activity_id (0: a new activity).
+ * In plan order; held_date and deputies of the rows are "". */
+int db_plans_open(struct db *db, int from_year, int64_t activity_id, plan_row_cb cb, void *ud, char **err);
 /* Soft delete. */
 int db_plans_delete(struct db *db, int64_t id, char **err);
 

@@ -1,15 +1,21 @@
 /* 代表名册: the roster as a register screen — filter by name, phone, unit, level or pinyin
- * initials as you type, F5 cycles the level filter (and shows deputies who have left). */
+ * initials as you type, F5 cycles the level filter (and shows deputies who have left). The
+ * 本年接待 column counts each deputy's reception days this year (db_activities_receptions) and
+ * marks those in office below station.ini [deputies] min_receptions_per_year. */
 #include "ui/deputies.h"
 
 #include "core/deputy.h"
 #include "core/util.h"
+#include "db/activities.h"
 #include "db/deputies.h"
 #include "ui/app.h"
 #include "ui/listscreen.h"
 #include "ui/register.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#define COL_RECEPTIONS DEP_NFIELDS /* the list's extra value: 本年接待 */
 
 static const struct list_col cols[] = {
 	{ "姓名", 6, 12, ALIGN_LEFT, DEP_NAME, false, 0 },
@@ -19,8 +25,10 @@ static const struct list_col cols[] = {
 	{ "联系电话", 12, 16, ALIGN_LEFT, DEP_PHONE, false, 0 },
 	{ "专业小组", 8, 14, ALIGN_LEFT, DEP_GROUP, false, 3 },
 	{ "状态", 4, 4, ALIGN_LEFT, DEP_STATUS, false, 1 },
+	{ "本年接待", 8, 10, ALIGN_RIGHT, -1, true, 0 },
 };
-static const int col_fields[] = { DEP_NAME, DEP_GENDER, DEP_LEVEL, DEP_WORK_UNIT, DEP_PHONE, DEP_GROUP, DEP_STATUS };
+static const int col_fields[] = { DEP_NAME,  DEP_GENDER, DEP_LEVEL,  DEP_WORK_UNIT,
+				  DEP_PHONE, DEP_GROUP,  DEP_STATUS, COL_RECEPTIONS };
 
 struct roster_state {
 	int level; /* -1: all levels, else index into deputy_levels */
@@ -43,12 +51,49 @@ static int roster_count(void *st, const char *filter, int64_t *n, char **err)
 	return db_deputies_count(app->db, &f, n, err);
 }
 
+struct fwd {
+	register_row_cb cb;
+	void *ud;
+	char **err;
+};
+
+/* 本年接待 of one row: "5/4", "2/4 不足" below the minimum, "-" for a deputy who left. */
+static char *roster_receptions(int64_t id, const char *const *vals, char **err)
+{
+	int64_t n = 0;
+	int min = app->cfg->min_receptions_per_year;
+	if (!strcmp(vals[DEP_STATUS], "离任"))
+		return xstrdup("-");
+	if (db_activities_receptions(app->db, id, atoi(app->today), app->today, &n, err) < 0)
+		return NULL;
+	if (!min)
+		return xasprintf("%lld", (long long)n);
+	return xasprintf("%lld/%d%s", (long long)n, min, n < min ? " 不足" : "");
+}
+
+static int roster_row(void *ud, int64_t id, const char *const *vals)
+{
+	struct fwd *w = ud;
+	const char *v[DEP_NFIELDS + 1];
+	char *rec = roster_receptions(id, vals, w->err);
+	if (!rec)
+		return 1;
+	memcpy(v, vals, sizeof(char *) * DEP_NFIELDS);
+	v[COL_RECEPTIONS] = rec;
+	int rc = w->cb(w->ud, id, v);
+	free(rec);
+	return rc;
+}
+
 static int roster_page(void *st, const char *filter, int sort_field, bool desc, int64_t offset, int limit,
 		       register_row_cb cb, void *ud, char **err)
 {
 	struct deputy_filter f;
+	struct fwd w = { cb, ud, err };
 	make_filter(st, filter, &f);
-	return db_deputies_page(app->db, &f, sort_field, desc, offset, limit, cb, ud, err);
+	*err = NULL;
+	int rc = db_deputies_page(app->db, &f, sort_field, desc, offset, limit, roster_row, &w, err);
+	return rc < 0 || *err ? -1 : 0;
 }
 
 static int roster_get(int64_t id, char ***vals, char **err) { return db_deputies_get(app->db, id, vals, err); }

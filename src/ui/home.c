@@ -11,12 +11,16 @@
 #include "core/reception.h"
 #include "core/text.h"
 #include "core/util.h"
+#include "core/activity.h"
+#include "db/activities.h"
 #include "db/cases.h"
 #include "db/deputies.h"
 #include "db/reception.h"
+#include "ui/activities.h"
 #include "ui/app.h"
 #include "ui/cases.h"
 #include "ui/deputies.h"
+#include "ui/dialog.h"
 #include "ui/plans.h"
 #include "ui/reception.h"
 #include "ui/suggestions.h"
@@ -35,11 +39,22 @@ struct menu_item {
 
 static void open_cases(void) { cases_push(NULL); }
 
+/* 代表活动: the activities register or the training register (the same records of one type). */
+static void open_activities(void)
+{
+	const char *regs[] = { app->cfg->titles[REG_ACTIVITIES], app->cfg->titles[REG_TRAINING] };
+	int i = dialog_pick("代表活动", regs, 2, "");
+	if (i == 0)
+		activities_push();
+	else if (i == 1)
+		training_push();
+}
+
 static const struct menu_item items[] = {
 	{ REG_DEPUTIES, deputies_push, NULL },       { REG_VISITS, reception_push, "接待日安排" },
 	{ REG_VISITS, visits_push, NULL },           { REG_CASES, open_cases, NULL },
 	{ REG_SUGGESTIONS, suggestions_push, NULL }, { REG_CASES, units_push, "承办单位" },
-	{ REG_ACTIVITIES, plans_push, "年度活动计划" },
+	{ REG_ACTIVITIES, plans_push, "年度活动计划" }, { REG_ACTIVITIES, open_activities, "代表活动" },
 };
 
 #define TODO_MAX 64
@@ -60,6 +75,7 @@ struct home {
 	struct reception_day today_day, next_day;
 	bool has_today, has_next;
 	int64_t deputies;
+	char *quarter_warning; /* activity_quarter_warning(), or NULL; owned */
 	int unknown_year;    /* first year (this one or the next two) without holiday data, or 0 */
 	int64_t unknown_due; /* cases being handled due in or after it */
 	char *error;      /* owned */
@@ -79,6 +95,8 @@ static void home_clear(struct home *h)
 	db_reception_day_free(&h->next_day);
 	free(h->error);
 	h->error = NULL;
+	free(h->quarter_warning);
+	h->quarter_warning = NULL;
 }
 
 struct addctx {
@@ -129,6 +147,9 @@ static void home_load(struct home *h)
 	snprintf(h->loaded, sizeof h->loaded, "%s", app->today);
 	char mf[11], mt[11], qf[11], qt[11];
 	struct deputy_filter df = { 0 };
+	int64_t held = 0;
+	char af[11], at[11]; /* the quarter of the activities check (the same as qf..qt) */
+	activity_quarter(app->today, af, at);
 	home_clear(h);
 	struct addctx over = { h, 0 }, soon = { h, 1 }, wait = { h, 2 };
 	periods(app->today, mf, mt, qf, qt);
@@ -140,8 +161,12 @@ static void home_load(struct home *h)
 	    db_cases_stats(app->db, qf, qt, &h->quarter, &err) < 0 ||
 	    db_reception_home(app->db, app->today, &h->today_day, &h->has_today, &h->next_day, &h->has_next, &err) <
 		    0 ||
-	    db_deputies_count(app->db, &df, &h->deputies, &err) < 0)
+	    db_deputies_count(app->db, &df, &h->deputies, &err) < 0 ||
+	    db_activities_count_between(app->db, af, at, NULL, &held, &err) < 0)
 		h->error = err;
+	else
+		h->quarter_warning =
+			activity_quarter_warning(app->today, (long long)held, app->cfg->min_activities_per_quarter);
 	/* Deadlines counted without a year's holidays: said here until that year is added. */
 	h->unknown_year = 0;
 	h->unknown_due = 0;
@@ -275,6 +300,8 @@ static void home_draw_side(const struct home *h, int y, int rx, int rw)
 	char *dep = xasprintf("在任代表 %lld 名", (long long)h->deputies);
 	ui_text(y++, rx, rw, dep, ALIGN_LEFT, ROLE_NORMAL);
 	free(dep);
+	if (h->quarter_warning)
+		y = draw_wrapped(y, rx, rw, h->quarter_warning, ROLE_ERROR);
 	const char *cn = calendar_notice(app->cal, app->today);
 	if (cn)
 		y = draw_wrapped(++y, rx, rw, cn, ROLE_ERROR);

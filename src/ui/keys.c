@@ -92,6 +92,16 @@ static struct key_binding table[ACT_COUNT] = {
 	  .label = "期间",
 	  .help = "按月、季度、年或起止日期筛选（如 2026Q4、2026-10、2026-10-01~2026-12-31）",
 	  .spec = "F9 ^O" },
+	{ .action = ACT_SIGNIN,
+	  .name = "signin",
+	  .label = "签到",
+	  .help = "选中活动的签到表：每位代表标出席、请假或缺席",
+	  .spec = "F5 ^A" },
+	{ .action = ACT_ALL_PRESENT,
+	  .name = "all_present",
+	  .label = "全部出席",
+	  .help = "签到表上每位在任代表都标为出席（再逐个改请假、缺席）",
+	  .spec = "F9 ^O" },
 };
 
 static const struct {

@@ -44,6 +44,8 @@ enum action {
 	ACT_LINK,     /* visit: link to the returning resident's open case */
 	ACT_HELD,     /* plan: tick an entry off as held (or take the tick back) */
 	ACT_PERIOD,   /* a register list: narrow to a month, quarter, year or date range */
+	ACT_SIGNIN,   /* activities: the sign-in sheet of the selected activity */
+	ACT_ALL_PRESENT, /* sign-in sheet: every deputy who may sign in is 出席 */
 	ACT_COUNT
 };
 

@@ -110,6 +110,8 @@ TEST(t_defaults)
 	CHECK_INT(c.notice_days, 3);
 	CHECK_INT(c.case_days, 15);
 	CHECK_INT(c.due_soon_days, 3);
+	CHECK_INT(c.min_activities_per_quarter, 1);
+	CHECK_INT(c.min_receptions_per_year, 4);
 	CHECK_INT(c.csv_encoding, CSV_UTF8_BOM);
 	CHECK(c.mask_personal);
 	CHECK_STR(c.titles[REG_DEPUTIES], "代表名册");
@@ -210,6 +212,8 @@ TEST(t_full_file)
 	CHECK_INT(c.notice_days, 5);
 	CHECK_INT(c.case_days, 20);
 	CHECK_INT(c.due_soon_days, 2);
+	CHECK_INT(c.min_activities_per_quarter, 2);
+	CHECK_INT(c.min_receptions_per_year, 6);
 	CHECK_INT(c.csv_encoding, CSV_GB18030);
 	CHECK(!c.mask_personal);
 	CHECK_STR(c.titles[REG_DEPUTIES], "代表花名册");
@@ -275,7 +279,7 @@ TEST(t_shipped_ini)
 	static const char *const keys[] = {
 		"[station]",      "name =",          "code =",      "county =",        "township =",      "address =",
 		"[database]",     "path =",          "[reception]", "rule =",          "time =",          "place =",
-		"keep_holiday =", "notice_days =",   "[cases]",     "deadline_days =", "due_soon_days =", "[export]",
+		"keep_holiday =", "notice_days =",   "[cases]",     "deadline_days =", "due_soon_days =", "[activities]", "min_per_quarter =", "[deputies]", "min_receptions_per_year =", "[export]",
 		"csv_encoding =", "mask_personal =", "[registers]", "deputies =",      "visits =",        "cases =",
 		"suggestions =",  "activities =",    "training =",  "performance =",   "[user]",          "name =",
 		"[keys]",         "[calendar]",
@@ -321,6 +325,12 @@ TEST(t_bad_int)
 	free(e);
 	e = load_bad("[cases]\ndue_soon_days = 三\n");
 	CHECK_HAS(e, "[cases] due_soon_days = 三");
+	free(e);
+	e = load_bad("[activities]\nmin_per_quarter = 100\n");
+	CHECK_HAS(e, "第 2 行 [activities] min_per_quarter = 100：应为 0 到 99 之间的整数");
+	free(e);
+	e = load_bad("[deputies]\nmin_receptions_per_year = 四次\n");
+	CHECK_HAS(e, "第 2 行 [deputies] min_receptions_per_year = 四次：应为 0 到 366 之间的整数");
 	free(e);
 
 	struct cfg c;

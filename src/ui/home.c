@@ -57,6 +57,7 @@ struct home {
 	struct case_stats month, quarter;
 	struct reception_day today_day, next_day;
 	bool has_today, has_next;
+	char last_day[11]; /* the last reception day arranged ("" : none), said when there is no next */
 	int64_t deputies;
 	int unknown_year;    /* first year (this one or the next two) without holiday data, or 0 */
 	int64_t unknown_due; /* cases being handled due in or after it */
@@ -138,6 +139,7 @@ static void home_load(struct home *h)
 	    db_cases_stats(app->db, qf, qt, &h->quarter, &err) < 0 ||
 	    db_reception_home(app->db, app->today, &h->today_day, &h->has_today, &h->next_day, &h->has_next, &err) <
 		    0 ||
+	    db_reception_last_date(app->db, h->last_day, &err) < 0 ||
 	    db_deputies_count(app->db, &df, &h->deputies, &err) < 0)
 		h->error = err;
 	/* Deadlines counted without a year's holidays: said here until that year is added. */
@@ -279,8 +281,15 @@ static void home_draw(struct screen *s, int top, int height, int width)
 		ry = draw_day(ry, rx, rw, "今天接待日", &h->today_day);
 	if (h->has_next)
 		ry = draw_day(ry, rx, rw, "下次接待日", &h->next_day);
-	if (!h->has_today && !h->has_next)
-		ui_text(ry++, rx, rw, "尚未安排接待日（按 2 安排）", ALIGN_LEFT, ROLE_ERROR);
+	if (!h->has_next) {
+		/* Days arranged up to December: it is the next year that is missing. */
+		char *na = !*h->last_day ? xstrdup("尚未安排接待日（按 2 安排）")
+			   : atoi(h->last_day + 5) == 12
+				   ? xasprintf("%d 年的接待日尚未安排（按 2 安排）", atoi(h->last_day) + 1)
+				   : xasprintf("%s 以后的接待日尚未安排（按 2 安排）", h->last_day);
+		ui_text(ry++, rx, rw, na, ALIGN_LEFT, ROLE_ERROR);
+		free(na);
+	}
 	ry++;
 	ry = draw_stats(ry, rx, rw, "本月", &h->month);
 	ry = draw_stats(ry, rx, rw, "本季度", &h->quarter);

@@ -82,6 +82,11 @@ static struct key_binding table[ACT_COUNT] = {
 	  .label = "关联",
 	  .help = "把本次来访关联到此人未办结的案件（不重复立案）",
 	  .spec = "F6 ^L" },
+	{ .action = ACT_HELD,
+	  .name = "held",
+	  .label = "举行",
+	  .help = "确认选中的接待日是否举行，记录实际到场的代表",
+	  .spec = "F5 ^W" },
 };
 
 static const struct {

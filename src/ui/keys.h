@@ -42,6 +42,7 @@ enum action {
 	ACT_ACTIONS,  /* a case: the next steps allowed now */
 	ACT_FILTER,   /* cycle a list's filter (status, period) */
 	ACT_LINK,     /* visit: link to the returning resident's open case */
+	ACT_HELD,     /* reception days: held or not, and the deputies who came */
 	ACT_COUNT
 };
 

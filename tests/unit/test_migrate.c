@@ -113,7 +113,7 @@ static void check_latest(struct db *db)
 					      "point_adjustments", "users",
 					      "audit_log",         "categories",
 					      "app_session",       "case_seq",
-					      "suggestion_events" };
+					      "suggestion_events", "reception_attendance" };
 	for (size_t i = 0; i < ARRAY_LEN(tables); i++)
 		if (!db_table_exists(db, tables[i])) {
 			fprintf(stderr, "  missing table %s\n", tables[i]);
@@ -207,8 +207,9 @@ TEST(t_every_earlier_version)
 					    "SELECT name || phone || level || deleted FROM deputies WHERE uid = "
 					    "'00000000000000000000000000000abc'",
 					    "老代表13900001111乡镇0");
-			/* 0006 gave the old suggestion the timeline its row tells. */
-			if (k >= 1)
+			/* 0006 gave the old suggestion the timeline its row tells (a row written after 0006
+			 * has the timeline its writer gave it: none here). */
+			if (k >= 1 && k < 6)
 				CHECK_Q_STR(
 					db,
 					"SELECT group_concat(type || ':' || coalesce(date, '-') || ':' || status_after,"
@@ -218,7 +219,7 @@ TEST(t_every_earlier_version)
 						 "答复:2026-05-01:已答复,征询意见:2026-05-03:已答复,办结:2026-05-05:"
 						 "办结"
 					       : "提出:2026-01-05:已提出");
-			if (k >= 3)
+			if (k >= 3 && k < 6)
 				CHECK_Q_STR(db,
 					    "SELECT note || '|' || due_date FROM suggestion_events WHERE type = '延期'",
 					    "升级前延期 1 次，理由未记录|2026-05-10");

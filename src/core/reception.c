@@ -155,7 +155,7 @@ char *reception_held_refusal(const char *date, bool cancelled, int nvisits, int 
 const char *reception_state_label(enum reception_state s)
 {
 	static const char *const labels[] = {
-		[RS_CANCELLED] = "已取消", [RS_HELD] = "已举行",     [RS_NOT_HELD] = "未举行",
+		[RS_CANCELLED] = "已取消",   [RS_HELD] = "已举行",   [RS_NOT_HELD] = "未举行",
 		[RS_UNCONFIRMED] = "待确认", [RS_UPCOMING] = "未到",
 	};
 	return (unsigned)s < ARRAY_LEN(labels) ? labels[s] : "";

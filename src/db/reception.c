@@ -149,8 +149,8 @@ int db_reception_set_duty(struct db *db, int64_t id, const int64_t *duty_ids, in
 /* The deputies on duty and those who came of day d->id into d. */
 static int reception_load_duty(struct db *db, struct reception_day *d, char **err)
 {
-	if (db_deputies_linked(db, "reception_duty", "reception_day_id", d->id, &d->duty_ids, &d->duty_names,
-			       &d->nduty, &d->duty_text, err) < 0)
+	if (db_deputies_linked(db, "reception_duty", "reception_day_id", d->id, &d->duty_ids, &d->duty_names, &d->nduty,
+			       &d->duty_text, err) < 0)
 		return -1;
 	return db_deputies_linked(db, "reception_attendance", "reception_day_id", d->id, &d->attend_ids,
 				  &d->attend_names, &d->nattend, &d->attend_text, err);

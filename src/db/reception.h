@@ -87,8 +87,8 @@ struct reception_row {
 	const char *duty_text;     /* deputies on duty, names joined with "、", "" when none */
 	int nduty;
 	int nvisits; /* visits linked to the day (not deleted) */
-	int held;              /* RECEPTION_HELD_UNKNOWN, 0 or 1 (the clerk's answer) */
-	const char *rule_date; /* "" for a day added by hand */
+	int held;    /* RECEPTION_HELD_UNKNOWN, 0 or 1 (the clerk's answer) */
+	const char *rule_date;   /* "" for a day added by hand */
 	const char *attend_text; /* deputies who came, names joined with "、", "" when none */
 };
 /* Return non-zero to stop. */

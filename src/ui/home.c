@@ -283,10 +283,13 @@ static void home_draw(struct screen *s, int top, int height, int width)
 		ry = draw_day(ry, rx, rw, "下次接待日", &h->next_day);
 	if (!h->has_next) {
 		/* Days arranged up to December: it is the next year that is missing. */
-		char *na = !*h->last_day ? xstrdup("尚未安排接待日（按 2 安排）")
-			   : atoi(h->last_day + 5) == 12
-				   ? xasprintf("%d 年的接待日尚未安排（按 2 安排）", atoi(h->last_day) + 1)
-				   : xasprintf("%s 以后的接待日尚未安排（按 2 安排）", h->last_day);
+		char *na;
+		if (!*h->last_day)
+			na = xstrdup("尚未安排接待日（按 2 安排）");
+		else if (atoi(h->last_day + 5) == 12)
+			na = xasprintf("%d 年的接待日尚未安排（按 2 安排）", atoi(h->last_day) + 1);
+		else
+			na = xasprintf("%s 以后的接待日尚未安排（按 2 安排）", h->last_day);
 		ui_text(ry++, rx, rw, na, ALIGN_LEFT, ROLE_ERROR);
 		free(na);
 	}

@@ -386,7 +386,8 @@ static int days_held(struct screen *s)
 	if (values[pick] == 1)
 		app_message(MSG_INFO, "已记录：%s 的接待日已举行，到场代表 %d 位", day.vals[RD_DATE], n);
 	else
-		app_message(MSG_INFO, "已记录：%s 的接待日%s", day.vals[RD_DATE], values[pick] == 0 ? "未举行" : "待确认");
+		app_message(MSG_INFO, "已记录：%s 的接待日%s", day.vals[RD_DATE],
+			    values[pick] == 0 ? "未举行" : "待确认");
 	list_reload(listscreen_list(s));
 out:
 	if (err) {

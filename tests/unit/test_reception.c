@@ -612,7 +612,8 @@ TEST(t_generate_from)
 	CHECK_INT(q_int("SELECT count(*) FROM reception_days WHERE date = '2026-11-30' AND rule_date = '2026-11-28'"
 			" AND held IS NULL"),
 		  1);
-	CHECK_INT(q_int("SELECT count(*) FROM reception_days WHERE date = '2026-12-28' AND rule_date = '2026-12-28'"), 1);
+	CHECK_INT(q_int("SELECT count(*) FROM reception_days WHERE date = '2026-12-28' AND rule_date = '2026-12-28'"),
+		  1);
 	/* The earlier months later, on request; the ones there are not added twice. */
 	CHECK_INT(db_reception_generate(db, &cfg, cal, 2026, "2026-10-01", &added, &err), 0);
 	CHECK_INT(added, 1);
@@ -675,7 +676,8 @@ TEST(t_held)
 	db_reception_day_free(&d);
 	/* Not held: nobody came. Back to not confirmed. */
 	CHECK_INT(db_reception_set_held(db, aug, 0, today, came, 2, &err), 0);
-	CHECK_INT(q_int("SELECT count(*) FROM reception_attendance WHERE reception_day_id = (SELECT id FROM reception_days"
+	CHECK_INT(q_int("SELECT count(*) FROM reception_attendance WHERE reception_day_id = (SELECT id FROM "
+			"reception_days"
 			" WHERE date = '2026-08-17')"),
 		  0);
 	CHECK_INT(db_reception_set_held(db, jul, RECEPTION_HELD_UNKNOWN, today, NULL, 0, &err), 0);
@@ -730,8 +732,9 @@ TEST(t_held)
 	CHECK_INT(db_reception_held_count(db, "2026-01-01", "2026-12-31", &n, &err), 0);
 	CHECK_INT(n, 2);
 	/* A deleted visit no longer makes its day held; a deleted day is not counted. */
-	CHECK_INT(db_exec(db, "UPDATE visits SET deleted = 1 WHERE reception_day_id = (SELECT id FROM reception_days"
-			      " WHERE date = '2026-10-15')",
+	CHECK_INT(db_exec(db,
+			  "UPDATE visits SET deleted = 1 WHERE reception_day_id = (SELECT id FROM reception_days"
+			  " WHERE date = '2026-10-15')",
 			  &err),
 		  0);
 	CHECK_INT(db_reception_held_count(db, "2026-10-01", "2026-12-31", &n, &err), 0);

@@ -190,6 +190,35 @@ out:
 	return rc;
 }
 
+/* What set_held must know of day id: its date, whether cancelled, its visits. Fails with a
+ * message for a deleted or missing day. */
+static int reception_held_facts(struct db *db, int64_t id, char date[11], bool *cancelled, int *nvisits, int *held,
+				char **err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	if (db_prepare(db,
+		       "SELECT date, status, held,"
+		       " (SELECT count(*) FROM visits v WHERE v.reception_day_id = r.id AND v.deleted = 0)"
+		       " FROM reception_days r WHERE id = ?1 AND deleted = 0",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		snprintf(date, 11, "%s", db_column_text(st, 0));
+		*cancelled = !strcmp(db_column_text(st, 1), RECEPTION_STATUS_CANCELLED);
+		*held = sqlite3_column_type(st, 2) == SQLITE_NULL ? RECEPTION_HELD_UNKNOWN : sqlite3_column_int(st, 2);
+		*nvisits = sqlite3_column_int(st, 3);
+		rc = 0;
+	} else if (src == SQLITE_DONE)
+		db_failf(err, "找不到这个接待日（编号 %lld），可能已被删除", (long long)id);
+	else
+		db_fail(db, src, &reception_def, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* Set status (and reason, NULL to clear) where the day is in the other state. */
 static int reception_set_status(struct db *db, int64_t id, bool cancel, const char *reason, char **err)
 {
@@ -202,13 +231,12 @@ static int reception_set_status(struct db *db, int64_t id, bool cancel, const ch
 		goto rollback;
 	/* A day the clerk confirmed held took place: it cannot be cancelled afterwards. */
 	if (cancel) {
-		int64_t held = 0;
-		char *q = xasprintf("SELECT held IS 1 FROM reception_days WHERE id = %lld", (long long)id);
-		int qr = db_query_int(db, q, &held, err);
-		free(q);
-		if (qr < 0)
+		char date[11];
+		bool cancelled;
+		int nvisits, held;
+		if (reception_held_facts(db, id, date, &cancelled, &nvisits, &held, err) < 0)
 			goto rollback;
-		if (held) {
+		if (held == 1) {
 			db_fail_msg(err, "这个接待日已确认举行，不能取消（先把举行情况改为待确认）");
 			goto rollback;
 		}
@@ -487,35 +515,6 @@ int db_reception_home(struct db *db, const char *today, struct reception_day *to
 		return -1;
 	}
 	return 0;
-}
-
-/* What set_held must know of day id: its date, whether cancelled, its visits. Fails with a
- * message for a deleted or missing day. */
-static int reception_held_facts(struct db *db, int64_t id, char date[11], bool *cancelled, int *nvisits, int *held,
-				char **err)
-{
-	sqlite3_stmt *st = NULL;
-	int rc = -1;
-	if (db_prepare(db,
-		       "SELECT date, status, held,"
-		       " (SELECT count(*) FROM visits v WHERE v.reception_day_id = r.id AND v.deleted = 0)"
-		       " FROM reception_days r WHERE id = ?1 AND deleted = 0",
-		       &st, err) < 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int src = sqlite3_step(st);
-	if (src == SQLITE_ROW) {
-		snprintf(date, 11, "%s", db_column_text(st, 0));
-		*cancelled = !strcmp(db_column_text(st, 1), RECEPTION_STATUS_CANCELLED);
-		*held = sqlite3_column_type(st, 2) == SQLITE_NULL ? RECEPTION_HELD_UNKNOWN : sqlite3_column_int(st, 2);
-		*nvisits = sqlite3_column_int(st, 3);
-		rc = 0;
-	} else if (src == SQLITE_DONE)
-		db_failf(err, "找不到这个接待日（编号 %lld），可能已被删除", (long long)id);
-	else
-		db_fail(db, src, &reception_def, err);
-	sqlite3_finalize(st);
-	return rc;
 }
 
 int db_reception_set_held(struct db *db, int64_t id, int held, const char *today, const int64_t *attend_ids, int n,

@@ -136,7 +136,9 @@ static bool parse_period(const char *text, struct reception_filter *f)
 		f->month = m;
 		return true;
 	}
-	if (sscanf(text, "%4d%n", &y, &len) == 1 && len == 4 && !text[len] && y >= 1970 && y <= 2199) {
+	/* "2026-" is a month being typed: the year until then. */
+	if (sscanf(text, "%4d%n", &y, &len) == 1 && len == 4 && (!text[len] || !strcmp(text + len, "-")) &&
+	    y >= 1970 && y <= 2199) {
 		f->year = y;
 		return true;
 	}
@@ -328,8 +330,10 @@ static bool days_pick_attendance(const struct reception_day *d, int64_t **ids, i
 	/* Offer those on duty or already recorded even if they have left since. */
 	int nkeep = d->nduty + d->nattend;
 	int64_t *keep = xcalloc((size_t)nkeep + 1, sizeof *keep);
-	memcpy(keep, d->duty_ids, sizeof *keep * (size_t)d->nduty);
-	memcpy(keep + d->nduty, d->attend_ids, sizeof *keep * (size_t)d->nattend);
+	for (int i = 0; i < d->nduty; i++)
+		keep[i] = d->duty_ids[i];
+	for (int i = 0; i < d->nattend; i++)
+		keep[d->nduty + i] = d->attend_ids[i];
 	if (choices_deputies(false, keep, nkeep, &deps, &err) < 0) {
 		app_message(MSG_ERROR, "%s", err);
 		free(err);

@@ -137,8 +137,8 @@ static bool parse_period(const char *text, struct reception_filter *f)
 		return true;
 	}
 	/* "2026-" is a month being typed: the year until then. */
-	if (sscanf(text, "%4d%n", &y, &len) == 1 && len == 4 && (!text[len] || !strcmp(text + len, "-")) &&
-	    y >= 1970 && y <= 2199) {
+	if (sscanf(text, "%4d%n", &y, &len) == 1 && len == 4 && (!text[len] || !strcmp(text + len, "-")) && y >= 1970 &&
+	    y <= 2199) {
 		f->year = y;
 		return true;
 	}

@@ -1,4 +1,4 @@
--- 0008: whether a reception day took place, who actually came, and the rule date a day was
+-- 0010: whether a reception day took place, who actually came, and the rule date a day was
 -- moved from (issue 9). Forward only: columns are added, nothing is renamed or dropped.
 
 -- held: NULL not confirmed yet, 0 not held, 1 held (the clerk's answer). A day with visits

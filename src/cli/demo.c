@@ -451,7 +451,7 @@ static int demo_reception_days(const struct cfg *cfg, struct db *db, const char 
 	date_add_days(today, -60, from);
 	for (int y = atoi(from); y <= atoi(today); y++) {
 		int added;
-		if (db_reception_generate(db, cfg, cal, y, &added, err) < 0)
+		if (db_reception_generate(db, cfg, cal, y, NULL, &added, err) < 0)
 			goto out;
 		total += added;
 	}

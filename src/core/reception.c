@@ -4,6 +4,7 @@
 #include "core/clock.h"
 #include "core/util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,6 +128,45 @@ int reception_dates(const struct cfg *cfg, const struct calendar *cal, int year,
 	}
 	*out = v;
 	return n;
+}
+
+enum reception_state reception_state(bool cancelled, int held, int nvisits, const char *date, const char *today)
+{
+	if (cancelled)
+		return RS_CANCELLED;
+	if (held == 1 || nvisits > 0)
+		return RS_HELD;
+	if (held == 0)
+		return RS_NOT_HELD;
+	return strcmp(date ? date : "", today ? today : "") <= 0 ? RS_UNCONFIRMED : RS_UPCOMING;
+}
+
+char *reception_held_refusal(const char *date, bool cancelled, int nvisits, int held, const char *today)
+{
+	if (cancelled)
+		return xasprintf("%s 的接待日已取消，不能确认举行情况（先恢复这个接待日）", date);
+	if (held != RECEPTION_HELD_UNKNOWN && today && strcmp(date, today) > 0)
+		return xasprintf("%s 的接待日还没到，到了再确认是否举行", date);
+	if (held == 0 && nvisits > 0)
+		return xasprintf("%s 的接待日登记了 %d 次来访，已举行，不能标为未举行", date, nvisits);
+	return NULL;
+}
+
+const char *reception_state_label(enum reception_state s)
+{
+	static const char *const labels[] = {
+		[RS_CANCELLED] = "已取消",   [RS_HELD] = "已举行",   [RS_NOT_HELD] = "未举行",
+		[RS_UNCONFIRMED] = "待确认", [RS_UPCOMING] = "未到",
+	};
+	return (unsigned)s < ARRAY_LEN(labels) ? labels[s] : "";
+}
+
+void reception_moved_text(const char *date, const char *rule_date, char out[32])
+{
+	out[0] = '\0';
+	if (!date || !rule_date || date_to_days(rule_date) < 0 || !strcmp(date, rule_date))
+		return;
+	snprintf(out, 32, "由 %.5s 顺延", rule_date + 5);
 }
 
 char **reception_new_values(const struct cfg *cfg, const char *date)

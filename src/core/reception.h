@@ -64,6 +64,36 @@ void reception_notice_date(const char *day_date, int notice_days, char out[11]);
  * calendar days. False for a bad day_date. */
 bool reception_notice_late(const char *day_date, const char *notice_date, int notice_days);
 
+/* Whether a day took place, as the list shows it (状态). A cancelled day is 已取消 whatever else
+ * holds; a day with visits recorded on it was held (已举行) even if nobody confirmed it; else the
+ * clerk's answer (held 1: 已举行, 0: 未举行); a day not answered is 待确认 once it has come
+ * (date <= today) and 未到 before. */
+enum reception_state {
+	RS_CANCELLED,   /* 已取消 */
+	RS_HELD,        /* 已举行 */
+	RS_NOT_HELD,    /* 未举行 */
+	RS_UNCONFIRMED, /* 待确认: today or past, not answered, no visits */
+	RS_UPCOMING,    /* 未到 */
+};
+
+/* Values of the column reception_days.held as the program passes them (NULL is -1). */
+#define RECEPTION_HELD_UNKNOWN (-1)
+
+/* The state of a day: held is RECEPTION_HELD_UNKNOWN, 0 or 1; nvisits its visits (not deleted);
+ * date and today ISO dates. */
+enum reception_state reception_state(bool cancelled, int held, int nvisits, const char *date, const char *today);
+/* Why the clerk may not record held (held RECEPTION_HELD_UNKNOWN, 0 or 1) for a day on date
+ * (cancelled, with nvisits visits), today being today: a new Chinese message, or NULL when
+ * allowed. A cancelled day has no held state; a day not yet come cannot be held or not held; a
+ * day with visits was held. */
+char *reception_held_refusal(const char *date, bool cancelled, int nvisits, int held, const char *today);
+/* The Chinese label of a state (static). */
+const char *reception_state_label(enum reception_state s);
+
+/* "由 11-28 顺延" into out when rule_date is a date other than date (the day was moved off a
+ * holiday), else "". */
+void reception_moved_text(const char *date, const char *rule_date, char out[32]);
+
 /* New reception-day values for the form: date (may be NULL or ""), the time and place from
  * cfg, and the notice date computed from the date (empty when no date). */
 char **reception_new_values(const struct cfg *cfg, const char *date);

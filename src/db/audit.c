@@ -12,6 +12,7 @@ const struct db_table_info db_audit_tables[] = {
 	{ "deputies", "代表名册", true },
 	{ "reception_days", "接待日", true },
 	{ "reception_duty", "接待日值班代表", true },
+	{ "reception_attendance", "接待日到场代表", true },
 	{ "visits", "接待选民登记", true },
 	{ "visit_deputies", "接待代表", true },
 	{ "visit_suggestions", "来访转代表建议", true },

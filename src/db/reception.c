@@ -11,6 +11,7 @@
 #include "core/util.h"
 #include "core/validate.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,10 @@ void db_reception_day_free(struct reception_day *d)
 	free(d->duty_ids);
 	str_free_array(d->duty_names, d->nduty);
 	free(d->duty_text);
+	free(d->rule_date);
+	free(d->attend_ids);
+	str_free_array(d->attend_names, d->nattend);
+	free(d->attend_text);
 	memset(d, 0, sizeof *d);
 }
 
@@ -141,11 +146,14 @@ int db_reception_set_duty(struct db *db, int64_t id, const int64_t *duty_ids, in
 	return db_commit(db, err);
 }
 
-/* The deputies on duty of day d->id into d. */
+/* The deputies on duty and those who came of day d->id into d. */
 static int reception_load_duty(struct db *db, struct reception_day *d, char **err)
 {
-	return db_deputies_linked(db, "reception_duty", "reception_day_id", d->id, &d->duty_ids, &d->duty_names,
-				  &d->nduty, &d->duty_text, err);
+	if (db_deputies_linked(db, "reception_duty", "reception_day_id", d->id, &d->duty_ids, &d->duty_names, &d->nduty,
+			       &d->duty_text, err) < 0)
+		return -1;
+	return db_deputies_linked(db, "reception_attendance", "reception_day_id", d->id, &d->attend_ids,
+				  &d->attend_names, &d->nattend, &d->attend_text, err);
 }
 
 int db_reception_get(struct db *db, int64_t id, struct reception_day *out, char **err)
@@ -157,7 +165,11 @@ int db_reception_get(struct db *db, int64_t id, struct reception_day *out, char 
 	if (db_rec_get(db, &reception_def, id, &out->vals, err) < 0)
 		return -1;
 	out->id = id;
-	if (db_prepare(db, "SELECT status, cancel_reason FROM reception_days WHERE id = ?1", &st, err) < 0)
+	if (db_prepare(db,
+		       "SELECT status, cancel_reason, held, rule_date,"
+		       " (SELECT count(*) FROM visits v WHERE v.reception_day_id = r.id AND v.deleted = 0)"
+		       " FROM reception_days r WHERE id = ?1",
+		       &st, err) < 0)
 		goto out;
 	sqlite3_bind_int64(st, 1, id);
 	int src = sqlite3_step(st);
@@ -167,11 +179,43 @@ int db_reception_get(struct db *db, int64_t id, struct reception_day *out, char 
 	}
 	out->cancelled = !strcmp(db_column_text(st, 0), RECEPTION_STATUS_CANCELLED);
 	out->cancel_reason = xstrdup(db_column_text(st, 1));
+	out->held = sqlite3_column_type(st, 2) == SQLITE_NULL ? RECEPTION_HELD_UNKNOWN : sqlite3_column_int(st, 2);
+	out->rule_date = xstrdup(db_column_text(st, 3));
+	out->nvisits = sqlite3_column_int(st, 4);
 	rc = reception_load_duty(db, out, err);
 out:
 	sqlite3_finalize(st);
 	if (rc < 0)
 		db_reception_day_free(out);
+	return rc;
+}
+
+/* What set_held must know of day id: its date, whether cancelled, its visits. Fails with a
+ * message for a deleted or missing day. */
+static int reception_held_facts(struct db *db, int64_t id, char date[11], bool *cancelled, int *nvisits, int *held,
+				char **err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	if (db_prepare(db,
+		       "SELECT date, status, held,"
+		       " (SELECT count(*) FROM visits v WHERE v.reception_day_id = r.id AND v.deleted = 0)"
+		       " FROM reception_days r WHERE id = ?1 AND deleted = 0",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		snprintf(date, 11, "%s", db_column_text(st, 0));
+		*cancelled = !strcmp(db_column_text(st, 1), RECEPTION_STATUS_CANCELLED);
+		*held = sqlite3_column_type(st, 2) == SQLITE_NULL ? RECEPTION_HELD_UNKNOWN : sqlite3_column_int(st, 2);
+		*nvisits = sqlite3_column_int(st, 3);
+		rc = 0;
+	} else if (src == SQLITE_DONE)
+		db_failf(err, "找不到这个接待日（编号 %lld），可能已被删除", (long long)id);
+	else
+		db_fail(db, src, &reception_def, err);
+	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -185,6 +229,18 @@ static int reception_set_status(struct db *db, int64_t id, bool cancel, const ch
 		return -1;
 	if (reception_exists(db, id, err) < 0)
 		goto rollback;
+	/* A day the clerk confirmed held took place: it cannot be cancelled afterwards. */
+	if (cancel) {
+		char date[11];
+		bool cancelled;
+		int nvisits, held;
+		if (reception_held_facts(db, id, date, &cancelled, &nvisits, &held, err) < 0)
+			goto rollback;
+		if (held == 1) {
+			db_fail_msg(err, "这个接待日已确认举行，不能取消（先把举行情况改为待确认）");
+			goto rollback;
+		}
+	}
 	if (db_prepare(db,
 		       "UPDATE reception_days SET status = ?1, cancel_reason = ?2, updated_at = " DB_NOW_SQL
 		       " WHERE id = ?3 AND deleted = 0 AND status <> ?1",
@@ -282,7 +338,10 @@ int db_reception_page(struct db *db, const struct reception_filter *f, int64_t o
 			  " (SELECT group_concat(name, '、') FROM (SELECT d.name FROM reception_duty t"
 			  "   JOIN deputies d ON d.id = t.deputy_id WHERE t.reception_day_id = r.id ORDER BY t.id)),"
 			  " (SELECT count(*) FROM reception_duty t WHERE t.reception_day_id = r.id),"
-			  " (SELECT count(*) FROM visits v WHERE v.reception_day_id = r.id AND v.deleted = 0)"
+			  " (SELECT count(*) FROM visits v WHERE v.reception_day_id = r.id AND v.deleted = 0),"
+			  " r.held, r.rule_date,"
+			  " (SELECT group_concat(name, '、') FROM (SELECT d.name FROM reception_attendance t"
+			  "   JOIN deputies d ON d.id = t.deputy_id WHERE t.reception_day_id = r.id ORDER BY t.id))"
 			  " FROM reception_days r%s ORDER BY r.date, r.id LIMIT ?4 OFFSET ?5",
 			  reception_where);
 	int rc = -1, src;
@@ -305,6 +364,10 @@ int db_reception_page(struct db *db, const struct reception_filter *f, int64_t o
 			.duty_text = db_column_text(st, 8),
 			.nduty = sqlite3_column_int(st, 9),
 			.nvisits = sqlite3_column_int(st, 10),
+			.held = sqlite3_column_type(st, 11) == SQLITE_NULL ? RECEPTION_HELD_UNKNOWN
+									   : sqlite3_column_int(st, 11),
+			.rule_date = db_column_text(st, 12),
+			.attend_text = db_column_text(st, 13),
 		};
 		if (cb(ud, &row))
 			break;
@@ -320,21 +383,31 @@ out:
 	return rc;
 }
 
-int db_reception_generate(struct db *db, const struct cfg *cfg, const struct calendar *cal, int year, int *added,
-			  char **err)
+int db_reception_generate(struct db *db, const struct cfg *cfg, const struct calendar *cal, int year, const char *from,
+			  int *added, char **err)
 {
 	struct reception_date *dates = NULL;
-	sqlite3_stmt *st = NULL;
-	int n = reception_dates(cfg, cal, year, &dates), rc = -1, count = 0;
+	sqlite3_stmt *st = NULL, *ins = NULL;
+	int n, rc = -1, count = 0;
 
 	*added = 0;
+	if (!str_empty(from) && date_to_days(from) < 0)
+		return db_failf(err, "起始日期「%s」不是有效日期（如 2026-11-23）", from);
+	n = reception_dates(cfg, cal, year, &dates);
 	if (n == 0)
 		return db_failf(err, "%d 年没有按规则生成的接待日（请检查 station.ini 的 [reception]）", year);
 	if (db_begin(db, err) < 0)
 		goto out;
-	if (db_prepare(db, "SELECT 1 FROM reception_days WHERE date IN (?1, ?2) LIMIT 1", &st, err) < 0)
+	if (db_prepare(db, "SELECT 1 FROM reception_days WHERE date IN (?1, ?2) OR rule_date = ?2 LIMIT 1", &st, err) <
+		    0 ||
+	    db_prepare(db,
+		       "INSERT INTO reception_days (date, time, place, notice_date, rule_date)"
+		       " VALUES (?1, ?2, ?3, ?4, ?5)",
+		       &ins, err) < 0)
 		goto rollback;
 	for (int i = 0; i < n; i++) {
+		if (!str_empty(from) && strcmp(dates[i].date, from) < 0)
+			continue;
 		sqlite3_reset(st);
 		sqlite3_bind_text(st, 1, dates[i].date, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, dates[i].rule_date, -1, SQLITE_STATIC);
@@ -345,17 +418,21 @@ int db_reception_generate(struct db *db, const struct cfg *cfg, const struct cal
 			db_fail(db, src, &reception_def, err);
 			goto rollback;
 		}
-		char **vals = reception_new_values(cfg, dates[i].date);
-		str_set(&vals[RD_NOTICE_DATE], dates[i].notice_date);
-		int64_t id;
-		int r = db_rec_insert(db, &reception_def, NULL, vals, &id, err);
-		record_free_values(&reception_def, vals);
-		if (r < 0)
+		sqlite3_reset(ins);
+		sqlite3_bind_text(ins, 1, dates[i].date, -1, SQLITE_STATIC);
+		db_bind_text(ins, 2, cfg->reception_time);
+		db_bind_text(ins, 3, cfg->reception_place);
+		sqlite3_bind_text(ins, 4, dates[i].notice_date, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 5, dates[i].rule_date, -1, SQLITE_STATIC);
+		if ((src = sqlite3_step(ins)) != SQLITE_DONE) {
+			db_fail(db, src, &reception_def, err);
 			goto rollback;
+		}
 		count++;
 	}
 	sqlite3_finalize(st);
-	st = NULL;
+	sqlite3_finalize(ins);
+	st = ins = NULL;
 	if (db_commit(db, err) < 0)
 		goto out;
 	*added = count;
@@ -363,6 +440,7 @@ int db_reception_generate(struct db *db, const struct cfg *cfg, const struct cal
 	goto out;
 rollback:
 	sqlite3_finalize(st);
+	sqlite3_finalize(ins);
 	db_rollback(db);
 out:
 	free(dates);
@@ -437,4 +515,84 @@ int db_reception_home(struct db *db, const char *today, struct reception_day *to
 		return -1;
 	}
 	return 0;
+}
+
+int db_reception_set_held(struct db *db, int64_t id, int held, const char *today, const int64_t *attend_ids, int n,
+			  char **err)
+{
+	sqlite3_stmt *st = NULL;
+	char date[11];
+	bool cancelled = false;
+	int nvisits = 0, old = 0, src;
+
+	if (held != 0 && held != 1 && held != RECEPTION_HELD_UNKNOWN)
+		return db_failf(err, "程序错误：举行情况 %d 无效", held);
+	if (db_begin(db, err) < 0)
+		return -1;
+	if (reception_held_facts(db, id, date, &cancelled, &nvisits, &old, err) < 0)
+		goto rollback;
+	char *why = reception_held_refusal(date, cancelled, nvisits, held, today);
+	if (why) {
+		db_fail_msg(err, why);
+		free(why);
+		goto rollback;
+	}
+	if (db_prepare(db, "UPDATE reception_days SET held = ?1, updated_at = " DB_NOW_SQL " WHERE id = ?2", &st, err) <
+	    0)
+		goto rollback;
+	if (held == RECEPTION_HELD_UNKNOWN)
+		sqlite3_bind_null(st, 1);
+	else
+		sqlite3_bind_int(st, 1, held);
+	sqlite3_bind_int64(st, 2, id);
+	if ((src = sqlite3_step(st)) != SQLITE_DONE) {
+		db_fail(db, src, &reception_def, err);
+		goto rollback;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (held != 1)
+		n = 0;
+	if (db_reception_check_deputies(db, attend_ids, n, RECEPTION_MAX_DUTY, "到场代表", "reception_attendance",
+					"reception_day_id", id, err) < 0 ||
+	    db_links_replace(db, "reception_attendance", "reception_day_id", "deputy_id", id, attend_ids, n, err) < 0)
+		goto rollback;
+	return db_commit(db, err);
+rollback:
+	sqlite3_finalize(st);
+	db_rollback(db);
+	return -1;
+}
+
+int db_reception_held_count(struct db *db, const char *from, const char *to, int64_t *n, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	*n = 0;
+	if (db_prepare(db,
+		       "SELECT count(*) FROM reception_days r WHERE r.deleted = 0 AND r.date BETWEEN ?1 AND ?2"
+		       " AND r.status <> '" RECEPTION_STATUS_CANCELLED "'"
+		       " AND (r.held = 1 OR EXISTS (SELECT 1 FROM visits v WHERE v.reception_day_id = r.id"
+		       "  AND v.deleted = 0))",
+		       &st, err) < 0)
+		return -1;
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, to);
+	return db_count_finish(db, st, &reception_def, n, err);
+}
+
+int db_reception_last_date(struct db *db, char out[11], char **err)
+{
+	sqlite3_stmt *st = NULL;
+	out[0] = '\0';
+	if (db_prepare(db, "SELECT max(date) FROM reception_days WHERE deleted = 0", &st, err) < 0)
+		return -1;
+	int src = sqlite3_step(st), rc = 0;
+	if (src == SQLITE_ROW)
+		snprintf(out, 11, "%s", db_column_text(st, 0));
+	else {
+		db_fail(db, src, &reception_def, err);
+		rc = -1;
+	}
+	sqlite3_finalize(st);
+	return rc;
 }

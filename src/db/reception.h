@@ -1,4 +1,5 @@
-/* 接待日 in SQL: reception_days and their deputies on duty (reception_duty).
+/* 接待日 in SQL: reception_days, their deputies on duty (reception_duty, the plan) and the
+ * deputies who actually came (reception_attendance, set when the clerk confirms the day was held).
  *
  * Values are arrays of RD_NFIELDS strings (core/reception.h) that passed record_check(); an
  * empty value is stored as NULL and read back as "". Deleted days (soft delete) are invisible
@@ -10,6 +11,7 @@
 
 #include "core/calendar.h"
 #include "core/config.h"
+#include "core/reception.h"
 #include "db/db.h"
 
 #include <stdbool.h>
@@ -29,6 +31,13 @@ struct reception_day {
 	int64_t *duty_ids;   /* nduty deputy ids */
 	char **duty_names;   /* nduty names */
 	char *duty_text;     /* the names joined with "、" ("" when none), for one line */
+	int held;            /* RECEPTION_HELD_UNKNOWN (not confirmed), 0 not held, 1 held */
+	char *rule_date;     /* the rule's date before moving off a holiday; "" for a day added by hand */
+	int nvisits;         /* visits linked to the day (not deleted) */
+	int nattend;         /* deputies who came (confirmed held), in the order they were set */
+	int64_t *attend_ids;
+	char **attend_names;
+	char *attend_text; /* their names joined with "、" ("" when none) */
 };
 /* Free what d owns and zero it (a zeroed struct is fine). */
 void db_reception_day_free(struct reception_day *d);
@@ -78,6 +87,9 @@ struct reception_row {
 	const char *duty_text;     /* deputies on duty, names joined with "、", "" when none */
 	int nduty;
 	int nvisits; /* visits linked to the day (not deleted) */
+	int held;    /* RECEPTION_HELD_UNKNOWN, 0 or 1 (the clerk's answer) */
+	const char *rule_date;   /* "" for a day added by hand */
+	const char *attend_text; /* deputies who came, names joined with "、", "" when none */
 };
 /* Return non-zero to stop. */
 typedef int (*reception_row_cb)(void *ud, const struct reception_row *row);
@@ -88,13 +100,31 @@ int db_reception_page(struct db *db, const struct reception_filter *f, int64_t o
 		      void *ud, char **err);
 
 /* Insert the reception days the rule of cfg gives for year (core/reception.h:
- * reception_dates(), moved by cal unless keep_holiday), with cfg's time and place and the notice
- * date, and no deputies on duty. A rule day is skipped when a day (any status, even deleted)
- * already has its date or its rule date, so running it twice adds nothing and a day the clerk
- * deleted or cancelled is not brought back. One transaction: all or none. *added gets how many
- * were inserted. */
-int db_reception_generate(struct db *db, const struct cfg *cfg, const struct calendar *cal, int year, int *added,
+ * reception_dates(), moved by cal unless keep_holiday) from the date from on (NULL or "": the
+ * whole year; the station did not keep its days in the program before it started using it), with
+ * cfg's time and place, the notice date and the rule date, and no deputies on duty. A rule day is
+ * skipped when a day (any status, even deleted) already has its date or its rule date, so running
+ * it twice adds nothing and a day the clerk deleted or cancelled is not brought back. A bad from
+ * is refused. One transaction: all or none. *added gets how many were inserted. */
+int db_reception_generate(struct db *db, const struct cfg *cfg, const struct calendar *cal, int year, const char *from,
+			  int *added, char **err);
+
+/* Record whether day id took place: held 1 (held; attend_ids, n of them, the deputies who came —
+ * checked like a duty list, may be 0), 0 (not held; nobody came) or RECEPTION_HELD_UNKNOWN (back
+ * to not confirmed). Refused with a Chinese message: a cancelled or deleted day; held or not held
+ * for a day after today; not held for a day with visits recorded on it. The attendance is
+ * replaced (emptied unless held). One transaction. */
+int db_reception_set_held(struct db *db, int64_t id, int held, const char *today, const int64_t *attend_ids, int n,
 			  char **err);
+
+/* The reception days held from..to (ISO dates, both included): not deleted, not cancelled, and
+ * confirmed held or with visits recorded on them (core/reception.h reception_state RS_HELD). For
+ * the quarterly and yearly reports. */
+int db_reception_held_count(struct db *db, const char *from, const char *to, int64_t *n, char **err);
+
+/* The date of the last reception day in the register (not deleted, any status) into out, ""
+ * when there is none: the home screen says up to when days are arranged. */
+int db_reception_last_date(struct db *db, char out[11], char **err);
 
 /* The day on date (not deleted; cancelled or not — the home screen says it is cancelled).
  * When there are several, the first one not cancelled, then the first by id. *found false and out zeroed when none. */

@@ -74,6 +74,7 @@ struct home {
 	struct case_stats month, quarter;
 	struct reception_day today_day, next_day;
 	bool has_today, has_next;
+	char last_day[11]; /* the last reception day arranged ("" : none), said when there is no next */
 	int64_t deputies;
 	char *quarter_warning; /* activity_quarter_warning(), or NULL; owned */
 	int unknown_year;    /* first year (this one or the next two) without holiday data, or 0 */
@@ -161,6 +162,7 @@ static void home_load(struct home *h)
 	    db_cases_stats(app->db, qf, qt, &h->quarter, &err) < 0 ||
 	    db_reception_home(app->db, app->today, &h->today_day, &h->has_today, &h->next_day, &h->has_next, &err) <
 		    0 ||
+	    db_reception_last_date(app->db, h->last_day, &err) < 0 ||
 	    db_deputies_count(app->db, &df, &h->deputies, &err) < 0 ||
 	    db_activities_count_between(app->db, af, at, NULL, &held, &err) < 0)
 		h->error = err;
@@ -293,8 +295,18 @@ static void home_draw_side(const struct home *h, int y, int rx, int rw)
 		y = draw_day(y, rx, rw, "今天接待日", &h->today_day);
 	if (h->has_next)
 		y = draw_day(y, rx, rw, "下次接待日", &h->next_day);
-	if (!h->has_today && !h->has_next)
-		ui_text(y++, rx, rw, "尚未安排接待日（按 2 安排）", ALIGN_LEFT, ROLE_ERROR);
+	if (!h->has_next) {
+		/* Days arranged up to December: it is the next year that is missing. */
+		char *na;
+		if (!*h->last_day)
+			na = xstrdup("尚未安排接待日（按 2 安排）");
+		else if (atoi(h->last_day + 5) == 12)
+			na = xasprintf("%d 年的接待日尚未安排（按 2 安排）", atoi(h->last_day) + 1);
+		else
+			na = xasprintf("%s 以后的接待日尚未安排（按 2 安排）", h->last_day);
+		ui_text(y++, rx, rw, na, ALIGN_LEFT, ROLE_ERROR);
+		free(na);
+	}
 	y = draw_stats(y + 1, rx, rw, "本月", &h->month);
 	y = draw_stats(y, rx, rw, "本季度", &h->quarter);
 	char *dep = xasprintf("在任代表 %lld 名", (long long)h->deputies);

@@ -42,7 +42,7 @@ enum action {
 	ACT_ACTIONS,  /* a case: the next steps allowed now */
 	ACT_FILTER,   /* cycle a list's filter (status, period) */
 	ACT_LINK,     /* visit: link to the returning resident's open case */
-	ACT_HELD,     /* plan: tick an entry off as held (or take the tick back) */
+	ACT_HELD,     /* reception days and plan entries: held or not (and who came, the date) */
 	ACT_PERIOD,   /* a register list: narrow to a month, quarter, year or date range */
 	ACT_SIGNIN,   /* activities: the sign-in sheet of the selected activity */
 	ACT_ALL_PRESENT, /* sign-in sheet: every deputy who may sign in is 出席 */

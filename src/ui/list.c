@@ -8,6 +8,7 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 struct list {
 	const struct list_source *src;
@@ -26,6 +27,8 @@ struct list {
 	bool stale; /* page must be fetched again */
 	bool status_filtered; /* the screen's own filters (shown in status) narrow the rows */
 	bool count_stale;
+	bool filter_preset; /* the filter text was set by the program (a default such as this year)
+			     * and not edited yet: the first character typed replaces it */
 };
 
 void list_page_free(struct list_page *p, int ncols)
@@ -348,9 +351,28 @@ void list_set_desc(struct list *l, bool desc)
 	list_reload(l);
 }
 
+/* A key on a preset filter: a character typed replaces the text, Backspace clears it (returns
+ * true, done); any other editing key keeps the text for editing (false: handle it as usual). */
+static bool list_replace_preset(struct list *l, struct keypress k)
+{
+	bool text = !k.fkey && k.ch >= 32 && k.ch != 127 && iswprint(k.ch);
+	bool bs = k.fkey ? k.ch == KEY_BACKSPACE : k.ch == 127 || k.ch == 8;
+	l->filter_preset = false;
+	if (!text && !bs)
+		return false;
+	le_set(&l->filter, "");
+	if (text)
+		le_key(&l->filter, k);
+	filter_changed(l);
+	return true;
+}
+
 bool list_edit_filter(struct list *l, struct keypress k)
 {
 	/* Typing, Backspace, Left/Right in the filter line (Home/End move the list). */
+	if (l->filter_preset && !(k.fkey && ((int)k.ch == ui_key_paste_begin || (int)k.ch == ui_key_paste_end)) &&
+	    list_replace_preset(l, k))
+		return true;
 	if (!le_key(&l->filter, k))
 		return false;
 	filter_changed(l);
@@ -372,6 +394,7 @@ const char *list_filter(const struct list *l) { return l->filter_text; }
 void list_set_filter(struct list *l, const char *text)
 {
 	le_set(&l->filter, text);
+	l->filter_preset = text && *text;
 	filter_changed(l);
 }
 

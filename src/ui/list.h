@@ -75,7 +75,9 @@ bool list_edit_filter(struct list *l, struct keypress k);
 /* Id of the selected row, or -1 when the list is empty. */
 int64_t list_selected(const struct list *l);
 const char *list_filter(const struct list *l);
-/* Set the filter text (as if typed). */
+/* Set the filter text shown pre-filled (a default such as this year, or back to it): until the
+ * clerk edits it, the first character typed replaces it and Backspace clears it (Left/Right/Del
+ * start editing it instead). */
 void list_set_filter(struct list *l, const char *text);
 /* Text shown right of the filter (e.g. "层级：县"), copied; filtered: the screen's own filters
  * narrow the rows (the empty list then says how to clear them). */

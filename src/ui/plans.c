@@ -1,6 +1,6 @@
 /* 年度活动计划 as a register screen: a year's planned activities in month order, with the
- * deputies expected; F9 ticks an entry off as held (with the date) and shows planned vs held;
- * F5 picks the year. Built from a register description (ui/register.h). */
+ * deputies expected; F5 (举行) ticks an entry off as held (with the date) and shows planned vs
+ * held; F9 (期间) picks the year. Built from a register description (ui/register.h). */
 #include "ui/plans.h"
 
 #include "core/clock.h"
@@ -146,7 +146,7 @@ static int plans_save(struct form *f, int64_t *id, char **err)
 
 static int plans_remove(int64_t id, char **err) { return db_plans_delete(app->db, id, err); }
 
-/* F9: tick off as held, with its date (empty: today), or take the tick back. */
+/* F5: tick off as held, with its date (empty: today), or take the tick back. */
 static int plans_held(struct screen *s)
 {
 	int64_t id = listscreen_selected(s);
@@ -185,7 +185,7 @@ out:
 	return UI_REDRAW;
 }
 
-/* F5: the year to show. */
+/* F9: the year to show. */
 static int plans_year(struct screen *s)
 {
 	char *in = dialog_input("年度", "查看哪一年的计划（如 2027）：", 4, true);
@@ -203,7 +203,7 @@ static int plans_year(struct screen *s)
 
 static const struct binding plans_actions[] = {
 	{ .action = ACT_HELD, .run = plans_held },
-	{ .action = ACT_FILTER, .run = plans_year },
+	{ .action = ACT_PERIOD, .run = plans_year },
 	{ .action = ACT_NONE },
 };
 

@@ -1,7 +1,11 @@
-/* 接待日安排. The list shows one year (type 2026, or 2026-12 for a month, in the filter line);
- * F9 adds the year's days from the rule in station.ini, F7 cancels a day (with a reason) or
- * restores it, Enter edits a day and its deputies on duty (a multi-pick with pinyin filter).
- * A day whose 公示 is later than the rule allows is marked in the list and when saved. */
+/* 接待日安排. The list shows one year (type 2026, or 2026-12 for a month, in the filter line;
+ * the year shown pre-filled is replaced by typing, anything else is refused in the status);
+ * F9 adds the year's days from the rule in station.ini from a date the clerk gives (default
+ * today), F7 cancels a day (with a reason) or restores it, F5 records whether a day was held and
+ * which deputies came, Enter edits a day and its deputies on duty (a multi-pick with pinyin
+ * filter). Each day shows its state (已举行 / 未举行 / 待确认 / 已取消 / 未到) and, when moved
+ * off a holiday, "由 11-28 顺延". A day whose 公示 is later than the rule allows is marked in the
+ * list and when saved. */
 #include "ui/reception.h"
 
 #include "core/clock.h"
@@ -112,29 +116,47 @@ static const struct list_col cols[] = {
 	{ "日期", 10, 10, ALIGN_LEFT, 0, true, 0 },      { "星期", 4, 4, ALIGN_LEFT, -1, false, 1 },
 	{ "时间", 11, 11, ALIGN_LEFT, -1, false, 2 },    { "地点", 8, 24, ALIGN_LEFT, -1, false, 3 },
 	{ "值班代表", 10, 0, ALIGN_LEFT, -1, false, 0 }, { "公示", 10, 16, ALIGN_LEFT, -1, false, 4 },
-	{ "状态", 6, 16, ALIGN_LEFT, -1, false, 0 },     { "来访", 4, 4, ALIGN_RIGHT, -1, false, 0 },
+	{ "状态", 6, 24, ALIGN_LEFT, -1, false, 0 },     { "来访", 4, 4, ALIGN_RIGHT, -1, false, 0 },
+	{ "到场代表", 8, 20, ALIGN_LEFT, -1, false, 5 },
 };
 
 static const char *const weekdays[] = { "", "周一", "周二", "周三", "周四", "周五", "周六", "周日" };
 
-/* The filter text as a year ("2026") or a month ("2026-12"); anything else: all days. */
-static void parse_period(const char *text, struct reception_filter *f)
+/* The filter text as a year ("2026") or a month ("2026-12"); empty: all days. Returns false
+ * for anything else (f then matches all days; the list shows none and says why). */
+static bool parse_period(const char *text, struct reception_filter *f)
 {
-	int y = 0, m = 0;
-	char tail;
+	int y = 0, m = 0, len = 0;
 	memset(f, 0, sizeof *f);
-	if (sscanf(text, "%4d-%2d%c", &y, &m, &tail) == 2 && y >= 1900 && m >= 1 && m <= 12) {
+	if (!*text)
+		return true;
+	if (sscanf(text, "%4d-%2d%n", &y, &m, &len) == 2 && !text[len] && len >= 6 && text[4] == '-' && y >= 1970 &&
+	    y <= 2199 && m >= 1 && m <= 12) {
 		f->year = y;
 		f->month = m;
-	} else if (sscanf(text, "%4d%c", &y, &tail) == 1 && y >= 1900 && y <= 2200)
+		return true;
+	}
+	/* "2026-" is a month being typed: the year until then. */
+	if (sscanf(text, "%4d%n", &y, &len) == 1 && len == 4 && (!text[len] || !strcmp(text + len, "-")) && y >= 1970 &&
+	    y <= 2199) {
 		f->year = y;
+		return true;
+	}
+	return false;
 }
+
+/* The filter text typed is neither a year nor a month (days_status says so). */
+static bool bad_period;
 
 static int day_count(void *ctx, const char *filter, int64_t *n, char **err)
 {
 	struct reception_filter f;
 	(void)ctx;
-	parse_period(filter, &f);
+	bad_period = !parse_period(filter, &f);
+	if (bad_period) {
+		*n = 0;
+		return 0;
+	}
 	return db_reception_count(app->db, &f, n, err);
 }
 
@@ -149,7 +171,11 @@ static int day_row(void *ud, const struct reception_row *r)
 	bool late = !r->cancelled && reception_notice_late(r->date, r->notice_date, app->cfg->notice_days);
 	snprintf(nvis, sizeof nvis, "%d", r->nvisits);
 	snprintf(notice, sizeof notice, "%s%s", *r->notice_date ? r->notice_date : "未公示", late ? " 逾期" : "");
-	char *status = r->cancelled ? xasprintf("已取消 %s", r->cancel_reason) : xstrdup("正常");
+	char moved[32];
+	reception_moved_text(r->date, r->rule_date, moved);
+	enum reception_state st = reception_state(r->cancelled, r->held, r->nvisits, r->date, app->today);
+	char *status = xasprintf("%s%s%s%s%s", reception_state_label(st), *moved ? " " : "", moved,
+				 r->cancelled && *r->cancel_reason ? " " : "", r->cancelled ? r->cancel_reason : "");
 	const char *cells[] = { r->date,
 				weekdays[date_weekday(r->date)],
 				r->time,
@@ -157,7 +183,8 @@ static int day_row(void *ud, const struct reception_row *r)
 				*r->duty_text ? r->duty_text : "（未排班）",
 				notice,
 				status,
-				nvis };
+				nvis,
+				r->attend_text };
 	list_page_add(fl->page, (int)ARRAY_LEN(cols), r->id, cells);
 	free(status);
 	return 0;
@@ -172,7 +199,8 @@ static int day_fetch(void *ctx, const char *filter, int sort_key, bool desc, int
 	(void)ctx;
 	(void)sort_key;
 	(void)desc;
-	parse_period(filter, &f);
+	if (!parse_period(filter, &f))
+		return 0;
 	return db_reception_page(app->db, &f, offset, limit, day_row, &fl, err);
 }
 
@@ -189,7 +217,7 @@ static struct register_desc day_desc;
 static int days_generate(struct screen *s)
 {
 	struct reception_filter f;
-	char *err = NULL, *q;
+	char *err = NULL, *q, *from;
 	int added = 0;
 	parse_period(list_filter(listscreen_list(s)), &f);
 	int year = f.year ? f.year : atoi(app->today);
@@ -201,12 +229,23 @@ static int days_generate(struct screen *s)
 		return UI_REDRAW;
 	}
 	free(q);
-	if (db_reception_generate(app->db, app->cfg, app->cal, year, &added, &err) < 0) {
+	/* Days before the station kept its book here are not made up: from today unless told. */
+	q = xasprintf("从哪天起生成（直接回车 = 从今天 %s 起；要补录以前的，输入如 %d-01-01）：", app->today, year);
+	from = dialog_input("生成接待日", q, 10, false);
+	free(q);
+	if (!from)
+		return UI_REDRAW;
+	str_trim(from);
+	if (!*from)
+		str_set(&from, app->today);
+	if (db_reception_generate(app->db, app->cfg, app->cal, year, from, &added, &err) < 0) {
 		app_message(MSG_ERROR, "没有生成：%s", err);
 		free(err);
+		free(from);
 		return UI_REDRAW;
 	}
-	app_message(MSG_INFO, "已生成 %d 年接待日 %d 个", year, added);
+	app_message(MSG_INFO, "已生成 %d 年接待日 %d 个（%s 起）", year, added, from);
+	free(from);
 	list_reload(listscreen_list(s));
 	return UI_REDRAW;
 }
@@ -279,12 +318,98 @@ static int days_edit(struct screen *s)
 	return UI_REDRAW;
 }
 
+/* The deputies who came to day d: a multi-pick of the deputies, marked as recorded before or,
+ * the first time, as planned (the duty list). Returns false on Esc. *ids: new array. */
+static bool days_pick_attendance(const struct reception_day *d, int64_t **ids, int *n)
+{
+	struct choice_list deps = { 0 };
+	char *err = NULL;
+	bool ok = false;
+	*ids = NULL;
+	*n = 0;
+	/* Offer those on duty or already recorded even if they have left since. */
+	int nkeep = d->nduty + d->nattend;
+	int64_t *keep = xcalloc((size_t)nkeep + 1, sizeof *keep);
+	for (int i = 0; i < d->nduty; i++)
+		keep[i] = d->duty_ids[i];
+	for (int i = 0; i < d->nattend; i++)
+		keep[d->nduty + i] = d->attend_ids[i];
+	if (choices_deputies(false, keep, nkeep, &deps, &err) < 0) {
+		app_message(MSG_ERROR, "%s", err);
+		free(err);
+		goto out;
+	}
+	const char **labels = xcalloc((size_t)deps.n + 1, sizeof *labels);
+	bool *sel = xcalloc((size_t)deps.n + 1, sizeof *sel);
+	const int64_t *mark = d->held == 1 ? d->attend_ids : d->duty_ids;
+	int nmark = d->held == 1 ? d->nattend : d->nduty;
+	for (int i = 0; i < deps.n; i++) {
+		labels[i] = deps.v[i].label;
+		for (int j = 0; j < nmark; j++)
+			sel[i] = sel[i] || deps.v[i].id == mark[j];
+	}
+	char *title = xasprintf("%s 实际到场的代表（空格勾选，F2 确定）", d->vals[RD_DATE]);
+	ok = dialog_multipick(title, labels, deps.n, sel, "");
+	free(title);
+	if (ok) {
+		*ids = xcalloc((size_t)deps.n + 1, sizeof **ids);
+		for (int i = 0; i < deps.n; i++)
+			if (sel[i])
+				(*ids)[(*n)++] = deps.v[i].id;
+	}
+	free(labels);
+	free(sel);
+out:
+	choices_free(&deps);
+	free(keep);
+	return ok;
+}
+
+/* F5: was the selected day held? 已举行 (then who came), 未举行, or back to 待确认. */
+static int days_held(struct screen *s)
+{
+	static const char *const answers[] = { "已举行（再勾选实际到场的代表）", "未举行", "待确认（撤销确认）" };
+	static const int values[] = { 1, 0, RECEPTION_HELD_UNKNOWN };
+	int64_t id = listscreen_selected(s), *ids = NULL;
+	struct reception_day day = { 0 };
+	char *err = NULL;
+	int n = 0;
+	if (id < 0 || db_reception_get(app->db, id, &day, &err) < 0)
+		goto out;
+	char *title = xasprintf("%s 的接待日举行了吗？", day.vals[RD_DATE]);
+	int pick = dialog_pick(title, answers, (int)ARRAY_LEN(answers), "");
+	free(title);
+	if (pick < 0)
+		goto out;
+	/* Refused before the deputies are picked (the db checks again). */
+	err = reception_held_refusal(day.vals[RD_DATE], day.cancelled, day.nvisits, values[pick], app->today);
+	if (err || (values[pick] == 1 && !days_pick_attendance(&day, &ids, &n)))
+		goto out;
+	if (db_reception_set_held(app->db, id, values[pick], app->today, ids, n, &err) < 0)
+		goto out;
+	if (values[pick] == 1)
+		app_message(MSG_INFO, "已记录：%s 的接待日已举行，到场代表 %d 位", day.vals[RD_DATE], n);
+	else
+		app_message(MSG_INFO, "已记录：%s 的接待日%s", day.vals[RD_DATE],
+			    values[pick] == 0 ? "未举行" : "待确认");
+	list_reload(listscreen_list(s));
+out:
+	if (err) {
+		app_message(MSG_ERROR, "%s", err);
+		free(err);
+	}
+	free(ids);
+	db_reception_day_free(&day);
+	return UI_REDRAW;
+}
+
 static const struct binding days_actions[] = {
 	{ .action = ACT_NEW, .run = days_new },
 	{ .action = ACT_EDIT, .run = days_edit },
 	{ .action = ACT_OPEN, .run = days_edit, .hidden = true },
 	{ .action = ACT_GENERATE, .run = days_generate },
 	{ .action = ACT_CANCEL, .run = days_cancel },
+	{ .action = ACT_HELD, .run = days_held },
 	{ .action = ACT_DELETE, .run = days_delete },
 	{ .action = ACT_NONE },
 };
@@ -298,7 +423,8 @@ static char *days_status(void *state, bool *filtered)
 {
 	(void)state;
 	*filtered = false;
-	return xstrdup("筛选可输入年份或月份，如 2026 或 2026-12");
+	return xstrdup(bad_period ? "筛选只认年份或月份，如 2026 或 2026-12：请改正"
+				  : "筛选可输入年份或月份，如 2026 或 2026-12");
 }
 
 

@@ -1,8 +1,8 @@
 #!/bin/sh
 # 年度活动计划 (a register added through the one list screen and register description): entries
-# typed with the deputies expected, listed in month order with planned vs held counts; F9 ticks
-# one off with its date (a future date is refused, nothing written) and takes the tick back; F5
-# shows another year; F1 lists F9 and F5; the roster deputies are linked by id.
+# typed with the deputies expected, listed in month order with planned vs held counts; F5 ticks
+# one off with its date (a future date is refused, nothing written) and takes the tick back; F9
+# shows another year; F1 lists F5 and F9; the roster deputies are linked by id.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/e2e/lib.sh
 e2e_setup
@@ -43,33 +43,33 @@ expect_screen "已保存活动计划 学习代表法修正案"
 check "list in month order with counts" screen_has "计划 2 项，已举行 0 项"
 check "deputies shown on the list" screen_has "李四、张三"
 
-# --- F9: held on a date; a future date is refused ---
+# --- F5 (举行): held on a date; a future date is refused ---
 key Home
-key F9
+key F5
 expect_screen "举行的日期"
 type_text "2026-11-30"; key Enter
 expect_screen "在今天之后"
 check_eq "future date: nothing written" "$(sql "select count(held_date) from activity_plans")" 0
-key F9
+key F5
 expect_screen "举行的日期"
 type_text "11-20"; key Enter
 expect_screen "已标记「视察镇区农贸市场改造进展」于 2026-11-20 举行"
 check "planned vs held" screen_has "计划 2 项，已举行 1 项"
 check_eq "held date stored" "$(sql "select held_date from activity_plans where month = 11")" 2026-11-20
-key F9
+key F5
 expect_screen "取消「视察镇区农贸市场改造进展」的已举行标记吗"
 key y
 expect_screen "已举行 0 项"
 check_eq "tick taken back" "$(sql "select count(held_date) from activity_plans")" 0
 
-# --- F1 lists the register's own keys; F5 another year ---
+# --- F1 lists the register's own keys; F9 another year ---
 key F1
 expect_screen "本屏（年度活动计划）的按键"
-check "help lists F9 已举行" screen_has "F9 ^O"
-check "help lists F5" screen_has "F5 ^F"
+check "help lists F5 举行" screen_has "F5 ^W"
+check "help lists F9 期间" screen_has "F9 ^O"
 key Escape
 expect_gone "本屏（年度活动计划）的按键"
-key F5
+key F9
 expect_screen "查看哪一年的计划"
 type_text "2027"; key Enter
 expect_screen "2027 年  计划 0 项"

@@ -20,6 +20,8 @@ check "empty year" screen_has "共 0 条"
 key F9
 expect_screen "生成 2026 年的接待日吗"
 key y
+expect_screen "从哪天起生成"
+key Enter
 expect_screen "已生成 2026 年接待日 12 个"
 check_eq "twelve days stored" "$(sql "select count(*) from reception_days")" 12
 check_eq "Spring Festival: 2026-02-15 moved to the first working day after" \
@@ -29,6 +31,8 @@ check "list shows the moved day" screen_has "2026-02-24"
 key F9
 expect_screen "生成 2026 年的接待日吗"
 key y
+expect_screen "从哪天起生成"
+key Enter
 expect_screen "已生成 2026 年接待日 0 个"
 check_eq "generating twice adds nothing" "$(sql "select count(*) from reception_days")" 12
 

@@ -113,7 +113,7 @@ static void check_latest(struct db *db)
 					      "point_adjustments", "users",
 					      "audit_log",         "categories",
 					      "app_session",       "case_seq",
-					      "suggestion_events" };
+					      "suggestion_events", "reception_attendance" };
 	for (size_t i = 0; i < ARRAY_LEN(tables); i++)
 		if (!db_table_exists(db, tables[i])) {
 			fprintf(stderr, "  missing table %s\n", tables[i]);

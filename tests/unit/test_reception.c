@@ -1,7 +1,9 @@
 /* Reception days: the rule's dates across months (February, the 31st, a leap year), moved off
  * holidays by the real 2026 calendar or kept, the weekday rule, the 公示 date and its lateness;
  * then in SQL: generating a year (idempotent, all or none), duty deputies, cancel, delete,
- * lists by year and month, and the home screen's today and next day. */
+ * lists by year and month, and the home screen's today and next day; a day's held state (the
+ * clerk's answer, visits), who came, generation from a start date with the rule date kept, and
+ * the count of days held in a quarter. */
 #include "t.h"
 #include "tdb.h"
 
@@ -313,35 +315,35 @@ TEST(t_generate)
 	setup();
 	int added = -1;
 	char *err = NULL;
-	CHECK_INT(db_reception_generate(db, &cfg, cal, 2026, &added, &err), 0);
+	CHECK_INT(db_reception_generate(db, &cfg, cal, 2026, NULL, &added, &err), 0);
 	CHECK_INT(added, 12);
 	CHECK_INT(q_int("SELECT count(*) FROM reception_days WHERE date = '2026-02-24' AND notice_date = '2026-02-21'"
 			" AND time = '09:00-11:30' AND place = '联络站接待室' AND status = '正常'"),
 		  1);
 	/* Twice adds nothing. */
-	CHECK_INT(db_reception_generate(db, &cfg, cal, 2026, &added, &err), 0);
+	CHECK_INT(db_reception_generate(db, &cfg, cal, 2026, NULL, &added, &err), 0);
 	CHECK_INT(added, 0);
 	/* A deleted or cancelled day is not brought back. */
 	int64_t id = q_int("SELECT id FROM reception_days WHERE date = '2026-04-15'");
 	int64_t id2 = q_int("SELECT id FROM reception_days WHERE date = '2026-05-15'");
 	CHECK_INT(db_reception_delete(db, id, &err), 0);
 	CHECK_INT(db_reception_cancel(db, id2, "代表外出培训", &err), 0);
-	CHECK_INT(db_reception_generate(db, &cfg, cal, 2026, &added, &err), 0);
+	CHECK_INT(db_reception_generate(db, &cfg, cal, 2026, NULL, &added, &err), 0);
 	CHECK_INT(added, 0);
 	/* A day the clerk put on the rule date (kept on the holiday) counts as that month's. */
 	CHECK_INT(q_int("SELECT count(*) FROM reception_days"), 12);
-	CHECK_INT(db_reception_generate(db, &cfg, cal, 2027, &added, &err), 0);
+	CHECK_INT(db_reception_generate(db, &cfg, cal, 2027, NULL, &added, &err), 0);
 	CHECK_INT(added, 12);
 	/* A rule that gives nothing is an error, nothing written. */
 	cfg.reception_day = 0;
-	CHECK_INT(db_reception_generate(db, &cfg, cal, 2028, &added, &err), -1);
+	CHECK_INT(db_reception_generate(db, &cfg, cal, 2028, NULL, &added, &err), -1);
 	CHECK(err && strstr(err, "[reception]"));
 	free(err);
 	err = NULL;
 	cfg.reception_day = 15;
 	/* Inside a transaction the caller rolls back, nothing stays. */
 	CHECK_INT(db_begin(db, &err), 0);
-	CHECK_INT(db_reception_generate(db, &cfg, cal, 2029, &added, &err), 0);
+	CHECK_INT(db_reception_generate(db, &cfg, cal, 2029, NULL, &added, &err), 0);
 	CHECK_INT(added, 12);
 	db_rollback(db);
 	CHECK_INT(q_int("SELECT count(*) FROM reception_days WHERE date LIKE '2029-%'"), 0);
@@ -501,7 +503,7 @@ TEST(t_list_and_home)
 	setup();
 	int added;
 	char *err = NULL;
-	CHECK_INT(db_reception_generate(db, &cfg, cal, 2026, &added, &err), 0);
+	CHECK_INT(db_reception_generate(db, &cfg, cal, 2026, NULL, &added, &err), 0);
 	int64_t a = add_deputy("张三"), b = add_deputy("李四");
 	int64_t mar = q_int("SELECT id FROM reception_days WHERE date = '2026-03-16'");
 	int64_t apr = q_int("SELECT id FROM reception_days WHERE date = '2026-04-15'");
@@ -556,6 +558,208 @@ TEST(t_list_and_home)
 	teardown();
 }
 
+TEST(t_state)
+{
+	/* Cancelled wins; visits mean held; else the clerk's answer; else by the date. */
+	CHECK_INT(reception_state(true, 1, 3, "2026-10-28", "2026-11-23"), RS_CANCELLED);
+	CHECK_INT(reception_state(false, RECEPTION_HELD_UNKNOWN, 2, "2026-10-28", "2026-11-23"), RS_HELD);
+	CHECK_INT(reception_state(false, 1, 0, "2026-10-28", "2026-11-23"), RS_HELD);
+	CHECK_INT(reception_state(false, 0, 0, "2026-10-28", "2026-11-23"), RS_NOT_HELD);
+	CHECK_INT(reception_state(false, RECEPTION_HELD_UNKNOWN, 0, "2026-10-28", "2026-11-23"), RS_UNCONFIRMED);
+	CHECK_INT(reception_state(false, RECEPTION_HELD_UNKNOWN, 0, "2026-11-23", "2026-11-23"), RS_UNCONFIRMED);
+	CHECK_INT(reception_state(false, RECEPTION_HELD_UNKNOWN, 0, "2026-11-30", "2026-11-23"), RS_UPCOMING);
+	CHECK_STR(reception_state_label(RS_HELD), "已举行");
+	CHECK_STR(reception_state_label(RS_NOT_HELD), "未举行");
+	CHECK_STR(reception_state_label(RS_UNCONFIRMED), "待确认");
+	CHECK_STR(reception_state_label(RS_CANCELLED), "已取消");
+	CHECK_STR(reception_state_label(RS_UPCOMING), "未到");
+	char moved[32];
+	reception_moved_text("2026-11-30", "2026-11-28", moved);
+	CHECK_STR(moved, "由 11-28 顺延");
+	reception_moved_text("2026-11-30", "2026-11-30", moved);
+	CHECK_STR(moved, "");
+	reception_moved_text("2026-11-30", "", moved);
+	CHECK_STR(moved, "");
+	/* What the clerk may not answer. */
+	char *why = reception_held_refusal("2026-11-30", false, 0, 1, "2026-11-23");
+	CHECK(why && strstr(why, "还没到"));
+	free(why);
+	why = reception_held_refusal("2026-10-28", true, 0, 1, "2026-11-23");
+	CHECK(why && strstr(why, "已取消"));
+	free(why);
+	why = reception_held_refusal("2026-10-28", false, 2, 0, "2026-11-23");
+	CHECK(why && strstr(why, "2 次来访"));
+	free(why);
+	CHECK(reception_held_refusal("2026-11-30", false, 0, RECEPTION_HELD_UNKNOWN, "2026-11-23") == NULL);
+	CHECK(reception_held_refusal("2026-10-28", false, 2, 1, "2026-11-23") == NULL);
+}
+
+TEST(t_generate_from)
+{
+	setup();
+	cfg.reception_day = 28;
+	int added = -1;
+	char *err = NULL;
+	/* A bad start date is refused, nothing written. */
+	CHECK_INT(db_reception_generate(db, &cfg, cal, 2026, "2026-13-01", &added, &err), -1);
+	CHECK(err && strstr(err, "起始日期"));
+	free(err);
+	err = NULL;
+	CHECK_INT(q_int("SELECT count(*) FROM reception_days"), 0);
+	/* From 2026-11-23: 11-28 (a Saturday) moved to 11-30, and 12-28; nothing before. */
+	CHECK_INT(db_reception_generate(db, &cfg, cal, 2026, "2026-11-23", &added, &err), 0);
+	CHECK_INT(added, 2);
+	CHECK_INT(q_int("SELECT count(*) FROM reception_days WHERE date = '2026-11-30' AND rule_date = '2026-11-28'"
+			" AND held IS NULL"),
+		  1);
+	CHECK_INT(q_int("SELECT count(*) FROM reception_days WHERE date = '2026-12-28' AND rule_date = '2026-12-28'"),
+		  1);
+	/* The earlier months later, on request; the ones there are not added twice. */
+	CHECK_INT(db_reception_generate(db, &cfg, cal, 2026, "2026-10-01", &added, &err), 0);
+	CHECK_INT(added, 1);
+	CHECK_INT(db_reception_generate(db, &cfg, cal, 2026, "", &added, &err), 0);
+	CHECK_INT(added, 9);
+	CHECK_INT(q_int("SELECT count(*) FROM reception_days"), 12);
+	/* A day whose date the clerk changed is still found by its rule date. */
+	CHECK_INT(db_exec(db, "UPDATE reception_days SET date = '2026-12-29' WHERE date = '2026-12-28'", &err), 0);
+	CHECK_INT(db_reception_generate(db, &cfg, cal, 2026, NULL, &added, &err), 0);
+	CHECK_INT(added, 0);
+	/* The list row and the day carry the rule date. */
+	struct reception_day d;
+	int64_t id = q_int("SELECT id FROM reception_days WHERE date = '2026-11-30'");
+	CHECK_INT(db_reception_get(db, id, &d, &err), 0);
+	CHECK_STR(d.rule_date, "2026-11-28");
+	CHECK_INT(d.held, RECEPTION_HELD_UNKNOWN);
+	db_reception_day_free(&d);
+	teardown();
+}
+
+/* A visit on day id (channel 接待日来访). */
+static void add_visit(int64_t day, const char *date)
+{
+	char *err = NULL;
+	char *sql = xasprintf("INSERT INTO visits (date, channel, reception_day_id, visitor_name, content)"
+			      " VALUES ('%s', '接待日来访', %lld, '王大爷', '路灯不亮')",
+			      date, (long long)day);
+	if (db_exec(db, sql, &err) < 0) {
+		fprintf(stderr, "  %s: %s\n", sql, err);
+		t_failed_checks++;
+	}
+	free(err);
+	free(sql);
+}
+
+TEST(t_held)
+{
+	setup();
+	int added;
+	char *err = NULL;
+	CHECK_INT(db_reception_generate(db, &cfg, cal, 2026, NULL, &added, &err), 0);
+	int64_t a = add_deputy("张三"), b = add_deputy("李四"), c = add_deputy("王五");
+	int64_t jul = q_int("SELECT id FROM reception_days WHERE date = '2026-07-15'");
+	int64_t aug = q_int("SELECT id FROM reception_days WHERE date = '2026-08-17'");
+	int64_t sep = q_int("SELECT id FROM reception_days WHERE date = '2026-09-15'");
+	int64_t oct = q_int("SELECT id FROM reception_days WHERE date = '2026-10-15'");
+	int64_t dec = q_int("SELECT id FROM reception_days WHERE date = '2026-12-15'");
+	int64_t plan[] = { a, b }, came[] = { c, a };
+	const char *today = "2026-11-23";
+	CHECK_INT(db_reception_set_duty(db, jul, plan, 2, &err), 0);
+
+	/* Held, with who came; the plan stays. */
+	CHECK_INT(db_reception_set_held(db, jul, 1, today, came, 2, &err), 0);
+	struct reception_day d;
+	CHECK_INT(db_reception_get(db, jul, &d, &err), 0);
+	CHECK_INT(d.held, 1);
+	CHECK_STR(d.attend_text, "王五、张三");
+	CHECK_STR(d.duty_text, "张三、李四");
+	CHECK_INT(d.nattend, 2);
+	db_reception_day_free(&d);
+	/* Not held: nobody came. Back to not confirmed. */
+	CHECK_INT(db_reception_set_held(db, aug, 0, today, came, 2, &err), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM reception_attendance WHERE reception_day_id = (SELECT id FROM "
+			"reception_days"
+			" WHERE date = '2026-08-17')"),
+		  0);
+	CHECK_INT(db_reception_set_held(db, jul, RECEPTION_HELD_UNKNOWN, today, NULL, 0, &err), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM reception_days WHERE date = '2026-07-15' AND held IS NULL"), 1);
+	CHECK_INT(q_int("SELECT count(*) FROM reception_attendance"), 0);
+	CHECK_INT(db_reception_set_held(db, jul, 1, today, came, 2, &err), 0);
+
+	/* Refused: a day to come, a cancelled day, not held with visits, a deputy twice; nothing changes. */
+	CHECK_INT(db_reception_set_held(db, dec, 1, today, NULL, 0, &err), -1);
+	CHECK(err && strstr(err, "还没到"));
+	free(err);
+	err = NULL;
+	CHECK_INT(db_reception_cancel(db, sep, "台风预警", &err), 0);
+	CHECK_INT(db_reception_set_held(db, sep, 1, today, NULL, 0, &err), -1);
+	CHECK(err && strstr(err, "已取消"));
+	free(err);
+	err = NULL;
+	add_visit(oct, "2026-10-15");
+	CHECK_INT(db_reception_set_held(db, oct, 0, today, NULL, 0, &err), -1);
+	CHECK(err && strstr(err, "来访"));
+	free(err);
+	err = NULL;
+	int64_t twice[] = { a, a };
+	CHECK_INT(db_reception_set_held(db, oct, 1, today, twice, 2, &err), -1);
+	CHECK(err && strstr(err, "到场代表"));
+	free(err);
+	err = NULL;
+	CHECK_INT(q_int("SELECT count(*) FROM reception_days WHERE date = '2026-10-15' AND held IS NULL"), 1);
+	CHECK_INT(db_reception_set_held(db, 9999, 1, today, NULL, 0, &err), -1);
+	free(err);
+	err = NULL;
+	/* A day confirmed held cannot be cancelled. */
+	CHECK_INT(db_reception_cancel(db, jul, "补登", &err), -1);
+	CHECK(err && strstr(err, "已确认举行"));
+	free(err);
+	err = NULL;
+
+	/* The day with visits is held without an answer; the list rows say so. */
+	CHECK_INT(db_reception_get(db, oct, &d, &err), 0);
+	CHECK_INT(d.nvisits, 1);
+	CHECK_INT(reception_state(d.cancelled, d.held, d.nvisits, d.vals[RD_DATE], today), RS_HELD);
+	db_reception_day_free(&d);
+
+	/* Days held in the third quarter: July (confirmed); not August (not held), not September
+	 * (cancelled, even with a visit); the fourth: October (visits), not December (to come). */
+	add_visit(sep, "2026-09-15");
+	int64_t n = -1;
+	CHECK_INT(db_reception_held_count(db, "2026-07-01", "2026-09-30", &n, &err), 0);
+	CHECK_INT(n, 1);
+	CHECK_INT(db_reception_held_count(db, "2026-10-01", "2026-12-31", &n, &err), 0);
+	CHECK_INT(n, 1);
+	CHECK_INT(db_reception_held_count(db, "2026-01-01", "2026-12-31", &n, &err), 0);
+	CHECK_INT(n, 2);
+	/* A deleted visit no longer makes its day held; a deleted day is not counted. */
+	CHECK_INT(db_exec(db,
+			  "UPDATE visits SET deleted = 1 WHERE reception_day_id = (SELECT id FROM reception_days"
+			  " WHERE date = '2026-10-15')",
+			  &err),
+		  0);
+	CHECK_INT(db_reception_held_count(db, "2026-10-01", "2026-12-31", &n, &err), 0);
+	CHECK_INT(n, 0);
+	CHECK_INT(db_reception_delete(db, jul, &err), 0);
+	CHECK_INT(db_reception_held_count(db, "2026-07-01", "2026-09-30", &n, &err), 0);
+	CHECK_INT(n, 0);
+	(void)b;
+	teardown();
+}
+
+TEST(t_last_date)
+{
+	setup();
+	char last[11] = "x";
+	char *err = NULL;
+	int added;
+	CHECK_INT(db_reception_last_date(db, last, &err), 0);
+	CHECK_STR(last, "");
+	CHECK_INT(db_reception_generate(db, &cfg, cal, 2026, NULL, &added, &err), 0);
+	CHECK_INT(db_reception_last_date(db, last, &err), 0);
+	CHECK_STR(last, "2026-12-15");
+	teardown();
+}
+
 int main(void)
 {
 	RUN(t_monthday_15);
@@ -568,5 +772,9 @@ int main(void)
 	RUN(t_duty);
 	RUN(t_cancel_delete);
 	RUN(t_list_and_home);
+	RUN(t_state);
+	RUN(t_generate_from);
+	RUN(t_held);
+	RUN(t_last_date);
 	return t_done();
 }

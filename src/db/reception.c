@@ -310,6 +310,9 @@ static void reception_bind_filter(sqlite3_stmt *st, const struct reception_filte
 		int m2 = f->month >= 1 && f->month <= 12 ? f->month : 12;
 		date_format(f->year, m1, 1, from);
 		date_format(f->year, m2, 31, to); /* as text: after every day of the month */
+	} else if (f) {
+		memcpy(from, f->date_from, sizeof from);
+		memcpy(to, f->date_to, sizeof to);
 	}
 	db_bind_text(st, 1, from);
 	db_bind_text(st, 2, to);

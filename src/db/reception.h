@@ -76,6 +76,9 @@ struct reception_filter {
 	int year;            /* 0: every year */
 	int month;           /* 1..12 within year (ignored when year is 0); 0: the whole year */
 	bool hide_cancelled; /* leave out cancelled days */
+	/* Or a date range (a quarter, a half-year, any days), used when year is 0: ISO, inclusive,
+	 * "" for no bound. */
+	char date_from[11], date_to[11];
 };
 
 /* One row of a list page; every pointer is borrowed for the call only. */

@@ -126,10 +126,22 @@ static void pick_filter(struct pick *p)
 static void pick_draw(void *ud)
 {
 	struct pick *p = ud;
+	/* Key names from the key table (keys_first_name's buffer is reused: copy each). The box is
+	 * wide enough for its footer, so the Esc hint is never cut. */
+	char *back = xstrdup(keys_first_name(ACT_BACK)), *foot;
+	if (p->marks) {
+		int k = 0;
+		for (int i = 0; i < p->n; i++)
+			k += p->marks[i];
+		foot = xasprintf("已选 %d 项  空格 选/不选  %s 确定  %s 取消", k, keys_first_name(ACT_SAVE), back);
+	} else
+		foot = xasprintf("%s 选定  %s 取消", keys_first_name(ACT_OPEN), back);
 	int w = text_width(p->title) + 8;
 	for (int i = 0; i < p->n; i++)
 		if (text_width(p->items[i]) + 6 > w)
 			w = text_width(p->items[i]) + 6;
+	if (w < text_width(foot) + 6)
+		w = text_width(foot) + 6;
 	if (w < 40)
 		w = 40;
 	if (w > COLS - 4)
@@ -161,15 +173,6 @@ static void pick_draw(void *ud)
 			ui_text(y + 2 + r, x + 2, w - 4, r == 0 && !p->nshown ? "（无匹配项）" : "", ALIGN_LEFT,
 				ROLE_DIM);
 	}
-	/* Key names from the key table (keys_first_name's buffer is reused: copy each). */
-	char *back = xstrdup(keys_first_name(ACT_BACK)), *foot;
-	if (p->marks) {
-		int k = 0;
-		for (int i = 0; i < p->n; i++)
-			k += p->marks[i];
-		foot = xasprintf("已选 %d 项  空格 选/不选  %s 确定  %s 取消", k, keys_first_name(ACT_SAVE), back);
-	} else
-		foot = xasprintf("%s 选定  %s 取消", keys_first_name(ACT_OPEN), back);
 	ui_text(y + h - 1, x + 2, w - 4, foot, ALIGN_CENTER, ROLE_DIM);
 	free(foot);
 	free(back);

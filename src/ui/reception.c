@@ -9,6 +9,7 @@
 #include "ui/reception.h"
 
 #include "core/clock.h"
+#include "core/period.h"
 #include "core/reception.h"
 #include "core/util.h"
 #include "db/reception.h"
@@ -122,10 +123,12 @@ static const struct list_col cols[] = {
 
 static const char *const weekdays[] = { "", "周一", "周二", "周三", "周四", "周五", "周六", "周日" };
 
-/* The filter text as a year ("2026") or a month ("2026-12"); empty: all days. Returns false
- * for anything else (f then matches all days; the list shows none and says why). */
+/* The filter text as a year ("2026") or a month ("2026-12"), or any period core/period.h reads
+ * (2026Q4, 2026年第四季度, 2026-10-01~2026-12-31 ...); empty: all days. Returns false for
+ * anything else (f then matches all days; the list shows none and says why). */
 static bool parse_period(const char *text, struct reception_filter *f)
 {
+	struct period p;
 	int y = 0, m = 0, len = 0;
 	memset(f, 0, sizeof *f);
 	if (!*text)
@@ -140,6 +143,11 @@ static bool parse_period(const char *text, struct reception_filter *f)
 	if (sscanf(text, "%4d%n", &y, &len) == 1 && len == 4 && (!text[len] || !strcmp(text + len, "-")) && y >= 1970 &&
 	    y <= 2199) {
 		f->year = y;
+		return true;
+	}
+	if (period_parse(text, &p, NULL) == 0) {
+		memcpy(f->date_from, p.from, sizeof f->date_from);
+		memcpy(f->date_to, p.to, sizeof f->date_to);
 		return true;
 	}
 	return false;
@@ -423,8 +431,8 @@ static char *days_status(void *state, bool *filtered)
 {
 	(void)state;
 	*filtered = false;
-	return xstrdup(bad_period ? "筛选只认年份或月份，如 2026 或 2026-12：请改正"
-				  : "筛选可输入年份或月份，如 2026 或 2026-12");
+	return xstrdup(bad_period ? "筛选看不懂：请写 2026、2026-12、2026Q4 或起止日期"
+				  : "可输入 2026、2026-12、2026Q4 或起止日期");
 }
 
 

@@ -23,6 +23,7 @@ type_text "sc"; key Tab # 视察 by pinyin initials
 type_text "视察镇区农贸市场改造进展"; key Tab Tab # 主题, 备注
 key F4
 expect_screen "已选 0 项"
+check "multi-pick footer: the Esc hint is whole" screen_has "Esc 取消"
 type_text "zs"; key Enter
 type_text "ls"; key Enter
 key F2

@@ -87,11 +87,21 @@ type_text "2026-10"
 check "typing replaces the year shown" wait_for "共 1 条"
 check "no 20262026-10" screen_lacks "20262026"
 type_text "x"
-check "a filter that is no period says so" wait_for "筛选只认年份或月份"
+check "a filter that is no period says so" wait_for "筛选看不懂"
 check "and lists nothing" screen_has "共 0 条"
 key Escape
-expect_gone "筛选只认年份或月份"
+expect_gone "筛选看不懂"
 check "Esc: back to the year" wait_for "共 3 条"
+# a quarter and a date range, as on the other registers
+type_text "2025年第四季度"
+check "a quarter: 2025Q4 has one day" wait_for "共 1 条"
+check "the quarter's day is listed" screen_has "2025-12-28"
+key Escape
+expect_screen "共 3 条"
+type_text "2026-11-01~2026-12-31"
+check "a date range: two days" wait_for "共 2 条"
+key Escape
+expect_screen "共 3 条"
 key BSpace
 check "Backspace on the year shown clears it: every day" wait_for "共 4 条"
 check "the filter line is empty" screen_lacks "筛选：202"

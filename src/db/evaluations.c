@@ -50,13 +50,12 @@ int db_evaluations_page(struct db *db, const struct eval_filter *f, int64_t offs
 			void *ud, char **err)
 {
 	sqlite3_stmt *st = NULL;
-	char *cols = db_rec_select_list(&eval_def);
+	static const char cols[] = "e.date, e.participants, e.satisfied, e.basically_satisfied, e.dissatisfied, e.note";
 	char *sql = xasprintf("SELECT e.id, e.deputy_id, d.name, %s FROM evaluations e JOIN deputies d ON d.id = e.deputy_id"
 			      "%s ORDER BY e.date DESC, e.id DESC LIMIT ?5 OFFSET ?6",
 			      cols, evals_where);
 	int rc = db_prepare(db, sql, &st, err), src;
 	free(sql);
-	free(cols);
 	if (rc < 0)
 		return -1;
 	evals_bind(st, f);

@@ -317,6 +317,39 @@ void points_compute(const struct points_rules *rules, const int64_t *counts, int
 	out->total = out->computed + adjusted;
 }
 
+/* ---- the adjustment form ---- */
+
+/* The points typed: a number with one decimal at most, not 0. */
+static int adj_check(char **val, const char **msgs)
+{
+	int t = 0;
+	if (msgs[ADJ_POINTS] || !*val[ADJ_POINTS])
+		return 0;
+	const char *why = points_parse(val[ADJ_POINTS], true, &t);
+	if (!why && !t)
+		why = "调整的分值不能为 0";
+	msgs[ADJ_POINTS] = why ? str_intern(why) : NULL;
+	return why != NULL;
+}
+
+static const struct field_def adj_fields[ADJ_NFIELDS] = {
+	[ADJ_DEPUTY] = { .col = "deputy_id", .label = "代表", .kind = FK_CHOICE, .required = true, .max_chars = 60,
+			 .choice_open = true /* run-time items (the form is strict) */ },
+	[ADJ_YEAR] = { .col = "year", .label = "年度", .kind = FK_INT, .required = true, .min = 2000, .max = 2100 },
+	[ADJ_POINTS] = { .col = "points", .label = "加减分值", .kind = FK_TEXT, .required = true, .max_chars = 8 },
+	[ADJ_DATE] = { .col = "date", .label = "日期", .kind = FK_DATE, .def = "今天" },
+	[ADJ_REASON] = { .col = "reason", .label = "理由", .kind = FK_TEXT, .required = true, .max_chars = 100 },
+	[ADJ_APPROVER] = { .col = "approved_by", .label = "批准人", .kind = FK_TEXT, .required = true, .max_chars = 20 },
+};
+
+const struct record_def adj_def = {
+	.table = "point_adjustments",
+	.title = "积分调整",
+	.fields = adj_fields,
+	.nfields = ADJ_NFIELDS,
+	.check = adj_check,
+};
+
 /* ---- 述职评议 ---- */
 
 const char *eval_check_counts(long long participants, long long satisfied, long long basic, long long dissatisfied)
@@ -324,9 +357,8 @@ const char *eval_check_counts(long long participants, long long satisfied, long 
 	long long sum = satisfied + basic + dissatisfied;
 	if (sum == participants)
 		return NULL;
-	char *m = xasprintf("满意 %lld + 基本满意 %lld + 不满意 %lld = %lld 人，与参评人数 %lld 人不符（%s %lld 人）",
-			    satisfied, basic, dissatisfied, sum, participants, sum > participants ? "多" : "少",
-			    sum > participants ? sum - participants : participants - sum);
+	char *m = xasprintf("三项合计 %lld 人，与参评人数 %lld 人不符（%s %lld 人）", sum, participants,
+			    sum > participants ? "多" : "少", sum > participants ? sum - participants : participants - sum);
 	const char *why = str_intern(m);
 	free(m);
 	return why;

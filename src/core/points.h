@@ -104,6 +104,12 @@ struct points_result {
  * adjusted the sum of that year's adjustments (tenths). */
 void points_compute(const struct points_rules *rules, const int64_t *counts, int adjusted, struct points_result *out);
 
+/* The form of a manual adjustment (point_adjustments): the deputy (run-time choices), the year,
+ * the points (may be negative, one decimal, not 0), the date, the reason and the approver (both
+ * required). */
+enum adj_field { ADJ_DEPUTY, ADJ_YEAR, ADJ_POINTS, ADJ_DATE, ADJ_REASON, ADJ_APPROVER, ADJ_NFIELDS };
+extern const struct record_def adj_def;
+
 /* ---- 述职评议: a deputy's annual report to residents, and how they rated it ---- */
 
 /* Field indexes into evaluation values (the deputy is chosen apart, by id). */

@@ -79,19 +79,24 @@ int db_evaluations_page(struct db *db, const struct eval_filter *f, int64_t offs
 	return rc;
 }
 
-int db_evaluations_get(struct db *db, int64_t id, char ***vals, int64_t *deputy_id, char **err)
+int db_evaluations_get(struct db *db, int64_t id, char ***vals, int64_t *deputy_id, char **name, char **err)
 {
 	sqlite3_stmt *st = NULL;
 	*vals = NULL;
 	if (db_rec_get(db, &eval_def, id, vals, err) < 0)
 		return -1;
-	if (db_prepare(db, "SELECT deputy_id FROM evaluations WHERE id = ?1", &st, err) < 0) {
+	if (db_prepare(db, "SELECT e.deputy_id, d.name FROM evaluations e JOIN deputies d ON d.id = e.deputy_id"
+			   " WHERE e.id = ?1",
+		       &st, err) < 0) {
 		record_free_values(&eval_def, *vals);
 		*vals = NULL;
 		return -1;
 	}
 	sqlite3_bind_int64(st, 1, id);
-	*deputy_id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	*deputy_id = found ? sqlite3_column_int64(st, 0) : 0;
+	if (name)
+		*name = xstrdup(found ? db_column_text(st, 1) : "");
 	sqlite3_finalize(st);
 	return 0;
 }

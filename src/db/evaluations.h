@@ -29,8 +29,9 @@ int db_evaluations_count(struct db *db, const struct eval_filter *f, int64_t *n,
 /* A page, newest first (date, then entry), offset/limit as SQL's. */
 int db_evaluations_page(struct db *db, const struct eval_filter *f, int64_t offset, int limit, eval_row_cb cb,
 			void *ud, char **err);
-/* *vals: new array (record_free_values(&eval_def, ...)); *deputy_id the deputy. */
-int db_evaluations_get(struct db *db, int64_t id, char ***vals, int64_t *deputy_id, char **err);
+/* *vals: new array (record_free_values(&eval_def, ...)); *deputy_id the deputy; *name (if not
+ * NULL) a new string, the deputy's name. */
+int db_evaluations_get(struct db *db, int64_t id, char ***vals, int64_t *deputy_id, char **name, char **err);
 /* The values are checked (record_check, the votes adding up) and the deputy must exist. */
 int db_evaluations_insert(struct db *db, int64_t deputy_id, char *const *vals, int64_t *id, char **err);
 int db_evaluations_update(struct db *db, int64_t id, int64_t deputy_id, char *const *vals, char **err);

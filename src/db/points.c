@@ -263,7 +263,7 @@ static int rank_cmp(const void *a, const void *b)
 	const struct points_rank *x = a, *y = b;
 	if (x->res.total != y->res.total)
 		return x->res.total > y->res.total ? -1 : 1;
-	return x->rank - y->rank; /* rank holds the pinyin order while sorting */
+	return x->order - y->order;
 }
 
 int db_points_ranking(struct db *db, const struct points_rules *rules, int year, struct points_rank **out, int *n,
@@ -296,7 +296,7 @@ int db_points_ranking(struct db *db, const struct points_rules *rules, int year,
 		while (lo <= hi) {
 			int mid = (lo + hi) / 2;
 			if ((*out)[mid].deputy_id == id) {
-				(*out)[mid].rank = pos;
+				(*out)[mid].order = pos;
 				break;
 			}
 			if ((*out)[mid].deputy_id < id)

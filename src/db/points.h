@@ -51,6 +51,7 @@ struct points_rank {
 	struct points_figures fig;
 	struct points_result res; /* item names borrowed from the rules given */
 	int rank;                 /* 1 for the most points; equal totals share a rank */
+	int order;                /* position in the pinyin order of names (1 first) */
 };
 
 /* Every deputy (not deleted) who is in office or did something that year, with the year's

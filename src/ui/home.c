@@ -17,7 +17,10 @@
 #include "ui/app.h"
 #include "ui/cases.h"
 #include "ui/deputies.h"
+#include "ui/deputyfile.h"
+#include "ui/evaluations.h"
 #include "ui/plans.h"
+#include "ui/points.h"
 #include "ui/reception.h"
 #include "ui/suggestions.h"
 #include "ui/units.h"
@@ -39,8 +42,12 @@ static const struct menu_item items[] = {
 	{ REG_DEPUTIES, deputies_push, NULL },       { REG_VISITS, reception_push, "接待日安排" },
 	{ REG_VISITS, visits_push, NULL },           { REG_CASES, open_cases, NULL },
 	{ REG_SUGGESTIONS, suggestions_push, NULL }, { REG_CASES, units_push, "承办单位" },
-	{ REG_ACTIVITIES, plans_push, "年度活动计划" },
+	{ REG_ACTIVITIES, plans_push, "年度活动计划" }, { REG_PERFORMANCE, evaluations_push, "述职评议" },
+	{ REG_PERFORMANCE, points_push, "履职积分" },   { REG_PERFORMANCE, perfbook_push, NULL },
 };
+
+/* The key of menu item i: 1..9, then 0 for the tenth. */
+static int menu_digit(int i) { return i < 9 ? i + 1 : 0; }
 
 #define TODO_MAX 64
 
@@ -306,7 +313,7 @@ static void home_draw(struct screen *s, int top, int height, int width)
 	sb_init(&sb);
 	sb_add(&sb, "台账：");
 	for (int i = 0; i < (int)ARRAY_LEN(items); i++)
-		sb_addf(&sb, " %d %s ", i + 1, items[i].title ? items[i].title : c->titles[items[i].reg]);
+		sb_addf(&sb, " %d %s ", menu_digit(i), items[i].title ? items[i].title : c->titles[items[i].reg]);
 	int rows = text_wrap(sb.buf, width - 2, NULL);
 	draw_wrapped(top + height - (rows > 1 ? 3 : 2), 1, width - 2, sb.buf, ROLE_INFO);
 	sb_free(&sb);
@@ -356,13 +363,14 @@ static int home_back(struct screen *s)
 	return UI_REDRAW;
 }
 
-/* The register menu: digits 1..n (text keys, not actions; F1 lists them from items[]). */
+/* The register menu: digits 1..9 and 0 (text keys, not actions; F1 lists them from items[]). */
 static int home_key(struct screen *s, struct keypress k)
 {
 	(void)s;
 	int n = (int)ARRAY_LEN(items);
-	if (!k.fkey && !k.pasted && k.ch >= '1' && k.ch < (wint_t)('1' + n))
-		items[k.ch - '1'].open();
+	for (int i = 0; i < n && i < 10; i++)
+		if (!k.fkey && !k.pasted && k.ch == (wint_t)('0' + menu_digit(i)))
+			items[i].open();
 	return UI_REDRAW;
 }
 
@@ -412,7 +420,7 @@ void home_push(void)
 	sb_init(&sb);
 	sb_add(&sb, "待办：超期、临期、待回访的案件（Enter 打开）。按数字打开台账：");
 	for (int i = 0; i < (int)ARRAY_LEN(items); i++)
-		sb_addf(&sb, "%s%d %s", i ? "、" : "", i + 1,
+		sb_addf(&sb, "%s%d %s", i ? "、" : "", menu_digit(i),
 			items[i].title ? items[i].title : app->cfg->titles[items[i].reg]);
 	s->note = sb_take(&sb);
 	s->data = h;

@@ -87,6 +87,16 @@ static struct key_binding table[ACT_COUNT] = {
 	  .label = "已举行",
 	  .help = "把选中的计划标记为已举行（填举行日期），再按一次取消标记",
 	  .spec = "F9 ^O" },
+	{ .action = ACT_ADJUST,
+	  .name = "adjust",
+	  .label = "调整积分",
+	  .help = "给选中的代表加分或减分（须写明理由和批准人）",
+	  .spec = "F9 ^W" },
+	{ .action = ACT_DEPFILE,
+	  .name = "deputy_file",
+	  .label = "档案",
+	  .help = "打开选中代表的一人一档（某一年的全部履职情况和积分）",
+	  .spec = "F9 ^Y" },
 };
 
 static const struct {

@@ -43,6 +43,8 @@ enum action {
 	ACT_FILTER,   /* cycle a list's filter (status, period) */
 	ACT_LINK,     /* visit: link to the returning resident's open case */
 	ACT_HELD,     /* plan: tick an entry off as held (or take the tick back) */
+	ACT_ADJUST,   /* points ranking: a manual adjustment of the selected deputy's points */
+	ACT_DEPFILE,  /* roster, evaluations: the selected deputy's file (一人一档) */
 	ACT_COUNT
 };
 

@@ -121,8 +121,11 @@ TEST(t_db)
 
 	char **got = NULL;
 	int64_t dep = 0;
-	CHECK_INT(db_evaluations_get(db, id, &got, &dep, &err), 0);
+	char *name = NULL;
+	CHECK_INT(db_evaluations_get(db, id, &got, &dep, &name, &err), 0);
 	CHECK_INT(dep, a);
+	CHECK_STR(name, "张三");
+	free(name);
 	if (got) {
 		CHECK_STR(got[EV_NOTE], "在村委会述职");
 		record_free_values(&eval_def, got);

@@ -30,6 +30,7 @@ static const struct migrate_step migrate_steps[] = {
 	{ .sql_file = "schema/0005.sql", .what = "表单草稿" },
 	{ .sql_file = "schema/0006.sql", .what = "代表建议办理过程（时间线）与重办" },
 	{ .sql_file = "schema/0007.sql", .what = "年度活动计划" },
+	{ .sql_file = "schema/0011.sql", .what = "履职积分用的索引" },
 };
 
 int db_migrate_count(void) { return (int)ARRAY_LEN(migrate_steps); }

@@ -125,56 +125,62 @@ static void row_adjusted(struct points_figures *f, sqlite3_stmt *st)
 
 /* The queries: ?1 and ?2 the first and last day of the year, ?3 the year; %s is replaced by
  * the deputy condition (" AND <col> = ?4") or nothing. Each is one pass over the year's rows
- * of its table, found by a date index. */
+ * of its table, found by a date index (or, for one deputy, by the deputy's index). The two big
+ * ones (visits, sign-ins) have no GROUP BY: each row counts 1 and is summed here, which is
+ * cheaper than SQLite sorting 300,000 rows into groups (docs/BENCHMARKS.md). full: only for the
+ * register and the file (not needed for points). */
 static const struct fig_query {
 	const char *sql;
 	const char *deputy_col; /* the column the deputy condition applies to */
 	fig_row row;
+	bool full;
 } fig_queries[] = {
 	{ "SELECT x.deputy_id, count(*) FROM reception_days r JOIN reception_duty x ON x.reception_day_id = r.id"
 	  " WHERE r.date BETWEEN ?1 AND ?2 AND r.deleted = 0 AND r.status = '正常'%s GROUP BY x.deputy_id",
-	  "x.deputy_id", row_duty },
-	{ "SELECT x.deputy_id, v.channel = '走访', count(*), sum(v.people) FROM visits v"
-	  " JOIN visit_deputies x ON x.visit_id = v.id"
-	  " WHERE v.date BETWEEN ?1 AND ?2 AND v.deleted = 0%s GROUP BY 1, 2",
-	  "x.deputy_id", row_visits },
+	  "x.deputy_id", row_duty, true },
+	{ "SELECT x.deputy_id, v.channel = '走访', 1, v.people FROM visits v JOIN visit_deputies x ON x.visit_id = v.id"
+	  " WHERE v.date BETWEEN ?1 AND ?2 AND v.deleted = 0%s",
+	  "x.deputy_id", row_visits, false },
 	{ "SELECT x.deputy_id, count(*), sum(c.status = '办结'), sum(c.satisfaction = '满意'),"
 	  " sum(c.satisfaction = '基本满意'), sum(c.satisfaction = '不满意') FROM visits v"
 	  " JOIN visit_deputies x ON x.visit_id = v.id JOIN cases c ON c.id = v.case_id"
 	  " WHERE v.date BETWEEN ?1 AND ?2 AND v.deleted = 0 AND v.case_id IS NOT NULL AND c.deleted = 0%s"
 	  " GROUP BY 1",
-	  "x.deputy_id", row_cases },
+	  "x.deputy_id", row_cases, true },
 	{ "SELECT c.deputy_id, count(*), sum(c.status = '办结'), sum(c.satisfaction = '满意'),"
 	  " sum(c.satisfaction = '基本满意'), sum(c.satisfaction = '不满意') FROM cases c"
-	  " WHERE c.deputy_id IS NOT NULL AND c.received_date BETWEEN ?1 AND ?2 AND c.deleted = 0"
+	  " WHERE c.deputy_id IS NOT NULL AND +c.received_date BETWEEN ?1 AND ?2 AND c.deleted = 0"
 	  " AND NOT EXISTS (SELECT 1 FROM visit_deputies y WHERE y.visit_id = c.visit_id"
 	  "  AND y.deputy_id = c.deputy_id)%s GROUP BY 1",
-	  "c.deputy_id", row_cases },
-	{ "SELECT x.deputy_id, a.type, x.status, count(*) FROM activities a JOIN attendance x ON x.activity_id = a.id"
-	  " WHERE a.date BETWEEN ?1 AND ?2 AND a.deleted = 0%s GROUP BY 1, 2, 3",
-	  "x.deputy_id", row_attendance },
+	  "c.deputy_id", row_cases, true },
+	{ "SELECT x.deputy_id, a.type, x.status, 1 FROM activities a JOIN attendance x ON x.activity_id = a.id"
+	  " WHERE a.date BETWEEN ?1 AND ?2 AND a.deleted = 0%s",
+	  "x.deputy_id", row_attendance, false },
 	{ "SELECT s.lead_deputy_id, count(*) FROM suggestions s"
 	  " WHERE s.date BETWEEN ?1 AND ?2 AND s.deleted = 0 AND s.lead_deputy_id IS NOT NULL%s GROUP BY 1",
-	  "s.lead_deputy_id", row_led },
+	  "s.lead_deputy_id", row_led, false },
 	{ "SELECT x.deputy_id, count(*) FROM suggestions s JOIN suggestion_deputies x ON x.suggestion_id = s.id"
 	  " WHERE s.date BETWEEN ?1 AND ?2 AND s.deleted = 0%s GROUP BY 1",
-	  "x.deputy_id", row_seconded },
+	  "x.deputy_id", row_seconded, false },
 	{ "SELECT e.deputy_id, count(*), sum(e.participants), sum(e.satisfied), sum(e.basically_satisfied),"
 	  " sum(e.dissatisfied) FROM evaluations e WHERE e.date BETWEEN ?1 AND ?2 AND e.deleted = 0%s GROUP BY 1",
-	  "e.deputy_id", row_evals },
+	  "e.deputy_id", row_evals, false },
 	{ "SELECT p.deputy_id, sum(p.points) FROM point_adjustments p WHERE p.year = ?3 AND p.deleted = 0%s"
 	  " GROUP BY 1",
-	  "p.deputy_id", row_adjusted },
+	  "p.deputy_id", row_adjusted, false },
 };
 
-/* Run every query for the year into fs (deputy 0: all deputies). */
-static int figs_fill(struct db *db, int year, int64_t deputy, struct figs *fs, char **err)
+/* Run the queries for the year into fs (deputy 0: all deputies; full: also those only the
+ * register and the file need). */
+static int figs_fill(struct db *db, int year, int64_t deputy, bool full, struct figs *fs, char **err)
 {
 	char from[16], to[16];
 	snprintf(from, sizeof from, "%04d-01-01", year);
 	snprintf(to, sizeof to, "%04d-12-31", year);
 	for (size_t q = 0; q < ARRAY_LEN(fig_queries); q++) {
 		sqlite3_stmt *st = NULL;
+		if (fig_queries[q].full && !full)
+			continue;
 		char *cond = deputy ? xasprintf(" AND %s = ?4", fig_queries[q].deputy_col) : xstrdup("");
 		char *sql = xasprintf(fig_queries[q].sql, cond);
 		int rc = db_prepare(db, sql, &st, err), src;
@@ -241,13 +247,13 @@ static int ranks_load(struct db *db, int64_t deputy, struct points_rank **out, i
 }
 
 /* Fill the figures of ranks (id order) for the year and compute their points. */
-static int ranks_compute(struct db *db, const struct points_rules *rules, int year, int64_t deputy,
+static int ranks_compute(struct db *db, const struct points_rules *rules, int year, int64_t deputy, bool full,
 			 struct points_rank *v, int n, char **err)
 {
 	struct figs fs = { xcalloc((size_t)(n ? n : 1), sizeof *fs.v), n };
 	for (int i = 0; i < n; i++)
 		fs.v[i].deputy_id = v[i].deputy_id;
-	int rc = figs_fill(db, year, deputy, &fs, err);
+	int rc = figs_fill(db, year, deputy, full, &fs, err);
 	for (int i = 0; rc == 0 && i < n; i++) {
 		int64_t counts[POINTS_ITEM_MAX];
 		v[i].fig = fs.v[i];
@@ -266,13 +272,13 @@ static int rank_cmp(const void *a, const void *b)
 	return x->order - y->order;
 }
 
-int db_points_ranking(struct db *db, const struct points_rules *rules, int year, struct points_rank **out, int *n,
-		      char **err)
+int db_points_ranking(struct db *db, const struct points_rules *rules, int year, bool full, struct points_rank **out,
+		      int *n, char **err)
 {
 	sqlite3_stmt *st = NULL;
 	if (ranks_load(db, 0, out, n, err) < 0)
 		return -1;
-	if (ranks_compute(db, rules, year, 0, *out, *n, err) < 0)
+	if (ranks_compute(db, rules, year, 0, full, *out, *n, err) < 0)
 		goto fail;
 	/* Departed deputies who did nothing that year are left out. */
 	int k = 0;
@@ -346,7 +352,7 @@ int db_points_deputy(struct db *db, const struct points_rules *rules, int year, 
 		free(v);
 		return db_failf(err, "找不到这位代表（编号 %lld）", (long long)deputy_id);
 	}
-	if (ranks_compute(db, rules, year, deputy_id, v, n, err) < 0) {
+	if (ranks_compute(db, rules, year, deputy_id, true, v, n, err) < 0) {
 		db_points_ranking_free(v, n);
 		return -1;
 	}

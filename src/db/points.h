@@ -55,10 +55,12 @@ struct points_rank {
 };
 
 /* Every deputy (not deleted) who is in office or did something that year, with the year's
- * figures and points, highest total first (then by name in pinyin order). The rules must
- * outlive the array (item names are borrowed). *out: new array (db_points_ranking_free). */
-int db_points_ranking(struct db *db, const struct points_rules *rules, int year, struct points_rank **out, int *n,
-		      char **err);
+ * figures and points, highest total first (then by name in pinyin order). full: every figure
+ * (the register); else only what the points are made of (duty_days and the cases stay 0 — the
+ * ranking, faster). The rules must outlive the array (item names are borrowed). *out: new array
+ * (db_points_ranking_free). */
+int db_points_ranking(struct db *db, const struct points_rules *rules, int year, bool full, struct points_rank **out,
+		      int *n, char **err);
 void db_points_ranking_free(struct points_rank *v, int n);
 /* One deputy's year (also a deleted or departed one): figures, points and name. */
 int db_points_deputy(struct db *db, const struct points_rules *rules, int year, int64_t deputy_id,

@@ -345,7 +345,7 @@ static int book_count(void *st, const char *filter, int64_t *n, char **err)
 		char from[16];
 		book_clear(s);
 		book_quarter(s, from);
-		if (db_points_ranking(app->db, points_ui_rules(), s->year, &s->v, &s->n, err) < 0 ||
+		if (db_points_ranking(app->db, points_ui_rules(), s->year, true, &s->v, &s->n, err) < 0 ||
 		    db_points_levels_came(app->db, from, app->today, s->came, err) < 0)
 			return -1;
 		qsort(s->v, (size_t)s->n, sizeof *s->v, book_order);

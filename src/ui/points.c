@@ -111,7 +111,7 @@ static int rank_count(void *st, const char *filter, int64_t *n, char **err)
 	if (s->stale) {
 		rank_clear(s);
 		s->rules = points_ui_rules();
-		if (db_points_ranking(app->db, s->rules, s->year, &s->v, &s->n, err) < 0)
+		if (db_points_ranking(app->db, s->rules, s->year, false, &s->v, &s->n, err) < 0)
 			return -1;
 		s->stale = false;
 	}

@@ -319,7 +319,7 @@ TEST(t_hand_worked_example)
 	/* The ranking: every deputy in office, highest first; the departed one with nothing is out. */
 	struct points_rank *v = NULL;
 	int n = 0;
-	CHECK_INT(db_points_ranking(db, &rules, 2026, &v, &n, &err), 0);
+	CHECK_INT(db_points_ranking(db, &rules, 2026, false, &v, &n, &err), 0);
 	CHECK_INT(n, 3);
 	if (n == 3) {
 		CHECK_STR(v[0].name, "张三");
@@ -330,6 +330,16 @@ TEST(t_hand_worked_example)
 		CHECK_STR(v[2].name, "王五");
 		CHECK_INT(v[2].res.total, 0);
 		CHECK_INT(v[2].rank, 3);
+	}
+	db_points_ranking_free(v, n);
+	/* full: the register's figures too (reception duty, cases); the points are the same */
+	exec("INSERT INTO reception_days (date) VALUES ('2026-03-15');"
+	     "INSERT INTO reception_duty (reception_day_id, deputy_id) VALUES (last_insert_rowid(), %lld)",
+	     (long long)zs);
+	CHECK_INT(db_points_ranking(db, &rules, 2026, true, &v, &n, &err), 0);
+	if (n == 3) {
+		CHECK_INT(v[0].fig.duty_days, 1);
+		CHECK_INT(v[0].res.total, 290);
 	}
 	db_points_ranking_free(v, n);
 	free(err);

@@ -88,10 +88,10 @@ static const struct item items[] = {
 };
 #undef F
 
-/* Sections; the last two hold free keys (checked by apply_key / apply_day). */
+/* Sections; the last three hold free keys (checked by apply_key / apply_day / apply_point). */
 static const char *const sections[] = {
 	"station", "database", "reception", "cases", "activities", "deputies", "export", "registers", "user", "keys",
-	"calendar",
+	"calendar", "points",
 };
 
 /* One section header (key NULL) or key line of the file. */
@@ -266,6 +266,7 @@ void cfg_defaults(struct cfg *c)
 		c->titles[i] = xstrdup(reg_titles[i]);
 	const char *u = getenv("USER");
 	c->user = xstrdup(!str_empty(u) && !check_text(u, 20) ? u : "联络员");
+	c->points_file = xstrdup("");
 }
 
 void cfg_free(struct cfg *c)
@@ -292,6 +293,8 @@ void cfg_free(struct cfg *c)
 	for (int i = 0; i < c->ndays; i++)
 		free(c->days[i].name);
 	free(c->days);
+	free(c->points_file);
+	free(c->points);
 	str_free_array(c->warnings, c->nwarnings);
 	memset(c, 0, sizeof *c);
 }
@@ -844,6 +847,33 @@ static void apply_key(struct load *L, const struct ent *e, const char *v)
 	c->keys[c->nkeys++] = (struct cfg_key){ xstrdup(e->key), xstrdup(v), e->line };
 }
 
+/* A [points] line: file = path, or item = first, further, cap (core/points.h). */
+static void apply_point(struct load *L, const struct ent *e, const char *v)
+{
+	struct cfg *c = L->c;
+	struct points_rule r;
+	const char *why;
+	if (!strcmp(e->key, "file")) {
+		if ((why = check_text(v, 0)))
+			add_err(L, e->line, " [points] file：%s", why);
+		else if (str_starts(v, "~/") && !home_dir())
+			add_err(L, e->line, " [points] file：找不到主目录，无法展开 ~/，请写完整路径");
+		else if (str_starts(v, "~/")) {
+			free(c->points_file);
+			c->points_file = xasprintf("%s/%s", home_dir(), v + 2);
+		} else
+			str_set(&c->points_file, v);
+	} else if ((why = points_rule_parse_value(e->key, v, &r))) {
+		char *k = shorten(e->key), *s = shorten(v);
+		add_err(L, e->line, " [points] %s = %s：%s", k, s, why);
+		free(k);
+		free(s);
+	} else {
+		c->points = xrealloc(c->points, sizeof *c->points * (size_t)(c->npoints + 1));
+		c->points[c->npoints++] = r;
+	}
+}
+
 /* A [calendar] line: YYYY-MM-DD = off|work [name]. */
 static void apply_day(struct load *L, const struct ent *e, const char *v)
 {
@@ -907,6 +937,8 @@ static void apply_value(struct load *L, dictionary *d, const struct ent *e, cons
 		/* empty: keep the default */
 	} else if (!strcmp(e->sec, "keys")) {
 		apply_key(L, e, v);
+	} else if (!strcmp(e->sec, "points")) {
+		apply_point(L, e, v);
 	} else if (it) {
 		char *why = apply_item(it, v, L->c);
 		if (why) {
@@ -954,7 +986,7 @@ static void apply_all(struct load *L, dictionary *d)
 		for (size_t k = 0; k < ARRAY_LEN(items) && !it; k++)
 			if (!strcmp(items[k].sec, e->sec) && !strcmp(items[k].key, e->key))
 				it = &items[k];
-		bool free_keys = !strcmp(e->sec, "keys") || !strcmp(e->sec, "calendar");
+		bool free_keys = !strcmp(e->sec, "keys") || !strcmp(e->sec, "calendar") || !strcmp(e->sec, "points");
 		if (!it && !free_keys) {
 			char *h = key_hint(e->sec, e->key);
 			char *s = shorten(e->key);

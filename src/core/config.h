@@ -8,6 +8,8 @@
 #ifndef STATION_CONFIG_H
 #define STATION_CONFIG_H
 
+#include "core/points.h"
+
 #include <stdbool.h>
 
 /* The longest line iniparser 4.1 accepts, in bytes, not counting the line end. */
@@ -86,6 +88,12 @@ struct cfg {
 	/* [keys] in file order; empty values are left out */
 	struct cfg_key *keys;
 	int nkeys;
+	/* [points] (履职积分, docs/POINTS.md): file = a rules file used instead of data/points.csv
+	 * ("" when unset; "~/" expanded); every other key is an item, its value "first, further,
+	 * cap", checked at load (points_rule_parse_value) and kept here in file order. */
+	char *points_file;
+	struct points_rule *points; /* owned */
+	int npoints;
 	/* [calendar] in file order */
 	struct cfg_day *days;
 	int ndays;

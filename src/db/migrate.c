@@ -33,6 +33,7 @@ static const struct migrate_step migrate_steps[] = {
 	{ .sql_file = "schema/0008.sql", .what = "当场答复的满意度、承办单位简称、来访转代表建议" },
 	{ .sql_file = "schema/0009.sql", .what = "代表活动的时间和形成意见建议数" },
 	{ .sql_file = "schema/0010.sql", .what = "接待日举行情况、到场代表与顺延前日期" },
+	{ .sql_file = "schema/0011.sql", .what = "履职积分用的索引" },
 };
 
 int db_migrate_count(void) { return (int)ARRAY_LEN(migrate_steps); }

@@ -9,6 +9,7 @@
 #include "db/activities.h"
 #include "db/deputies.h"
 #include "ui/app.h"
+#include "ui/deputyfile.h"
 #include "ui/listscreen.h"
 #include "ui/register.h"
 
@@ -139,7 +140,20 @@ static void roster_clear(void *st)
 	r->level = -1;
 }
 
-static const struct binding roster_actions[] = { { .action = ACT_LEVEL, .run = roster_level }, { .action = ACT_NONE } };
+/* F9: the selected deputy's file (一人一档) for this year. */
+static int roster_file(struct screen *s)
+{
+	int64_t id = listscreen_selected(s);
+	if (id > 0)
+		deputyfile_push(id, atoi(app->today));
+	return UI_REDRAW;
+}
+
+static const struct binding roster_actions[] = {
+	{ .action = ACT_LEVEL, .run = roster_level },
+	{ .action = ACT_DEPFILE, .run = roster_file },
+	{ .action = ACT_NONE },
+};
 
 static const struct register_desc roster = {
 	.def = &deputy_def,

@@ -21,7 +21,10 @@
 #include "ui/cases.h"
 #include "ui/deputies.h"
 #include "ui/dialog.h"
+#include "ui/deputyfile.h"
+#include "ui/evaluations.h"
 #include "ui/plans.h"
+#include "ui/points.h"
 #include "ui/reception.h"
 #include "ui/suggestions.h"
 #include "ui/units.h"
@@ -50,12 +53,29 @@ static void open_activities(void)
 		training_push();
 }
 
+/* 代表履职登记簿 and what it is made of: the points ranking (履职之星) and 述职评议. */
+static void open_performance(void)
+{
+	const char *regs[] = { app->cfg->titles[REG_PERFORMANCE], "履职积分排名（履职之星）", "述职评议" };
+	int i = dialog_pick("代表履职", regs, 3, "");
+	if (i == 0)
+		perfbook_push();
+	else if (i == 1)
+		points_push();
+	else if (i == 2)
+		evaluations_push();
+}
+
 static const struct menu_item items[] = {
 	{ REG_DEPUTIES, deputies_push, NULL },       { REG_VISITS, reception_push, "接待日安排" },
 	{ REG_VISITS, visits_push, NULL },           { REG_CASES, open_cases, NULL },
 	{ REG_SUGGESTIONS, suggestions_push, NULL }, { REG_CASES, units_push, "承办单位" },
 	{ REG_ACTIVITIES, plans_push, "年度活动计划" }, { REG_ACTIVITIES, open_activities, "代表活动" },
+	{ REG_PERFORMANCE, open_performance, "代表履职" },
 };
+
+/* The key of menu item i: 1..9, then 0 for the tenth. */
+static int menu_digit(int i) { return i < 9 ? i + 1 : 0; }
 
 #define TODO_MAX 64
 
@@ -345,7 +365,7 @@ static void home_draw(struct screen *s, int top, int height, int width)
 	sb_init(&sb);
 	sb_add(&sb, "台账：");
 	for (int i = 0; i < (int)ARRAY_LEN(items); i++)
-		sb_addf(&sb, " %d %s ", i + 1, items[i].title ? items[i].title : c->titles[items[i].reg]);
+		sb_addf(&sb, " %d %s ", menu_digit(i), items[i].title ? items[i].title : c->titles[items[i].reg]);
 	int rows = text_wrap(sb.buf, width - 2, NULL);
 	draw_wrapped(top + height - (rows > 1 ? 3 : 2), 1, width - 2, sb.buf, ROLE_INFO);
 	sb_free(&sb);
@@ -395,13 +415,14 @@ static int home_back(struct screen *s)
 	return UI_REDRAW;
 }
 
-/* The register menu: digits 1..n (text keys, not actions; F1 lists them from items[]). */
+/* The register menu: digits 1..9 and 0 (text keys, not actions; F1 lists them from items[]). */
 static int home_key(struct screen *s, struct keypress k)
 {
 	(void)s;
 	int n = (int)ARRAY_LEN(items);
-	if (!k.fkey && !k.pasted && k.ch >= '1' && k.ch < (wint_t)('1' + n))
-		items[k.ch - '1'].open();
+	for (int i = 0; i < n && i < 10; i++)
+		if (!k.fkey && !k.pasted && k.ch == (wint_t)('0' + menu_digit(i)))
+			items[i].open();
 	return UI_REDRAW;
 }
 
@@ -451,7 +472,7 @@ void home_push(void)
 	sb_init(&sb);
 	sb_add(&sb, "待办：超期、临期、待回访的案件（Enter 打开）。按数字打开台账：");
 	for (int i = 0; i < (int)ARRAY_LEN(items); i++)
-		sb_addf(&sb, "%s%d %s", i ? "、" : "", i + 1,
+		sb_addf(&sb, "%s%d %s", i ? "、" : "", menu_digit(i),
 			items[i].title ? items[i].title : app->cfg->titles[items[i].reg]);
 	s->note = sb_take(&sb);
 	s->data = h;

@@ -102,6 +102,16 @@ static struct key_binding table[ACT_COUNT] = {
 	  .label = "全部出席",
 	  .help = "签到表上每位在任代表都标为出席（再逐个改请假、缺席）",
 	  .spec = "F9 ^O" },
+	{ .action = ACT_ADJUST,
+	  .name = "adjust",
+	  .label = "调整积分",
+	  .help = "给选中的代表加分或减分（须写明理由和批准人）",
+	  .spec = "F9 ^W" },
+	{ .action = ACT_DEPFILE,
+	  .name = "deputy_file",
+	  .label = "档案",
+	  .help = "打开选中代表的一人一档（某一年的全部履职情况和积分）",
+	  .spec = "F9 ^Y" },
 };
 
 static const struct {

@@ -46,6 +46,8 @@ enum action {
 	ACT_PERIOD,   /* a register list: narrow to a month, quarter, year or date range */
 	ACT_SIGNIN,   /* activities: the sign-in sheet of the selected activity */
 	ACT_ALL_PRESENT, /* sign-in sheet: every deputy who may sign in is 出席 */
+	ACT_ADJUST,   /* points ranking: a manual adjustment of the selected deputy's points */
+	ACT_DEPFILE,  /* roster, evaluations: the selected deputy's file (一人一档) */
 	ACT_COUNT
 };
 

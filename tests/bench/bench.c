@@ -31,7 +31,9 @@
 #include "db/cases.h"
 #include "db/db.h"
 #include "db/deputies.h"
+#include "db/evaluations.h"
 #include "db/internal.h"
+#include "db/points.h"
 #include "db/reception.h"
 #include "db/units.h"
 #include "db/visits.h"
@@ -84,6 +86,9 @@ struct bench {
 	int64_t case_long, case_typ;
 	int64_t n_case_long;
 	int64_t month_visits;
+	int64_t dep_busy, dep_typ; /* deputies for the file: most visits received this year; one of the 500 */
+	int64_t n_dep_busy;
+	struct points_rules rules; /* the built-in rules */
 	/* Recording (sqlite3_trace_v2): */
 	bool tracing;
 	struct strbuf script;    /* the statements, expanded, each ended by ";\n" */
@@ -409,6 +414,47 @@ static int item_case_list(struct bench *b, int arg, char **err)
 	return db_cases_page(b->db, &f, CASE_SORT_RECEIVED, false, 0, BENCH_PAGE, list_case_cb, &n, err);
 }
 
+/* The 履职积分 ranking of this year (ui/points.c). arg 1: the 代表履职登记簿 (ui/deputyfile.c):
+ * the same figures and the 五级代表进站 count of the quarter. */
+static int item_ranking(struct bench *b, int arg, char **err)
+{
+	struct points_rank *v = NULL;
+	int n = 0;
+	int64_t came[5];
+	char from[11];
+	snprintf(from, sizeof from, "%.4s-10-01", b->today);
+	int rc = db_points_ranking(b->db, &b->rules, atoi(b->today), arg == 1, &v, &n, err);
+	if (rc == 0 && arg == 1)
+		rc = db_points_levels_came(b->db, from, b->today, came, err);
+	db_points_ranking_free(v, n);
+	return rc;
+}
+
+static int eval_cb(void *ud, const struct eval_row *r)
+{
+	(void)r;
+	++*(int *)ud;
+	return 0;
+}
+
+/* 一人一档 (ui/deputyfile.c dfile_load): arg 0 the deputy who received most this year, 1 another. */
+static int item_deputy_file(struct bench *b, int arg, char **err)
+{
+	struct points_rank r;
+	struct points_adjustment *adj = NULL;
+	int nadj = 0, nev = 0, year = atoi(b->today);
+	int64_t dep = arg == 0 ? b->dep_busy : b->dep_typ;
+	struct eval_filter ef = { .year = year, .deputy_id = dep };
+	if (db_points_deputy(b->db, &b->rules, year, dep, &r, err) < 0)
+		return -1;
+	db_points_rank_clear(&r);
+	if (db_evaluations_page(b->db, &ef, 0, 20, eval_cb, &nev, err) < 0 ||
+	    db_points_adjustments(b->db, dep, year, &adj, &nadj, err) < 0)
+		return -1;
+	db_points_adjustments_free(adj, nadj);
+	return 0;
+}
+
 /* Opening the file as the program does (migration check, audit triggers verified). */
 static int item_open(struct bench *b, int arg, char **err)
 {
@@ -442,6 +488,10 @@ static const struct item items[] = {
 	{ "visits list: month, last page", 0, ITEM_READ, item_visit_list, 1 },
 	{ "cases list: 超期", 0, ITEM_READ, item_case_list, 0 },
 	{ "cases list: 全部", 0, ITEM_READ, item_case_list, 1 },
+	{ "points ranking, this year", 100, ITEM_READ, item_ranking, 0 },
+	{ "履职登记簿 (+五级代表进站)", 0, ITEM_READ, item_ranking, 1 },
+	{ "deputy file, most visits", 100, ITEM_READ, item_deputy_file, 0 },
+	{ "deputy file, typical", 100, ITEM_READ, item_deputy_file, 1 },
 };
 
 /* ---- recording the statements ---- */
@@ -760,6 +810,15 @@ static void bench_setup(struct bench *b)
 				  " AND c.status = '办结' AND (SELECT count(*) FROM case_events e WHERE e.case_id = c.id) = 5"
 				  " LIMIT 1",
 			       NULL);
+	char yfrom[16];
+	snprintf(yfrom, sizeof yfrom, "%.4s-01-01", b->today);
+	char *q = xasprintf("SELECT x.deputy_id, count(*) FROM visits v JOIN visit_deputies x ON x.visit_id = v.id"
+			    " WHERE v.date >= '%s' GROUP BY 1 ORDER BY 2 DESC LIMIT 1",
+			    yfrom);
+	b->dep_busy = pick_int(b, q, &b->n_dep_busy);
+	free(q);
+	b->dep_typ = pick_int(b, "SELECT max(id) - 100 FROM deputies", NULL);
+	points_rules_builtin(&b->rules);
 	struct visit_filter mf = { .month = b->month };
 	if (db_visits_count(b->db, &mf, &b->month_visits, NULL, &err) < 0 ||
 	    db_query_int(b->db, "SELECT count(*) FROM visits", &nv, &err) < 0 ||
@@ -776,6 +835,8 @@ static void bench_setup(struct bench *b)
 	       b->phone_typ, b->phone_top, (long long)b->n_phone_top, b->name_typ, b->name_top,
 	       (long long)b->n_name_top, (long long)b->case_long, (long long)b->n_case_long, (long long)b->case_typ,
 	       (long long)b->month_visits);
+	printf("          deputy files: %lld (%lld visits received this year), %lld (typical)\n", (long long)b->dep_busy,
+	       (long long)b->n_dep_busy, (long long)b->dep_typ);
 
 	struct plan_check pc = { 0 };
 	printf("\nQuery plans of the dashboard's 超期 and 临期 lists (db_cases_explain):\n");

@@ -16,6 +16,7 @@
  *   gen --version            the generator version and schema version, e.g. "g1-s3"
  *   gen [--scale F] FILE     create FILE (must not exist); today is STATION_TODAY
  */
+#include "core/activity.h"
 #include "core/calendar.h"
 #include "core/case.h"
 #include "core/caseflow.h"
@@ -42,7 +43,7 @@
 #include <unistd.h>
 
 /* Bump when the generated data changes: run.sh then makes a new file. */
-#define GEN_VERSION 1
+#define GEN_VERSION 2
 /* Station code of the case numbers (bench.c sets the same in its cfg). */
 #define GEN_CODE "BM01"
 
@@ -58,6 +59,9 @@
 #define GEN_LEFT 5            /* deputies who left office (2024-01-01) */
 #define GEN_LEFT_DATE "2024-01-01"
 #define GEN_LONG_EVERY 1500   /* every n-th case has a long history: the timeline benchmark */
+#define GEN_MORE_DEPUTIES 500 /* deputies besides the 60 who receive: the points and register benchmarks */
+#define GEN_ACTIVITIES 50000  /* activities with sign-in over the five years */
+#define GEN_ADJUSTMENTS 300   /* manual point adjustments */
 
 /* ---- random numbers (xorshift64*, fixed seed) ---- */
 
@@ -316,6 +320,8 @@ struct gen {
 	int seq[16];                      /* last case number per year, from the first year */
 	int first_year;
 	int64_t long_case; /* one case with a long history */
+	int64_t *all_ids;  /* every deputy (the 60 and the GEN_MORE_DEPUTIES); owned */
+	int nall;
 };
 
 static void gen_check(struct gen *g, int rc, const char *what)
@@ -1023,7 +1029,8 @@ static void gen_visit(struct gen *g, const char *date, const char *time, bool wo
 
 /* ---- the bulk load ---- */
 
-static const char bulk_tables[] = "('visits', 'visit_deputies', 'cases', 'case_events')";
+static const char bulk_tables[] = "('visits', 'visit_deputies', 'cases', 'case_events', 'activities', 'attendance',"
+				  " 'evaluations', 'point_adjustments')";
 
 struct saved_sql {
 	char **sql; /* owned */
@@ -1208,10 +1215,120 @@ static void gen_bulk(struct gen *g)
 	free(survey);
 }
 
+/* ---- the deputies who do not receive, activities with sign-in, 述职评议, adjustments ---- */
+
+static int gen_all_cb(void *ud, int64_t id, const char *const *vals)
+{
+	struct gen *g = ud;
+	(void)vals;
+	g->all_ids = xrealloc(g->all_ids, sizeof *g->all_ids * (size_t)(g->nall + 1));
+	g->all_ids[g->nall++] = id;
+	return 0;
+}
+
+/* GEN_MORE_DEPUTIES more deputies of the five levels (most of them 乡镇 and 县), through the db
+ * layer like the first 60; then the ids of all of them. */
+static void gen_more_deputies(struct gen *g)
+{
+	char **rows[GEN_MORE_DEPUTIES], name[32], buf[64], *err = NULL;
+	struct deputy_filter all = { .include_left = true };
+	for (int i = 0; i < GEN_MORE_DEPUTIES; i++) {
+		char gender = chance(0.6) ? 'M' : 'F';
+		int r = rnd_below(100), level = r < 1 ? 0 : r < 3 ? 1 : r < 10 ? 2 : r < 40 ? 3 : 4;
+		char **v = record_new_values(&deputy_def, g->today);
+		gen_person_name(name, sizeof name, gender, false);
+		str_set(&v[DEP_NAME], name);
+		str_set(&v[DEP_GENDER], gender == 'M' ? "男" : "女");
+		str_set(&v[DEP_LEVEL], deputy_levels[level]);
+		snprintf(buf, sizeof buf, "XE%d-%04d", level, 1000 + i);
+		str_set(&v[DEP_CARD_NO], buf);
+		snprintf(buf, sizeof buf, "%s%s", PICK(villages), PICK(work_units));
+		str_set(&v[DEP_WORK_UNIT], buf);
+		snprintf(buf, sizeof buf, "137%08d", 20000000 + i * 6007);
+		str_set(&v[DEP_PHONE], buf);
+		str_set(&v[DEP_STATUS], chance(0.05) ? "离任" : "在任");
+		rows[i] = v;
+	}
+	if (db_deputies_insert_many(g->db, rows, GEN_MORE_DEPUTIES, &err) < 0 ||
+	    db_deputies_page(g->db, &all, 0, false, 0, -1, gen_all_cb, g, &err) < 0)
+		die("gen: more deputies: %s", err);
+	for (int i = 0; i < GEN_MORE_DEPUTIES; i++)
+		record_free_values(&deputy_def, rows[i]);
+}
+
+/* GEN_ACTIVITIES activities over the five years, each with 5-15 deputies signed in (出席 mostly,
+ * some 请假 and 缺席); a 述职评议 a year for most deputies; some adjustments. Bulk, like visits. */
+static void gen_activities(struct gen *g)
+{
+	static const char *const topics[] = { "农村人居环境整治", "义务教育双减落实", "农贸市场改造", "防汛备汛",
+					      "基层医疗服务", "食品安全", "乡村振兴项目", "老旧小区改造" };
+	int64_t d0 = date_to_days(g->start), dt = date_to_days(g->today);
+	int64_t nact = llround(GEN_ACTIVITIES * g->scale), natt = 0;
+	char date[11], topic[96], day[16];
+	sqlite3_stmt *ia = gen_prepare(g, "INSERT INTO activities (id, type, topic, date, place, organizer)"
+					  " VALUES (?1, ?2, ?3, ?4, '联络站会议室', '镇人大主席团')");
+	sqlite3_stmt *it = gen_prepare(g, "INSERT INTO attendance (activity_id, deputy_id, status) VALUES (?1, ?2, ?3)");
+	for (int64_t a = 1; a <= nact; a++) {
+		days_to_date(d0 + rnd_below((int)(dt - d0 + 1)), date);
+		const char *type = activity_types[rnd_below(10)]; /* not 其他 */
+		snprintf(topic, sizeof topic, "%s%s", PICK(topics), chance(0.5) ? "专题调研" : "视察");
+		sqlite3_reset(ia);
+		sqlite3_bind_int64(ia, 1, a);
+		sqlite3_bind_text(ia, 2, type, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ia, 3, topic, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ia, 4, date, -1, SQLITE_TRANSIENT);
+		gen_check(g, sqlite3_step(ia), "activities");
+		int n = rnd_between(5, 15), first = rnd_below(g->nall);
+		for (int k = 0; k < n; k++) { /* n different deputies: a run of the id list */
+			sqlite3_reset(it);
+			sqlite3_bind_int64(it, 1, a);
+			sqlite3_bind_int64(it, 2, g->all_ids[(first + k * 37) % g->nall]);
+			sqlite3_bind_text(it, 3, chance(0.85) ? "出席" : chance(0.67) ? "请假" : "缺席", -1, SQLITE_STATIC);
+			gen_check(g, sqlite3_step(it), "attendance");
+			natt++;
+		}
+	}
+	sqlite3_finalize(ia);
+	sqlite3_finalize(it);
+	sqlite3_stmt *ie = gen_prepare(g, "INSERT INTO evaluations (deputy_id, date, participants, satisfied,"
+					  " basically_satisfied, dissatisfied) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	for (int y = atoi(g->start); y < atoi(g->today); y++)
+		for (int i = 0; i < g->nall; i++) {
+			if (!chance(0.8))
+				continue;
+			int p = rnd_between(30, 80), s1 = p * rnd_between(70, 95) / 100, s2 = (p - s1) * 2 / 3;
+			snprintf(day, sizeof day, "%04d-12-%02d", y % 10000, rnd_between(1, 28));
+			sqlite3_reset(ie);
+			sqlite3_bind_int64(ie, 1, g->all_ids[i]);
+			sqlite3_bind_text(ie, 2, day, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int(ie, 3, p);
+			sqlite3_bind_int(ie, 4, s1);
+			sqlite3_bind_int(ie, 5, s2);
+			sqlite3_bind_int(ie, 6, p - s1 - s2);
+			gen_check(g, sqlite3_step(ie), "evaluations");
+		}
+	sqlite3_finalize(ie);
+	sqlite3_stmt *ip = gen_prepare(g, "INSERT INTO point_adjustments (deputy_id, year, date, points, reason,"
+					  " approved_by) VALUES (?1, ?2, ?3, ?4, '县人大表彰优秀代表', '站长')");
+	for (int i = 0; i < GEN_ADJUSTMENTS; i++) {
+		int y = rnd_between(atoi(g->start), atoi(g->today));
+		snprintf(day, sizeof day, "%04d-06-%02d", y % 10000, rnd_between(1, 28));
+		sqlite3_reset(ip);
+		sqlite3_bind_int64(ip, 1, g->all_ids[rnd_below(g->nall)]);
+		sqlite3_bind_int(ip, 2, y);
+		sqlite3_bind_text(ip, 3, day, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_double(ip, 4, chance(0.8) ? 5 : -2.5);
+		gen_check(g, sqlite3_step(ip), "point_adjustments");
+	}
+	sqlite3_finalize(ip);
+	fprintf(stderr, "  %lld activities, %lld sign-ins\n", (long long)nact, (long long)natt);
+}
+
 /* Foreign keys of the bulk tables, checked once after the load: none may be broken. */
 static void gen_fk_check(struct gen *g)
 {
-	static const char *const tables[] = { "visits", "visit_deputies", "cases", "case_events" };
+	static const char *const tables[] = { "visits",     "visit_deputies", "cases",      "case_events",
+					      "activities", "attendance",     "evaluations", "point_adjustments" };
 	for (size_t i = 0; i < ARRAY_LEN(tables); i++) {
 		sqlite3_stmt *st = NULL;
 		char *q = xasprintf("PRAGMA foreign_key_check(%s)", tables[i]);
@@ -1244,6 +1361,9 @@ static void gen_summary(struct gen *g, double secs)
 		"SELECT 'visit_deputies', count(*) FROM visit_deputies",
 		"SELECT 'cases', count(*) FROM cases",
 		"SELECT 'case_events', count(*) FROM case_events",
+		"SELECT 'activities', count(*) FROM activities",
+		"SELECT 'attendance', count(*) FROM attendance",
+		"SELECT 'evaluations', count(*) FROM evaluations",
 		"SELECT 'cases ' || status, count(*) FROM cases GROUP BY status",
 	};
 	struct case_todo_counts tc;
@@ -1303,6 +1423,7 @@ int main(int argc, char **argv)
 	printf("gen %s: schema version %d, today %s, visits from %s, scale %g\n", path, db_user_version(g.db), g.today,
 	       g.start, g.scale);
 	gen_registers(&g);
+	gen_more_deputies(&g);
 	gen_units(&g);
 	gen_residents(&g);
 
@@ -1314,6 +1435,7 @@ int main(int argc, char **argv)
 		die("gen: %s", err);
 	gen_drop(&g, &keep);
 	gen_bulk(&g);
+	gen_activities(&g);
 	fprintf(stderr, "  rows written in %.1f s; indexes and triggers ...\n", gen_now() - t0);
 	gen_restore(&g, &keep);
 	if (db_commit(g.db, &err) < 0)
@@ -1329,5 +1451,6 @@ int main(int argc, char **argv)
 	for (int i = 0; i < g.nunits; i++)
 		free(g.unit_names[i]);
 	free(g.res);
+	free(g.all_ids);
 	return 0;
 }

@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ?1 exact type or NULL, ?2 LIKE pattern or NULL, ?3 the typed text (exact type, date start). */
+/* ?1 exact type or NULL, ?2 LIKE pattern or NULL, ?3 the typed text (exact type, date start),
+ * ?6 and ?7 the first and last date or NULL. */
 static const char act_where[] = " WHERE a.deleted = 0 AND (?1 IS NULL OR a.type = ?1)"
+				" AND (?6 IS NULL OR a.date >= ?6) AND (?7 IS NULL OR a.date <= ?7)"
 				" AND (?2 IS NULL OR a.topic LIKE ?2 ESCAPE '\\' OR a.place LIKE ?2 ESCAPE '\\'"
 				" OR a.organizer LIKE ?2 ESCAPE '\\' OR a.content LIKE ?2 ESCAPE '\\'"
 				" OR a.type = ?3 OR substr(a.date, 1, length(?3)) = ?3)";
@@ -20,6 +22,10 @@ static void act_bind(sqlite3_stmt *st, const struct activity_filter *f)
 {
 	if (f && f->type)
 		sqlite3_bind_text(st, 1, f->type, -1, SQLITE_TRANSIENT);
+	if (f && f->date_from)
+		sqlite3_bind_text(st, 6, f->date_from, -1, SQLITE_TRANSIENT);
+	if (f && f->date_to)
+		sqlite3_bind_text(st, 7, f->date_to, -1, SQLITE_TRANSIENT);
 	char *text = xstrdup(f && f->text ? f->text : "");
 	str_trim(text);
 	if (*text) {

@@ -19,6 +19,7 @@ struct activity_filter {
 	const char *type; /* exact type (the 学习培训记录簿: ACTIVITY_TRAINING), or NULL for all */
 	const char *text; /* substring of topic, place, organizer or content; the exact type; or the
 			   * start of the date ("2026-11"); NULL/"" for all */
+	const char *date_from, *date_to; /* ISO, inclusive (a period); NULL: no bound */
 };
 
 /* One row of a list; pointers borrowed for the call. */

@@ -46,6 +46,9 @@ static const int training_fields[] = { AV_DATE, AV_TOPIC, AV_PLACE, AV_ORGANIZER
 struct act_state {
 	const char *type;
 	int64_t quarter;
+	bool has_period;  /* the 期间 key narrowed the list to period */
+	struct period period;
+	int64_t n;        /* rows the last count found */
 };
 static struct act_state all_state, training_state = { .type = ACTIVITY_TRAINING };
 
@@ -71,10 +74,16 @@ static int act_count(void *st, const char *filter, int64_t *n, char **err)
 	struct act_state *s = st;
 	struct activity_filter f = { .type = s->type, .text = filter };
 	char from[11], to[11];
+	if (s->has_period) {
+		f.date_from = s->period.from;
+		f.date_to = s->period.to;
+	}
 	activity_quarter(app->today, from, to);
 	if (db_activities_count_between(app->db, from, to, s->type, &s->quarter, err) < 0)
 		return -1;
-	return db_activities_count(app->db, &f, n, err);
+	int rc = db_activities_count(app->db, &f, n, err);
+	s->n = rc < 0 ? 0 : *n;
+	return rc;
 }
 
 struct fwd {
@@ -103,15 +112,42 @@ static int act_page(void *st, const char *filter, int sort_field, bool desc, int
 	struct act_state *s = st;
 	struct activity_filter f = { .type = s->type, .text = filter };
 	struct fwd w = { cb, ud };
+	if (s->has_period) {
+		f.date_from = s->period.from;
+		f.date_to = s->period.to;
+	}
 	return db_activities_page(app->db, &f, sort_field, desc, offset, limit, act_row, &w, err);
 }
 
 static char *act_status(void *st, bool *filtered)
 {
 	struct act_state *s = st;
-	*filtered = false;
+	*filtered = s->has_period;
 	return xasprintf("本季度 %lld 次", (long long)s->quarter);
 }
+
+static void act_set_period(void *st, const struct period *p, const char *text)
+{
+	struct act_state *s = st;
+	(void)text;
+	s->has_period = p != NULL;
+	if (p)
+		s->period = *p;
+}
+
+/* The period and what it holds, above the filter line. */
+static char *act_summary(void *st)
+{
+	struct act_state *s = st;
+	if (!s->has_period)
+		return xasprintf("活动日期：全部（按 %s 选期间）  %lld 次", keys_first_name(ACT_PERIOD), (long long)s->n);
+	char *label = period_label(&s->period);
+	char *m = xasprintf("活动日期：%s  %lld 次", label, (long long)s->n);
+	free(label);
+	return m;
+}
+
+static void act_clear(void *st) { ((struct act_state *)st)->has_period = false; }
 
 static int act_get(int64_t id, char ***vals, char **err)
 {
@@ -207,6 +243,10 @@ static struct register_desc all_desc = {
 	.delete_detail = "删除后不再显示（签到记录保留），对应计划改回未举行；站长可以恢复",
 	.actions = act_actions,
 	.status = act_status,
+	.clear_filters = act_clear,
+	.set_period = act_set_period,
+	.period_field = "活动日期",
+	.summary = act_summary,
 	.form_init = all_form_init,
 	.state = &all_state,
 };

@@ -55,6 +55,18 @@ static char *reg_status(void *state, bool *filtered)
 	return d->status ? d->status(d->state, filtered) : xstrdup("");
 }
 
+static void reg_set_period(void *state, const struct period *p, const char *text)
+{
+	const struct register_desc *d = ((struct reg_list *)state)->d;
+	d->set_period(d->state, p, text);
+}
+
+static char *reg_summary(void *state)
+{
+	const struct register_desc *d = ((struct reg_list *)state)->d;
+	return d->summary(d->state);
+}
+
 static void reg_clear(void *state)
 {
 	const struct register_desc *d = ((struct reg_list *)state)->d;
@@ -125,6 +137,9 @@ void register_push(const struct register_desc *desc)
 						   .actions = r->actions,
 						   .status = reg_status,
 						   .clear_filters = reg_clear,
+						   .set_period = desc->set_period ? reg_set_period : NULL,
+						   .period_field = desc->period_field,
+						   .summary = desc->summary ? reg_summary : NULL,
 						   .fini = free,
 						   .state = r });
 }

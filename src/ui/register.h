@@ -6,6 +6,7 @@
 #ifndef STATION_UI_REGISTER_H
 #define STATION_UI_REGISTER_H
 
+#include "core/period.h"
 #include "core/record.h"
 #include "db/db.h"
 #include "ui/app.h"
@@ -43,6 +44,11 @@ struct register_desc {
 	const struct binding *actions;
 	char *(*status)(void *state, bool *filtered);
 	void (*clear_filters)(void *state);
+	/* Optional: the period key and summary line of a list screen (ui/listscreen.h), for a
+	 * register whose rows have a date; period_field names that date ("活动日期"). */
+	void (*set_period)(void *state, const struct period *p, const char *text);
+	const char *period_field;
+	char *(*summary)(void *state);
 	void *state; /* owned by the caller; lives as long as the screen */
 	/* Optional: prepare a new form (run-time choices, defaults). */
 	void (*form_init)(struct form *f, int64_t id);

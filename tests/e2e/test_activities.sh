@@ -104,6 +104,19 @@ key Escape
 expect_screen "放弃"
 key y
 expect_screen "本季度 1 次"
+# --- a period (F9 期间), as on the other registers: the quarter has the training, Q3 none ---
+check "activities: the summary line shows all dates" screen_has "活动日期：全部"
+key F9
+expect_screen "活动日期"
+type_text "2026年第三季度"; key Enter
+check "period: 2026Q3 has no activity" wait_for "活动日期：2026年第三季度（07-01 至 09-30）  0 次"
+key F9
+expect_screen "活动日期"
+key C-u
+type_text "2026-11-01~2026-11-25"; key Enter
+check "period: a date range with the training" wait_for "活动日期：2026-11-01 至 2026-11-25  1 次"
+key C-u
+check "the clear key: all dates again" wait_for "活动日期：全部"
 key Escape
 expect_screen "台账"
 

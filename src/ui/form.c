@@ -674,19 +674,10 @@ static bool choice_complete(struct form *f)
 static const enum action form_actions[] = { ACT_SAVE,       ACT_BACK, ACT_QUIT, ACT_PICK, ACT_NEXT_FIELD,
 					    ACT_PREV_FIELD, ACT_PGUP, ACT_PGDN, ACT_NONE };
 
-enum form_result form_key(struct form *f, struct keypress k)
+/* The form's actions (save, back, quit, pick, moves). Returns FORM_IGNORED for any other. */
+static enum form_result form_action(struct form *f, enum action a)
 {
-	const struct field_def *fd = &f->def->fields[f->cur];
-	struct lineedit *ed = &f->ed[f->cur];
-	/* A pasted newline is text (a space in a one-line field), never Enter. */
-	bool enter = !k.pasted && ((!k.fkey && (k.ch == '\r' || k.ch == '\n')) || (k.fkey && k.ch == KEY_ENTER));
-	enum action a = keys_lookup(k, form_actions);
 	int bad;
-
-	/* In a multi-line field Up/Down would be lost; they still move between fields, and Enter
-	 * is a newline (Tab leaves the field). While pasting, every key is text. */
-	if (ed->pasting || (fd->kind == FK_MEMO && enter))
-		a = ACT_NONE;
 	switch (a) {
 	case ACT_SAVE:
 		draft_write(f); /* kept until the save has gone through (form_mark_saved) */
@@ -711,47 +702,67 @@ enum form_result form_key(struct form *f, struct keypress k)
 		open_pick(f);
 		return FORM_USED;
 	case ACT_NEXT_FIELD:
-		move_to(f, f->cur + 1);
-		return FORM_USED;
 	case ACT_PREV_FIELD:
-		move_to(f, f->cur - 1);
-		return FORM_USED;
 	case ACT_PGUP:
-		move_to(f, 0);
-		return FORM_USED;
 	case ACT_PGDN:
-		move_to(f, f->def->nfields - 1);
+		move_to(f, a == ACT_NEXT_FIELD	 ? f->cur + 1
+			   : a == ACT_PREV_FIELD ? f->cur - 1
+			   : a == ACT_PGUP	 ? 0
+						 : f->def->nfields - 1);
 		return FORM_USED;
 	default:
-		break;
+		return FORM_IGNORED;
 	}
-	if (fd->kind == FK_MULTI && !ed->pasting) {
-		/* The value is only changed through the pick list: Enter or a letter opens it (the
-		 * letter starts its filter), Backspace drops the last item. */
-		if (!k.fkey && k.ch > ' ' && k.ch != 127) {
-			char first[8];
-			utf8_encode((wchar_t)k.ch, first);
-			open_multi(f, first);
-			return FORM_USED;
-		}
-		if ((k.fkey && k.ch == KEY_BACKSPACE) || (!k.fkey && (k.ch == 127 || k.ch == 8))) {
-			sync_field(f, f->cur);
-			char *v = f->vals[f->cur];
-			char *last = NULL;
-			for (char *p = strstr(v, RECORD_MULTI_SEP); p; p = strstr(p + 1, RECORD_MULTI_SEP))
-				last = p;
-			if (last)
-				*last = '\0';
-			else
-				*v = '\0';
-			le_set(ed, v);
-			return FORM_USED;
-		}
-		if (enter && str_empty(form_value(f, f->cur)) && f->def->fields[f->cur].required) {
-			open_multi(f, "");
-			return FORM_USED;
-		}
+}
+
+/* A multi field's value changes only through its pick list: Enter (when empty and required) or
+ * a letter opens it (the letter starts its filter), Backspace drops the last item. */
+static enum form_result form_multi_key(struct form *f, struct keypress k, bool enter)
+{
+	struct lineedit *ed = &f->ed[f->cur];
+	if (!k.fkey && k.ch > ' ' && k.ch != 127) {
+		char first[8];
+		utf8_encode((wchar_t)k.ch, first);
+		open_multi(f, first);
+		return FORM_USED;
 	}
+	if ((k.fkey && k.ch == KEY_BACKSPACE) || (!k.fkey && (k.ch == 127 || k.ch == 8))) {
+		sync_field(f, f->cur);
+		char *v = f->vals[f->cur];
+		char *last = NULL;
+		for (char *p = strstr(v, RECORD_MULTI_SEP); p; p = strstr(p + 1, RECORD_MULTI_SEP))
+			last = p;
+		if (last)
+			*last = '\0';
+		else
+			*v = '\0';
+		le_set(ed, v);
+		return FORM_USED;
+	}
+	if (enter && str_empty(form_value(f, f->cur)) && f->def->fields[f->cur].required) {
+		open_multi(f, "");
+		return FORM_USED;
+	}
+	return FORM_IGNORED;
+}
+
+enum form_result form_key(struct form *f, struct keypress k)
+{
+	const struct field_def *fd = &f->def->fields[f->cur];
+	struct lineedit *ed = &f->ed[f->cur];
+	/* A pasted newline is text (a space in a one-line field), never Enter. */
+	bool enter = !k.pasted && ((!k.fkey && (k.ch == '\r' || k.ch == '\n')) || (k.fkey && k.ch == KEY_ENTER));
+	enum action a = keys_lookup(k, form_actions);
+	enum form_result r;
+
+	/* In a multi-line field Up/Down would be lost; they still move between fields, and Enter
+	 * is a newline (Tab leaves the field). While pasting, every key is text. */
+	if (ed->pasting || (fd->kind == FK_MEMO && enter))
+		a = ACT_NONE;
+	if (a != ACT_NONE && (r = form_action(f, a)) != FORM_IGNORED)
+		return r;
+	if (fd->kind == FK_MULTI && !ed->pasting && (r = form_multi_key(f, k, enter)) != FORM_IGNORED)
+		return r;
 	if (enter) {
 		if (fd->kind == FK_CHOICE && !choice_complete(f)) {
 			open_pick(f);

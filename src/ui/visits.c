@@ -421,71 +421,77 @@ static void vsug_push(struct vsug *vs)
 	free(vs);
 }
 
-static const enum action vscreen_keys[] = { ACT_LINK, ACT_NONE };
+
+/* F6: link this visit to the returning resident's open case (asked when found by name only),
+ * or take the link back. */
+static int vscreen_link(struct screen *s)
+{
+	struct vscreen *v = s->data;
+	if (v->link_case) {
+		v->link_case = 0;
+		app_message(MSG_INFO, "已取消关联，保存时按处理方式办理");
+	} else {
+		for (int i = 0; i < v->nhints && !v->link_case; i++)
+			if (v->hints[i].open) {
+				/* Found by name only: it may be another person of the same name. */
+				char *q = xasprintf("案件 %s 是按姓名找到的，确认是同一人吗？", v->hints[i].case_no);
+				bool ok = !v->by_name || dialog_confirm(q, "同名不一定是同一人；不确定时请先问清电话");
+				free(q);
+				if (!ok)
+					return UI_REDRAW;
+				v->link_case = v->hints[i].case_id;
+				str_set(&v->link_no, v->hints[i].case_no);
+			}
+		if (!v->link_case)
+			app_message(MSG_INFO, "没有可关联的未办结案件");
+	}
+	vscreen_due_note(v);
+	return UI_REDRAW;
+}
+
+/* F2 passed the form's checks: store the visit, then the next visit (same day, channel and
+ * deputies) or, for an edit, back; a 转为代表建议 opens the suggestion's form over it. */
+static int vscreen_saved(struct vscreen *v)
+{
+	char name[128];
+	snprintf(name, sizeof name, "%s", form_values(v->form)[VF_NAME]);
+	bool was_new = v->id == 0;
+	if (vscreen_save(v) < 0)
+		return UI_REDRAW;
+	form_mark_saved(v->form);
+	struct vsug *vs = vsug_take(v);
+	if (!was_new && !vs) {
+		app_message(MSG_INFO, "已保存来访 %s", name);
+		return UI_POP;
+	}
+	if (!was_new) {
+		vsug_push(vs);
+		return UI_REDRAW;
+	}
+	v->saved++;
+	const int64_t *ids;
+	int nids = form_choice_ids(v->form, VF_DEPUTIES, &ids);
+	set_dep_ids(v, ids, nids);
+	char **prev = record_copy_values(&vdef, form_values(v->form));
+	char **vals = new_values(v, prev);
+	record_free_values(&vdef, prev);
+	v->id = 0;
+	vscreen_form(v, vals);
+	record_free_values(&vdef, vals);
+	app_message(MSG_INFO, "已保存第 %d 位来访（%s）%s；请登记下一位，Esc 返回", v->saved, name,
+		    v->saved_note ? v->saved_note : "");
+	if (vs)
+		vsug_push(vs);
+	return UI_REDRAW;
+}
 
 static int vscreen_key(struct screen *s, struct keypress k)
 {
 	struct vscreen *v = s->data;
-	if (keys_lookup(k, vscreen_keys) == ACT_LINK) {
-		if (v->link_case) {
-			v->link_case = 0;
-			app_message(MSG_INFO, "已取消关联，保存时按处理方式办理");
-		} else {
-			for (int i = 0; i < v->nhints && !v->link_case; i++)
-				if (v->hints[i].open) {
-					/* Found by name only: it may be another person of the same name. */
-					char *q = xasprintf("案件 %s 是按姓名找到的，确认是同一人吗？",
-							    v->hints[i].case_no);
-					bool ok = !v->by_name ||
-						dialog_confirm(q, "同名不一定是同一人；不确定时请先问清电话");
-					free(q);
-					if (!ok)
-						return UI_REDRAW;
-					v->link_case = v->hints[i].case_id;
-					str_set(&v->link_no, v->hints[i].case_no);
-				}
-			if (!v->link_case)
-				app_message(MSG_INFO, "没有可关联的未办结案件");
-		}
-		vscreen_due_note(v);
-		return UI_REDRAW;
-	}
 	int before = form_current(v->form);
 	enum form_result r = form_key(v->form, k);
-	if (r == FORM_SAVE) {
-		char name[128];
-		snprintf(name, sizeof name, "%s", form_values(v->form)[VF_NAME]);
-		bool was_new = v->id == 0;
-		if (vscreen_save(v) < 0)
-			return UI_REDRAW;
-		form_mark_saved(v->form);
-		/* 转为代表建议: the suggestion's form, filled from this visit, over the visit form. */
-		struct vsug *vs = vsug_take(v);
-		if (!was_new && !vs) {
-			app_message(MSG_INFO, "已保存来访 %s", name);
-			return UI_POP;
-		}
-		if (!was_new) {
-			vsug_push(vs);
-			return UI_REDRAW;
-		}
-		/* The next visit: same day, channel and deputies. */
-		v->saved++;
-		const int64_t *ids;
-		int nids = form_choice_ids(v->form, VF_DEPUTIES, &ids);
-		set_dep_ids(v, ids, nids);
-		char **prev = record_copy_values(&vdef, form_values(v->form));
-		char **vals = new_values(v, prev);
-		record_free_values(&vdef, prev);
-		v->id = 0;
-		vscreen_form(v, vals);
-		record_free_values(&vdef, vals);
-		app_message(MSG_INFO, "已保存第 %d 位来访（%s）%s；请登记下一位，Esc 返回", v->saved, name,
-			    v->saved_note ? v->saved_note : "");
-		if (vs)
-			vsug_push(vs);
-		return UI_REDRAW;
-	}
+	if (r == FORM_SAVE)
+		return vscreen_saved(v);
 	if (r == FORM_CANCEL)
 		return UI_POP;
 	if (r == FORM_QUIT)
@@ -521,7 +527,7 @@ static const struct binding vscreen_bar[] = {
 	{ .action = ACT_HELP },
 	{ .action = ACT_SAVE },
 	{ .action = ACT_PICK },
-	{ .action = ACT_LINK },
+	{ .action = ACT_LINK, .run = vscreen_link },
 	{ .action = ACT_NEXT_FIELD },
 	{ .action = ACT_BACK },
 	{ .action = ACT_PREV_FIELD, .hidden = true },

@@ -690,20 +690,12 @@ static int cases_exists(struct db *db, int64_t id, char **err)
 	return rc;
 }
 
-int db_cases_timeline(struct db *db, int64_t id, case_event_cb cb, void *ud, char **err)
+/* Pass each row of a timeline statement to cb: its columns are, in order, id, at, date, type,
+ * status_after, who, unit_id, unit name, due_date, note, result, satisfaction, how (the layout
+ * of case_events; db/suggestions.c selects the same for suggestion_events). Finalizes st. */
+int db_event_rows(struct db *db, sqlite3_stmt *st, case_event_cb cb, void *ud, char **err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = -1, src;
-	if (cases_exists(db, id, err) < 0)
-		return -1;
-	if (db_prepare(db,
-		       "SELECT e.id, e.at, coalesce(e.date, substr(e.at, 1, 10)), e.type, e.status_after, e.who,"
-		       " e.unit_id, u.name, e.due_date, e.note, e.result, e.satisfaction, e.how"
-		       " FROM case_events e LEFT JOIN units u ON u.id = e.unit_id WHERE e.case_id = ?1"
-		       " ORDER BY e.at, e.id",
-		       &st, err) < 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
+	int src, rc = -1;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		struct case_event_row ev = {
 			.id = sqlite3_column_int64(st, 0),
@@ -723,14 +715,28 @@ int db_cases_timeline(struct db *db, int64_t id, case_event_cb cb, void *ud, cha
 		if (cb(ud, &ev))
 			break;
 	}
-	if (src != SQLITE_ROW && src != SQLITE_DONE) {
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
 		db_fail(db, src, NULL, err);
-		goto out;
-	}
-	rc = 0;
-out:
+	else
+		rc = 0;
 	sqlite3_finalize(st);
 	return rc;
+}
+
+int db_cases_timeline(struct db *db, int64_t id, case_event_cb cb, void *ud, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	if (cases_exists(db, id, err) < 0)
+		return -1;
+	if (db_prepare(db,
+		       "SELECT e.id, e.at, coalesce(e.date, substr(e.at, 1, 10)), e.type, e.status_after, e.who,"
+		       " e.unit_id, u.name, e.due_date, e.note, e.result, e.satisfaction, e.how"
+		       " FROM case_events e LEFT JOIN units u ON u.id = e.unit_id WHERE e.case_id = ?1"
+		       " ORDER BY e.at, e.id",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return db_event_rows(db, st, cb, ud, err);
 }
 
 /* What a row's computed columns are measured against. */

@@ -93,6 +93,11 @@ struct case_event_row {
 };
 /* Return non-zero to stop. */
 typedef int (*case_event_cb)(void *ud, const struct case_event_row *ev);
+struct sqlite3_stmt;
+/* For the db layer (db/suggestions.c): pass each row of a prepared timeline statement with the
+ * columns of case_events (id, at, date, type, status_after, who, unit_id, unit name, due_date,
+ * note, result, satisfaction, how) to cb; finalizes st. */
+int db_event_rows(struct db *db, struct sqlite3_stmt *st, case_event_cb cb, void *ud, char **err);
 /* The events of case id, oldest first (by time recorded, then id), from the index. */
 int db_cases_timeline(struct db *db, int64_t id, case_event_cb cb, void *ud, char **err);
 

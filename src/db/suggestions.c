@@ -752,42 +752,15 @@ int db_suggestions_timeline(struct db *db, int64_t id, case_event_cb cb, void *u
 {
 	static const char sql[] =
 		"SELECT e.id, e.at, coalesce(e.date, substr(e.at, 1, 10)), e.type, e.status_after, e.who, e.unit_id,"
-		" u.name, e.due_date, e.note, e.result, e.satisfaction"
+		" u.name, e.due_date, e.note, e.result, e.satisfaction, ''"
 		" FROM suggestion_events e LEFT JOIN units u ON u.id = e.unit_id WHERE e.suggestion_id = ?1"
 		" ORDER BY e.at, e.id";
 	sqlite3_stmt *st = NULL;
 	struct suggestion_state s;
-	int rc = -1, src;
 	if (sug_load_state(db, id, &s, err) < 0 || db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		struct case_event_row ev = {
-			.id = sqlite3_column_int64(st, 0),
-			.at = db_column_text(st, 1),
-			.date = db_column_text(st, 2),
-			.type = db_column_text(st, 3),
-			.status_after = db_column_text(st, 4),
-			.who = db_column_text(st, 5),
-			.unit_id = sqlite3_column_int64(st, 6),
-			.unit_name = db_column_text(st, 7),
-			.due_date = db_column_text(st, 8),
-			.note = db_column_text(st, 9),
-			.result = db_column_text(st, 10),
-			.satisfaction = db_column_text(st, 11),
-			.how = "",
-		};
-		if (cb(ud, &ev))
-			break;
-	}
-	if (src != SQLITE_ROW && src != SQLITE_DONE) {
-		db_fail(db, src, NULL, err);
-		goto out;
-	}
-	rc = 0;
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return db_event_rows(db, st, cb, ud, err);
 }
 
 /* ---- lists ---- */

@@ -217,6 +217,19 @@ static const struct screen_ops ls_ops = {
 	.fini = ls_fini,
 };
 
+/* True if one of action's keys runs one of the first n rows of table already. */
+static bool listscreen_taken(const struct binding *table, int n, enum action action)
+{
+	const struct key_binding *kb = keys_binding(action);
+	for (int k = 0; k < kb->nkeys; k++)
+		for (int i = 0; i < n; i++) {
+			const enum action one[] = { table[i].action, ACT_NONE };
+			if (table[i].action != ACT_NONE && keys_lookup(kb->keys[k], one) != ACT_NONE)
+				return true;
+		}
+	return false;
+}
+
 struct screen *listscreen_push(const struct listscreen_desc *d)
 {
 	struct lscreen *ls = xcalloc(1, sizeof *ls);
@@ -230,8 +243,12 @@ struct screen *listscreen_push(const struct listscreen_desc *d)
 		ls->table[n++] = d->actions[i];
 	if (d->set_period)
 		ls->table[n++] = (struct binding){ .action = ACT_PERIOD, .run = ls_period };
+	/* The rows every list has, unless a key of one is already the register's (reception days:
+	 * F7 is 取消 there, so 倒序 is left out rather than shown on a key that does something else). */
+	int own = n;
 	for (int i = 0; i < nc; i++) /* ends with common's ACT_NONE row */
-		ls->table[n++] = common[i];
+		if (common[i].action == ACT_NONE || !listscreen_taken(ls->table, own, common[i].action))
+			ls->table[n++] = common[i];
 	ls->src = (struct list_source){
 		.cols = d->cols, .ncols = d->ncols, .ctx = ls, .count = ls_count, .fetch = ls_fetch
 	};

@@ -38,9 +38,15 @@ help_has() { grep -qF -- "$1" "$T/help.txt"; }
 for spec in "1 代表名册" "2 接待日安排" "3 接待选民登记簿" "4 意见建议办理簿" "5 代表建议办理簿" "6 承办单位"; do
 	set -- $spec
 	help_of "$1" "$2"
-	for k in "F6 ^T" "F7 ^R" "Esc" "F12" "PgDn" "F10 ^Q" "F1 ^G"; do
+	for k in "F6 ^T" "Esc" "F12" "PgDn" "F10 ^Q" "F1 ^G"; do
 		check "$2 help lists $k" help_has "$k"
 	done
+	# 倒序 (F7) everywhere but on reception days, where F7 is 取消: one key, one action.
+	if [ "$2" = 接待日安排 ]; then
+		check "$2 help: F7 is 取消, no 倒序 on the same key" sh -c "grep -q 'F7 ^X' $T/help.txt && ! grep -q '倒序' $T/help.txt"
+	else
+		check "$2 help lists F7 ^R" help_has "F7 ^R"
+	fi
 	check "$2 help lists 新增 (F3)" help_has "F3 ^N"
 	check "$2 help lacks 选择 (F4 is 修改 or nothing here)" sh -c "! grep -q '选择' $T/help.txt"
 done

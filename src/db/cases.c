@@ -546,7 +546,7 @@ static int cases_check_unit(struct db *db, int64_t unit_id, char **err)
 	sqlite3_finalize(st);
 	if (src != SQLITE_ROW)
 		return -1;
-	return n ? 0 : db_failf(err, "承办单位（编号 %lld）不存在或已删除，请重新选择", (long long)unit_id);
+	return n ? 0 : db_failf(err, "这个承办单位不存在或已删除，请重新选择");
 }
 
 /* Write the state n into the cases row; reply (may be NULL) replaces the reply text. */

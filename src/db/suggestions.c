@@ -676,7 +676,7 @@ static int sug_check_unit(struct db *db, int64_t unit_id, struct refusal *why)
 		return refusal_set(why, NULL, err);
 	return n ? 0
 		 : refusal_set(why, "unit_id",
-			       xstrdup("这个承办单位不存在或已被删除，请重新选择"));
+			       xstrdup("这个承办单位不存在或已删除，请重新选择"));
 }
 
 /* The event of action a that took s to n. *buf: a new string the caller frees, or NULL. */

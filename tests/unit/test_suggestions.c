@@ -640,7 +640,7 @@ TEST(t_actions)
 
 	CHECK_ACT(act(id, SA_REPLY, NULL, NULL, NULL, "已答复", "A", NULL), "尚未交办，不能答复");
 	CHECK_ACT(act(id, SA_ASSIGN, "2026-01-10", "#9999", NULL, NULL, NULL, NULL),
-		  "这个承办单位不存在或已被删除，请重新选择");
+		  "这个承办单位不存在或已删除，请重新选择");
 	CHECK_ACT(act(id, SA_ASSIGN, "2026-01-10", NULL, NULL, NULL, NULL, NULL), "请选择承办单位");
 	CHECK_ACT(act(id, SA_ASSIGN, "2026-01-10", "县交通运输局", NULL, NULL, NULL, NULL), "");
 	CHECK_INT(db_suggestions_state(db, id, &s, NULL), 0);

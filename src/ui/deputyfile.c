@@ -352,11 +352,7 @@ static int book_count(void *st, const char *filter, int64_t *n, char **err)
 		s->stale = false;
 	}
 	free(s->shown);
-	s->shown = xcalloc((size_t)(s->n ? s->n : 1), sizeof *s->shown);
-	s->nshown = 0;
-	for (int i = 0; i < s->n; i++)
-		if (str_empty(filter) || strstr(s->v[i].name, filter) || !strcmp(s->v[i].level, filter))
-			s->shown[s->nshown++] = i;
+	s->nshown = points_ui_shown(s->v, s->n, filter, &s->shown);
 	*n = s->nshown;
 	return 0;
 }

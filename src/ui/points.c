@@ -23,6 +23,16 @@
 static struct points_rules rules_now;
 static bool rules_loaded;
 
+int points_ui_shown(const struct points_rank *v, int n, const char *filter, int **shown)
+{
+	int k = 0;
+	*shown = xcalloc((size_t)(n ? n : 1), sizeof **shown);
+	for (int i = 0; i < n; i++)
+		if (str_empty(filter) || strstr(v[i].name, filter) || !strcmp(v[i].level, filter))
+			(*shown)[k++] = i;
+	return k;
+}
+
 const struct points_rules *points_ui_rules(void)
 {
 	char *err = NULL;
@@ -76,7 +86,7 @@ struct rank_state {
 	const struct points_rules *rules;
 	struct points_rank *v; /* owned */
 	int n;
-	int64_t *shown; /* ids of the rows matching the filter, in rank order; owned */
+	int *shown; /* indexes of the rows matching the filter, in rank order; owned */
 	int nshown;
 };
 
@@ -116,11 +126,7 @@ static int rank_count(void *st, const char *filter, int64_t *n, char **err)
 		s->stale = false;
 	}
 	free(s->shown);
-	s->shown = xcalloc((size_t)(s->n ? s->n : 1), sizeof *s->shown);
-	s->nshown = 0;
-	for (int i = 0; i < s->n; i++)
-		if (str_empty(filter) || strstr(s->v[i].name, filter) || !strcmp(s->v[i].level, filter))
-			s->shown[s->nshown++] = i;
+	s->nshown = points_ui_shown(s->v, s->n, filter, &s->shown);
 	*n = s->nshown;
 	return 0;
 }

@@ -20,6 +20,10 @@ void points_push(void);
 void points_adjust_push(int64_t deputy_id, int year);
 /* F5's question: a year 2000..2100 into *year; false (message shown) when cancelled or bad. */
 bool points_ask_year(const char *what, int *year);
+struct points_rank;
+/* The rows of v (n of them) the typed filter keeps: a substring of the name, or the exact
+ * level. *shown: a new array of their indexes (never NULL). Returns how many. */
+int points_ui_shown(const struct points_rank *v, int n, const char *filter, int **shown);
 /* The points of a group of items, tenths: items equal to name, or starting with it when it ends
  * with "：" (all the activity items). */
 int points_ui_group(const struct points_result *r, const char *name);

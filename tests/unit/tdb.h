@@ -6,8 +6,10 @@
 
 #include "t.h"
 
+#include "core/deputy.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "db/deputies.h"
 #include "db/internal.h"
 
 #include <ftw.h>
@@ -60,6 +62,29 @@ static long long q_int(const char *sql)
 	}
 	free(err);
 	return (long long)v;
+}
+
+/* A deputy in the roster of the test database: gender 男, level (NULL: 县), status (NULL:
+ * 在任), join date (NULL: none). Returns its id; a refused insert is a failed check. */
+static inline int64_t tdb_deputy(const char *name, const char *level, const char *status, const char *join_date)
+{
+	char **v = record_new_values(&deputy_def, "2026-01-01");
+	str_set(&v[DEP_NAME], name);
+	str_set(&v[DEP_GENDER], "男");
+	str_set(&v[DEP_LEVEL], level ? level : "县");
+	if (status)
+		str_set(&v[DEP_STATUS], status);
+	if (join_date)
+		str_set(&v[DEP_JOIN_DATE], join_date);
+	int64_t id = 0;
+	char *err = NULL;
+	if (db_deputies_insert(db, v, &id, &err) < 0) {
+		fprintf(stderr, "  %s\n", err);
+		t_failed_checks++;
+	}
+	free(err);
+	record_free_values(&deputy_def, v);
+	return id;
 }
 
 #endif

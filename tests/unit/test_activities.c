@@ -24,25 +24,6 @@
 		}                                                                                                      \
 	} while (0)
 
-static int64_t add_deputy(const char *name, const char *status, const char *join_date)
-{
-	char **v = record_new_values(&deputy_def, "2026-01-01");
-	str_set(&v[DEP_NAME], name);
-	str_set(&v[DEP_GENDER], "男");
-	str_set(&v[DEP_LEVEL], "县");
-	str_set(&v[DEP_STATUS], status);
-	str_set(&v[DEP_JOIN_DATE], join_date);
-	int64_t id = 0;
-	char *err = NULL;
-	if (db_deputies_insert(db, v, &id, &err) < 0) {
-		fprintf(stderr, "  %s\n", err);
-		t_failed_checks++;
-	}
-	free(err);
-	record_free_values(&deputy_def, v);
-	return id;
-}
-
 static int64_t add_activity(const char *type, const char *topic, const char *date, int64_t plan, const char *today,
 			    char **err)
 {
@@ -119,8 +100,8 @@ TEST(t_activities)
 {
 	tdb_open("activities");
 	char *err = NULL;
-	int64_t a = add_deputy("张三", "在任", ""), b = add_deputy("李四", "在任", "2026-06-01"),
-		c = add_deputy("王五", "离任", "");
+	int64_t a = tdb_deputy("张三", NULL, "在任", ""), b = tdb_deputy("李四", NULL, "在任", "2026-06-01"),
+		c = tdb_deputy("王五", NULL, "离任", "");
 	int64_t x = add_activity("学习培训", "学习代表法", "2026-11-20", 0, "2026-11-23", &err);
 	int64_t y = add_activity("视察", "视察农贸市场", "2026-05-10", 0, "2026-11-23", &err);
 	CHECK(x > 0 && y > 0);
@@ -331,7 +312,7 @@ TEST(t_receptions)
 {
 	tdb_open("actrecept");
 	char *err = NULL;
-	int64_t a = add_deputy("张三", "在任", "");
+	int64_t a = tdb_deputy("张三", NULL, "在任", "");
 	CHECK_INT(db_exec(db,
 			  "INSERT INTO reception_days (id, date) VALUES (1, '2026-03-15'), (2, '2026-04-15'),"
 			  " (3, '2026-12-15'), (4, '2025-12-15');"

@@ -8,23 +8,6 @@
 #include "db/deputies.h"
 #include "db/evaluations.h"
 
-static int64_t add_deputy(const char *name)
-{
-	char **v = record_new_values(&deputy_def, "2026-01-01");
-	str_set(&v[DEP_NAME], name);
-	str_set(&v[DEP_GENDER], "女");
-	str_set(&v[DEP_LEVEL], "县");
-	int64_t id = 0;
-	char *err = NULL;
-	if (db_deputies_insert(db, v, &id, &err) < 0) {
-		fprintf(stderr, "  %s\n", err);
-		t_failed_checks++;
-	}
-	free(err);
-	record_free_values(&deputy_def, v);
-	return id;
-}
-
 static int add(int64_t dep, const char *date, const char *n, const char *s, const char *b, const char *d, int64_t *id,
 	       char **err)
 {
@@ -74,7 +57,7 @@ TEST(t_db)
 {
 	char *err = NULL;
 	tdb_open("evals");
-	int64_t a = add_deputy("张三"), b = add_deputy("李四"), id = 0, id2 = 0;
+	int64_t a = tdb_deputy("张三", NULL, NULL, NULL), b = tdb_deputy("李四", NULL, NULL, NULL), id = 0, id2 = 0;
 	CHECK_INT(add(a, "2026-12-01", "50", "40", "8", "2", &id, &err), 0);
 	CHECK_INT(add(b, "2025-12-01", "30", "30", "0", "0", &id2, &err), 0);
 	/* refusals write nothing */

@@ -8,23 +8,6 @@
 #include "db/deputies.h"
 #include "db/plans.h"
 
-static int64_t add_deputy(const char *name)
-{
-	char **v = record_new_values(&deputy_def, "2026-01-01");
-	str_set(&v[DEP_NAME], name);
-	str_set(&v[DEP_GENDER], "男");
-	str_set(&v[DEP_LEVEL], "县");
-	int64_t id = 0;
-	char *err = NULL;
-	if (db_deputies_insert(db, v, &id, &err) < 0) {
-		fprintf(stderr, "  %s\n", err);
-		t_failed_checks++;
-	}
-	free(err);
-	record_free_values(&deputy_def, v);
-	return id;
-}
-
 static int64_t add_plan(const char *year, const char *month, const char *type, const char *theme,
 			const int64_t *deps, int n, char **err)
 {
@@ -60,7 +43,7 @@ TEST(t_plans)
 {
 	tdb_open("plans");
 	char *err = NULL;
-	int64_t a = add_deputy("张三"), b = add_deputy("李四");
+	int64_t a = tdb_deputy("张三", NULL, NULL, NULL), b = tdb_deputy("李四", NULL, NULL, NULL);
 	int64_t deps[] = { b, a };
 	int64_t p1 = add_plan("2026", "11", "视察", "视察农贸市场", deps, 2, &err);
 	int64_t p2 = add_plan("2026", "3", "学习培训", "学习代表法", NULL, 0, &err);

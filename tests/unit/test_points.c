@@ -198,24 +198,6 @@ TEST(t_config)
 
 /* ---- the records of the hand-worked example ---- */
 
-static int64_t add_deputy(const char *name, const char *level, const char *status)
-{
-	char **v = record_new_values(&deputy_def, "2026-01-01");
-	str_set(&v[DEP_NAME], name);
-	str_set(&v[DEP_GENDER], "男");
-	str_set(&v[DEP_LEVEL], level);
-	str_set(&v[DEP_STATUS], status);
-	int64_t id = 0;
-	char *err = NULL;
-	if (db_deputies_insert(db, v, &id, &err) < 0) {
-		fprintf(stderr, "  %s\n", err);
-		t_failed_checks++;
-	}
-	free(err);
-	record_free_values(&deputy_def, v);
-	return id;
-}
-
 static void exec(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void exec(const char *fmt, ...)
 {
@@ -251,10 +233,10 @@ static int64_t zs, ls, ww, zl;
 static void example(void)
 {
 	char *err = NULL;
-	zs = add_deputy("张三", "县", "在任");
-	ls = add_deputy("李四", "乡镇", "在任");
-	ww = add_deputy("王五", "市", "在任");
-	zl = add_deputy("赵六", "县", "离任");
+	zs = tdb_deputy("张三", "县", "在任", NULL);
+	ls = tdb_deputy("李四", "乡镇", "在任", NULL);
+	ww = tdb_deputy("王五", "市", "在任", NULL);
+	zl = tdb_deputy("赵六", "县", "离任", NULL);
 	visit(zs, "2025-12-31", "日常来访", 0);
 	const char *days[] = { "2026-01-01", "2026-03-05", "2026-06-01", "2026-07-01", "2026-12-31" };
 	for (int i = 0; i < 5; i++)
@@ -350,7 +332,7 @@ TEST(t_adjustments)
 {
 	char *err = NULL;
 	tdb_open("points-adj");
-	int64_t d = add_deputy("张三", "县", "在任");
+	int64_t d = tdb_deputy("张三", "县", "在任", NULL);
 	CHECK_INT(db_points_adjust(db, d, 2026, "2026-05-01", 30, "", "站长王", NULL, &err), -1);
 	CHECK(err && strstr(err, "理由"));
 	free(err);
@@ -392,8 +374,8 @@ TEST(t_levels_came)
 {
 	char *err = NULL;
 	tdb_open("points-levels");
-	int64_t a = add_deputy("甲", "县", "在任"), b = add_deputy("乙", "县", "在任"), c = add_deputy("丙", "省", "在任"),
-		d = add_deputy("丁", "乡镇", "在任");
+	int64_t a = tdb_deputy("甲", "县", "在任", NULL), b = tdb_deputy("乙", "县", "在任", NULL), c = tdb_deputy("丙", "省", "在任", NULL),
+		d = tdb_deputy("丁", "乡镇", "在任", NULL);
 	exec("INSERT INTO reception_days (date) VALUES ('2026-10-15');"
 	     "INSERT INTO reception_duty (reception_day_id, deputy_id) VALUES (last_insert_rowid(), %lld)",
 	     (long long)a);

@@ -73,8 +73,9 @@ demo: deps all
 	./$(BIN) --db $(DB_DEMO)
 
 # The whole suite: normal build, then the same suite built with sanitizers.
+# The benchmark programs are built (not run) too, so an API change cannot leave them broken.
 check: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BINS)
+	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(BENCH_BINS)
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" build/asan/station \
 	  $(UNIT_BINS:$(BUILD)/%=build/asan/%)
@@ -88,7 +89,7 @@ test: all $(UNIT_BINS)
 fresh-root:
 	@sh tests/fresh-root.sh
 
-# The generator and the benchmark (tests/bench/); not tests: `make check` never runs them.
+# The generator and the benchmark (tests/bench/); not tests: `make check` builds them, never runs them.
 BENCH_BINS := $(BUILD)/bench/gen $(BUILD)/bench/bench
 
 $(BENCH_BINS): $(BUILD)/bench/%: tests/bench/%.c $(LIB)

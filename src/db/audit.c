@@ -35,6 +35,7 @@ const struct db_table_info db_audit_tables[] = {
 	{ "app_session", "当前用户", false },
 	{ "audit_log", "修改记录", false },
 	{ "drafts", "未保存的草稿", false },
+	{ "deputy_visit_years", "代表每年接待来访计数", false },
 	{ NULL, NULL, false },
 };
 

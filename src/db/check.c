@@ -287,6 +287,17 @@ static char *check_fmt_case_seq(sqlite3_stmt *st)
 			 (long long)sqlite3_column_int64(st, 4));
 }
 
+/* Columns: year, deputy id, walk, counted visits and people, recorded visits and people. */
+static char *check_fmt_visit_years(sqlite3_stmt *st)
+{
+	return xasprintf("履职积分里代表第 %lld 号 %lld 年的%s计数是 %lld 次 %lld 人，接待选民登记里是 %lld 次 %lld 人"
+			 "（计数由触发器维护，可能被绕过了；请联系技术人员）",
+			 (long long)sqlite3_column_int64(st, 1), (long long)sqlite3_column_int64(st, 0),
+			 sqlite3_column_int(st, 2) ? "走访选民" : "接待选民", (long long)sqlite3_column_int64(st, 3),
+			 (long long)sqlite3_column_int64(st, 4), (long long)sqlite3_column_int64(st, 5),
+			 (long long)sqlite3_column_int64(st, 6));
+}
+
 static void check_cb(void *ud, const char *finding)
 {
 	struct check_ctx *c = ud;
@@ -333,6 +344,19 @@ int db_check(struct db *db, void (*cb)(void *ud, const char *finding), void *ud,
 		       "LEFT JOIN case_seq s ON s.station_code = x.code AND s.year = x.year "
 		       "WHERE s.last_seq IS NULL OR s.last_seq < x.seq ORDER BY x.case_no",
 		       check_fmt_case_seq, err) < 0)
+		return -1;
+	/* The visit counts per deputy and year (schema 0012) must equal the records they count. */
+	if (db_user_version(db) >= 12 &&
+	    check_rows(&c,
+		       "WITH r AS (SELECT CAST(substr(v.date, 1, 4) AS INTEGER) AS year, x.deputy_id, v.channel = '走访'"
+		       "  AS walk, count(*) AS n, sum(v.people) AS p FROM visits v JOIN visit_deputies x ON x.visit_id = v.id"
+		       "  WHERE v.deleted = 0 GROUP BY 1, 2, 3), k AS (SELECT year, deputy_id, walk, visits AS n,"
+		       "  people AS p FROM deputy_visit_years WHERE visits <> 0 OR people <> 0) "
+		       "SELECT k.year, k.deputy_id, k.walk, k.n, k.p, coalesce(r.n, 0), coalesce(r.p, 0) FROM k"
+		       " LEFT JOIN r USING (year, deputy_id, walk) WHERE r.n IS NOT k.n OR r.p IS NOT k.p "
+		       "UNION ALL SELECT r.year, r.deputy_id, r.walk, 0, 0, r.n, r.p FROM r LEFT JOIN k USING (year, deputy_id, walk)"
+		       " WHERE k.n IS NULL ORDER BY 1, 2, 3",
+		       check_fmt_visit_years, err) < 0)
 		return -1;
 	if (db_audit_verify(db, check_cb, &c, err) < 0)
 		return -1;

@@ -34,6 +34,7 @@ static const struct migrate_step migrate_steps[] = {
 	{ .sql_file = "schema/0009.sql", .what = "代表活动的时间和形成意见建议数" },
 	{ .sql_file = "schema/0010.sql", .what = "接待日举行情况、到场代表与顺延前日期" },
 	{ .sql_file = "schema/0011.sql", .what = "履职积分用的索引" },
+	{ .sql_file = "schema/0012.sql", .what = "代表每年接待来访的计数（履职积分）" },
 };
 
 int db_migrate_count(void) { return (int)ARRAY_LEN(migrate_steps); }

@@ -125,10 +125,12 @@ static void row_adjusted(struct points_figures *f, sqlite3_stmt *st)
 
 /* The queries: ?1 and ?2 the first and last day of the year, ?3 the year; %s is replaced by
  * the deputy condition (" AND <col> = ?4") or nothing. Each is one pass over the year's rows
- * of its table, found by a date index (or, for one deputy, by the deputy's index). The two big
- * ones (visits, sign-ins) have no GROUP BY: each row counts 1 and is summed here, which is
- * cheaper than SQLite sorting 300,000 rows into groups (docs/BENCHMARKS.md). full: only for the
- * register and the file (not needed for points). */
+ * of its table, found by a date index (or, for one deputy, by the deputy's index). Visits come
+ * from deputy_visit_years, the counts per deputy and year that triggers keep (schema 0012): the
+ * join of a year's visits with their deputies was most of the ranking's time. Sign-ins have no
+ * GROUP BY: each row counts 1 and is summed here, which is cheaper than SQLite sorting 100,000
+ * rows into groups (docs/BENCHMARKS.md). full: only for the register and the file (not needed
+ * for points). */
 static const struct fig_query {
 	const char *sql;
 	const char *deputy_col; /* the column the deputy condition applies to */
@@ -138,9 +140,8 @@ static const struct fig_query {
 	{ "SELECT x.deputy_id, count(*) FROM reception_days r JOIN reception_duty x ON x.reception_day_id = r.id"
 	  " WHERE r.date BETWEEN ?1 AND ?2 AND r.deleted = 0 AND r.status = '正常'%s GROUP BY x.deputy_id",
 	  "x.deputy_id", row_duty, true },
-	{ "SELECT x.deputy_id, v.channel = '走访', 1, v.people FROM visits v JOIN visit_deputies x ON x.visit_id = v.id"
-	  " WHERE v.date BETWEEN ?1 AND ?2 AND v.deleted = 0%s",
-	  "x.deputy_id", row_visits, false },
+	{ "SELECT deputy_id, walk, visits, people FROM deputy_visit_years WHERE year = ?3%s",
+	  "deputy_id", row_visits, false },
 	{ "SELECT x.deputy_id, count(*), sum(c.status = '办结'), sum(c.satisfaction = '满意'),"
 	  " sum(c.satisfaction = '基本满意'), sum(c.satisfaction = '不满意') FROM visits v"
 	  " JOIN visit_deputies x ON x.visit_id = v.id JOIN cases c ON c.id = v.case_id"

@@ -491,7 +491,7 @@ static void gen_registers(struct gen *g)
 	/* 12 reception days a year (station.ini's default rule: the 15th, off holidays). */
 	for (int y = atoi(g->today) - 4; y <= atoi(g->today); y++) {
 		int added;
-		if (db_reception_generate(g->db, &g->cfg, g->cal, y, &added, &err) < 0)
+		if (db_reception_generate(g->db, &g->cfg, g->cal, y, NULL, &added, &err) < 0)
 			die("gen: reception days %d: %s", y, err);
 	}
 	if (db_reception_page(g->db, NULL, 0, -1, gen_day_cb, g, &err) < 0)

@@ -25,6 +25,15 @@ ok check_not_sqlite_exit_4 rc_is 4
 ok check_not_sqlite_message err_has "无法打开数据库 notadb.db"
 ok check_not_sqlite_untouched [ "$(cat notadb.db)" = "$(printf '姓名,性别\n张三,男')" ]
 
+# The visit counts kept for the points ranking (schema 0012) changed behind the triggers' back:
+# found, named by deputy, year and figures.
+cp demo.db counts.db
+sqlite3 counts.db "update deputy_visit_years set visits = visits + 7 where (year, deputy_id, walk) = (select year, deputy_id, walk from deputy_visit_years where visits > 0 limit 1)"
+st check --db counts.db
+ok check_visit_counts_exit_1 rc_is 1
+ok check_visit_counts_finding out_has "履职积分里代表第"
+ok check_visit_counts_figures out_has "接待选民登记里是"
+
 # A link to rows that do not exist (written behind the program's back): found, exit 1.
 cp demo.db broken.db
 sqlite3 broken.db "insert into visit_deputies (visit_id, deputy_id) values (999, 998)"

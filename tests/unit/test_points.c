@@ -396,6 +396,70 @@ TEST(t_levels_came)
 	tdb_close();
 }
 
+/* deputy_visit_years (schema 0012) is the year's visit counts the ranking reads; triggers keep
+ * it. After every change of a random sequence — new visits with deputies, a date moved across
+ * a year, channel and people changed, deleted and restored, deputies relinked, a visit deleted
+ * for good — it must equal the counts from the records themselves. */
+#define DVY_RECOUNT                                                                                    \
+	"SELECT CAST(substr(v.date, 1, 4) AS INTEGER), x.deputy_id, v.channel = '走访', count(*),"      \
+	" sum(v.people) FROM visits v JOIN visit_deputies x ON x.visit_id = v.id WHERE v.deleted = 0" \
+	" GROUP BY 1, 2, 3"
+#define DVY_KEPT "SELECT year, deputy_id, walk, visits, people FROM deputy_visit_years WHERE visits <> 0 OR people <> 0"
+
+static long long dvy_diff(void)
+{
+	return q_int("SELECT (SELECT count(*) FROM (" DVY_RECOUNT " EXCEPT " DVY_KEPT "))"
+		     " + (SELECT count(*) FROM (" DVY_KEPT " EXCEPT " DVY_RECOUNT "))");
+}
+
+static void t_visit_counts_follow_records(void)
+{
+	tdb_open("dvy");
+	int64_t dep[4];
+	for (int i = 0; i < 4; i++)
+		dep[i] = tdb_deputy((const char *[]){ "张三", "李四", "王五", "赵六" }[i], NULL, NULL, NULL);
+	static const char *const dates[] = { "2025-12-31", "2026-01-01", "2026-06-15", "2027-01-02" };
+	static const char *const chans[] = { "日常来访", "走访", "接待日来访", "电话" };
+	unsigned seed = 12345;
+	int nvis = 0, bad = 0;
+	for (int step = 0; step < 400; step++) {
+		seed = seed * 1103515245u + 12345u;
+		unsigned r = (seed >> 8) % 8, a = (seed >> 12) % 4, b = (seed >> 16) % 4;
+		int vid = nvis ? (int)((seed >> 20) % (unsigned)nvis) + 1 : 0;
+		if (r == 0 || !nvis) {
+			exec("INSERT INTO visits (date, channel, visitor_name, content, people) VALUES"
+			     " ('%s', '%s', '王大妈', '路灯坏了', %u)", dates[a], chans[b], 1 + (seed >> 24) % 5);
+			nvis++;
+			exec("INSERT INTO visit_deputies (visit_id, deputy_id) SELECT max(id), %lld FROM visits;"
+			     "INSERT INTO visit_deputies (visit_id, deputy_id) SELECT max(id), %lld FROM visits",
+			     (long long)dep[a], (long long)dep[(a + 1 + b % 3) % 4]);
+		} else if (r == 1)
+			exec("UPDATE visits SET date = '%s' WHERE id = %d", dates[a], vid);
+		else if (r == 2)
+			exec("UPDATE visits SET channel = '%s', people = %u WHERE id = %d", chans[b], 1 + a, vid);
+		else if (r == 3)
+			exec("UPDATE visits SET deleted = 1 - deleted WHERE id = %d", vid);
+		else if (r == 4)
+			exec("DELETE FROM visit_deputies WHERE visit_id = %d AND deputy_id = %lld", vid, (long long)dep[a]);
+		else if (r == 5)
+			exec("INSERT OR IGNORE INTO visit_deputies (visit_id, deputy_id) SELECT id, %lld FROM visits"
+			     " WHERE id = %d", (long long)dep[a], vid);
+		else if (r == 6)
+			exec("UPDATE OR IGNORE visit_deputies SET deputy_id = %lld WHERE visit_id = %d AND deputy_id = %lld",
+			     (long long)dep[b], vid, (long long)dep[a]);
+		else
+			exec("DELETE FROM visits WHERE id = %d", vid);
+		if (dvy_diff() != 0 && !bad++)
+			fprintf(stderr, "  counts differ after step %d (kind %u)\n", step, r);
+	}
+	CHECK_INT(bad, 0);
+	/* the sequence did reach every kind of row */
+	CHECK(q_int("SELECT count(DISTINCT year) FROM deputy_visit_years WHERE visits > 0") >= 3);
+	CHECK(q_int("SELECT count(*) FROM deputy_visit_years WHERE walk = 1 AND visits > 0") >= 1);
+	CHECK(q_int("SELECT count(*) FROM visits WHERE deleted = 1") >= 1);
+	tdb_close();
+}
+
 int main(void)
 {
 	RUN(t_item_first_further_cap);
@@ -405,5 +469,6 @@ int main(void)
 	RUN(t_hand_worked_example);
 	RUN(t_adjustments);
 	RUN(t_levels_came);
+	RUN(t_visit_counts_follow_records);
 	return t_done();
 }

@@ -1091,11 +1091,14 @@ out:
 	" AND deleted = 0 AND " cond ") + (SELECT count(*) FROM cases WHERE status IN ('已答复', '办理中')"      \
 	" AND closed_date IS NULL AND followup_date BETWEEN ?1 AND ?2 AND deleted = 0 AND " cond "))"
 
-/* Visits answered on the spot (当场答复, no case) dated in the period, with a condition. A range on
- * the index visits_date. */
-#define CASES_SPOT_VISITS(cond)                                                                                        \
-	"(SELECT count(*) FROM visits WHERE date BETWEEN ?1 AND ?2 AND deleted = 0 AND handling = '当场答复'"      \
-	" AND case_id IS NULL AND " cond ")"
+/* Visits answered on the spot (当场答复, no case) dated in the period: all, rated, satisfied, in one
+ * pass over the range of the index visits_date. "+case_id" keeps SQLite off the index
+ * visits_case, which it otherwise picks for "case_id IS NULL" and walks every visit without a
+ * case (700,000 on the bench database: the home screen took 980 ms instead of 40). */
+#define CASES_SPOT_VISITS                                                                                             \
+	"(SELECT count(*) AS n, count(satisfaction) AS rated, coalesce(sum(satisfaction IN ('满意', '基本满意')), 0)" \
+	" AS satisfied FROM visits WHERE date BETWEEN ?1 AND ?2 AND deleted = 0 AND handling = '当场答复'"            \
+	" AND +case_id IS NULL)"
 
 #define CASES_RATED     "satisfaction IS NOT NULL"
 #define CASES_SATISFIED "satisfaction IN ('满意', '基本满意')"
@@ -1115,9 +1118,7 @@ static const char cases_stats_sql[] =
 	"  AND (assigned_date IS NULL OR reply_date <= due_date)),"
 	" " CASES_FOLLOWED_UP(CASES_RATED) ","
 	" " CASES_FOLLOWED_UP(CASES_SATISFIED) ","
-	" " CASES_SPOT_VISITS("1") ","
-	" " CASES_SPOT_VISITS(CASES_RATED) ","
-	" " CASES_SPOT_VISITS(CASES_SATISFIED);
+	" spot.n, spot.rated, spot.satisfied FROM " CASES_SPOT_VISITS " AS spot";
 /* clang-format on */
 
 int db_cases_stats(struct db *db, const char *from, const char *to, struct case_stats *out, char **err)

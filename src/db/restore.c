@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* ---- the station a file belongs to ---- */
@@ -206,34 +207,6 @@ static void unlink_beside(const char *path, const char *sfx)
 	free(p);
 }
 
-/* Fold the -wal of the database at path into the file (PRAGMA wal_checkpoint(TRUNCATE), then
- * the last connection's close removes the -wal), so nothing of the old file waits beside it to
- * be replayed into the new one. The caller holds the lock. */
-static int restore_checkpoint(const char *path, char **err)
-{
-	sqlite3 *h = NULL;
-	struct stat st;
-	int rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
-	if (rc != SQLITE_OK) {
-		char *why = db_error_text(rc, h ? sqlite3_errmsg(h) : NULL, NULL);
-		db_failf(err, "无法整理当前数据库 %s（%s），没有恢复", path, why);
-		free(why);
-		sqlite3_close(h);
-		return -1;
-	}
-	sqlite3_close(h);
-	char *wal = xasprintf("%s-wal", path);
-	bool left = stat(wal, &st) == 0 && st.st_size > 0;
-	free(wal);
-	if (left)
-		return db_failf(err, "当前数据库 %s 的日志文件（-wal）无法写回，可能另有程序在用它；没有恢复", path);
-	unlink_beside(path, "-wal");
-	unlink_beside(path, "-shm");
-	return 0;
-}
-
 /* fsync the folder of path, so the rename survives a power cut. */
 static void fsync_dir_of(const char *path)
 {
@@ -244,6 +217,43 @@ static void fsync_dir_of(const char *path)
 		close(fd);
 	}
 	free(copy);
+}
+
+/* Keep the current database aside under PATH.bak-YYYYMMDD-HHMMSS (or -2, -3 ...), byte for byte
+ * as it is, with its -wal: hard links, so even a damaged file (which SQLite cannot copy) is kept
+ * whole, and nothing is ever overwritten (link fails on an existing name). On a file system
+ * without hard links, a checked copy through SQLite instead. New name into *aside. */
+static int restore_aside(const char *path, char **aside, char **err)
+{
+	char stamp[32];
+	struct tm tm;
+	time_t now = time(NULL);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime_r(&now, &tm));
+	for (int n = 1; n <= 1000; n++) {
+		char *name = n == 1 ? xasprintf("%s.bak-%s", path, stamp) : xasprintf("%s.bak-%s-%d", path, stamp, n);
+		char *wal_name = xasprintf("%s-wal", name), *wal = xasprintf("%s-wal", path);
+		bool taken = access(wal_name, F_OK) == 0;
+		int rc = taken ? -1 : link(path, name);
+		int e = errno;
+		if (rc == 0 && link(wal, wal_name) < 0 && errno != ENOENT) {
+			e = errno;
+			unlink(name);
+			rc = -1;
+		}
+		free(wal);
+		free(wal_name);
+		if (rc == 0) {
+			*aside = name;
+			return 0;
+		}
+		free(name);
+		if (taken || e == EEXIST)
+			continue;
+		if (e == EPERM || e == EXDEV || e == ENOTSUP || e == EMLINK) /* no hard links here */
+			return (*aside = db_backup_beside(NULL, path, err)) ? 0 : -1;
+		return db_failf(err, "无法另存当前数据库 %s：%s，没有恢复", path, strerror(e));
+	}
+	return db_failf(err, "%s.bak-%s 到 -1000 都已存在：请先清理旧的备份", path, stamp);
 }
 
 int db_restore(const char *path, const char *file, const char *expect_code, char **aside, char **err)
@@ -275,16 +285,21 @@ int db_restore(const char *path, const char *file, const char *expect_code, char
 			db_failf(err, "无法锁定数据库文件 %s：%s", path, strerror(errno));
 		goto out;
 	}
-	if (lock >= 0 && !(*aside = db_backup_beside(NULL, path, err)))
-		goto out;
 	tmp = xasprintf("%s.restore-%ld", path, (long)getpid());
 	if (db_backup_file_to(file, tmp, err) < 0) {
 		free(tmp);
 		tmp = NULL;
 		goto out;
 	}
-	if (lock >= 0 && restore_checkpoint(path, err) < 0)
-		goto out;
+	if (lock >= 0) {
+		if (restore_aside(path, aside, err) < 0)
+			goto out;
+		fsync_dir_of(path);
+		/* The old -wal now lives on beside the copy aside; left here, SQLite would replay it
+		 * into the restored file. */
+		unlink_beside(path, "-wal");
+		unlink_beside(path, "-shm");
+	}
 	if (rename(tmp, path) < 0) {
 		db_failf(err, "无法把恢复的数据放到 %s：%s", path, strerror(errno));
 		goto out;

@@ -41,11 +41,12 @@ void db_restore_info_free(struct db_restore_info *info);
 
 /* Put the backup file in place of the database at path (which may not exist yet): the file is
  * checked (db_restore_inspect), copied next to path under a temporary name with SQLite's backup
- * API and checked again; the current database (if any) is copied aside first
- * (db_backup_beside: "PATH.bak-YYYYMMDD-HHMMSS", into *aside, caller frees; NULL when there was
- * none); then, while this process holds the program's lock on path, the copy replaces it with
- * one rename, so a crash at any moment leaves either the old or the new database whole. The
- * restored file is then opened once (migrating it if it is older) and checked.
+ * API and checked again; then, while this process holds the program's lock on path, the current
+ * database is kept aside byte for byte with its -wal ("PATH.bak-YYYYMMDD-HHMMSS", hard links, so
+ * a damaged file is kept whole too; into *aside, caller frees; NULL when there was none), its
+ * -wal and -shm are removed from path (SQLite would replay an old -wal into the new file), and
+ * the copy replaces it with one rename, so a crash at any moment leaves a whole database at path
+ * and the old one aside. The restored file is then opened once (migrating it if it is older).
  * Refused with a clear message, the current database untouched: path is in use by the program
  * (its lock is held), the file is damaged or not a station's database, the disk is full.
  * expect_code: the station the restored file must belong to (NULL: any); a file of another

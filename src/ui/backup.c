@@ -27,7 +27,7 @@ static char *backup_check_dir(void *ctx, const char *text)
 	struct stat st;
 	if (!*text)
 		return xstrdup("请填写备份文件夹，例如 U 盘里的文件夹");
-	if (stat(text, &st) < 0 && !strcmp(text, c->default_dir) && mkdir(text, 0700) == 0)
+	if (stat(text, &st) < 0 && *c->default_dir && !strcmp(text, c->default_dir) && mkdir(text, 0700) == 0)
 		return NULL;
 	if (stat(text, &st) < 0)
 		return xasprintf("文件夹不存在：%s（U 盘插好了吗？）", text);
@@ -50,7 +50,8 @@ static void backup_tell(enum msg_kind kind, const char *msg)
  * Returns true if a backup was made. */
 static bool backup_run(const char *code, const char *default_dir, const char *dir)
 {
-	struct backup_dir_check c = { default_dir };
+	/* Only the folder beside the database is made when missing, never one station.ini names. */
+	struct backup_dir_check c = { str_empty(app->cfg->backup_dir) ? default_dir : "" };
 	char *folder = xstrdup(dir);
 	bool done = false;
 	for (;;) {
@@ -66,12 +67,14 @@ static bool backup_run(const char *code, const char *default_dir, const char *di
 			int removed = db_backup_prune(folder, code, app->cfg->backup_keep, NULL, NULL, &err);
 			/* Remembering the folder is a convenience: the backup is made either way. */
 			(void)db_station_set_backup_dir(app->db, folder, NULL);
+			/* The file's name first, the folder last: a long path may be cut on a narrow screen. */
+			const char *base = strrchr(made, '/') ? strrchr(made, '/') + 1 : made;
 			if (removed < 0)
-				msg = xasprintf("已备份到 %s；清理较早的备份时出错：%s", made, err);
+				msg = xasprintf("已备份：%s（检查通过）；清理较早的备份时出错：%s。文件夹 %s", base, err, folder);
 			else if (removed)
-				msg = xasprintf("已备份到 %s，检查通过；删除了 %d 份较早的备份", made, removed);
+				msg = xasprintf("已备份：%s（检查通过，删除了 %d 份较早的备份），文件夹 %s", base, removed, folder);
 			else
-				msg = xasprintf("已备份到 %s，检查通过", made);
+				msg = xasprintf("已备份：%s（检查通过），文件夹 %s", base, folder);
 			backup_tell(removed < 0 ? MSG_ERROR : MSG_INFO, msg);
 			free(msg);
 			free(made);

@@ -87,7 +87,7 @@ st restore "$b1" --db s.db
 ok restore_rc rc_is 0
 ok restore_said out_has "已恢复到 s.db"
 ok restore_shows_file out_has "站点 CG01（城关镇人大代表联络站）"
-aside=$(ls s.db.bak-*)
+aside=$(ls s.db.bak-* | grep -v -- -wal)
 ok restore_aside_said out_has "恢复前的数据库另存为 $aside"
 ok restore_data_back sql_is s.db "select count(*) from visits where deleted = 0" "$(sqlite3 "$b1" 'select count(*) from visits where deleted = 0')"
 ok restore_aside_has_change sql_is "$aside" "select count(*) from visits where deleted = 0" "0"

@@ -531,6 +531,39 @@ TEST(t_restore_round_trip_and_refusals)
 	tdb_close();
 }
 
+/* The case restore exists for: the database is damaged (SQLite cannot even copy it). The backup
+ * goes in; the damaged file is kept aside byte for byte, with its -wal. */
+TEST(t_restore_over_damaged)
+{
+	tdb_open("restore");
+	char *err = NULL, *aside = NULL;
+	char *cur = xasprintf("%s/cur.db", tdb_dir), *bak = xasprintf("%s/bak.db", tdb_dir);
+	make_station(bak, "CG01", 4);
+	make_station(cur, "CG01", 30);
+	int fd = open(cur, O_WRONLY);
+	char junk[4096];
+	memset(junk, 0xa5, sizeof junk);
+	for (int pg = 2; pg < 6; pg++)
+		CHECK(fd >= 0 && pwrite(fd, junk, sizeof junk, 4096 * pg) == (ssize_t)sizeof junk);
+	close(fd);
+	size_t n;
+	char *damaged = file_bytes(cur, &n);
+	char *ic = integrity(cur);
+	CHECK(strcmp(ic, "ok") != 0);
+	free(ic);
+	CHECK_INT(db_restore(cur, bak, "CG01", &aside, &err), 0);
+	if (err)
+		fprintf(stderr, "  %s\n", err);
+	CHECK_INT(q_file(cur, "SELECT count(*) FROM visits"), 4);
+	CHECK(aside && file_is(aside, damaged, n));
+	free(damaged);
+	free(aside);
+	free(cur);
+	free(bak);
+	free(err);
+	tdb_close();
+}
+
 int main(void)
 {
 	RUN(t_backup_file_wal);
@@ -543,5 +576,6 @@ int main(void)
 	RUN(t_station_claim_once);
 	RUN(t_restore_inspect);
 	RUN(t_restore_round_trip_and_refusals);
+	RUN(t_restore_over_damaged);
 	return t_done();
 }

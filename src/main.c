@@ -42,6 +42,10 @@ static const struct main_help_row main_help_cmds[] = {
 	  "create a fictional demo database" },
 	{ "visits --month 年-月", "visits --month YYYY-MM", "列出一个月的来访登记（默认本月）",
 	  "list a month's visits (default: this month)" },
+	{ "backup [文件夹]", "backup [DIR]", "备份数据库（程序开着也可以；默认放到 [backup] dir）",
+	  "back up the database (safe while the program is open; default folder: [backup] dir)" },
+	{ "restore 备份文件 [--force]", "restore FILE [--force]", "用备份恢复数据库（当前的另存一份）",
+	  "restore the database from a backup (the current one is kept aside)" },
 	{ "help", "help", "显示本帮助", "show this help" },
 };
 
@@ -49,7 +53,8 @@ static const struct main_help_row main_help_opts[] = {
 	{ "--config 路径", "--config PATH", "使用这个配置文件", "use this configuration file" },
 	{ "--db 路径", "--db PATH", "使用这个数据库文件（代替配置中的 [database] path）",
 	  "use this database file (instead of [database] path)" },
-	{ "--force", "--force", "demo：替换已有的文件", "demo: replace an existing file" },
+	{ "--force", "--force", "demo：替换已有的文件；restore：接受别的站点的备份",
+	  "demo: replace an existing file; restore: accept another station's backup" },
 	{ "--month 年-月", "--month MONTH", "visits：哪个月，如 2026-10", "visits: which month, e.g. 2026-10" },
 	{ "--full", "--full", "visits：电话不打码", "visits: do not mask phone numbers" },
 	{ "-h, --help", "-h, --help", "显示本帮助", "show this help" },
@@ -64,6 +69,7 @@ static const struct main_help_row main_help_exits[] = {
 	{ "3", "3", "配置文件错误", "configuration error" },
 	{ "4", "4", "无法打开数据库（不存在、不是数据库、正被另一个 station 使用、文件夹不存在）",
 	  "the database cannot be opened (missing, not a database, in use by another station, no folder)" },
+	{ "5", "5", "文件写不出（文件夹不存在、只读、磁盘已满）", "a file could not be written (folder missing, read-only, disk full)" },
 	{ "70", "70", "内部错误", "internal error" },
 };
 
@@ -171,7 +177,7 @@ static int main_parse(int argc, char **argv, struct main_opts *o)
 /* Check the words of a command before any file is touched. Returns -1 when fine. */
 static int main_check_command(const struct main_opts *o)
 {
-	static const char *const known[] = { "check", "import", "demo", "help", "visits" };
+	static const char *const known[] = { "check", "import", "demo", "help", "visits", "backup", "restore" };
 	bool ok = false;
 	if (!o->cmd)
 		ok = true;
@@ -179,8 +185,9 @@ static int main_check_command(const struct main_opts *o)
 		ok = !strcmp(o->cmd, known[i]);
 	if (!ok)
 		return main_usage_error("未知命令 %s", "unknown command %s", o->cmd);
-	if (o->force && (!o->cmd || strcmp(o->cmd, "demo")))
-		return main_usage_error("%s 只用于 demo 命令", "%s is only for the demo command", "--force");
+	if (o->force && (!o->cmd || (strcmp(o->cmd, "demo") && strcmp(o->cmd, "restore"))))
+		return main_usage_error("%s 只用于 demo 和 restore 命令", "%s is only for the demo and restore commands",
+					"--force");
 	if ((o->month || o->full) && (!o->cmd || strcmp(o->cmd, "visits")))
 		return main_usage_error("%s 只用于 visits 命令", "%s is only for the visits command",
 					o->month ? "--month" : "--full");
@@ -189,6 +196,12 @@ static int main_check_command(const struct main_opts *o)
 	     !strcmp(o->cmd, "visits")) &&
 	    o->nargs > 0)
 		return main_usage_error("多余的参数 %s", "unexpected argument %s", o->args[0]);
+	if (o->cmd && !strcmp(o->cmd, "backup") && o->nargs > 1)
+		return main_usage_error("多余的参数 %s", "unexpected argument %s", o->args[1]);
+	if (o->cmd && !strcmp(o->cmd, "restore") && o->nargs != 1)
+		return o->nargs ? main_usage_error("多余的参数 %s", "unexpected argument %s", o->args[1])
+				: main_usage_error("%s 需要备份文件：station restore 备份文件",
+						   "%s needs the backup file: station restore FILE", "restore");
 	if (o->cmd && !strcmp(o->cmd, "demo") && !o->db)
 		return main_usage_error("%s 需要 --db 文件（演示数据库不会放在正式数据的位置）",
 					"%s needs --db FILE (a demo never goes where the real data lives)", "demo");
@@ -262,6 +275,10 @@ int main(int argc, char **argv)
 		rc = cli_import(&cfg, path, default_path, o.nargs, o.args);
 	else if (!strcmp(o.cmd, "visits"))
 		rc = cli_visits(&cfg, path, o.month, o.full);
+	else if (!strcmp(o.cmd, "backup"))
+		rc = cli_backup(&cfg, path, o.nargs ? o.args[0] : NULL);
+	else if (!strcmp(o.cmd, "restore"))
+		rc = cli_restore(&cfg, path, o.args[0], o.force);
 	else
 		rc = cli_demo(&cfg, path, o.force);
 	cfg_free(&cfg);

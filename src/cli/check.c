@@ -35,14 +35,14 @@ static void cli_check_damaged_advice(const char *path, int n)
 	char *w = cli_check_shell_word(path);
 	if (cli_english())
 		printf("%d problem(s) found: the database file is damaged. What to do:\n"
-		       "  1. Restore the newest backup: rename the damaged file (keep it), then copy the backup in its place.\n"
+		       "  1. Restore the newest backup:  station restore BACKUP.db  (the damaged file is kept aside).\n"
 		       "  2. With no backup, save what can be read:  sqlite3 %s \".recover\" | sqlite3 recovered.db\n"
 		       "     then check the result with  station check --db recovered.db  and, if it passes, use it instead.\n"
 		       "The other checks (links between records) run once the file is sound.\n",
 		       n, w);
 	else
 		printf("发现 %d 个问题：数据库文件已损坏。请这样处理：\n"
-		       "  1. 用最近的备份恢复：先把损坏的文件改名留存，再把备份复制到它的位置。\n"
+		       "  1. 用最近的备份恢复：station restore 备份文件（损坏的文件会另存留存）。\n"
 		       "  2. 没有备份时，尽量救出数据：sqlite3 %s \".recover\" | sqlite3 救出.db\n"
 		       "     再运行 station check --db 救出.db 检查救出的文件，通过后用它代替损坏的文件。\n"
 		       "其余检查（记录之间的关联）要等文件恢复完好后再做。\n",

@@ -1,6 +1,8 @@
 /* Shared by the commands: the message language, error lines, opening the database. */
 #include "cli/cli.h"
 
+#include "db/restore.h"
+
 #include "core/util.h"
 
 #include <errno.h>
@@ -95,6 +97,13 @@ int cli_open_db(const struct cfg *cfg, const char *path, int flags, bool create_
 		cli_error("%s：%s", db_notice(*out), path);
 	/* The clerk's name goes into the audit log, which a read-only check never writes. */
 	if (!(flags & DB_OPEN_READONLY) && cfg->user && db_set_user(*out, cfg->user, &err)) {
+		cli_error(cli_msg("无法打开数据库 %s：%s", "cannot open the database %s: %s"), path, err ? err : "?");
+		db_close(*out);
+		*out = NULL;
+		goto out;
+	}
+	/* The file remembers which station it belongs to (for station restore), the first time. */
+	if (!(flags & DB_OPEN_READONLY) && db_station_claim(*out, cfg->station_code, cfg->station_name, &err) < 0) {
 		cli_error(cli_msg("无法打开数据库 %s：%s", "cannot open the database %s: %s"), path, err ? err : "?");
 		db_close(*out);
 		*out = NULL;

@@ -18,6 +18,7 @@ enum cli_exit {
 	CLI_USAGE = 2,     /* bad command line */
 	CLI_CONFIG = 3,    /* station.ini missing (when named) or invalid */
 	CLI_DB = 4,        /* the database cannot be opened (missing, not SQLite, locked, folder) */
+	CLI_OUTPUT = 5,    /* a file could not be written (folder missing or read-only, disk full) */
 	CLI_INTERNAL = 70, /* a bug or out of memory (die()) */
 };
 
@@ -48,5 +49,13 @@ int cli_demo(const struct cfg *cfg, const char *path, bool force);
 /* station visits [--month YYYY-MM] [--full]: a month's visits (default this month) as aligned
  * text, phones masked unless full (read only). A bad month: CLI_USAGE. */
 int cli_visits(const struct cfg *cfg, const char *path, const char *month, bool full);
+/* station backup [DIR]: a checked backup of the database at path into DIR (default: [backup]
+ * dir, else the folder "backup" beside the database), the newest [backup] keep kept. Safe while
+ * the program is open. CLI_OUTPUT when the folder is missing, read-only or full. */
+int cli_backup(const struct cfg *cfg, const char *path, const char *dir);
+/* station restore FILE [--force]: put the backup FILE in place of the database at path, the
+ * current one kept aside; a file of another station only with force. CLI_PROBLEMS when the file
+ * is refused, CLI_DB when the program has the database open. */
+int cli_restore(const struct cfg *cfg, const char *path, const char *file, bool force);
 
 #endif

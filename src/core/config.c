@@ -77,6 +77,9 @@ static const struct item items[] = {
 	{ "deputies", "min_receptions_per_year", K_INT, F(min_receptions_per_year), 0, 366 },
 	{ "export", "csv_encoding", K_ENC, 0, 0, 0 },
 	{ "export", "mask_personal", K_BOOL, F(mask_personal), 0, 0 },
+	{ "backup", "dir", K_PATH, F(backup_dir), 0, 0 },
+	{ "backup", "keep", K_INT, F(backup_keep), 1, 1000 },
+	{ "backup", "remind_days", K_INT, F(backup_remind_days), 0, 365 },
 	{ "registers", "deputies", K_TEXT, F(titles[REG_DEPUTIES]), 0, 20 },
 	{ "registers", "visits", K_TEXT, F(titles[REG_VISITS]), 0, 20 },
 	{ "registers", "cases", K_TEXT, F(titles[REG_CASES]), 0, 20 },
@@ -90,8 +93,8 @@ static const struct item items[] = {
 
 /* Sections; the last three hold free keys (checked by apply_key / apply_day / apply_point). */
 static const char *const sections[] = {
-	"station", "database", "reception", "cases", "activities", "deputies", "export", "registers", "user", "keys",
-	"calendar", "points",
+	"station", "database", "reception", "cases", "activities", "deputies", "export", "backup", "registers", "user",
+	"keys", "calendar", "points",
 };
 
 /* One section header (key NULL) or key line of the file. */
@@ -262,6 +265,9 @@ void cfg_defaults(struct cfg *c)
 	c->min_receptions_per_year = 4;
 	c->csv_encoding = CSV_UTF8_BOM;
 	c->mask_personal = true;
+	c->backup_dir = xstrdup("");
+	c->backup_keep = 10;
+	c->backup_remind_days = 7;
 	for (int i = 0; i < REG_COUNT; i++)
 		c->titles[i] = xstrdup(reg_titles[i]);
 	const char *u = getenv("USER");
@@ -280,6 +286,7 @@ void cfg_free(struct cfg *c)
 	free(c->township);
 	free(c->address);
 	free(c->db_path);
+	free(c->backup_dir);
 	free(c->reception_time);
 	free(c->reception_place);
 	for (int i = 0; i < REG_COUNT; i++)
@@ -749,20 +756,23 @@ static char *apply_item(const struct item *it, const char *v, struct cfg *c)
 		else
 			return xstrdup("应为 utf-8-bom 或 gb18030");
 		return NULL;
-	case K_PATH:
+	case K_PATH: {
+		char **dst = (char **)((char *)c + it->off);
 		if ((why = check_text(v, 0)))
 			return xstrdup(why);
 		if (str_starts(v, "~/")) {
 			const char *h = home_dir();
 			if (!h)
 				return xstrdup("找不到主目录，无法展开 ~/，请写完整路径");
-			free(c->db_path);
-			c->db_path = xasprintf("%s/%s", h, v + 2);
+			free(*dst);
+			*dst = xasprintf("%s/%s", h, v + 2);
 		} else {
-			str_set(&c->db_path, v);
+			str_set(dst, v);
 		}
-		c->db_path_default = false;
+		if (dst == &c->db_path)
+			c->db_path_default = false;
 		return NULL;
+	}
 	}
 	return NULL;
 }
@@ -1075,4 +1085,14 @@ out:
 	if (rc < 0)
 		cfg_free(out);
 	return rc;
+}
+
+char *cfg_backup_dir(const struct cfg *c, const char *db_path)
+{
+	if (!str_empty(c->backup_dir))
+		return xstrdup(c->backup_dir);
+	const char *slash = strrchr(db_path, '/');
+	if (!slash)
+		return xstrdup("backup");
+	return xasprintf("%.*s/backup", (int)(slash - db_path), db_path);
 }

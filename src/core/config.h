@@ -80,6 +80,11 @@ struct cfg {
 	/* [export] */
 	enum csv_encoding csv_encoding; /* default CSV_UTF8_BOM */
 	bool mask_personal;             /* mask phone, ID number, address in exports (default true) */
+	/* [backup] (docs/BACKUP.md) */
+	char *backup_dir;       /* station backup's folder when none is given ("~/" expanded); "" = the
+				 * folder "backup" beside the database */
+	int backup_keep;        /* keep the newest this many backups of the station there (1..1000, 10) */
+	int backup_remind_days; /* on closing, offer a backup when the last is older (0..365, 7; 0 = never) */
 	/* [registers] */
 	char *titles[REG_COUNT]; /* owned; default cfg_default_title() */
 	/* [user] */
@@ -130,5 +135,9 @@ const char *cfg_default_title(enum reg_id r);
 int cfg_reg_find(const char *name);
 /* The reception rule for people: "每月15日" or "每周三". Caller frees. */
 char *cfg_rule_text(const struct cfg *c);
+
+/* The folder backups of the database at db_path go to when none is named: [backup] dir, else
+ * the folder "backup" beside the database. New string. */
+char *cfg_backup_dir(const struct cfg *c, const char *db_path);
 
 #endif

@@ -36,6 +36,7 @@ const struct db_table_info db_audit_tables[] = {
 	{ "audit_log", "修改记录", false },
 	{ "drafts", "未保存的草稿", false },
 	{ "deputy_visit_years", "代表每年接待来访计数", false },
+	{ "station_info", "本站信息", false },
 	{ NULL, NULL, false },
 };
 

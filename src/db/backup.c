@@ -5,6 +5,7 @@
 #include "core/util.h"
 #include "db/internal.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -236,17 +237,20 @@ int db_backup_file_to(const char *src, const char *dest, char **err)
 	return backup_make(NULL, src, false, dest, err) ? -1 : 0;
 }
 
-char *db_backup_beside(struct db *db, const char *path, char **err)
+/* A new backup named prefix + stamp + ("" | "-2" | "-3" ...) + suffix, stamp the local time
+ * YYYYMMDD-HHMMSS: the first free name, so an earlier backup is never replaced. */
+static char *backup_stamped(struct db *db, const char *src, bool bytes, const char *prefix, const char *suffix,
+			    char **err)
 {
 	char stamp[32];
 	struct tm tm;
 	time_t now = time(NULL);
-	bool bytes = !db && backup_not_sqlite(path);
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime_r(&now, &tm));
 	for (int n = 1; n <= BACKUP_MAX_SAME_SECOND; n++) {
-		char *dest = n == 1 ? xasprintf("%s.bak-%s", path, stamp) : xasprintf("%s.bak-%s-%d", path, stamp, n);
+		char *dest = n == 1 ? xasprintf("%s%s%s", prefix, stamp, suffix)
+				    : xasprintf("%s%s-%d%s", prefix, stamp, n, suffix);
 		char *e = NULL;
-		int rc = backup_make(db, path, bytes, dest, &e);
+		int rc = backup_make(db, src, bytes, dest, &e);
 		if (rc == 0)
 			return dest;
 		free(dest);
@@ -259,6 +263,170 @@ char *db_backup_beside(struct db *db, const char *path, char **err)
 		}
 		free(e);
 	}
-	db_failf(err, "%s.bak-%s 到 -%d 都已存在：请先清理旧的备份", path, stamp, BACKUP_MAX_SAME_SECOND);
+	db_failf(err, "%s%s%s 到 -%d 都已存在：请先清理旧的备份", prefix, stamp, suffix, BACKUP_MAX_SAME_SECOND);
 	return NULL;
+}
+
+char *db_backup_beside(struct db *db, const char *path, char **err)
+{
+	char *prefix = xasprintf("%s.bak-", path);
+	char *dest = backup_stamped(db, path, !db && backup_not_sqlite(path), prefix, "", err);
+	free(prefix);
+	return dest;
+}
+
+/* ---- station backup: station-<code>-<stamp>.db in a folder, the newest N kept ---- */
+
+/* A folder a backup can go to: exists, is a folder, can be written. */
+static int backup_dir_ok(const char *dir, char **err)
+{
+	struct stat st;
+	if (str_empty(dir))
+		return db_fail_msg(err, "没有指定备份文件夹");
+	if (stat(dir, &st) < 0)
+		return db_failf(err, "备份文件夹不存在：%s（U 盘插好了吗？）", dir);
+	if (!S_ISDIR(st.st_mode))
+		return db_failf(err, "%s 不是文件夹，不能放备份", dir);
+	if (access(dir, W_OK | X_OK) < 0)
+		return db_failf(err, "备份文件夹 %s 不能写入（%s）：U 盘是否写保护？", dir,
+				errno == EROFS ? "只读的磁盘" : strerror(errno));
+	return 0;
+}
+
+/* A station code is safe in a file name: ASCII letters and digits (config checks it; this
+ * guards the file system against anything else). */
+static bool backup_code_ok(const char *code)
+{
+	if (str_empty(code) || strlen(code) > 32)
+		return false;
+	for (const char *p = code; *p; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')))
+			return false;
+	return true;
+}
+
+char *db_backup_into(struct db *db, const char *src, const char *dir, const char *code, char **err)
+{
+	if (err)
+		*err = NULL;
+	if (!backup_code_ok(code)) {
+		db_failf(err, "站点代码「%s」不能用在备份文件名里（只能是字母和数字）", code ? code : "");
+		return NULL;
+	}
+	if (backup_dir_ok(dir, err) < 0)
+		return NULL;
+	char *prefix = xasprintf("%s%sstation-%s-", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", code);
+	char *dest = backup_stamped(db, src, false, prefix, ".db", err);
+	free(prefix);
+	return dest;
+}
+
+/* If name is a backup of code (station-<code>-YYYYMMDD-HHMMSS[-N].db), its stamp as
+ * "YYYYMMDD-HHMMSS" into stamp and N (1 without a suffix); else false. */
+static bool backup_name_parse(const char *name, const char *code, char stamp[16], int *n)
+{
+	size_t lc = strlen(code);
+	if (strncmp(name, "station-", 8) || strncmp(name + 8, code, lc) || name[8 + lc] != '-')
+		return false;
+	const char *p = name + 9 + lc;
+	for (int i = 0; i < 15; i++)
+		if (i == 8 ? p[i] != '-' : (p[i] < '0' || p[i] > '9'))
+			return false;
+	memcpy(stamp, p, 15);
+	stamp[15] = '\0';
+	p += 15;
+	*n = 1;
+	if (*p == '-') {
+		char *end = NULL;
+		long v = strtol(p + 1, &end, 10);
+		if (end == p + 1 || v < 2 || v > BACKUP_MAX_SAME_SECOND)
+			return false;
+		*n = (int)v;
+		p = end;
+	}
+	return !strcmp(p, ".db");
+}
+
+struct backup_ent {
+	char stamp[16];
+	int n;
+	char *path;
+};
+
+/* Newest first: by stamp, then by the same-second number. */
+static int backup_ent_cmp(const void *a, const void *b)
+{
+	const struct backup_ent *x = a, *y = b;
+	int c = strcmp(y->stamp, x->stamp);
+	return c ? c : y->n - x->n;
+}
+
+int db_backup_list(const char *dir, const char *code, struct db_backup_list *out, char **err)
+{
+	memset(out, 0, sizeof *out);
+	if (!backup_code_ok(code))
+		return 0;
+	DIR *d = opendir(dir);
+	if (!d) {
+		if (errno == ENOENT)
+			return 0;
+		return db_failf(err, "无法读取备份文件夹 %s：%s", dir, strerror(errno));
+	}
+	struct backup_ent *v = NULL;
+	int n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		struct backup_ent b;
+		if (!backup_name_parse(e->d_name, code, b.stamp, &b.n))
+			continue;
+		if (n == cap)
+			v = xrealloc(v, sizeof *v * (size_t)(cap = cap ? cap * 2 : 16));
+		b.path = xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+		v[n++] = b;
+	}
+	closedir(d);
+	if (n)
+		qsort(v, (size_t)n, sizeof *v, backup_ent_cmp);
+	out->paths = xcalloc((size_t)n + 1, sizeof *out->paths);
+	out->stamps = xcalloc((size_t)n + 1, sizeof *out->stamps);
+	for (int i = 0; i < n; i++) {
+		const char *t = v[i].stamp;
+		out->paths[i] = v[i].path;
+		out->stamps[i] = xasprintf("%.4s-%.2s-%.2s %.2s:%.2s:%.2s", t, t + 4, t + 6, t + 9, t + 11, t + 13);
+	}
+	out->n = n;
+	free(v);
+	return 0;
+}
+
+void db_backup_list_free(struct db_backup_list *l)
+{
+	if (!l)
+		return;
+	str_free_array(l->paths, l->n);
+	str_free_array(l->stamps, l->n);
+	memset(l, 0, sizeof *l);
+}
+
+int db_backup_prune(const char *dir, const char *code, int keep, void (*cb)(void *ud, const char *path), void *ud,
+		    char **err)
+{
+	struct db_backup_list l;
+	int removed = 0;
+	if (keep < 1)
+		keep = 1;
+	if (db_backup_list(dir, code, &l, err) < 0)
+		return -1;
+	for (int i = keep; i < l.n; i++) {
+		if (unlink(l.paths[i]) < 0) {
+			db_failf(err, "无法删除较早的备份 %s：%s", l.paths[i], strerror(errno));
+			db_backup_list_free(&l);
+			return -1;
+		}
+		removed++;
+		if (cb)
+			cb(ud, l.paths[i]);
+	}
+	db_backup_list_free(&l);
+	return removed;
 }

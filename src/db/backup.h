@@ -32,4 +32,26 @@ int db_backup_file_to(const char *src, const char *dest, char **err);
  * Returns the name used (caller frees), or NULL with *err. */
 char *db_backup_beside(struct db *db, const char *path, char **err);
 
+/* station backup: a backup of db (or, db NULL, of the database file src read through its own
+ * read-only connection, as db_backup_file_to) in the folder dir, named
+ * station-<code>-YYYYMMDD-HHMMSS.db, or "...-2.db", "-3.db" for more in the same second. The
+ * folder must exist and be writable (the message says which it is not: a USB stick that is not
+ * plugged in, or write-protected). Returns the path made (caller frees), or NULL with *err. */
+char *db_backup_into(struct db *db, const char *src, const char *dir, const char *code, char **err);
+
+/* The backups of station code in dir (the names db_backup_into makes; nothing else), newest
+ * first, with the local time in each name ("YYYY-MM-DD HH:MM:SS"). A missing folder has none. */
+struct db_backup_list {
+	char **paths;
+	char **stamps;
+	int n;
+};
+int db_backup_list(const char *dir, const char *code, struct db_backup_list *out, char **err);
+void db_backup_list_free(struct db_backup_list *l);
+
+/* Delete all but the newest keep (at least 1) backups of code in dir, each path removed passed
+ * to cb (may be NULL). Other files are never touched. Returns how many were removed, or -1. */
+int db_backup_prune(const char *dir, const char *code, int keep, void (*cb)(void *ud, const char *path), void *ud,
+		    char **err);
+
 #endif

@@ -5,6 +5,7 @@
 #include "core/clock.h"
 #include "core/text.h"
 #include "core/util.h"
+#include "ui/backup.h"
 #include "ui/help.h"
 #include "ui/home.h"
 #include "ui/ui.h"
@@ -397,6 +398,8 @@ static void run_loop(void)
 		}
 		const struct binding *b = screen_binding(s, k);
 		int flags = b && b->run ? b->run(s) : s->ops->key(s, k);
+		if (flags & UI_QUIT)
+			backup_offer_on_quit();
 		if ((flags & UI_QUIT) || app->stop_signal)
 			break;
 		if (flags & UI_POP)

@@ -33,6 +33,9 @@ name = 城关镇人大代表联络站
 code = CG01
 county = 测试县
 township = 城关镇
+[backup]
+# the backup offered on closing is tested in test_backup.sh; elsewhere F10 just quits
+remind_days = 0
 INI
 	trap e2e_cleanup EXIT
 }

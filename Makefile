@@ -8,7 +8,7 @@
 PREFIX  ?= /usr/local
 CC      ?= cc
 BUILD   ?= build
-PKGS    := ncursesw sqlite3
+PKGS    := ncursesw sqlite3 pangocairo
 WERROR  ?= $(if $(CI),-Werror,)
 OPT     ?= -O2 -g
 SAN     ?=

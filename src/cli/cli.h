@@ -48,5 +48,8 @@ int cli_demo(const struct cfg *cfg, const char *path, bool force);
 /* station visits [--month YYYY-MM] [--full]: a month's visits (default this month) as aligned
  * text, phones masked unless full (read only). A bad month: CLI_USAGE. */
 int cli_visits(const struct cfg *cfg, const char *path, const char *month, bool full);
+/* station print ...: a ledger or notice as a PDF (docs/PRINTING.md). argv[0] is "print"; the
+ * words after it are parsed by the command itself. */
+int cli_print(const struct cfg *cfg, const char *path, int argc, char **argv);
 
 #endif

@@ -47,7 +47,7 @@ enum kind {
 	K_RULE, /* reception rule → reception_rule + reception_day */
 	K_TIME, /* HH:MM or HH:MM-HH:MM → char * */
 	K_ENC,  /* utf-8-bom / gb18030 → csv_encoding */
-	K_PATH, /* a file path, "~/" expanded → db_path */
+	K_PATH, /* a file path, "~/" expanded → char * (db_path, print_folder) */
 };
 
 struct item {
@@ -84,13 +84,18 @@ static const struct item items[] = {
 	{ "registers", "activities", K_TEXT, F(titles[REG_ACTIVITIES]), 0, 20 },
 	{ "registers", "training", K_TEXT, F(titles[REG_TRAINING]), 0, 20 },
 	{ "registers", "performance", K_TEXT, F(titles[REG_PERFORMANCE]), 0, 20 },
+	{ "print", "font", K_TEXT, F(print_font), 0, 60 },
+	{ "print", "command", K_TEXT, F(print_command), 0, 120 },
+	{ "print", "folder", K_PATH, F(print_folder), 0, 0 },
+	{ "print", "clerk", K_TEXT, F(print_clerk), 0, 20 },
+	{ "print", "reviewer", K_TEXT, F(print_reviewer), 0, 20 },
 	{ "user", "name", K_TEXT, F(user), 0, 20 },
 };
 #undef F
 
 /* Sections; the last three hold free keys (checked by apply_key / apply_day / apply_point). */
 static const char *const sections[] = {
-	"station", "database", "reception", "cases", "activities", "deputies", "export", "registers", "user", "keys",
+	"station", "database", "reception", "cases", "activities", "deputies", "export", "registers", "print", "user", "keys",
 	"calendar", "points",
 };
 
@@ -264,6 +269,11 @@ void cfg_defaults(struct cfg *c)
 	c->mask_personal = true;
 	for (int i = 0; i < REG_COUNT; i++)
 		c->titles[i] = xstrdup(reg_titles[i]);
+	c->print_font = xstrdup("Noto Sans CJK SC");
+	c->print_command = xstrdup("");
+	c->print_folder = xstrdup("");
+	c->print_clerk = xstrdup("");
+	c->print_reviewer = xstrdup("");
 	const char *u = getenv("USER");
 	c->user = xstrdup(!str_empty(u) && !check_text(u, 20) ? u : "联络员");
 	c->points_file = xstrdup("");
@@ -284,6 +294,11 @@ void cfg_free(struct cfg *c)
 	free(c->reception_place);
 	for (int i = 0; i < REG_COUNT; i++)
 		free(c->titles[i]);
+	free(c->print_font);
+	free(c->print_command);
+	free(c->print_folder);
+	free(c->print_clerk);
+	free(c->print_reviewer);
 	free(c->user);
 	for (int i = 0; i < c->nkeys; i++) {
 		free(c->keys[i].action);
@@ -756,12 +771,13 @@ static char *apply_item(const struct item *it, const char *v, struct cfg *c)
 			const char *h = home_dir();
 			if (!h)
 				return xstrdup("找不到主目录，无法展开 ~/，请写完整路径");
-			free(c->db_path);
-			c->db_path = xasprintf("%s/%s", h, v + 2);
+			free(*(char **)field);
+			*(char **)field = xasprintf("%s/%s", h, v + 2);
 		} else {
-			str_set(&c->db_path, v);
+			str_set((char **)field, v);
 		}
-		c->db_path_default = false;
+		if (it->off == offsetof(struct cfg, db_path))
+			c->db_path_default = false;
 		return NULL;
 	}
 	return NULL;

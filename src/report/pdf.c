@@ -512,7 +512,7 @@ static int pdf_draw_emit(void *eud, const char *const *cells)
 	double off = 0;
 	while (e->page + 1 < e->npages && e->pages[e->page + 1].row == e->row) {
 		double next = e->pages[e->page + 1].off;
-		pdf_draw_part(e, cells, h, off, e->body_top + e->body_h - e->y);
+		pdf_draw_part(e, cells, h, off, pdf_cut(e, off)); /* whole lines only */
 		off = next;
 		pdf_page_end(e);
 		pdf_page_top(e);

@@ -260,11 +260,18 @@ static void pdf_progress(struct pdf_eng *e)
 /* Lay out text in a box w wide with font fd and alignment; the layout is e->lay's or lay. */
 static void pdf_set(PangoLayout *lay, const PangoFontDescription *fd, const char *text, double w, enum pdf_align a)
 {
-	pango_layout_set_font_description(lay, fd);
-	pango_layout_set_width(lay, w > 0 ? (int)(w * PANGO_SCALE) : -1);
-	pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_alignment(lay, a == PDF_RIGHT ? PANGO_ALIGN_RIGHT : a == PDF_CENTER ? PANGO_ALIGN_CENTER
-											: PANGO_ALIGN_LEFT);
+	/* each setter drops the layout's caches: set only what changes */
+	const PangoFontDescription *cur = pango_layout_get_font_description(lay);
+	if (!cur || !pango_font_description_equal(cur, fd))
+		pango_layout_set_font_description(lay, fd);
+	int width = w > 0 ? (int)(w * PANGO_SCALE) : -1;
+	if (pango_layout_get_width(lay) != width)
+		pango_layout_set_width(lay, width);
+	if (pango_layout_get_wrap(lay) != PANGO_WRAP_WORD_CHAR)
+		pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+	PangoAlignment al = a == PDF_RIGHT ? PANGO_ALIGN_RIGHT : a == PDF_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+	if (pango_layout_get_alignment(lay) != al)
+		pango_layout_set_alignment(lay, al);
 	pango_layout_set_text(lay, text ? text : "", -1);
 }
 

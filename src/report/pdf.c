@@ -156,6 +156,25 @@ static int pdf_out_close(struct pdf_out *o, bool ok, char **err)
 
 /* ---- fonts ---- */
 
+/* At exit: drop the font caches of pango and cairo (they live for the process; the leak checker
+ * of the sanitizer build would report them). Not FcFini(): it asserts while fontconfig's own
+ * caches are still referenced (after a missing font). */
+static void pdf_atexit(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+}
+
+/* Register pdf_atexit once, before the first use of pango. */
+static void pdf_init(void)
+{
+	static bool done;
+	if (!done) {
+		done = true;
+		atexit(pdf_atexit);
+	}
+}
+
 /* The first family of a font description string, lower-cased comparisons done by the caller. */
 static char *pdf_family(const PangoFontDescription *fd)
 {
@@ -171,6 +190,7 @@ static char *pdf_family(const PangoFontDescription *fd)
 int pdf_font_check(const char *font, char **err)
 {
 	const char *name = font && *font ? font : PDF_DEFAULT_FONT;
+	pdf_init();
 	PangoFontDescription *want = pango_font_description_from_string(name);
 	PangoFontMap *fm = pango_cairo_font_map_get_default();
 	PangoContext *ctx = pango_font_map_create_context(fm);
@@ -192,10 +212,12 @@ int pdf_font_check(const char *font, char **err)
 		g_object_unref(f);
 	}
 	if (rc && !*err)
-		*err = xasprintf("找不到字体「%s」，请安装 %s（apt-get install %s），"
-				 "或在 station.ini 的 [print] font 写一个已安装的中文字体",
-				 family, !strcasecmp(family, PDF_DEFAULT_FONT) ? PDF_FONT_PACKAGE : "这个字体",
-				 PDF_FONT_PACKAGE);
+		*err = !strcasecmp(family, PDF_DEFAULT_FONT)
+			       ? xasprintf("找不到字体「%s」，请安装 %s（apt-get install %s）", family, PDF_FONT_PACKAGE,
+					   PDF_FONT_PACKAGE)
+			       : xasprintf("找不到字体「%s」，请安装这个字体，或在 station.ini 的 [print] font 写一个"
+					   "已安装的中文字体（如 %s，apt-get install %s）",
+					   family, PDF_DEFAULT_FONT, PDF_FONT_PACKAGE);
 	free(family);
 	g_object_unref(ctx);
 	pango_font_description_free(want);

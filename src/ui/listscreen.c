@@ -174,7 +174,7 @@ static int ls_print(struct screen *s)
 		p = ls->period;
 	else
 		period_month_of(app->today, &p);
-	app_message(MSG_INFO, "正在生成 PDF ……");
+	app_message(MSG_INFO, "正在生成 PDF，请稍候");
 	app_draw_all();
 	if (ledger_print(app->db, app->cfg, (enum reg_id)reg, p.from, p.to, NULL, NULL, NULL, &path, &err) < 0) {
 		app_message(MSG_ERROR, "没有打印：%s", err);

@@ -9,6 +9,7 @@ for c in pdfinfo pdftotext pdftoppm; do
 	command -v "$c" >/dev/null || { echo "FAIL setup: command not found: $c (poppler-utils; sh src/tools/install-deps.sh)"; exit 1; }
 done
 export STATION_TODAY=2026-11-23
+export LSAN_OPTIONS=suppressions=$REPO/tests/lsan-cairo.supp # see that file
 st demo --db demo.db
 ok demo_for_print rc_is 0
 cat >station.ini <<'INI'

@@ -11,6 +11,7 @@ cat >>"$CONF" <<INI
 folder = $T/out
 INI
 "$STATION_BIN" --config "$CONF" demo --db "$DB" --force >/dev/null 2>&1 || fail "demo database"
+E2E_ENV="LSAN_OPTIONS=suppressions=$PWD/tests/lsan-cairo.supp" # see that file
 e2e_start
 key 3
 expect_screen "接待选民登记簿"

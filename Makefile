@@ -8,7 +8,7 @@
 PREFIX  ?= /usr/local
 CC      ?= cc
 BUILD   ?= build
-PKGS    := ncursesw sqlite3
+PKGS    := ncursesw sqlite3 pangocairo
 WERROR  ?= $(if $(CI),-Werror,)
 OPT     ?= -O2 -g
 SAN     ?=
@@ -90,7 +90,7 @@ fresh-root:
 	@sh tests/fresh-root.sh
 
 # The generator and the benchmark (tests/bench/); not tests: `make check` builds them, never runs them.
-BENCH_BINS := $(BUILD)/bench/gen $(BUILD)/bench/bench
+BENCH_BINS := $(BUILD)/bench/gen $(BUILD)/bench/bench $(BUILD)/bench/pdfbench
 
 $(BENCH_BINS): $(BUILD)/bench/%: tests/bench/%.c $(LIB)
 	@mkdir -p $(dir $@)

@@ -46,6 +46,8 @@ static const struct main_help_row main_help_cmds[] = {
 	  "back up the database (safe while the program is open; default folder: [backup] dir)" },
 	{ "restore 备份文件 [--force]", "restore FILE [--force]", "用备份恢复数据库（当前的另存一份）",
 	  "restore the database from a backup (the current one is kept aside)" },
+	{ "print 登记簿 --month 年-月", "print REGISTER --month M", "打印台账（PDF）；另有 print notice、print plan",
+	  "print a register's ledger (PDF); also print notice, print plan" },
 	{ "help", "help", "显示本帮助", "show this help" },
 };
 
@@ -63,8 +65,9 @@ static const struct main_help_row main_help_opts[] = {
 
 static const struct main_help_row main_help_exits[] = {
 	{ "0", "0", "成功", "success" },
-	{ "1", "1", "检查发现问题；导入被拒绝（什么也没导入）；demo 不覆盖已有文件",
-	  "check found problems; import rejected (nothing imported); demo would overwrite a file" },
+	{ "1", "1", "检查发现问题；导入被拒绝（什么也没导入）；demo 不覆盖已有文件；print 没有写成或没有送到打印机",
+	  "check found problems; import rejected (nothing imported); demo would overwrite a file; print: the PDF "
+	  "was not written or not sent" },
 	{ "2", "2", "命令行用法错误", "usage error" },
 	{ "3", "3", "配置文件错误", "configuration error" },
 	{ "4", "4", "无法打开数据库（不存在、不是数据库、正被另一个 station 使用、文件夹不存在）",
@@ -177,7 +180,7 @@ static int main_parse(int argc, char **argv, struct main_opts *o)
 /* Check the words of a command before any file is touched. Returns -1 when fine. */
 static int main_check_command(const struct main_opts *o)
 {
-	static const char *const known[] = { "check", "import", "demo", "help", "visits", "backup", "restore" };
+	static const char *const known[] = { "check", "import", "demo", "help", "visits", "backup", "restore", "print" };
 	bool ok = false;
 	if (!o->cmd)
 		ok = true;
@@ -206,6 +209,18 @@ static int main_check_command(const struct main_opts *o)
 		return main_usage_error("%s 需要 --db 文件（演示数据库不会放在正式数据的位置）",
 					"%s needs --db FILE (a demo never goes where the real data lives)", "demo");
 	return -1;
+}
+
+/* Index of the command word in argv (after the options and their values), or argc. */
+static int main_cmd_index(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--config") || !strcmp(argv[i], "--db") || !strcmp(argv[i], "--month"))
+			i++;
+		else if (argv[i][0] != '-')
+			return i;
+	}
+	return argc;
 }
 
 /* Load the configuration; print its warnings. Returns -1 when fine, else CLI_CONFIG.
@@ -251,8 +266,15 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	if (strcmp(nl_langinfo(CODESET), "UTF-8"))
 		setlocale(LC_CTYPE, "C.UTF-8");
-	if ((rc = main_parse(argc, argv, &o)) >= 0)
+	/* print parses its own options (cli/print.c): main's stop at the command word */
+	int ci = main_cmd_index(argc, argv);
+	bool print = ci < argc && !strcmp(argv[ci], "print");
+	if ((rc = main_parse(print ? ci + 1 : argc, argv, &o)) >= 0)
 		return rc;
+	if (print) {
+		o.args = argv + ci;
+		o.nargs = argc - ci;
+	}
 	if (o.help || (o.cmd && !strcmp(o.cmd, "help"))) {
 		main_help();
 		return CLI_OK;
@@ -279,6 +301,8 @@ int main(int argc, char **argv)
 		rc = cli_backup(&cfg, path, o.nargs ? o.args[0] : NULL);
 	else if (!strcmp(o.cmd, "restore"))
 		rc = cli_restore(&cfg, path, o.args[0], o.force);
+	else if (!strcmp(o.cmd, "print"))
+		rc = cli_print(&cfg, path, o.nargs, o.args);
 	else
 		rc = cli_demo(&cfg, path, o.force);
 	cfg_free(&cfg);

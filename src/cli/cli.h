@@ -57,5 +57,8 @@ int cli_backup(const struct cfg *cfg, const char *path, const char *dir);
  * current one kept aside; a file of another station only with force. CLI_PROBLEMS when the file
  * is refused, CLI_DB when the program has the database open. */
 int cli_restore(const struct cfg *cfg, const char *path, const char *file, bool force);
+/* station print ...: a ledger or notice as a PDF (docs/PRINTING.md). argv[0] is "print"; the
+ * words after it are parsed by the command itself. */
+int cli_print(const struct cfg *cfg, const char *path, int argc, char **argv);
 
 #endif

@@ -47,7 +47,7 @@ enum kind {
 	K_RULE, /* reception rule → reception_rule + reception_day */
 	K_TIME, /* HH:MM or HH:MM-HH:MM → char * */
 	K_ENC,  /* utf-8-bom / gb18030 → csv_encoding */
-	K_PATH, /* a file path, "~/" expanded → db_path */
+	K_PATH, /* a file path, "~/" expanded → char * (db_path, print_folder) */
 };
 
 struct item {
@@ -87,14 +87,19 @@ static const struct item items[] = {
 	{ "registers", "activities", K_TEXT, F(titles[REG_ACTIVITIES]), 0, 20 },
 	{ "registers", "training", K_TEXT, F(titles[REG_TRAINING]), 0, 20 },
 	{ "registers", "performance", K_TEXT, F(titles[REG_PERFORMANCE]), 0, 20 },
+	{ "print", "font", K_TEXT, F(print_font), 0, 60 },
+	{ "print", "command", K_TEXT, F(print_command), 0, 120 },
+	{ "print", "folder", K_PATH, F(print_folder), 0, 0 },
+	{ "print", "clerk", K_TEXT, F(print_clerk), 0, 20 },
+	{ "print", "reviewer", K_TEXT, F(print_reviewer), 0, 20 },
 	{ "user", "name", K_TEXT, F(user), 0, 20 },
 };
 #undef F
 
 /* Sections; the last three hold free keys (checked by apply_key / apply_day / apply_point). */
 static const char *const sections[] = {
-	"station", "database", "reception", "cases", "activities", "deputies", "export", "backup", "registers", "user",
-	"keys", "calendar", "points",
+	"station", "database", "reception", "cases", "activities", "deputies", "export", "backup", "registers", "print",
+	"user", "keys", "calendar", "points",
 };
 
 /* One section header (key NULL) or key line of the file. */
@@ -270,6 +275,11 @@ void cfg_defaults(struct cfg *c)
 	c->backup_remind_days = 7;
 	for (int i = 0; i < REG_COUNT; i++)
 		c->titles[i] = xstrdup(reg_titles[i]);
+	c->print_font = xstrdup("Noto Sans CJK SC");
+	c->print_command = xstrdup("");
+	c->print_folder = xstrdup("");
+	c->print_clerk = xstrdup("");
+	c->print_reviewer = xstrdup("");
 	const char *u = getenv("USER");
 	c->user = xstrdup(!str_empty(u) && !check_text(u, 20) ? u : "联络员");
 	c->points_file = xstrdup("");
@@ -291,6 +301,11 @@ void cfg_free(struct cfg *c)
 	free(c->reception_place);
 	for (int i = 0; i < REG_COUNT; i++)
 		free(c->titles[i]);
+	free(c->print_font);
+	free(c->print_command);
+	free(c->print_folder);
+	free(c->print_clerk);
+	free(c->print_reviewer);
 	free(c->user);
 	for (int i = 0; i < c->nkeys; i++) {
 		free(c->keys[i].action);

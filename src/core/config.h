@@ -87,6 +87,12 @@ struct cfg {
 	int backup_remind_days; /* on closing, offer a backup when the last is older (0..365, 7; 0 = never) */
 	/* [registers] */
 	char *titles[REG_COUNT]; /* owned; default cfg_default_title() */
+	/* [print] (docs/PRINTING.md) */
+	char *print_font;     /* pango font of printed ledgers and notices (default Noto Sans CJK SC) */
+	char *print_command;  /* print command the PDF is sent to, e.g. "lp"; "" = only save it */
+	char *print_folder;   /* folder PDFs are saved in ("~/" expanded); "" = the working folder */
+	char *print_clerk;    /* 登记人 printed on the signature line; "" = a blank line to sign */
+	char *print_reviewer; /* 审核人 likewise */
 	/* [user] */
 	char *user; /* clerk name written to the audit log until accounts exist
 		     * (default $USER, else 联络员) */

@@ -11,9 +11,13 @@
 #           procps (pgrep, ps: the e2e crash test and wait_exit's report), iconv (libc-bin),
 #           flock (util-linux), timeout/stat/md5sum/mktemp (coreutils)
 #   data:   bzip2 (data/gen-pinyin.py reads Unihan .bz2), locales
+#   print:  libcairo2-dev (the PDF surface), libpango1.0-dev (Chinese text laid out and wrapped
+#           in cells), fonts-noto-cjk (the CJK font the PDFs embed, [print] font),
+#           poppler-utils (pdftotext, pdfinfo, pdftoppm: the print tests read the PDFs back)
 set -eu
 PKGS="make gcc binutils libc6-dev pkg-config libncurses-dev libsqlite3-dev libcsv-dev libiniparser-dev \
-coreutils util-linux libc-bin procps sqlite3 tmux python3 bzip2 locales $*"
+coreutils util-linux libc-bin procps sqlite3 tmux python3 bzip2 locales \
+libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils $*"
 missing=""
 for p in $PKGS; do
   if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed'; then

@@ -112,6 +112,11 @@ static struct key_binding table[ACT_COUNT] = {
 	  .label = "档案",
 	  .help = "打开选中代表的一人一档（某一年的全部履职情况和积分）",
 	  .spec = "F9 ^Y" },
+	{ .action = ACT_PRINT,
+	  .name = "print",
+	  .label = "打印",
+	  .help = "把本登记簿所选期间（没选时为本月）打印成 PDF 台账，显示文件存放位置",
+	  .spec = "F11 ^K" },
 };
 
 static const struct {

@@ -48,6 +48,7 @@ enum action {
 	ACT_ALL_PRESENT, /* sign-in sheet: every deputy who may sign in is 出席 */
 	ACT_ADJUST,   /* points ranking: a manual adjustment of the selected deputy's points */
 	ACT_DEPFILE,  /* roster, evaluations: the selected deputy's file (一人一档) */
+	ACT_PRINT,    /* register lists: print the list's period as a PDF ledger (report/ledger.h) */
 	ACT_COUNT
 };
 

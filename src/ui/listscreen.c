@@ -3,6 +3,8 @@
 #include "ui/listscreen.h"
 
 #include "core/util.h"
+#include "report/ledger.h"
+#include "ui/app.h"
 #include "ui/dialog.h"
 
 #include <stdlib.h>
@@ -14,6 +16,8 @@ struct lscreen {
 	struct list_source src;
 	struct binding *table; /* HELP, the register's actions, then the common rows; owned */
 	char *summary;         /* d.summary's line after the last count; owned */
+	struct period period;  /* the period last given with ACT_PERIOD, for printing */
+	bool has_period;
 };
 
 static struct lscreen *lscreen_of(struct screen *s) { return s->data; }
@@ -133,11 +137,59 @@ static int ls_period(struct screen *s)
 				     ls_period_check, NULL);
 	struct period p;
 	if (t) {
-		ls->d.set_period(ls->d.state, *t && period_parse(t, &p, NULL) == 0 ? &p : NULL, t);
+		ls->has_period = *t && period_parse(t, &p, NULL) == 0;
+		if (ls->has_period)
+			ls->period = p;
+		ls->d.set_period(ls->d.state, ls->has_period ? &p : NULL, t);
 		listscreen_refilter(s);
 	}
 	free(t);
 	free(title);
+	return UI_REDRAW;
+}
+
+/* The register a list prints, found by its title (the titles of station.ini), or -1. */
+static int ls_print_reg(const struct lscreen *ls)
+{
+	for (int i = 0; ls->d.title && i < REG_COUNT; i++)
+		if (!strcmp(ls->d.title, app->cfg->titles[i]))
+			return i;
+	return -1;
+}
+
+/* The print key: the ledger of the list's period (none chosen: this month) as a PDF, then to
+ * the print command when station.ini names one; the message line says where the file went. */
+static int ls_print(struct screen *s)
+{
+	struct lscreen *ls = lscreen_of(s);
+	int reg = ls_print_reg(ls);
+	struct period p;
+	char *path = NULL, *err = NULL;
+	bool sent = false;
+	if (reg < 0) {
+		app_message(MSG_ERROR, "这个列表没有打印台账");
+		return UI_REDRAW;
+	}
+	if (ls->has_period)
+		p = ls->period;
+	else
+		period_month_of(app->today, &p);
+	app_message(MSG_INFO, "正在生成 PDF，请稍候");
+	app_draw_all();
+	if (ledger_print(app->db, app->cfg, (enum reg_id)reg, p.from, p.to, NULL, NULL, NULL, &path, &err) < 0) {
+		app_message(MSG_ERROR, "没有打印：%s", err);
+		free(err);
+		return UI_REDRAW;
+	}
+	char *full = realpath(path, NULL);
+	if (ledger_send(app->cfg, path, &sent, &err) < 0) {
+		app_message(MSG_ERROR, "已保存 %s，但%s", full ? full : path, err);
+		free(err);
+	} else {
+		app_message(MSG_INFO, "已保存 %s%s", full ? full : path, sent ? "，已送打印" : "");
+	}
+	free(full);
+	free(path);
 	return UI_REDRAW;
 }
 
@@ -237,12 +289,14 @@ struct screen *listscreen_push(const struct listscreen_desc *d)
 	while (d->actions && d->actions[na].action != ACT_NONE)
 		na++;
 	ls->d = *d;
-	ls->table = xcalloc((size_t)(2 + na + nc), sizeof *ls->table);
+	ls->table = xcalloc((size_t)(3 + na + nc), sizeof *ls->table);
 	ls->table[n++] = (struct binding){ .action = ACT_HELP };
 	for (int i = 0; i < na; i++)
 		ls->table[n++] = d->actions[i];
 	if (d->set_period)
 		ls->table[n++] = (struct binding){ .action = ACT_PERIOD, .run = ls_period };
+	if (ls_print_reg(ls) >= 0 && !listscreen_taken(ls->table, n, ACT_PRINT)) /* a register with a ledger */
+		ls->table[n++] = (struct binding){ .action = ACT_PRINT, .run = ls_print };
 	/* The rows every list has, unless a key of one is already the register's (reception days:
 	 * F7 is 取消 there, so 倒序 is left out rather than shown on a key that does something else). */
 	int own = n;

@@ -16,7 +16,7 @@ BENCH=$B/bench/bench
 STATION_TODAY=2026-11-16
 export STATION_TODAY
 
-for p in "$GEN" "$BENCH"; do
+for p in "$GEN" "$BENCH" "$B/bench/pdfbench"; do
 	[ -x "$p" ] || { echo "bench: $p is missing; run make bench" >&2; exit 1; }
 done
 command -v sqlite3 >/dev/null || { echo "bench: the sqlite3 shell is missing (make deps installs it)" >&2; exit 1; }
@@ -33,4 +33,7 @@ if [ ! -f "$db.ok" ]; then
 	touch "$db.ok"
 	echo
 fi
-exec "$BENCH" --runs "${BENCH_RUNS:-50}" "$db"
+"$BENCH" --runs "${BENCH_RUNS:-50}" "$db"
+# The PDF ledger against a minimal cairo + pango program (its own small database).
+echo
+"$B/bench/pdfbench" --runs "${BENCH_RUNS:-10}"

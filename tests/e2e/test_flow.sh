@@ -14,6 +14,16 @@ STATION_TODAY=2026-11-23 # a Monday
 # The terminal row (0-based, as tmux's cursor_y) of the first screen line containing TEXT.
 row_of() { screen | grep -nF -- "$1" | head -1 | cut -d: -f1 | awk '{print $1 - 1}'; }
 cursor_y() { tmux -L "$SOCK" display -p '#{cursor_y}'; }
+# wait_cursor ROW: poll until the cursor is on ROW (the label that names the row is on screen
+# before the key that moves the cursor there is handled); 1 on time-out.
+wait_cursor() {
+	n=0
+	while [ "$(cursor_y)" != "$1" ] && [ $n -lt $((E2E_TIMEOUT * 50)) ]; do
+		sleep 0.02
+		n=$((n + 1))
+	done
+	[ "$(cursor_y)" = "$1" ]
+}
 
 e2e_start
 
@@ -49,6 +59,7 @@ type_text "A" # the cursor is on 办理结果 now
 key F2
 expect_screen "早于受理日期"
 want=$(row_of "答复日期")
+wait_cursor "$want"
 check_eq "refused 答复: the cursor is on the row of 答复日期" "$(cursor_y)" "$want"
 check "refused 答复: the message stands beside 答复日期" sh -c "tmux -L $SOCK capture-pane -p | grep '答复日期' | grep -q '早于受理日期'"
 check "refused 答复: the form keeps the reply" screen_has "已补装井盖"
@@ -87,6 +98,7 @@ type_text "2027-03-23"
 key F2
 expect_screen "延期理由"
 want=$(row_of "延期理由")
+wait_cursor "$want"
 check_eq "延期 without a reason: the cursor is on 延期理由" "$(cursor_y)" "$want"
 check_eq "延期 without a reason writes nothing" "$(sql "select due_date, extensions from suggestions")" "2027-02-23|0"
 type_text "需协调管网施工"

@@ -26,12 +26,14 @@ open_perf() {
 	expect_screen "代表履职"
 	type_text "$1"
 	key Enter
+	# The pick list's own lines name the registers too: the choice is made once it has gone.
+	expect_gone "Enter 选定"
 }
 
 # --- the ranking: computed from the records ---
 open_perf 积分
-expect_screen "履职积分排名"
-check "ranking: this year" screen_has "2026 年  3 位代表"
+# "履职积分排名" is also the pick list's own line: wait for what only the ranking shows.
+check "ranking: this year" wait_for "2026 年  3 位代表"
 check "ranking: 张三 first with 5 points" sh -c "tmux -L $SOCK capture-pane -p | grep '张三' | grep -q ' 5 *$'"
 key Escape
 expect_screen "台账"

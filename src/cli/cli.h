@@ -49,4 +49,24 @@ int cli_demo(const struct cfg *cfg, const char *path, bool force);
  * text, phones masked unless full (read only). A bad month: CLI_USAGE. */
 int cli_visits(const struct cfg *cfg, const char *path, const char *month, bool full);
 
+/* The options of export and merge (strings borrowed from argv; NULL when not given). */
+struct cli_export_args {
+	const char *quarter, *month, *from, *to; /* the period (export) */
+	const char *out;                          /* -o FILE */
+	const char *encoding;                     /* --encoding utf-8-bom|gb18030 */
+	const char *expect;                       /* merge --expect CODE,CODE,... */
+	bool unmasked;                            /* export --unmasked */
+	bool force;                               /* replace an existing output file */
+	int nargs;                                /* words after the command */
+	char **args;
+};
+struct period;
+/* The period the options name (this quarter when none). 0, or -1 after printing why. */
+int cli_period(const struct cli_export_args *a, struct period *p);
+/* station export summary|visits|cases|suggestions|activities [period] [-o FILE] [--encoding E]
+ * [--unmasked] [--force] (docs/EXPORT.md). Read only. */
+int cli_export(const struct cfg *cfg, const char *path, const struct cli_export_args *a);
+/* station merge FILE... -o OUT [--expect CODES] [--force]: the stations' files in one table. */
+int cli_merge(const struct cfg *cfg, const struct cli_export_args *a);
+
 #endif

@@ -48,6 +48,7 @@ enum kind {
 	K_TIME, /* HH:MM or HH:MM-HH:MM → char * */
 	K_ENC,  /* utf-8-bom / gb18030 → csv_encoding */
 	K_PATH, /* a file path, "~/" expanded → db_path */
+	K_DIR,  /* a folder, "~/" expanded → export_dir */
 };
 
 struct item {
@@ -77,6 +78,7 @@ static const struct item items[] = {
 	{ "deputies", "min_receptions_per_year", K_INT, F(min_receptions_per_year), 0, 366 },
 	{ "export", "csv_encoding", K_ENC, 0, 0, 0 },
 	{ "export", "mask_personal", K_BOOL, F(mask_personal), 0, 0 },
+	{ "export", "folder", K_DIR, 0, 0, 0 },
 	{ "registers", "deputies", K_TEXT, F(titles[REG_DEPUTIES]), 0, 20 },
 	{ "registers", "visits", K_TEXT, F(titles[REG_VISITS]), 0, 20 },
 	{ "registers", "cases", K_TEXT, F(titles[REG_CASES]), 0, 20 },
@@ -262,6 +264,7 @@ void cfg_defaults(struct cfg *c)
 	c->min_receptions_per_year = 4;
 	c->csv_encoding = CSV_UTF8_BOM;
 	c->mask_personal = true;
+	c->export_dir = xstrdup("");
 	for (int i = 0; i < REG_COUNT; i++)
 		c->titles[i] = xstrdup(reg_titles[i]);
 	const char *u = getenv("USER");
@@ -280,6 +283,7 @@ void cfg_free(struct cfg *c)
 	free(c->township);
 	free(c->address);
 	free(c->db_path);
+	free(c->export_dir);
 	free(c->reception_time);
 	free(c->reception_place);
 	for (int i = 0; i < REG_COUNT; i++)
@@ -762,6 +766,19 @@ static char *apply_item(const struct item *it, const char *v, struct cfg *c)
 			str_set(&c->db_path, v);
 		}
 		c->db_path_default = false;
+		return NULL;
+	case K_DIR:
+		if ((why = check_text(v, 0)))
+			return xstrdup(why);
+		if (str_starts(v, "~/")) {
+			const char *h = home_dir();
+			if (!h)
+				return xstrdup("找不到主目录，无法展开 ~/，请写完整路径");
+			free(c->export_dir);
+			c->export_dir = xasprintf("%s/%s", h, v + 2);
+		} else {
+			str_set(&c->export_dir, v);
+		}
 		return NULL;
 	}
 	return NULL;

@@ -80,6 +80,8 @@ struct cfg {
 	/* [export] */
 	enum csv_encoding csv_encoding; /* default CSV_UTF8_BOM */
 	bool mask_personal;             /* mask phone, ID number, address in exports (default true) */
+	char *export_dir;               /* folder of exports named by the program ("" = the working
+					 * directory; "~/" expanded); key folder */
 	/* [registers] */
 	char *titles[REG_COUNT]; /* owned; default cfg_default_title() */
 	/* [user] */

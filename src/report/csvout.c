@@ -33,7 +33,7 @@ struct csvout {
 	int err;          /* first errno of a write, 0 if none */
 	char **head;      /* header cells (the first row); owned */
 	int nhead, caphead;
-	struct strbuf bad; /* "第 3 行第 2 列（来访人）的“X”" items; owned */
+	struct strbuf bad; /* "第 3 行第 2 列（来访人）的「X」" items; owned */
 	int nbad;
 	char *cell;     /* scratch for one quoted cell; owned */
 	size_t cellcap; /* its size */
@@ -165,7 +165,7 @@ static void csvout_put(struct csvout *o, const char *s, size_t len)
 			n = inleft;
 		if (o->nbad < CSVOUT_BAD_MAX) {
 			const char *name = o->col < o->nhead ? o->head[o->col] : NULL;
-			sb_addf(&o->bad, "%s第 %" PRId64 " 行第 %d 列%s%s%s的“%.*s”", o->nbad ? "，" : "", o->row + 1,
+			sb_addf(&o->bad, "%s第 %" PRId64 " 行第 %d 列%s%s%s的「%.*s」", o->nbad ? "，" : "", o->row + 1,
 				o->col + 1, name ? "（" : "", name ? name : "", name ? "）" : "", (int)n, in);
 		}
 		o->nbad++;

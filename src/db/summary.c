@@ -4,6 +4,7 @@
  * registers. */
 #include "db/summary.h"
 
+#include "core/clock.h"
 #include "core/util.h"
 #include "db/activities.h"
 #include "db/cases.h"
@@ -174,7 +175,10 @@ int db_summary(struct db *db, struct summary *s, int min_per_quarter, char **err
 		s->n[SUM_OPINIONS] += s->n[c];
 	if (summary_cases(db, s, from, to, err) < 0)
 		return -1;
-	if (summary_prepare(db, summary_overdue_sql, from, to, &st, err) < 0 ||
+	/* 期末超期 as at the period's last day, or today while that day has not come. */
+	char today[11];
+	clock_today(today);
+	if (summary_prepare(db, summary_overdue_sql, from, strcmp(to, today) > 0 ? today : to, &st, err) < 0 ||
 	    summary_one_row(db, st, s, overdue_col, 1, err) < 0)
 		return -1;
 	if (summary_prepare(db, summary_suggestions_sql, from, to, &st, err) < 0 ||

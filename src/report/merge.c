@@ -240,7 +240,7 @@ static void merge_file(struct merge *m, const char *path)
 	struct csvin *in = NULL;
 	char *err = NULL;
 	if (merge_read(path, &in, &err) < 0) {
-		merge_problem(m, "%s：%s", path, err ? err : "无法读取");
+		merge_problem(m, "%s", err ? err : "无法读取");
 		free(err);
 		return;
 	}

@@ -46,12 +46,15 @@ static const char summary_categories_sql[] =
 #define EV_DATE "coalesce(e.date, substr(e.at, 1, 10))"
 /* 期末超期: the cases that, by their timeline, were 办理中 at the end of ?2 with the 办理时限 then
  * in force earlier than ?2. Only cases that can have been handling then are looked at: those
- * being handled or returned now (受理 after 退回), and those answered after ?2 — each an index
- * range (cases_status_due, cases_reply_date); their events through case_events_case. */
+ * being handled or returned now (受理 after 退回), and those answered after ?2 that were assigned
+ * by ?2 — each an index range (cases_status_due; cases_reply_date, which holds assigned_date, so
+ * an old quarter does not look up every case answered since); their events through
+ * case_events_case. Left out: a case returned, assigned again and answered, all after ?2 (its
+ * assigned_date is then the later one). */
 static const char summary_overdue_sql[] =
 	"SELECT count(*) FROM cases c WHERE c.deleted = 0"
 	" AND c.id IN (SELECT id FROM cases WHERE status IN ('受理', '办理中')"
-	"  UNION SELECT id FROM cases WHERE reply_date > ?2)"
+	"  UNION SELECT id FROM cases WHERE reply_date > ?2 AND assigned_date <= ?2)"
 	" AND (SELECT e.status_after FROM case_events e WHERE e.case_id = c.id AND " EV_DATE " <= ?2"
 	"  ORDER BY " EV_DATE " DESC, e.at DESC, e.id DESC LIMIT 1) = '办理中'"
 	" AND (SELECT e.due_date FROM case_events e WHERE e.case_id = c.id AND e.due_date IS NOT NULL"

@@ -24,8 +24,9 @@ int cli_period(const struct cli_export_args *a, struct period *p)
 	char *err = NULL;
 	const char *one = a->quarter ? a->quarter : a->month;
 	if ((a->quarter && a->month) || (one && (a->from || a->to))) {
-		cli_error("%s", cli_msg("期间只能用一种写法：--quarter、--month 或 --from/--to",
-					"give the period one way: --quarter, --month or --from/--to"));
+		cli_error("%s",
+			  cli_msg("期间只能用一种写法：--quarter、--month 或 --from/--to",
+				  "give the period one way: --quarter, --month or --from/--to"));
 		return -1;
 	}
 	if (one) {
@@ -38,7 +39,9 @@ int cli_period(const struct cli_export_args *a, struct period *p)
 	if (!a->from && !a->to) {
 		char today[11];
 		clock_today(today);
-		static const char *const q[] = { "Q1", "Q1", "Q1", "Q2", "Q2", "Q2", "Q3", "Q3", "Q3", "Q4", "Q4", "Q4" };
+		static const char *const q[] = {
+			"Q1", "Q1", "Q1", "Q2", "Q2", "Q2", "Q3", "Q3", "Q3", "Q4", "Q4", "Q4"
+		};
 		char *t = xasprintf("%.4s%s", today, q[atoi(today + 5) - 1]);
 		period_parse(t, p, NULL);
 		free(t);
@@ -77,7 +80,8 @@ static int cli_encoding(const struct cfg *cfg, const char *name, enum csv_encodi
 	else if (!strcasecmp(name, "gb18030"))
 		*enc = CSV_GB18030;
 	else {
-		cli_error(cli_msg("--encoding 应为 utf-8-bom 或 gb18030，不是 %s", "--encoding must be utf-8-bom or gb18030, not %s"),
+		cli_error(cli_msg("--encoding 应为 utf-8-bom 或 gb18030，不是 %s",
+				  "--encoding must be utf-8-bom or gb18030, not %s"),
 			  name);
 		return -1;
 	}
@@ -103,9 +107,11 @@ int cli_export(const struct cfg *cfg, const char *path, const struct cli_export_
 	enum csv_encoding enc;
 	int kind = EXPORT_SUMMARY;
 	if (a->nargs < 1 || a->nargs > 1) {
-		cli_error("%s", cli_msg(a->nargs ? "export 后面只能有一个词：summary、visits、cases、suggestions 或 activities"
-						 : "export 后面要写导出什么：summary、visits、cases、suggestions 或 activities",
-					"export needs one of: summary, visits, cases, suggestions, activities"));
+		cli_error(
+			"%s",
+			cli_msg(a->nargs ? "export 后面只能有一个词：summary、visits、cases、suggestions 或 activities"
+					 : "export 后面要写导出什么：summary、visits、cases、suggestions 或 activities",
+				"export needs one of: summary, visits, cases, suggestions, activities"));
 		return CLI_USAGE;
 	}
 	if (strcmp(a->args[0], "summary") && (kind = detail_find(a->args[0])) < 0) {
@@ -120,7 +126,8 @@ int cli_export(const struct cfg *cfg, const char *path, const struct cli_export_
 	int rc = cli_open_db(cfg, path, DB_OPEN_READONLY, false, &db);
 	if (rc)
 		return rc;
-	char *out = a->out ? xstrdup(a->out) : export_default_path(cfg->export_dir, cfg->station_code, kind, p.from, p.to);
+	char *out =
+		a->out ? xstrdup(a->out) : export_default_path(cfg->export_dir, cfg->station_code, kind, p.from, p.to);
 	char *err = NULL, *label = period_label(&p);
 	struct export_opts o = { .enc = enc,
 				 .unmasked = a->unmasked || !cfg->mask_personal,
@@ -132,9 +139,9 @@ int cli_export(const struct cfg *cfg, const char *path, const struct cli_export_
 		struct summary s;
 		summary_init(&s, cfg->station_code, cfg->station_name, label, p.from, p.to);
 		rc = db_summary(db, &s, cfg->min_activities_per_quarter, &err) < 0 ||
-				     export_summary(&s, out, &o, &err) < 0
-			     ? CLI_PROBLEMS
-			     : CLI_OK;
+				export_summary(&s, out, &o, &err) < 0
+			? CLI_PROBLEMS
+			: CLI_OK;
 		summary_free(&s);
 		rows = 1;
 	} else {

@@ -16,7 +16,8 @@ int cli_merge(const struct cfg *cfg, const struct cli_export_args *a)
 		return CLI_USAGE;
 	}
 	if (!a->out) {
-		cli_error("%s", cli_msg("merge 要用 -o 给出合并后的文件名", "merge needs -o FILE for the merged table"));
+		cli_error("%s",
+			  cli_msg("merge 要用 -o 给出合并后的文件名", "merge needs -o FILE for the merged table"));
 		return CLI_USAGE;
 	}
 	struct merge_opts o = { .expect = a->expect, .force = a->force, .enc = cfg->csv_encoding };
@@ -35,6 +36,7 @@ int cli_merge(const struct cfg *cfg, const struct cli_export_args *a)
 			cli_error(cli_msg("%s", "note: %s"), line);
 		free(notes);
 	}
-	printf(cli_msg("已合并 %d 个文件，%d 行，写到 %s\n", "merged %d files, %d rows, into %s\n"), a->nargs, rows, a->out);
+	printf(cli_msg("已合并 %d 个文件，%d 行，写到 %s\n", "merged %d files, %d rows, into %s\n"), a->nargs, rows,
+	       a->out);
 	return CLI_OK;
 }

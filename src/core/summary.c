@@ -8,10 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const summary_categories[] = { "城乡建设", "道路交通", "水电气讯", "教育",	  "医疗卫生",
-					   "社会保障", "就业创业", "生态环境", "农业农村", "营商环境",
-					   "社会治安", "矛盾纠纷", "物业管理", "政策咨询", "其他",
-					   NULL };
+const char *const summary_categories[] = { "城乡建设", "道路交通", "水电气讯", "教育",     "医疗卫生", "社会保障",
+					   "就业创业", "生态环境", "农业农村", "营商环境", "社会治安", "矛盾纠纷",
+					   "物业管理", "政策咨询", "其他",     NULL };
 
 /* clang-format off */
 const struct summary_col summary_cols[SUM_N] = {
@@ -194,27 +193,27 @@ char *summary_rate_label(const struct summary *s, int c)
 /* ---- detail lists ---- */
 
 static const struct detail_col visit_cols[] = {
-	{ "uid", DT_TEXT },	 { "日期", DT_TEXT },	  { "渠道", DT_TEXT },	      { "来访人", DT_TEXT },
-	{ "性别", DT_TEXT },	 { "联系电话", DT_PHONE }, { "住址", DT_ADDRESS },    { "人数", DT_INT },
-	{ "类别", DT_TEXT },	 { "反映问题", DT_TEXT },  { "处理方式", DT_TEXT },   { "答复", DT_TEXT },
-	{ "满意度", DT_TEXT },	 { "关联案件", DT_TEXT },  { "接待代表", DT_TEXT },
+	{ "uid", DT_TEXT },    { "日期", DT_TEXT },      { "渠道", DT_TEXT },     { "来访人", DT_TEXT },
+	{ "性别", DT_TEXT },   { "联系电话", DT_PHONE }, { "住址", DT_ADDRESS },  { "人数", DT_INT },
+	{ "类别", DT_TEXT },   { "反映问题", DT_TEXT },  { "处理方式", DT_TEXT }, { "答复", DT_TEXT },
+	{ "满意度", DT_TEXT }, { "关联案件", DT_TEXT },  { "接待代表", DT_TEXT },
 };
 static const struct detail_col case_cols[] = {
-	{ "uid", DT_TEXT },	   { "编号", DT_TEXT },	     { "受理日期", DT_TEXT }, { "来源", DT_TEXT },
-	{ "类别", DT_TEXT },	   { "摘要", DT_TEXT },	     { "联系人", DT_TEXT },   { "联系电话", DT_PHONE },
-	{ "状态", DT_TEXT },	   { "承办单位", DT_TEXT },  { "交办日期", DT_TEXT }, { "办理时限", DT_TEXT },
-	{ "答复日期", DT_TEXT },   { "办理结果", DT_TEXT },  { "回访日期", DT_TEXT }, { "满意度", DT_TEXT },
-	{ "办结日期", DT_TEXT },   { "延期次数", DT_INT },   { "重办次数", DT_INT },
+	{ "uid", DT_TEXT },      { "编号", DT_TEXT },     { "受理日期", DT_TEXT }, { "来源", DT_TEXT },
+	{ "类别", DT_TEXT },     { "摘要", DT_TEXT },     { "联系人", DT_TEXT },   { "联系电话", DT_PHONE },
+	{ "状态", DT_TEXT },     { "承办单位", DT_TEXT }, { "交办日期", DT_TEXT }, { "办理时限", DT_TEXT },
+	{ "答复日期", DT_TEXT }, { "办理结果", DT_TEXT }, { "回访日期", DT_TEXT }, { "满意度", DT_TEXT },
+	{ "办结日期", DT_TEXT }, { "延期次数", DT_INT },  { "重办次数", DT_INT },
 };
 static const struct detail_col suggestion_cols[] = {
-	{ "uid", DT_TEXT },	 { "编号", DT_TEXT },	  { "提出日期", DT_TEXT }, { "标题", DT_TEXT },
-	{ "类别", DT_TEXT },	 { "领衔代表", DT_TEXT }, { "承办单位", DT_TEXT }, { "状态", DT_TEXT },
+	{ "uid", DT_TEXT },      { "编号", DT_TEXT },     { "提出日期", DT_TEXT }, { "标题", DT_TEXT },
+	{ "类别", DT_TEXT },     { "领衔代表", DT_TEXT }, { "承办单位", DT_TEXT }, { "状态", DT_TEXT },
 	{ "办理时限", DT_TEXT }, { "答复日期", DT_TEXT }, { "办理结果", DT_TEXT }, { "满意度", DT_TEXT },
 	{ "办结日期", DT_TEXT },
 };
 static const struct detail_col activity_cols[] = {
-	{ "uid", DT_TEXT },	   { "日期", DT_TEXT },	    { "类型", DT_TEXT },	  { "主题", DT_TEXT },
-	{ "地点", DT_TEXT },	   { "组织者", DT_TEXT },   { "出席代表人数", DT_INT }, { "形成意见建议数", DT_INT },
+	{ "uid", DT_TEXT },  { "日期", DT_TEXT },   { "类型", DT_TEXT },        { "主题", DT_TEXT },
+	{ "地点", DT_TEXT }, { "组织者", DT_TEXT }, { "出席代表人数", DT_INT }, { "形成意见建议数", DT_INT },
 };
 
 const struct detail_def detail_defs[DETAIL_COUNT] = {

@@ -24,12 +24,12 @@ enum sum_col {
 	SUM_DEPUTY_TIMES,   /* 代表进站人次 */
 	SUM_LEVEL_FIRST,    /* 全国人大代表进站人数 .. 乡镇人大代表进站人数 (deputy_levels order) */
 	SUM_LEVEL_LAST = SUM_LEVEL_FIRST + 4,
-	SUM_VISITS,        /* 接待群众件数 */
-	SUM_VISIT_PEOPLE,  /* 接待群众人次 */
-	SUM_WALKS,         /* 走访次数 */
-	SUM_WALK_PEOPLE,   /* 走访群众人次 */
-	SUM_OPINIONS,      /* 收集意见建议 */
-	SUM_CAT_FIRST,     /* 意见建议_城乡建设 .. 意见建议_其他 (summary_categories order) */
+	SUM_VISITS,       /* 接待群众件数 */
+	SUM_VISIT_PEOPLE, /* 接待群众人次 */
+	SUM_WALKS,        /* 走访次数 */
+	SUM_WALK_PEOPLE,  /* 走访群众人次 */
+	SUM_OPINIONS,     /* 收集意见建议 */
+	SUM_CAT_FIRST,    /* 意见建议_城乡建设 .. 意见建议_其他 (summary_categories order) */
 	SUM_CAT_LAST = SUM_CAT_FIRST + 14,
 	SUM_CAT_NONE,      /* 意见建议_未分类 */
 	SUM_SPOT,          /* 当场答复 */
@@ -48,12 +48,12 @@ enum sum_col {
 	SUM_SUG_REPLIED,   /* 代表建议答复 */
 	SUM_SUG_A,         /* 建议结果A已解决 .. 建议结果D留作参考 */
 	SUM_SUG_D = SUM_SUG_A + 3,
-	SUM_SUG_CLOSED,    /* 代表建议办结 */
-	SUM_ACTIVITIES,    /* 代表活动 */
-	SUM_ACT_FIRST,     /* 活动_学习培训 .. 活动_其他 (activity_types order) */
+	SUM_SUG_CLOSED, /* 代表建议办结 */
+	SUM_ACTIVITIES, /* 代表活动 */
+	SUM_ACT_FIRST,  /* 活动_学习培训 .. 活动_其他 (activity_types order) */
 	SUM_ACT_LAST = SUM_ACT_FIRST + 10,
-	SUM_QUARTERS,      /* 整季度数 */
-	SUM_MIN_MET,       /* 季度活动达标 */
+	SUM_QUARTERS, /* 整季度数 */
+	SUM_MIN_MET,  /* 季度活动达标 */
 	SUM_N
 };
 
@@ -75,9 +75,9 @@ extern const char *const summary_categories[];
 
 /* One station's summary for a period. Text fields are owned (summary_free). */
 struct summary {
-	char *text[SUM_TO + 1]; /* SUM_VERSION .. SUM_TO (SUM_VERSION is filled by summary_init) */
-	int64_t n[SUM_N];       /* the counts (SK_INT; SK_RATE and SK_FLAG derived by summary_finish) */
-	int min_per_quarter;    /* [activities] min_per_quarter used for SUM_MIN_MET */
+	char *text[SUM_TO + 1];  /* SUM_VERSION .. SUM_TO (SUM_VERSION is filled by summary_init) */
+	int64_t n[SUM_N];        /* the counts (SK_INT; SK_RATE and SK_FLAG derived by summary_finish) */
+	int min_per_quarter;     /* [activities] min_per_quarter used for SUM_MIN_MET */
 	int64_t quarter_acts[8]; /* activities in each whole quarter inside the period (first 8) */
 	bool min_met;            /* every whole quarter had min_per_quarter activities */
 };

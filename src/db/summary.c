@@ -62,23 +62,22 @@ static const char summary_overdue_sql[] =
 
 /* 代表建议: raised (date), answered (reply_date) with their results, closed (closed_date). One pass
  * over the suggestions (a few hundred a year; reply_date and closed_date have no index). */
-static const char summary_suggestions_sql[] =
-	"SELECT count(*) FILTER (WHERE date BETWEEN ?1 AND ?2),"
-	" count(*) FILTER (WHERE reply_date BETWEEN ?1 AND ?2),"
-	" count(*) FILTER (WHERE reply_date BETWEEN ?1 AND ?2 AND result = 'A'),"
-	" count(*) FILTER (WHERE reply_date BETWEEN ?1 AND ?2 AND result = 'B'),"
-	" count(*) FILTER (WHERE reply_date BETWEEN ?1 AND ?2 AND result = 'C'),"
-	" count(*) FILTER (WHERE reply_date BETWEEN ?1 AND ?2 AND result = 'D'),"
-	" count(*) FILTER (WHERE closed_date BETWEEN ?1 AND ?2)"
-	" FROM suggestions WHERE deleted = 0";
+static const char summary_suggestions_sql[] = "SELECT count(*) FILTER (WHERE date BETWEEN ?1 AND ?2),"
+					      " count(*) FILTER (WHERE reply_date BETWEEN ?1 AND ?2),"
+					      " count(*) FILTER (WHERE reply_date BETWEEN ?1 AND ?2 AND result = 'A'),"
+					      " count(*) FILTER (WHERE reply_date BETWEEN ?1 AND ?2 AND result = 'B'),"
+					      " count(*) FILTER (WHERE reply_date BETWEEN ?1 AND ?2 AND result = 'C'),"
+					      " count(*) FILTER (WHERE reply_date BETWEEN ?1 AND ?2 AND result = 'D'),"
+					      " count(*) FILTER (WHERE closed_date BETWEEN ?1 AND ?2)"
+					      " FROM suggestions WHERE deleted = 0";
 
 static const char summary_activities_sql[] =
 	"SELECT type, count(*) FROM activities WHERE date BETWEEN ?1 AND ?2 AND deleted = 0 GROUP BY type";
 
 /* The summary's own statements, for db_summary_plan. */
 static const char *const summary_sqls[] = {
-	summary_deputy_times_sql, summary_visits_sql,	  summary_categories_sql,
-	summary_overdue_sql,	  summary_suggestions_sql, summary_activities_sql,
+	summary_deputy_times_sql, summary_visits_sql,      summary_categories_sql,
+	summary_overdue_sql,      summary_suggestions_sql, summary_activities_sql,
 };
 
 static int summary_prepare(struct db *db, const char *sql, const char *from, const char *to, sqlite3_stmt **st,
@@ -154,10 +153,10 @@ int db_summary(struct db *db, struct summary *s, int min_per_quarter, char **err
 	const char *from = s->text[SUM_FROM], *to = s->text[SUM_TO];
 	sqlite3_stmt *st = NULL;
 	int64_t levels[5];
-	static const int visit_cols[] = { SUM_VISITS, SUM_VISIT_PEOPLE, SUM_WALKS, SUM_WALK_PEOPLE, SUM_REJECTED,
-					  SUM_TO_SUGGESTION };
-	static const int sug_cols[] = { SUM_SUG_RAISED, SUM_SUG_REPLIED, SUM_SUG_A,	SUM_SUG_A + 1,
-					SUM_SUG_A + 2,	SUM_SUG_A + 3,	 SUM_SUG_CLOSED };
+	static const int visit_cols[] = { SUM_VISITS,      SUM_VISIT_PEOPLE, SUM_WALKS,
+					  SUM_WALK_PEOPLE, SUM_REJECTED,     SUM_TO_SUGGESTION };
+	static const int sug_cols[] = { SUM_SUG_RAISED, SUM_SUG_REPLIED, SUM_SUG_A,     SUM_SUG_A + 1,
+					SUM_SUG_A + 2,  SUM_SUG_A + 3,   SUM_SUG_CLOSED };
 	static const int times_col[] = { SUM_DEPUTY_TIMES }, overdue_col[] = { SUM_OVERDUE_END };
 	s->min_per_quarter = min_per_quarter;
 	if (db_reception_held_count(db, from, to, &s->n[SUM_RECEPTION_DAYS], err) < 0 ||
@@ -230,16 +229,16 @@ static const char *const details_sql[DETAIL_COUNT] = {
 		" (SELECT group_concat(d.name, '、') FROM visit_deputies x JOIN deputies d ON d.id = x.deputy_id"
 		"  WHERE x.visit_id = v.id)"
 		" FROM visits v WHERE v.date BETWEEN ?1 AND ?2 AND v.deleted = 0 ORDER BY v.date, v.id",
-	[DETAIL_CASES] =
-		"SELECT c.uid, c.case_no, c.received_date, c.source, c.category, c.summary, c.contact_name,"
-		" c.contact_phone, c.status, u.name, c.assigned_date, c.due_date, c.reply_date, c.result,"
-		" c.followup_date, c.satisfaction, c.closed_date, c.extensions, c.redo_count"
-		" FROM cases c LEFT JOIN units u ON u.id = c.unit_id"
-		" WHERE c.received_date BETWEEN ?1 AND ?2 AND c.deleted = 0 ORDER BY c.received_date, c.id",
+	[DETAIL_CASES] = "SELECT c.uid, c.case_no, c.received_date, c.source, c.category, c.summary, c.contact_name,"
+			 " c.contact_phone, c.status, u.name, c.assigned_date, c.due_date, c.reply_date, c.result,"
+			 " c.followup_date, c.satisfaction, c.closed_date, c.extensions, c.redo_count"
+			 " FROM cases c LEFT JOIN units u ON u.id = c.unit_id"
+			 " WHERE c.received_date BETWEEN ?1 AND ?2 AND c.deleted = 0 ORDER BY c.received_date, c.id",
 	[DETAIL_SUGGESTIONS] =
 		"SELECT s.uid, s.suggestion_no, s.date, s.title, s.category, d.name, u.name, s.status, s.due_date,"
 		" s.reply_date, s.result, s.satisfaction, s.closed_date"
-		" FROM suggestions s LEFT JOIN deputies d ON d.id = s.lead_deputy_id LEFT JOIN units u ON u.id = s.unit_id"
+		" FROM suggestions s LEFT JOIN deputies d ON d.id = s.lead_deputy_id LEFT JOIN units u ON u.id = "
+		"s.unit_id"
 		" WHERE s.date BETWEEN ?1 AND ?2 AND s.deleted = 0 ORDER BY s.date, s.id",
 	[DETAIL_ACTIVITIES] =
 		"SELECT a.uid, a.date, a.type, a.topic, a.place, a.organizer,"

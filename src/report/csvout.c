@@ -22,16 +22,16 @@
 #define CSVOUT_BUF (256 * 1024)
 
 struct csvout {
-	char *path;       /* final name; owned */
-	char *tmp;        /* temporary file in the same folder; owned */
-	FILE *fp;         /* the temporary file; owned */
-	char *vbuf;       /* its stdio buffer; owned */
-	iconv_t cd;       /* UTF-8 -> GB18030, or (iconv_t)-1 for UTF-8 */
-	bool force;       /* replace an existing path */
-	int64_t row;      /* rows ended */
-	int col;          /* cells written in the current row */
-	int err;          /* first errno of a write, 0 if none */
-	char **head;      /* header cells (the first row); owned */
+	char *path;  /* final name; owned */
+	char *tmp;   /* temporary file in the same folder; owned */
+	FILE *fp;    /* the temporary file; owned */
+	char *vbuf;  /* its stdio buffer; owned */
+	iconv_t cd;  /* UTF-8 -> GB18030, or (iconv_t)-1 for UTF-8 */
+	bool force;  /* replace an existing path */
+	int64_t row; /* rows ended */
+	int col;     /* cells written in the current row */
+	int err;     /* first errno of a write, 0 if none */
+	char **head; /* header cells (the first row); owned */
 	int nhead, caphead;
 	struct strbuf bad; /* "第 3 行第 2 列（来访人）的「X」" items; owned */
 	int nbad;

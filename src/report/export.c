@@ -51,10 +51,10 @@ static int export_row(void *ud, const char *const *cells)
 			continue;
 		}
 		if (!x->o->unmasked && *cells[i])
-			m = t == DT_PHONE     ? visit_mask_phone(cells[i])
-			    : t == DT_ADDRESS ? summary_mask_address(cells[i])
-			    : t == DT_IDNO    ? summary_mask_idno(cells[i])
-					      : NULL;
+			m = t == DT_PHONE         ? visit_mask_phone(cells[i])
+				: t == DT_ADDRESS ? summary_mask_address(cells[i])
+				: t == DT_IDNO    ? summary_mask_idno(cells[i])
+						  : NULL;
 		csvout_text(x->w, m ? m : cells[i]);
 		free(m);
 	}

@@ -19,9 +19,9 @@
 
 struct export_opts {
 	enum csv_encoding enc;
-	bool unmasked;         /* phone, ID number and address in full */
-	bool force;            /* replace an existing file */
-	const char *code;      /* station code written on detail rows */
+	bool unmasked;    /* phone, ID number and address in full */
+	bool force;       /* replace an existing file */
+	const char *code; /* station code written on detail rows */
 	/* Called every EXPORT_PROGRESS_ROWS rows and at the end (may be NULL). */
 	void (*progress)(void *ud, int64_t done, int64_t total);
 	void *ud;

@@ -21,14 +21,14 @@
 
 /* One data row kept for the output. */
 struct mrow {
-	char **cells; /* borrowed from its file's csvin */
-	const char *key; /* owned */
+	char **cells;     /* borrowed from its file's csvin */
+	const char *key;  /* owned */
 	const char *file; /* borrowed path */
 	int line;
 };
 
 struct merge {
-	int kind;        /* MERGE_SUMMARY or a detail kind; MERGE_UNKNOWN before the first file */
+	int kind; /* MERGE_SUMMARY or a detail kind; MERGE_UNKNOWN before the first file */
 	int ncols;
 	struct csvin **files; /* owned */
 	int nfiles;
@@ -143,21 +143,23 @@ static bool merge_check_row(struct merge *m, const char *path, const struct csvi
 	const char *v = r->cells[vcol];
 	if (!merge_is_uint(v) || atoi(v) != SUMMARY_FORMAT) {
 		merge_problem(m, "%s 第 %d 行第 %d 列（%s）：%s「%s」，本程序只认格式版本 %d", path, r->line, vcol + 1,
-			      EXPORT_COL_VERSION, merge_is_uint(v) && atoi(v) > SUMMARY_FORMAT ? "格式版本更新" : "格式版本不认识",
-			      v, SUMMARY_FORMAT);
+			      EXPORT_COL_VERSION,
+			      merge_is_uint(v) && atoi(v) > SUMMARY_FORMAT ? "格式版本更新" : "格式版本不认识", v,
+			      SUMMARY_FORMAT);
 		return false;
 	}
 	bool ok = true;
 	if (m->kind == MERGE_SUMMARY) {
 		for (int c = 0; c < SUM_N; c++) {
 			const char *s = r->cells[c];
-			bool good = summary_cols[c].kind == SK_INT	? merge_is_uint(s)
-				    : summary_cols[c].kind == SK_FLAG ? (!*s || !strcmp(s, "是") || !strcmp(s, "否"))
-								      : true;
+			bool good = summary_cols[c].kind == SK_INT ? merge_is_uint(s)
+				: summary_cols[c].kind == SK_FLAG  ? (!*s || !strcmp(s, "是") || !strcmp(s, "否"))
+								   : true;
 			if (!good) {
 				merge_problem(m, "%s 第 %d 行第 %d 列（%s）：应为%s，不是「%s」", path, r->line, c + 1,
 					      summary_cols[c].header,
-					      summary_cols[c].kind == SK_INT ? "不小于 0 的整数" : "「是」「否」或空", s);
+					      summary_cols[c].kind == SK_INT ? "不小于 0 的整数" : "「是」「否」或空",
+					      s);
 				ok = false;
 			}
 		}
@@ -170,8 +172,8 @@ static bool merge_check_row(struct merge *m, const char *path, const struct csvi
 		const struct detail_def *d = &detail_defs[m->kind];
 		for (int c = 0; c < d->ncols; c++)
 			if (d->cols[c].type == DT_INT && *r->cells[c] && !merge_is_uint(r->cells[c])) {
-				merge_problem(m, "%s 第 %d 行第 %d 列（%s）：应为不小于 0 的整数，不是「%s」", path, r->line, c + 1,
-					      d->cols[c].header, r->cells[c]);
+				merge_problem(m, "%s 第 %d 行第 %d 列（%s）：应为不小于 0 的整数，不是「%s」", path,
+					      r->line, c + 1, d->cols[c].header, r->cells[c]);
 				ok = false;
 			}
 		if (!*r->cells[0]) {
@@ -185,9 +187,8 @@ static bool merge_check_row(struct merge *m, const char *path, const struct csvi
 /* Add a checked row under its key (duplicates are found later by merge_dedupe, after a sort). */
 static void merge_add(struct merge *m, char **cells, const char *path, int line)
 {
-	char *key = m->kind == MERGE_SUMMARY
-			    ? xasprintf("%s|%s|%s", cells[SUM_CODE], cells[SUM_FROM], cells[SUM_TO])
-			    : xstrdup(cells[0]);
+	char *key = m->kind == MERGE_SUMMARY ? xasprintf("%s|%s|%s", cells[SUM_CODE], cells[SUM_FROM], cells[SUM_TO])
+					     : xstrdup(cells[0]);
 	if (m->nrows == m->cap) {
 		m->cap = m->cap ? m->cap * 2 : 64;
 		m->rows = xrealloc(m->rows, (size_t)m->cap * sizeof *m->rows);
@@ -222,9 +223,12 @@ static void merge_dedupe(struct merge *m)
 				sb_addf(&m->notes, "%s%s 第 %d 行与 %s 第 %d 行完全相同（%s %s），只保留一行",
 					m->notes.len ? "\n" : "", r->file, r->line, k->file, k->line, what, r->key);
 			else
-				merge_problem(m, "冲突：%s %s 在 %s 第 %d 行和 %s 第 %d 行内容不同（第 %d 列 %s：「%s」和「%s」）", what,
-					      r->key, k->file, k->line, r->file, r->line, c + 1,
-					      m->kind == MERGE_SUMMARY ? summary_cols[c].header : detail_defs[m->kind].cols[c].header,
+				merge_problem(m,
+					      "冲突：%s %s 在 %s 第 %d 行和 %s 第 %d 行内容不同（第 %d 列 "
+					      "%s：「%s」和「%s」）",
+					      what, r->key, k->file, k->line, r->file, r->line, c + 1,
+					      m->kind == MERGE_SUMMARY ? summary_cols[c].header
+								       : detail_defs[m->kind].cols[c].header,
 					      k->cells[c], r->cells[c]);
 			free((char *)r->key);
 			continue;
@@ -255,17 +259,19 @@ static void merge_file(struct merge *m, const char *path)
 	if (kind == MERGE_UNKNOWN) {
 		const char *v = vcol >= 0 && in->nrows > 1 && vcol < in->rows[1].ncells ? in->rows[1].cells[vcol] : "";
 		if (merge_is_uint(v) && atoi(v) > SUMMARY_FORMAT)
-			merge_problem(m, "%s：格式版本 %s 比本程序新（本程序只认 %d），请先升级 station", path, v, SUMMARY_FORMAT);
-		else
-			merge_problem(m, "%s 第 %d 行：列名不认识，不是 station 导出的汇总表或明细（格式版本 %d）", path, h->line,
+			merge_problem(m, "%s：格式版本 %s 比本程序新（本程序只认 %d），请先升级 station", path, v,
 				      SUMMARY_FORMAT);
+		else
+			merge_problem(m, "%s 第 %d 行：列名不认识，不是 station 导出的汇总表或明细（格式版本 %d）",
+				      path, h->line, SUMMARY_FORMAT);
 		return;
 	}
 	if (m->kind == MERGE_UNKNOWN) {
 		m->kind = kind;
 		m->ncols = h->ncells;
 	} else if (m->kind != kind) {
-		merge_problem(m, "%s 是%s，前面的文件是%s：不能合并在一起", path, merge_kind_name(kind), merge_kind_name(m->kind));
+		merge_problem(m, "%s 是%s，前面的文件是%s：不能合并在一起", path, merge_kind_name(kind),
+			      merge_kind_name(m->kind));
 		return;
 	}
 	for (int i = 1; i < in->nrows; i++)
@@ -332,8 +338,8 @@ static void merge_total(struct merge *m, struct csvout *w)
 	t.n[SUM_QUARTERS] = strtoll(m->rows[0].cells[SUM_QUARTERS], NULL, 10);
 	for (int c = 0; c < SUM_N; c++) {
 		char *v = c == SUM_QUARTERS && !same ? xstrdup("")
-			  : c == SUM_MIN_MET	   ? xasprintf("达标 %d 站，未达标 %d 站", met, unmet)
-						   : summary_cell(&t, c);
+			: c == SUM_MIN_MET           ? xasprintf("达标 %d 站，未达标 %d 站", met, unmet)
+						     : summary_cell(&t, c);
 		merge_summary_cell(w, c, v);
 		free(v);
 	}
@@ -348,10 +354,11 @@ static int merge_write(struct merge *m, const char *out, const struct merge_opts
 	if (csvout_open(out, o->enc, o->force, &w, err) < 0)
 		return -1;
 	for (int c = 0; c < m->ncols; c++)
-		csvout_text(w, m->kind == MERGE_SUMMARY ? summary_cols[c].header
-				: c < detail_defs[m->kind].ncols ? detail_defs[m->kind].cols[c].header
-				: c == m->ncols - 2		? EXPORT_COL_CODE
-								: EXPORT_COL_VERSION);
+		csvout_text(w,
+			    m->kind == MERGE_SUMMARY                 ? summary_cols[c].header
+				    : c < detail_defs[m->kind].ncols ? detail_defs[m->kind].cols[c].header
+				    : c == m->ncols - 2              ? EXPORT_COL_CODE
+								     : EXPORT_COL_VERSION);
 	csvout_end_row(w);
 	*rows = 0;
 	if (m->kind == MERGE_SUMMARY) {
@@ -381,9 +388,11 @@ static int merge_write(struct merge *m, const char *out, const struct merge_opts
 			found = !strcmp(m->rows[i].cells[SUM_CODE], code);
 		if (!found && *code) {
 			for (int c = 0; c < SUM_N; c++)
-				merge_summary_cell(w, c, c == SUM_VERSION ? "1" : c == SUM_CODE ? code
-							 : c == SUM_NAME		   ? "未报送"
-										   : "");
+				merge_summary_cell(w, c,
+						   c == SUM_VERSION        ? "1"
+							   : c == SUM_CODE ? code
+							   : c == SUM_NAME ? "未报送"
+									   : "");
 			csvout_end_row(w);
 			(*rows)++;
 		}
@@ -414,7 +423,8 @@ static void merge_expect_notes(struct merge *m, const char *expect)
 		for (int j = 0; j < i && !seen; j++)
 			seen = !strcmp(m->rows[j].cells[codecol], code);
 		if (!seen && !merge_expected(expect, code))
-			sb_addf(&m->notes, "%s不在应报送名单中：%s（%s）", m->notes.len ? "\n" : "", code, m->rows[i].file);
+			sb_addf(&m->notes, "%s不在应报送名单中：%s（%s）", m->notes.len ? "\n" : "", code,
+				m->rows[i].file);
 	}
 }
 

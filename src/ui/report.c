@@ -48,7 +48,16 @@ struct report {
 };
 
 /* Which register a figure opens. */
-enum report_target { RT_NONE, RT_RECEPTION, RT_PERFBOOK, RT_VISITS, RT_CASES, RT_SUGGESTIONS, RT_ACTIVITIES, RT_TRAINING };
+enum report_target {
+	RT_NONE,
+	RT_RECEPTION,
+	RT_PERFBOOK,
+	RT_VISITS,
+	RT_CASES,
+	RT_SUGGESTIONS,
+	RT_ACTIVITIES,
+	RT_TRAINING
+};
 
 static enum report_target report_target(int c)
 {
@@ -255,8 +264,9 @@ static int report_mask(struct screen *s)
 {
 	struct report *r = s->data;
 	r->unmasked = !r->unmasked;
-	app_message(MSG_INFO, r->unmasked ? "导出时电话、身份证号、住址给出完整内容，请妥善保管导出的文件"
-					  : "导出时电话、身份证号、住址打码");
+	app_message(MSG_INFO,
+		    r->unmasked ? "导出时电话、身份证号、住址给出完整内容，请妥善保管导出的文件"
+				: "导出时电话、身份证号、住址打码");
 	return UI_REDRAW;
 }
 

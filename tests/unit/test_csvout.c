@@ -112,7 +112,7 @@ TEST(gb18030_round_trip)
 	CHECK_INT(csvout_close(o, &err), 0);
 	size_t n;
 	char *s = slurp(p, &n);
-	CHECK(s && strncmp(s, "\xef\xbb\xbf", 3)); /* no BOM in GB18030 */
+	CHECK(s && strncmp(s, "\xef\xbb\xbf", 3));   /* no BOM in GB18030 */
 	CHECK(s && strncmp(s, "\"\xe4\xb6\xae", 4)); /* not UTF-8 */
 	/* Back to UTF-8 as WPS would read it. */
 	iconv_t cd = iconv_open("UTF-8", "GB18030");
@@ -175,7 +175,9 @@ TEST(never_overwrites_without_force)
 	free(s);
 	CHECK_INT(csvout_close(o, &err), 0);
 	s = slurp(p, &n);
-	CHECK_STR(s, "\xef\xbb\xbf" "1\r\n");
+	CHECK_STR(s,
+		  "\xef\xbb\xbf"
+		  "1\r\n");
 	free(s);
 	unlink(p);
 	free(p);

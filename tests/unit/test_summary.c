@@ -17,14 +17,16 @@ static const char fixture_sql[] =
 	"INSERT INTO reception_days (id, date, status, held, deleted) VALUES"
 	" (1, '2026-07-15', '正常', 1, 0), (2, '2026-08-15', '正常', NULL, 0), (3, '2026-09-15', '已取消', NULL, 0),"
 	" (4, '2026-06-15', '正常', 1, 0), (5, '2026-09-20', '正常', 1, 1);"
-	"INSERT INTO reception_duty (reception_day_id, deputy_id) VALUES (1, 1), (1, 3), (2, 3), (3, 4), (4, 2), (5, 2);"
+	"INSERT INTO reception_duty (reception_day_id, deputy_id) VALUES (1, 1), (1, 3), (2, 3), (3, 4), (4, 2), (5, "
+	"2);"
 	/* Activities: a1 调研 (A, D present; B on leave), a2 学习培训 (C present; E present but deleted),
 	 * a3 deleted, a4 after the quarter. */
 	"INSERT INTO activities (id, type, topic, date, deleted) VALUES"
 	" (1, '调研', 't1', '2026-07-20', 0), (2, '学习培训', 't2', '2026-08-10', 0),"
 	" (3, '视察', 't3', '2026-09-30', 1), (4, '视察', 't4', '2026-10-01', 0);"
 	"INSERT INTO attendance (activity_id, deputy_id, status) VALUES"
-	" (1, 1, '出席'), (1, 2, '请假'), (1, 4, '出席'), (2, 3, '出席'), (2, 5, '出席'), (3, 1, '出席'), (4, 1, '出席');"
+	" (1, 1, '出席'), (1, 2, '请假'), (1, 4, '出席'), (2, 3, '出席'), (2, 5, '出席'), (3, 1, '出席'), (4, 1, "
+	"'出席');"
 	/* Visits. */
 	"INSERT INTO visits (id, date, channel, reception_day_id, visitor_name, visitor_phone, visitor_address, people,"
 	" content, category, handling, satisfaction, deleted) VALUES"
@@ -90,7 +92,8 @@ static const char fixture_sql[] =
 	" (9, '2026-07-22 09:00', '2026-07-22', '重办', '办理中', '2026-08-12'),"
 	" (9, '2026-08-10 09:00', '2026-08-10', '答复', '已答复', NULL);"
 	/* Suggestions: s1, s2, s5 raised in the quarter; s3 raised before, answered in it; s4 deleted. */
-	"INSERT INTO suggestions (id, suggestion_no, title, date, status, reply_date, result, closed_date, deleted) VALUES"
+	"INSERT INTO suggestions (id, suggestion_no, title, date, status, reply_date, result, closed_date, deleted) "
+	"VALUES"
 	" (1, 'J1', 't', '2026-07-10', '办结', '2026-08-20', 'A', '2026-09-01', 0),"
 	" (2, 'J2', 't', '2026-08-05', '已答复', '2026-09-10', 'C', NULL, 0),"
 	" (3, 'J3', 't', '2026-05-01', '办结', '2026-07-05', 'B', '2026-10-02', 0),"
@@ -161,7 +164,7 @@ TEST(quarter_figures_by_hand)
 	CHECK_INT(s.n[summary_category_col("医疗卫生")], 1); /* c2 */
 	CHECK_INT(s.n[summary_category_col("社会保障")], 1); /* c6 */
 	CHECK_INT(s.n[summary_category_col("道路交通")], 0); /* v6 deleted */
-	CHECK_INT(s.n[SUM_CAT_NONE], 3);                      /* v5 none, v8 自定义类, c3 none */
+	CHECK_INT(s.n[SUM_CAT_NONE], 3);                     /* v5 none, v8 自定义类, c3 none */
 	/* 当场答复: c6 + visits v1, v5 = 3; 不予受理 v3; 转为代表建议 v4. */
 	CHECK_INT(s.n[SUM_SPOT], 3);
 	CHECK_INT(s.n[SUM_REJECTED], 1);

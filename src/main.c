@@ -21,6 +21,7 @@ struct main_opts {
 	bool force;         /* --force (demo) */
 	const char *month;  /* --month (visits), or NULL */
 	bool full;          /* --full (visits) */
+	struct cli_export_args ex; /* export and merge options (--quarter ... --expect) */
 	bool help, version;
 	const char *cmd; /* first word after the options, or NULL */
 	int nargs;       /* words after cmd */
@@ -48,6 +49,13 @@ static const struct main_help_row main_help_cmds[] = {
 	  "restore the database from a backup (the current one is kept aside)" },
 	{ "print 登记簿 --month 年-月", "print REGISTER --month M", "打印台账（PDF）；另有 print notice、print plan",
 	  "print a register's ledger (PDF); also print notice, print plan" },
+	{ "export summary", "export summary",
+	  "导出报送县人大的汇总表（CSV，默认本季度；--quarter、-o）",
+	  "export the county summary (CSV; default: this quarter; --quarter, -o)" },
+	{ "export visits|cases|...", "export visits|cases|...",
+	  "导出明细：visits、cases、suggestions、activities", "export a detail list: visits, cases, suggestions, activities" },
+	{ "merge 文件... -o 文件", "merge FILE... -o FILE", "县里合并各站的汇总表或明细",
+	  "merge the stations' summaries or detail lists (county)" },
 	{ "help", "help", "显示本帮助", "show this help" },
 };
 
@@ -55,24 +63,30 @@ static const struct main_help_row main_help_opts[] = {
 	{ "--config 路径", "--config PATH", "使用这个配置文件", "use this configuration file" },
 	{ "--db 路径", "--db PATH", "使用这个数据库文件（代替配置中的 [database] path）",
 	  "use this database file (instead of [database] path)" },
-	{ "--force", "--force", "demo：替换已有的文件；restore：接受别的站点的备份",
-	  "demo: replace an existing file; restore: accept another station's backup" },
+	{ "--force", "--force", "demo、export、merge：替换已有的文件；restore：接受别的站点的备份",
+	  "demo, export, merge: replace an existing file; restore: accept another station's backup" },
 	{ "--month 年-月", "--month MONTH", "visits：哪个月，如 2026-10", "visits: which month, e.g. 2026-10" },
 	{ "--full", "--full", "visits：电话不打码", "visits: do not mask phone numbers" },
+	{ "--quarter 季度", "--quarter Q", "export：哪个季度，如 2026Q3（也可 --month、--from/--to）",
+	  "export: which quarter, e.g. 2026Q3 (or --month, --from/--to)" },
+	{ "-o 文件", "-o FILE", "export、merge：写到这个文件", "export, merge: the output file" },
+	{ "--encoding", "--encoding", "export：编码 utf-8-bom 或 gb18030", "export: utf-8-bom or gb18030" },
+	{ "--unmasked", "--unmasked", "export：电话、身份证号、住址不打码", "export: phone, ID number, address in full" },
+	{ "--expect", "--expect", "merge：应报送的联络站编号（逗号分隔），缺的列为未报送",
+	  "merge: the station codes expected; missing ones are listed" },
 	{ "-h, --help", "-h, --help", "显示本帮助", "show this help" },
 	{ "-V, --version", "-V, --version", "显示版本", "show the version" },
 };
 
 static const struct main_help_row main_help_exits[] = {
 	{ "0", "0", "成功", "success" },
-	{ "1", "1", "检查发现问题；导入被拒绝（什么也没导入）；demo 不覆盖已有文件；print 没有写成或没有送到打印机",
-	  "check found problems; import rejected (nothing imported); demo would overwrite a file; print: the PDF "
-	  "was not written or not sent" },
+	{ "1", "1", "检查发现问题；导入被拒绝（什么也没导入）；demo 不覆盖已有文件；备份、恢复、打印、导出或合并没有完成",
+	  "check found problems; import rejected (nothing imported); demo would overwrite a file; backup, restore, "
+	  "print, export or merge not done" },
 	{ "2", "2", "命令行用法错误", "usage error" },
 	{ "3", "3", "配置文件错误", "configuration error" },
 	{ "4", "4", "无法打开数据库（不存在、不是数据库、正被另一个 station 使用、文件夹不存在）",
 	  "the database cannot be opened (missing, not a database, in use by another station, no folder)" },
-	{ "5", "5", "文件写不出（文件夹不存在、只读、磁盘已满）", "a file could not be written (folder missing, read-only, disk full)" },
 	{ "70", "70", "内部错误", "internal error" },
 };
 
@@ -129,11 +143,15 @@ static int main_parse(int argc, char **argv, struct main_opts *o)
 		{ "config", required_argument, NULL, 'c' }, { "db", required_argument, NULL, 'd' },
 		{ "force", no_argument, NULL, 'f' },        { "month", required_argument, NULL, 'm' },
 		{ "full", no_argument, NULL, 'F' },         { "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },      { NULL, 0, NULL, 0 },
+		{ "version", no_argument, NULL, 'V' },      { "quarter", required_argument, NULL, 'q' },
+		{ "from", required_argument, NULL, 'a' },   { "to", required_argument, NULL, 'b' },
+		{ "output", required_argument, NULL, 'o' }, { "encoding", required_argument, NULL, 'e' },
+		{ "unmasked", no_argument, NULL, 'u' },     { "expect", required_argument, NULL, 'x' },
+		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 	opterr = 0; /* our own messages, in the clerk's language */
-	while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hVo:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			o->config = optarg;
@@ -156,6 +174,27 @@ static int main_parse(int argc, char **argv, struct main_opts *o)
 		case 'V':
 			o->version = true;
 			break;
+		case 'q':
+			o->ex.quarter = optarg;
+			break;
+		case 'a':
+			o->ex.from = optarg;
+			break;
+		case 'b':
+			o->ex.to = optarg;
+			break;
+		case 'o':
+			o->ex.out = optarg;
+			break;
+		case 'e':
+			o->ex.encoding = optarg;
+			break;
+		case 'u':
+			o->ex.unmasked = true;
+			break;
+		case 'x':
+			o->ex.expect = optarg;
+			break;
 		case ':':
 			return main_usage_error("选项 %s 后面缺少参数", "option %s needs an argument",
 						argv[optind - 1]);
@@ -174,13 +213,20 @@ static int main_parse(int argc, char **argv, struct main_opts *o)
 		o->args = argv + optind + 1;
 		o->nargs = argc - optind - 1;
 	}
+	o->ex.month = o->month;
+	o->ex.force = o->force;
+	o->ex.nargs = o->nargs;
+	o->ex.args = o->args;
 	return -1;
 }
 
 /* Check the words of a command before any file is touched. Returns -1 when fine. */
 static int main_check_command(const struct main_opts *o)
 {
-	static const char *const known[] = { "check", "import", "demo", "help", "visits", "backup", "restore", "print" };
+	static const char *const known[] = { "check", "import", "demo",  "help",   "visits",
+					     "backup", "restore", "print", "export", "merge" };
+	const struct cli_export_args *x = &o->ex;
+	bool export = o->cmd && !strcmp(o->cmd, "export"), merge = o->cmd && !strcmp(o->cmd, "merge");
 	bool ok = false;
 	if (!o->cmd)
 		ok = true;
@@ -188,12 +234,21 @@ static int main_check_command(const struct main_opts *o)
 		ok = !strcmp(o->cmd, known[i]);
 	if (!ok)
 		return main_usage_error("未知命令 %s", "unknown command %s", o->cmd);
-	if (o->force && (!o->cmd || (strcmp(o->cmd, "demo") && strcmp(o->cmd, "restore"))))
-		return main_usage_error("%s 只用于 demo 和 restore 命令", "%s is only for the demo and restore commands",
-					"--force");
-	if ((o->month || o->full) && (!o->cmd || strcmp(o->cmd, "visits")))
-		return main_usage_error("%s 只用于 visits 命令", "%s is only for the visits command",
-					o->month ? "--month" : "--full");
+	if (o->force && (!o->cmd || (strcmp(o->cmd, "demo") && strcmp(o->cmd, "restore"))) && !export && !merge)
+		return main_usage_error("%s 只用于 demo、restore、export、merge 命令",
+					"%s is only for demo, restore, export and merge", "--force");
+	if (!export && (x->quarter || x->from || x->to || x->encoding || x->unmasked))
+		return main_usage_error("%s 只用于 export 命令", "%s is only for the export command",
+					x->quarter ? "--quarter" : x->from ? "--from" : x->to ? "--to" : x->encoding ? "--encoding" : "--unmasked");
+	if (!export && !merge && x->out)
+		return main_usage_error("%s 只用于 export、merge 命令", "%s is only for export and merge", "-o");
+	if (!merge && x->expect)
+		return main_usage_error("%s 只用于 merge 命令", "%s is only for the merge command", "--expect");
+	if (o->full && (!o->cmd || strcmp(o->cmd, "visits")))
+		return main_usage_error("%s 只用于 visits 命令", "%s is only for the visits command", "--full");
+	if (o->month && (!o->cmd || strcmp(o->cmd, "visits")) && !export)
+		return main_usage_error("%s 只用于 visits 命令和 export 命令", "%s is only for the visits and export commands",
+					"--month");
 	if (o->cmd &&
 	    (!strcmp(o->cmd, "check") || !strcmp(o->cmd, "demo") || !strcmp(o->cmd, "help") ||
 	     !strcmp(o->cmd, "visits")) &&
@@ -303,6 +358,10 @@ int main(int argc, char **argv)
 		rc = cli_restore(&cfg, path, o.args[0], o.force);
 	else if (!strcmp(o.cmd, "print"))
 		rc = cli_print(&cfg, path, o.nargs, o.args);
+	else if (!strcmp(o.cmd, "export"))
+		rc = cli_export(&cfg, path, &o.ex);
+	else if (!strcmp(o.cmd, "merge"))
+		rc = cli_merge(&cfg, &o.ex);
 	else
 		rc = cli_demo(&cfg, path, o.force);
 	cfg_free(&cfg);

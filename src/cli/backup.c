@@ -33,7 +33,7 @@ int cli_backup(const struct cfg *cfg, const char *path, const char *dir_arg)
 {
 	struct stat st;
 	char *err = NULL;
-	int rc = CLI_OUTPUT;
+	int rc = CLI_PROBLEMS;
 	if (stat(path, &st) < 0) {
 		cli_error(cli_msg("找不到数据库文件：%s", "database file not found: %s"), path);
 		return CLI_DB;
@@ -45,7 +45,7 @@ int cli_backup(const struct cfg *cfg, const char *path, const char *dir_arg)
 		cli_error(cli_msg("无法创建备份文件夹 %s：%s", "cannot create the backup folder %s: %s"), dir,
 			  strerror(errno));
 		free(dir);
-		return CLI_OUTPUT;
+		return CLI_PROBLEMS;
 	}
 	char *code = cli_backup_code(cfg, path);
 	/* Read through its own read-only connection: safe while the program has the file open. */

@@ -14,11 +14,10 @@
 /* Exit codes of the program; documented in docs/COMMANDS.md and --help. */
 enum cli_exit {
 	CLI_OK = 0,        /* done */
-	CLI_PROBLEMS = 1,  /* check found problems, import rejected, demo refused */
+	CLI_PROBLEMS = 1,  /* check found problems, import rejected, demo refused; backup, restore, print, export, merge not done */
 	CLI_USAGE = 2,     /* bad command line */
 	CLI_CONFIG = 3,    /* station.ini missing (when named) or invalid */
 	CLI_DB = 4,        /* the database cannot be opened (missing, not SQLite, locked, folder) */
-	CLI_OUTPUT = 5,    /* a file could not be written (folder missing or read-only, disk full) */
 	CLI_INTERNAL = 70, /* a bug or out of memory (die()) */
 };
 
@@ -51,7 +50,7 @@ int cli_demo(const struct cfg *cfg, const char *path, bool force);
 int cli_visits(const struct cfg *cfg, const char *path, const char *month, bool full);
 /* station backup [DIR]: a checked backup of the database at path into DIR (default: [backup]
  * dir, else the folder "backup" beside the database), the newest [backup] keep kept. Safe while
- * the program is open. CLI_OUTPUT when the folder is missing, read-only or full. */
+ * the program is open. CLI_PROBLEMS when the folder is missing, read-only or full. */
 int cli_backup(const struct cfg *cfg, const char *path, const char *dir);
 /* station restore FILE [--force]: put the backup FILE in place of the database at path, the
  * current one kept aside; a file of another station only with force. CLI_PROBLEMS when the file
@@ -60,5 +59,25 @@ int cli_restore(const struct cfg *cfg, const char *path, const char *file, bool 
 /* station print ...: a ledger or notice as a PDF (docs/PRINTING.md). argv[0] is "print"; the
  * words after it are parsed by the command itself. */
 int cli_print(const struct cfg *cfg, const char *path, int argc, char **argv);
+
+/* The options of export and merge (strings borrowed from argv; NULL when not given). */
+struct cli_export_args {
+	const char *quarter, *month, *from, *to; /* the period (export) */
+	const char *out;                          /* -o FILE */
+	const char *encoding;                     /* --encoding utf-8-bom|gb18030 */
+	const char *expect;                       /* merge --expect CODE,CODE,... */
+	bool unmasked;                            /* export --unmasked */
+	bool force;                               /* replace an existing output file */
+	int nargs;                                /* words after the command */
+	char **args;
+};
+struct period;
+/* The period the options name (this quarter when none). 0, or -1 after printing why. */
+int cli_period(const struct cli_export_args *a, struct period *p);
+/* station export summary|visits|cases|suggestions|activities [period] [-o FILE] [--encoding E]
+ * [--unmasked] [--force] (docs/EXPORT.md). Read only. */
+int cli_export(const struct cfg *cfg, const char *path, const struct cli_export_args *a);
+/* station merge FILE... -o OUT [--expect CODES] [--force]: the stations' files in one table. */
+int cli_merge(const struct cfg *cfg, const struct cli_export_args *a);
 
 #endif

@@ -47,7 +47,7 @@ enum kind {
 	K_RULE, /* reception rule → reception_rule + reception_day */
 	K_TIME, /* HH:MM or HH:MM-HH:MM → char * */
 	K_ENC,  /* utf-8-bom / gb18030 → csv_encoding */
-	K_PATH, /* a file path, "~/" expanded → char * (db_path, print_folder) */
+	K_PATH, /* a file path, "~/" expanded → char * (db_path, print_folder, backup_dir, export_dir) */
 };
 
 struct item {
@@ -77,6 +77,7 @@ static const struct item items[] = {
 	{ "deputies", "min_receptions_per_year", K_INT, F(min_receptions_per_year), 0, 366 },
 	{ "export", "csv_encoding", K_ENC, 0, 0, 0 },
 	{ "export", "mask_personal", K_BOOL, F(mask_personal), 0, 0 },
+	{ "export", "folder", K_PATH, F(export_dir), 0, 0 },
 	{ "backup", "dir", K_PATH, F(backup_dir), 0, 0 },
 	{ "backup", "keep", K_INT, F(backup_keep), 1, 1000 },
 	{ "backup", "remind_days", K_INT, F(backup_remind_days), 0, 365 },
@@ -273,6 +274,7 @@ void cfg_defaults(struct cfg *c)
 	c->backup_dir = xstrdup("");
 	c->backup_keep = 10;
 	c->backup_remind_days = 7;
+	c->export_dir = xstrdup("");
 	for (int i = 0; i < REG_COUNT; i++)
 		c->titles[i] = xstrdup(reg_titles[i]);
 	c->print_font = xstrdup("Noto Sans CJK SC");
@@ -297,6 +299,7 @@ void cfg_free(struct cfg *c)
 	free(c->address);
 	free(c->db_path);
 	free(c->backup_dir);
+	free(c->export_dir);
 	free(c->reception_time);
 	free(c->reception_place);
 	for (int i = 0; i < REG_COUNT; i++)

@@ -80,6 +80,8 @@ struct cfg {
 	/* [export] */
 	enum csv_encoding csv_encoding; /* default CSV_UTF8_BOM */
 	bool mask_personal;             /* mask phone, ID number, address in exports (default true) */
+	char *export_dir;               /* folder of exports named by the program ("" = the working
+					 * directory; "~/" expanded); key folder */
 	/* [backup] (docs/BACKUP.md) */
 	char *backup_dir;       /* station backup's folder when none is given ("~/" expanded); "" = the
 				 * folder "backup" beside the database */

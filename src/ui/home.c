@@ -26,6 +26,7 @@
 #include "ui/plans.h"
 #include "ui/points.h"
 #include "ui/reception.h"
+#include "ui/report.h"
 #include "ui/suggestions.h"
 #include "ui/units.h"
 #include "ui/visits.h"
@@ -402,6 +403,13 @@ static int home_open(struct screen *s)
 	return UI_REDRAW;
 }
 
+static int home_report(struct screen *s)
+{
+	(void)s;
+	report_push();
+	return UI_REDRAW;
+}
+
 static int home_quit(struct screen *s)
 {
 	(void)s;
@@ -457,6 +465,7 @@ static const struct binding home_bar[] = {
 	{ .action = ACT_HELP },
 	{ .action = ACT_VISIT, .run = home_visit },
 	{ .action = ACT_OPEN, .run = home_open },
+	{ .action = ACT_REPORT, .run = home_report },
 	{ .action = ACT_QUIT, .run = home_quit },
 	{ .action = ACT_UP, .run = home_up, .hidden = true },
 	{ .action = ACT_DOWN, .run = home_down, .hidden = true },

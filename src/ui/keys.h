@@ -49,6 +49,10 @@ enum action {
 	ACT_ADJUST,   /* points ranking: a manual adjustment of the selected deputy's points */
 	ACT_DEPFILE,  /* roster, evaluations: the selected deputy's file (一人一档) */
 	ACT_PRINT,    /* register lists: print the list's period as a PDF ledger (report/ledger.h) */
+	ACT_REPORT,   /* home: the 报表 screen (the county summary and the exports) */
+	ACT_EXPORT,   /* 报表: write the summary as CSV */
+	ACT_EXPORT_DETAIL, /* 报表: write a detail list (visits, cases, ...) as CSV */
+	ACT_MASK,     /* 报表: personal data masked or in full in the exports */
 	ACT_COUNT
 };
 

@@ -193,6 +193,18 @@ static int ls_print(struct screen *s)
 	return UI_REDRAW;
 }
 
+static const struct screen_ops ls_ops;
+
+bool listscreen_set_period(struct screen *s, const char *text)
+{
+	struct period p;
+	if (!s || s->ops != &ls_ops || !lscreen_of(s)->d.set_period || period_parse(text, &p, NULL) < 0)
+		return false;
+	lscreen_of(s)->d.set_period(lscreen_of(s)->d.state, &p, text);
+	listscreen_refilter(s);
+	return true;
+}
+
 static int ls_quit(struct screen *s)
 {
 	(void)s;

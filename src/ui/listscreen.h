@@ -74,5 +74,9 @@ int64_t listscreen_selected(struct screen *s);
 struct list *listscreen_list(struct screen *s);
 /* The register's own filters changed: status again, rows again. */
 void listscreen_refilter(struct screen *s);
+/* Narrow the list to the period text names, as if the clerk had typed it at the period key (the
+ * 报表 screen opens a register at its period). False if s is no list screen or has no period
+ * key. */
+bool listscreen_set_period(struct screen *s, const char *text);
 
 #endif

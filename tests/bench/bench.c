@@ -27,7 +27,9 @@
 #include "core/config.h"
 #include "core/text.h"
 #include "core/util.h"
+#include "core/summary.h"
 #include "core/visit.h"
+#include "report/export.h"
 #include "db/cases.h"
 #include "db/db.h"
 #include "db/deputies.h"
@@ -35,6 +37,7 @@
 #include "db/internal.h"
 #include "db/points.h"
 #include "db/reception.h"
+#include "db/summary.h"
 #include "db/units.h"
 #include "db/visits.h"
 
@@ -43,6 +46,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -924,6 +928,143 @@ static void run_item(struct bench *b, const struct item *it, int runs, struct re
 	free(t);
 }
 
+/* ---- exports (report/export.c, db/summary.c) ---- */
+
+/* Runs of each side of the export comparison (each writes every visit). */
+#define BENCH_EXPORT_RUNS 3
+
+/* Run argv (or, with argv NULL, our export of every visit) in a child with stdout to out; its
+ * wall time in ms and peak RSS in MB. -1 on failure. */
+static double export_child(struct bench *b, char *const *argv, const char *out, double *rss_mb)
+{
+	double t0 = now_ms();
+	pid_t pid = fork();
+	if (pid < 0)
+		die("bench: fork failed");
+	if (pid == 0) {
+		if (argv) {
+			int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+			if (fd < 0)
+				_exit(126);
+			dup2(fd, 1);
+			execvp(argv[0], argv);
+			_exit(127);
+		}
+		struct db *db = NULL;
+		char *err = NULL;
+		struct export_opts o = { .enc = CSV_UTF8_BOM, .force = true, .code = BENCH_CODE };
+		if (db_open(b->path, DB_OPEN_READONLY, &db, &err) < 0 ||
+		    export_details(db, DETAIL_VISITS, "0000-01-01", "9999-12-31", out, &o, NULL, &err) < 0) {
+			fprintf(stderr, "bench: export: %s\n", err);
+			_exit(1);
+		}
+		db_close(db);
+		_exit(0);
+	}
+	int status = 0;
+	struct rusage ru;
+	wait4(pid, &status, 0, &ru);
+	double t = now_ms() - t0;
+	*rss_mb = (double)ru.ru_maxrss / 1024.0;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? t : -1;
+}
+
+static int64_t file_lines(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	int64_t n = 0;
+	int c;
+	if (!f)
+		return -1;
+	while ((c = getc_unlocked(f)) != EOF)
+		n += c == '\n';
+	fclose(f);
+	return n;
+}
+
+/* Export every visit as CSV, ours against the sqlite3 shell writing the same SELECT with -csv
+ * (alternating runs, medians); peak RSS of each. Then the summary of this quarter: time and the
+ * plan, which must not SCAN visits or cases. */
+static void bench_exports(struct bench *b)
+{
+	char *ours = xasprintf("%s.export.csv", b->path), *theirs = xasprintf("%s.shell.csv", b->path);
+	/* The same SELECT, its two dates written in. */
+	struct strbuf sql;
+	sb_init(&sql);
+	for (const char *p = db_summary_details_sql(DETAIL_VISITS); *p; p++) {
+		if (p[0] == '?' && (p[1] == '1' || p[1] == '2')) {
+			sb_add(&sql, p[1] == '1' ? "'0000-01-01'" : "'9999-12-31'");
+			p++;
+		} else {
+			sb_addc(&sql, *p);
+		}
+	}
+	char *argv[] = { "sqlite3", "-csv", "-readonly", (char *)b->path, sql.buf, NULL };
+	double to[BENCH_EXPORT_RUNS], ts[BENCH_EXPORT_RUNS], rss_o = 0, rss_s = 0, r;
+	printf("\nExport of every visit as CSV (%d runs each, alternating; ms; peak RSS of the process):\n",
+	       BENCH_EXPORT_RUNS);
+	for (int i = 0; i < BENCH_EXPORT_RUNS; i++) {
+		to[i] = export_child(b, NULL, ours, &r);
+		rss_o = r > rss_o ? r : rss_o;
+		ts[i] = export_child(b, argv, theirs, &r);
+		rss_s = r > rss_s ? r : rss_s;
+		if (to[i] < 0 || ts[i] < 0) {
+			printf("  export failed (%s)\n", to[i] < 0 ? "station" : "sqlite3 shell");
+			b->errors++;
+			goto out;
+		}
+	}
+	double mo = median(to, BENCH_EXPORT_RUNS), ms = median(ts, BENCH_EXPORT_RUNS);
+	struct stat so, ss;
+	stat(ours, &so);
+	stat(theirs, &ss);
+	printf("  station export visits   %9.0f ms  %6.1f MB RSS  %lld lines, %.0f MB\n", mo, rss_o,
+	       (long long)file_lines(ours), (double)so.st_size / 1e6);
+	printf("  sqlite3 -csv, same SELECT %7.0f ms  %6.1f MB RSS  %lld lines, %.0f MB\n", ms, rss_s,
+	       (long long)file_lines(theirs), (double)ss.st_size / 1e6);
+	printf("  ratio %.2f (target 1.3): %s\n", mo / ms, mo / ms <= 1.3 ? "PASS" : "OVER");
+out:
+	unlink(ours);
+	unlink(theirs);
+	free(ours);
+	free(theirs);
+	sb_free(&sql);
+
+	/* The quarter's summary. */
+	char from[11], to_[11], *err = NULL, *plan = NULL;
+	static const char *const qs[] = { "01-01", "04-01", "07-01", "10-01" }, *const qe[] = { "03-31", "06-30", "09-30", "12-31" };
+	int q = (atoi(b->today + 5) - 1) / 3;
+	snprintf(from, sizeof from, "%.4s-%s", b->today, qs[q]);
+	snprintf(to_, sizeof to_, "%.4s-%s", b->today, qe[q]);
+	double t[5];
+	bench_open(b);
+	struct summary s;
+	for (int i = 0; i < 5; i++) {
+		summary_init(&s, BENCH_CODE, "bench", "", from, to_);
+		double t0 = now_ms();
+		if (db_summary(b->db, &s, 1, &err) < 0)
+			die("bench: summary: %s", err);
+		t[i] = now_ms() - t0;
+		if (i < 4)
+			summary_free(&s);
+	}
+	printf("\nSummary of %s..%s (db_summary, 5 runs): median %.1f ms, first %.1f ms; %lld visits, %lld people, "
+	       "%lld cases assigned, %lld overdue at the end\n",
+	       from, to_, median(t, 5), t[0], (long long)s.n[SUM_VISITS], (long long)s.n[SUM_VISIT_PEOPLE],
+	       (long long)s.n[SUM_ASSIGNED], (long long)s.n[SUM_OVERDUE_END]);
+	summary_free(&s);
+	if (db_summary_plan(b->db, from, to_, &plan, &err) < 0)
+		die("bench: summary plan: %s", err);
+	bool scan = strstr(plan, "SCAN visits") || strstr(plan, "SCAN cases") || strstr(plan, "SCAN c\n") ||
+		    strstr(plan, "SCAN v\n");
+	printf("%s", plan);
+	printf("PLAN %s\n", scan ? "BAD: a full scan of visits or cases" : "OK: no full scan of visits or cases");
+	if (scan)
+		b->errors++;
+	free(plan);
+	bench_close(b);
+}
+
 /* The name cut or padded to width columns (CJK counts two). */
 static void put_name(const char *name, int width)
 {
@@ -989,6 +1130,8 @@ int main(int argc, char **argv)
 		printf(" %6s %8.3f %8.3f %8.3f %9s %6s  %s\n", target, r->median, r->max, r->first, ref, ratio,
 		       it->target_ms <= 0 ? "info" : r->median < it->target_ms ? "PASS" : "OVER");
 	}
+	if (!only || strstr("export summary", only))
+		bench_exports(&b);
 	printf("\nStatements that step through 1000+ rows of a full scan or run 100000+ VM steps\n"
 	       "(SQLITE_STMTSTATUS_FULLSCAN_STEP / VM_STEP in the recorded run), with their plans:\n");
 	bool any = false;

@@ -53,7 +53,7 @@ ok keep_other_file [ "$(cat usb/说明.txt)" = "别删我" ]
 
 # A folder that is not there (a USB stick not plugged in) is not made.
 st backup nostick --db s.db
-ok missing_dir_rc rc_is 5
+ok missing_dir_rc rc_is 1
 ok missing_dir_said err_has "备份文件夹不存在：nostick"
 ok missing_dir_not_made [ ! -e nostick ]
 
@@ -110,11 +110,11 @@ if ! mount -t tmpfs -o size=256k tmpfs "$mnt" 2>"$T/mount.err"; then
 fi
 trap 'umount "$mnt" 2>/dev/null; rm -rf "$T"' EXIT
 st backup "$mnt" --db "$b1"
-ok full_rc rc_is 5
+ok full_rc rc_is 1
 ok full_said err_has "备份失败"
 ok full_nothing_left [ -z "$(ls "$mnt")" ]
 mount -o remount,ro "$mnt"
 st backup "$mnt" --db "$b1"
-ok readonly_rc rc_is 5
+ok readonly_rc rc_is 1
 ok readonly_said err_has "不能写入"
 umount "$mnt"

@@ -1,0 +1,34 @@
+/* The county's summary (core/summary.h) counted from the records, and the rows of the detail
+ * lists, streamed (one statement, one row at a time: never a whole table in memory).
+ *
+ * Every figure is a range on a date index of its table (visits_date, cases_received_cover,
+ * cases_status_due, cases_reply_date, activities_date, ...): db_summary_plan lets the tests and
+ * the benchmark check there is no SCAN of visits or cases. Definitions: docs/SUMMARY.md. */
+#ifndef STATION_DB_SUMMARY_H
+#define STATION_DB_SUMMARY_H
+
+#include "core/summary.h"
+#include "db/db.h"
+
+#include <stdint.h>
+
+/* Count the figures of s (made by summary_init: its SUM_FROM..SUM_TO are the period) into s->n,
+ * then summary_finish(). min_per_quarter: [activities] min_per_quarter. Returns 0 or -1, *err. */
+int db_summary(struct db *db, struct summary *s, int min_per_quarter, char **err);
+/* EXPLAIN QUERY PLAN of the summary's own queries (those of db_cases_stats, db_reception and
+ * db_points are checked by their modules), one plan line per line (new string). */
+int db_summary_plan(struct db *db, const char *from, const char *to, char **plan, char **err);
+
+/* One detail row: detail_defs[kind].ncols cells as text (numbers as digits; "" for none),
+ * borrowed for the call only. Return non-zero to stop. */
+typedef int (*detail_row_cb)(void *ud, const char *const *cells);
+/* The rows of kind dated from..to (inclusive; visits, suggestions and activities by their date,
+ * cases by 受理日期), oldest first. Deleted records are left out. */
+int db_summary_details(struct db *db, int kind, const char *from, const char *to, detail_row_cb cb, void *ud,
+		       char **err);
+/* How many rows db_summary_details will give. */
+int db_summary_details_count(struct db *db, int kind, const char *from, const char *to, int64_t *n, char **err);
+/* The SELECT of db_summary_details, with ?1 and ?2 for the dates (static; for the benchmark). */
+const char *db_summary_details_sql(int kind);
+
+#endif

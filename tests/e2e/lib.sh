@@ -65,6 +65,7 @@ e2e_start() {
 	cat >"$T/run.sh" <<RUN
 env LANG=C.UTF-8 LC_ALL= TERM=${E2E_TERM:-tmux-256color} STATION_TODAY=$STATION_TODAY ${E2E_ENV:-} \
 	ASAN_OPTIONS=log_path=$T/asan:detect_leaks=1 UBSAN_OPTIONS=log_path=$T/ubsan:print_stacktrace=1 \
+	LSAN_OPTIONS=suppressions=$PWD/tests/lsan-cairo.supp \
 	$STATION_BIN --config $CONF --db $DB $*
 echo \$? >$T/exit.tmp && mv $T/exit.tmp $T/exit
 RUN

@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -209,22 +210,100 @@ out:
 	return rc;
 }
 
-/* Reserve dest, then copy: from db if given, else from the file src (byte for byte if bytes).
- * Returns 0, BACKUP_TAKEN or -1, each failure with *err and nothing left at dest. */
+/* fsync the folder of path, so a new name survives a power cut. */
+static void backup_fsync_dir(const char *path)
+{
+	char *copy = xstrdup(path);
+	char *slash = strrchr(copy, '/');
+	if (slash)
+		*(slash == copy ? slash + 1 : slash) = '\0';
+	int fd = open(slash ? copy : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(copy);
+}
+
+/* The name of the file a backup is written in before it is complete: dest.part-PID. Never a
+ * name the backup lists match (they end in ".db"), so a copy cut short by a crash or a kill is
+ * never taken for a backup; db_backup_prune removes those of processes that are gone. */
+static char *backup_part_name(const char *dest) { return xasprintf("%s.part-%ld", dest, (long)getpid()); }
+
+/* dest is free: neither it nor a -journal or -wal of that name exists (SQLite would roll a stale
+ * journal into the new file). Returns 0 or BACKUP_TAKEN with *err. */
+static int backup_name_free(const char *dest, char **err)
+{
+	static const char *const sfx[] = { "", "-journal", "-wal" };
+	struct stat st;
+	for (size_t i = 0; i < ARRAY_LEN(sfx); i++) {
+		char *p = xasprintf("%s%s", dest, sfx[i]);
+		bool there = lstat(p, &st) == 0;
+		free(p);
+		if (there) {
+			db_failf(err, i ? "备份文件 %s 的日志文件已存在，不会覆盖它" : "备份文件 %s 已存在，不会覆盖它", dest);
+			return BACKUP_TAKEN;
+		}
+	}
+	return 0;
+}
+
+/* Give the complete, checked copy part its final name dest, never replacing a file: a hard link
+ * (fails on an existing name), or where the file system has none (a FAT USB stick) a rename
+ * that refuses to replace (RENAME_NOREPLACE), or last a rename after looking. Returns 0,
+ * BACKUP_TAKEN or -1, each with *err; part is left for the caller to remove on failure. */
+static int backup_publish(const char *part, const char *dest, char **err)
+{
+	if (link(part, dest) == 0) {
+		unlink(part);
+		return 0;
+	}
+	if (errno == EEXIST)
+		return backup_name_free(dest, err) ? BACKUP_TAKEN : db_failf(err, "备份文件 %s 已存在，不会覆盖它", dest);
+	if (errno != EPERM && errno != EOPNOTSUPP && errno != EMLINK && errno != ENOSYS)
+		return db_failf(err, "无法写备份文件 %s：%s", dest, strerror(errno));
+	if (renameat2(AT_FDCWD, part, AT_FDCWD, dest, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno == EEXIST) {
+		db_failf(err, "备份文件 %s 已存在，不会覆盖它", dest);
+		return BACKUP_TAKEN;
+	}
+	if (errno != EINVAL && errno != ENOSYS)
+		return db_failf(err, "无法写备份文件 %s：%s", dest, strerror(errno));
+	if (backup_name_free(dest, err))
+		return BACKUP_TAKEN;
+	return rename(part, dest) == 0 ? 0 : db_failf(err, "无法写备份文件 %s：%s", dest, strerror(errno));
+}
+
+/* Copy into dest: from db if given, else from the file src (byte for byte if bytes). The copy is
+ * made and checked under a temporary name (backup_part_name) and only then named dest, so dest
+ * never holds half a backup. Returns 0, BACKUP_TAKEN or -1, each failure with *err and nothing
+ * left behind. */
 static int backup_make(struct db *db, const char *src, bool bytes, const char *dest, char **err)
 {
-	int rc = backup_reserve(dest, err);
+	int rc = backup_name_free(dest, err);
 	if (rc)
 		return rc;
+	char *part = backup_part_name(dest);
+	rc = backup_reserve(part, err);
+	if (rc) {
+		free(part);
+		return rc == BACKUP_TAKEN ? -1 : rc;
+	}
 	if (db)
-		rc = backup_copy(db_handle(db), dest, err);
+		rc = backup_copy(db_handle(db), part, err);
 	else if (bytes)
-		rc = backup_copy_bytes(src, dest, err);
+		rc = backup_copy_bytes(src, part, err);
 	else
-		rc = backup_copy_file(src, dest, err);
+		rc = backup_copy_file(src, part, err);
+	if (rc == 0)
+		rc = backup_publish(part, dest, err);
 	if (rc)
-		backup_remove(dest);
-	return rc ? -1 : 0;
+		backup_remove(part);
+	else
+		backup_fsync_dir(dest);
+	free(part);
+	return rc;
 }
 
 int db_backup_to(struct db *db, const char *dest, char **err)
@@ -408,6 +487,32 @@ void db_backup_list_free(struct db_backup_list *l)
 	memset(l, 0, sizeof *l);
 }
 
+/* Remove the copies of code's backups in dir that a crash or a kill cut short
+ * (station-<code>-....db.part-PID and its -journal) whose process is gone. */
+static void backup_prune_parts(const char *dir, const char *code)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	char *prefix = xasprintf("station-%s-", code);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		const char *part = strstr(e->d_name, ".db.part-");
+		char *end = NULL;
+		if (!part || strncmp(e->d_name, prefix, strlen(prefix)))
+			continue;
+		long pid = strtol(part + 9, &end, 10);
+		if (end == part + 9 || (*end && strcmp(end, "-journal")) || pid <= 0 || pid == (long)getpid() ||
+		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		char *p = xasprintf("%s/%s", dir, e->d_name);
+		unlink(p);
+		free(p);
+	}
+	closedir(d);
+	free(prefix);
+}
+
 int db_backup_prune(const char *dir, const char *code, int keep, void (*cb)(void *ud, const char *path), void *ud,
 		    char **err)
 {
@@ -415,6 +520,8 @@ int db_backup_prune(const char *dir, const char *code, int keep, void (*cb)(void
 	int removed = 0;
 	if (keep < 1)
 		keep = 1;
+	if (backup_code_ok(code))
+		backup_prune_parts(dir, code);
 	if (db_backup_list(dir, code, &l, err) < 0)
 		return -1;
 	for (int i = keep; i < l.n; i++) {

@@ -50,7 +50,9 @@ int db_backup_list(const char *dir, const char *code, struct db_backup_list *out
 void db_backup_list_free(struct db_backup_list *l);
 
 /* Delete all but the newest keep (at least 1) backups of code in dir, each path removed passed
- * to cb (may be NULL). Other files are never touched. Returns how many were removed, or -1. */
+ * to cb (may be NULL), and the unfinished copies of code's backups (".db.part-PID", see
+ * backup.c) whose process is gone. Other files are never touched. Returns how many backups were
+ * removed, or -1. */
 int db_backup_prune(const char *dir, const char *code, int keep, void (*cb)(void *ud, const char *path), void *ud,
 		    char **err);
 

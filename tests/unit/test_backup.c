@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* One integer (or -1) from the file at path, through its own read-only connection. */
@@ -299,7 +300,23 @@ TEST(t_backup_prune_keeps_newest)
 		put_file(p, "x");
 		free(p);
 	}
+	/* Copies cut short by a kill: the dead process's are removed, a live one's (ours) kept. */
+	pid_t child = fork();
+	if (child == 0)
+		_exit(0);
+	waitpid(child, NULL, 0);
+	char *dead = xasprintf("%s/station-CG01-20260401-090000.db.part-%ld", tdb_dir, (long)child);
+	char *dead_j = xasprintf("%s-journal", dead);
+	char *alive = xasprintf("%s/station-CG01-20260402-090000.db.part-%ld", tdb_dir, (long)getpid());
+	put_file(dead, "half");
+	put_file(dead_j, "half");
+	put_file(alive, "being written");
 	CHECK_INT(db_backup_prune(tdb_dir, "CG01", 2, NULL, NULL, &err), 2);
+	CHECK(!exists(dead, "") && !exists(dead_j, ""));
+	CHECK(exists(alive, ""));
+	free(dead);
+	free(dead_j);
+	free(alive);
 	static const bool left[] = { false, true, true, false, true, true };
 	for (size_t i = 0; i < ARRAY_LEN(names); i++) {
 		char *p = xasprintf("%s/%s", tdb_dir, names[i]);

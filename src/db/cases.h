@@ -91,6 +91,8 @@ struct case_event_row {
 	const char *result; /* "A".."D" or "" */
 	const char *satisfaction;
 	const char *how;
+	const char *mark; /* NULL from the db; a screen may set it to a late ring ("交办超时 2 个工作日")
+			     before the row is drawn (ui/actform.c shows it first) */
 };
 /* Return non-zero to stop. */
 typedef int (*case_event_cb)(void *ud, const struct case_event_row *ev);

@@ -531,7 +531,7 @@ void home_push(void)
 	struct home *h = xcalloc(1, sizeof *h);
 	struct strbuf sb;
 	sb_init(&sb);
-	sb_add(&sb, "待办：办理超期、临期，交办和回访超期、临期（五环五时），待回访的案件（Enter 打开）。按数字打开台账：");
+	sb_add(&sb, "待办：办理、交办、回访超期或临期和待回访的案件（Enter 打开）。按数字打开台账：");
 	for (int i = 0; i < (int)ARRAY_LEN(items); i++)
 		sb_addf(&sb, "%s%d %s", i ? "、" : "", menu_digit(i),
 			items[i].title ? items[i].title : app->cfg->titles[items[i].reg]);

@@ -14,6 +14,7 @@
 #include "db/cases.h"
 #include "db/db.h"
 #include "db/internal.h"
+#include "db/migrate.h"
 #include "db/units.h"
 
 #include <ftw.h>
@@ -461,6 +462,49 @@ TEST(t_promised_stored)
 	tdb_close();
 }
 
+/* Upgrading a file from before 0014 fills promised_date from each case's timeline: the due date
+ * of its last 交办 or 重办 (a later 延期 does not count); none for a case returned to 受理. */
+TEST(t_promised_migrated)
+{
+	char *err = NULL;
+	tdb_dir = xasprintf("%s/station-test-rings-mig-XXXXXX", getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	CHECK(mkdtemp(tdb_dir) != NULL);
+	char *path = xasprintf("%s/station.db", tdb_dir);
+	CHECK_INT(db_open(path, DB_OPEN_CREATE | DB_OPEN_NO_MIGRATE, &db, &err), 0);
+	CHECK_INT(db_migrate_to(db, 12, &err), 0);
+	CHECK_INT(db_exec(db,
+			  "INSERT INTO cases (id, case_no, summary, received_date, status, unit_id, assigned_date,"
+			  " due_date, extensions, redo_count) VALUES"
+			  " (1, 'CG01-2026-0001', '延期的', '2026-10-08', '办理中', 1, '2026-10-08', '2026-10-23', 1, 0),"
+			  " (2, 'CG01-2026-0002', '重办的', '2026-10-08', '办理中', 1, '2026-10-08', '2026-10-30', 0, 1),"
+			  " (3, 'CG01-2026-0003', '退回的', '2026-10-08', '受理', NULL, NULL, NULL, 0, 0);"
+			  "INSERT INTO case_events (case_id, at, date, type, status_after, due_date) VALUES"
+			  " (1, '2026-10-08 09:00', '2026-10-08', '受理', '受理', NULL),"
+			  " (1, '2026-10-08 09:10', '2026-10-08', '交办', '办理中', '2026-10-15'),"
+			  " (1, '2026-10-12 09:00', '2026-10-12', '延期', '办理中', '2026-10-23'),"
+			  " (2, '2026-10-08 09:10', '2026-10-08', '交办', '办理中', '2026-10-15'),"
+			  " (2, '2026-10-20 09:00', '2026-10-20', '重办', '办理中', '2026-10-30'),"
+			  " (3, '2026-10-08 09:10', '2026-10-08', '交办', '办理中', '2026-10-15'),"
+			  " (3, '2026-10-09 09:10', '2026-10-09', '退回', '受理', NULL);",
+			  &err),
+		  0);
+	if (err)
+		fprintf(stderr, "  %s\n", err);
+	db_close(db);
+	CHECK_INT(db_open(path, DB_OPEN_EXCLUSIVE, &db, &err), 0);
+	CHECK_INT(db_user_version(db), db_schema_version());
+	struct case_info ci;
+	static const char *const want[] = { "2026-10-15", "2026-10-30", "" };
+	for (int i = 0; i < 3; i++) {
+		CHECK_INT(db_cases_get(db, i + 1, &ci, &err), 0);
+		CHECK_STR(ci.st.promised, want[i]);
+		case_info_free(&ci);
+	}
+	free(path);
+	free(err);
+	tdb_close();
+}
+
 struct listed {
 	struct strbuf sb;
 };
@@ -565,6 +609,7 @@ int main(void)
 	RUN(t_ring_walk);
 	RUN(t_rings_db);
 	RUN(t_promised_stored);
+	RUN(t_promised_migrated);
 	RUN(t_ring_todo_db);
 	calendar_free(cal);
 	return t_done();

@@ -665,8 +665,7 @@ void caseflow_ring_bounds(const struct calendar *cal, int n, const char *today, 
 	calendar_add_workdays(cal, after, -n, soon);
 }
 
-void caseflow_ring_starts(const struct calendar *cal, int n, const char *from, const char *to, char lo[11],
-			  char hi[11])
+void caseflow_ring_starts(const struct calendar *cal, int n, const char *from, const char *to, char lo[11], char hi[11])
 {
 	char after[11];
 	lo[0] = hi[0] = '\0';

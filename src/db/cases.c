@@ -1311,8 +1311,8 @@ int db_cases_ring_todo(struct db *db, const struct calendar *cal, enum case_ring
 		today = now;
 	}
 	if (cases_ring_prepare(db, cal, ring, days, today, soon_days, overdue,
-			       "SELECT " CASES_ROW_COLS " FROM cases c LEFT JOIN units u ON u.id = c.unit_id", " LIMIT ?3",
-			       &st, err) < 0)
+			       "SELECT " CASES_ROW_COLS " FROM cases c LEFT JOIN units u ON u.id = c.unit_id",
+			       " LIMIT ?3", &st, err) < 0)
 		return -1;
 	if (!st)
 		return 0;
@@ -1409,8 +1409,7 @@ static const struct cases_ring_query cases_ring_queries[] = {
 
 /* Count the rows of one ring query into f. */
 static int cases_ring_count(struct db *db, const struct calendar *cal, const struct cases_ring_query *q, int days,
-			    const char *from, const char *to, const char *asof, struct case_ring_figures *f,
-			    char **err)
+			    const char *from, const char *to, const char *asof, struct case_ring_figures *f, char **err)
 {
 	sqlite3_stmt *st = NULL;
 	char lo[11], hi[11], due[11];

@@ -288,11 +288,13 @@ static int add_event(void *ud, const struct case_event_row *ev)
 	if (m.ring < 0)
 		return actform_timeline_add(x->tl, ev);
 	struct case_event_row marked = *ev;
-	char *mark = m.ring == RING_RECEIVE
-			     ? xasprintf("晚于来访 %d 个工作日受理", m.days)
-		     : m.ring == RING_REPLY
-			     ? xasprintf("答复晚于交办时定的时限 %d 个工作日", m.days)
-			     : xasprintf("%s超时 %d 个工作日", caseflow_ring_label((enum case_ring)m.ring), m.days);
+	char *mark;
+	if (m.ring == RING_RECEIVE)
+		mark = xasprintf("晚于来访 %d 个工作日受理", m.days);
+	else if (m.ring == RING_REPLY)
+		mark = xasprintf("答复晚于交办时定的时限 %d 个工作日", m.days);
+	else
+		mark = xasprintf("%s超时 %d 个工作日", caseflow_ring_label((enum case_ring)m.ring), m.days);
 	marked.mark = mark;
 	int rc = actform_timeline_add(x->tl, &marked);
 	free(mark);

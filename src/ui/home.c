@@ -154,10 +154,11 @@ static int add_case(void *ud, const struct case_row *r)
 		tail = xasprintf("答复后 %d 天", r->days);
 	else
 		tail = xstrdup(r->next_step);
-	h->rows[h->nrows++] = (struct todo){
-		r->id, a->group, late, xstrdup(r->case_no), xstrdup(r->summary), xstrdup(*r->unit_name ? r->unit_name : "-"),
-		tail
-	};
+	struct todo *t = &h->rows[h->nrows++];
+	*t = (struct todo){ .id = r->id, .group = a->group, .late = late, .tail = tail };
+	t->no = xstrdup(r->case_no);
+	t->summary = xstrdup(r->summary);
+	t->unit = xstrdup(*r->unit_name ? r->unit_name : "-");
 	return 0;
 }
 
@@ -185,8 +186,8 @@ static int home_load_rings(struct home *h, char **err)
 				       over, 10, add_case, &as, err) < 0)
 			return -1;
 	for (int over = 1; over >= 0; over--)
-		if (db_cases_ring_todo(app->db, app->cal, RING_FOLLOWUP, c->followup_days, app->today,
-				       c->due_soon_days, over, 10, add_case, &fu, err) < 0)
+		if (db_cases_ring_todo(app->db, app->cal, RING_FOLLOWUP, c->followup_days, app->today, c->due_soon_days,
+				       over, 10, add_case, &fu, err) < 0)
 			return -1;
 	if (db_cases_ring_todo_counts(app->db, app->cal, RING_ASSIGN, c->assign_days, app->today, c->due_soon_days,
 				      &h->assign_over, &h->assign_soon, err) < 0)

@@ -104,8 +104,9 @@ TEST(t_ring_due_dates)
 	/* A refused 回访 (not replied yet) changes nothing. */
 	struct case_state before = s;
 	struct refusal why = { 0 };
-	struct case_action fu = { .event = CE_FOLLOWUP, .date = "2026-09-23", .satisfaction = CASE_SAT_SATISFIED,
-				  .how = "电话" };
+	struct case_action fu = {
+		.event = CE_FOLLOWUP, .date = "2026-09-23", .satisfaction = CASE_SAT_SATISFIED, .how = "电话"
+	};
 	CHECK_INT(caseflow_apply(&s, &fu, cal, 15, "2026-12-31", &s, &why, NULL), -1);
 	refusal_clear(&why);
 	CHECK(!memcmp(&before, &s, sizeof s));
@@ -177,11 +178,11 @@ TEST(t_ring_bounds_brute)
 					bool is_soon = !is_over && strcmp(start, soon) < 0;
 					bool in = strcmp(start, lo) >= 0 && strcmp(start, hi) < 0;
 					bool want_in = strcmp(due, today) >= 0 && strcmp(due, to) <= 0;
-					if (is_over != (st == CALENDAR_DUE_OVER) || is_soon != (st == CALENDAR_DUE_SOON) ||
-					    in != want_in) {
+					if (is_over != (st == CALENDAR_DUE_OVER) ||
+					    is_soon != (st == CALENDAR_DUE_SOON) || in != want_in) {
 						if (bad++ < 5)
-							fprintf(stderr, "  today %s n %d soon %d start %s due %s\n", today,
-								ns[i], soons[k], start, due);
+							fprintf(stderr, "  today %s n %d soon %d start %s due %s\n",
+								today, ns[i], soons[k], start, due);
 					}
 				}
 			}
@@ -319,7 +320,8 @@ static void rings_data(void)
 		if (t_f->due != (d) || t_f->on_time != (on) || t_f->late != (lt) || t_f->overdue != (ov) ||            \
 		    t_f->pending != (pe)) {                                                                            \
 			fprintf(stderr,                                                                                \
-				"  %s:%d: %s: due %lld on %lld late %lld overdue %lld pending %lld, expected %d %d %d " \
+				"  %s:%d: %s: due %lld on %lld late %lld overdue %lld pending %lld, expected %d %d "   \
+				"%d "                                                                                  \
 				"%d %d\n",                                                                             \
 				__FILE__, __LINE__, caseflow_ring_label(r), (long long)t_f->due,                       \
 				(long long)t_f->on_time, (long long)t_f->late, (long long)t_f->overdue,                \
@@ -386,8 +388,8 @@ TEST(t_rings_db)
 
 	/* The fourth quarter seen on 10-28: what is due later is pending, not late. */
 	CHECK_INT(db_cases_rings(db, cal, &lim, "2026-10-01", "2026-12-31", "2026-10-28", &r, &err), 0);
-	CHECK_FIG(r, RING_ASSIGN, 8, 3, 1, 2, 2);   /* C (due 10-29) and D (11-03) pending */
-	CHECK_FIG(r, RING_HANDLE, 4, 3, 0, 1, 0);   /* J replied before its 11-11 */
+	CHECK_FIG(r, RING_ASSIGN, 8, 3, 1, 2, 2); /* C (due 10-29) and D (11-03) pending */
+	CHECK_FIG(r, RING_HANDLE, 4, 3, 0, 1, 0); /* J replied before its 11-11 */
 	CHECK_FIG(r, RING_REPLY, 4, 2, 1, 1, 0);
 	CHECK_FIG(r, RING_FOLLOWUP, 5, 2, 1, 1, 1); /* J's 回访 due 11-03 */
 	check_agree("2026-10-01", "2026-12-31", "2026-10-28", &r);
@@ -402,8 +404,9 @@ TEST(t_rings_db)
 
 	/* A refused action writes nothing and changes no figure. */
 	struct refusal why = { 0 };
-	struct case_action fu = { .event = CE_FOLLOWUP, .date = "2026-10-30", .satisfaction = CASE_SAT_SATISFIED,
-				  .how = "电话" };
+	struct case_action fu = {
+		.event = CE_FOLLOWUP, .date = "2026-10-30", .satisfaction = CASE_SAT_SATISFIED, .how = "电话"
+	};
 	CHECK_INT(db_cases_act(db, c_c, &fu, cal, 15, "2026-12-31", NULL, &why), -1);
 	refusal_clear(&why);
 	CHECK_INT(db_cases_rings(db, cal, &lim, "2026-10-01", "2026-10-31", "2026-12-31", &r, &err), 0);
@@ -467,27 +470,29 @@ TEST(t_promised_stored)
 TEST(t_promised_migrated)
 {
 	char *err = NULL;
-	tdb_dir = xasprintf("%s/station-test-rings-mig-XXXXXX", getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	tdb_dir = xasprintf("%s/station-test-rings-mig-XXXXXX",
+			    getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	CHECK(mkdtemp(tdb_dir) != NULL);
 	char *path = xasprintf("%s/station.db", tdb_dir);
 	CHECK_INT(db_open(path, DB_OPEN_CREATE | DB_OPEN_NO_MIGRATE, &db, &err), 0);
 	CHECK_INT(db_migrate_to(db, 12, &err), 0);
-	CHECK_INT(db_exec(db,
-			  "INSERT INTO cases (id, case_no, summary, received_date, status, unit_id, assigned_date,"
-			  " due_date, extensions, redo_count) VALUES"
-			  " (1, 'CG01-2026-0001', '延期的', '2026-10-08', '办理中', 1, '2026-10-08', '2026-10-23', 1, 0),"
-			  " (2, 'CG01-2026-0002', '重办的', '2026-10-08', '办理中', 1, '2026-10-08', '2026-10-30', 0, 1),"
-			  " (3, 'CG01-2026-0003', '退回的', '2026-10-08', '受理', NULL, NULL, NULL, 0, 0);"
-			  "INSERT INTO case_events (case_id, at, date, type, status_after, due_date) VALUES"
-			  " (1, '2026-10-08 09:00', '2026-10-08', '受理', '受理', NULL),"
-			  " (1, '2026-10-08 09:10', '2026-10-08', '交办', '办理中', '2026-10-15'),"
-			  " (1, '2026-10-12 09:00', '2026-10-12', '延期', '办理中', '2026-10-23'),"
-			  " (2, '2026-10-08 09:10', '2026-10-08', '交办', '办理中', '2026-10-15'),"
-			  " (2, '2026-10-20 09:00', '2026-10-20', '重办', '办理中', '2026-10-30'),"
-			  " (3, '2026-10-08 09:10', '2026-10-08', '交办', '办理中', '2026-10-15'),"
-			  " (3, '2026-10-09 09:10', '2026-10-09', '退回', '受理', NULL);",
-			  &err),
-		  0);
+	CHECK_INT(
+		db_exec(db,
+			"INSERT INTO cases (id, case_no, summary, received_date, status, unit_id, assigned_date,"
+			" due_date, extensions, redo_count) VALUES"
+			" (1, 'CG01-2026-0001', '延期的', '2026-10-08', '办理中', 1, '2026-10-08', '2026-10-23', 1, 0),"
+			" (2, 'CG01-2026-0002', '重办的', '2026-10-08', '办理中', 1, '2026-10-08', '2026-10-30', 0, 1),"
+			" (3, 'CG01-2026-0003', '退回的', '2026-10-08', '受理', NULL, NULL, NULL, 0, 0);"
+			"INSERT INTO case_events (case_id, at, date, type, status_after, due_date) VALUES"
+			" (1, '2026-10-08 09:00', '2026-10-08', '受理', '受理', NULL),"
+			" (1, '2026-10-08 09:10', '2026-10-08', '交办', '办理中', '2026-10-15'),"
+			" (1, '2026-10-12 09:00', '2026-10-12', '延期', '办理中', '2026-10-23'),"
+			" (2, '2026-10-08 09:10', '2026-10-08', '交办', '办理中', '2026-10-15'),"
+			" (2, '2026-10-20 09:00', '2026-10-20', '重办', '办理中', '2026-10-30'),"
+			" (3, '2026-10-08 09:10', '2026-10-08', '交办', '办理中', '2026-10-15'),"
+			" (3, '2026-10-09 09:10', '2026-10-09', '退回', '受理', NULL);",
+			&err),
+		0);
 	if (err)
 		fprintf(stderr, "  %s\n", err);
 	db_close(db);
@@ -513,9 +518,9 @@ static int list_row(void *ud, const struct case_row *r)
 {
 	struct listed *l = ud;
 	sb_addf(&l->sb, "%s %s %s %d;", r->summary, r->ring_due,
-		r->due == CALENDAR_DUE_OVER	? "超期"
-		: r->due == CALENDAR_DUE_SOON ? "临期"
-					      : "-",
+		r->due == CALENDAR_DUE_OVER           ? "超期"
+			: r->due == CALENDAR_DUE_SOON ? "临期"
+						      : "-",
 		r->days);
 	return 0;
 }
@@ -537,7 +542,6 @@ static char *list(enum case_ring ring, int days, const char *today, bool overdue
 		CHECK_STR(t_l, (want));                                                                                \
 		free(t_l);                                                                                             \
 	} while (0)
-
 
 TEST(t_ring_todo_db)
 {
@@ -578,13 +582,20 @@ TEST(t_ring_todo_db)
 	struct strbuf sb;
 	sb_init(&sb);
 	CHECK_INT(db_cases_ring_explain(db, cal, &lim, "2026-11-02", plan_line, &sb, &err), 0);
-	CHECK(sb.buf && strstr(sb.buf, "交办超期: SEARCH c USING INDEX cases_wait_assign (status=? AND received_date<?)"));
-	CHECK(sb.buf && strstr(sb.buf, "交办临期: SEARCH c USING INDEX cases_wait_assign (status=? AND received_date>? "
-				       "AND received_date<?)"));
-	CHECK(sb.buf && strstr(sb.buf, "回访超期: SEARCH c USING INDEX cases_wait_followup (status=? AND "
-				       "satisfaction=? AND reply_date<?)"));
-	CHECK(sb.buf && strstr(sb.buf, "回访临期: SEARCH c USING INDEX cases_wait_followup (status=? AND "
-				       "satisfaction=? AND reply_date>? AND reply_date<?)"));
+	CHECK(sb.buf &&
+	      strstr(sb.buf, "交办超期: SEARCH c USING INDEX cases_wait_assign (status=? AND received_date<?)"));
+	CHECK(sb.buf &&
+	      strstr(sb.buf,
+		     "交办临期: SEARCH c USING INDEX cases_wait_assign (status=? AND received_date>? "
+		     "AND received_date<?)"));
+	CHECK(sb.buf &&
+	      strstr(sb.buf,
+		     "回访超期: SEARCH c USING INDEX cases_wait_followup (status=? AND "
+		     "satisfaction=? AND reply_date<?)"));
+	CHECK(sb.buf &&
+	      strstr(sb.buf,
+		     "回访临期: SEARCH c USING INDEX cases_wait_followup (status=? AND "
+		     "satisfaction=? AND reply_date>? AND reply_date<?)"));
 	/* In the lists' order already: no sort of the matching cases. */
 	CHECK(sb.buf && !strstr(sb.buf, "SCAN c") && !strstr(sb.buf, "TEMP B-TREE"));
 	if (sb.buf && (strstr(sb.buf, "SCAN c") || strstr(sb.buf, "TEMP B-TREE")))

@@ -1285,7 +1285,7 @@ static int cases_ring_prepare(struct db *db, const struct calendar *cal, enum ca
 	char over[11], soon[11];
 	*st = NULL;
 	if (ring != RING_ASSIGN && ring != RING_FOLLOWUP)
-		return db_failf(err, "待办列表没有“%s”这一环", caseflow_ring_label(ring));
+		return db_failf(err, "待办列表没有「%s」这一环", caseflow_ring_label(ring));
 	caseflow_ring_bounds(cal, days, today, soon_days, over, soon);
 	if (!*over)
 		return db_failf(err, "日期有误（%s）", today ? today : "");

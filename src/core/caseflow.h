@@ -132,11 +132,11 @@ bool caseflow_allowed(const struct case_state *s, enum case_event e, const char 
  * "satisfaction", "how", "who" (too long) — or NULL when the event is not possible now.
  * On success returns 0, *why emptied, and *notice NULL or a new sentence the clerk should see
  * (a due date moved off a holiday, a year without holiday data); caller frees.
- * The effects: 交办 sets unit, assigned, due (the n-th working day after the date) and
- * due_days; 延期 sets due (moved to the next working day if it is not one), extensions + 1;
- * 退回 back to 受理, clears unit, assigned, due; 答复 sets reply, result, clears the round's
- * 回访; 回访 sets followup, satisfaction, how; 重办 back to 办理中, new due from the 重办
- * date, redo_count + 1; 办结 sets closed; 当场答复 sets reply, result, followup, satisfaction,
+ * The effects: 交办 sets unit, assigned, due (the n-th working day after the date), promised
+ * (the same) and due_days; 延期 sets due (moved to the next working day if it is not one), extensions + 1;
+ * 退回 back to 受理, clears unit, assigned, due, promised; 答复 sets reply, result, clears the round's
+ * 回访; 回访 sets followup, satisfaction, how; 重办 back to 办理中, new due (and promised) from
+ * the 重办 date, redo_count + 1; 办结 sets closed; 当场答复 sets reply, result, followup, satisfaction,
  * how and closed to its date. Every event sets last and last_event. */
 int caseflow_apply(const struct case_state *s, const struct case_action *a, const struct calendar *cal,
 		   int default_days, const char *today, struct case_state *next, struct refusal *why, char **notice);

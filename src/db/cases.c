@@ -1351,7 +1351,7 @@ int db_cases_ring_explain(struct db *db, const struct calendar *cal, const struc
 		for (int over = 1; over >= 0; over--) {
 			sqlite3_stmt *st = NULL;
 			enum case_ring ring = f ? RING_FOLLOWUP : RING_ASSIGN;
-			int src, days = f ? lim->followup_days : lim->assign_days;
+			int src = SQLITE_DONE, days = f ? lim->followup_days : lim->assign_days;
 			if (cases_ring_prepare(db, cal, ring, days, today, 3, over,
 					       "EXPLAIN QUERY PLAN SELECT " CASES_ROW_COLS
 					       " FROM cases c LEFT JOIN units u ON u.id = c.unit_id",

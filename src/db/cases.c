@@ -1109,10 +1109,11 @@ out:
 	" AND closed_date IS NULL AND followup_date BETWEEN ?1 AND ?2 AND deleted = 0 AND " cond "))"
 
 /* Visits answered on the spot (当场答复, no case) dated in the period, with a condition. A range on
- * the index visits_date. */
+ * the index visits_date: "+case_id" keeps the planner off visits_case, where "case_id IS NULL"
+ * is nearly every visit (1.2 s for the month and the quarter on the benchmark database). */
 #define CASES_SPOT_VISITS(cond)                                                                                        \
 	"(SELECT count(*) FROM visits WHERE date BETWEEN ?1 AND ?2 AND deleted = 0 AND handling = '当场答复'"      \
-	" AND case_id IS NULL AND " cond ")"
+	" AND +case_id IS NULL AND " cond ")"
 
 #define CASES_RATED     "satisfaction IS NOT NULL"
 #define CASES_SATISFIED "satisfaction IN ('满意', '基本满意')"

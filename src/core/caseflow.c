@@ -376,6 +376,7 @@ static char *effect_assign(struct effect *e)
 	e->n->status = CS_HANDLING;
 	e->n->unit_id = e->a->unit_id;
 	memcpy(e->n->assigned, e->date, 11);
+	memcpy(e->n->promised, e->n->due, 11);
 	return NULL;
 }
 
@@ -409,7 +410,7 @@ static char *effect_return(struct effect *e)
 		return refuse(e, "note", xstrdup("请填写退回理由（如：不属于本单位职责）"));
 	e->n->status = CS_RECEIVED;
 	e->n->unit_id = 0;
-	e->n->assigned[0] = e->n->due[0] = '\0';
+	e->n->assigned[0] = e->n->due[0] = e->n->promised[0] = '\0';
 	e->n->due_days = 0;
 	return NULL;
 }
@@ -469,6 +470,7 @@ static char *effect_redo(struct effect *e)
 	if (m)
 		return m;
 	e->n->status = CS_HANDLING;
+	memcpy(e->n->promised, e->n->due, 11);
 	e->n->redo_count++;
 	return NULL;
 }
@@ -578,4 +580,161 @@ const char *caseflow_next_step(const struct case_state *s)
 		break;
 	}
 	return "";
+}
+
+/* ---- 五环五时 ---- */
+
+static const char *const caseflow_ring_labels[RING_COUNT] = { "受理", "交办", "办理", "答复", "回访" };
+
+const char *caseflow_ring_label(enum case_ring r)
+{
+	return (int)r >= 0 && r < RING_COUNT ? caseflow_ring_labels[r] : "";
+}
+
+/* The n-th working day after start, or "" when start is not a date. */
+static void caseflow_ring_after(const struct calendar *cal, const char *start, int n, char out[11])
+{
+	out[0] = '\0';
+	if (caseflow_date_ok(start))
+		calendar_add_workdays(cal, start, n, out);
+}
+
+bool caseflow_ring(const struct calendar *cal, const struct ring_limits *lim, const struct case_state *s,
+		   const char *visit_date, enum case_ring r, char due[11], char done[11])
+{
+	/* Answered on the spot: closed and never assigned. */
+	bool spot = s->status == CS_CLOSED && !*s->assigned;
+	/* The reply of this round: none while the case is (again) being handled. */
+	const char *reply = s->status == CS_HANDLING ? "" : s->reply;
+	due[0] = done[0] = '\0';
+	switch (r) {
+	case RING_RECEIVE:
+		snprintf(due, 11, "%s", !str_empty(visit_date) ? visit_date : s->received);
+		snprintf(done, 11, "%s", s->received);
+		return true;
+	case RING_ASSIGN:
+		if (spot)
+			return false;
+		caseflow_ring_after(cal, s->received, lim->assign_days, due);
+		snprintf(done, 11, "%s", s->assigned);
+		return *due != '\0';
+	case RING_HANDLE:
+	case RING_REPLY:
+		if (spot || !*s->assigned)
+			return false;
+		snprintf(due, 11, "%s", r == RING_HANDLE ? s->due : s->promised);
+		snprintf(done, 11, "%s", reply);
+		return *due != '\0';
+	case RING_FOLLOWUP:
+		if (!*s->reply)
+			return false;
+		caseflow_ring_after(cal, s->reply, lim->followup_days, due);
+		snprintf(done, 11, "%s", s->followup);
+		return *due != '\0';
+	case RING_COUNT:
+		break;
+	}
+	return false;
+}
+
+enum ring_bucket caseflow_ring_bucket(const char *due, const char *done, const char *asof)
+{
+	bool finished = !str_empty(done) && strcmp(done, asof) <= 0;
+	if (!str_empty(done) && strcmp(done, due) <= 0)
+		return RING_ON_TIME;
+	if (finished)
+		return RING_LATE;
+	return strcmp(due, asof) < 0 ? RING_OVERDUE : RING_PENDING;
+}
+
+void caseflow_ring_bounds(const struct calendar *cal, int n, const char *today, int soon_days, char over[11],
+			  char soon[11])
+{
+	/* A start date r has its ring due on or before d exactly when r is before the n-th working
+	 * day counted back from the day after d (d's own working day included). */
+	char until[11], after[11];
+	over[0] = soon[0] = '\0';
+	if (!caseflow_date_ok(today) || n < 1)
+		return;
+	calendar_add_workdays(cal, today, -n, over);
+	memcpy(soon, over, 11);
+	caseflow_soon_until(cal, today, soon_days, until);
+	if (!*until)
+		return;
+	date_add_days(until, 1, after);
+	calendar_add_workdays(cal, after, -n, soon);
+}
+
+void caseflow_ring_starts(const struct calendar *cal, int n, const char *from, const char *to, char lo[11], char hi[11])
+{
+	char after[11];
+	lo[0] = hi[0] = '\0';
+	if (!caseflow_date_ok(from) || !caseflow_date_ok(to) || n < 1)
+		return;
+	calendar_add_workdays(cal, from, -n, lo);
+	date_add_days(to, 1, after);
+	calendar_add_workdays(cal, after, -n, hi);
+}
+
+void caseflow_ring_walk_init(struct ring_walk *w, const struct calendar *cal, const struct ring_limits *lim,
+			     const char *visit_date)
+{
+	memset(w, 0, sizeof *w);
+	w->cal = cal;
+	w->lim = *lim;
+	snprintf(w->visit, sizeof w->visit, "%s", visit_date ? visit_date : "");
+}
+
+/* The mark of a ring due on due and done on date. */
+static struct ring_mark caseflow_ring_late(const struct calendar *cal, enum case_ring r, const char *due,
+					   const char *date)
+{
+	int days = caseflow_overdue_days_due(cal, due, date);
+	return days > 0 ? (struct ring_mark){ (int)r, days } : (struct ring_mark){ -1, 0 };
+}
+
+struct ring_mark caseflow_ring_step(struct ring_walk *w, enum case_event e, const char *date, const char *due)
+{
+	struct ring_mark none = { -1, 0 }, m = none;
+	char d[11];
+	date = date ? date : "";
+	due = due ? due : "";
+	switch (e) {
+	case CE_RECEIVE:
+		snprintf(w->received, sizeof w->received, "%s", date);
+		return *w->visit ? caseflow_ring_late(w->cal, RING_RECEIVE, w->visit, date) : none;
+	case CE_ASSIGN:
+	case CE_REDO:
+		/* 交办 and 重办 fix the date the reply is promised for. */
+		if (e == CE_ASSIGN) {
+			caseflow_ring_after(w->cal, w->received, w->lim.assign_days, d);
+			m = *d ? caseflow_ring_late(w->cal, RING_ASSIGN, d, date) : none;
+		}
+		snprintf(w->due, sizeof w->due, "%s", due);
+		snprintf(w->promised, sizeof w->promised, "%s", due);
+		return m;
+	case CE_EXTEND:
+		snprintf(w->due, sizeof w->due, "%s", due);
+		return none;
+	case CE_RETURN:
+		w->due[0] = w->promised[0] = '\0';
+		return none;
+	case CE_REPLY:
+		snprintf(w->reply, sizeof w->reply, "%s", date);
+		m = *w->due ? caseflow_ring_late(w->cal, RING_HANDLE, w->due, date) : none;
+		if (m.ring < 0 && *w->promised)
+			m = caseflow_ring_late(w->cal, RING_REPLY, w->promised, date);
+		return m;
+	case CE_SPOT_REPLY:
+		snprintf(w->reply, sizeof w->reply, "%s", date);
+		return none;
+	case CE_FOLLOWUP:
+		caseflow_ring_after(w->cal, w->reply, w->lim.followup_days, d);
+		return *d ? caseflow_ring_late(w->cal, RING_FOLLOWUP, d, date) : none;
+	case CE_URGE:
+	case CE_CLOSE:
+	case CE_COUNT:
+		break;
+	}
+	return none;
 }

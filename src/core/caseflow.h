@@ -86,6 +86,8 @@ struct case_state {
 	int64_t unit_id;            /* 承办单位 (0: none) */
 	char assigned[11];          /* 交办日期 */
 	char due[11];               /* 办理时限 */
+	char promised[11];          /* 办理时限 as set by the last 交办/重办 (a 延期 leaves it): the
+				       date 答复定时 is measured against ("" none) */
 	int due_days;               /* working days of the last 交办/重办 (0: none or an explicit date) */
 	int extensions;             /* 延期次数 */
 	int redo_count;             /* 重办次数 */
@@ -130,11 +132,11 @@ bool caseflow_allowed(const struct case_state *s, enum case_event e, const char 
  * "satisfaction", "how", "who" (too long) — or NULL when the event is not possible now.
  * On success returns 0, *why emptied, and *notice NULL or a new sentence the clerk should see
  * (a due date moved off a holiday, a year without holiday data); caller frees.
- * The effects: 交办 sets unit, assigned, due (the n-th working day after the date) and
- * due_days; 延期 sets due (moved to the next working day if it is not one), extensions + 1;
- * 退回 back to 受理, clears unit, assigned, due; 答复 sets reply, result, clears the round's
- * 回访; 回访 sets followup, satisfaction, how; 重办 back to 办理中, new due from the 重办
- * date, redo_count + 1; 办结 sets closed; 当场答复 sets reply, result, followup, satisfaction,
+ * The effects: 交办 sets unit, assigned, due (the n-th working day after the date), promised
+ * (the same) and due_days; 延期 sets due (moved to the next working day if it is not one), extensions + 1;
+ * 退回 back to 受理, clears unit, assigned, due, promised; 答复 sets reply, result, clears the round's
+ * 回访; 回访 sets followup, satisfaction, how; 重办 back to 办理中, new due (and promised) from
+ * the 重办 date, redo_count + 1; 办结 sets closed; 当场答复 sets reply, result, followup, satisfaction,
  * how and closed to its date. Every event sets last and last_event. */
 int caseflow_apply(const struct case_state *s, const struct case_action *a, const struct calendar *cal,
 		   int default_days, const char *today, struct case_state *next, struct refusal *why, char **notice);
@@ -154,6 +156,74 @@ bool caseflow_due_soon(const struct calendar *cal, const struct case_state *s, c
  * so a due date on a holiday counts as calendar_due_state() counts it. "" if soon_days <= 0
  * (nothing is 临期) or today is not a date. */
 void caseflow_soon_until(const struct calendar *cal, const char *today, int soon_days, char out[11]);
+
+/* ---- 五环五时: the five rings of the case loop (docs/CASES.md) ----
+ * Each ring of a case has a due date and, once the ring is done, a done date:
+ *   受理 随时  due: the date of the visit it came from (else its received date); done: received
+ *   交办 及时  due: the assign_days-th working day after received; done: the (last) 交办
+ *   办理 限时  due: the 办理时限 in force (延期 included); done: the reply of this round
+ *   答复 定时  due: the 办理时限 fixed at the last 交办/重办 (promised; none if unknown);
+ *             done: the same reply
+ *   回访 适时  due: the followup_days-th working day after the reply; done: the 回访
+ * A case answered on the spot (当场答复) has no 交办, 办理 or 答复 ring. */
+enum case_ring { RING_RECEIVE, RING_ASSIGN, RING_HANDLE, RING_REPLY, RING_FOLLOWUP, RING_COUNT };
+
+/* The working-day limits of the two rings station.ini sets ([cases] assign_days, followup_days). */
+struct ring_limits {
+	int assign_days;
+	int followup_days;
+};
+
+/* "受理", "交办", "办理", "答复", "回访" ("" for a bad value). Static. */
+const char *caseflow_ring_label(enum case_ring r);
+
+/* Due and done dates of ring r of the case in state s ("" when the ring has none: no 交办 ring
+ * for a case answered on the spot, no 回访 due before the reply ...). visit_date: the date of the
+ * visit the case came from, "" or NULL if none. Returns true if the ring exists for the case. */
+bool caseflow_ring(const struct calendar *cal, const struct ring_limits *lim, const struct case_state *s,
+		   const char *visit_date, enum case_ring r, char due[11], char done[11]);
+
+/* Where a ring with this due date and done date ("" not done) stands as of asof (the end of a
+ * period, or today if that is earlier): */
+enum ring_bucket {
+	RING_ON_TIME, /* done on or before its due date */
+	RING_LATE,    /* done after its due date, by asof */
+	RING_OVERDUE, /* not done by asof, and due before asof */
+	RING_PENDING, /* not done by asof, due on asof or later: not late yet */
+	RING_BUCKETS
+};
+enum ring_bucket caseflow_ring_bucket(const char *due, const char *done, const char *asof);
+
+/* The ring due date of a ring counted n working days after a start date (交办 after 受理, 回访
+ * after 答复) falls before today exactly when the start date is before *over, and within the 临期
+ * window (today .. caseflow_soon_until()) exactly when over <= start < *soon — so the home
+ * screen's lists are ranges on an index of the start date. soon == over when soon_days <= 0. */
+void caseflow_ring_bounds(const struct calendar *cal, int n, const char *today, int soon_days, char over[11],
+			  char soon[11]);
+
+/* The start dates whose ring, n working days later, falls due from..to: lo <= start < hi (both
+ * "" when a date is bad or n < 1). */
+void caseflow_ring_starts(const struct calendar *cal, int n, const char *from, const char *to, char lo[11],
+			  char hi[11]);
+
+/* A walk along a case's timeline (oldest first) that says, for each event, whether it did its
+ * ring late and by how many working days. Start with caseflow_ring_walk_init(). */
+struct ring_walk {
+	const struct calendar *cal;
+	struct ring_limits lim;
+	char visit[11], received[11], due[11], promised[11], reply[11];
+};
+/* A late ring of one event: ring -1 when it was on time (or the event is no ring's end). */
+struct ring_mark {
+	int ring;
+	int days; /* working days late (at least 1) */
+};
+void caseflow_ring_walk_init(struct ring_walk *w, const struct calendar *cal, const struct ring_limits *lim,
+			     const char *visit_date);
+/* Event e dated date (due: its due date for 交办, 延期, 重办, else ""); returns its mark. A 答复
+ * after the 办理时限 in force is a late 办理 ring; on time for that but after the date promised at
+ * 交办 (it needed a 延期), a late 答复 ring. */
+struct ring_mark caseflow_ring_step(struct ring_walk *w, enum case_event e, const char *date, const char *due);
 
 /* The next step for the clerk in a few words ("待交办", "待答复", "待回访", "待办结",
  * "待重办", "已办结"). Static. */

@@ -73,6 +73,8 @@ static const struct item items[] = {
 	{ "reception", "notice_days", K_INT, F(notice_days), 0, 30 },
 	{ "cases", "deadline_days", K_INT, F(case_days), 1, 365 },
 	{ "cases", "due_soon_days", K_INT, F(due_soon_days), 0, 30 },
+	{ "cases", "assign_days", K_INT, F(assign_days), 1, 30 },
+	{ "cases", "followup_days", K_INT, F(followup_days), 1, 30 },
 	{ "activities", "min_per_quarter", K_INT, F(min_activities_per_quarter), 0, 99 },
 	{ "deputies", "min_receptions_per_year", K_INT, F(min_receptions_per_year), 0, 366 },
 	{ "export", "csv_encoding", K_ENC, 0, 0, 0 },
@@ -267,6 +269,8 @@ void cfg_defaults(struct cfg *c)
 	c->notice_days = 3;
 	c->case_days = 15;
 	c->due_soon_days = 3;
+	c->assign_days = 3;
+	c->followup_days = 5;
 	c->min_activities_per_quarter = 1;
 	c->min_receptions_per_year = 4;
 	c->csv_encoding = CSV_UTF8_BOM;

@@ -71,6 +71,8 @@ struct cfg {
 	/* [cases] */
 	int case_days;     /* 办理时限 in working days (1..365, default 15); key deadline_days */
 	int due_soon_days; /* 临期: due within this many working days (0..30, default 3; 0 = never) */
+	int assign_days;   /* 交办及时: 交办 within this many working days after 受理 (1..30, default 3) */
+	int followup_days; /* 回访适时: 回访 within this many working days after 答复 (1..30, default 5) */
 	/* [activities] */
 	int min_activities_per_quarter; /* home warns below this (0..99, default 1; 0 = never); key
 					 * min_per_quarter */

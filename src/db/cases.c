@@ -17,8 +17,9 @@
 /* The columns of a case's state, in the order cases_state_read() reads them. */
 #define CASES_STATE_COLS                                                                                               \
 	"c.status, c.received_date, c.unit_id, c.assigned_date, c.due_date, c.due_days, c.extensions, "                \
-	"c.redo_count, c.reply_date, c.result, c.followup_date, c.satisfaction, c.followup_how, c.closed_date"
-#define CASES_STATE_NCOLS 14
+	"c.redo_count, c.reply_date, c.result, c.followup_date, c.satisfaction, c.followup_how, c.closed_date, "       \
+	"c.promised_date"
+#define CASES_STATE_NCOLS 15
 
 /* The columns of a struct case_row, in the order cases_row_read() reads them. */
 #define CASES_ROW_COLS                                                                                                 \
@@ -62,6 +63,7 @@ static void cases_state_read(sqlite3_stmt *st, int col, struct case_state *s)
 	s->satisfaction = case_sat_parse(db_column_text(st, col + 11));
 	cases_col_copy(st, col + 12, s->how, sizeof s->how);
 	cases_col_copy(st, col + 13, s->closed, sizeof s->closed);
+	cases_col_copy(st, col + 14, s->promised, sizeof s->promised);
 	memcpy(s->last, s->received, sizeof s->last);
 	s->last_event = -1;
 }
@@ -451,12 +453,12 @@ int db_cases_get(struct db *db, int64_t id, struct case_info *out, char **err)
 	sb_init(&q);
 	sb_add(&q,
 	       "SELECT c.uid, c.case_no, c.visit_id, c.deputy_id, d.name, u.name, c.reply, c.created_at,"
-	       " c.updated_at, " CASES_STATE_COLS);
+	       " c.updated_at, " CASES_STATE_COLS ", v.date");
 	for (int i = 0; i < def->nfields; i++)
 		sb_addf(&q, ", c.%s", def->fields[i].col);
 	sb_add(&q,
 	       " FROM cases c LEFT JOIN units u ON u.id = c.unit_id LEFT JOIN deputies d ON d.id = c.deputy_id"
-	       " WHERE c.id = ?1 AND c.deleted = 0");
+	       " LEFT JOIN visits v ON v.id = c.visit_id WHERE c.id = ?1 AND c.deleted = 0");
 	if (db_prepare(db, q.buf, &st, err) < 0)
 		goto out;
 	sqlite3_bind_int64(st, 1, id);
@@ -480,9 +482,10 @@ int db_cases_get(struct db *db, int64_t id, struct case_info *out, char **err)
 	cases_col_copy(st, 7, out->created_at, sizeof out->created_at);
 	cases_col_copy(st, 8, out->updated_at, sizeof out->updated_at);
 	cases_state_read(st, 9, &out->st);
+	cases_col_copy(st, 9 + CASES_STATE_NCOLS, out->visit_date, sizeof out->visit_date);
 	out->vals = xcalloc(CASEF_NFIELDS, sizeof(char *));
 	for (int i = 0; i < CASEF_NFIELDS; i++)
-		out->vals[i] = xstrdup(db_column_text(st, 9 + CASES_STATE_NCOLS + i));
+		out->vals[i] = xstrdup(db_column_text(st, 10 + CASES_STATE_NCOLS + i));
 	sqlite3_finalize(st);
 	st = NULL;
 	rc = cases_last_event(db, id, &out->st, err);
@@ -558,7 +561,7 @@ static int cases_write_state(struct db *db, int64_t id, const struct case_state 
 	if (db_prepare(db,
 		       "UPDATE cases SET status = ?2, unit_id = ?3, assigned_date = ?4, due_date = ?5, due_days = ?6,"
 		       " extensions = ?7, redo_count = ?8, reply_date = ?9, result = ?10, followup_date = ?11,"
-		       " satisfaction = ?12, followup_how = ?13, closed_date = ?14,"
+		       " satisfaction = ?12, followup_how = ?13, closed_date = ?14, promised_date = ?16,"
 		       " reply = CASE WHEN ?15 IS NULL THEN reply ELSE ?15 END, updated_at = " DB_NOW_SQL
 		       " WHERE id = ?1 AND deleted = 0",
 		       &st, err) < 0)
@@ -578,6 +581,7 @@ static int cases_write_state(struct db *db, int64_t id, const struct case_state 
 	db_bind_text(st, 13, n->how);
 	db_bind_text(st, 14, n->closed);
 	db_bind_text(st, 15, reply);
+	db_bind_text(st, 16, n->promised);
 	int src = sqlite3_step(st);
 	if (src != SQLITE_DONE) {
 		db_fail(db, src, case_record(), err);
@@ -744,6 +748,8 @@ struct cases_when {
 	const struct calendar *cal; /* NULL: no 超期/临期 */
 	const char *today;
 	int soon_days;
+	int ring;      /* RING_ASSIGN or RING_FOLLOWUP: rows of that ring's list (0: none) */
+	int ring_days; /* its working days */
 };
 
 /* Read CASES_ROW_COLS into *r (strings borrowed from st) and compute its due state. */
@@ -775,6 +781,17 @@ static void cases_row_read(sqlite3_stmt *st, const struct cases_when *w, struct 
 	r->due = CALENDAR_DUE_NONE;
 	if (!w || !w->today)
 		return;
+	if ((w->ring == RING_ASSIGN || w->ring == RING_FOLLOWUP) && w->cal) {
+		const char *start = w->ring == RING_ASSIGN ? r->received_date : r->reply_date;
+		if (date_to_days(start) >= 0)
+			calendar_add_workdays(w->cal, start, w->ring_days, r->ring_due);
+		r->due = calendar_due_state(w->cal, w->today, r->ring_due, w->soon_days);
+		if (r->due == CALENDAR_DUE_OVER)
+			r->days = caseflow_overdue_days_due(w->cal, r->ring_due, w->today);
+		else if (r->due == CALENDAR_DUE_SOON)
+			r->days = calendar_workdays_between(w->cal, w->today, r->ring_due);
+		return;
+	}
 	if (s.status == CS_HANDLING && *r->due_date && w->cal) {
 		r->due = calendar_due_state(w->cal, w->today, r->due_date, w->soon_days);
 		if (r->due == CALENDAR_DUE_OVER)
@@ -1244,4 +1261,246 @@ int db_cases_explain(struct db *db, const char *today, int (*cb)(void *ud, const
 	if (rc == 0)
 		rc = cases_explain_one(db, "临期", cases_soon_sql, today, until, cb, ud, err);
 	return rc < 0 ? -1 : 0;
+}
+
+/* ---- 五环五时 ---- */
+
+/* The home screen's 交办/回访 lists: ?1 the start dates before which a ring is overdue, ?2 the end
+ * of the 临期 starts, ?3 LIMIT. The conditions repeat the partial indexes' WHERE (0014.sql) so
+ * the planner can use them. Index [ring == RING_FOLLOWUP][overdue]. */
+#define CASES_WAIT_ASSIGN   " WHERE c.status = '受理' AND c.deleted = 0 AND c.received_date"
+#define CASES_WAIT_FOLLOWUP " WHERE c.status = '已答复' AND c.satisfaction IS NULL AND c.deleted = 0 AND c.reply_date"
+static const char *const cases_ring_where[2][2] = {
+	{ CASES_WAIT_ASSIGN " >= ?1 AND c.received_date < ?2 ORDER BY c.received_date, c.id",
+	  CASES_WAIT_ASSIGN " < ?1 ORDER BY c.received_date, c.id" },
+	{ CASES_WAIT_FOLLOWUP " >= ?1 AND c.reply_date < ?2 ORDER BY c.reply_date, c.id",
+	  CASES_WAIT_FOLLOWUP " < ?1 ORDER BY c.reply_date, c.id" },
+};
+
+/* Prepare one ring list (head: the SELECT list and FROM) with its bounds bound; st NULL and 0
+ * returned when the list is empty by definition (no 临期). */
+static int cases_ring_prepare(struct db *db, const struct calendar *cal, enum case_ring ring, int days,
+			      const char *today, int soon_days, bool overdue, const char *head, const char *tail,
+			      sqlite3_stmt **st, char **err)
+{
+	char over[11], soon[11];
+	*st = NULL;
+	if (ring != RING_ASSIGN && ring != RING_FOLLOWUP)
+		return db_failf(err, "待办列表没有「%s」这一环", caseflow_ring_label(ring));
+	caseflow_ring_bounds(cal, days, today, soon_days, over, soon);
+	if (!*over)
+		return db_failf(err, "日期有误（%s）", today ? today : "");
+	if (!overdue && !strcmp(over, soon))
+		return 0;
+	char *sql = xasprintf("%s%s%s", head, cases_ring_where[ring == RING_FOLLOWUP][overdue], tail);
+	int rc = db_prepare(db, sql, st, err);
+	free(sql);
+	if (rc < 0)
+		return -1;
+	sqlite3_bind_text(*st, 1, over, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(*st, 2, soon, -1, SQLITE_TRANSIENT);
+	return 0;
+}
+
+int db_cases_ring_todo(struct db *db, const struct calendar *cal, enum case_ring ring, int days, const char *today,
+		       int soon_days, bool overdue, int limit, case_row_cb cb, void *ud, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	char now[11];
+	if (!today) {
+		clock_today(now);
+		today = now;
+	}
+	if (cases_ring_prepare(db, cal, ring, days, today, soon_days, overdue,
+			       "SELECT " CASES_ROW_COLS " FROM cases c LEFT JOIN units u ON u.id = c.unit_id",
+			       " LIMIT ?3", &st, err) < 0)
+		return -1;
+	if (!st)
+		return 0;
+	sqlite3_bind_int(st, 3, limit < 0 ? -1 : limit);
+	struct cases_when w = { .cal = cal, .today = today, .soon_days = soon_days, .ring = ring, .ring_days = days };
+	int rc = cases_rows(db, st, &w, cb, ud, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int db_cases_ring_todo_counts(struct db *db, const struct calendar *cal, enum case_ring ring, int days,
+			      const char *today, int soon_days, int64_t *overdue, int64_t *soon, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	char now[11];
+	*overdue = *soon = 0;
+	if (!today) {
+		clock_today(now);
+		today = now;
+	}
+	for (int over = 1; over >= 0; over--) {
+		if (cases_ring_prepare(db, cal, ring, days, today, soon_days, over, "SELECT count(*) FROM cases c", "",
+				       &st, err) < 0)
+			return -1;
+		if (st && db_count_finish(db, st, NULL, over ? overdue : soon, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int db_cases_ring_explain(struct db *db, const struct calendar *cal, const struct ring_limits *lim, const char *today,
+			  int (*cb)(void *ud, const char *line), void *ud, char **err)
+{
+	static const char *const what[2][2] = { { "交办临期", "交办超期" }, { "回访临期", "回访超期" } };
+	for (int f = 0; f < 2; f++)
+		for (int over = 1; over >= 0; over--) {
+			sqlite3_stmt *st = NULL;
+			enum case_ring ring = f ? RING_FOLLOWUP : RING_ASSIGN;
+			int src = SQLITE_DONE, days = f ? lim->followup_days : lim->assign_days;
+			if (cases_ring_prepare(db, cal, ring, days, today, 3, over,
+					       "EXPLAIN QUERY PLAN SELECT " CASES_ROW_COLS
+					       " FROM cases c LEFT JOIN units u ON u.id = c.unit_id",
+					       " LIMIT 20", &st, err) < 0)
+				return -1;
+			while (st && (src = sqlite3_step(st)) == SQLITE_ROW) {
+				char *line = xasprintf("%s: %s", what[f][over], db_column_text(st, 3));
+				int stop = cb(ud, line);
+				free(line);
+				if (stop) {
+					sqlite3_finalize(st);
+					return 0;
+				}
+			}
+			if (st && src != SQLITE_DONE) {
+				db_fail(db, src, NULL, err);
+				sqlite3_finalize(st);
+				return -1;
+			}
+			sqlite3_finalize(st);
+		}
+	return 0;
+}
+
+/* One ring's query for db_cases_rings: its rows are (due or start date, done date); ?1 ?2 the
+ * range of the first column. start: the first column is the start date the ring counts from
+ * (its due date is days working days later). */
+struct cases_ring_query {
+	enum case_ring ring;
+	bool start;
+	const char *sql;
+};
+static const struct cases_ring_query cases_ring_queries[] = {
+	/* 受理 of a case raised without a visit: due and done the same day. */
+	{ RING_RECEIVE, false,
+	  "SELECT received_date, received_date FROM cases WHERE received_date BETWEEN ?1 AND ?2 AND deleted = 0"
+	  " AND +visit_id IS NULL" }, /* +: the range of dates, not every case without a visit */
+	/* 受理 of a case from a visit: due the visit's date. */
+	{ RING_RECEIVE, false,
+	  "SELECT v.date, c.received_date FROM visits v JOIN cases c ON c.visit_id = v.id"
+	  " WHERE v.date BETWEEN ?1 AND ?2 AND c.deleted = 0" },
+	/* 交办: every case but those answered on the spot. */
+	{ RING_ASSIGN, true,
+	  "SELECT received_date, assigned_date FROM cases WHERE received_date >= ?1 AND received_date < ?2"
+	  " AND deleted = 0 AND NOT (status = '办结' AND assigned_date IS NULL)" },
+	{ RING_HANDLE, false,
+	  "SELECT due_date, CASE WHEN status = '办理中' THEN NULL ELSE reply_date END FROM cases"
+	  " WHERE status IN ('办理中', '已答复', '办结') AND due_date BETWEEN ?1 AND ?2 AND deleted = 0" },
+	{ RING_REPLY, false,
+	  "SELECT promised_date, CASE WHEN status = '办理中' THEN NULL ELSE reply_date END FROM cases"
+	  " WHERE promised_date BETWEEN ?1 AND ?2 AND deleted = 0" },
+	{ RING_FOLLOWUP, true,
+	  "SELECT reply_date, followup_date FROM cases WHERE reply_date >= ?1 AND reply_date < ?2 AND deleted = 0" },
+};
+
+/* Count the rows of one ring query into f. */
+static int cases_ring_count(struct db *db, const struct calendar *cal, const struct cases_ring_query *q, int days,
+			    const char *from, const char *to, const char *asof, struct case_ring_figures *f, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	char lo[11], hi[11], due[11];
+	int src;
+	if (q->start)
+		caseflow_ring_starts(cal, days, from, to, lo, hi);
+	if (db_prepare(db, q->sql, &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, q->start ? lo : from, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, q->start ? hi : to, -1, SQLITE_TRANSIENT);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *first = db_column_text(st, 0), *done = db_column_text(st, 1);
+		if (q->start)
+			calendar_add_workdays(cal, first, days, due);
+		else
+			snprintf(due, sizeof due, "%s", first);
+		if (!*due || strcmp(due, from) < 0 || strcmp(due, to) > 0)
+			continue;
+		f->due++;
+		switch (caseflow_ring_bucket(due, done, asof)) {
+		case RING_ON_TIME:
+			f->on_time++;
+			break;
+		case RING_LATE:
+			f->late++;
+			break;
+		case RING_OVERDUE:
+			f->overdue++;
+			break;
+		case RING_PENDING:
+		case RING_BUCKETS:
+			f->pending++;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	return src == SQLITE_DONE ? 0 : db_fail(db, src, NULL, err);
+}
+
+int db_cases_rings(struct db *db, const struct calendar *cal, const struct ring_limits *lim, const char *from,
+		   const char *to, const char *today, struct case_rings *out, char **err)
+{
+	char now[11], asof[11];
+	memset(out, 0, sizeof *out);
+	for (int r = 0; r < RING_COUNT; r++)
+		out->ring[r].rate = -1;
+	if (!today) {
+		clock_today(now);
+		today = now;
+	}
+	if (date_to_days(from) < 0 || date_to_days(to) < 0 || strlen(from) != 10 || strlen(to) != 10)
+		return db_failf(err, "统计期间有误（%s 至 %s）", from ? from : "", to ? to : "");
+	snprintf(asof, sizeof asof, "%s", strcmp(to, today) < 0 ? to : today);
+	for (size_t i = 0; i < ARRAY_LEN(cases_ring_queries); i++) {
+		const struct cases_ring_query *q = &cases_ring_queries[i];
+		int days = q->ring == RING_ASSIGN ? lim->assign_days : lim->followup_days;
+		if (cases_ring_count(db, cal, q, days, from, to, asof, &out->ring[q->ring], err) < 0)
+			return -1;
+	}
+	for (int r = 0; r < RING_COUNT; r++) {
+		struct case_ring_figures *f = &out->ring[r];
+		int64_t n = f->on_time + f->late + f->overdue;
+		if (n)
+			f->rate = 100.0 * (double)f->on_time / (double)n;
+	}
+	return 0;
+}
+
+int db_cases_rings_explain(struct db *db, int (*cb)(void *ud, const char *line), void *ud, char **err)
+{
+	for (size_t i = 0; i < ARRAY_LEN(cases_ring_queries); i++) {
+		const struct cases_ring_query *q = &cases_ring_queries[i];
+		sqlite3_stmt *st = NULL;
+		char *sql = xasprintf("EXPLAIN QUERY PLAN %s", q->sql);
+		int rc = db_prepare(db, sql, &st, err), src = SQLITE_DONE, stop = 0;
+		free(sql);
+		if (rc < 0)
+			return -1;
+		sqlite3_bind_text(st, 1, "2026-10-01", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, "2026-12-31", -1, SQLITE_STATIC);
+		while (!stop && (src = sqlite3_step(st)) == SQLITE_ROW) {
+			char *line = xasprintf("%s: %s", caseflow_ring_label(q->ring), db_column_text(st, 3));
+			stop = cb(ud, line);
+			free(line);
+		}
+		sqlite3_finalize(st);
+		if (stop)
+			return 0;
+		if (src != SQLITE_DONE && src != SQLITE_ROW)
+			return db_fail(db, src, NULL, err);
+	}
+	return 0;
 }

@@ -52,6 +52,7 @@ struct case_info {
 	char **vals;          /* owned: CASEF_NFIELDS values (category, summary, ...) */
 	char *reply;          /* owned: 答复内容 ("" none) */
 	struct case_state st; /* status, dates, unit, counts, result, satisfaction, last event */
+	char visit_date[11];  /* date of the visit it came from ("" none): its 受理 ring's due date */
 	char created_at[20], updated_at[20];
 };
 /* Load case id into *out (overwritten). A missing or deleted case is an error. */
@@ -90,6 +91,8 @@ struct case_event_row {
 	const char *result; /* "A".."D" or "" */
 	const char *satisfaction;
 	const char *how;
+	const char *mark; /* NULL from the db; a screen may set it to a late ring ("交办超时 2 个工作日")
+			     before the row is drawn (ui/actform.c shows it first) */
 };
 /* Return non-zero to stop. */
 typedef int (*case_event_cb)(void *ud, const struct case_event_row *ev);
@@ -151,6 +154,8 @@ struct case_row {
 	int days;              /* 超期: working days overdue (>= 1); 临期: working days left
 				  (0 = due today); 待回访: calendar days since the reply; else 0 */
 	const char *next_step; /* caseflow_next_step(): 待交办, 待答复, 待回访, ... */
+	char ring_due[11];     /* db_cases_ring_todo rows: the 交办/回访 ring's due date (due and days
+				  are then measured against it); else "" */
 };
 typedef int (*case_row_cb)(void *ud, const struct case_row *r);
 
@@ -190,6 +195,49 @@ struct case_todo_counts {
 };
 int db_cases_todo_counts(struct db *db, const struct calendar *cal, const char *today, int soon_days,
 			 struct case_todo_counts *out, char **err);
+
+/* 五环五时 on the home screen (docs/CASES.md): the cases waiting for 交办 (ring RING_ASSIGN:
+ * 受理, due the days-th working day after the received date) or for 回访 (RING_FOLLOWUP: 已答复
+ * and not yet called back in this round, due the days-th working day after the reply) whose
+ * ring is past due (overdue) or 临期 (due from today to caseflow_soon_until(soon_days); nothing
+ * when soon_days <= 0), the longest waiting first, at most limit rows (limit < 0: all). Rows carry
+ * ring_due, due (CALENDAR_DUE_OVER/SOON) and days (working days late; left). Each is a range on
+ * a partial index (cases_wait_assign, cases_wait_followup; caseflow_ring_bounds), never a scan
+ * of all cases. Another ring gives an error. */
+int db_cases_ring_todo(struct db *db, const struct calendar *cal, enum case_ring ring, int days, const char *today,
+		       int soon_days, bool overdue, int limit, case_row_cb cb, void *ud, char **err);
+/* How many there are in both lists of one ring (all of them). */
+int db_cases_ring_todo_counts(struct db *db, const struct calendar *cal, enum case_ring ring, int days,
+			      const char *today, int soon_days, int64_t *overdue, int64_t *soon, char **err);
+/* EXPLAIN QUERY PLAN of the four ring lists, one line per plan row prefixed by the list
+ * ("交办超期: SEARCH c USING INDEX cases_wait_assign (received_date<?)"). */
+int db_cases_ring_explain(struct db *db, const struct calendar *cal, const struct ring_limits *lim, const char *today,
+			  int (*cb)(void *ud, const char *line), void *ud, char **err);
+
+/* 五环五时 for a period: the figures of one ring. A ring counts in the period when its due date
+ * (caseflow_ring) falls from..to; then, as of asof = the period's last day (or today, if the
+ * period is not over): on_time done on or before the due date; late done after it, by asof;
+ * overdue not done by asof and due before asof; pending not done by asof but due on asof or
+ * later (not late yet). due = on_time + late + overdue + pending; rate = on_time / (on_time +
+ * late + overdue) as a percentage, -1 when that is 0. Each case counts at most once per ring. */
+struct case_ring_figures {
+	int64_t due, on_time, late, overdue, pending;
+	double rate;
+};
+struct case_rings {
+	struct case_ring_figures ring[RING_COUNT]; /* by enum case_ring */
+};
+/* The five rings for from..to (inclusive, "YYYY-MM-DD"; today NULL: clock_today()). lim: the
+ * [cases] assign_days and followup_days of station.ini. Reads each ring's cases from a range on
+ * an index of its start date (受理: visits_date and cases_received_cover; 交办: cases_received_cover;
+ * 办理: cases_status_due; 答复: cases_promised_date; 回访: cases_reply_date) and sorts them into
+ * the buckets in C with caseflow_ring_bucket(), so the figures agree with the case screen. For
+ * the quarterly summary. */
+int db_cases_rings(struct db *db, const struct calendar *cal, const struct ring_limits *lim, const char *from,
+		   const char *to, const char *today, struct case_rings *out, char **err);
+/* EXPLAIN QUERY PLAN of db_cases_rings' queries, one line per plan row prefixed by the ring
+ * ("交办: SEARCH cases USING INDEX cases_received_cover (received_date>? AND received_date<?)"). */
+int db_cases_rings_explain(struct db *db, int (*cb)(void *ud, const char *line), void *ud, char **err);
 
 /* Statistics for the dates from..to (inclusive, "YYYY-MM-DD"), computed in SQL from the case
  * rows (their current state; each case counted once per figure) and the visits answered on the

@@ -212,6 +212,8 @@ int actform_timeline_add(void *ud, const struct case_event_row *ev)
 	struct strbuf sb;
 	sb_init(&sb);
 	sb_add(&sb, "");
+	if (ev->mark)
+		sb_addf(&sb, "（%s）", ev->mark);
 	if (*ev->unit_name)
 		sb_addf(&sb, "%s ", ev->unit_name);
 	if (*ev->due_date)

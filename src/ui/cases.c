@@ -271,6 +271,36 @@ static int add_suggestion(void *ud, const struct suggestion_link *l)
 	return 0;
 }
 
+/* Timeline rows, each event that did its ring late (五环五时) marked with the ring and how
+ * many working days late. */
+struct ringctx {
+	struct actform_timeline *tl;
+	struct ring_walk walk;
+};
+
+static int add_event(void *ud, const struct case_event_row *ev)
+{
+	struct ringctx *x = ud;
+	int e = caseflow_event_parse(ev->type);
+	struct ring_mark m = { -1, 0 };
+	if (e >= 0)
+		m = caseflow_ring_step(&x->walk, (enum case_event)e, ev->date, ev->due_date);
+	if (m.ring < 0)
+		return actform_timeline_add(x->tl, ev);
+	struct case_event_row marked = *ev;
+	char *mark;
+	if (m.ring == RING_RECEIVE)
+		mark = xasprintf("晚于来访 %d 个工作日受理", m.days);
+	else if (m.ring == RING_REPLY)
+		mark = xasprintf("答复晚于交办时定的时限 %d 个工作日", m.days);
+	else
+		mark = xasprintf("%s超时 %d 个工作日", caseflow_ring_label((enum case_ring)m.ring), m.days);
+	marked.mark = mark;
+	int rc = actform_timeline_add(x->tl, &marked);
+	free(mark);
+	return rc;
+}
+
 static void casescr_load(struct casescr *c)
 {
 	char *err = NULL;
@@ -294,7 +324,10 @@ static void casescr_load(struct casescr *c)
 	actform_timeline_clear(&c->tl);
 	free(c->tl_error);
 	c->tl_error = NULL;
-	if (db_cases_timeline(app->db, c->id, actform_timeline_add, &c->tl, &err) < 0)
+	struct ringctx rx = { .tl = &c->tl };
+	struct ring_limits lim = { app->cfg->assign_days, app->cfg->followup_days };
+	caseflow_ring_walk_init(&rx.walk, app->cal, &lim, c->ci.visit_date);
+	if (db_cases_timeline(app->db, c->id, add_event, &rx, &err) < 0)
 		c->tl_error = err;
 	if (c->scroll >= c->tl.n)
 		c->scroll = c->tl.n ? c->tl.n - 1 : 0;

@@ -1,5 +1,6 @@
 /* The home screen (待办): what needs doing first, computed from the data each time it is shown.
- * Left: 超期 (most overdue first), 临期, 待回访 — Up/Down and Enter open a case. Right: today's
+ * Left: 超期 (most overdue first), 临期, the cases waiting too long (or nearly) for 交办 and for
+ * 回访 (五环五时), 待回访 — Up/Down and Enter open a case. Right: today's
  * and the next reception day with the deputies on duty (a late 公示 is flagged), the counts of
  * this month and quarter, a warning when the holiday calendar lacks this year. Bottom: the
  * registers, opened with their number keys. */
@@ -78,12 +79,23 @@ static const struct menu_item items[] = {
 /* The key of menu item i: 1..9, then 0 for the tenth. */
 static int menu_digit(int i) { return i < 9 ? i + 1 : 0; }
 
-#define TODO_MAX 64
+#define TODO_MAX 128
+
+/* The 待办 lists, in the order they are shown (and loaded). */
+enum todo_group {
+	TODO_OVERDUE,  /* 办理 超期 */
+	TODO_SOON,     /* 办理 临期 */
+	TODO_ASSIGN,   /* 交办 超期, then 临期 (五环五时) */
+	TODO_FOLLOWUP, /* 回访 超期, then 临期 */
+	TODO_AWAITING, /* 待回访 (and 待办结/待重办) */
+	TODO_GROUPS
+};
 
 /* One line of a 待办 list. */
 struct todo {
 	int64_t id;
-	int group;                        /* 0 超期, 1 临期, 2 待回访 */
+	int group;                        /* enum todo_group */
+	bool late;                        /* past its limit: drawn as 超期 */
 	char *no, *summary, *unit, *tail; /* owned */
 };
 
@@ -92,6 +104,7 @@ struct home {
 	int nrows;
 	int cursor;
 	struct case_todo_counts counts;
+	int64_t assign_over, assign_soon, followup_over, followup_soon; /* 五环五时 lists, all of them */
 	struct case_stats month, quarter;
 	struct reception_day today_day, next_day;
 	bool has_today, has_next;
@@ -123,7 +136,7 @@ static void home_clear(struct home *h)
 
 struct addctx {
 	struct home *h;
-	int group; /* 0 超期, 1 临期, 2 待回访 */
+	int group; /* enum todo_group */
 };
 
 static int add_case(void *ud, const struct case_row *r)
@@ -133,18 +146,20 @@ static int add_case(void *ud, const struct case_row *r)
 	if (h->nrows == TODO_MAX)
 		return 1;
 	char *tail;
-	if (a->group == 0)
+	bool late = r->due == CALENDAR_DUE_OVER;
+	if (late)
 		tail = xasprintf("超期 %d 个工作日", r->days);
-	else if (a->group == 1)
+	else if (r->due == CALENDAR_DUE_SOON)
 		tail = r->days ? xasprintf("余 %d 个工作日", r->days) : xstrdup("今天到期");
 	else if (!strcmp(r->next_step, "待回访"))
 		tail = xasprintf("答复后 %d 天", r->days);
 	else
 		tail = xstrdup(r->next_step);
-	h->rows[h->nrows++] = (struct todo){
-		r->id, a->group, xstrdup(r->case_no), xstrdup(r->summary), xstrdup(*r->unit_name ? r->unit_name : "-"),
-		tail
-	};
+	struct todo *t = &h->rows[h->nrows++];
+	*t = (struct todo){ .id = r->id, .group = a->group, .late = late, .tail = tail };
+	t->no = xstrdup(r->case_no);
+	t->summary = xstrdup(r->summary);
+	t->unit = xstrdup(*r->unit_name ? r->unit_name : "-");
 	return 0;
 }
 
@@ -162,6 +177,26 @@ static void periods(const char *today, char mfrom[11], char mto[11], char qfrom[
 	date_add_days(next, -1, qto);
 }
 
+/* The 交办 and 回访 lists of 五环五时: overdue first, then 临期, with their counts. */
+static int home_load_rings(struct home *h, char **err)
+{
+	const struct cfg *c = app->cfg;
+	struct addctx as = { h, TODO_ASSIGN }, fu = { h, TODO_FOLLOWUP };
+	for (int over = 1; over >= 0; over--)
+		if (db_cases_ring_todo(app->db, app->cal, RING_ASSIGN, c->assign_days, app->today, c->due_soon_days,
+				       over, 10, add_case, &as, err) < 0)
+			return -1;
+	for (int over = 1; over >= 0; over--)
+		if (db_cases_ring_todo(app->db, app->cal, RING_FOLLOWUP, c->followup_days, app->today, c->due_soon_days,
+				       over, 10, add_case, &fu, err) < 0)
+			return -1;
+	if (db_cases_ring_todo_counts(app->db, app->cal, RING_ASSIGN, c->assign_days, app->today, c->due_soon_days,
+				      &h->assign_over, &h->assign_soon, err) < 0)
+		return -1;
+	return db_cases_ring_todo_counts(app->db, app->cal, RING_FOLLOWUP, c->followup_days, app->today,
+					 c->due_soon_days, &h->followup_over, &h->followup_soon, err);
+}
+
 /* Load everything the screen shows. Each list is limited (LIMIT) and read from an index. */
 static void home_load(struct home *h)
 {
@@ -173,12 +208,12 @@ static void home_load(struct home *h)
 	char af[11], at[11]; /* the quarter of the activities check (the same as qf..qt) */
 	activity_quarter(app->today, af, at);
 	home_clear(h);
-	struct addctx over = { h, 0 }, soon = { h, 1 }, wait = { h, 2 };
+	struct addctx over = { h, TODO_OVERDUE }, soon = { h, TODO_SOON }, wait = { h, TODO_AWAITING };
 	periods(app->today, mf, mt, qf, qt);
 	if (db_cases_todo_counts(app->db, app->cal, app->today, app->cfg->due_soon_days, &h->counts, &err) < 0 ||
 	    db_cases_overdue(app->db, app->cal, app->today, 20, add_case, &over, &err) < 0 ||
 	    db_cases_due_soon(app->db, app->cal, app->today, app->cfg->due_soon_days, 20, add_case, &soon, &err) < 0 ||
-	    db_cases_awaiting(app->db, app->today, 20, add_case, &wait, &err) < 0 ||
+	    home_load_rings(h, &err) < 0 || db_cases_awaiting(app->db, app->today, 20, add_case, &wait, &err) < 0 ||
 	    db_cases_stats(app->db, mf, mt, &h->month, &err) < 0 ||
 	    db_cases_stats(app->db, qf, qt, &h->quarter, &err) < 0 ||
 	    db_reception_home(app->db, app->today, &h->today_day, &h->has_today, &h->next_day, &h->has_next, &err) <
@@ -257,7 +292,7 @@ static int draw_stats(int y, int x, int w, const char *label, const struct case_
  * enough for the summary to keep 20 columns — the unit. */
 static void draw_todo(int y, int x, int w, const struct todo *t, bool sel)
 {
-	enum ui_role role = sel ? ROLE_CURSOR : t->group == 0 ? ROLE_ERROR : ROLE_NORMAL;
+	enum ui_role role = sel ? ROLE_CURSOR : t->late ? ROLE_ERROR : ROLE_NORMAL;
 	/* The case number and the tail (超期 12 个工作日) are never cut; the summary gives way. */
 	int nw = 14, tw = text_width(t->tail) > 14 ? text_width(t->tail) : 14, uw = w - nw - tw - 5 - 20 >= 12 ? 12 : 0;
 	int sw = w - nw - tw - uw - 4 - (uw ? 1 : 0);
@@ -282,25 +317,52 @@ static int draw_wrapped(int y, int x, int w, const char *text, enum ui_role role
 	return y;
 }
 
-static int section(int y, int x, int w, const char *title, int64_t n, enum ui_role role)
+/* The title of list k: "超期 3 件", or for a ring "交办：超期 2 件，临期 1 件". */
+static char *section_title(const struct home *h, int k, int64_t *n, enum ui_role *role)
 {
-	char *t = xasprintf("%s %lld 件", title, (long long)n);
+	static const char *const kinds[TODO_GROUPS] = { "超期", "临期", "交办", "回访", "待回访" };
+	int64_t over = k == TODO_ASSIGN ? h->assign_over : h->followup_over;
+	int64_t soon = k == TODO_ASSIGN ? h->assign_soon : h->followup_soon;
+	*role = k == TODO_OVERDUE ? ROLE_ERROR : ROLE_INFO;
+	switch (k) {
+	case TODO_ASSIGN:
+	case TODO_FOLLOWUP:
+		*n = over + soon;
+		*role = over ? ROLE_ERROR : ROLE_INFO;
+		return xasprintf("%s：超期 %lld 件，临期 %lld 件", kinds[k], (long long)over, (long long)soon);
+	case TODO_OVERDUE:
+		*n = h->counts.overdue;
+		break;
+	case TODO_SOON:
+		*n = h->counts.due_soon;
+		break;
+	default:
+		*n = h->counts.awaiting;
+		break;
+	}
+	return xasprintf("%s %lld 件", kinds[k], (long long)*n);
+}
+
+static int section(int y, int x, int w, const struct home *h, int k)
+{
+	int64_t n;
+	enum ui_role role;
+	char *t = section_title(h, k, &n, &role);
 	ui_text(y, x, w, t, ALIGN_LEFT, n ? role : ROLE_DIM);
 	free(t);
 	return y + 1;
 }
 
-/* Left: the three 待办 lists, each with its rows (loaded in this order), down to bottom. */
+/* Left: the 待办 lists, each with its rows (loaded in this order), down to bottom. */
 static void home_draw_todo(const struct home *h, int y, int bottom, int lw)
 {
-	const char *kinds[] = { "超期", "临期", "待回访" };
-	int64_t totals[] = { h->counts.overdue, h->counts.due_soon, h->counts.awaiting };
-	int shown[3] = { 0 }, row = 0;
+	int shown[TODO_GROUPS] = { 0 }, row = 0;
 	for (int i = 0; i < h->nrows; i++)
 		shown[h->rows[i].group]++;
-	for (int k = 0; k < 3 && y < bottom; k++) {
-		y = section(y, 1, lw, kinds[k], totals[k], k == 0 ? ROLE_ERROR : ROLE_INFO);
-		int room = (bottom - y) - (2 - k) * 2; /* keep two rows for each later section */
+	for (int k = 0; k < TODO_GROUPS && y < bottom; k++) {
+		y = section(y, 1, lw, h, k);
+		/* keep two rows for each later section */
+		int room = (bottom - y) - (TODO_GROUPS - 1 - k) * 2;
 		for (int j = 0; j < shown[k]; j++, row++)
 			if (j < room && y < bottom)
 				draw_todo(y++, 1, lw, &h->rows[row], row == h->cursor);
@@ -479,7 +541,7 @@ void home_push(void)
 	struct home *h = xcalloc(1, sizeof *h);
 	struct strbuf sb;
 	sb_init(&sb);
-	sb_add(&sb, "待办：超期、临期、待回访的案件（Enter 打开）。按数字打开台账：");
+	sb_add(&sb, "待办：办理、交办、回访超期或临期和待回访的案件（Enter 打开）。按数字打开台账：");
 	for (int i = 0; i < (int)ARRAY_LEN(items); i++)
 		sb_addf(&sb, "%s%d %s", i ? "、" : "", menu_digit(i),
 			items[i].title ? items[i].title : app->cfg->titles[items[i].reg]);

@@ -314,9 +314,28 @@ static void periods(const char *today, char mfrom[11], char mto[11], char qfrom[
 	date_add_days(next, -1, qto);
 }
 
+/* ui/home.c home_load_rings: the 交办 and 回访 lists and their counts. */
+static int item_home_rings(struct bench *b, int *n, char **err)
+{
+	int64_t over, soon;
+	for (int f = 0; f < 2; f++) {
+		enum case_ring ring = f ? RING_FOLLOWUP : RING_ASSIGN;
+		int days = f ? b->cfg.followup_days : b->cfg.assign_days;
+		for (int o = 1; o >= 0; o--)
+			if (db_cases_ring_todo(b->db, b->cal, ring, days, b->today, b->cfg.due_soon_days, o, 10,
+					       home_case_cb, n, err) < 0)
+				return -1;
+		if (db_cases_ring_todo_counts(b->db, b->cal, ring, days, b->today, b->cfg.due_soon_days, &over, &soon,
+					      err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* ui/home.c home_load: every list and count of the dashboard (arg 0), or one part of it, to see
  * where the time goes: 1 the 待办 counts, 2 the three lists (超期, 临期, 待回访; 20 rows each),
- * 3 the month's and the quarter's statistics, 4 the reception days and the deputies' count. */
+ * 3 the month's and the quarter's statistics, 4 the reception days and the deputies' count, 5 the
+ * 五环五时 lists (交办 and 回访, 超期 and 临期, 10 rows each) with their counts. */
 static int item_home(struct bench *b, int arg, char **err)
 {
 	char mf[11], mt[11], qf[11], qt[11];
@@ -339,6 +358,8 @@ static int item_home(struct bench *b, int arg, char **err)
 		goto out;
 	if ((all || arg == 3) &&
 	    (db_cases_stats(b->db, mf, mt, &month, err) < 0 || db_cases_stats(b->db, qf, qt, &quarter, err) < 0))
+		goto out;
+	if ((all || arg == 5) && item_home_rings(b, &n, err) < 0)
 		goto out;
 	if ((all || arg == 4) &&
 	    (db_reception_home(b->db, b->today, &today_day, &has_today, &next_day, &has_next, err) < 0 ||
@@ -486,6 +507,7 @@ static const struct item items[] = {
 	{ "  of which 超期/临期/待回访 lists", 0, ITEM_READ, item_home, 2 },
 	{ "  of which month+quarter stats", 0, ITEM_READ, item_home, 3 },
 	{ "  of which reception, deputies", 0, ITEM_READ, item_home, 4 },
+	{ "  of which 交办/回访 lists (五环五时)", 0, ITEM_READ, item_home, 5 },
 	{ "case timeline, longest", 20, ITEM_READ, item_timeline, 0 },
 	{ "case timeline, typical", 20, ITEM_READ, item_timeline, 1 },
 	{ "visits list: month, first page", 0, ITEM_READ, item_visit_list, 0 },
@@ -850,6 +872,18 @@ static void bench_setup(struct bench *b)
 		printf("PLAN OK: uses cases_status_due\n");
 	else {
 		printf("PLAN BAD: 超期/临期 do not both search cases_status_due\n");
+		b->errors++;
+	}
+	/* The 五环五时 lists: each a search of its partial index. */
+	struct plan_check rc = { 0 };
+	struct ring_limits lim = { b->cfg.assign_days, b->cfg.followup_days };
+	printf("\nQuery plans of the dashboard's 交办 and 回访 lists (db_cases_ring_explain):\n");
+	if (db_cases_ring_explain(b->db, b->cal, &lim, b->today, print_plan, &rc, &err) < 0)
+		die("bench: %s", err);
+	if (!rc.scans)
+		printf("PLAN OK: no scan\n");
+	else {
+		printf("PLAN BAD: a 交办/回访 list scans\n");
 		b->errors++;
 	}
 	bench_close(b);

@@ -884,6 +884,7 @@ static int64_t gen_case(struct gen *g, const char *received, const char *time, i
 	db_bind_text(st, 25, phone);
 	sqlite3_bind_text(st, 26, created, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 27, updated, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 28, c.s.promised);
 	gen_check(g, sqlite3_step(st), "cases");
 	free(summary);
 	free(c.reply);
@@ -1156,12 +1157,14 @@ static void gen_bulk(struct gen *g)
 				      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
 	g->ins_vdep = gen_prepare(g, "INSERT INTO visit_deputies (visit_id, deputy_id, created_at, updated_at)"
 				     " VALUES (?1, ?2, ?3, ?3)");
-	g->ins_case = gen_prepare(g, "INSERT INTO cases (id, case_no, visit_id, category, summary, content, received_date,"
-				     " status, unit_id, assigned_date, due_date, due_days, extensions, redo_count, reply_date,"
-				     " reply, result, followup_date, satisfaction, followup_how, closed_date, source, deputy_id,"
-				     " contact_name, contact_phone, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-				     " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25,"
-				     " ?26, ?27)");
+	g->ins_case =
+		gen_prepare(g,
+			    "INSERT INTO cases (id, case_no, visit_id, category, summary, content, received_date,"
+			    " status, unit_id, assigned_date, due_date, due_days, extensions, redo_count, reply_date,"
+			    " reply, result, followup_date, satisfaction, followup_how, closed_date, source, deputy_id,"
+			    " contact_name, contact_phone, created_at, updated_at, promised_date) VALUES (?1, ?2, ?3,"
+			    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
+			    " ?23, ?24, ?25, ?26, ?27, ?28)");
 	g->ins_event = gen_prepare(g, "INSERT INTO case_events (id, case_id, at, type, status_after, who, unit_id,"
 				      " due_date, note, date, result, satisfaction, how, created_at, updated_at)"
 				      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");

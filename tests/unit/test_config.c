@@ -279,7 +279,7 @@ TEST(t_shipped_ini)
 	static const char *const keys[] = {
 		"[station]",      "name =",          "code =",      "county =",        "township =",      "address =",
 		"[database]",     "path =",          "[reception]", "rule =",          "time =",          "place =",
-		"keep_holiday =", "notice_days =",   "[cases]",     "deadline_days =", "due_soon_days =", "[activities]", "min_per_quarter =", "[deputies]", "min_receptions_per_year =", "[export]",
+		"keep_holiday =", "notice_days =",   "[cases]",     "deadline_days =", "due_soon_days =", "assign_days =", "followup_days =", "[activities]", "min_per_quarter =", "[deputies]", "min_receptions_per_year =", "[export]",
 		"csv_encoding =", "mask_personal =", "[registers]", "deputies =",      "visits =",        "cases =",
 		"suggestions =",  "activities =",    "training =",  "performance =",   "[user]",          "name =",
 		"[keys]",         "[calendar]",

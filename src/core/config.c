@@ -48,6 +48,7 @@ enum kind {
 	K_TIME, /* HH:MM or HH:MM-HH:MM → char * */
 	K_ENC,  /* utf-8-bom / gb18030 → csv_encoding */
 	K_PATH, /* a file path, "~/" expanded → db_path */
+	K_PASS, /* 应到 / 实到 → project_pass_of_present */
 };
 
 struct item {
@@ -75,6 +76,7 @@ static const struct item items[] = {
 	{ "cases", "due_soon_days", K_INT, F(due_soon_days), 0, 30 },
 	{ "activities", "min_per_quarter", K_INT, F(min_activities_per_quarter), 0, 99 },
 	{ "deputies", "min_receptions_per_year", K_INT, F(min_receptions_per_year), 0, 366 },
+	{ "projects", "pass_rule", K_PASS, F(project_pass_of_present), 0, 0 },
 	{ "export", "csv_encoding", K_ENC, 0, 0, 0 },
 	{ "export", "mask_personal", K_BOOL, F(mask_personal), 0, 0 },
 	{ "registers", "deputies", K_TEXT, F(titles[REG_DEPUTIES]), 0, 20 },
@@ -90,7 +92,7 @@ static const struct item items[] = {
 
 /* Sections; the last three hold free keys (checked by apply_key / apply_day / apply_point). */
 static const char *const sections[] = {
-	"station", "database", "reception", "cases", "activities", "deputies", "export", "registers", "user", "keys",
+	"station", "database", "reception", "cases", "activities", "deputies", "projects", "export", "registers", "user", "keys",
 	"calendar", "points",
 };
 
@@ -762,6 +764,14 @@ static char *apply_item(const struct item *it, const char *v, struct cfg *c)
 			str_set(&c->db_path, v);
 		}
 		c->db_path_default = false;
+		return NULL;
+	case K_PASS:
+		if (!strcmp(v, "应到"))
+			c->project_pass_of_present = false;
+		else if (!strcmp(v, "实到"))
+			c->project_pass_of_present = true;
+		else
+			return xstrdup("应为 应到（赞成票超过应到人数的一半）或 实到（超过实到人数的一半）");
 		return NULL;
 	}
 	return NULL;

@@ -35,6 +35,7 @@ static const struct migrate_step migrate_steps[] = {
 	{ .sql_file = "schema/0010.sql", .what = "接待日举行情况、到场代表与顺延前日期" },
 	{ .sql_file = "schema/0011.sql", .what = "履职积分用的索引" },
 	{ .sql_file = "schema/0012.sql", .what = "代表每年接待来访的计数（履职积分）" },
+	{ .sql_file = "schema/0013.sql", .what = "民生实事项目、票决会议与督查活动" },
 };
 
 int db_migrate_count(void) { return (int)ARRAY_LEN(migrate_steps); }

@@ -48,6 +48,8 @@ enum action {
 	ACT_ALL_PRESENT, /* sign-in sheet: every deputy who may sign in is 出席 */
 	ACT_ADJUST,   /* points ranking: a manual adjustment of the selected deputy's points */
 	ACT_DEPFILE,  /* roster, evaluations: the selected deputy's file (一人一档) */
+	ACT_PROJECT,  /* visits list: the selected visit becomes a 民生实事 candidate */
+	ACT_DECIDE,   /* vote session: record the results (each project passes or not by the rule) */
 	ACT_COUNT
 };
 

@@ -117,7 +117,7 @@ void votes_push(void)
 	listscreen_push(&(struct listscreen_desc){ .title = "民生实事项目票决会议",
 						   .cols = vt_cols,
 						   .ncols = (int)ARRAY_LEN(vt_cols),
-						   .sort_col = -1,
+						   .sort_col = 0,
 						   .desc = true,
 						   .count = vtlist_count,
 						   .fetch = vtlist_fetch,

@@ -10,7 +10,7 @@
 #include <string.h>
 
 const char *const activity_types[] = { "学习培训", "视察",     "调研",         "执法检查", "代表小组活动", "接待选民",
-				       "宣传宣讲", "述职评议", "化解矛盾纠纷", "办实事",   "其他",         NULL };
+				       "宣传宣讲", "述职评议", "化解矛盾纠纷", "办实事",   "督查",         "其他", NULL };
 
 static const struct field_def plan_fields[PLAN_NFIELDS] = {
 	[PLAN_YEAR] = { .col = "year", .label = "年度", .kind = FK_INT, .required = true, .min = 2000, .max = 2100 },

@@ -48,6 +48,7 @@ enum kind {
 	K_TIME, /* HH:MM or HH:MM-HH:MM → char * */
 	K_ENC,  /* utf-8-bom / gb18030 → csv_encoding */
 	K_PATH, /* a file path, "~/" expanded → char * (db_path, print_folder, backup_dir, export_dir) */
+	K_PASS, /* 应到 / 实到 → project_pass_of_present */
 };
 
 struct item {
@@ -77,6 +78,7 @@ static const struct item items[] = {
 	{ "cases", "followup_days", K_INT, F(followup_days), 1, 30 },
 	{ "activities", "min_per_quarter", K_INT, F(min_activities_per_quarter), 0, 99 },
 	{ "deputies", "min_receptions_per_year", K_INT, F(min_receptions_per_year), 0, 366 },
+	{ "projects", "pass_rule", K_PASS, F(project_pass_of_present), 0, 0 },
 	{ "export", "csv_encoding", K_ENC, 0, 0, 0 },
 	{ "export", "mask_personal", K_BOOL, F(mask_personal), 0, 0 },
 	{ "export", "folder", K_PATH, F(export_dir), 0, 0 },
@@ -101,8 +103,8 @@ static const struct item items[] = {
 
 /* Sections; the last three hold free keys (checked by apply_key / apply_day / apply_point). */
 static const char *const sections[] = {
-	"station", "database", "reception", "cases", "activities", "deputies", "export", "backup", "registers", "print",
-	"user", "keys", "calendar", "points",
+	"station", "database", "reception", "cases", "activities", "deputies", "projects", "export", "backup",
+	"registers", "print", "user", "keys", "calendar", "points",
 };
 
 /* One section header (key NULL) or key line of the file. */
@@ -793,6 +795,14 @@ static char *apply_item(const struct item *it, const char *v, struct cfg *c)
 		}
 		if (dst == &c->db_path)
 			c->db_path_default = false;
+		return NULL;
+	case K_PASS:
+		if (!strcmp(v, "应到"))
+			c->project_pass_of_present = false;
+		else if (!strcmp(v, "实到"))
+			c->project_pass_of_present = true;
+		else
+			return xstrdup("应为 应到（赞成票超过应到人数的一半）或 实到（超过实到人数的一半）");
 		return NULL;
 	}
 	}

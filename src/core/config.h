@@ -79,6 +79,9 @@ struct cfg {
 	/* [deputies] */
 	int min_receptions_per_year; /* the roster marks deputies in office below this many
 				      * reception days in the year so far (0..366, default 4; 0 = no mark) */
+	/* [projects] */
+	bool project_pass_of_present; /* 民生实事 vote: a project passes with more than half of 实到
+				       * (true) or of 应到 (false, the default); key pass_rule = 应到 | 实到 */
 	/* [export] */
 	enum csv_encoding csv_encoding; /* default CSV_UTF8_BOM */
 	bool mask_personal;             /* mask phone, ID number, address in exports (default true) */

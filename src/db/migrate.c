@@ -37,6 +37,7 @@ static const struct migrate_step migrate_steps[] = {
 	{ .sql_file = "schema/0012.sql", .what = "代表每年接待来访的计数（履职积分）" },
 	{ .sql_file = "schema/0013.sql", .what = "本站代码与备份文件夹（备份与恢复）" },
 	{ .sql_file = "schema/0014.sql", .what = "五环五时：答复的约定时限和待交办、待回访的索引" },
+	{ .sql_file = "schema/0015.sql", .what = "民生实事项目、票决会议与督查活动" },
 };
 
 int db_migrate_count(void) { return (int)ARRAY_LEN(migrate_steps); }

@@ -25,6 +25,20 @@ static const struct field_def actform_kinds[] = {
 	{ .col = "how", .kind = FK_CHOICE, .choices = case_followup_ways, .def = "电话" },
 	{ .col = "note", .kind = FK_MEMO, .max_chars = 500 },
 	{ .col = "who", .kind = FK_TEXT, .max_chars = 20 },
+	/* 民生实事项目 (core/project.h): progress, the deputies of a 督查, the votes, the 测评. */
+	{ .col = "percent", .kind = FK_INT, .min = 0, .max = 100 },
+	{ .col = "deputies", .kind = FK_MULTI, .max_chars = 3000 },
+	{ .col = "project", .kind = FK_CHOICE, .choice_open = true, .max_chars = 60 },
+	{ .col = "meeting", .kind = FK_TEXT, .max_chars = 60 },
+	{ .col = "expected", .kind = FK_INT, .min = 1, .max = 100000 },
+	{ .col = "present", .kind = FK_INT, .min = 0, .max = 100000 },
+	{ .col = "yes", .kind = FK_INT, .min = 0, .max = 100000 },
+	{ .col = "no", .kind = FK_INT, .min = 0, .max = 100000 },
+	{ .col = "abstain", .kind = FK_INT, .min = 0, .max = 100000 },
+	{ .col = "joined", .kind = FK_INT, .min = 0, .max = 100000 },
+	{ .col = "satisfied", .kind = FK_INT, .min = 0, .max = 100000 },
+	{ .col = "basic", .kind = FK_INT, .min = 0, .max = 100000 },
+	{ .col = "unsatisfied", .kind = FK_INT, .min = 0, .max = 100000 },
 };
 
 struct actform {
@@ -34,6 +48,7 @@ struct actform {
 	int n;
 	struct record_def def;
 	struct choice_list units; /* items of unit_id; owned */
+	struct choice_list items[ACTION_MAX_FIELDS]; /* run-time items of other choice fields; owned */
 	struct form *form;
 	actform_do_fn fn;
 	void *ctx;
@@ -94,6 +109,31 @@ void actform_set_units(struct actform *a, struct choice_list *units)
 	choices_free(&a->units);
 	a->units = *units;
 	*units = (struct choice_list){ 0 };
+}
+
+void actform_set_items(struct actform *a, const char *key, struct choice_list *items)
+{
+	int i = actform_index(a, key);
+	if (i < 0) {
+		choices_free(items);
+		return;
+	}
+	choices_free(&a->items[i]);
+	a->items[i] = *items;
+	*items = (struct choice_list){ 0 };
+}
+
+int64_t actform_choice_id(const struct actform *a, const char *key)
+{
+	int i = actform_index(a, key);
+	return i >= 0 && a->form ? form_choice_id(a->form, i) : 0;
+}
+
+int actform_choice_ids(const struct actform *a, const char *key, const int64_t **ids)
+{
+	int i = actform_index(a, key);
+	*ids = NULL;
+	return i >= 0 && a->form ? form_choice_ids(a->form, i, ids) : 0;
 }
 
 const char *actform_get(const struct actform *a, const char *key)
@@ -161,6 +201,8 @@ static void actform_fini(struct screen *s)
 		free(a->owned[i][1]);
 	}
 	choices_free(&a->units);
+	for (int i = 0; i < ACTION_MAX_FIELDS; i++)
+		choices_free(&a->items[i]);
 	free(a->verb);
 	free(a);
 }
@@ -185,6 +227,9 @@ void actform_push(struct actform *a, const char *title, const char *draft_kind, 
 	int u = actform_index(a, "unit_id");
 	if (u >= 0)
 		form_set_choices(a->form, u, a->units.v, a->units.n, true);
+	for (int i = 0; i < a->n; i++)
+		if (a->items[i].n)
+			form_set_choices(a->form, i, a->items[i].v, a->items[i].n, true);
 	form_set_draft(a->form, draft_kind, record_id);
 	struct screen *s = screen_new(&actform_ops, title, form_bindings);
 	s->data = a;

@@ -35,6 +35,11 @@ struct choice_list;
 /* The units 交办 may pick (ui/choices.h choices_units); the form takes them over (*units is
  * emptied). */
 void actform_set_units(struct actform *a, struct choice_list *units);
+/* The items of another choice field key (deputies, project): taken over (*items emptied). */
+void actform_set_items(struct actform *a, const char *key, struct choice_list *items);
+/* The id picked in choice field key (0: none), and the ids of a multi field (borrowed). */
+int64_t actform_choice_id(const struct actform *a, const char *key);
+int actform_choice_ids(const struct actform *a, const char *key, const int64_t **ids);
 /* Open the form on a new screen titled title. draft_kind and record_id key its draft
  * (form_set_draft). ctx (freed with ctx_free, if given, when the screen closes) goes to fn. */
 void actform_push(struct actform *a, const char *title, const char *draft_kind, int64_t record_id, actform_do_fn fn,

@@ -30,6 +30,8 @@
 #include "ui/report.h"
 #include "ui/suggestions.h"
 #include "ui/units.h"
+#include "db/projects.h"
+#include "ui/projects.h"
 #include "ui/visits.h"
 
 #include <stdio.h>
@@ -68,12 +70,23 @@ static void open_performance(void)
 		evaluations_push();
 }
 
+/* 民生实事项目: the register or the vote sessions. */
+static void open_projects(void)
+{
+	const char *regs[] = { "民生实事项目台账", "票决会议" };
+	int i = dialog_pick("民生实事项目", regs, 2, "");
+	if (i == 0)
+		projects_push();
+	else if (i == 1)
+		votes_push();
+}
+
 static const struct menu_item items[] = {
 	{ REG_DEPUTIES, deputies_push, NULL },       { REG_VISITS, reception_push, "接待日安排" },
 	{ REG_VISITS, visits_push, NULL },           { REG_CASES, open_cases, NULL },
 	{ REG_SUGGESTIONS, suggestions_push, NULL }, { REG_CASES, units_push, "承办单位" },
 	{ REG_ACTIVITIES, plans_push, "年度活动计划" }, { REG_ACTIVITIES, open_activities, "代表活动" },
-	{ REG_PERFORMANCE, open_performance, "代表履职" },
+	{ REG_PERFORMANCE, open_performance, "代表履职" }, { REG_ACTIVITIES, open_projects, "民生实事项目" },
 };
 
 /* The key of menu item i: 1..9, then 0 for the tenth. */
@@ -110,6 +123,7 @@ struct home {
 	bool has_today, has_next;
 	char last_day[11]; /* the last reception day arranged ("" : none), said when there is no next */
 	int64_t deputies;
+	int64_t projects_overdue; /* 民生实事项目 实施 past their planned date */
 	char *quarter_warning; /* activity_quarter_warning(), or NULL; owned */
 	int unknown_year;    /* first year (this one or the next two) without holiday data, or 0 */
 	int64_t unknown_due; /* cases being handled due in or after it */
@@ -220,6 +234,7 @@ static void home_load(struct home *h)
 		    0 ||
 	    db_reception_last_date(app->db, h->last_day, &err) < 0 ||
 	    db_deputies_count(app->db, &df, &h->deputies, &err) < 0 ||
+	    db_projects_overdue_count(app->db, app->today, &h->projects_overdue, &err) < 0 ||
 	    db_activities_count_between(app->db, af, at, NULL, &held, &err) < 0)
 		h->error = err;
 	else
@@ -374,6 +389,11 @@ static void home_draw_todo(const struct home *h, int y, int bottom, int lw)
 /* Right: reception days, counts, calendar warnings. */
 static void home_draw_side(const struct home *h, int y, int rx, int rw)
 {
+	if (h->projects_overdue) {
+		char *m = xasprintf("民生实事项目超期 %lld 项（未按计划完成，按 0 查看）", (long long)h->projects_overdue);
+		ui_text(y++, rx, rw, m, ALIGN_LEFT, ROLE_ERROR);
+		free(m);
+	}
 	if (h->has_today)
 		y = draw_day(y, rx, rw, "今天接待日", &h->today_day);
 	if (h->has_next)

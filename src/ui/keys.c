@@ -137,6 +137,16 @@ static struct key_binding table[ACT_COUNT] = {
 	  .label = "打码",
 	  .help = "导出时电话、身份证号、住址打码或给出完整内容（切换）",
 	  .spec = "F7 ^X" },
+	{ .action = ACT_PROJECT,
+	  .name = "to_project",
+	  .label = "转民生实事",
+	  .help = "把选中的来访登记为民生实事项目（群众点题），来源为这次来访",
+	  .spec = "F2 ^V" },
+	{ .action = ACT_DECIDE,
+	  .name = "decide",
+	  .label = "公布结果",
+	  .help = "按 station.ini 的通过规则算出每个项目是否通过，通过的转入实施，其余为未通过",
+	  .spec = "F9 ^O" },
 };
 
 static const struct {

@@ -53,6 +53,8 @@ enum action {
 	ACT_EXPORT,   /* 报表: write the summary as CSV */
 	ACT_EXPORT_DETAIL, /* 报表: write a detail list (visits, cases, ...) as CSV */
 	ACT_MASK,     /* 报表: personal data masked or in full in the exports */
+	ACT_PROJECT,  /* visits list: the selected visit becomes a 民生实事 candidate */
+	ACT_DECIDE,   /* vote session: record the results (each project passes or not by the rule) */
 	ACT_COUNT
 };
 

@@ -11,6 +11,8 @@
  * 交办, 办理时限); values are mapped back to visit_def's order to be stored. */
 #include "ui/visits.h"
 
+#include "ui/projects.h"
+
 #include "core/calendar.h"
 #include "core/clock.h"
 #include "core/period.h"
@@ -883,12 +885,30 @@ static void vlist_fini(void *state)
 	free(l);
 }
 
+/* The selected visit becomes a 民生实事 candidate (群众点题): the project form, filled from it. */
+static int vlist_project(struct screen *s)
+{
+	struct visit_info v;
+	char *err = NULL;
+	if (listscreen_selected(s) < 0)
+		return UI_REDRAW;
+	if (db_visits_get(app->db, listscreen_selected(s), &v, &err) < 0) {
+		app_message(MSG_ERROR, "%s", err);
+		free(err);
+		return UI_REDRAW;
+	}
+	project_from_visit_push(v.id, v.vals[VIS_DATE], v.vals[VIS_NAME], v.vals[VIS_CONTENT]);
+	db_visit_info_free(&v);
+	return UI_REDRAW;
+}
+
 static const struct binding vlist_actions[] = {
 	{ .action = ACT_NEW, .run = vlist_new },
 	{ .action = ACT_OPEN, .run = vlist_open },
 	{ .action = ACT_EDIT, .run = vlist_open, .hidden = true },
 	{ .action = ACT_FILTER, .run = vlist_filter_form },
 	{ .action = ACT_DELETE, .run = vlist_delete },
+	{ .action = ACT_PROJECT, .run = vlist_project },
 	{ .action = ACT_NONE },
 };
 

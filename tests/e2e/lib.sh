@@ -118,6 +118,12 @@ wait_gone() {
 # expect_screen TEXT: a step of a test: wait for TEXT; on a time-out the test fails ("FAIL screen
 # shows: TEXT" and the screen). Silent when TEXT shows: the checks that follow say PASS.
 expect_screen() { wait_for "$1" || { fail "screen shows: $1"; return 1; }; }
+# menu DIGIT: open a register from the home menu and wait until the home screen has gone (the
+# register's title is also a line of the home menu, so waiting for it proves nothing).
+menu() {
+	key "$1"
+	expect_gone "台账： 1 代表名册"
+}
 # expect_gone TEXT: wait until TEXT has gone; on a time-out the test fails.
 expect_gone() { wait_gone "$1" || { fail "screen no longer shows: $1"; return 1; }; }
 

@@ -121,8 +121,7 @@ key Escape
 expect_screen "台账"
 
 # --- planned vs held ---
-key 7
-expect_screen "年度活动计划"
+menu 7
 check "plan: planned vs held" screen_has "计划 1 项，已举行 1 项"
 check "plan: held on the activity's date" screen_has "2026-11-20"
 key Escape

@@ -10,7 +10,7 @@ STATION_TODAY=2026-11-23
 printf '姓名,性别,层级\n张三,男,县\n李四,女,乡镇\n王五,男,市\n' >"$T/deputies.csv"
 env LANG=C.UTF-8 "$STATION_BIN" --config "$CONF" --db "$DB" import deputies "$T/deputies.csv" >/dev/null 2>&1
 e2e_start
-key 7
+menu 7
 expect_screen "年度活动计划"
 check "empty plan: year and counts" screen_has "2026 年  计划 0 项，已举行 0 项"
 

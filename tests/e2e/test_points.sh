@@ -96,7 +96,7 @@ key Escape
 expect_screen "台账"
 
 # --- the roster opens the file ---
-key 1
+menu 1
 expect_screen "代表名册"
 key F1
 expect_screen "F9 ^Y"

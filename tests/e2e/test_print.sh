@@ -28,7 +28,7 @@ name=$(sql "select visitor_name from visits where date like '2026-10-%' and dele
 check "the PDF holds the month's visit" sh -c "pdftotext '$T/out/接待选民登记簿-2026-10.pdf' - | tr -d ' \n' | grep -qF '$name'"
 key Escape
 expect_screen "台账"
-key 6
+menu 6
 expect_screen "承办单位"
 check "units list has no 打印" screen_lacks "打印"
 e2e_quit

@@ -14,7 +14,7 @@ place = 联络站接待室
 notice_days = 3
 INI
 e2e_start
-key 2
+menu 2
 expect_screen "接待日安排"
 check "empty year" screen_has "共 0 条"
 key F9

@@ -22,7 +22,7 @@ printf '姓名,性别,层级,工作单位及职务\n张三,男,县,城关镇人�
 env LANG=C.UTF-8 "$STATION_BIN" --config "$CONF" --db "$DB" import deputies "$T/deputies.csv" >/dev/null 2>&1
 check_eq "three deputies imported" "$(sql 'select count(*) from deputies')" 3
 e2e_start
-key 2
+menu 2
 expect_screen "接待日安排"
 
 # --- item 2: generation starts today unless the clerk says otherwise ---

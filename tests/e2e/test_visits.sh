@@ -15,7 +15,7 @@ e2e_start
 check "home: no reception day yet" screen_has "尚未安排接待日"
 
 # --- today's reception day with three deputies on duty ---
-key 2
+menu 2
 expect_screen "接待日安排"
 key F3
 expect_screen "新增接待日"

@@ -102,6 +102,14 @@ key Tab
 type_text "西河桥栏杆松动"
 key Tab
 wait_for "西河桥栏杆松动" || fail "typed the second visit"
+# The Tab that leaves the field writes the draft: kill only once it is in the database (the text
+# shows on screen before the Tab is handled).
+n=0
+until sqlite3 "$DB" "select vals from drafts where form = 'visits'" 2>/dev/null | grep -q '西河桥栏杆松动' ||
+	[ $n -ge $((E2E_TIMEOUT * 50)) ]; do
+	sleep 0.02
+	n=$((n + 1))
+done
 kill -KILL "$(e2e_pid)"
 st=$(wait_exit)
 check_eq "kill -9: exit status 137" "$st" 137
@@ -156,6 +164,7 @@ check_eq "saved with today's date" "$(sql "select date from visits where visitor
 # --- SIGHUP (window closed): draft kept, exit 129 ---
 type_text "钱大伯"; key Tab
 type_text "村口垃圾清运不及时"; key Tab
+wait_for "村口垃圾清运不及时" || fail "typed before the hang-up"
 pid=$(e2e_pid)
 kill -HUP "$pid"
 st=$(wait_exit)

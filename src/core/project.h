@@ -42,6 +42,10 @@ enum project_extra {
 	PJ_X_PROGRESS,            /* 进度 (0..100 as text) */
 	PJ_X_YES,                 /* 赞成票 of its vote ("" before the vote) */
 	PJ_X_OVERDUE,             /* "超期" when 实施 and the planned date is before today */
+	PJ_X_VOTES,               /* its latest vote: "赞成 25 / 反对 2 / 弃权 2，通过" ("" none; no
+				   * verdict while the session has not announced it) */
+	PJ_X_JOINED,              /* 满意度测评: 参加人数 (0 before) */
+	PJ_X_SATISFIED,           /* 满意 + 基本满意 */
 	PJ_NCOLS
 };
 

@@ -531,6 +531,12 @@ static const char *const pj_row_sql[PJ_NCOLS] = {
 	[PJ_X_YES] = "(SELECT pv.yes FROM project_votes pv JOIN vote_sessions s ON s.id = pv.session_id"
 		     " AND s.deleted = 0 WHERE pv.project_id = p.id ORDER BY s.date DESC, s.id DESC LIMIT 1)",
 	[PJ_X_OVERDUE] = "CASE WHEN p.status = '实施' AND p.planned_date < ?6 THEN '超期' ELSE NULL END",
+	[PJ_X_VOTES] = "(SELECT '赞成 ' || pv.yes || ' / 反对 ' || pv.no || ' / 弃权 ' || pv.abstain ||"
+		       " CASE pv.passed WHEN 1 THEN '，通过' WHEN 0 THEN '，未通过' ELSE '' END"
+		       " FROM project_votes pv JOIN vote_sessions s ON s.id = pv.session_id"
+		       " AND s.deleted = 0 WHERE pv.project_id = p.id ORDER BY s.date DESC, s.id DESC LIMIT 1)",
+	[PJ_X_JOINED] = "p.eval_joined",
+	[PJ_X_SATISFIED] = "p.eval_satisfied + p.eval_basic",
 };
 
 static char *pj_order(int col, bool desc)

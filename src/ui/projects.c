@@ -219,7 +219,7 @@ static const struct binding pjlist_actions[] = {
 void projects_push(void)
 {
 	struct pjlist *s = xcalloc(1, sizeof *s);
-	listscreen_push(&(struct listscreen_desc){ .title = "民生实事项目台账",
+	listscreen_push(&(struct listscreen_desc){ .title = app->cfg->titles[REG_PROJECTS],
 						   .cols = pj_cols,
 						   .ncols = (int)ARRAY_LEN(pj_cols),
 						   .sort_col = 0,

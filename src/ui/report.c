@@ -259,9 +259,12 @@ static int report_open(struct screen *s)
 	case RT_TRAINING:
 		training_push();
 		break;
-	case RT_PROJECTS: /* the list's period is years: those of the period */
+	case RT_PROJECTS:
+		/* Every year: the list narrows by 年度 only, and a project proposed, voted or
+		 * completed in the period may belong to the plan of another year. */
 		projects_push();
-		break;
+		free(range);
+		return UI_REDRAW;
 	case RT_NONE:
 		app_message(MSG_INFO, "「%s」没有对应的台账", summary_cols[c].header);
 		free(range);

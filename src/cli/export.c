@@ -139,7 +139,9 @@ int cli_export(const struct cfg *cfg, const char *path, const struct cli_export_
 	if (kind == EXPORT_SUMMARY) {
 		struct summary s;
 		struct calendar *cal = calendar_new(cfg, &err);
-		struct summary_opts so = { cfg->min_activities_per_quarter, cal, { cfg->assign_days, cfg->followup_days } };
+		struct summary_opts so = { cfg->min_activities_per_quarter,
+					   cal,
+					   { cfg->assign_days, cfg->followup_days } };
 		summary_init(&s, cfg->station_code, cfg->station_name, label, p.from, p.to);
 		rc = !cal || db_summary(db, &s, &so, &err) < 0 || export_summary(&s, out, &o, &err) < 0 ? CLI_PROBLEMS
 													: CLI_OK;

@@ -92,8 +92,11 @@ static int print_period(const struct print_args *a, int reg, struct period *p)
 				   cli_msg("期间", ""));
 	if ((a->from || a->to) && !(a->from && a->to))
 		return print_usage("%s 要和 --to 一起用", "%s needs --to as well", "--from");
-	char *text = a->month ? xstrdup(a->month) : a->period ? xstrdup(a->period) : a->year ? xstrdup(a->year)
-		   : a->from ? xasprintf("%s~%s", a->from, a->to) : NULL;
+	char *text = a->month ? xstrdup(a->month)
+		: a->period   ? xstrdup(a->period)
+		: a->year     ? xstrdup(a->year)
+		: a->from     ? xasprintf("%s~%s", a->from, a->to)
+			      : NULL;
 	if (!text && reg == REG_PROJECTS) {
 		clock_today(today);
 		text = xasprintf("%.4s", today);
@@ -159,11 +162,12 @@ int cli_print(const struct cfg *cfg, const char *path, int argc, char **argv)
 			if (!strcmp(a.what, cfg->titles[i]))
 				reg = i;
 		if (reg < 0)
-			return print_usage("没有这个登记簿：%s（可用 deputies visits cases suggestions activities "
-					   "training performance projects notice plan）",
-					   "no such register: %s (deputies visits cases suggestions activities training "
-					   "performance projects notice plan)",
-					   a.what);
+			return print_usage(
+				"没有这个登记簿：%s（可用 deputies visits cases suggestions activities "
+				"training performance projects notice plan）",
+				"no such register: %s (deputies visits cases suggestions activities training "
+				"performance projects notice plan)",
+				a.what);
 		if ((rc = print_period(&a, reg, &p)) >= 0)
 			return rc;
 	}

@@ -16,8 +16,8 @@
 
 bool points_item_known(const char *name)
 {
-	static const char *const fixed[] = { POINTS_RECEPTION, POINTS_WALK, POINTS_LEAD, POINTS_SECOND, POINTS_REPORT,
-						     POINTS_PROJECT };
+	static const char *const fixed[] = { POINTS_RECEPTION, POINTS_WALK,   POINTS_LEAD,
+					     POINTS_SECOND,    POINTS_REPORT, POINTS_PROJECT };
 	for (size_t i = 0; i < ARRAY_LEN(fixed); i++)
 		if (!strcmp(name, fixed[i]))
 			return true;

@@ -26,8 +26,9 @@ struct cfg;
 #define POINTS_LEAD      "领衔建议" /* suggestions led (suggestions.lead_deputy_id) */
 #define POINTS_SECOND    "附议建议" /* suggestions seconded (suggestion_deputies) */
 #define POINTS_REPORT    "述职"     /* 述职评议 held (evaluations) */
-#define POINTS_PROJECT   "民生实事：提出并通过" /* projects the deputy proposed (projects.proposer_deputy_id)
-					       * that passed a vote session held that year (vote_date) */
+/* projects the deputy proposed (projects.proposer_deputy_id) that passed a vote session held
+ * that year (vote_date) */
+#define POINTS_PROJECT "民生实事：提出并通过"
 #define POINTS_ACTIVITY  "活动："   /* prefix of an activity type's item: 活动：视察 */
 
 #define POINTS_ITEM_MAX 32  /* items in a rule set */

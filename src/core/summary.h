@@ -58,8 +58,8 @@ enum sum_col {
 	SUM_MIN_MET,  /* 季度活动达标 */
 	/* ---- format 2 ---- */
 	SUM_ACT_INSPECT, /* 活动_督查 (the type came after format 1; counted in 代表活动 too) */
-	SUM_RING_FIRST,  /* 受理随时_到期, 受理随时_按时, 受理随时_按时率(%), then 交办及时, 办理限时,
-			  * 答复定时, 回访适时 likewise: SUM_RING_FIRST + 3 * enum case_ring + SUM_RING_* */
+	SUM_RING_FIRST, /* 受理随时_到期, 受理随时_按时, 受理随时_按时率(%), then 交办及时, 办理限时,
+			 * 答复定时, 回访适时 likewise: SUM_RING_FIRST + 3 * enum case_ring + SUM_RING_* */
 	SUM_RING_LAST = SUM_RING_FIRST + 14,
 	SUM_PJ_PROPOSED,  /* 征集项目 */
 	SUM_PJ_VOTED,     /* 票决项目 */

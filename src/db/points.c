@@ -35,21 +35,21 @@ void points_figures_counts(const struct points_figures *f, const struct points_r
 		const char *item = rules->v[i].item;
 		int t;
 		counts[i] = !strcmp(item, POINTS_RECEPTION) ? f->received
-			    : !strcmp(item, POINTS_WALK)    ? f->walks
-			    : !strcmp(item, POINTS_LEAD)    ? f->led
-			    : !strcmp(item, POINTS_SECOND)  ? f->seconded
-			    : !strcmp(item, POINTS_REPORT)  ? f->evals
-			    : !strcmp(item, POINTS_PROJECT) ? f->projects_passed
-			    : str_starts(item, POINTS_ACTIVITY) && (t = type_index(item + strlen(POINTS_ACTIVITY))) >= 0
-				    ? f->act[t][ATT_PRESENT]
-				    : 0;
+			: !strcmp(item, POINTS_WALK)        ? f->walks
+			: !strcmp(item, POINTS_LEAD)        ? f->led
+			: !strcmp(item, POINTS_SECOND)      ? f->seconded
+			: !strcmp(item, POINTS_REPORT)      ? f->evals
+			: !strcmp(item, POINTS_PROJECT)     ? f->projects_passed
+			: str_starts(item, POINTS_ACTIVITY) && (t = type_index(item + strlen(POINTS_ACTIVITY))) >= 0
+			? f->act[t][ATT_PRESENT]
+			: 0;
 	}
 }
 
 bool points_figures_empty(const struct points_figures *f)
 {
 	int64_t any = f->duty_days | f->received | f->walks | f->led | f->seconded | f->cases | f->evals | f->adjusted |
-		      f->projects | f->projects_passed;
+		f->projects | f->projects_passed;
 	for (int i = 0; i < POINTS_TYPES_MAX; i++)
 		for (int a = 0; a < ATT_COUNT; a++)
 			any |= f->act[i][a];
@@ -149,8 +149,8 @@ static const struct fig_query {
 	{ "SELECT x.deputy_id, count(*) FROM reception_days r JOIN reception_duty x ON x.reception_day_id = r.id"
 	  " WHERE r.date BETWEEN ?1 AND ?2 AND r.deleted = 0 AND r.status = '正常'%s GROUP BY x.deputy_id",
 	  "x.deputy_id", row_duty, true },
-	{ "SELECT deputy_id, walk, visits, people FROM deputy_visit_years WHERE year = ?3%s",
-	  "deputy_id", row_visits, false },
+	{ "SELECT deputy_id, walk, visits, people FROM deputy_visit_years WHERE year = ?3%s", "deputy_id", row_visits,
+	  false },
 	{ "SELECT x.deputy_id, count(*), sum(c.status = '办结'), sum(c.satisfaction = '满意'),"
 	  " sum(c.satisfaction = '基本满意'), sum(c.satisfaction = '不满意') FROM visits v"
 	  " JOIN visit_deputies x ON x.visit_id = v.id JOIN cases c ON c.id = v.case_id"

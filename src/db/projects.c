@@ -220,12 +220,13 @@ static int pj_write(struct db *db, int64_t id, char *const *vals, const struct p
 {
 	sqlite3_stmt *st = NULL;
 	int rc = -1, src;
-	const char *sql = id ? "UPDATE projects SET (title, content, year, date, source, proposer, proposer_deputy_id,"
-			       " category, budget, source_suggestion_id, updated_at) = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-			       " ?11, " DB_NOW_SQL ") WHERE id = ?10 AND deleted = 0"
-			     : "INSERT INTO projects (title, content, year, date, source, proposer, proposer_deputy_id,"
-			       " category, budget, source_visit_id, source_suggestion_id)"
-			       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+	const char *sql = id
+		? "UPDATE projects SET (title, content, year, date, source, proposer, proposer_deputy_id,"
+		  " category, budget, source_suggestion_id, updated_at) = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+		  " ?11, " DB_NOW_SQL ") WHERE id = ?10 AND deleted = 0"
+		: "INSERT INTO projects (title, content, year, date, source, proposer, proposer_deputy_id,"
+		  " category, budget, source_visit_id, source_suggestion_id)"
+		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 	struct project_state s;
 	if (db_begin(db, err) < 0)
 		return -1;
@@ -289,8 +290,8 @@ int db_projects_delete(struct db *db, int64_t id, char **err)
 /* The 代表建议 a project came from, as the form and the list show it: "编号 标题（提出日期）",
  * marked when it was deleted since. */
 #define PJ_SUGGESTION_LABEL                                                                                            \
-	"(SELECT CASE WHEN sg.suggestion_no IS NULL OR sg.suggestion_no = '' THEN '' ELSE sg.suggestion_no || ' ' END"  \
-	" || sg.title || '（' || sg.date || '）' || CASE WHEN sg.deleted THEN '（已删除）' ELSE '' END"                 \
+	"(SELECT CASE WHEN sg.suggestion_no IS NULL OR sg.suggestion_no = '' THEN '' ELSE sg.suggestion_no || ' ' END" \
+	" || sg.title || '（' || sg.date || '）' || CASE WHEN sg.deleted THEN '（已删除）' ELSE '' END"         \
 	" FROM suggestions sg WHERE sg.id = p.source_suggestion_id)"
 
 void db_project_info_free(struct project_info *p)
@@ -313,7 +314,8 @@ int db_projects_get(struct db *db, int64_t id, struct project_info *out, char **
 		" CASE WHEN v.id IS NULL THEN '' ELSE v.date || ' ' || v.visitor_name"
 		" || CASE WHEN v.deleted THEN '（已删除）' ELSE '' END END,"
 		" coalesce(u.name, ''),"
-		" coalesce((SELECT s.date || ' ' || s.meeting || '：赞成 ' || pv.yes || ' 反对 ' || pv.no || ' 弃权 ' ||"
+		" coalesce((SELECT s.date || ' ' || s.meeting || '：赞成 ' || pv.yes || ' 反对 ' || pv.no || ' 弃权 ' "
+		"||"
 		" pv.abstain || CASE pv.passed WHEN 1 THEN '，通过' WHEN 0 THEN '，未通过' ELSE '，待公布' END"
 		" FROM project_votes pv JOIN vote_sessions s ON s.id = pv.session_id AND s.deleted = 0"
 		" WHERE pv.project_id = p.id ORDER BY s.date DESC, s.id DESC LIMIT 1), ''),"

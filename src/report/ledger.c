@@ -260,10 +260,17 @@ static int perf_fetch(struct ledger *l, int64_t offset, int limit, char **err)
 
 /* 民生实事项目台账: the projects of the period's years (年度), by 征集日期. */
 static const struct pdf_col pj_cols[] = {
-	{ "序号", 3.6, PDF_CENTER },         { "项目名称", 15, PDF_LEFT },    { "来源/提出人", 9, PDF_CENTER },
-	{ "类别", 6, PDF_CENTER },         { "概算（万元）", 7.4, PDF_CENTER }, { "状态", 5, PDF_CENTER },
-	{ "票决（赞成/反对/弃权，通过与否）", 19, PDF_LEFT }, { "承办单位", 10, PDF_CENTER },
-	{ "计划完成", 10, PDF_CENTER },    { "进度", 5, PDF_CENTER },       { "测评满意率", 7, PDF_CENTER },
+	{ "序号", 3.6, PDF_CENTER },
+	{ "项目名称", 15, PDF_LEFT },
+	{ "来源/提出人", 9, PDF_CENTER },
+	{ "类别", 6, PDF_CENTER },
+	{ "概算（万元）", 7.4, PDF_CENTER },
+	{ "状态", 5, PDF_CENTER },
+	{ "票决（赞成/反对/弃权，通过与否）", 19, PDF_LEFT },
+	{ "承办单位", 10, PDF_CENTER },
+	{ "计划完成", 10, PDF_CENTER },
+	{ "进度", 5, PDF_CENTER },
+	{ "测评满意率", 7, PDF_CENTER },
 };
 
 static struct project_filter pj_filter(const struct ledger *l)
@@ -284,9 +291,10 @@ static int pj_row(void *ud, int64_t id, const char *const *v)
 	bool carried = st == PS_CARRYING || st == PS_DONE || st == PS_EVALUATED;
 	snprintf(progress, sizeof progress, "%s%s", carried ? v[PJ_X_PROGRESS] : "", carried ? "%" : "");
 	eval_rate_text(atoll(v[PJ_X_JOINED]), atoll(v[PJ_X_SATISFIED]), 0, rate);
-	const char *cells[] = { v[PJ_TITLE],     source,         v[PJ_CATEGORY], v[PJ_BUDGET],
-				v[PJ_X_STATUS],  v[PJ_X_VOTES],  v[PJ_X_UNIT],   v[PJ_X_PLANNED],
-				progress,        atoll(v[PJ_X_JOINED]) ? rate : "" };
+	const char *cells[] = {
+		v[PJ_TITLE],   source,       v[PJ_CATEGORY],  v[PJ_BUDGET], v[PJ_X_STATUS],
+		v[PJ_X_VOTES], v[PJ_X_UNIT], v[PJ_X_PLANNED], progress,     atoll(v[PJ_X_JOINED]) ? rate : ""
+	};
 	lbuf_add(&l->buf, cells);
 	free(source);
 	return 0;
@@ -478,8 +486,8 @@ int ledger_write(struct db *db, const struct cfg *cfg, const struct ledger_opts 
 	else
 		snprintf(right, sizeof right, "共 %lld %s", (long long)l.total,
 			 o->reg == REG_DEPUTIES || o->reg == REG_PERFORMANCE ? "人"
-			 : o->reg == REG_PROJECTS			      ? "项"
-										      : "条");
+				 : o->reg == REG_PROJECTS                    ? "项"
+									     : "条");
 	clock_today(today);
 	struct pdf_table t = {
 		.cols = l.def->cols,

@@ -256,8 +256,9 @@ static int pjform_save(void *ud)
 	/* the 代表建议 is linked only while it is the source */
 	struct project_links l = { .deputy_id = form_choice_id(s->form, PJ_DEPUTY),
 				   .visit_id = s->visit_id,
-				   .suggestion_id = !strcmp(v[PJ_SOURCE], "代表建议") ? form_choice_id(s->form, PJ_SUGGESTION)
-										   : 0 };
+				   .suggestion_id = !strcmp(v[PJ_SOURCE], "代表建议")
+					   ? form_choice_id(s->form, PJ_SUGGESTION)
+					   : 0 };
 	struct refusal why = { 0 };
 	int64_t id = s->id, rc = UI_REDRAW;
 	if (record_check(&project_def, v, app->today, msgs)) {

@@ -107,7 +107,8 @@ static void report_prepare(struct screen *s, int top, int height, int width)
 		summary_init(&r->s, app->cfg->station_code, app->cfg->station_name, r->label, r->p.from, r->p.to);
 		free(r->error);
 		r->error = NULL;
-		struct summary_opts o = { app->cfg->min_activities_per_quarter, app->cal,
+		struct summary_opts o = { app->cfg->min_activities_per_quarter,
+					  app->cal,
 					  { app->cfg->assign_days, app->cfg->followup_days } };
 		if (db_summary(app->db, &r->s, &o, &err) < 0)
 			r->error = err;

@@ -118,8 +118,9 @@ static int64_t visit(void)
 
 static int64_t project(const char *title, int64_t visit_id, int64_t deputy, struct refusal *why)
 {
-	char *v[PJ_NFIELDS] = { (char *)title, "2026", "2026-03-02", visit_id ? "来访" : "代表", "王大爷", "", "",
-				"养老托育", "120", "" };
+	char *v[PJ_NFIELDS] = { (char *)title, "2026", "2026-03-02", visit_id ? "来访" : "代表",
+				"王大爷",      "",     "",           "养老托育",
+				"120",         "" };
 	struct project_links l = { .visit_id = visit_id, .deputy_id = deputy };
 	int64_t id = 0;
 	if (db_projects_save(db, 0, v, &l, &id, why) < 0)
@@ -246,7 +247,8 @@ TEST(t_suggestion_source)
 	tdb_open("projects_sug");
 	CHECK_INT(db_exec(db,
 			  "INSERT INTO suggestions (id, suggestion_no, title, date) VALUES"
-			  " (1, 'J2026-01', '关于建设社区食堂的建议', '2026-02-01'), (2, NULL, '关于修路的建议', '2026-02-03')",
+			  " (1, 'J2026-01', '关于建设社区食堂的建议', '2026-02-01'), (2, NULL, '关于修路的建议', "
+			  "'2026-02-03')",
 			  NULL),
 		  0);
 	char *v[PJ_NFIELDS] = { "社区食堂", "2026", "2026-03-02", "代表建议", "", "", "", "养老托育", "", "" };

@@ -109,7 +109,8 @@ static const char fixture_sql[] =
 	" WHERE id IN (1, 2, 3, 4, 5, 9);"
 	/* 民生实事项目 p1..p8 and vote sessions s0 (06-20), s1 (08-20, decided), s2 (09-25, not yet). */
 	"INSERT INTO vote_sessions (id, date, meeting, expected, present, decided) VALUES"
-	" (10, '2026-06-20', 'm0', 30, 28, 1), (11, '2026-08-20', 'm1', 30, 29, 1), (12, '2026-09-25', 'm2', 30, 27, 0);"
+	" (10, '2026-06-20', 'm0', 30, 28, 1), (11, '2026-08-20', 'm1', 30, 29, 1), (12, '2026-09-25', 'm2', 30, 27, "
+	"0);"
 	"INSERT INTO projects (id, title, year, date, source, status, vote_date, completed_date, eval_joined,"
 	" eval_satisfied, eval_basic, eval_unsatisfied, deleted) VALUES"
 	" (1, 'p1', 2026, '2026-07-02', '来访', '实施', '2026-08-20', NULL, 0, 0, 0, 0, 0),"

@@ -252,11 +252,15 @@ TEST(t_suggestion_source)
 			  NULL),
 		  0);
 	char *v[PJ_NFIELDS] = { "社区食堂", "2026", "2026-03-02", "代表建议", "", "", "", "养老托育", "", "" };
-	CHECK_INT(record_check(&project_def, v, today, msgs), 1);
+	char **c = record_copy_values(&project_def, v); /* record_check trims in place */
+	CHECK_INT(record_check(&project_def, c, today, msgs), 1);
 	CHECK(msgs[PJ_SUGGESTION] && strstr(msgs[PJ_SUGGESTION], "请选择是哪一件建议"));
+	record_free_values(&project_def, c);
 	v[PJ_SUGGESTION] = "J2026-01 关于建设社区食堂的建议（2026-02-01）";
 	memset(msgs, 0, sizeof msgs);
-	CHECK_INT(record_check(&project_def, v, today, msgs), 0);
+	c = record_copy_values(&project_def, v);
+	CHECK_INT(record_check(&project_def, c, today, msgs), 0);
+	record_free_values(&project_def, c);
 	struct project_links l = { .suggestion_id = 1 };
 	int64_t id = 0;
 	CHECK_INT(db_projects_save(db, 0, v, &l, &id, &why), 0);

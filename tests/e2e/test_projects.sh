@@ -35,7 +35,7 @@ expect_screen "台账"
 key 0
 expect_screen "票决会议"
 type_text "台账"; key Enter
-expect_screen "民生实事项目台账"
+expect_screen "年度："  # the list itself (the pick list also names the register)
 check "the list shows it" screen_has "征集"
 key Enter
 expect_screen "民生实事项目：社区养老服务中心建设"
@@ -145,7 +145,7 @@ check "home: project overdue against its plan" wait_for "民生实事项目超�
 key 0
 expect_screen "票决会议"
 type_text "台账"; key Enter
-expect_screen "民生实事项目台账"
+expect_screen "年度："  # the list itself (the pick list also names the register)
 key Enter
 expect_screen "民生实事项目：社区养老服务中心建设"
 
@@ -181,7 +181,7 @@ expect_screen "台账："
 key 0
 expect_screen "票决会议"
 type_text "台账"; key Enter
-expect_screen "民生实事项目台账"
+expect_screen "年度："  # the list itself (the pick list also names the register)
 key F3
 expect_screen "新增民生实事项目"
 type_text "社区长者食堂"; key Tab Tab Tab
@@ -194,7 +194,7 @@ check "saved from the suggestion" wait_for "已保存民生实事项目《社区
 check_eq "linked to suggestion 1, proposed by 张三" \
 	"$(sql "select p.source || '/' || p.source_suggestion_id || '/' || d.name from projects p join deputies d on d.id = p.proposer_deputy_id where p.title = '社区长者食堂'")" "代表建议/1/张三"
 key Escape
-expect_screen "民生实事项目台账"
+expect_screen "年度："  # the list itself (the pick list also names the register)
 key F3
 expect_screen "新增民生实事项目"
 type_text "村道修缮"; key Tab Tab Tab
@@ -209,7 +209,7 @@ check "a deleted suggestion refused" wait_for "来源的代表建议找不到了
 check_eq "refused: nothing written" "$(sql "select count(*) from projects where title = '村道修缮'")" 0
 key Escape
 if wait_for "放弃"; then key y; fi
-expect_screen "民生实事项目台账"
+expect_screen "年度："  # the list itself (the pick list also names the register)
 
 # --- the deputy's file: the project he proposed, the 督查 he went on ---
 key Escape

@@ -2,6 +2,7 @@
  * list of a period as CSV for Excel and WPS (docs/EXPORT.md). Read only. */
 #include "cli/cli.h"
 
+#include "core/calendar.h"
 #include "core/clock.h"
 #include "core/period.h"
 #include "core/summary.h"
@@ -137,11 +138,14 @@ int cli_export(const struct cfg *cfg, const char *path, const struct cli_export_
 	int64_t rows = 0;
 	if (kind == EXPORT_SUMMARY) {
 		struct summary s;
+		struct calendar *cal = calendar_new(cfg, &err);
+		struct summary_opts so = { cfg->min_activities_per_quarter,
+					   cal,
+					   { cfg->assign_days, cfg->followup_days } };
 		summary_init(&s, cfg->station_code, cfg->station_name, label, p.from, p.to);
-		rc = db_summary(db, &s, cfg->min_activities_per_quarter, &err) < 0 ||
-				export_summary(&s, out, &o, &err) < 0
-			? CLI_PROBLEMS
-			: CLI_OK;
+		rc = !cal || db_summary(db, &s, &so, &err) < 0 || export_summary(&s, out, &o, &err) < 0 ? CLI_PROBLEMS
+													: CLI_OK;
+		calendar_free(cal);
 		summary_free(&s);
 		rows = 1;
 	} else {

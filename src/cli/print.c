@@ -1,12 +1,14 @@
 /* station print: a register's ledger, the reception-day notice or the year's activity plan as a
  * PDF (report/ledger.h, report/notice.h), then to [print] command when one is set.
  *
- *   station print REGISTER [--month YYYY-MM | --period P | --from D --to D] [-o FILE.pdf] [--unmasked]
+ *   station print REGISTER [--month YYYY-MM | --period P | --year YYYY | --from D --to D] [-o FILE.pdf]
+ *                          [--unmasked]
  *   station print notice --date YYYY-MM-DD [-o FILE.pdf]
  *   station print plan [--year YYYY] [-o FILE.pdf]
  *
  * REGISTER is a [registers] key (deputies, visits, cases, suggestions, activities, training,
- * performance) or its title from station.ini. Default period: this month. The words after
+ * performance, projects) or its title from station.ini. Default period: this month (projects:
+ * this year, as they are kept by 年度). The words after
  * "print" are parsed here (main.c hands them over untouched). On a terminal, a progress line on
  * stderr. Exit: 0 written (and sent), 1 not written (font, folder, disk) or not sent, 2 usage,
  * 4 database. */
@@ -79,18 +81,26 @@ static int print_parse(int argc, char **argv, struct print_args *a)
 	return -1;
 }
 
-/* The period of a ledger from --month / --period / --from --to (default: this month). */
-static int print_period(const struct print_args *a, struct period *p)
+/* The period of a ledger from --month / --period / --year / --from --to (default: this month, or
+ * this year for the projects). */
+static int print_period(const struct print_args *a, int reg, struct period *p)
 {
 	char *err = NULL, today[11];
-	int given = !!a->month + !!a->period + !!(a->from || a->to);
+	int given = !!a->month + !!a->period + !!a->year + !!(a->from || a->to);
 	if (given > 1)
 		return print_usage("%s只能用一种写法", "%sgive one of --month, --period or --from/--to",
 				   cli_msg("期间", ""));
 	if ((a->from || a->to) && !(a->from && a->to))
 		return print_usage("%s 要和 --to 一起用", "%s needs --to as well", "--from");
-	char *text = a->month ? xstrdup(a->month) : a->period ? xstrdup(a->period)
-			   : a->from ? xasprintf("%s~%s", a->from, a->to) : NULL;
+	char *text = a->month ? xstrdup(a->month)
+		: a->period   ? xstrdup(a->period)
+		: a->year     ? xstrdup(a->year)
+		: a->from     ? xasprintf("%s~%s", a->from, a->to)
+			      : NULL;
+	if (!text && reg == REG_PROJECTS) {
+		clock_today(today);
+		text = xasprintf("%.4s", today);
+	}
 	if (!text) {
 		clock_today(today);
 		period_month_of(today, p);
@@ -152,12 +162,13 @@ int cli_print(const struct cfg *cfg, const char *path, int argc, char **argv)
 			if (!strcmp(a.what, cfg->titles[i]))
 				reg = i;
 		if (reg < 0)
-			return print_usage("没有这个登记簿：%s（可用 deputies visits cases suggestions activities "
-					   "training performance notice plan）",
-					   "no such register: %s (deputies visits cases suggestions activities training "
-					   "performance notice plan)",
-					   a.what);
-		if ((rc = print_period(&a, &p)) >= 0)
+			return print_usage(
+				"没有这个登记簿：%s（可用 deputies visits cases suggestions activities "
+				"training performance projects notice plan）",
+				"no such register: %s (deputies visits cases suggestions activities training "
+				"performance projects notice plan)",
+				a.what);
+		if ((rc = print_period(&a, reg, &p)) >= 0)
 			return rc;
 	}
 	if (notice && !a.date)

@@ -31,11 +31,11 @@
 #define CFG_SHOW_COLS  40            /* a bad value or line is quoted up to this many columns */
 
 static const char *const reg_keys[REG_COUNT] = {
-	"deputies", "visits", "cases", "suggestions", "activities", "training", "performance",
+	"deputies", "visits", "cases", "suggestions", "activities", "training", "performance", "projects",
 };
 static const char *const reg_titles[REG_COUNT] = {
 	"代表名册",       "接待选民登记簿", "意见建议办理簿", "代表建议办理簿",
-	"代表活动记录簿", "学习培训记录簿", "代表履职登记簿",
+	"代表活动记录簿", "学习培训记录簿", "代表履职登记簿", "民生实事项目台账",
 };
 
 /* How a value is checked and stored. */
@@ -92,6 +92,7 @@ static const struct item items[] = {
 	{ "registers", "activities", K_TEXT, F(titles[REG_ACTIVITIES]), 0, 20 },
 	{ "registers", "training", K_TEXT, F(titles[REG_TRAINING]), 0, 20 },
 	{ "registers", "performance", K_TEXT, F(titles[REG_PERFORMANCE]), 0, 20 },
+	{ "registers", "projects", K_TEXT, F(titles[REG_PROJECTS]), 0, 20 },
 	{ "print", "font", K_TEXT, F(print_font), 0, 60 },
 	{ "print", "command", K_TEXT, F(print_command), 0, 120 },
 	{ "print", "folder", K_PATH, F(print_folder), 0, 0 },

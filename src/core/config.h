@@ -24,6 +24,7 @@ enum reg_id {
 	REG_ACTIVITIES,  /* 代表活动记录簿 */
 	REG_TRAINING,    /* 学习培训记录簿 */
 	REG_PERFORMANCE, /* 代表履职登记簿 */
+	REG_PROJECTS,    /* 民生实事项目台账 */
 	REG_COUNT
 };
 

@@ -16,7 +16,8 @@
 
 bool points_item_known(const char *name)
 {
-	static const char *const fixed[] = { POINTS_RECEPTION, POINTS_WALK, POINTS_LEAD, POINTS_SECOND, POINTS_REPORT };
+	static const char *const fixed[] = { POINTS_RECEPTION, POINTS_WALK,   POINTS_LEAD,
+					     POINTS_SECOND,    POINTS_REPORT, POINTS_PROJECT };
 	for (size_t i = 0; i < ARRAY_LEN(fixed); i++)
 		if (!strcmp(name, fixed[i]))
 			return true;
@@ -100,7 +101,8 @@ const char *points_rule_parse(const char *item, const char *first, const char *f
 	if (!*it)
 		why = "项目名称不能为空";
 	else if (!points_item_known(it) || strlen(it) >= sizeof r.item)
-		why = "没有这个积分项目；可用的项目：接待选民、走访选民、领衔建议、附议建议、述职，"
+		why = "没有这个积分项目；可用的项目：接待选民、走访选民、领衔建议、附议建议、述职、"
+		      "民生实事：提出并通过，"
 		      "以及「活动：」加活动类型（如 活动：视察）";
 	else if (!(why = rule_num("首次分值", f, &r.first)) && !(why = rule_num("此后每次分值", fu, &r.further)) &&
 		 *c && strcmp(c, "-"))

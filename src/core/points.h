@@ -2,7 +2,7 @@
  * Pure functions, no SQL, no terminal (the counts come from db/points.c).
  *
  * A rule is one item (接待选民, 走访选民, 活动：<type> for each activity type, 领衔建议,
- * 附议建议, 述职), the points the first time in a year, the points each further time, and a
+ * 附议建议, 述职, 民生实事：提出并通过), the points the first time in a year, the points each further time, and a
  * yearly cap. Points are kept in tenths (an int: 15 is 1.5 points) so sums are exact; they are
  * written with at most one decimal ("1.5", "12", "-3").
  *
@@ -26,6 +26,9 @@ struct cfg;
 #define POINTS_LEAD      "领衔建议" /* suggestions led (suggestions.lead_deputy_id) */
 #define POINTS_SECOND    "附议建议" /* suggestions seconded (suggestion_deputies) */
 #define POINTS_REPORT    "述职"     /* 述职评议 held (evaluations) */
+/* projects the deputy proposed (projects.proposer_deputy_id) that passed a vote session held
+ * that year (vote_date) */
+#define POINTS_PROJECT "民生实事：提出并通过"
 #define POINTS_ACTIVITY  "活动："   /* prefix of an activity type's item: 活动：视察 */
 
 #define POINTS_ITEM_MAX 32  /* items in a rule set */

@@ -32,6 +32,12 @@ static const struct field_def project_fields[PJ_NFIELDS] = {
 			.choice_open = true,
 			.max_chars = 200,
 			.list_hide = true },
+	[PJ_SUGGESTION] = { .col = "source_suggestion_id",
+			    .label = "来源建议",
+			    .kind = FK_CHOICE,
+			    .choice_open = true,
+			    .max_chars = 200,
+			    .list_hide = true },
 	[PJ_CATEGORY] = { .col = "category", .label = "类别", .kind = FK_CHOICE, .choices = project_categories },
 	[PJ_BUDGET] = { .col = "budget", .label = "估算资金（万元）", .kind = FK_TEXT, .max_chars = 12 },
 	[PJ_CONTENT] = { .col = "content", .label = "内容", .kind = FK_MEMO, .max_chars = 3000, .list_hide = true },
@@ -62,6 +68,8 @@ static int project_check(char **val, const char **msgs)
 		msgs[PJ_BUDGET] = "应为数字（万元，最多两位小数），如 120 或 35.5", bad++;
 	if (!str_empty(val[PJ_SOURCE]) && !strcmp(val[PJ_SOURCE], "代表") && str_empty(val[PJ_DEPUTY]))
 		msgs[PJ_DEPUTY] = "来源为代表时请选择提出代表", bad++;
+	if (!str_empty(val[PJ_SOURCE]) && !strcmp(val[PJ_SOURCE], "代表建议") && str_empty(val[PJ_SUGGESTION]))
+		msgs[PJ_SUGGESTION] = "来源为代表建议时请选择是哪一件建议", bad++;
 	if (!str_empty(val[PJ_YEAR]) && !str_empty(val[PJ_DATE]) && atoi(val[PJ_YEAR]) < atoi(val[PJ_DATE]) - 1)
 		msgs[PJ_YEAR] = "年度不能早于征集日期的前一年", bad++;
 	return bad;

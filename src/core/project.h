@@ -22,15 +22,17 @@
 /* Field indexes into project values (the form, table projects); keep in the order of
  * project_fields in project.c. */
 enum project_field {
-	PJ_TITLE,    /* 项目名称: required, <= 60 */
-	PJ_YEAR,     /* 年度: the year of the 民生实事 plan, 2000..2100, required */
-	PJ_DATE,     /* 征集日期: required, default today */
-	PJ_SOURCE,   /* 来源: one of project_sources, required */
-	PJ_PROPOSER, /* 提出人: who proposed it (a resident, a council), <= 40 */
-	PJ_DEPUTY,   /* 提出代表: FK_CHOICE of deputies supplied at run time (the id travels) */
-	PJ_CATEGORY, /* 类别: one of project_categories */
-	PJ_BUDGET,   /* 估算资金（万元）: a number >= 0 with at most 2 decimals, or empty */
-	PJ_CONTENT,  /* 内容: memo, <= 3000 */
+	PJ_TITLE,      /* 项目名称: required, <= 60 */
+	PJ_YEAR,       /* 年度: the year of the 民生实事 plan, 2000..2100, required */
+	PJ_DATE,       /* 征集日期: required, default today */
+	PJ_SOURCE,     /* 来源: one of project_sources, required */
+	PJ_PROPOSER,   /* 提出人: who proposed it (a resident, a council), <= 40 */
+	PJ_DEPUTY,     /* 提出代表: FK_CHOICE of deputies supplied at run time (the id travels) */
+	PJ_SUGGESTION, /* 来源建议: FK_CHOICE of 代表建议 supplied at run time (the id travels);
+			* required when 来源 is 代表建议 */
+	PJ_CATEGORY,   /* 类别: one of project_categories */
+	PJ_BUDGET,     /* 估算资金（万元）: a number >= 0 with at most 2 decimals, or empty */
+	PJ_CONTENT,    /* 内容: memo, <= 3000 */
 	PJ_NFIELDS
 };
 
@@ -42,6 +44,10 @@ enum project_extra {
 	PJ_X_PROGRESS,            /* 进度 (0..100 as text) */
 	PJ_X_YES,                 /* 赞成票 of its vote ("" before the vote) */
 	PJ_X_OVERDUE,             /* "超期" when 实施 and the planned date is before today */
+	PJ_X_VOTES,               /* its latest vote: "赞成 25 / 反对 2 / 弃权 2，通过" ("" none; no
+				   * verdict while the session has not announced it) */
+	PJ_X_JOINED,              /* 满意度测评: 参加人数 (0 before) */
+	PJ_X_SATISFIED,           /* 满意 + 基本满意 */
 	PJ_NCOLS
 };
 

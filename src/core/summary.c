@@ -81,6 +81,29 @@ const struct summary_col summary_cols[SUM_N] = {
 	[SUM_ACT_FIRST + 10] = { "活动_其他", SK_INT },
 	[SUM_QUARTERS] = { "整季度数", SK_INT },
 	[SUM_MIN_MET] = { "季度活动达标", SK_FLAG },
+	[SUM_ACT_INSPECT] = { "活动_督查", SK_INT },
+	[SUM_RING_FIRST + 0] = { "受理随时_到期", SK_INT },
+	[SUM_RING_FIRST + 1] = { "受理随时_按时", SK_INT },
+	[SUM_RING_FIRST + 2] = { "受理随时_按时率(%)", SK_RATE },
+	[SUM_RING_FIRST + 3] = { "交办及时_到期", SK_INT },
+	[SUM_RING_FIRST + 4] = { "交办及时_按时", SK_INT },
+	[SUM_RING_FIRST + 5] = { "交办及时_按时率(%)", SK_RATE },
+	[SUM_RING_FIRST + 6] = { "办理限时_到期", SK_INT },
+	[SUM_RING_FIRST + 7] = { "办理限时_按时", SK_INT },
+	[SUM_RING_FIRST + 8] = { "办理限时_按时率(%)", SK_RATE },
+	[SUM_RING_FIRST + 9] = { "答复定时_到期", SK_INT },
+	[SUM_RING_FIRST + 10] = { "答复定时_按时", SK_INT },
+	[SUM_RING_FIRST + 11] = { "答复定时_按时率(%)", SK_RATE },
+	[SUM_RING_FIRST + 12] = { "回访适时_到期", SK_INT },
+	[SUM_RING_FIRST + 13] = { "回访适时_按时", SK_INT },
+	[SUM_RING_FIRST + 14] = { "回访适时_按时率(%)", SK_RATE },
+	[SUM_PJ_PROPOSED] = { "征集项目", SK_INT },
+	[SUM_PJ_VOTED] = { "票决项目", SK_INT },
+	[SUM_PJ_PASSED] = { "通过项目", SK_INT },
+	[SUM_PJ_DONE] = { "完成项目", SK_INT },
+	[SUM_PJ_JOINED] = { "测评人数", SK_INT },
+	[SUM_PJ_SATISFIED] = { "测评满意和基本满意", SK_INT },
+	[SUM_PJ_SAT_RATE] = { "测评满意率(%)", SK_RATE },
 };
 /* clang-format on */
 
@@ -114,9 +137,12 @@ int summary_category_col(const char *category)
 
 int summary_activity_col(const char *type)
 {
-	for (int i = 0; type && activity_types[i] && i <= SUM_ACT_LAST - SUM_ACT_FIRST; i++)
-		if (!strcmp(type, activity_types[i]))
-			return SUM_ACT_FIRST + i;
+	/* By the column's name, "活动_" and the type: 督查 came after format 1 and has its column
+	 * at the end, so the columns of format 1 keep their places. */
+	static const char prefix[] = "活动_";
+	for (int c = SUM_ACT_FIRST; type && c <= SUM_ACT_INSPECT; c = c == SUM_ACT_LAST ? SUM_ACT_INSPECT : c + 1)
+		if (!strcmp(summary_cols[c].header + strlen(prefix), type))
+			return c;
 	return -1;
 }
 
@@ -155,8 +181,13 @@ void summary_finish(struct summary *s)
 /* Numerator and denominator of a rate column. */
 static void summary_rate_parts(int c, int *num, int *den)
 {
-	*num = c == SUM_ON_TIME_RATE ? SUM_ON_TIME : SUM_SATISFIED;
-	*den = c == SUM_ON_TIME_RATE ? SUM_CLOSED : SUM_FOLLOWED;
+	if (c >= SUM_RING_FIRST && c <= SUM_RING_LAST) { /* a ring's 到期, 按时, 按时率 */
+		*num = c - SUM_RING_RATE + SUM_RING_ON_TIME;
+		*den = c - SUM_RING_RATE + SUM_RING_DUE;
+		return;
+	}
+	*num = c == SUM_ON_TIME_RATE ? SUM_ON_TIME : c == SUM_PJ_SAT_RATE ? SUM_PJ_SATISFIED : SUM_SATISFIED;
+	*den = c == SUM_ON_TIME_RATE ? SUM_CLOSED : c == SUM_PJ_SAT_RATE ? SUM_PJ_JOINED : SUM_FOLLOWED;
 }
 
 char *summary_cell(const struct summary *s, int c)

@@ -9,8 +9,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* The format of the summary and detail files; `station merge` refuses a newer one. */
-#define SUMMARY_FORMAT 1
+/* The format of the summary and detail files; `station merge` refuses a newer one. 2 appended
+ * 活动_督查, the 五环五时 rings and the 民生实事项目 figures to the summary (SUM_N_V1 columns
+ * before); the detail files did not change. */
+#define SUMMARY_FORMAT 2
 
 /* The columns of the summary row, in file order (docs/SUMMARY.md defines each one). */
 enum sum_col {
@@ -54,8 +56,24 @@ enum sum_col {
 	SUM_ACT_LAST = SUM_ACT_FIRST + 10,
 	SUM_QUARTERS, /* 整季度数 */
 	SUM_MIN_MET,  /* 季度活动达标 */
+	/* ---- format 2 ---- */
+	SUM_ACT_INSPECT, /* 活动_督查 (the type came after format 1; counted in 代表活动 too) */
+	SUM_RING_FIRST, /* 受理随时_到期, 受理随时_按时, 受理随时_按时率(%), then 交办及时, 办理限时,
+			 * 答复定时, 回访适时 likewise: SUM_RING_FIRST + 3 * enum case_ring + SUM_RING_* */
+	SUM_RING_LAST = SUM_RING_FIRST + 14,
+	SUM_PJ_PROPOSED,  /* 征集项目 */
+	SUM_PJ_VOTED,     /* 票决项目 */
+	SUM_PJ_PASSED,    /* 通过项目 */
+	SUM_PJ_DONE,      /* 完成项目 */
+	SUM_PJ_JOINED,    /* 测评人数 */
+	SUM_PJ_SATISFIED, /* 测评满意和基本满意 */
+	SUM_PJ_SAT_RATE,  /* 测评满意率(%) */
 	SUM_N
 };
+/* The columns of format 1 (a file of that format has exactly these, in this order). */
+#define SUM_N_V1 (SUM_MIN_MET + 1)
+/* Offsets within a ring's three columns. */
+enum { SUM_RING_DUE, SUM_RING_ON_TIME, SUM_RING_RATE, SUM_RING_NCOLS };
 
 enum sum_kind {
 	SK_TEXT, /* text (quoted in CSV) */

@@ -35,19 +35,21 @@ void points_figures_counts(const struct points_figures *f, const struct points_r
 		const char *item = rules->v[i].item;
 		int t;
 		counts[i] = !strcmp(item, POINTS_RECEPTION) ? f->received
-			    : !strcmp(item, POINTS_WALK)    ? f->walks
-			    : !strcmp(item, POINTS_LEAD)    ? f->led
-			    : !strcmp(item, POINTS_SECOND)  ? f->seconded
-			    : !strcmp(item, POINTS_REPORT)  ? f->evals
-			    : str_starts(item, POINTS_ACTIVITY) && (t = type_index(item + strlen(POINTS_ACTIVITY))) >= 0
-				    ? f->act[t][ATT_PRESENT]
-				    : 0;
+			: !strcmp(item, POINTS_WALK)        ? f->walks
+			: !strcmp(item, POINTS_LEAD)        ? f->led
+			: !strcmp(item, POINTS_SECOND)      ? f->seconded
+			: !strcmp(item, POINTS_REPORT)      ? f->evals
+			: !strcmp(item, POINTS_PROJECT)     ? f->projects_passed
+			: str_starts(item, POINTS_ACTIVITY) && (t = type_index(item + strlen(POINTS_ACTIVITY))) >= 0
+			? f->act[t][ATT_PRESENT]
+			: 0;
 	}
 }
 
 bool points_figures_empty(const struct points_figures *f)
 {
-	int64_t any = f->duty_days | f->received | f->walks | f->led | f->seconded | f->cases | f->evals | f->adjusted;
+	int64_t any = f->duty_days | f->received | f->walks | f->led | f->seconded | f->cases | f->evals | f->adjusted |
+		f->projects | f->projects_passed;
 	for (int i = 0; i < POINTS_TYPES_MAX; i++)
 		for (int a = 0; a < ATT_COUNT; a++)
 			any |= f->act[i][a];
@@ -118,6 +120,13 @@ static void row_evals(struct points_figures *f, sqlite3_stmt *st)
 		f->eval_votes[i] += sqlite3_column_int64(st, 3 + i);
 }
 
+/* Projects: proposed (征集日期 in the year; 0 unless full), passed at a session of the year. */
+static void row_projects(struct points_figures *f, sqlite3_stmt *st)
+{
+	f->projects += sqlite3_column_int64(st, 1);
+	f->projects_passed += sqlite3_column_int64(st, 2);
+}
+
 static void row_adjusted(struct points_figures *f, sqlite3_stmt *st)
 {
 	f->adjusted += (int)llround(sqlite3_column_double(st, 1) * 10);
@@ -140,8 +149,8 @@ static const struct fig_query {
 	{ "SELECT x.deputy_id, count(*) FROM reception_days r JOIN reception_duty x ON x.reception_day_id = r.id"
 	  " WHERE r.date BETWEEN ?1 AND ?2 AND r.deleted = 0 AND r.status = '正常'%s GROUP BY x.deputy_id",
 	  "x.deputy_id", row_duty, true },
-	{ "SELECT deputy_id, walk, visits, people FROM deputy_visit_years WHERE year = ?3%s",
-	  "deputy_id", row_visits, false },
+	{ "SELECT deputy_id, walk, visits, people FROM deputy_visit_years WHERE year = ?3%s", "deputy_id", row_visits,
+	  false },
 	{ "SELECT x.deputy_id, count(*), sum(c.status = '办结'), sum(c.satisfaction = '满意'),"
 	  " sum(c.satisfaction = '基本满意'), sum(c.satisfaction = '不满意') FROM visits v"
 	  " JOIN visit_deputies x ON x.visit_id = v.id JOIN cases c ON c.id = v.case_id"
@@ -166,6 +175,12 @@ static const struct fig_query {
 	{ "SELECT e.deputy_id, count(*), sum(e.participants), sum(e.satisfied), sum(e.basically_satisfied),"
 	  " sum(e.dissatisfied) FROM evaluations e WHERE e.date BETWEEN ?1 AND ?2 AND e.deleted = 0%s GROUP BY 1",
 	  "e.deputy_id", row_evals, false },
+	/* 民生实事项目: passed = decided by a session of the year (vote_date) and not 未通过; the
+	 * few projects of a station are read whole (no date index needed). ?5: count the proposed */
+	{ "SELECT p.proposer_deputy_id, sum(?5 AND p.date BETWEEN ?1 AND ?2),"
+	  " sum(p.vote_date BETWEEN ?1 AND ?2 AND p.status IN ('实施', '完成', '评价')) FROM projects p"
+	  " WHERE p.proposer_deputy_id IS NOT NULL AND p.deleted = 0%s GROUP BY 1",
+	  "p.proposer_deputy_id", row_projects, false },
 	{ "SELECT p.deputy_id, sum(p.points) FROM point_adjustments p WHERE p.year = ?3 AND p.deleted = 0%s"
 	  " GROUP BY 1",
 	  "p.deputy_id", row_adjusted, false },
@@ -194,6 +209,8 @@ static int figs_fill(struct db *db, int year, int64_t deputy, bool full, struct 
 		sqlite3_bind_int(st, 3, year);
 		if (deputy)
 			sqlite3_bind_int64(st, 4, deputy);
+		if (sqlite3_bind_parameter_index(st, "?5"))
+			sqlite3_bind_int(st, 5, full);
 		while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 			struct points_figures *f = figs_find(fs, sqlite3_column_int64(st, 0));
 			if (f)

@@ -1,6 +1,6 @@
 /* 履职积分 and the yearly figures of deputies in SQL: what each deputy did in a year, counted
  * from the records (reception duty, visits received, activities attended, suggestions, cases,
- * 述职评议) with one GROUP BY query per table for all deputies at once; the ranking (those
+ * 述职评议, 民生实事项目 proposed) with one GROUP BY query per table for all deputies at once; the ranking (those
  * counts through the rules of core/points.h, plus the manual adjustments); the adjustments
  * themselves (point_adjustments); the 五级代表进站 count of a period.
  * Errors: -1 and *err a new Chinese message. */
@@ -34,6 +34,11 @@ struct points_figures {
 	int64_t case_sat[SAT_COUNT];            /* their 回访 satisfaction */
 	int64_t evals, eval_people;             /* 述职评议 held; residents who took part */
 	int64_t eval_votes[SAT_COUNT];          /* their votes */
+	int64_t projects;                       /* 民生实事项目 proposed (projects.proposer_deputy_id,
+						 * 征集日期 in the year; full only) */
+	int64_t projects_passed;                /* the deputy's projects that passed a vote session
+						 * held in the year (vote_date; the points item
+						 * 民生实事：提出并通过) */
 	int adjusted;                           /* tenths: manual adjustments of the year */
 };
 

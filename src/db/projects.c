@@ -186,10 +186,12 @@ static int pj_check_links(struct db *db, int64_t id, const struct project_links 
 				      : db_failf(err, "来源的来访记录（编号 %lld）找不到了，可能已被删除，没有保存",
 						 (long long)l->visit_id);
 	}
-	if (!id && l->suggestion_id > 0) {
+	if (l->suggestion_id > 0) { /* one already linked stays acceptable */
 		*field = "source_suggestion_id";
-		ok = pj_exists(db, "SELECT 1 FROM suggestions WHERE id = ?1 AND deleted = 0 AND ?2 = ?2", l->suggestion_id,
-			       0, err);
+		ok = pj_exists(db,
+			       "SELECT 1 FROM suggestions WHERE id = ?1 AND (deleted = 0 OR id ="
+			       " (SELECT source_suggestion_id FROM projects WHERE id = ?2))",
+			       l->suggestion_id, id, err);
 		if (ok <= 0)
 			return ok < 0 ? -1 : db_fail_msg(err, "来源的代表建议找不到了，可能已被删除，没有保存");
 	}
@@ -218,12 +220,13 @@ static int pj_write(struct db *db, int64_t id, char *const *vals, const struct p
 {
 	sqlite3_stmt *st = NULL;
 	int rc = -1, src;
-	const char *sql = id ? "UPDATE projects SET (title, content, year, date, source, proposer, proposer_deputy_id,"
-			       " category, budget, updated_at) = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, " DB_NOW_SQL ")"
-			       " WHERE id = ?10 AND deleted = 0"
-			     : "INSERT INTO projects (title, content, year, date, source, proposer, proposer_deputy_id,"
-			       " category, budget, source_visit_id, source_suggestion_id)"
-			       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+	const char *sql = id
+		? "UPDATE projects SET (title, content, year, date, source, proposer, proposer_deputy_id,"
+		  " category, budget, source_suggestion_id, updated_at) = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+		  " ?11, " DB_NOW_SQL ") WHERE id = ?10 AND deleted = 0"
+		: "INSERT INTO projects (title, content, year, date, source, proposer, proposer_deputy_id,"
+		  " category, budget, source_visit_id, source_suggestion_id)"
+		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 	struct project_state s;
 	if (db_begin(db, err) < 0)
 		return -1;
@@ -237,14 +240,12 @@ static int pj_write(struct db *db, int64_t id, char *const *vals, const struct p
 	if (pj_check_links(db, id, l, field, err) < 0 || db_prepare(db, sql, &st, err) < 0)
 		goto rollback;
 	pj_bind_vals(st, vals, l);
-	if (id) {
+	if (id)
 		sqlite3_bind_int64(st, 10, id);
-	} else {
-		if (l->visit_id > 0)
-			sqlite3_bind_int64(st, 10, l->visit_id);
-		if (l->suggestion_id > 0)
-			sqlite3_bind_int64(st, 11, l->suggestion_id);
-	}
+	else if (l->visit_id > 0)
+		sqlite3_bind_int64(st, 10, l->visit_id);
+	if (l->suggestion_id > 0)
+		sqlite3_bind_int64(st, 11, l->suggestion_id);
 	if ((src = sqlite3_step(st)) != SQLITE_DONE) {
 		db_fail(db, src, &project_def, err);
 		goto rollback;
@@ -286,6 +287,13 @@ int db_projects_delete(struct db *db, int64_t id, char **err)
 
 /* ---- reading one ---- */
 
+/* The 代表建议 a project came from, as the form and the list show it: "编号 标题（提出日期）",
+ * marked when it was deleted since. */
+#define PJ_SUGGESTION_LABEL                                                                                            \
+	"(SELECT CASE WHEN sg.suggestion_no IS NULL OR sg.suggestion_no = '' THEN '' ELSE sg.suggestion_no || ' ' END" \
+	" || sg.title || '（' || sg.date || '）' || CASE WHEN sg.deleted THEN '（已删除）' ELSE '' END"         \
+	" FROM suggestions sg WHERE sg.id = p.source_suggestion_id)"
+
 void db_project_info_free(struct project_info *p)
 {
 	if (!p)
@@ -301,16 +309,18 @@ void db_project_info_free(struct project_info *p)
 int db_projects_get(struct db *db, int64_t id, struct project_info *out, char **err)
 {
 	static const char sql[] =
-		"SELECT p.title, p.year, p.date, p.source, p.proposer, d.name, p.category, p.budget, p.content,"
-		" p.proposer_deputy_id, p.source_visit_id,"
+		"SELECT p.title, p.year, p.date, p.source, p.proposer, d.name, " PJ_SUGGESTION_LABEL ","
+		" p.category, p.budget, p.content, p.proposer_deputy_id, p.source_visit_id,"
 		" CASE WHEN v.id IS NULL THEN '' ELSE v.date || ' ' || v.visitor_name"
 		" || CASE WHEN v.deleted THEN '（已删除）' ELSE '' END END,"
 		" coalesce(u.name, ''),"
-		" coalesce((SELECT s.date || ' ' || s.meeting || '：赞成 ' || pv.yes || ' 反对 ' || pv.no || ' 弃权 ' ||"
+		" coalesce((SELECT s.date || ' ' || s.meeting || '：赞成 ' || pv.yes || ' 反对 ' || pv.no || ' 弃权 ' "
+		"||"
 		" pv.abstain || CASE pv.passed WHEN 1 THEN '，通过' WHEN 0 THEN '，未通过' ELSE '，待公布' END"
 		" FROM project_votes pv JOIN vote_sessions s ON s.id = pv.session_id AND s.deleted = 0"
 		" WHERE pv.project_id = p.id ORDER BY s.date DESC, s.id DESC LIMIT 1), ''),"
-		" (SELECT count(*) FROM activities a WHERE a.project_id = p.id AND a.deleted = 0)"
+		" (SELECT count(*) FROM activities a WHERE a.project_id = p.id AND a.deleted = 0),"
+		" p.source_suggestion_id"
 		" FROM projects p LEFT JOIN deputies d ON d.id = p.proposer_deputy_id"
 		" LEFT JOIN visits v ON v.id = p.source_visit_id LEFT JOIN units u ON u.id = p.unit_id"
 		" WHERE p.id = ?1 AND p.deleted = 0";
@@ -326,12 +336,13 @@ int db_projects_get(struct db *db, int64_t id, struct project_info *out, char **
 		out->vals = xcalloc(PJ_NFIELDS, sizeof(char *));
 		for (int i = 0; i < PJ_NFIELDS; i++)
 			out->vals[i] = xstrdup(db_column_text(st, i));
-		out->deputy_id = sqlite3_column_int64(st, 9);
-		out->visit_id = sqlite3_column_int64(st, 10);
-		out->visit = xstrdup(db_column_text(st, 11));
-		out->unit = xstrdup(db_column_text(st, 12));
-		out->votes = xstrdup(db_column_text(st, 13));
-		out->inspections = sqlite3_column_int(st, 14);
+		out->deputy_id = sqlite3_column_int64(st, PJ_NFIELDS);
+		out->visit_id = sqlite3_column_int64(st, PJ_NFIELDS + 1);
+		out->visit = xstrdup(db_column_text(st, PJ_NFIELDS + 2));
+		out->unit = xstrdup(db_column_text(st, PJ_NFIELDS + 3));
+		out->votes = xstrdup(db_column_text(st, PJ_NFIELDS + 4));
+		out->inspections = sqlite3_column_int(st, PJ_NFIELDS + 5);
+		out->suggestion_id = sqlite3_column_int64(st, PJ_NFIELDS + 6);
 		rc = 0;
 	} else if (src == SQLITE_DONE) {
 		db_failf(err, "找不到这个民生实事项目（编号 %lld），可能已被删除", (long long)id);
@@ -521,6 +532,7 @@ static const char *const pj_row_sql[PJ_NCOLS] = {
 	[PJ_SOURCE] = "p.source",
 	[PJ_PROPOSER] = "p.proposer",
 	[PJ_DEPUTY] = "d.name",
+	[PJ_SUGGESTION] = PJ_SUGGESTION_LABEL,
 	[PJ_CATEGORY] = "p.category",
 	[PJ_BUDGET] = "p.budget",
 	[PJ_CONTENT] = "p.content",
@@ -531,6 +543,12 @@ static const char *const pj_row_sql[PJ_NCOLS] = {
 	[PJ_X_YES] = "(SELECT pv.yes FROM project_votes pv JOIN vote_sessions s ON s.id = pv.session_id"
 		     " AND s.deleted = 0 WHERE pv.project_id = p.id ORDER BY s.date DESC, s.id DESC LIMIT 1)",
 	[PJ_X_OVERDUE] = "CASE WHEN p.status = '实施' AND p.planned_date < ?6 THEN '超期' ELSE NULL END",
+	[PJ_X_VOTES] = "(SELECT '赞成 ' || pv.yes || ' / 反对 ' || pv.no || ' / 弃权 ' || pv.abstain ||"
+		       " CASE pv.passed WHEN 1 THEN '，通过' WHEN 0 THEN '，未通过' ELSE '' END"
+		       " FROM project_votes pv JOIN vote_sessions s ON s.id = pv.session_id"
+		       " AND s.deleted = 0 WHERE pv.project_id = p.id ORDER BY s.date DESC, s.id DESC LIMIT 1)",
+	[PJ_X_JOINED] = "p.eval_joined",
+	[PJ_X_SATISFIED] = "p.eval_satisfied + p.eval_basic",
 };
 
 static char *pj_order(int col, bool desc)

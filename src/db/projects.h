@@ -21,7 +21,8 @@
 struct project_links {
 	int64_t deputy_id;     /* 提出代表 */
 	int64_t visit_id;      /* insert only: the visit it came from (来访); a deleted one is refused */
-	int64_t suggestion_id; /* insert only: the 代表建议 it came from; a deleted one is refused */
+	int64_t suggestion_id; /* the 代表建议 it came from (0: none; an update sets it too); a deleted
+				* one is refused unless it is the one already linked */
 };
 
 /* Insert (id 0; *new_id gets the id; status 征集 and its 征集 event dated 征集日期) or update the
@@ -42,6 +43,7 @@ struct project_info {
 	char *unit;        /* 承办单位's name ("" none) */
 	char *votes;       /* "2026-12-20 某镇第十八届人大第七次会议：赞成 25 反对 2 弃权 2，通过" or "" */
 	int inspections;   /* 督查 activities (not deleted) */
+	int64_t suggestion_id; /* the 代表建议 it came from (0: none); its label is vals[PJ_SUGGESTION] */
 };
 void db_project_info_free(struct project_info *p);
 int db_projects_get(struct db *db, int64_t id, struct project_info *out, char **err);

@@ -10,6 +10,7 @@
 #include "db/cases.h"
 #include "db/internal.h"
 #include "db/points.h"
+#include "db/projects.h"
 #include "db/reception.h"
 #include "db/record.h"
 
@@ -148,7 +149,37 @@ static int summary_quarters(struct db *db, struct summary *s, const char *from, 
 	return 0;
 }
 
-int db_summary(struct db *db, struct summary *s, int min_per_quarter, char **err)
+/* 五环五时: each ring's 到期 (on time + late + overdue as at the period's end: the rate's
+ * denominator; 未到期 left out) and 按时, from db_cases_rings (docs/CASES.md). */
+static int summary_rings(struct db *db, struct summary *s, const struct summary_opts *o, char **err)
+{
+	struct case_rings cr;
+	if (db_cases_rings(db, o->cal, &o->lim, s->text[SUM_FROM], s->text[SUM_TO], NULL, &cr, err) < 0)
+		return -1;
+	for (int r = 0; r < RING_COUNT; r++) {
+		const struct case_ring_figures *f = &cr.ring[r];
+		s->n[SUM_RING_FIRST + r * SUM_RING_NCOLS + SUM_RING_DUE] = f->on_time + f->late + f->overdue;
+		s->n[SUM_RING_FIRST + r * SUM_RING_NCOLS + SUM_RING_ON_TIME] = f->on_time;
+	}
+	return 0;
+}
+
+/* 民生实事项目 (docs/PROJECTS.md): db_projects_counts, the figures the ledger shows too. */
+static int summary_projects(struct db *db, struct summary *s, char **err)
+{
+	struct project_counts pc;
+	if (db_projects_counts(db, s->text[SUM_FROM], s->text[SUM_TO], &pc, err) < 0)
+		return -1;
+	s->n[SUM_PJ_PROPOSED] = pc.proposed;
+	s->n[SUM_PJ_VOTED] = pc.voted;
+	s->n[SUM_PJ_PASSED] = pc.passed;
+	s->n[SUM_PJ_DONE] = pc.completed;
+	s->n[SUM_PJ_JOINED] = pc.eval_joined;
+	s->n[SUM_PJ_SATISFIED] = pc.eval_satisfied + pc.eval_basic;
+	return 0;
+}
+
+int db_summary(struct db *db, struct summary *s, const struct summary_opts *o, char **err)
 {
 	const char *from = s->text[SUM_FROM], *to = s->text[SUM_TO];
 	sqlite3_stmt *st = NULL;
@@ -158,7 +189,7 @@ int db_summary(struct db *db, struct summary *s, int min_per_quarter, char **err
 	static const int sug_cols[] = { SUM_SUG_RAISED, SUM_SUG_REPLIED, SUM_SUG_A,     SUM_SUG_A + 1,
 					SUM_SUG_A + 2,  SUM_SUG_A + 3,   SUM_SUG_CLOSED };
 	static const int times_col[] = { SUM_DEPUTY_TIMES }, overdue_col[] = { SUM_OVERDUE_END };
-	s->min_per_quarter = min_per_quarter;
+	s->min_per_quarter = o->min_per_quarter;
 	if (db_reception_held_count(db, from, to, &s->n[SUM_RECEPTION_DAYS], err) < 0 ||
 	    db_points_levels_came(db, from, to, levels, err) < 0)
 		return -1;
@@ -191,7 +222,9 @@ int db_summary(struct db *db, struct summary *s, int min_per_quarter, char **err
 		return -1;
 	for (int c = SUM_ACT_FIRST; c <= SUM_ACT_LAST; c++)
 		s->n[SUM_ACTIVITIES] += s->n[c];
-	if (summary_quarters(db, s, from, to, err) < 0)
+	s->n[SUM_ACTIVITIES] += s->n[SUM_ACT_INSPECT];
+	if (summary_quarters(db, s, from, to, err) < 0 || summary_rings(db, s, o, err) < 0 ||
+	    summary_projects(db, s, err) < 0)
 		return -1;
 	summary_finish(s);
 	return 0;

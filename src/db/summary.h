@@ -7,14 +7,23 @@
 #ifndef STATION_DB_SUMMARY_H
 #define STATION_DB_SUMMARY_H
 
+#include "core/caseflow.h"
 #include "core/summary.h"
 #include "db/db.h"
 
 #include <stdint.h>
 
+/* What the summary is counted by: station.ini's [activities] min_per_quarter, the holiday
+ * calendar and the [cases] assign_days / followup_days of the 五环五时 rings (db_cases_rings). */
+struct summary_opts {
+	int min_per_quarter;
+	const struct calendar *cal; /* borrowed */
+	struct ring_limits lim;
+};
 /* Count the figures of s (made by summary_init: its SUM_FROM..SUM_TO are the period) into s->n,
- * then summary_finish(). min_per_quarter: [activities] min_per_quarter. Returns 0 or -1, *err. */
-int db_summary(struct db *db, struct summary *s, int min_per_quarter, char **err);
+ * then summary_finish(). The rings as at the period's last day (today while it is not over), the
+ * projects from db_projects_counts. Returns 0 or -1, *err. */
+int db_summary(struct db *db, struct summary *s, const struct summary_opts *o, char **err);
 /* EXPLAIN QUERY PLAN of the summary's own queries (those of db_cases_stats, db_reception and
  * db_points are checked by their modules), one plan line per line (new string). */
 int db_summary_plan(struct db *db, const char *from, const char *to, char **plan, char **err);

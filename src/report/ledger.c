@@ -9,6 +9,7 @@
 #include "core/deputy.h"
 #include "core/period.h"
 #include "core/points.h"
+#include "core/project.h"
 #include "core/suggestion.h"
 #include "core/util.h"
 #include "core/visit.h"
@@ -16,6 +17,7 @@
 #include "db/cases.h"
 #include "db/deputies.h"
 #include "db/points.h"
+#include "db/projects.h"
 #include "db/suggestions.h"
 #include "db/visits.h"
 #include "report/pdf.h"
@@ -256,6 +258,54 @@ static int perf_fetch(struct ledger *l, int64_t offset, int limit, char **err)
 	return 0;
 }
 
+/* 民生实事项目台账: the projects of the period's years (年度), by 征集日期. */
+static const struct pdf_col pj_cols[] = {
+	{ "序号", 3.6, PDF_CENTER },
+	{ "项目名称", 15, PDF_LEFT },
+	{ "来源/提出人", 9, PDF_CENTER },
+	{ "类别", 6, PDF_CENTER },
+	{ "概算（万元）", 7.4, PDF_CENTER },
+	{ "状态", 5, PDF_CENTER },
+	{ "票决（赞成/反对/弃权，通过与否）", 19, PDF_LEFT },
+	{ "承办单位", 10, PDF_CENTER },
+	{ "计划完成", 10, PDF_CENTER },
+	{ "进度", 5, PDF_CENTER },
+	{ "测评满意率", 7, PDF_CENTER },
+};
+
+static struct project_filter pj_filter(const struct ledger *l)
+{
+	return (struct project_filter){ .year_from = atoi(l->o->from), .year_to = atoi(l->o->to) };
+}
+
+static int pj_row(void *ud, int64_t id, const char *const *v)
+{
+	struct ledger *l = ud;
+	char rate[EVAL_RATE_BYTES], progress[16];
+	(void)id;
+	/* who proposed it: the resident or council, or the deputy picked */
+	const char *who = *v[PJ_DEPUTY] ? v[PJ_DEPUTY] : v[PJ_PROPOSER];
+	char *source = *who ? xasprintf("%s\n%s", v[PJ_SOURCE], who) : xstrdup(v[PJ_SOURCE]);
+	/* progress only once it is being carried out (实施, 完成, 评价) */
+	int st = project_status_parse(v[PJ_X_STATUS]);
+	bool carried = st == PS_CARRYING || st == PS_DONE || st == PS_EVALUATED;
+	snprintf(progress, sizeof progress, "%s%s", carried ? v[PJ_X_PROGRESS] : "", carried ? "%" : "");
+	eval_rate_text(atoll(v[PJ_X_JOINED]), atoll(v[PJ_X_SATISFIED]), 0, rate);
+	const char *cells[] = {
+		v[PJ_TITLE],   source,       v[PJ_CATEGORY],  v[PJ_BUDGET], v[PJ_X_STATUS],
+		v[PJ_X_VOTES], v[PJ_X_UNIT], v[PJ_X_PLANNED], progress,     atoll(v[PJ_X_JOINED]) ? rate : ""
+	};
+	lbuf_add(&l->buf, cells);
+	free(source);
+	return 0;
+}
+
+static int pj_fetch(struct ledger *l, int64_t offset, int limit, char **err)
+{
+	struct project_filter f = pj_filter(l);
+	return db_projects_page(l->db, &f, PJ_DATE, false, offset, limit, pj_row, l, err);
+}
+
 #define COLS(a) a, (int)ARRAY_LEN(a)
 static const struct ledger_def ledger_defs[REG_COUNT] = {
 	[REG_DEPUTIES] = { COLS(dep_cols), dep_fetch, false, "无在任代表" },
@@ -265,6 +315,7 @@ static const struct ledger_def ledger_defs[REG_COUNT] = {
 	[REG_ACTIVITIES] = { COLS(act_cols), act_fetch, false, "本期无代表活动" },
 	[REG_TRAINING] = { COLS(train_cols), act_fetch, false, "本期无学习培训" },
 	[REG_PERFORMANCE] = { COLS(perf_cols), perf_fetch, false, "本年度无代表履职记录" },
+	[REG_PROJECTS] = { COLS(pj_cols), pj_fetch, false, "本年度无民生实事项目" },
 };
 #undef COLS
 
@@ -298,6 +349,10 @@ static int ledger_count(struct ledger *l, char **err)
 												     : NULL,
 								      .date_from = o->from, .date_to = o->to },
 					   &l->total, err);
+	case REG_PROJECTS: {
+		struct project_filter f = pj_filter(l);
+		return db_projects_count(l->db, &f, &l->total, err);
+	}
 	case REG_PERFORMANCE: {
 		char *why = NULL;
 		points_rules_builtin(&l->rules);
@@ -362,7 +417,9 @@ char *ledger_default_path(const struct cfg *cfg, enum reg_id reg, const char *fr
 	struct period m;
 	char span[32];
 	const char *folder = cfg->print_folder && *cfg->print_folder ? cfg->print_folder : ".";
-	if (period_month_of(from, &m) && !strcmp(m.from, from) && !strcmp(m.to, to))
+	if (reg == REG_PROJECTS) /* kept by 年度: the years, whatever days the period names */
+		snprintf(span, sizeof span, atoi(from) == atoi(to) ? "%.4s" : "%.4s-%.4s", from, to);
+	else if (period_month_of(from, &m) && !strcmp(m.from, from) && !strcmp(m.to, to))
 		snprintf(span, sizeof span, "%.7s", from);
 	else if (!strcmp(from + 4, "-01-01") && !strcmp(to + 4, "-12-31") && !strncmp(from, to, 4))
 		snprintf(span, sizeof span, "%.4s", from);
@@ -377,6 +434,9 @@ static char *ledger_subtitle(const struct ledger *l)
 	const struct ledger_opts *o = l->o;
 	if (o->reg == REG_PERFORMANCE)
 		return xasprintf("年度：%d 年", atoi(o->from));
+	if (o->reg == REG_PROJECTS)
+		return atoi(o->from) == atoi(o->to) ? xasprintf("年度：%d 年", atoi(o->from))
+						    : xasprintf("年度：%d 至 %d 年", atoi(o->from), atoi(o->to));
 	if (o->reg == REG_DEPUTIES)
 		return xasprintf("在任代表，截至 %s", o->to);
 	struct period p;
@@ -425,7 +485,9 @@ int ledger_write(struct db *db, const struct cfg *cfg, const struct ledger_opts 
 		snprintf(right, sizeof right, "共 %lld 次来访，%lld 人", (long long)l.total, (long long)l.people);
 	else
 		snprintf(right, sizeof right, "共 %lld %s", (long long)l.total,
-			 o->reg == REG_DEPUTIES || o->reg == REG_PERFORMANCE ? "人" : "条");
+			 o->reg == REG_DEPUTIES || o->reg == REG_PERFORMANCE ? "人"
+				 : o->reg == REG_PROJECTS                    ? "项"
+									     : "条");
 	clock_today(today);
 	struct pdf_table t = {
 		.cols = l.def->cols,

@@ -111,6 +111,18 @@ static int merge_kind(const struct csvin_row *h)
 	return MERGE_UNKNOWN;
 }
 
+/* True if h is the header of a summary of format 1 (the columns before 五环五时 and 民生实事项目
+ * were appended): refused with its own message, as its rows cannot be added to the new ones. */
+static bool merge_summary_v1(const struct csvin_row *h)
+{
+	if (h->ncells != SUM_N_V1)
+		return false;
+	for (int c = 0; c < SUM_N_V1; c++)
+		if (strcmp(h->cells[c], summary_cols[c].header))
+			return false;
+	return true;
+}
+
 /* The 格式版本 column of a header, or -1. */
 static int merge_version_col(const struct csvin_row *h)
 {
@@ -141,7 +153,9 @@ static bool merge_check_row(struct merge *m, const char *path, const struct csvi
 		return false;
 	}
 	const char *v = r->cells[vcol];
-	if (!merge_is_uint(v) || atoi(v) != SUMMARY_FORMAT) {
+	/* Detail files kept their columns in format 2: a detail file of format 1 is the same. */
+	bool known = merge_is_uint(v) && (atoi(v) == SUMMARY_FORMAT || (m->kind != MERGE_SUMMARY && atoi(v) == 1));
+	if (!known) {
 		merge_problem(m, "%s 第 %d 行第 %d 列（%s）：%s「%s」，本程序只认格式版本 %d", path, r->line, vcol + 1,
 			      EXPORT_COL_VERSION,
 			      merge_is_uint(v) && atoi(v) > SUMMARY_FORMAT ? "格式版本更新" : "格式版本不认识", v,
@@ -256,6 +270,13 @@ static void merge_file(struct merge *m, const char *path)
 	}
 	const struct csvin_row *h = &in->rows[0];
 	int kind = merge_kind(h), vcol = merge_version_col(h);
+	if (kind == MERGE_UNKNOWN && merge_summary_v1(h)) {
+		merge_problem(m,
+			      "%s：是旧版 station 导出的汇总表（格式版本 1，没有五环五时和民生实事项目的列），"
+			      "不能和格式版本 %d 的合并：请这个站升级 station 后重新导出这个期间的汇总表",
+			      path, SUMMARY_FORMAT);
+		return;
+	}
 	if (kind == MERGE_UNKNOWN) {
 		const char *v = vcol >= 0 && in->nrows > 1 && vcol < in->rows[1].ncells ? in->rows[1].cells[vcol] : "";
 		if (merge_is_uint(v) && atoi(v) > SUMMARY_FORMAT)
@@ -387,9 +408,11 @@ static int merge_write(struct merge *m, const char *out, const struct merge_opts
 		for (int i = 0; i < m->nrows && !found; i++)
 			found = !strcmp(m->rows[i].cells[SUM_CODE], code);
 		if (!found && *code) {
+			char version[16];
+			snprintf(version, sizeof version, "%d", SUMMARY_FORMAT);
 			for (int c = 0; c < SUM_N; c++)
 				merge_summary_cell(w, c,
-						   c == SUM_VERSION        ? "1"
+						   c == SUM_VERSION        ? version
 							   : c == SUM_CODE ? code
 							   : c == SUM_NAME ? "未报送"
 									   : "");

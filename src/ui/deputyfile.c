@@ -101,7 +101,7 @@ static int eval_line(void *ud, const struct eval_row *r)
 static void dfile_points(struct dfile *d, const struct points_rank *r, const struct points_adjustment *adj, int nadj)
 {
 	char b[16], c[16];
-	add(d, ROLE_HEADER, "六、履职积分  合计 %s 分（按记录计算 %s，调整 %s）", points_format(r->res.total, b),
+	add(d, ROLE_HEADER, "七、履职积分  合计 %s 分（按记录计算 %s，调整 %s）", points_format(r->res.total, b),
 	    points_format(r->res.computed, c), points_format(r->res.adjusted, (char[16]){ 0 }));
 	char *h = pad("项目", 20);
 	add(d, ROLE_DIM, "  %s  次数    积分", h);
@@ -121,6 +121,15 @@ static void dfile_points(struct dfile *d, const struct points_rank *r, const str
 	for (int i = 0; i < nadj; i++)
 		add(d, ROLE_NORMAL, "  调整 %s  %s%s 分  %s（批准人：%s）", *adj[i].date ? adj[i].date : "（未填日期）",
 		    adj[i].points > 0 ? "+" : "", points_format(adj[i].points, b), adj[i].reason, adj[i].approved_by);
+}
+
+/* 督查 attended: the sign-ins of activities of type 督查 (a project's supervision visits). */
+static int64_t inspections(const struct points_figures *f)
+{
+	for (int t = 0; t < POINTS_TYPES_MAX && activity_types[t]; t++)
+		if (!strcmp(activity_types[t], "督查"))
+			return f->act[t][ATT_PRESENT];
+	return 0;
 }
 
 /* Build the lines of the year. */
@@ -151,12 +160,16 @@ static void dfile_load(struct screen *s)
 	add(d, ROLE_HEADER, "三、代表建议");
 	row(d, "领衔提出", "%lld 件", (long long)f->led);
 	row(d, "附议", "%lld 件", (long long)f->seconded);
-	add(d, ROLE_HEADER, "四、经手的意见建议（接待来访和代表调研中受理的案件）");
+	add(d, ROLE_HEADER, "四、民生实事项目");
+	add(d, ROLE_NORMAL, "  提出的民生实事项目 %lld 项（通过 %lld 项）", (long long)f->projects,
+	    (long long)f->projects_passed);
+	add(d, ROLE_NORMAL, "  督查 %lld 次", (long long)inspections(f));
+	add(d, ROLE_HEADER, "五、经手的意见建议（接待来访和代表调研中受理的案件）");
 	row(d, "案件", "%lld 件，已办结 %lld 件，未办结 %lld 件", (long long)f->cases, (long long)f->cases_closed,
 	    (long long)(f->cases - f->cases_closed));
 	row(d, "回访满意度", "满意 %lld  基本满意 %lld  不满意 %lld", (long long)f->case_sat[SAT_YES],
 	    (long long)f->case_sat[SAT_BASIC], (long long)f->case_sat[SAT_NO]);
-	add(d, ROLE_HEADER, "五、述职评议");
+	add(d, ROLE_HEADER, "六、述职评议");
 	struct eval_filter ef = { .year = d->year, .deputy_id = d->deputy_id };
 	int before = d->nlines;
 	if (db_evaluations_page(app->db, &ef, 0, 20, eval_line, d, &err) < 0) {

@@ -73,7 +73,7 @@ static void open_performance(void)
 /* 民生实事项目: the register or the vote sessions. */
 static void open_projects(void)
 {
-	const char *regs[] = { "民生实事项目台账", "票决会议" };
+	const char *regs[] = { app->cfg->titles[REG_PROJECTS], "票决会议" };
 	int i = dialog_pick("民生实事项目", regs, 2, "");
 	if (i == 0)
 		projects_push();

@@ -12,10 +12,12 @@
 
 #include "core/period.h"
 #include "core/project.h"
+#include "core/suggestion.h"
 #include "core/text.h"
 #include "core/util.h"
 #include "core/visit.h"
 #include "db/projects.h"
+#include "db/suggestions.h"
 #include "ui/actform.h"
 #include "ui/app.h"
 #include "ui/choices.h"
@@ -219,7 +221,7 @@ static const struct binding pjlist_actions[] = {
 void projects_push(void)
 {
 	struct pjlist *s = xcalloc(1, sizeof *s);
-	listscreen_push(&(struct listscreen_desc){ .title = "民生实事项目台账",
+	listscreen_push(&(struct listscreen_desc){ .title = app->cfg->titles[REG_PROJECTS],
 						   .cols = pj_cols,
 						   .ncols = (int)ARRAY_LEN(pj_cols),
 						   .sort_col = 0,
@@ -251,7 +253,12 @@ static int pjform_save(void *ud)
 	struct pjform *s = ud;
 	char **v = record_copy_values(&project_def, form_values(s->form));
 	const char *msgs[PJ_NFIELDS] = { 0 };
-	struct project_links l = { .deputy_id = form_choice_id(s->form, PJ_DEPUTY), .visit_id = s->visit_id };
+	/* the 代表建议 is linked only while it is the source */
+	struct project_links l = { .deputy_id = form_choice_id(s->form, PJ_DEPUTY),
+				   .visit_id = s->visit_id,
+				   .suggestion_id = !strcmp(v[PJ_SOURCE], "代表建议")
+					   ? form_choice_id(s->form, PJ_SUGGESTION)
+					   : 0 };
 	struct refusal why = { 0 };
 	int64_t id = s->id, rc = UI_REDRAW;
 	if (record_check(&project_def, v, app->today, msgs)) {
@@ -306,6 +313,35 @@ static const struct screen_ops pjform_ops = {
 	.fini = pjform_fini,
 };
 
+/* A 代表建议 as a pick-list item: "编号 标题（提出日期）", as db/projects.c labels the link. */
+static int pjform_suggestion(void *ud, int64_t id, const char *const *v)
+{
+	char *label = *v[SUG_NO] ? xasprintf("%s %s（%s）", v[SUG_NO], v[SUG_TITLE], v[SUG_DATE])
+				 : xasprintf("%s（%s）", v[SUG_TITLE], v[SUG_DATE]);
+	choices_add(ud, id, label);
+	free(label);
+	return 0;
+}
+
+/* The 来源建议 pick list: the suggestions not deleted, newest first (the latest 1,000), and the
+ * one the project is linked to whatever it is now (keep, with its label). */
+static void pjform_suggestions(struct form *f, int64_t keep, const char *keep_label)
+{
+	struct choice_list l = { 0 };
+	struct suggestion_filter sf = { 0 };
+	char *err = NULL;
+	if (keep)
+		choices_add(&l, keep, keep_label);
+	if (db_suggestions_page(app->db, &sf, -1, false, 0, 1000, pjform_suggestion, &l, &err) < 0) {
+		app_message(MSG_ERROR, "%s", err);
+		free(err);
+	}
+	form_set_choices(f, PJ_SUGGESTION, l.v, l.n, true);
+	if (keep)
+		form_set_choice_ids(f, PJ_SUGGESTION, &keep, 1);
+	choices_free(&l);
+}
+
 /* The screen for the project (new project from a visit: visit_id with its date, name, words). */
 static void pjform_open(int64_t id, int64_t *open_after, int64_t visit_id, const char *date, const char *name,
 			const char *content)
@@ -350,6 +386,7 @@ static void pjform_open(int64_t id, int64_t *open_after, int64_t visit_id, const
 	if (p.deputy_id)
 		form_set_choice_ids(s->form, PJ_DEPUTY, &p.deputy_id, 1);
 	choices_free(&deps);
+	pjform_suggestions(s->form, p.suggestion_id, p.vals ? p.vals[PJ_SUGGESTION] : "");
 	if (visit_id) {
 		form_mark_default(s->form, PJ_TITLE);
 		form_set_draft(s->form, "project_from_visit", visit_id);

@@ -17,6 +17,7 @@
 #include "ui/deputyfile.h"
 #include "ui/dialog.h"
 #include "ui/listscreen.h"
+#include "ui/projects.h"
 #include "ui/reception.h"
 #include "ui/suggestions.h"
 #include "ui/visits.h"
@@ -57,7 +58,8 @@ enum report_target {
 	RT_CASES,
 	RT_SUGGESTIONS,
 	RT_ACTIVITIES,
-	RT_TRAINING
+	RT_TRAINING,
+	RT_PROJECTS
 };
 
 static enum report_target report_target(int c)
@@ -74,8 +76,12 @@ static enum report_target report_target(int c)
 		return RT_SUGGESTIONS;
 	if (c == SUM_ACT_FIRST)
 		return RT_TRAINING;
-	if (c >= SUM_ACTIVITIES && c <= SUM_MIN_MET)
+	if ((c >= SUM_ACTIVITIES && c <= SUM_MIN_MET) || c == SUM_ACT_INSPECT)
 		return RT_ACTIVITIES;
+	if (c >= SUM_RING_FIRST && c <= SUM_RING_LAST)
+		return RT_CASES;
+	if (c >= SUM_PJ_PROPOSED && c <= SUM_PJ_SAT_RATE)
+		return RT_PROJECTS;
 	return RT_NONE;
 }
 
@@ -101,7 +107,10 @@ static void report_prepare(struct screen *s, int top, int height, int width)
 		summary_init(&r->s, app->cfg->station_code, app->cfg->station_name, r->label, r->p.from, r->p.to);
 		free(r->error);
 		r->error = NULL;
-		if (db_summary(app->db, &r->s, app->cfg->min_activities_per_quarter, &err) < 0)
+		struct summary_opts o = { app->cfg->min_activities_per_quarter,
+					  app->cal,
+					  { app->cfg->assign_days, app->cfg->followup_days } };
+		if (db_summary(app->db, &r->s, &o, &err) < 0)
 			r->error = err;
 		r->stale = false;
 	}
@@ -251,6 +260,12 @@ static int report_open(struct screen *s)
 	case RT_TRAINING:
 		training_push();
 		break;
+	case RT_PROJECTS:
+		/* Every year: the list narrows by 年度 only, and a project proposed, voted or
+		 * completed in the period may belong to the plan of another year. */
+		projects_push();
+		free(range);
+		return UI_REDRAW;
 	case RT_NONE:
 		app_message(MSG_INFO, "「%s」没有对应的台账", summary_cols[c].header);
 		free(range);

@@ -1076,7 +1076,8 @@ out:
 	for (int i = 0; i < 5; i++) {
 		summary_init(&s, BENCH_CODE, "bench", "", from, to_);
 		double t0 = now_ms();
-		if (db_summary(b->db, &s, 1, &err) < 0)
+		struct summary_opts so = { 1, b->cal, { b->cfg.assign_days, b->cfg.followup_days } };
+		if (db_summary(b->db, &s, &so, &err) < 0)
 			die("bench: summary: %s", err);
 		t[i] = now_ms() - t0;
 		if (i < 4)

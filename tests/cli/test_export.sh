@@ -17,6 +17,15 @@ INSERT INTO visits (id, uid, date, channel, visitor_name, visitor_phone, visitor
  (9003, 'u9003', '2020-03-12', '走访', '@李四', NULL, NULL, 4, '+水渠', '农业农村', NULL, NULL, 0),
  (9004, 'u9004', '2020-03-13', '日常来访', '删掉的', NULL, NULL, 9, 'x', '教育', NULL, NULL, 1);
 INSERT INTO activities (uid, type, topic, date) VALUES ('a9001', '调研', '-调研', '2020-02-01');" || echo "FAIL export_setup_sql"
+# Format 2's columns: a case raised 2020-03-02 (Mon, no visit), assigned 03-09 (the 交办 limit
+# is 03-05, 3 working days), not answered by its 办理时限 03-30; a 民生实事项目 proposed 02-02
+# and a 督查 activity on 03-20.
+sqlite3 d.db "
+INSERT INTO cases (id, case_no, category, summary, received_date, source, status, assigned_date, due_date, promised_date)
+ VALUES (9001, 'T-2020-0001', '教育', 's', '2020-03-02', '其他', '办理中', '2020-03-09', '2020-03-30', '2020-03-30');
+INSERT INTO projects (title, year, date, source) VALUES ('修桥', 2020, '2020-02-02', '来访');
+INSERT INTO activities (uid, type, topic, date) VALUES ('a9002', '督查', '督查：修桥', '2020-03-20');" ||
+	echo "FAIL export_setup_sql2"
 
 # file_lacks TEXT FILE: FILE does not contain TEXT.
 file_lacks() { ! grep -q "$1" "$2"; }
@@ -41,19 +50,32 @@ ok summary_bom_crlf test "$(csvpy s.csv utf-8-sig "raw[:3] == b'\xef\xbb\xbf'" "
 True"
 # Header -> value, as a dict, for the checks below.
 val() { csvpy s.csv utf-8-sig "dict(zip(rows[0], rows[1]))['$1']"; }
-ok summary_version test "$(val 格式版本)" = 1
+ok summary_version test "$(val 格式版本)" = 2
 ok summary_period_from test "$(val 起始日期)" = 2020-01-01
 ok summary_visits test "$(val 接待群众件数)" = 2           # v1, v2 (v3 is 走访, v4 deleted)
 ok summary_visit_people test "$(val 接待群众人次)" = 5     # 3 + 2
 ok summary_walks test "$(val 走访次数)" = 1
 ok summary_walk_people test "$(val 走访群众人次)" = 4
-ok summary_opinions test "$(val 收集意见建议)" = 3         # v1 v2 v3
-ok summary_cat_edu test "$(val 意见建议_教育)" = 1         # v2 (v4 deleted)
+ok summary_opinions test "$(val 收集意见建议)" = 4         # v1 v2 v3 + the case (no visit)
+ok summary_cat_edu test "$(val 意见建议_教育)" = 2         # v2 (v4 deleted), the case
 ok summary_spot test "$(val 当场答复)" = 1
 ok summary_rejected test "$(val 不予受理)" = 1
 ok summary_sat_rate test "$(val '满意率(%)')" = 100.0     # v1 满意 of 1 rated
 ok summary_activities test "$(val 活动_调研)" = 1
-ok summary_min_met test "$(val 季度活动达标)" = 是         # 1 activity, minimum 1
+ok summary_inspect test "$(val 活动_督查)" = 1             # not in 活动_其他 (format 1 put it there)
+ok summary_other test "$(val 活动_其他)" = 0
+ok summary_activities_all test "$(val 代表活动)" = 2
+ok summary_min_met test "$(val 季度活动达标)" = 是         # 2 activities, minimum 1
+# The rings as at 03-31: 受理 on the day (1 of 1); 交办 late (03-09 after 03-05); 办理 overdue.
+ok summary_ring_receive test "$(val 受理随时_到期)/$(val 受理随时_按时)/$(val '受理随时_按时率(%)')" = 1/1/100.0
+ok summary_ring_assign test "$(val 交办及时_到期)/$(val 交办及时_按时)/$(val '交办及时_按时率(%)')" = 1/0/0.0
+ok summary_ring_handle test "$(val 办理限时_到期)/$(val 办理限时_按时)" = 1/0
+ok summary_ring_followup_none test "$(val 回访适时_到期)/$(val '回访适时_按时率(%)')" = 0/
+ok summary_projects test "$(val 征集项目)/$(val 票决项目)/$(val 通过项目)/$(val 完成项目)/$(val '测评满意率(%)')" = 1/0/0/0/
+# Format 2 appends: the columns of format 1 keep their places.
+ok summary_appended test "$(csvpy s.csv utf-8-sig "rows[0].index('活动_督查') - rows[0].index('季度活动达标')" "rows[0][-1]" "len(rows[0])")" = "1
+测评满意率(%)
+90"
 ok summary_rows test "$(csvpy s.csv utf-8-sig "len(rows)")" = 2
 
 st export visits --db d.db --from 2020-01-01 --to 2020-03-31 -o v.csv
@@ -72,7 +94,30 @@ ok visits_address_masked test "$(csvpy v.csv utf-8-sig "rows[1][6]")" = "城关�
 ok visits_no_full_phone file_lacks 13912341111 v.csv
 ok visits_station_code test "$(csvpy v.csv utf-8-sig "rows[0][-2]" "rows[1][-2]" "rows[1][-1]")" = "联络站编号
 ST01
-1"
+2"
+
+# A summary of format 1 (an older station): refused by merge, saying what to do; a detail
+# list of format 1 has the same columns and is merged.
+python3 - <<'EOF'
+import csv, io
+def load(p): return list(csv.reader(io.StringIO(open(p, 'rb').read().decode('utf-8-sig'), newline='')))
+def save(p, rows):
+    with open(p, 'w', encoding='utf-8-sig', newline='') as f:
+        csv.writer(f, lineterminator='\r\n').writerows(rows)
+rows = load('s.csv')
+n = rows[0].index('季度活动达标') + 1
+save('s-v1.csv', [rows[0][:n], ['1'] + rows[1][1:n]])
+rows = load('v.csv')
+save('v-v1.csv', [rows[0]] + [r[:-1] + ['1'] for r in rows[1:]])
+EOF
+st merge s.csv s-v1.csv -o m1.csv
+ok merge_v1_summary_exit_1 rc_is 1
+ok merge_v1_summary_message err_has "s-v1.csv：是旧版 station 导出的汇总表（格式版本 1"
+ok merge_v1_summary_what_to_do err_has "重新导出"
+ok merge_v1_summary_nothing_written test ! -e m1.csv
+st merge v-v1.csv -o m2.csv
+ok merge_v1_details_exit_0 rc_is 0
+ok merge_v1_details_rows test "$(csvpy m2.csv utf-8-sig "len(rows) - 1")" = 3
 
 st export visits --db d.db --quarter 2020Q1 -o v.csv
 ok no_overwrite_exit_1 rc_is 1

@@ -68,7 +68,7 @@ ok conflict_column err_has "接待群众件数"
 ok conflict_nothing_written test ! -e c2.csv
 
 # A newer format, an unknown file, malformed rows.
-sed 's/^1,/2,/' SQ01.csv >newer.csv
+sed 's/^2,/3,/' SQ01.csv >newer.csv
 st merge CG01.csv newer.csv -o c3.csv
 ok newer_exit_1 rc_is 1
 ok newer_message err_has "newer.csv 第 2 行第 1 列（格式版本）：格式版本更新"

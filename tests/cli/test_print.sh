@@ -62,6 +62,48 @@ ok cases_key_text text_has 意见建议办理簿-2026.pdf "$(sqlite3 demo.db "se
 ok performance_year text_has 代表履职登记簿-2026.pdf "年度：2026年"
 ok roster_names text_has 代表名册-2026.pdf "$(sqlite3 demo.db "select name from deputies where deleted = 0 and status = '在任' limit 1")"
 
+# --- 民生实事项目台账 (by 年度): states, votes, unit, progress, 测评 ---
+cp demo.db pj.db
+sqlite3 pj.db "
+INSERT INTO units (id, name, kind) VALUES (9001, '县交通运输局测试', '县直');
+INSERT INTO vote_sessions (id, date, meeting, expected, present, rule, decided) VALUES
+ (9001, '2026-03-10', '城关镇第十八届人大第五次会议', 30, 29, '应到', 1);
+INSERT INTO projects (id, title, year, date, source, proposer, category, budget, status, unit_id, planned_date,
+ progress, vote_date, completed_date, eval_joined, eval_satisfied, eval_basic, eval_unsatisfied) VALUES
+ (9001, '东关村道路硬化', 2026, '2026-01-05', '来访', '王大爷', '城乡建设', '120', '实施', 9001, '2026-10-30', 60,
+  '2026-03-10', NULL, 0, 0, 0, 0),
+ (9002, '敬老院适老化改造', 2026, '2026-01-06', '居民议事会', '东关村居民议事会', '养老托育', '35.5', '评价', NULL,
+  '2026-08-30', 100, '2026-03-10', '2026-08-20', 40, 30, 6, 4),
+ (9003, '集市公厕新建', 2026, '2026-01-07', '其他', '李四', '城乡建设', NULL, '未通过', NULL, NULL, 0,
+  '2026-03-10', NULL, 0, 0, 0, 0),
+ (9004, '去年的项目', 2025, '2025-01-07', '其他', '赵六', '教育', NULL, '征集', NULL, NULL, 0, NULL, NULL, 0, 0, 0, 0);
+INSERT INTO project_votes (session_id, project_id, yes, no, abstain, passed) VALUES
+ (9001, 9001, 25, 2, 2, 1), (9001, 9002, 20, 5, 4, 1), (9001, 9003, 10, 15, 4, 0);"
+st --db pj.db print projects --year 2026
+ok projects_written rc_is 0
+ok projects_default_name [ -s 民生实事项目台账-2026.pdf ]
+pj=民生实事项目台账-2026.pdf
+ok projects_landscape landscape $pj
+ok projects_title text_has $pj "城关镇人大代表联络站民生实事项目台账"
+ok projects_year text_has $pj "年度：2026年"
+ok projects_count text_has $pj "共3项"
+ok projects_columns text_has $pj "票决（赞成/反对/弃权，通过与否）"
+ok projects_rows text_has $pj "东关村道路硬化" && ok projects_rows2 text_has $pj "敬老院适老化改造"
+ok projects_other_year_left_out text_lacks $pj "去年的项目"
+ok projects_proposer text_has $pj "王大爷"
+ok projects_vote_passed text_has $pj "赞成25/反对2/弃权2，通过"
+ok projects_vote_failed text_has $pj "赞成10/反对15/弃权4，未通过"
+ok projects_unit text_has $pj "县交通运输局测试"
+ok projects_progress text_has $pj "60%"
+ok projects_satisfaction text_has $pj "90.0%" # (30 + 6) / 40
+ok projects_budget text_has $pj "35.5"
+pdftoppm -png -r 50 -f 1 -l 1 $pj "$REPO/build/artefacts/print-projects" &&
+	ok projects_rendered_png [ -s "$REPO/build/artefacts/print-projects-1.png" ]
+# by its title too, and a year with none
+st --db pj.db print 民生实事项目台账 --year 2024 -o pj-empty.pdf
+ok projects_by_title rc_is 0
+ok projects_empty_year text_has pj-empty.pdf "本年度无民生实事项目"
+
 # --- an empty month is a ledger that says so ---
 st --db demo.db print visits --month 2025-01 -o empty.pdf
 ok empty_month_not_an_error rc_is 0

@@ -4,7 +4,9 @@
 # at the field, nothing written; the ranking and the rule on the session's screen), carried out
 # (落实 with a unit and a planned date, two progress entries, going backwards without a note
 # refused, a 督查 with a deputy that becomes an activity of type 督查), 完成, 测评 (not adding
-# up refused) and its satisfaction rate; the home screen shows it overdue against its plan.
+# up refused) and its satisfaction rate; the home screen shows it overdue against its plan. A
+# 代表建议 as the source (picked in the form, a deleted one refused); the deputy's file counts the
+# project and the 督查; 报表 shows the project figures and the rings, Enter opens their registers.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/e2e/lib.sh
 e2e_setup
@@ -33,7 +35,7 @@ expect_screen "台账"
 key 0
 expect_screen "票决会议"
 type_text "台账"; key Enter
-expect_screen "民生实事项目台账"
+expect_screen "年度："  # the list itself (the pick list also names the register)
 check "the list shows it" screen_has "征集"
 key Enter
 expect_screen "民生实事项目：社区养老服务中心建设"
@@ -143,7 +145,7 @@ check "home: project overdue against its plan" wait_for "民生实事项目超�
 key 0
 expect_screen "票决会议"
 type_text "台账"; key Enter
-expect_screen "民生实事项目台账"
+expect_screen "年度："  # the list itself (the pick list also names the register)
 key Enter
 expect_screen "民生实事项目：社区养老服务中心建设"
 
@@ -171,4 +173,85 @@ expect_screen "已测评"
 check "satisfaction rate shown" wait_for "满意率 92.9%"
 check_eq "project evaluated" "$(sql 'select status || "/" || progress || "/" || eval_joined || "/" || eval_satisfied from projects')" "评价/100/28/20"
 check_eq "every step in the timeline" "$(sql "select group_concat(type, ',') from (select type from project_events order by id)")" "征集,入选,提交票决,通过,落实,进度,进度,督查,完成,测评"
+
+# --- a 代表建议 as the source: picked by id in the form; a deleted one refused ---
+sql "insert into suggestions (id, suggestion_no, title, date) values (1, 'J2026-01', '关于建设社区食堂的建议', '2026-10-08'), (2, 'J2026-02', '关于修缮村道的建议', '2026-10-09')"
+key Escape Escape
+expect_screen "台账："
+key 0
+expect_screen "票决会议"
+type_text "台账"; key Enter
+expect_screen "年度："  # the list itself (the pick list also names the register)
+key F3
+expect_screen "新增民生实事项目"
+type_text "社区长者食堂"; key Tab Tab Tab
+type_text "代表建议"; key Tab Tab
+type_text "张三"; key Tab
+type_text "社区食堂"; key Tab
+check "the suggestion picked by its label" wait_for "关于建设社区食堂的建议（2026-10-08）"
+key F2
+check "saved from the suggestion" wait_for "已保存民生实事项目《社区长者食堂》"
+check_eq "linked to suggestion 1, proposed by 张三" \
+	"$(sql "select p.source || '/' || p.source_suggestion_id || '/' || d.name from projects p join deputies d on d.id = p.proposer_deputy_id where p.title = '社区长者食堂'")" "代表建议/1/张三"
+key Escape
+expect_screen "年度："  # the list itself (the pick list also names the register)
+key F3
+expect_screen "新增民生实事项目"
+type_text "村道修缮"; key Tab Tab Tab
+type_text "代表建议"; key Tab Tab Tab
+key F2
+check "代表建议 without the suggestion refused at its field" wait_for "来源为代表建议时请选择是哪一件建议"
+type_text "修缮村道"; key Tab
+expect_screen "关于修缮村道的建议（2026-10-09）"
+sql "update suggestions set deleted = 1 where id = 2" # deleted while the form is open
+key F2
+check "a deleted suggestion refused" wait_for "来源的代表建议找不到了，可能已被删除"
+check_eq "refused: nothing written" "$(sql "select count(*) from projects where title = '村道修缮'")" 0
+key Escape
+if wait_for "放弃"; then key y; fi
+expect_screen "年度："  # the list itself (the pick list also names the register)
+
+# --- the deputy's file: the project he proposed, the 督查 he went on ---
+key Escape
+expect_screen "台账："
+menu 1
+expect_screen "张三"
+key F9
+expect_screen "一人一档"
+check "file: projects proposed" wait_for "提出的民生实事项目 1 项（通过 0 项）"
+check "file: supervision" screen_has "督查 1 次"
+key Escape Escape
+expect_screen "台账："
+
+# --- 报表: the project figures and the rings; Enter opens their registers ---
+key F8
+expect_screen "期间：2026年第四季度（10-01 至 12-31）"
+key End
+# fig LABEL VALUE: the grid shows LABEL (a regex) with VALUE after its padding.
+fig() { screen | grep -qE -- "$1 +$2( |\$)"; }
+# wait_fig LABEL VALUE: poll until fig holds (the grid scrolls after the key).
+wait_fig() {
+	i=0
+	while [ $i -lt $((E2E_TIMEOUT * 50)) ]; do
+		fig "$1" "$2" && return 0
+		i=$((i + 1))
+		sleep 0.02
+	done
+	return 1
+}
+check "报表: 测评满意率 of the quarter" wait_fig "测评满意率\(%\)" "92.9%"
+check "报表: 征集项目 of the quarter" fig "征集项目" 2
+key Enter
+check "Enter on a project figure opens the project register, every year" wait_for "社区长者食堂"
+check "... with the other project" screen_has "社区养老服务中心建设"
+key Escape
+expect_screen "期间：2026年第四季度"
+for i in 1 2 3 4 5 6 7; do key Up; done
+check "报表: a ring's rate (no case: -)" wait_fig "回访适时_按时率\(%\)" "-"
+key Enter
+check "Enter on a ring figure opens the cases of the period" wait_for "受理日期：2026年第四季度（10-01 至 12-31）"
+key Escape
+expect_screen "期间：2026年第四季度"
+key Escape
+expect_screen "台账："
 e2e_quit

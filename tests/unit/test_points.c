@@ -11,8 +11,19 @@
  *   领衔建议  5, 3            led 1 (another one led on 2027-01-01)              →  5
  *   附议建议  1, 1, cap 2     seconded 0                                          →  0
  *   述职     10, 0, cap 10    one 述职评议                                          → 10
- *   computed 27.5; adjustments of 2026: +2 and -0.5 → total 29
- *   (an adjustment of +100 for 2025 counts in 2025 only: 2025 = 2 (one visit) + 100 = 102).
+ *   民生实事：提出并通过 4, 2   projects proposed by 张三 (proposer_deputy_id), by vote_date:
+ *       A 征集 2026-02-01, passed 2026-03-10 (实施)         proposed 2026, passed 2026
+ *       B 征集 2025-11-01, passed 2026-03-10 (完成)         proposed 2025, passed 2026
+ *       C 征集 2026-02-05, failed 2026-03-10 (未通过)       proposed 2026
+ *       D 征集 2026-02-06, passed 2026-03-10, deleted       nothing
+ *       E 征集 2026-10-01 (初选)                            proposed 2026
+ *       F 征集 2026-11-01, passed 2027-01-15 (评价)         proposed 2026, passed 2027
+ *       G 征集 2026-02-01, passed 2026-03-10, proposer 李四 by name only (no deputy id): nobody's
+ *     2026: proposed A C E F = 4, passed A B = 2 → 4 + 2                          →  6
+ *   computed 33.5; adjustments of 2026: +2 and -0.5 → total 35
+ *   (an adjustment of +100 for 2025 counts in 2025 only: 2025 = 2 (one visit) + 100 = 102;
+ *   2027: the suggestion led on 01-01 (5) and project F passed (4) = 9).
+ *   张三 went on one 督查 in 2026 (no rule for 活动：督查 here: counted in the file, 0 points).
  *   李四 seconded 3 suggestions in 2026: 1 + 1 + 1 = 3, capped at 2 → 2.
  *   王五 (in office) did nothing: 0. 赵六 (left) did nothing: not ranked. */
 #include "tdb.h"
@@ -33,7 +44,8 @@ static const char RULES[] = "\xEF\xBB\xBF# test rules\r\n"
 			    "活动：视察,3,2,6\r\n"
 			    "领衔建议,5,3,-\r\n"
 			    "附议建议,1,1,2\r\n"
-			    "述职,10,0,10\r\n";
+			    "述职,10,0,10\r\n"
+			    "民生实事：提出并通过,4,2,\r\n";
 
 static struct points_rules rules;
 
@@ -98,7 +110,7 @@ TEST(t_rules_file)
 {
 	char *err = NULL;
 	load_rules();
-	CHECK_INT(rules.n, 6);
+	CHECK_INT(rules.n, 7);
 	CHECK_STR(rules.v[1].item, "走访选民");
 	CHECK_INT(rules.v[1].first, 15);
 	CHECK_INT(rules.v[1].cap, POINTS_NO_CAP);
@@ -130,6 +142,8 @@ TEST(t_rules_file)
 	points_rules_builtin(&b);
 	CHECK(points_rules_find(&b, POINTS_RECEPTION) >= 0);
 	CHECK(points_rules_find(&b, POINTS_REPORT) >= 0);
+	CHECK(points_rules_find(&b, POINTS_PROJECT) >= 0);
+	CHECK(points_rules_find(&b, "活动：督查") >= 0);
 	CHECK(points_rules_find(&b, "活动：视察") >= 0);
 	CHECK(points_rules_find(&b, "活动：学习培训") >= 0);
 }
@@ -256,6 +270,21 @@ static void example(void)
 	exec("INSERT INTO evaluations (deputy_id, date, participants, satisfied, basically_satisfied, dissatisfied)"
 	     " VALUES (%lld, '2026-12-01', 50, 40, 8, 2)",
 	     (long long)zs);
+	/* the projects A..G of the comment above */
+	static const struct {
+		const char *date, *status, *vote;
+		int deleted;
+	} pj[] = { { "2026-02-01", "实施", "2026-03-10", 0 },   { "2025-11-01", "完成", "2026-03-10", 0 },
+		   { "2026-02-05", "未通过", "2026-03-10", 0 }, { "2026-02-06", "实施", "2026-03-10", 1 },
+		   { "2026-10-01", "初选", NULL, 0 },           { "2026-11-01", "评价", "2027-01-15", 0 } };
+	for (size_t i = 0; i < sizeof pj / sizeof pj[0]; i++)
+		exec("INSERT INTO projects (title, year, date, source, status, vote_date, proposer_deputy_id, deleted)"
+		     " VALUES ('项目%zu', 2026, '%s', '代表', '%s', %s%s%s, %lld, %d)",
+		     i, pj[i].date, pj[i].status, pj[i].vote ? "'" : "", pj[i].vote ? pj[i].vote : "NULL",
+		     pj[i].vote ? "'" : "", (long long)zs, pj[i].deleted);
+	exec("INSERT INTO projects (title, year, date, source, proposer, status, vote_date)"
+	     " VALUES ('项目G', 2026, '2026-02-01', '来访', '李四', '实施', '2026-03-10')");
+	attend(zs, "2026-06-01", "督查", "出席");
 	CHECK_INT(db_points_adjust(db, zs, 2026, "2026-12-20", 20, "市级表彰", "站长王", NULL, &err), 0);
 	CHECK_INT(db_points_adjust(db, zs, 2026, "", -5, "一次接待迟到", "站长王", NULL, &err), 0);
 	CHECK_INT(db_points_adjust(db, zs, 2025, "2025-12-30", 1000, "补记", "站长王", NULL, &err), 0);
@@ -280,9 +309,12 @@ TEST(t_hand_worked_example)
 	CHECK_INT(line_of(&r.res, "领衔建议"), 50);
 	CHECK_INT(line_of(&r.res, "附议建议"), 0);
 	CHECK_INT(line_of(&r.res, "述职"), 100);
-	CHECK_INT(r.res.computed, 275);
+	CHECK_INT(line_of(&r.res, "民生实事：提出并通过"), 60);
+	CHECK_INT(r.fig.projects, 4);
+	CHECK_INT(r.fig.projects_passed, 2);
+	CHECK_INT(r.res.computed, 335);
 	CHECK_INT(r.res.adjusted, 15);
-	CHECK_INT(r.res.total, 290);
+	CHECK_INT(r.res.total, 350);
 	CHECK_INT(r.fig.act[1][ATT_LEAVE], 1); /* 视察 is activity_types[1] */
 	CHECK_INT(r.fig.evals, 1);
 	CHECK_INT(r.fig.eval_votes[SAT_YES], 40);
@@ -292,10 +324,12 @@ TEST(t_hand_worked_example)
 	CHECK_INT(db_points_deputy(db, &rules, 2025, zs, &r, &err), 0);
 	CHECK_INT(r.res.computed, 20);
 	CHECK_INT(r.res.total, 1020);
+	CHECK_INT(r.fig.projects, 1); /* B */
+	CHECK_INT(r.fig.projects_passed, 0);
 	db_points_rank_clear(&r);
-	/* 2027: the suggestion led on 01-01 only. */
+	/* 2027: the suggestion led on 01-01 and project F passed on 01-15. */
 	CHECK_INT(db_points_deputy(db, &rules, 2027, zs, &r, &err), 0);
-	CHECK_INT(r.res.total, 50);
+	CHECK_INT(r.res.total, 90);
 	db_points_rank_clear(&r);
 
 	/* The ranking: every deputy in office, highest first; the departed one with nothing is out. */
@@ -305,8 +339,10 @@ TEST(t_hand_worked_example)
 	CHECK_INT(n, 3);
 	if (n == 3) {
 		CHECK_STR(v[0].name, "张三");
-		CHECK_INT(v[0].res.total, 290);
+		CHECK_INT(v[0].res.total, 350);
 		CHECK_INT(v[0].rank, 1);
+		CHECK_INT(v[0].fig.projects, 0); /* proposed: full only */
+		CHECK_INT(v[0].fig.projects_passed, 2);
 		CHECK_STR(v[1].name, "李四");
 		CHECK_INT(v[1].res.total, 20); /* 3 seconded, capped at 2 */
 		CHECK_STR(v[2].name, "王五");
@@ -321,7 +357,8 @@ TEST(t_hand_worked_example)
 	CHECK_INT(db_points_ranking(db, &rules, 2026, true, &v, &n, &err), 0);
 	if (n == 3) {
 		CHECK_INT(v[0].fig.duty_days, 1);
-		CHECK_INT(v[0].res.total, 290);
+		CHECK_INT(v[0].fig.projects, 4);
+		CHECK_INT(v[0].res.total, 350);
 	}
 	db_points_ranking_free(v, n);
 	free(err);

@@ -118,8 +118,9 @@ static int64_t visit(void)
 
 static int64_t project(const char *title, int64_t visit_id, int64_t deputy, struct refusal *why)
 {
-	char *v[PJ_NFIELDS] = { (char *)title, "2026", "2026-03-02", visit_id ? "来访" : "代表", "王大爷", "", "养老托育",
-				"120", "" };
+	char *v[PJ_NFIELDS] = { (char *)title, "2026", "2026-03-02", visit_id ? "来访" : "代表",
+				"王大爷",      "",     "",           "养老托育",
+				"120",         "" };
 	struct project_links l = { .visit_id = visit_id, .deputy_id = deputy };
 	int64_t id = 0;
 	if (db_projects_save(db, 0, v, &l, &id, why) < 0)
@@ -236,10 +237,66 @@ TEST(t_db)
 	tdb_close();
 }
 
+/* A 代表建议 as the source: the form requires one when 来源 is 代表建议; the link is stored and
+ * shown (编号 标题（提出日期）); a deleted suggestion is refused with nothing written, but one
+ * already linked may stay when the project is edited; an edit can change the link. */
+TEST(t_suggestion_source)
+{
+	struct refusal why = { 0 };
+	const char *msgs[PJ_NFIELDS] = { 0 };
+	tdb_open("projects_sug");
+	CHECK_INT(db_exec(db,
+			  "INSERT INTO suggestions (id, suggestion_no, title, date) VALUES"
+			  " (1, 'J2026-01', '关于建设社区食堂的建议', '2026-02-01'), (2, NULL, '关于修路的建议', "
+			  "'2026-02-03')",
+			  NULL),
+		  0);
+	char *v[PJ_NFIELDS] = { "社区食堂", "2026", "2026-03-02", "代表建议", "", "", "", "养老托育", "", "" };
+	char **c = record_copy_values(&project_def, v); /* record_check trims in place */
+	CHECK_INT(record_check(&project_def, c, today, msgs), 1);
+	CHECK(msgs[PJ_SUGGESTION] && strstr(msgs[PJ_SUGGESTION], "请选择是哪一件建议"));
+	record_free_values(&project_def, c);
+	v[PJ_SUGGESTION] = "J2026-01 关于建设社区食堂的建议（2026-02-01）";
+	memset(msgs, 0, sizeof msgs);
+	c = record_copy_values(&project_def, v);
+	CHECK_INT(record_check(&project_def, c, today, msgs), 0);
+	record_free_values(&project_def, c);
+	struct project_links l = { .suggestion_id = 1 };
+	int64_t id = 0;
+	CHECK_INT(db_projects_save(db, 0, v, &l, &id, &why), 0);
+	struct project_info p;
+	char *err = NULL;
+	CHECK_INT(db_projects_get(db, id, &p, &err), 0);
+	CHECK_INT(p.suggestion_id, 1);
+	CHECK_STR(p.vals[PJ_SUGGESTION], "J2026-01 关于建设社区食堂的建议（2026-02-01）");
+	CHECK_STR(p.vals[PJ_CATEGORY], "养老托育");
+	db_project_info_free(&p);
+	/* The suggestion deleted since: a new project from it is refused, nothing written ... */
+	CHECK_INT(db_exec(db, "UPDATE suggestions SET deleted = 1 WHERE id = 1", NULL), 0);
+	int64_t id2 = 0;
+	CHECK_INT(db_projects_save(db, 0, v, &l, &id2, &why), -1);
+	CHECK(why.field && !strcmp(why.field, "source_suggestion_id") && strstr(why.msg, "已被删除"));
+	refusal_clear(&why);
+	CHECK_INT(q_int("SELECT count(*) FROM projects"), 1);
+	/* ... the project linked to it can still be edited, and shows it deleted */
+	v[PJ_TITLE] = "社区长者食堂";
+	CHECK_INT(db_projects_save(db, id, v, &l, NULL, &why), 0);
+	CHECK_INT(db_projects_get(db, id, &p, &err), 0);
+	CHECK(strstr(p.vals[PJ_SUGGESTION], "（已删除）") != NULL);
+	db_project_info_free(&p);
+	/* an edit moves it to another suggestion */
+	l.suggestion_id = 2;
+	CHECK_INT(db_projects_save(db, id, v, &l, NULL, &why), 0);
+	CHECK_INT(q_int("SELECT source_suggestion_id FROM projects"), 2);
+	free(err);
+	tdb_close();
+}
+
 int main(void)
 {
 	RUN(t_pass_rule);
 	RUN(t_machine);
 	RUN(t_db);
+	RUN(t_suggestion_source);
 	return t_done();
 }

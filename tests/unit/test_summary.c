@@ -4,8 +4,13 @@
  * Also: the detail lists, masking, whole quarters, and the plan (no SCAN of visits or cases). */
 #include "tdb.h"
 
+#include "core/calendar.h"
 #include "core/summary.h"
 #include "db/summary.h"
+
+/* The 2026 days off and 调休 of Q3 (中秋 09-25..27, the working Sunday 09-20); else weekends. */
+static const char cal_text[] = "2026-09-20 work 国庆节调休\n2026-09-25 off 中秋节\n2026-09-26 off 中秋节\n"
+			       "2026-09-27 off 中秋节\n";
 
 /* The fixture, row by row. Deputies: 1 A 全国, 2 B 省, 3 C 县, 4 D 乡镇, 5 E 县 (deleted). */
 static const char fixture_sql[] =
@@ -98,7 +103,31 @@ static const char fixture_sql[] =
 	" (2, 'J2', 't', '2026-08-05', '已答复', '2026-09-10', 'C', NULL, 0),"
 	" (3, 'J3', 't', '2026-05-01', '办结', '2026-07-05', 'B', '2026-10-02', 0),"
 	" (4, 'J4', 't', '2026-09-01', '已答复', '2026-09-02', 'D', NULL, 1),"
-	" (5, 'J5', 't', '2026-09-20', '已提出', NULL, NULL, NULL, 0);";
+	" (5, 'J5', 't', '2026-09-20', '已提出', NULL, NULL, NULL, 0);"
+	/* The 办理时限 promised at 交办 (答复定时): c4 was extended, c9's is its 重办's. */
+	"UPDATE cases SET promised_date = CASE id WHEN 4 THEN '2026-09-25' ELSE due_date END"
+	" WHERE id IN (1, 2, 3, 4, 5, 9);"
+	/* 民生实事项目 p1..p8 and vote sessions s0 (06-20), s1 (08-20, decided), s2 (09-25, not yet). */
+	"INSERT INTO vote_sessions (id, date, meeting, expected, present, decided) VALUES"
+	" (10, '2026-06-20', 'm0', 30, 28, 1), (11, '2026-08-20', 'm1', 30, 29, 1), (12, '2026-09-25', 'm2', 30, 27, "
+	"0);"
+	"INSERT INTO projects (id, title, year, date, source, status, vote_date, completed_date, eval_joined,"
+	" eval_satisfied, eval_basic, eval_unsatisfied, deleted) VALUES"
+	" (1, 'p1', 2026, '2026-07-02', '来访', '实施', '2026-08-20', NULL, 0, 0, 0, 0, 0),"
+	" (2, 'p2', 2026, '2026-07-03', '来访', '未通过', '2026-08-20', NULL, 0, 0, 0, 0, 0),"
+	" (3, 'p3', 2026, '2026-06-01', '来访', '评价', '2026-06-20', '2026-09-10', 20, 15, 3, 2, 0),"
+	" (4, 'p4', 2026, '2026-08-01', '来访', '征集', NULL, NULL, 0, 0, 0, 0, 1),"
+	" (5, 'p5', 2026, '2026-09-05', '代表', '初选', NULL, NULL, 0, 0, 0, 0, 0),"
+	" (6, 'p6', 2026, '2026-07-10', '其他', '票决', NULL, NULL, 0, 0, 0, 0, 0),"
+	" (7, 'p7', 2026, '2026-05-01', '其他', '完成', '2026-06-20', '2026-10-05', 0, 0, 0, 0, 0),"
+	" (8, 'p8', 2026, '2026-07-05', '其他', '评价', '2026-08-20', '2026-09-20', 10, 6, 2, 2, 0);"
+	"INSERT INTO project_votes (session_id, project_id, yes, no, abstain, passed) VALUES"
+	" (10, 3, 20, 5, 3, 1), (10, 7, 18, 5, 5, 1), (11, 1, 20, 5, 4, 1), (11, 2, 10, 15, 4, 0),"
+	" (11, 8, 25, 2, 2, 1), (12, 6, 20, 4, 3, NULL);"
+	"INSERT INTO project_events (project_id, at, date, type) VALUES"
+	" (3, '2026-09-15 09:00', '2026-09-15', '测评'), (8, '2026-10-02 09:00', '2026-10-02', '测评');";
+
+static struct calendar *cal;
 
 static void fixture(void)
 {
@@ -110,13 +139,19 @@ static void fixture(void)
 	}
 	free(err);
 	CHECK_INT(q_int("SELECT count(*) FROM visits"), 8);
+	if (!cal && !(cal = calendar_from_text(cal_text, &err))) {
+		fprintf(stderr, "  calendar: %s\n", err);
+		t_failed_checks++;
+		free(err);
+	}
 }
 
 static void summarise(struct summary *s, const char *from, const char *to, int min)
 {
 	char *err = NULL;
 	summary_init(s, "CG01", "城关镇联络站", "2026年第三季度", from, to);
-	if (db_summary(db, s, min, &err) < 0) {
+	struct summary_opts o = { min, cal, { .assign_days = 3, .followup_days = 5 } };
+	if (db_summary(db, s, &o, &err) < 0) {
 		fprintf(stderr, "  db_summary: %s\n", err);
 		t_failed_checks++;
 	}
@@ -201,9 +236,49 @@ TEST(quarter_figures_by_hand)
 	CHECK_INT(s.n[summary_activity_col("视察")], 0);
 	CHECK_INT(s.n[SUM_QUARTERS], 1);
 	check_cell(&s, SUM_MIN_MET, "否");
-	check_cell(&s, SUM_VERSION, "1");
+	check_cell(&s, SUM_VERSION, "2");
 	check_cell(&s, SUM_CODE, "CG01");
 	check_cell(&s, SUM_FROM, "2026-07-01");
+	/* 五环五时 as at 09-30 ([cases] assign_days 3, followup_days 5; weekends off, 中秋 09-25..27):
+	 * 受理 (due: the visit's date, or the received date): c1 (v2 07-15, received 07-15), c2 07-20,
+	 *   c3 08-01, c4 09-05, c6 09-08 — all received when due: 到期 5, 按时 5, 100.0.
+	 * 交办 (due: the 3rd working day after 受理; c6 on the spot has none): c9 06-28 (Sun) -> 06-29,
+	 *   06-30, 07-01, assigned 07-01; c1 07-15 (Wed) -> 07-20, assigned 07-16; c2 07-20 -> 07-23,
+	 *   assigned 07-21; c3 08-01 (Sat) -> 08-05, assigned 08-02; c4 09-05 (Sat) -> 09-09, assigned
+	 *   09-06 (c5 due in May, c8 in June): 到期 5, 按时 5, 100.0.
+	 * 办理 (due: 办理时限 in Q3): c1 08-05 answered 08-01 on time; c2 08-10 answered 08-20 late;
+	 *   c3 09-01 answered only 10-10, overdue at 09-30; c9 08-12 (after 重办) answered 08-10 on
+	 *   time; c4's is 10-15 (extended): 到期 4, 按时 2, 50.0.
+	 * 答复 (due: the promised date): c1 08-05 on time, c2 08-10 late, c3 09-01 overdue, c4 09-25
+	 *   (promised before the extension) not answered: overdue; c9 08-12 on time: 到期 5, 按时 2, 40.0.
+	 * 回访 (due: the 5th working day after the reply): c1 08-01 (Sat) -> 08-07, visited 08-03;
+	 *   c2 08-20 (Thu) -> 08-27, visited 08-25; c6 09-08 -> 09-15, visited 09-08; c9 08-10 -> 08-17,
+	 *   not visited after its new reply: overdue (c3's reply 10-10 is after): 到期 4, 按时 3, 75.0. */
+	static const int64_t ring_due[] = { 5, 5, 4, 5, 4 }, ring_on[] = { 5, 5, 2, 2, 3 };
+	static const char *const ring_rate[] = { "100.0", "100.0", "50.0", "40.0", "75.0" };
+	for (int r = 0; r < 5; r++) {
+		CHECK_INT(s.n[SUM_RING_FIRST + 3 * r + SUM_RING_DUE], ring_due[r]);
+		CHECK_INT(s.n[SUM_RING_FIRST + 3 * r + SUM_RING_ON_TIME], ring_on[r]);
+		check_cell(&s, SUM_RING_FIRST + 3 * r + SUM_RING_RATE, ring_rate[r]);
+	}
+	CHECK_STR(summary_cols[SUM_RING_FIRST + 3 * 3 + SUM_RING_RATE].header, "答复定时_按时率(%)");
+	/* 民生实事项目: 征集 in Q3 p1 p2 p5 p6 p8 = 5 (p3 06-01, p7 05-01, p4 deleted); 票决 at a
+	 * session held in Q3 and decided: s1's p1 p2 p8 = 3 (s2's p6 not decided, s0 in June);
+	 * 通过 p1 p8 = 2; 完成 p3 09-10, p8 09-20 = 2 (p7 10-05); 测评 dated in Q3: p3 (09-15; p8's
+	 * is 10-02): 20 took part, 15 + 3 = 18 satisfied -> 90.0. */
+	CHECK_INT(s.n[SUM_PJ_PROPOSED], 5);
+	CHECK_INT(s.n[SUM_PJ_VOTED], 3);
+	CHECK_INT(s.n[SUM_PJ_PASSED], 2);
+	CHECK_INT(s.n[SUM_PJ_DONE], 2);
+	CHECK_INT(s.n[SUM_PJ_JOINED], 20);
+	CHECK_INT(s.n[SUM_PJ_SATISFIED], 18);
+	check_cell(&s, SUM_PJ_SAT_RATE, "90.0");
+	/* 活动_督查: none in the fixture; its column is the last one added to 代表活动. */
+	CHECK_INT(s.n[SUM_ACT_INSPECT], 0);
+	CHECK_INT(summary_activity_col("督查"), SUM_ACT_INSPECT);
+	CHECK_INT(summary_activity_col("其他"), SUM_ACT_LAST);
+	CHECK_INT(summary_activity_col("办实事"), SUM_ACT_LAST - 1);
+	CHECK_INT(summary_activity_col("不存在"), -1);
 	summary_free(&s);
 	/* With a minimum of 2 the quarter is met. */
 	summarise(&s, "2026-07-01", "2026-09-30", 2);
@@ -223,12 +298,24 @@ TEST(month_and_empty_period)
 	check_cell(&s, SUM_MIN_MET, "");
 	CHECK_INT(s.n[SUM_OVERDUE_END], 2);
 	summary_free(&s);
+	/* The quarter while it is not over (today 09-07): the rings as at today. 答复: c1 on time,
+	 * c2 late (08-20), c3 overdue (09-01), c9 on time; c4 (promised 09-25) is 未到期 and left out
+	 * of 到期: 到期 4, 按时 2, 50.0 (5 rings fall in the quarter). */
+	setenv("STATION_TODAY", "2026-09-07", 1);
+	summarise(&s, "2026-07-01", "2026-09-30", 1);
+	unsetenv("STATION_TODAY");
+	CHECK_INT(s.n[SUM_RING_FIRST + 3 * RING_REPLY + SUM_RING_DUE], 4);
+	CHECK_INT(s.n[SUM_RING_FIRST + 3 * RING_REPLY + SUM_RING_ON_TIME], 2);
+	check_cell(&s, SUM_RING_FIRST + 3 * RING_REPLY + SUM_RING_RATE, "50.0");
+	summary_free(&s);
 	/* A period with nothing in it: every count 0, rates empty (shown "-"). */
 	summarise(&s, "2020-01-01", "2020-03-31", 1);
 	for (int c = SUM_RECEPTION_DAYS; c < SUM_N; c++)
 		if (summary_cols[c].kind == SK_INT && c != SUM_QUARTERS)
 			CHECK_INT(s.n[c], 0);
 	check_cell(&s, SUM_ON_TIME_RATE, "");
+	check_cell(&s, SUM_PJ_SAT_RATE, "");
+	check_cell(&s, SUM_RING_FIRST + SUM_RING_RATE, "");
 	check_cell(&s, SUM_MIN_MET, "否");
 	char *r = summary_rate_label(&s, SUM_SAT_RATE);
 	CHECK_STR(r, "-");
@@ -327,5 +414,6 @@ int main(void)
 	RUN(plan_searches_no_scan);
 	RUN(masking);
 	RUN(whole_quarters);
+	calendar_free(cal);
 	return t_done();
 }

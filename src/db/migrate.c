@@ -36,6 +36,7 @@ static const struct migrate_step migrate_steps[] = {
 	{ .sql_file = "schema/0011.sql", .what = "履职积分用的索引" },
 	{ .sql_file = "schema/0012.sql", .what = "代表每年接待来访的计数（履职积分）" },
 	{ .sql_file = "schema/0013.sql", .what = "本站代码与备份文件夹（备份与恢复）" },
+	{ .sql_file = "schema/0017.sql", .what = "修改记录链（防篡改）与个人信息保留期限" },
 };
 
 int db_migrate_count(void) { return (int)ARRAY_LEN(migrate_steps); }
@@ -187,5 +188,6 @@ int db_migrate_to(struct db *db, int target, char **err)
 	for (v++; v <= target; v++)
 		if (migrate_step(db, v, err) < 0)
 			return -1;
+	db_audit_chain_forget(db); /* the hash column may be new */
 	return 0;
 }

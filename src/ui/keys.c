@@ -137,6 +137,21 @@ static struct key_binding table[ACT_COUNT] = {
 	  .label = "打码",
 	  .help = "导出时电话、身份证号、住址打码或给出完整内容（切换）",
 	  .spec = "F7 ^X" },
+	{ .action = ACT_HISTORY,
+	  .name = "history",
+	  .label = "历史",
+	  .help = "选中记录的修改历史：谁、什么时候、哪一项从什么改成什么；可撤销最近一次修改",
+	  .spec = "F12 ^V" },
+	{ .action = ACT_UNDO,
+	  .name = "undo",
+	  .label = "撤销",
+	  .help = "撤销这条记录最近的一次修改（会先确认）；已删除的记录则恢复。撤销本身也记入修改记录",
+	  .spec = "F5 ^Z" },
+	{ .action = ACT_AUDITLOG,
+	  .name = "audit_log",
+	  .label = "修改记录",
+	  .help = "查看全部修改记录：按期间（F9）、操作人或登记簿名称（直接输入）筛选，Enter 看这条记录的历史",
+	  .spec = "F7 ^Y" },
 };
 
 static const struct {

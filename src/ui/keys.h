@@ -53,6 +53,9 @@ enum action {
 	ACT_EXPORT,   /* 报表: write the summary as CSV */
 	ACT_EXPORT_DETAIL, /* 报表: write a detail list (visits, cases, ...) as CSV */
 	ACT_MASK,     /* 报表: personal data masked or in full in the exports */
+	ACT_HISTORY,  /* register lists: the selected record's history (修改记录) */
+	ACT_UNDO,     /* a record's history: undo its last change, or restore it if deleted */
+	ACT_AUDITLOG, /* home: browse the audit log by date, user and register */
 	ACT_COUNT
 };
 

@@ -38,6 +38,7 @@ static const struct {
 	{ "closed_date", "办结日期" }, { "followup_date", "征询意见日期" }, { "assigned_date", "交办日期" },
 	{ "reply_date", "答复日期" }, { "result", "办理结果" }, { "satisfaction", "满意度" },
 	{ "attendance", "出席情况" }, { "points", "积分" },     { "reason", "理由" },
+	{ "name", "名称" },          { "sort", "排序" },
 };
 
 static const char *hist_label(const char *table, const char *col)
@@ -306,7 +307,7 @@ struct log_state {
 
 static const struct list_col log_cols[] = {
 	{ .title = "时间", .min_width = 16, .max_width = 16, .sort_key = 0, .key = true },
-	{ .title = "操作人", .min_width = 6, .max_width = 10, .sort_key = -1 },
+	{ .title = "操作人", .min_width = 6, .max_width = 12, .sort_key = -1 },
 	{ .title = "登记簿", .min_width = 12, .max_width = 16, .sort_key = -1 },
 	{ .title = "记录", .min_width = 6, .max_width = 8, .sort_key = -1, .align = ALIGN_RIGHT },
 	{ .title = "操作", .min_width = 4, .max_width = 4, .sort_key = -1 },

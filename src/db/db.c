@@ -533,6 +533,8 @@ int db_open(const char *path, int flags, struct db **out, char **err)
 		return db_fail_msg(err, "没有指定数据库文件");
 	if (db_open_prepare_file(path, flags, &f, err) < 0)
 		return -1;
+	if (f.fd >= 0)
+		db_audit_head_move(NULL, path); /* a new file: a head left by a removed one is not its */
 	db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
 	db->flags = flags;

@@ -306,12 +306,27 @@ const struct db_audit_personal db_audit_personal_cols[] = {
 	{ NULL, NULL, 0 },
 };
 
-/* The keys of the personal columns, each once, and the tables that have any. The chain's
- * canonical text replaces their values by digests (see audit_canon_sql). */
+/* The keys of the personal columns, each once. In the chain's canonical text of a row of a
+ * table that has any (audit_personal_table), their values are replaced by digests (see
+ * audit_hash_values). */
 static const char *const audit_personal_keys[] = { "phone", "birth_date", "visitor_phone", "visitor_address",
 						   "contact_phone", NULL };
-#define AUDIT_PERSONAL_TABLES "('deputies', 'visits', 'cases')"
-#define AUDIT_NKEYS 5
+
+static bool audit_personal_table(const char *table)
+{
+	for (const struct db_audit_personal *p = db_audit_personal_cols; p->table; p++)
+		if (!strcmp(p->table, table))
+			return true;
+	return false;
+}
+
+static bool audit_personal_key(const char *key, size_t n)
+{
+	for (const char *const *k = audit_personal_keys; *k; k++)
+		if (strlen(*k) == n && !memcmp(*k, key, n))
+			return true;
+	return false;
+}
 
 const struct db_audit_personal *db_audit_personal(const char *table, const char *col)
 {
@@ -355,36 +370,10 @@ void db_audit_functions(struct db *db)
 #define AUDIT_STR2(x) #x
 #define AUDIT_STR(x) AUDIT_STR2(x)
 
-/* SELECT of the canonical columns of audit rows (see audit_row_hash), with the WHERE clause
- * appended by the caller: id, at, user, table_name, row_id, action, old and new values without
- * the personal keys, then each personal key's old and new value, then hash. New string. */
-static char *audit_canon_sql(const char *where)
-{
-	struct strbuf sb, rm;
-	sb_init(&sb);
-	sb_init(&rm);
-	for (const char *const *k = audit_personal_keys; *k; k++)
-		sb_addf(&rm, ", '$.%s'", *k);
-	sb_add(&sb, "SELECT id, at, user, table_name, row_id, action");
-	static const char *const side[2] = { "old_values", "new_values" };
-	for (int i = 0; i < 2; i++)
-		sb_addf(&sb,
-			", CASE WHEN table_name IN " AUDIT_PERSONAL_TABLES " AND json_valid(%s) THEN json_remove(%s%s) "
-			"ELSE %s END",
-			side[i], side[i], rm.buf, side[i]);
-	for (const char *const *k = audit_personal_keys; *k; k++)
-		for (int i = 0; i < 2; i++)
-			sb_addf(&sb,
-				", CASE WHEN table_name IN " AUDIT_PERSONAL_TABLES
-				" AND json_valid(%s) THEN json_extract(%s, '$.%s') END",
-				side[i], side[i], *k);
-	sb_addf(&sb, ", hash FROM audit_log %s", where);
-	sb_free(&rm);
-	return sb_take(&sb);
-}
-
-/* Index of the hash column in audit_canon_sql's rows. */
-#define AUDIT_COL_HASH (8 + 2 * AUDIT_NKEYS)
+/* The audit rows in chain order, with the WHERE clause appended by the caller. */
+#define AUDIT_ROWS_SQL \
+	"SELECT id, at, user, table_name, row_id, action, old_values, new_values, hash FROM audit_log "
+#define AUDIT_COL_HASH 8
 
 /* One field of the canonical text: "N;" for NULL, else "<bytes>:<text>;". */
 static void audit_hash_field(struct sha256 *c, const char *s, size_t n)
@@ -400,38 +389,91 @@ static void audit_hash_field(struct sha256 *c, const char *s, size_t n)
 	sha256_update(c, ";", 1);
 }
 
-/* A personal value as the chain sees it: its digest, or the digest a cleared value keeps. */
-static void audit_hash_personal(struct sha256 *c, sqlite3_stmt *st, int col)
+/* End of the JSON string token starting at p (a '"'), just past its closing quote, or NULL. */
+static const char *audit_json_string_end(const char *p, const char *end)
 {
-	if (sqlite3_column_type(st, col) == SQLITE_NULL) {
-		audit_hash_field(c, NULL, 0);
-		return;
+	for (p++; p < end; p++) {
+		if (*p == '\\')
+			p++;
+		else if (*p == '"')
+			return p + 1;
 	}
-	const char *v = db_column_text(st, col);
-	size_t plen = strlen(AUDIT_CLEARED_PREFIX);
-	char hex[65];
-	if (str_starts(v, AUDIT_CLEARED_PREFIX) && strlen(v + plen) == 64)
-		memcpy(hex, v + plen, 65);
-	else
-		sha256_hex(v, (size_t)sqlite3_column_bytes(st, col), hex);
-	audit_hash_field(c, hex, 64);
+	return NULL;
+}
+
+/* The canonical text of a JSON object of logged values (as json_object writes them: flat, no
+ * spaces) into c: each member as it is written, except the values of personal keys, which go in
+ * as the sha256 of their JSON token ("13900001111" with its quotes) -- or, for a value the
+ * retention step cleared ("已清除:<hex>"), as the hex it keeps. So clearing a value leaves the
+ * chain intact, and changing one breaks it. False (nothing fed) if the text is not such an
+ * object: then the caller hashes the raw text. Written here rather than with SQLite's JSON
+ * functions: about twenty times faster on a large log, and independent of how a later SQLite
+ * renders JSON. */
+static bool audit_hash_values(struct sha256 *c, const char *s, size_t n)
+{
+	const char *p = s, *end = s + n, *clr = "\"" AUDIT_CLEARED_PREFIX;
+	size_t clrlen = strlen(clr);
+	struct sha256 tmp = *c;
+	if (p >= end || *p++ != '{')
+		return false;
+	sha256_update(&tmp, "{", 1);
+	while (p < end && *p != '}') {
+		const char *k = p, *ke = *p == '"' ? audit_json_string_end(p, end) : NULL;
+		if (!ke || ke >= end || *ke != ':')
+			return false;
+		const char *v = ke + 1, *ve;
+		if (v < end && *v == '"')
+			ve = audit_json_string_end(v, end);
+		else
+			for (ve = v; ve < end && *ve != ',' && *ve != '}' && *ve != '{' && *ve != '['; ve++)
+				;
+		if (!ve || ve >= end || (*ve != ',' && *ve != '}'))
+			return false;
+		sha256_update(&tmp, k, (size_t)(v - k));
+		if (audit_personal_key(k + 1, (size_t)(ke - k - 2)) && !(ve - v == 4 && !memcmp(v, "null", 4))) {
+			char hex[65];
+			if ((size_t)(ve - v) == clrlen + 65 && !memcmp(v, clr, clrlen))
+				memcpy(hex, v + clrlen, 64);
+			else
+				sha256_hex(v, (size_t)(ve - v), hex);
+			sha256_update(&tmp, "#", 1);
+			sha256_update(&tmp, hex, 64);
+		} else {
+			sha256_update(&tmp, v, (size_t)(ve - v));
+		}
+		p = ve;
+		if (*p == ',')
+			sha256_update(&tmp, ",", 1), p++;
+	}
+	if (p >= end || p + 1 != end)
+		return false;
+	sha256_update(&tmp, "}", 1);
+	*c = tmp;
+	return true;
 }
 
 /* The hash of the row st is on, after prev: sha256(prev "\n" canonical fields). */
 static void audit_row_hash(sqlite3_stmt *st, const char *prev, char out[65])
 {
 	struct sha256 c;
+	bool personal = audit_personal_table(db_column_text(st, 3));
 	sha256_init(&c);
 	sha256_update(&c, prev, strlen(prev));
 	sha256_update(&c, "\n", 1);
 	for (int i = 0; i < 8; i++) {
-		if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		const char *v = (const char *)sqlite3_column_text(st, i);
+		size_t n = (size_t)sqlite3_column_bytes(st, i);
+		if (!v) {
 			audit_hash_field(&c, NULL, 0);
-		else
-			audit_hash_field(&c, db_column_text(st, i), (size_t)sqlite3_column_bytes(st, i));
+		} else if (i >= 6 && personal) {
+			sha256_update(&c, "J", 1);
+			if (!audit_hash_values(&c, v, n))
+				audit_hash_field(&c, v, n);
+			sha256_update(&c, ";", 1);
+		} else {
+			audit_hash_field(&c, v, n);
+		}
 	}
-	for (int i = 8; i < AUDIT_COL_HASH; i++)
-		audit_hash_personal(&c, st, i);
 	sha256_final_hex(&c, out);
 }
 
@@ -470,7 +512,7 @@ int db_audit_seal(struct db *db, char **err)
 		db_fail(db, step, NULL, err);
 		goto out;
 	}
-	sql = audit_canon_sql("WHERE id > ?1 ORDER BY id LIMIT " AUDIT_STR(AUDIT_SEAL_CHUNK));
+	sql = xstrdup(AUDIT_ROWS_SQL "WHERE id > ?1 ORDER BY id LIMIT " AUDIT_STR(AUDIT_SEAL_CHUNK));
 	if (db_prepare(db, sql, &sel, err) < 0 ||
 	    db_prepare(db, "UPDATE audit_log SET hash = ?2 WHERE id = ?1", &upd, err) < 0)
 		goto out;
@@ -633,7 +675,7 @@ int db_audit_clear_personal(struct db *db, const char *before, int64_t *cleared,
 	for (const struct db_audit_personal *p = db_audit_personal_cols; p->table; p++)
 		for (int i = 0; i < 2; i++) {
 			char *sql = xasprintf("UPDATE audit_log SET %s = json_set(%s, '$.%s', '" AUDIT_CLEARED_PREFIX
-					      "' || station_sha256(json_extract(%s, '$.%s'))) "
+					      "' || station_sha256(json_quote(json_extract(%s, '$.%s')))) "
 					      "WHERE at >= ?1 AND at < ?2 AND table_name = ?3 AND json_valid(%s) "
 					      "AND json_type(%s, '$.%s') IN ('text', 'integer', 'real') "
 					      "AND json_extract(%s, '$.%s') NOT LIKE '" AUDIT_CLEARED_PREFIX "%%'",
@@ -733,7 +775,7 @@ int db_audit_chain_verify(struct db *db, void (*cb)(void *ud, const char *findin
 
 	if (!audit_has_chain(db))
 		return 0;
-	sql = audit_canon_sql("ORDER BY id");
+	sql = xstrdup(AUDIT_ROWS_SQL "ORDER BY id");
 	if (db_prepare(db, sql, &st, err) < 0) {
 		free(sql);
 		return -1;

@@ -8,8 +8,8 @@
 #include <stdint.h>
 
 struct sha256 {
-	uint32_t h[8];      /* the state */
-	uint64_t len;       /* bytes hashed so far */
+	uint32_t h[8];         /* the state */
+	uint64_t len;          /* bytes hashed so far */
 	unsigned char buf[64]; /* a partial block */
 	size_t nbuf;
 };

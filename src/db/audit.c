@@ -298,19 +298,16 @@ int db_audit_verify(struct db *db, void (*cb)(void *ud, const char *finding), vo
 /* ---- personal values ---- */
 
 const struct db_audit_personal db_audit_personal_cols[] = {
-	{ "deputies", "phone", AUDIT_MASK_PHONE },
-	{ "deputies", "birth_date", AUDIT_MASK_DATE },
-	{ "visits", "visitor_phone", AUDIT_MASK_PHONE },
-	{ "visits", "visitor_address", AUDIT_MASK_ADDRESS },
-	{ "cases", "contact_phone", AUDIT_MASK_PHONE },
-	{ NULL, NULL, 0 },
+	{ "deputies", "phone", AUDIT_MASK_PHONE },       { "deputies", "birth_date", AUDIT_MASK_DATE },
+	{ "visits", "visitor_phone", AUDIT_MASK_PHONE }, { "visits", "visitor_address", AUDIT_MASK_ADDRESS },
+	{ "cases", "contact_phone", AUDIT_MASK_PHONE },  { NULL, NULL, 0 },
 };
 
 /* The keys of the personal columns, each once. In the chain's canonical text of a row of a
  * table that has any (audit_personal_table), their values are replaced by digests (see
  * audit_hash_values). */
-static const char *const audit_personal_keys[] = { "phone", "birth_date", "visitor_phone", "visitor_address",
-						   "contact_phone", NULL };
+static const char *const audit_personal_keys[] = { "phone",           "birth_date",    "visitor_phone",
+						   "visitor_address", "contact_phone", NULL };
 
 static bool audit_personal_table(const char *table)
 {
@@ -336,10 +333,7 @@ const struct db_audit_personal *db_audit_personal(const char *table, const char 
 	return NULL;
 }
 
-bool db_audit_cleared(const char *value)
-{
-	return value && str_starts(value, AUDIT_CLEARED_PREFIX);
-}
+bool db_audit_cleared(const char *value) { return value && str_starts(value, AUDIT_CLEARED_PREFIX); }
 
 /* station_sha256(x): the hex digest of x's text, NULL for NULL. Deterministic. */
 static void audit_sql_sha256(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -363,16 +357,15 @@ void db_audit_functions(struct db *db)
 
 /* ---- the hash chain ---- */
 
-#define AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+#define AUDIT_GENESIS    "0000000000000000000000000000000000000000000000000000000000000000"
 #define AUDIT_HEAD_MAGIC "station-audit-chain 1"
 /* Rows sealed per statement round (the first seal of a large old log goes in chunks). */
 #define AUDIT_SEAL_CHUNK 2000
-#define AUDIT_STR2(x) #x
-#define AUDIT_STR(x) AUDIT_STR2(x)
+#define AUDIT_STR2(x)    #x
+#define AUDIT_STR(x)     AUDIT_STR2(x)
 
 /* The audit rows in chain order, with the WHERE clause appended by the caller. */
-#define AUDIT_ROWS_SQL \
-	"SELECT id, at, user, table_name, row_id, action, old_values, new_values, hash FROM audit_log "
+#define AUDIT_ROWS_SQL "SELECT id, at, user, table_name, row_id, action, old_values, new_values, hash FROM audit_log "
 #define AUDIT_COL_HASH 8
 
 /* One field of the canonical text: "N;" for NULL, else "<bytes>:<text>;". */
@@ -482,9 +475,9 @@ static bool audit_has_chain(struct db *db)
 {
 	if (db->chain < 0) {
 		int64_t n = 0;
-		db->chain = db_query_int(db, "SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'hash'", &n,
-					 NULL) == 0 &&
-			    n > 0;
+		db->chain = db_query_int(db, "SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'hash'",
+					 &n, NULL) == 0 &&
+			n > 0;
 	}
 	return db->chain > 0;
 }
@@ -586,7 +579,7 @@ static int audit_head_read(const char *db_path, int64_t *id, char hash[65])
 	char magic[64] = "";
 	long long v = -1;
 	int ok = fgets(magic, sizeof magic, f) && !strcmp(magic, AUDIT_HEAD_MAGIC "\n") &&
-		 fscanf(f, "%lld %64s", &v, hash) == 2 && v >= 0 && strlen(hash) == 64;
+		fscanf(f, "%lld %64s", &v, hash) == 2 && v >= 0 && strlen(hash) == 64;
 	fclose(f);
 	*id = v;
 	return ok ? 1 : -1;
@@ -784,9 +777,10 @@ int db_audit_chain_verify(struct db *db, void (*cb)(void *ud, const char *findin
 		int64_t id = sqlite3_column_int64(st, 0);
 		bool sealed = sqlite3_column_type(st, AUDIT_COL_HASH) != SQLITE_NULL;
 		if (id != prev_id + 1)
-			audit_report(&v, id == prev_id + 2 ? xasprintf("修改记录第 %lld 条被删除了", (long long)prev_id + 1)
-							   : xasprintf("修改记录第 %lld 至 %lld 条被删除了",
-								       (long long)prev_id + 1, (long long)id - 1));
+			audit_report(&v,
+				     id == prev_id + 2 ? xasprintf("修改记录第 %lld 条被删除了", (long long)prev_id + 1)
+						       : xasprintf("修改记录第 %lld 至 %lld 条被删除了",
+								   (long long)prev_id + 1, (long long)id - 1));
 		if (!sealed) {
 			if (!unsealed)
 				first_unsealed = id;
@@ -818,23 +812,27 @@ int db_audit_chain_verify(struct db *db, void (*cb)(void *ud, const char *findin
 		return db_fail(db, step, NULL, err);
 	if (v.changed) {
 		char *more = v.changed > 1 ? xasprintf("等 %d 条", v.changed) : xstrdup("");
-		audit_report(&v, xasprintf("修改记录第 %lld 条%s在程序之外被改动过（与记录链不符）",
-					   (long long)v.first_bad, more));
+		audit_report(&v,
+			     xasprintf("修改记录第 %lld 条%s在程序之外被改动过（与记录链不符）", (long long)v.first_bad,
+				       more));
 		free(more);
 	}
 	if (unsealed)
-		audit_report(&v, xasprintf("最后 %lld 条修改记录（第 %lld 条起）是在程序之外写入的，还没有纳入记录链"
-					   "（例如用 sqlite3 直接改了数据）；程序下次打开数据库时会把它们纳入",
-					   (long long)unsealed, (long long)first_unsealed));
+		audit_report(&v,
+			     xasprintf("最后 %lld 条修改记录（第 %lld 条起）是在程序之外写入的，还没有纳入记录链"
+				       "（例如用 sqlite3 直接改了数据）；程序下次打开数据库时会把它们纳入",
+				       (long long)unsealed, (long long)first_unsealed));
 	int head = audit_has_head_file(db) ? audit_head_read(db->path, &head_id, head_hash) : 0;
 	if (head < 0)
 		audit_report(&v, xasprintf("记录链的链头文件 %s.chain 无法读取或内容不对", db->path));
 	else if (head > 0 && head_id > last_sealed)
-		audit_report(&v, xasprintf("记录链的链头是第 %lld 条修改记录，但数据库里的记录链只到第 %lld 条："
-					   "末尾的修改记录被删除了（链头文件 %s.chain）",
-					   (long long)head_id, (long long)last_sealed, db->path));
+		audit_report(&v,
+			     xasprintf("记录链的链头是第 %lld 条修改记录，但数据库里的记录链只到第 %lld 条："
+				       "末尾的修改记录被删除了（链头文件 %s.chain）",
+				       (long long)head_id, (long long)last_sealed, db->path));
 	else if (head > 0 && !audit_head_agrees(db, head_id, head_hash))
-		audit_report(&v, xasprintf("第 %lld 条修改记录与链头文件 %s.chain 不符：修改记录被删改后重新计算过",
-					   (long long)head_id, db->path));
+		audit_report(&v,
+			     xasprintf("第 %lld 条修改记录与链头文件 %s.chain 不符：修改记录被删改后重新计算过",
+				       (long long)head_id, db->path));
 	return v.found;
 }

@@ -95,8 +95,7 @@ static int hist_upd_activities(struct db *db, const struct hist_undo_ctx *c, int
 }
 
 /* A suggestion keeps its lead, co-sponsors, cases and unit. */
-static int hist_upd_suggestions(struct db *db, const struct hist_undo_ctx *c, int64_t id, char *const *v,
-				char **err)
+static int hist_upd_suggestions(struct db *db, const struct hist_undo_ctx *c, int64_t id, char *const *v, char **err)
 {
 	(void)c;
 	struct suggestion_info si;
@@ -124,7 +123,7 @@ static int hist_get_generic(struct db *db, const struct record_def *def, int64_t
 struct hist_reg {
 	const char *table;
 	const struct record_def *(*def)(void);
-	hist_update_fn update;                             /* NULL: no undo of edits */
+	hist_update_fn update;                                 /* NULL: no undo of edits */
 	int (*restore)(struct db *db, int64_t id, char **err); /* NULL: the generic restore */
 	const char *const *derived; /* columns computed from the fields (not the clerk's edit) */
 };
@@ -199,13 +198,13 @@ static int hist_changes(struct db *db, sqlite3_stmt *diff, const char *old, cons
 
 /* Keys of new (or of old, for a hard delete) with their values before and after, where they
  * differ; invalid JSON (a log edited by hand) gives no changes rather than an error. */
-#define HIST_DIFF_SQL                                                                                           \
-	"SELECT k.key, json_extract(o.j, '$.' || k.key), json_extract(n.j, '$.' || k.key) "                     \
-	"FROM (SELECT CASE WHEN json_valid(?1) THEN ?1 END AS j) o, "                                            \
-	"(SELECT CASE WHEN json_valid(?2) THEN ?2 END AS j) n, "                                                 \
-	"json_each(CASE WHEN n.j IS NOT NULL THEN n.j ELSE CASE WHEN ?2 IS NULL THEN o.j END END) k "            \
-	"WHERE k.key NOT IN ('updated_at', 'created_at') "                                                       \
-	"AND json_extract(o.j, '$.' || k.key) IS NOT json_extract(n.j, '$.' || k.key) "                          \
+#define HIST_DIFF_SQL                                                                                                  \
+	"SELECT k.key, json_extract(o.j, '$.' || k.key), json_extract(n.j, '$.' || k.key) "                            \
+	"FROM (SELECT CASE WHEN json_valid(?1) THEN ?1 END AS j) o, "                                                  \
+	"(SELECT CASE WHEN json_valid(?2) THEN ?2 END AS j) n, "                                                       \
+	"json_each(CASE WHEN n.j IS NOT NULL THEN n.j ELSE CASE WHEN ?2 IS NULL THEN o.j END END) k "                  \
+	"WHERE k.key NOT IN ('updated_at', 'created_at') "                                                             \
+	"AND json_extract(o.j, '$.' || k.key) IS NOT json_extract(n.j, '$.' || k.key) "                                \
 	"AND (?1 IS NOT NULL OR json_extract(n.j, '$.' || k.key) IS NOT NULL) ORDER BY k.id"
 
 /* Rows of a prepared SELECT id, at, user, table_name, row_id, action, old_values, new_values
@@ -248,8 +247,7 @@ static int hist_collect(struct db *db, sqlite3_stmt *st, struct hist_entry **out
 
 #define HIST_COLS "SELECT id, at, user, table_name, row_id, action, old_values, new_values FROM audit_log "
 
-int db_history_record(struct db *db, const char *table, int64_t row_id, struct hist_entry **out, int *n,
-		      char **err)
+int db_history_record(struct db *db, const char *table, int64_t row_id, struct hist_entry **out, int *n, char **err)
 {
 	sqlite3_stmt *st = NULL;
 	*out = NULL;
@@ -479,8 +477,9 @@ int db_history_undo(struct db *db, const struct hist_undo_ctx *ctx, const char *
 	} else if (deleted) {
 		db_fail_msg(err, "这条记录已被删除，不能撤销修改");
 	} else if (!r || !r->update) {
-		db_failf(err, "「%s」的修改不能在这里撤销（可以撤销的：代表名册、承办单位、接待选民登记、代表活动、"
-			      "代表建议、意见建议的字段修改）",
+		db_failf(err,
+			 "「%s」的修改不能在这里撤销（可以撤销的：代表名册、承办单位、接待选民登记、代表活动、"
+			 "代表建议、意见建议的字段修改）",
 			 db_audit_label(table));
 	} else {
 		rc = hist_undo_update(db, ctx, r, &e[0], what, err);

@@ -20,7 +20,7 @@
 /* One column an audit row changed: for an UPDATE the columns whose value differs (updated_at
  * and created_at left out), for an INSERT every column set. Values as text, NULL for NULL. */
 struct hist_change {
-	char *col;      /* owned */
+	char *col;       /* owned */
 	char *old, *new; /* owned, NULL: none */
 };
 
@@ -39,8 +39,7 @@ void db_history_free(struct hist_entry *e, int n);
 const struct record_def *db_history_def(const char *table);
 
 /* The history of one record: *out gets *n entries (at most DB_HISTORY_MAX), newest first. */
-int db_history_record(struct db *db, const char *table, int64_t row_id, struct hist_entry **out, int *n,
-		      char **err);
+int db_history_record(struct db *db, const char *table, int64_t row_id, struct hist_entry **out, int *n, char **err);
 
 /* The log browser's filter. Each member optional (NULL or ""): dates are "YYYY-MM-DD",
  * inclusive; text matches the user's name (part of it) or a register's Chinese label (part of

@@ -28,17 +28,37 @@ bool audit_may_undo(const char *user)
 static const struct {
 	const char *col, *label;
 } hist_col_labels[] = {
-	{ "deleted", "已删除" },     { "status", "状态" },       { "case_id", "关联案件" },
-	{ "case_no", "编号" },       { "name_py", "姓名拼音" }, { "name_initials", "姓名首字母" },
-	{ "uid", "唯一编码" },       { "deputy_id", "代表" },   { "unit_id", "承办单位" },
-	{ "visit_id", "来访登记" },  { "reception_day_id", "接待日" },
-	{ "suggestion_id", "代表建议" }, { "activity_id", "代表活动" }, { "plan_id", "活动计划" },
-	{ "at", "时间" },            { "date", "日期" },         { "action", "事项" },
-	{ "note", "说明" },          { "who", "经办人" },       { "due_date", "办理时限" },
-	{ "closed_date", "办结日期" }, { "followup_date", "征询意见日期" }, { "assigned_date", "交办日期" },
-	{ "reply_date", "答复日期" }, { "result", "办理结果" }, { "satisfaction", "满意度" },
-	{ "attendance", "出席情况" }, { "points", "积分" },     { "reason", "理由" },
-	{ "name", "名称" },          { "sort", "排序" },
+	{ "deleted", "已删除" },
+	{ "status", "状态" },
+	{ "case_id", "关联案件" },
+	{ "case_no", "编号" },
+	{ "name_py", "姓名拼音" },
+	{ "name_initials", "姓名首字母" },
+	{ "uid", "唯一编码" },
+	{ "deputy_id", "代表" },
+	{ "unit_id", "承办单位" },
+	{ "visit_id", "来访登记" },
+	{ "reception_day_id", "接待日" },
+	{ "suggestion_id", "代表建议" },
+	{ "activity_id", "代表活动" },
+	{ "plan_id", "活动计划" },
+	{ "at", "时间" },
+	{ "date", "日期" },
+	{ "action", "事项" },
+	{ "note", "说明" },
+	{ "who", "经办人" },
+	{ "due_date", "办理时限" },
+	{ "closed_date", "办结日期" },
+	{ "followup_date", "征询意见日期" },
+	{ "assigned_date", "交办日期" },
+	{ "reply_date", "答复日期" },
+	{ "result", "办理结果" },
+	{ "satisfaction", "满意度" },
+	{ "attendance", "出席情况" },
+	{ "points", "积分" },
+	{ "reason", "理由" },
+	{ "name", "名称" },
+	{ "sort", "排序" },
 };
 
 static const char *hist_label(const char *table, const char *col)
@@ -108,7 +128,7 @@ static bool hist_shown(const struct hist_entry *e, const struct hist_change *c)
 	if (!strcmp(e->action, "INSERT") && !strcmp(c->col, "deleted"))
 		return false;
 	return strcmp(c->col, "name_py") && strcmp(c->col, "name_initials") && strcmp(c->col, "uid") &&
-	       strcmp(c->col, "id");
+		strcmp(c->col, "id");
 }
 
 /* ---- a record's history ---- */
@@ -174,9 +194,10 @@ static int rec_load(struct rec_state *s, char **err)
 				any = true;
 			}
 		if (!any)
-			rec_add(s, &e[i], xstrdup(!strcmp(e[i].action, "DELETE")    ? "记录被删除"
-						  : !strcmp(e[i].action, "RESTORE") ? "记录被恢复"
-										    : ""));
+			rec_add(s, &e[i],
+				xstrdup(!strcmp(e[i].action, "DELETE")            ? "记录被删除"
+						: !strcmp(e[i].action, "RESTORE") ? "记录被恢复"
+										  : ""));
 	}
 	db_history_free(e, n);
 	s->loaded = true;
@@ -228,9 +249,9 @@ static int rec_undo(struct screen *scr)
 		goto out;
 	}
 	bool restore = !strcmp(e[0].action, "DELETE");
-	char *q = restore ? xstrdup("恢复这条已删除的记录吗？")
-			  : xasprintf("撤销 %s 在 %.16s 的修改吗？", str_empty(e[0].user) ? "（未知）" : e[0].user,
-				      e[0].at);
+	char *q = restore
+		? xstrdup("恢复这条已删除的记录吗？")
+		: xasprintf("撤销 %s 在 %.16s 的修改吗？", str_empty(e[0].user) ? "（未知）" : e[0].user, e[0].at);
 	bool yes = dialog_confirm(q, "撤销本身也会记入修改记录");
 	free(q);
 	if (!yes)

@@ -179,7 +179,8 @@ TEST(clearing_personal_values_keeps_the_chain)
 	char *err = NULL;
 	/* A value with characters JSON escapes (written behind the form's checks, logged). */
 	CHECK(db_begin(db, &err) == 0);
-	CHECK(db_exec(db, "UPDATE deputies SET phone = '0771\"5\\55' || char(10) || '1' WHERE name = '张三'", &err) == 0);
+	CHECK(db_exec(db, "UPDATE deputies SET phone = '0771\"5\\55' || char(10) || '1' WHERE name = '张三'", &err) ==
+	      0);
 	CHECK(db_commit(db, &err) == 0);
 	CHECK_INT(verify(), 0);
 	CHECK(db_begin(db, &err) == 0);

@@ -42,9 +42,9 @@ TEST(history_of_a_record_newest_first_with_old_and_new)
 		CHECK_STR(e[0].user, "李会计");
 		const struct hist_change *c = change_of(&e[0], "name");
 		CHECK(c && c->old && !strcmp(c->old, "张三") && c->new && !strcmp(c->new, "张三丰"));
-		CHECK(change_of(&e[0], "phone") == NULL);    /* unchanged columns are not listed */
+		CHECK(change_of(&e[0], "phone") == NULL); /* unchanged columns are not listed */
 		CHECK(change_of(&e[0], "updated_at") == NULL);
-		CHECK(change_of(&e[0], "name_py") != NULL);  /* derived, still a change of the row */
+		CHECK(change_of(&e[0], "name_py") != NULL); /* derived, still a change of the row */
 		c = change_of(&e[1], "phone");
 		CHECK(c && c->old == NULL && c->new && !strcmp(c->new, "13912341111"));
 		CHECK_STR(e[1].user, "测试");
@@ -66,8 +66,9 @@ TEST(undo_writes_the_old_values_back_audited)
 	struct hist_undo_ctx ctx = { .today = "2026-11-23" };
 	CHECK(db_history_undo(db, &ctx, "deputies", id, &what, &err) == 0);
 	CHECK(what != NULL);
-	CHECK_INT(q_int("SELECT count(*) FROM deputies WHERE name = '张三' AND name_py <> '' AND phone = '13912341111'"),
-		  1);
+	CHECK_INT(
+		q_int("SELECT count(*) FROM deputies WHERE name = '张三' AND name_py <> '' AND phone = '13912341111'"),
+		1);
 	CHECK_INT(q_int("SELECT count(*) FROM audit_log"), before + 1);
 	CHECK_INT(q_int("SELECT count(*) FROM audit_log WHERE id = (SELECT max(id) FROM audit_log) AND action = "
 			"'UPDATE' AND user = '测试' AND json_extract(new_values, '$.name') = '张三'"),

@@ -150,7 +150,7 @@ static struct key_binding table[ACT_COUNT] = {
 	{ .action = ACT_AUDITLOG,
 	  .name = "audit_log",
 	  .label = "修改记录",
-	  .help = "查看全部修改记录：按期间（F9）、操作人或登记簿名称（直接输入）筛选，Enter 看这条记录的历史",
+	  .help = "查看全部修改记录：按期间、操作人或登记簿名称（直接输入）筛选，打开一条可看所属记录的历史",
 	  .spec = "F7 ^Y" },
 };
 

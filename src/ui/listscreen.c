@@ -323,14 +323,16 @@ struct screen *listscreen_push(const struct listscreen_desc *d)
 		ls->table[n++] = (struct binding){ .action = ACT_PERIOD, .run = ls_period };
 	if (ls_print_reg(ls) >= 0 && !listscreen_taken(ls->table, n, ACT_PRINT)) /* a register with a ledger */
 		ls->table[n++] = (struct binding){ .action = ACT_PRINT, .run = ls_print };
-	if (d->table && !listscreen_taken(ls->table, n, ACT_HISTORY))
-		ls->table[n++] = (struct binding){ .action = ACT_HISTORY, .run = ls_history };
 	/* The rows every list has, unless a key of one is already the register's (reception days:
 	 * F7 is 取消 there, so 倒序 is left out rather than shown on a key that does something else). */
 	int own = n;
-	for (int i = 0; i < nc; i++) /* ends with common's ACT_NONE row */
-		if (common[i].action == ACT_NONE || !listscreen_taken(ls->table, own, common[i].action))
+	for (int i = 0; i < nc; i++)
+		if (common[i].action != ACT_NONE && !listscreen_taken(ls->table, own, common[i].action))
 			ls->table[n++] = common[i];
+	/* 历史 last: a key station.ini gave to another row of the list keeps its meaning. */
+	if (d->table && !listscreen_taken(ls->table, n, ACT_HISTORY))
+		ls->table[n++] = (struct binding){ .action = ACT_HISTORY, .run = ls_history };
+	ls->table[n++] = (struct binding){ .action = ACT_NONE };
 	ls->src = (struct list_source){
 		.cols = d->cols, .ncols = d->ncols, .ctx = ls, .count = ls_count, .fetch = ls_fetch
 	};

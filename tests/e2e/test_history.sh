@@ -81,7 +81,7 @@ expect_screen "李四" # the roster's rows (its title is also on the home menu)
 type_text "张三"
 expect_gone "李四"
 key F8
-expect_screen "删除"
+expect_screen "删除代表 张三 吗" # the question itself: a y typed before it is thrown away
 key y
 check "deputy deleted" wait_for "已删除代表 张三"
 check_eq "deputy soft-deleted" "$(sql "select deleted from deputies where name = '张三'")" 1

@@ -21,6 +21,7 @@
 #include "core/text.h"
 #include "core/util.h"
 #include "core/visit.h"
+#include "db/audit.h"
 #include "db/backup.h"
 #include "db/cases.h"
 #include "db/deputies.h"
@@ -601,7 +602,7 @@ static int demo_unlink(const char *path) { return unlink(path) && errno != ENOEN
 /* Remove a database file and its SQLite companions (-wal, -shm, -journal). */
 static int demo_remove_db(const char *path)
 {
-	static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
+	static const char *const sfx[] = { "", "-wal", "-shm", "-journal", ".chain" };
 	int rc = 0;
 	for (size_t i = 0; i < ARRAY_LEN(sfx); i++) {
 		char *p = xasprintf("%s%s", path, sfx[i]);
@@ -722,6 +723,8 @@ int cli_demo(const struct cfg *cfg, const char *path, bool force)
 		cli_error(cli_msg("无法替换 %s：%s", "cannot replace %s: %s"), path, strerror(errno));
 		rc = CLI_DB;
 	}
+	if (rc == CLI_OK)
+		db_audit_head_move(tmp, path); /* the log's chain head follows the file */
 	if (rc == CLI_OK && bak)
 		printf(cli_msg("原来的文件已备份为 %s\n", "the old file was backed up as %s\n"), bak);
 	free(bak);

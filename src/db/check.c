@@ -360,5 +360,8 @@ int db_check(struct db *db, void (*cb)(void *ud, const char *finding), void *ud,
 		return -1;
 	if (db_audit_verify(db, check_cb, &c, err) < 0)
 		return -1;
+	/* The log itself: rows changed or deleted outside the program (the hash chain). */
+	if (db_audit_chain_verify(db, check_cb, &c, err) < 0)
+		return -1;
 	return c.found;
 }

@@ -455,6 +455,7 @@ static int db_open_setup(struct db *db, bool unclean, char **err)
 
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, DB_BUSY_TIMEOUT_MS);
+	db_audit_functions(db);
 	/* The first read of the file: this is where "not a database" shows. */
 	if (db_query_int(db, "SELECT count(*) FROM sqlite_master", &nobj, &msg) < 0 ||
 	    db_query_int(db, "PRAGMA user_version", &uv, &msg) < 0 ||
@@ -492,7 +493,11 @@ static int db_open_setup(struct db *db, bool unclean, char **err)
 		if (db_migrate_to(db, db_schema_version(), err) < 0)
 			return -1;
 	}
-	return ro ? 0 : db_open_repair_audit(db, err);
+	if (ro)
+		return 0;
+	if (db_open_repair_audit(db, err) < 0)
+		return -1;
+	return db_audit_open(db, err);
 }
 
 /* Take the exclusive flock for DB_OPEN_EXCLUSIVE (writing): db->lock_fd. *fd is the file's
@@ -528,10 +533,13 @@ int db_open(const char *path, int flags, struct db **out, char **err)
 		return db_fail_msg(err, "没有指定数据库文件");
 	if (db_open_prepare_file(path, flags, &f, err) < 0)
 		return -1;
+	if (f.fd >= 0)
+		db_audit_head_move(NULL, path); /* a new file: a head left by a removed one is not its */
 	db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
 	db->flags = flags;
 	db->lock_fd = -1;
+	db->chain = -1;
 	db->user = xstrdup("");
 	/* Before SQLite opens the file: new -wal/-shm files copy the file's mode. */
 	if (!ro)
@@ -709,6 +717,11 @@ int db_commit(struct db *db, char **err)
 		db->depth--;
 		return 0;
 	}
+	/* The audit rows of this transaction join the hash chain in it. */
+	if (db_audit_seal(db, err) < 0) {
+		db_rollback(db);
+		return -1;
+	}
 	rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		db_fail(db, rc, NULL, err);
@@ -717,6 +730,8 @@ int db_commit(struct db *db, char **err)
 	}
 	db->depth = 0;
 	db->lost = false;
+	if (rc == SQLITE_OK)
+		db_audit_after_commit(db);
 	return rc == SQLITE_OK ? 0 : -1;
 }
 

@@ -31,6 +31,14 @@ struct db {
 	bool opening; /* inside db_open: faults are reported as "could not open, nothing changed" */
 	bool damaged; /* damage found: read-only from then on (db_damaged) */
 	char *notice; /* one-time notice for the clerk (db_notice), or NULL; owned */
+	/* The audit log's hash chain (db/audit.c): the last sealed row, whether the head file
+	 * beside the database must be written after the next commit, and whether the head file
+	 * disagreed with the file at open (then it is never overwritten: station check shows it). */
+	int chain;             /* -1 not known yet, 0 the file has no chain (old schema), 1 has */
+	int64_t chain_id;      /* id of the last sealed audit_log row (0: none) */
+	char chain_hash[65];   /* its hash */
+	bool chain_dirty;      /* chain_id moved since the head file was written */
+	bool chain_broken;     /* the head file disagrees with the file */
 };
 
 /* At an open for writing after a clean end, files up to this size are checked anyway

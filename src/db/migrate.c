@@ -38,6 +38,7 @@ static const struct migrate_step migrate_steps[] = {
 	{ .sql_file = "schema/0013.sql", .what = "本站代码与备份文件夹（备份与恢复）" },
 	{ .sql_file = "schema/0014.sql", .what = "五环五时：答复的约定时限和待交办、待回访的索引" },
 	{ .sql_file = "schema/0015.sql", .what = "民生实事项目、票决会议与督查活动" },
+	{ .sql_file = "schema/0016.sql", .what = "修改记录链（防篡改）与个人信息保留期限" },
 };
 
 int db_migrate_count(void) { return (int)ARRAY_LEN(migrate_steps); }
@@ -189,5 +190,6 @@ int db_migrate_to(struct db *db, int target, char **err)
 	for (v++; v <= target; v++)
 		if (migrate_step(db, v, err) < 0)
 			return -1;
+	db_audit_chain_forget(db); /* the hash column may be new */
 	return 0;
 }

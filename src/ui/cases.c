@@ -238,6 +238,7 @@ void cases_push(const char *filter)
 						   .set_period = caselist_set_period,
 						   .period_field = "受理日期",
 						   .summary = caselist_summary,
+						   .table = "cases",
 						   .fini = free,
 						   .state = c });
 }

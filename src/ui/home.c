@@ -24,6 +24,7 @@
 #include "ui/dialog.h"
 #include "ui/deputyfile.h"
 #include "ui/evaluations.h"
+#include "ui/history.h"
 #include "ui/plans.h"
 #include "ui/points.h"
 #include "ui/reception.h"
@@ -492,6 +493,13 @@ static int home_report(struct screen *s)
 	return UI_REDRAW;
 }
 
+static int home_auditlog(struct screen *s)
+{
+	(void)s;
+	history_log_push();
+	return UI_REDRAW;
+}
+
 static int home_quit(struct screen *s)
 {
 	(void)s;
@@ -548,6 +556,7 @@ static const struct binding home_bar[] = {
 	{ .action = ACT_VISIT, .run = home_visit },
 	{ .action = ACT_OPEN, .run = home_open },
 	{ .action = ACT_REPORT, .run = home_report },
+	{ .action = ACT_AUDITLOG, .run = home_auditlog },
 	{ .action = ACT_QUIT, .run = home_quit },
 	{ .action = ACT_UP, .run = home_up, .hidden = true },
 	{ .action = ACT_DOWN, .run = home_down, .hidden = true },

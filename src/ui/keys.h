@@ -55,6 +55,9 @@ enum action {
 	ACT_MASK,     /* 报表: personal data masked or in full in the exports */
 	ACT_PROJECT,  /* visits list: the selected visit becomes a 民生实事 candidate */
 	ACT_DECIDE,   /* vote session: record the results (each project passes or not by the rule) */
+	ACT_HISTORY,  /* register lists: the selected record's history (修改记录) */
+	ACT_UNDO,     /* a record's history: undo its last change, or restore it if deleted */
+	ACT_AUDITLOG, /* home: browse the audit log by date, user and register */
 	ACT_COUNT
 };
 

@@ -6,6 +6,7 @@
 #include "report/ledger.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
+#include "ui/history.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -193,6 +194,19 @@ static int ls_print(struct screen *s)
 	return UI_REDRAW;
 }
 
+/* The history key: the selected record's changes, from the audit log. */
+static int ls_history(struct screen *s)
+{
+	struct lscreen *ls = lscreen_of(s);
+	int64_t id = list_selected(ls->list);
+	if (id < 0) {
+		app_message(MSG_ERROR, "没有选中的记录");
+		return UI_REDRAW;
+	}
+	history_push(ls->d.table, id, ls->d.title);
+	return UI_REDRAW;
+}
+
 static const struct screen_ops ls_ops;
 
 bool listscreen_set_period(struct screen *s, const char *text)
@@ -301,7 +315,7 @@ struct screen *listscreen_push(const struct listscreen_desc *d)
 	while (d->actions && d->actions[na].action != ACT_NONE)
 		na++;
 	ls->d = *d;
-	ls->table = xcalloc((size_t)(3 + na + nc), sizeof *ls->table);
+	ls->table = xcalloc((size_t)(4 + na + nc), sizeof *ls->table);
 	ls->table[n++] = (struct binding){ .action = ACT_HELP };
 	for (int i = 0; i < na; i++)
 		ls->table[n++] = d->actions[i];
@@ -312,9 +326,13 @@ struct screen *listscreen_push(const struct listscreen_desc *d)
 	/* The rows every list has, unless a key of one is already the register's (reception days:
 	 * F7 is 取消 there, so 倒序 is left out rather than shown on a key that does something else). */
 	int own = n;
-	for (int i = 0; i < nc; i++) /* ends with common's ACT_NONE row */
-		if (common[i].action == ACT_NONE || !listscreen_taken(ls->table, own, common[i].action))
+	for (int i = 0; i < nc; i++)
+		if (common[i].action != ACT_NONE && !listscreen_taken(ls->table, own, common[i].action))
 			ls->table[n++] = common[i];
+	/* 历史 last: a key station.ini gave to another row of the list keeps its meaning. */
+	if (d->table && !listscreen_taken(ls->table, n, ACT_HISTORY))
+		ls->table[n++] = (struct binding){ .action = ACT_HISTORY, .run = ls_history };
+	ls->table[n++] = (struct binding){ .action = ACT_NONE };
 	ls->src = (struct list_source){
 		.cols = d->cols, .ncols = d->ncols, .ctx = ls, .count = ls_count, .fetch = ls_fetch
 	};

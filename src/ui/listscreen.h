@@ -59,6 +59,9 @@ struct listscreen_desc {
 	/* Optional: called when the screen is shown again after the one above it closed (the rows
 	 * are reloaded first), e.g. to open a record just created. */
 	void (*reload)(struct screen *s);
+	/* Optional: the SQL table whose ids the rows are: the screen adds 历史 (ACT_HISTORY), the
+	 * selected record's history (ui/history.h). */
+	const char *table;
 	/* Optional: free state when the screen closes. */
 	void (*fini)(void *state);
 	void *state;

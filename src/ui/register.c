@@ -140,6 +140,7 @@ void register_push(const struct register_desc *desc)
 						   .set_period = desc->set_period ? reg_set_period : NULL,
 						   .period_field = desc->period_field,
 						   .summary = desc->summary ? reg_summary : NULL,
+						   .table = desc->def ? desc->def->table : NULL,
 						   .fini = free,
 						   .state = r });
 }

@@ -321,6 +321,7 @@ void suggestions_push(void)
 						   .set_period = suglist_set_period,
 						   .period_field = "提出日期",
 						   .summary = suglist_summary,
+						   .table = "suggestions",
 						   .reload = suglist_reload,
 						   .fini = free,
 						   .state = s });

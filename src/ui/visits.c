@@ -945,6 +945,7 @@ void visits_push(void)
 								      .set_period = vlist_set_period,
 								      .period_field = "来访日期",
 								      .summary = vlist_summary,
+								      .table = "visits",
 								      .fini = vlist_fini,
 								      .state = l });
 	l->list = listscreen_list(s);

@@ -40,4 +40,27 @@ sqlite3 broken.db "insert into visit_deputies (visit_id, deputy_id) values (999,
 st check --db broken.db
 ok check_broken_exit_1 rc_is 1
 ok check_broken_lists_finding out_has "deputy_id"
-ok check_broken_summary out_has "发现 2 个问题"
+ok check_broken_summary out_has "发现 3 个问题"
+# ... and the audit row its insert wrote is outside the log's hash chain (docs/AUDIT.md).
+ok check_broken_unchained out_has "还没有纳入记录链"
+
+# The audit log edited with the sqlite3 shell (docs/AUDIT.md): a row changed, rows deleted in the
+# middle, rows deleted at the end (only the head file beside the database knows) are each reported.
+cp demo.db log.db
+cp demo.db.chain log.db.chain
+sqlite3 log.db "update audit_log set user = '别人' where id = 7"
+st check --db log.db
+ok check_log_changed_exit_1 rc_is 1
+ok check_log_changed_row out_has "修改记录第 7 条在程序之外被改动过"
+cp demo.db log.db
+cp demo.db.chain log.db.chain
+sqlite3 log.db "delete from audit_log where id between 20 and 22"
+st check --db log.db
+ok check_log_deleted_rows out_has "修改记录第 20 至 22 条被删除了"
+cp demo.db log.db
+cp demo.db.chain log.db.chain
+sqlite3 log.db "delete from audit_log where id > (select max(id) - 3 from audit_log)"
+st check --db log.db
+ok check_log_tail_deleted_exit_1 rc_is 1
+ok check_log_tail_deleted out_has "末尾的修改记录被删除了"
+ok check_demo_has_chain_head [ -f demo.db.chain ] && [ "$(stat -c %a demo.db.chain)" = 600 ]

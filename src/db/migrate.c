@@ -36,6 +36,7 @@ static const struct migrate_step migrate_steps[] = {
 	{ .sql_file = "schema/0011.sql", .what = "履职积分用的索引" },
 	{ .sql_file = "schema/0012.sql", .what = "代表每年接待来访的计数（履职积分）" },
 	{ .sql_file = "schema/0013.sql", .what = "本站代码与备份文件夹（备份与恢复）" },
+	{ .sql_file = "schema/0016.sql", .what = "账号的只读角色、密码错误次数与锁定" },
 };
 
 int db_migrate_count(void) { return (int)ARRAY_LEN(migrate_steps); }

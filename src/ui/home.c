@@ -23,6 +23,7 @@
 #include "ui/dialog.h"
 #include "ui/deputyfile.h"
 #include "ui/evaluations.h"
+#include "ui/login.h"
 #include "ui/plans.h"
 #include "ui/points.h"
 #include "ui/reception.h"
@@ -466,6 +467,7 @@ static const struct binding home_bar[] = {
 	{ .action = ACT_VISIT, .run = home_visit },
 	{ .action = ACT_OPEN, .run = home_open },
 	{ .action = ACT_REPORT, .run = home_report },
+	{ .action = ACT_ACCOUNTS, .run = login_accounts_key },
 	{ .action = ACT_QUIT, .run = home_quit },
 	{ .action = ACT_UP, .run = home_up, .hidden = true },
 	{ .action = ACT_DOWN, .run = home_down, .hidden = true },

@@ -137,6 +137,16 @@ static struct key_binding table[ACT_COUNT] = {
 	  .label = "打码",
 	  .help = "导出时电话、身份证号、住址打码或给出完整内容（切换）",
 	  .spec = "F7 ^X" },
+	{ .action = ACT_ACCOUNTS,
+	  .name = "accounts",
+	  .label = "账号",
+	  .help = "站长：管理账号（新增、修改、重设密码、删除）；其他账号：修改自己的密码",
+	  .spec = "F12 ^Y" },
+	{ .action = ACT_PASSWORD,
+	  .name = "password",
+	  .label = "重设密码",
+	  .help = "重设选中账号的密码（也解除锁定）",
+	  .spec = "F5 ^W" },
 };
 
 static const struct {

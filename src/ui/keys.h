@@ -53,6 +53,8 @@ enum action {
 	ACT_EXPORT,   /* 报表: write the summary as CSV */
 	ACT_EXPORT_DETAIL, /* 报表: write a detail list (visits, cases, ...) as CSV */
 	ACT_MASK,     /* 报表: personal data masked or in full in the exports */
+	ACT_ACCOUNTS, /* home: accounts (站长) or one's own password (ui/login.h) */
+	ACT_PASSWORD, /* accounts: reset the selected account's password */
 	ACT_COUNT
 };
 

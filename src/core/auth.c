@@ -40,10 +40,7 @@ void auth_user_free(struct auth_user *u)
 	memset(u, 0, sizeof *u);
 }
 
-const char *auth_role_label(enum auth_role r)
-{
-	return r >= 0 && r < AUTH_ROLE_COUNT ? auth_labels[r] : "";
-}
+const char *auth_role_label(enum auth_role r) { return r >= 0 && r < AUTH_ROLE_COUNT ? auth_labels[r] : ""; }
 
 int auth_role_parse(const char *s)
 {

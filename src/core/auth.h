@@ -30,11 +30,11 @@ enum auth_action {
 };
 
 /* Wrong passwords in a row that lock an account, and the shortest password. */
-#define AUTH_MAX_TRIES 5
+#define AUTH_MAX_TRIES    5
 #define AUTH_MIN_PASSWORD 6
 /* The longest login name and display name, in characters. */
 #define AUTH_MAX_LOGIN 20
-#define AUTH_MAX_NAME 20
+#define AUTH_MAX_NAME  20
 
 /* Who is working: the account logged in (or, with [accounts] login = no, the configured clerk
  * as a 站长 with id 0). Strings owned. */

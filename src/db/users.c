@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define USERS_COLS "id, login, name, role, fails, CASE WHEN locked_until > " DB_NOW_SQL " THEN locked_until END, last_login"
+#define USERS_COLS                                                                                                     \
+	"id, login, name, role, fails, CASE WHEN locked_until > " DB_NOW_SQL " THEN locked_until END, last_login"
 
 void db_user_free(struct db_user *u)
 {
@@ -93,7 +94,8 @@ int db_users_heads(struct db *db, int64_t *n, char **err)
 static int users_login_taken(struct db *db, const char *login, int64_t id, bool *taken, char **err)
 {
 	sqlite3_stmt *st = NULL;
-	if (db_prepare(db, "SELECT 1 FROM users WHERE login = ?1 COLLATE NOCASE AND deleted = 0 AND id <> ?2", &st, err) < 0)
+	if (db_prepare(db, "SELECT 1 FROM users WHERE login = ?1 COLLATE NOCASE AND deleted = 0 AND id <> ?2", &st,
+		       err) < 0)
 		return -1;
 	db_bind_text(st, 1, login);
 	sqlite3_bind_int64(st, 2, id);
@@ -149,7 +151,8 @@ int db_users_create(struct db *db, const char *login, const char *name, enum aut
 		db_failf(err, "登录名 %s 已经有人用了，请换一个", login);
 		goto rollback;
 	}
-	if (db_prepare(db, "INSERT INTO users (login, name, role, password_hash) VALUES (?1, ?2, ?3, ?4)", &st, err) < 0)
+	if (db_prepare(db, "INSERT INTO users (login, name, role, password_hash) VALUES (?1, ?2, ?3, ?4)", &st, err) <
+	    0)
 		goto rollback;
 	db_bind_text(st, 1, login);
 	db_bind_text(st, 2, name);
@@ -220,8 +223,7 @@ static int users_good(struct db *db, int64_t id, char **err)
 	sqlite3_stmt *st = NULL;
 	if (db_begin(db, err) < 0)
 		return -1;
-	if (db_prepare(db,
-		       "UPDATE users SET fails = 0, locked_until = NULL, last_login = " DB_NOW_SQL " WHERE id = ?1",
+	if (db_prepare(db, "UPDATE users SET fails = 0, locked_until = NULL, last_login = " DB_NOW_SQL " WHERE id = ?1",
 		       &st, err) < 0)
 		goto rollback;
 	sqlite3_bind_int64(st, 1, id);
@@ -245,7 +247,9 @@ int db_users_login(struct db *db, const char *login, const char *password, int l
 	memset(out, 0, sizeof *out);
 	if (lock_minutes < 1)
 		lock_minutes = 1;
-	if (db_prepare(db, "SELECT " USERS_COLS ", password_hash FROM users WHERE login = ?1 COLLATE NOCASE AND deleted = 0",
+	if (db_prepare(db,
+		       "SELECT " USERS_COLS
+		       ", password_hash FROM users WHERE login = ?1 COLLATE NOCASE AND deleted = 0",
 		       &st, err) < 0)
 		return -1;
 	db_bind_text(st, 1, login ? login : "");
@@ -279,8 +283,8 @@ int db_users_login(struct db *db, const char *login, const char *password, int l
 			goto out;
 		if (until) {
 			char *m = users_minute(until);
-			db_failf(err, "%s。连续 %d 次不对，账号 %s 已锁定到 %s；请稍后再试，或请站长重设密码", USERS_WRONG,
-				 AUTH_MAX_TRIES, u.login, m);
+			db_failf(err, "%s。连续 %d 次不对，账号 %s 已锁定到 %s；请稍后再试，或请站长重设密码",
+				 USERS_WRONG, AUTH_MAX_TRIES, u.login, m);
 			free(m);
 		} else
 			db_fail_msg(err, USERS_WRONG);
@@ -347,7 +351,8 @@ fail:
 static int users_last_head(struct db *db, int64_t id, bool *last, char **err)
 {
 	int64_t heads = 0, is_head = 0;
-	char *sql = xasprintf("SELECT count(*) FROM users WHERE deleted = 0 AND role = '站长' AND id = %lld", (long long)id);
+	char *sql = xasprintf("SELECT count(*) FROM users WHERE deleted = 0 AND role = '站长' AND id = %lld",
+			      (long long)id);
 	int rc = db_users_heads(db, &heads, err);
 	if (rc == 0)
 		rc = db_query_int(db, sql, &is_head, err);
@@ -376,7 +381,9 @@ int db_users_update(struct db *db, int64_t id, const char *name, enum auth_role 
 		db_fail_msg(err, "这是本站唯一的站长账号，不能改成别的角色（先给另一个账号站长角色）");
 		goto rollback;
 	}
-	if (db_prepare(db, "UPDATE users SET name = ?2, role = ?3, updated_at = " DB_NOW_SQL " WHERE id = ?1 AND deleted = 0",
+	if (db_prepare(db,
+		       "UPDATE users SET name = ?2, role = ?3, updated_at = " DB_NOW_SQL
+		       " WHERE id = ?1 AND deleted = 0",
 		       &st, err) < 0)
 		goto rollback;
 	sqlite3_bind_int64(st, 1, id);
@@ -402,8 +409,8 @@ int db_users_delete(struct db *db, int64_t id, char **err)
 		db_fail_msg(err, "这是本站唯一的站长账号，不能删除");
 		goto rollback;
 	}
-	if (db_prepare(db, "UPDATE users SET deleted = 1, updated_at = " DB_NOW_SQL " WHERE id = ?1 AND deleted = 0", &st,
-		       err) < 0)
+	if (db_prepare(db, "UPDATE users SET deleted = 1, updated_at = " DB_NOW_SQL " WHERE id = ?1 AND deleted = 0",
+		       &st, err) < 0)
 		goto rollback;
 	sqlite3_bind_int64(st, 1, id);
 	if (users_step(db, st, err) < 0)
@@ -457,7 +464,9 @@ int db_users_list(struct db *db, const char *filter, int64_t offset, int limit, 
 	sqlite3_stmt *st = NULL;
 	*out = NULL;
 	*n = 0;
-	if (db_prepare(db, "SELECT " USERS_COLS " FROM users" USERS_FILTER " ORDER BY login COLLATE NOCASE, id LIMIT ?2 OFFSET ?3",
+	if (db_prepare(db,
+		       "SELECT " USERS_COLS " FROM users" USERS_FILTER
+		       " ORDER BY login COLLATE NOCASE, id LIMIT ?2 OFFSET ?3",
 		       &st, err) < 0)
 		return -1;
 	db_bind_text(st, 1, filter);

@@ -138,7 +138,8 @@ static bool lform_submit(struct lform *lf, char *(*check)(void *ud, struct login
 bool login_ask(const char *title, const char *intro, struct login_field *f, int n,
 	       char *(*check)(void *ud, struct login_field *f, int *bad), void *ud)
 {
-	static const enum action acts[] = { ACT_SAVE, ACT_OPEN, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_BACK, ACT_QUIT, ACT_NONE };
+	static const enum action acts[] = { ACT_SAVE, ACT_OPEN, ACT_NEXT_FIELD, ACT_PREV_FIELD,
+					    ACT_BACK, ACT_QUIT, ACT_NONE };
 	struct lform lf = { .title = title, .intro = intro, .f = f, .n = n < LOGIN_FIELDS_MAX ? n : LOGIN_FIELDS_MAX };
 	bool ok = false;
 	for (int i = 0; i < lf.n; i++) {
@@ -258,7 +259,8 @@ static char *login_check(void *ud, struct login_field *f, int *bad)
 static bool login_screen(void)
 {
 	struct login_field f[2] = { { "登录名", false, AUTH_MAX_LOGIN, NULL }, { "密码", true, 64, NULL } };
-	char *intro = xasprintf("请登录。连续 %d 次密码不对，账号将锁定 %d 分钟。", AUTH_MAX_TRIES, app->cfg->lock_minutes);
+	char *intro =
+		xasprintf("请登录。连续 %d 次密码不对，账号将锁定 %d 分钟。", AUTH_MAX_TRIES, app->cfg->lock_minutes);
 	bool ok = login_ask("登录", intro, f, 2, login_check, NULL);
 	free(intro);
 	login_fields_free(f, 2);
@@ -324,10 +326,7 @@ static enum auth_action login_action_kind(const struct screen *s, enum action a)
 
 const char *login_refuse(enum auth_action a) { return auth_refusal(login_user.role, a); }
 
-const char *login_refusal(const struct screen *s, enum action a)
-{
-	return login_refuse(login_action_kind(s, a));
-}
+const char *login_refusal(const struct screen *s, enum action a) { return login_refuse(login_action_kind(s, a)); }
 
 /* The screens that edit records (their save writes): a 只读 account never gets them. */
 static const char *const login_edit_screens[] = { "register_form", "visit", "suggestion_form", "action", "signin" };

@@ -14,8 +14,8 @@
 #include <string.h>
 
 static const struct list_col users_cols[] = {
-	{ "登录名", 8, 20, ALIGN_LEFT, -1, true, 0 },    { "姓名", 6, 20, ALIGN_LEFT, -1, false, 0 },
-	{ "角色", 6, 6, ALIGN_LEFT, -1, false, 0 },      { "状态", 4, 24, ALIGN_LEFT, -1, false, 1 },
+	{ "登录名", 8, 20, ALIGN_LEFT, -1, true, 0 },     { "姓名", 6, 20, ALIGN_LEFT, -1, false, 0 },
+	{ "角色", 6, 6, ALIGN_LEFT, -1, false, 0 },       { "状态", 4, 24, ALIGN_LEFT, -1, false, 1 },
 	{ "上次登录", 16, 16, ALIGN_LEFT, -1, false, 2 },
 };
 
@@ -78,7 +78,8 @@ static char *users_new_check(void *ud, struct login_field *f, int *bad)
 		return m;
 	}
 	char *err = NULL;
-	if (db_users_create(app->db, f[NU_LOGIN].value, f[NU_NAME].value, nu->role, f[NU_PASS].value, &nu->id, &err) < 0) {
+	if (db_users_create(app->db, f[NU_LOGIN].value, f[NU_NAME].value, nu->role, f[NU_PASS].value, &nu->id, &err) <
+	    0) {
 		*bad = NU_LOGIN;
 		return err;
 	}
@@ -101,7 +102,8 @@ static int users_new(struct screen *s)
 	char *intro = xasprintf("密码至少 %d 个字符；告诉本人后，请他用首页的%s键改成自己的密码。", AUTH_MIN_PASSWORD,
 				keys_first_name(ACT_ACCOUNTS));
 	if (login_ask(title, intro, f, NU_N, users_new_check, &nu)) {
-		app_message(MSG_INFO, "已建立%s账号 %s（%s）", auth_role_label(nu.role), f[NU_LOGIN].value, f[NU_NAME].value);
+		app_message(MSG_INFO, "已建立%s账号 %s（%s）", auth_role_label(nu.role), f[NU_LOGIN].value,
+			    f[NU_NAME].value);
 		list_reload(listscreen_list(s));
 	}
 	free(title);
@@ -146,7 +148,8 @@ static int users_edit(struct screen *s)
 			app_message(MSG_ERROR, "没有修改：%s", err);
 			free(err);
 		} else
-			app_message(MSG_INFO, "已修改账号 %s：%s，%s", u.login, f[0].value, auth_role_label((enum auth_role)r));
+			app_message(MSG_INFO, "已修改账号 %s：%s，%s", u.login, f[0].value,
+				    auth_role_label((enum auth_role)r));
 		list_reload(listscreen_list(s));
 	}
 	free(title);

@@ -48,7 +48,8 @@ TEST(t_create_and_login)
 	int64_t a = mk("a1", "甲", AUTH_CLERK, "samepass");
 	int64_t b = mk("b1", "乙", AUTH_CLERK, "samepass");
 	char *sql = xasprintf("SELECT (SELECT password_hash FROM users WHERE id = %lld) <> "
-			      "(SELECT password_hash FROM users WHERE id = %lld)", (long long)a, (long long)b);
+			      "(SELECT password_hash FROM users WHERE id = %lld)",
+			      (long long)a, (long long)b);
 	CHECK_INT(q_int(sql), 1);
 	free(sql);
 	struct auth_user u = { 0 };

@@ -212,6 +212,7 @@ static char *first_run_check(void *ud, struct login_field *f, int *bad)
 	}
 	int64_t id = 0;
 	char *err = NULL;
+	db_set_user(app->db, f[FR_NAME].value, NULL); /* the account is logged as made by its owner */
 	if (db_users_create(app->db, f[FR_LOGIN].value, f[FR_NAME].value, AUTH_HEAD, f[FR_PASS].value, &id, &err) < 0) {
 		*bad = FR_LOGIN;
 		char *r = xasprintf("没有建立账号：%s", err);

@@ -137,6 +137,10 @@ key 4
 check "read-only: sees the cases" wait_for "意见建议办理簿"
 key Escape
 expect_screen "台账"
+key F8
+check "read-only: the 报表 (summary, exports) opens" wait_for "期间："
+key Escape
+expect_screen "台账"
 check_eq "read-only: nothing written" "$(sql "select count(*) from audit_log where user = '检查员' and table_name <> 'users'")" 0
 e2e_quit "read-only"
 

@@ -15,7 +15,7 @@ SAN     ?=
 CFLAGS  := $(OPT) $(SAN) $(EXTRA_CFLAGS) -std=c11 -D_GNU_SOURCE -Wall -Wextra $(WERROR) -Isrc -I$(BUILD)/gen \
            -I/usr/include/iniparser $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDFLAGS += $(SAN)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -liniparser -lm
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -liniparser -lcrypt -lm
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 CFLAGS  += -DSTATION_VERSION='"$(VERSION)"'
 

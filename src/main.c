@@ -20,6 +20,7 @@ struct main_opts {
 	const char *db;     /* --db, or NULL */
 	bool force;         /* --force (demo) */
 	const char *month;  /* --month (visits), or NULL */
+	const char *user;   /* --user (import, restore: who, when accounts are on), or NULL */
 	bool full;          /* --full (visits) */
 	struct cli_export_args ex; /* export and merge options (--quarter ... --expect) */
 	bool help, version;
@@ -67,6 +68,8 @@ static const struct main_help_row main_help_opts[] = {
 	  "demo, export, merge: replace an existing file; restore: accept another station's backup" },
 	{ "--month 年-月", "--month MONTH", "visits：哪个月，如 2026-10", "visits: which month, e.g. 2026-10" },
 	{ "--full", "--full", "visits：电话不打码", "visits: do not mask phone numbers" },
+	{ "--user 登录名", "--user LOGIN", "import、restore：用这个账号（密码在终端输入或 STATION_PASSWORD）",
+	  "import, restore: as this account (password typed, or STATION_PASSWORD)" },
 	{ "--quarter 季度", "--quarter Q", "export：哪个季度，如 2026Q3（也可 --month、--from/--to）",
 	  "export: which quarter, e.g. 2026Q3 (or --month, --from/--to)" },
 	{ "-o 文件", "-o FILE", "export、merge：写到这个文件", "export, merge: the output file" },
@@ -87,6 +90,8 @@ static const struct main_help_row main_help_exits[] = {
 	{ "3", "3", "配置文件错误", "configuration error" },
 	{ "4", "4", "无法打开数据库（不存在、不是数据库、正被另一个 station 使用、文件夹不存在）",
 	  "the database cannot be opened (missing, not a database, in use by another station, no folder)" },
+	{ "6", "6", "没有登录、登录名或密码不对、账号已锁定，或账号没有这个权限",
+	  "no login, a wrong login or password, a locked account, or a role that may not" },
 	{ "70", "70", "内部错误", "internal error" },
 };
 
@@ -147,6 +152,7 @@ static int main_parse(int argc, char **argv, struct main_opts *o)
 		{ "from", required_argument, NULL, 'a' },   { "to", required_argument, NULL, 'b' },
 		{ "output", required_argument, NULL, 'o' }, { "encoding", required_argument, NULL, 'e' },
 		{ "unmasked", no_argument, NULL, 'u' },     { "expect", required_argument, NULL, 'x' },
+		{ "user", required_argument, NULL, 'U' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -195,6 +201,9 @@ static int main_parse(int argc, char **argv, struct main_opts *o)
 		case 'x':
 			o->ex.expect = optarg;
 			break;
+		case 'U':
+			o->user = optarg;
+			break;
 		case ':':
 			return main_usage_error("选项 %s 后面缺少参数", "option %s needs an argument",
 						argv[optind - 1]);
@@ -206,6 +215,8 @@ static int main_parse(int argc, char **argv, struct main_opts *o)
 		}
 		}
 	}
+	if (o->user && !*o->user)
+		return main_usage_error("%s不能为空", "%s must not be empty", "--user ");
 	if ((o->config && !*o->config) || (o->db && !*o->db))
 		return main_usage_error("%s不能为空", "%s must not be empty", o->db && !*o->db ? "--db " : "--config ");
 	if (optind < argc) {
@@ -244,6 +255,9 @@ static int main_check_command(const struct main_opts *o)
 		return main_usage_error("%s 只用于 export、merge 命令", "%s is only for export and merge", "-o");
 	if (!merge && x->expect)
 		return main_usage_error("%s 只用于 merge 命令", "%s is only for the merge command", "--expect");
+	if (o->user && (!o->cmd || (strcmp(o->cmd, "import") && strcmp(o->cmd, "restore"))))
+		return main_usage_error("%s 只用于 import、restore 命令（其他命令不修改台账，不用登录）",
+					"%s is only for import and restore (the other commands change nothing)", "--user");
 	if (o->full && (!o->cmd || strcmp(o->cmd, "visits")))
 		return main_usage_error("%s 只用于 visits 命令", "%s is only for the visits command", "--full");
 	if (o->month && (!o->cmd || strcmp(o->cmd, "visits")) && !export)
@@ -270,7 +284,8 @@ static int main_check_command(const struct main_opts *o)
 static int main_cmd_index(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--config") || !strcmp(argv[i], "--db") || !strcmp(argv[i], "--month"))
+		if (!strcmp(argv[i], "--config") || !strcmp(argv[i], "--db") || !strcmp(argv[i], "--month") ||
+		    !strcmp(argv[i], "--user"))
 			i++;
 		else if (argv[i][0] != '-')
 			return i;
@@ -349,13 +364,13 @@ int main(int argc, char **argv)
 	else if (!strcmp(o.cmd, "check"))
 		rc = cli_check(&cfg, path);
 	else if (!strcmp(o.cmd, "import"))
-		rc = cli_import(&cfg, path, default_path, o.nargs, o.args);
+		rc = cli_import(&cfg, path, default_path, o.user, o.nargs, o.args);
 	else if (!strcmp(o.cmd, "visits"))
 		rc = cli_visits(&cfg, path, o.month, o.full);
 	else if (!strcmp(o.cmd, "backup"))
 		rc = cli_backup(&cfg, path, o.nargs ? o.args[0] : NULL);
 	else if (!strcmp(o.cmd, "restore"))
-		rc = cli_restore(&cfg, path, o.args[0], o.force);
+		rc = cli_restore(&cfg, path, o.args[0], o.force, o.user);
 	else if (!strcmp(o.cmd, "print"))
 		rc = cli_print(&cfg, path, o.nargs, o.args);
 	else if (!strcmp(o.cmd, "export"))

@@ -1,5 +1,6 @@
 /* station backup [DIR] and station restore FILE [--force] (docs/BACKUP.md). */
 #include "cli/cli.h"
+#include "core/auth.h"
 
 #include "core/util.h"
 #include "db/backup.h"
@@ -72,10 +73,29 @@ out:
 	return rc;
 }
 
-int cli_restore(const struct cfg *cfg, const char *path, const char *file, bool force)
+/* Restoring replaces every record: the station head's (docs/ACCOUNTS.md). The accounts are those
+ * of the database being replaced; one that cannot be opened (damaged beyond opening, in use)
+ * has none to ask, and db_restore says why it cannot proceed when it cannot. */
+static int cli_restore_login(const struct cfg *cfg, const char *path, const char *user)
+{
+	struct stat st;
+	struct db *db = NULL;
+	if (!cfg->login || stat(path, &st))
+		return CLI_OK;
+	if (db_open(path, DB_OPEN_EXCLUSIVE | DB_OPEN_INTERACTIVE, &db, NULL) < 0)
+		return CLI_OK;
+	int rc = cli_login(cfg, db, user, AUTH_RESTORE);
+	db_close(db);
+	return rc;
+}
+
+int cli_restore(const struct cfg *cfg, const char *path, const char *file, bool force, const char *user)
 {
 	struct db_restore_info info;
 	char *err = NULL, *aside = NULL, *expect = NULL;
+	int lrc = cli_restore_login(cfg, path, user);
+	if (lrc)
+		return lrc;
 	if (db_restore_inspect(file, &info, &err) < 0) {
 		cli_error(cli_msg("不能恢复：%s", "cannot restore: %s"), err ? err : "?");
 		free(err);

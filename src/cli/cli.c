@@ -2,7 +2,9 @@
 #include "cli/cli.h"
 
 #include "db/restore.h"
+#include "db/users.h"
 
+#include "core/auth.h"
 #include "core/util.h"
 
 #include <errno.h>
@@ -12,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 
 bool cli_english(void)
@@ -113,5 +116,88 @@ int cli_open_db(const struct cfg *cfg, const char *path, int flags, bool create_
 out:
 	free(err);
 	free(dir);
+	return rc;
+}
+
+/* The password: $STATION_PASSWORD (for scripts), else typed at the terminal without echo. A new
+ * string (the caller wipes it), or NULL after saying why. */
+static char *cli_password(const char *user)
+{
+	const char *env = getenv("STATION_PASSWORD");
+	if (env)
+		return xstrdup(env);
+	if (!isatty(STDIN_FILENO)) {
+		cli_error(cli_msg("需要 %s 的密码：请在终端上运行，或把密码放在环境变量 STATION_PASSWORD",
+				  "the password of %s is needed: run at a terminal, or put it in STATION_PASSWORD"),
+			  user);
+		return NULL;
+	}
+	struct termios old, quiet;
+	bool tty = tcgetattr(STDIN_FILENO, &old) == 0;
+	fprintf(stderr, cli_msg("%s 的密码：", "password of %s: "), user);
+	fflush(stderr);
+	if (tty) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n = getline(&line, &cap, stdin);
+	if (tty)
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+	fputc('\n', stderr);
+	if (n < 0) {
+		free(line);
+		return NULL;
+	}
+	line[strcspn(line, "\r\n")] = '\0';
+	return line;
+}
+
+int cli_login(const struct cfg *cfg, struct db *db, const char *user, int action)
+{
+	int64_t n = 0;
+	char *err = NULL;
+	if (!cfg->login)
+		return CLI_OK;
+	if (db_users_count(db, &n, &err) < 0) {
+		cli_error(cli_msg("无法读取账号：%s", "cannot read the accounts: %s"), err);
+		free(err);
+		return CLI_DB;
+	}
+	if (n == 0)
+		return CLI_OK; /* no account yet: the first run of the program makes the head's */
+	if (!user || !*user) {
+		cli_error("%s", cli_msg("这个命令会修改台账，要登录：加 --user 登录名（密码在终端上输入，或放在环境变量 "
+					"STATION_PASSWORD）",
+					"this command changes the ledger and needs a login: add --user LOGIN (the "
+					"password is typed at the terminal, or put in STATION_PASSWORD)"));
+		return CLI_DENIED;
+	}
+	char *pw = cli_password(user);
+	if (!pw)
+		return CLI_DENIED;
+	struct auth_user u = { 0 };
+	int rc = db_users_login(db, user, pw, cfg->lock_minutes, &u, &err);
+	explicit_bzero(pw, strlen(pw));
+	free(pw);
+	if (rc < 0) {
+		cli_error(cli_msg("不能登录：%s", "cannot log in: %s"), err);
+		free(err);
+		return CLI_DENIED;
+	}
+	const char *no = auth_refusal(u.role, (enum auth_action)action);
+	if (no) {
+		cli_error(cli_msg("%s（%s 是%s）", "not allowed: %s (%s is %s)"), no, u.login, auth_role_label(u.role));
+		auth_user_free(&u);
+		return CLI_DENIED;
+	}
+	rc = db_set_user(db, u.name, &err) < 0 ? CLI_DB : CLI_OK;
+	if (rc) {
+		cli_error("%s", err);
+		free(err);
+	}
+	auth_user_free(&u);
 	return rc;
 }

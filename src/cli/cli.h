@@ -18,6 +18,7 @@ enum cli_exit {
 	CLI_USAGE = 2,     /* bad command line */
 	CLI_CONFIG = 3,    /* station.ini missing (when named) or invalid */
 	CLI_DB = 4,        /* the database cannot be opened (missing, not SQLite, locked, folder) */
+	CLI_DENIED = 6,    /* no login, a wrong login or password, a locked account, or a role that may not */
 	CLI_INTERNAL = 70, /* a bug or out of memory (die()) */
 };
 
@@ -39,10 +40,17 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * Sets the clerk from cfg->user. Returns CLI_OK with *out set, or CLI_DB after printing why. */
 int cli_open_db(const struct cfg *cfg, const char *path, int flags, bool create_folder, struct db **out);
 
+/* Who runs a command that changes the database (import, restore; docs/ACCOUNTS.md). With
+ * [accounts] login = no, or while the database has no account yet, nobody: returns CLI_OK and the
+ * change is attributed to [user] name as before. Otherwise user (--user) must name an account
+ * whose password is in $STATION_PASSWORD or typed at the terminal (not echoed), and its role
+ * must allow action; then the audit user is the account's name. CLI_DENIED after saying why. */
+int cli_login(const struct cfg *cfg, struct db *db, const char *user, int action);
+
 /* station check: integrity of the database at path (read only). */
 int cli_check(const struct cfg *cfg, const char *path);
 /* station import deputies FILE.csv: args are the words after "import". */
-int cli_import(const struct cfg *cfg, const char *path, bool create_folder, int argc, char **argv);
+int cli_import(const struct cfg *cfg, const char *path, bool create_folder, const char *user, int argc, char **argv);
 /* station demo --db FILE [--force]: a fictional demo station database at path. */
 int cli_demo(const struct cfg *cfg, const char *path, bool force);
 /* station visits [--month YYYY-MM] [--full]: a month's visits (default this month) as aligned
@@ -55,7 +63,7 @@ int cli_backup(const struct cfg *cfg, const char *path, const char *dir);
 /* station restore FILE [--force]: put the backup FILE in place of the database at path, the
  * current one kept aside; a file of another station only with force. CLI_PROBLEMS when the file
  * is refused, CLI_DB when the program has the database open. */
-int cli_restore(const struct cfg *cfg, const char *path, const char *file, bool force);
+int cli_restore(const struct cfg *cfg, const char *path, const char *file, bool force, const char *user);
 /* station print ...: a ledger or notice as a PDF (docs/PRINTING.md). argv[0] is "print"; the
  * words after it are parsed by the command itself. */
 int cli_print(const struct cfg *cfg, const char *path, int argc, char **argv);

@@ -3,6 +3,7 @@
 #include "cli/import.h"
 
 #include "cli/cli.h"
+#include "core/auth.h"
 #include "core/clock.h"
 #include "core/deputy.h"
 #include "core/record.h"
@@ -475,7 +476,7 @@ void cli_import_result_free(struct cli_import_result *res)
 	*res = (struct cli_import_result){ 0 };
 }
 
-int cli_import(const struct cfg *cfg, const char *path, bool create_folder, int argc, char **argv)
+int cli_import(const struct cfg *cfg, const char *path, bool create_folder, const char *user, int argc, char **argv)
 {
 	struct cli_import_result res;
 	struct db *db = NULL;
@@ -493,6 +494,10 @@ int cli_import(const struct cfg *cfg, const char *path, bool create_folder, int 
 	int rc = cli_open_db(cfg, path, DB_OPEN_CREATE | DB_OPEN_EXCLUSIVE, create_folder, &db);
 	if (rc)
 		return rc;
+	if ((rc = cli_login(cfg, db, user, AUTH_IMPORT))) {
+		db_close(db);
+		return rc;
+	}
 	clock_today(today);
 	if (cli_import_deputies_file(db, argv[1], today, &res)) {
 		if (res.write_failed) {

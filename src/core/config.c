@@ -98,6 +98,8 @@ static const struct item items[] = {
 	{ "print", "folder", K_PATH, F(print_folder), 0, 0 },
 	{ "print", "clerk", K_TEXT, F(print_clerk), 0, 20 },
 	{ "print", "reviewer", K_TEXT, F(print_reviewer), 0, 20 },
+	{ "accounts", "login", K_BOOL, F(login), 0, 0 },
+	{ "accounts", "lock_minutes", K_INT, F(lock_minutes), 1, 1440 },
 	{ "user", "name", K_TEXT, F(user), 0, 20 },
 };
 #undef F
@@ -105,7 +107,7 @@ static const struct item items[] = {
 /* Sections; the last three hold free keys (checked by apply_key / apply_day / apply_point). */
 static const char *const sections[] = {
 	"station", "database", "reception", "cases", "activities", "deputies", "projects", "export", "backup",
-	"registers", "print", "user", "keys", "calendar", "points",
+	"registers", "print", "accounts", "user", "keys", "calendar", "points",
 };
 
 /* One section header (key NULL) or key line of the file. */
@@ -289,6 +291,8 @@ void cfg_defaults(struct cfg *c)
 	c->print_folder = xstrdup("");
 	c->print_clerk = xstrdup("");
 	c->print_reviewer = xstrdup("");
+	c->login = true;
+	c->lock_minutes = 15;
 	const char *u = getenv("USER");
 	c->user = xstrdup(!str_empty(u) && !check_text(u, 20) ? u : "联络员");
 	c->points_file = xstrdup("");

@@ -101,6 +101,10 @@ struct cfg {
 	char *print_folder;   /* folder PDFs are saved in ("~/" expanded); "" = the working folder */
 	char *print_clerk;    /* 登记人 printed on the signature line; "" = a blank line to sign */
 	char *print_reviewer; /* 审核人 likewise */
+	/* [accounts] (docs/ACCOUNTS.md) */
+	bool login;        /* accounts and the login screen (default true); false: one clerk, every
+			    * change attributed to [user] name, no login anywhere */
+	int lock_minutes;  /* how long 5 wrong passwords in a row lock an account (1..1440, 15) */
 	/* [user] */
 	char *user; /* clerk name written to the audit log until accounts exist
 		     * (default $USER, else 联络员) */

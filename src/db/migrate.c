@@ -39,6 +39,7 @@ static const struct migrate_step migrate_steps[] = {
 	{ .sql_file = "schema/0014.sql", .what = "五环五时：答复的约定时限和待交办、待回访的索引" },
 	{ .sql_file = "schema/0015.sql", .what = "民生实事项目、票决会议与督查活动" },
 	{ .sql_file = "schema/0016.sql", .what = "修改记录链（防篡改）与个人信息保留期限" },
+	{ .sql_file = "schema/0017.sql", .what = "账号的只读角色、密码错误次数与锁定" },
 };
 
 int db_migrate_count(void) { return (int)ARRAY_LEN(migrate_steps); }

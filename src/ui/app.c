@@ -8,6 +8,7 @@
 #include "ui/backup.h"
 #include "ui/help.h"
 #include "ui/home.h"
+#include "ui/login.h"
 #include "ui/ui.h"
 
 #include <locale.h>
@@ -171,7 +172,9 @@ void ui_box(int y, int x, int h, int w, const char *title)
 static void draw_title(struct screen *s)
 {
 	char *left = xasprintf(" %s", app->cfg->station_name ? app->cfg->station_name : "人大代表联络站");
-	char *right = xasprintf("%s ", app->today);
+	const struct auth_user *u = login_current();
+	char *right = login_on() && u->name ? xasprintf("%s（%s） %s ", u->name, auth_role_label(u->role), app->today)
+					    : xasprintf("%s ", app->today);
 	ui_clear(0, 0, 1, COLS, ROLE_TITLE);
 	int rw = text_width(right);
 	int lw = text_width(left);
@@ -293,13 +296,6 @@ struct screen *screen_new(const struct screen_ops *ops, const char *title, const
 	return s;
 }
 
-void app_push(struct screen *s)
-{
-	if (app->depth == (int)ARRAY_LEN(app->stack))
-		die("too many screens");
-	app->stack[app->depth++] = s;
-}
-
 static void screen_free(struct screen *s)
 {
 	if (s->ops->fini)
@@ -307,6 +303,20 @@ static void screen_free(struct screen *s)
 	free(s->title);
 	free(s->note);
 	free(s);
+}
+
+void app_push(struct screen *s)
+{
+	/* A form that edits records never opens for an account that may not edit. */
+	const char *no = login_refusal_push(s);
+	if (no) {
+		app_message(MSG_ERROR, "%s", no);
+		screen_free(s);
+		return;
+	}
+	if (app->depth == (int)ARRAY_LEN(app->stack))
+		die("too many screens");
+	app->stack[app->depth++] = s;
 }
 
 const struct binding *screen_binding(const struct screen *s, struct keypress k)
@@ -397,6 +407,12 @@ static void run_loop(void)
 			continue;
 		}
 		const struct binding *b = screen_binding(s, k);
+		/* The one permission check: every row of every key table passes here. */
+		const char *no = b ? login_refusal(s, b->action) : NULL;
+		if (no) {
+			app_message(MSG_ERROR, "%s", no);
+			continue;
+		}
 		int flags = b && b->run ? b->run(s) : s->ops->key(s, k);
 		if (flags & UI_QUIT)
 			backup_offer_on_quit();
@@ -457,8 +473,10 @@ int ui_run(const struct cfg *cfg, struct db *db)
 		sb_free(&sb);
 	} else if (db_notice(db))
 		app_message(MSG_INFO, "%s", db_notice(db));
-	home_push();
-	run_loop();
+	if (login_start()) {
+		home_push();
+		run_loop();
+	}
 	/* Forms still open keep what was typed as drafts (form_free), whatever ended the loop. */
 	while (app->depth)
 		screen_free(app->stack[--app->depth]);
@@ -468,6 +486,7 @@ int ui_run(const struct cfg *cfg, struct db *db)
 	str_free_array(warn, nwarn);
 	calendar_free(a.cal);
 	free(a.msg);
+	login_end();
 	app = NULL;
 	return rc;
 }

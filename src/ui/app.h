@@ -65,6 +65,8 @@ struct screen {
 					  * (e.g. home's 1-6); owned, or NULL */
 	void *data;                /* the screen's own state; freed by fini */
 	int cur_y, cur_x;          /* where the terminal cursor goes, or cur_y < 0 to hide it */
+	bool saves_nothing;        /* its save key changes no record (a filter form): a 只读
+				    * account may use it (ui/login.h) */
 };
 
 struct calendar;

@@ -24,6 +24,7 @@
 #include "ui/form.h"
 #include "ui/list.h"
 #include "ui/listscreen.h"
+#include "ui/login.h"
 #include "ui/register.h"
 
 #include <stdio.h>
@@ -535,8 +536,11 @@ static int casescr_do_actions(struct screen *s)
 static int casescr_edit(struct screen *s)
 {
 	struct casescr *c = s->data;
+	const char *no = c->ci.st.status == CS_CLOSED ? login_refuse(AUTH_CORRECT_CLOSED) : NULL;
 	edit_case_desc.def = case_record();
-	if (!c->error)
+	if (no)
+		app_message(MSG_ERROR, "%s", no);
+	else if (!c->error)
 		register_form_push(&edit_case_desc, c->id);
 	return UI_REDRAW;
 }

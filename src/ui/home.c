@@ -25,6 +25,7 @@
 #include "ui/deputyfile.h"
 #include "ui/evaluations.h"
 #include "ui/history.h"
+#include "ui/login.h"
 #include "ui/plans.h"
 #include "ui/points.h"
 #include "ui/reception.h"
@@ -557,6 +558,7 @@ static const struct binding home_bar[] = {
 	{ .action = ACT_OPEN, .run = home_open },
 	{ .action = ACT_REPORT, .run = home_report },
 	{ .action = ACT_AUDITLOG, .run = home_auditlog },
+	{ .action = ACT_ACCOUNTS, .run = login_accounts_key },
 	{ .action = ACT_QUIT, .run = home_quit },
 	{ .action = ACT_UP, .run = home_up, .hidden = true },
 	{ .action = ACT_DOWN, .run = home_down, .hidden = true },

@@ -162,6 +162,16 @@ static struct key_binding table[ACT_COUNT] = {
 	  .label = "修改记录",
 	  .help = "查看全部修改记录：按期间、操作人或登记簿名称（直接输入）筛选，打开一条可看所属记录的历史",
 	  .spec = "F7 ^Y" },
+	{ .action = ACT_ACCOUNTS,
+	  .name = "accounts",
+	  .label = "账号",
+	  .help = "站长：管理账号（新增、修改、重设密码、删除）；其他账号：修改自己的密码",
+	  .spec = "F12" },
+	{ .action = ACT_PASSWORD,
+	  .name = "password",
+	  .label = "重设密码",
+	  .help = "重设选中账号的密码（也解除锁定）",
+	  .spec = "F5 ^W" },
 };
 
 static const struct {

@@ -58,6 +58,8 @@ enum action {
 	ACT_HISTORY,  /* register lists: the selected record's history (修改记录) */
 	ACT_UNDO,     /* a record's history: undo its last change, or restore it if deleted */
 	ACT_AUDITLOG, /* home: browse the audit log by date, user and register */
+	ACT_ACCOUNTS, /* home: accounts (站长) or one's own password (ui/login.h) */
+	ACT_PASSWORD, /* accounts: reset the selected account's password */
 	ACT_COUNT
 };
 

@@ -227,5 +227,6 @@ void register_form_push(const struct register_desc *desc, int64_t id)
 	struct screen *s = screen_new(&rform_ops, title, form_bindings);
 	free(title);
 	s->data = f;
+	s->saves_nothing = desc->load_new;
 	app_push(s);
 }

@@ -37,6 +37,7 @@
 #include "ui/form.h"
 #include "ui/list.h"
 #include "ui/listscreen.h"
+#include "ui/login.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -574,6 +575,13 @@ static void sugform_open(int64_t id, int64_t *open_after, const struct sug_from_
 		if (db_suggestions_get(app->db, id, &s->info, &err) < 0) {
 			app_message(MSG_ERROR, "%s", err);
 			free(err);
+			free(s);
+			return;
+		}
+		/* Correcting a closed suggestion is the station head's (from the list and the screen). */
+		if (s->info.state.status == SS_CLOSED && login_refuse(AUTH_CORRECT_CLOSED)) {
+			app_message(MSG_ERROR, "%s", login_refuse(AUTH_CORRECT_CLOSED));
+			db_suggestion_info_free(&s->info);
 			free(s);
 			return;
 		}

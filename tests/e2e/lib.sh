@@ -36,6 +36,9 @@ township = 城关镇
 [backup]
 # the backup offered on closing is tested in test_backup.sh; elsewhere F10 just quits
 remind_days = 0
+[accounts]
+# one clerk, no login screen; test_login.sh turns accounts on
+login = no
 INI
 	trap e2e_cleanup EXIT
 }

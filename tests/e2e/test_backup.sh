@@ -16,6 +16,8 @@ code = CG01
 dir = $USB
 keep = 2
 remind_days = 7
+[accounts]
+login = no
 INI
 env LANG=C.UTF-8 "$STATION_BIN" --config "$CONF" demo --db "$DB" >/dev/null 2>&1
 check "demo database made" [ "$(sql 'select code from station_info')" = CG01 ]

@@ -196,8 +196,8 @@ expect_screen "台账"
 key 4
 expect_screen "共 2 条"
 key Enter
-expect_screen "东街路灯损坏三盏"
-check "case screen shows the linked suggestion and its state" screen_has "代表建议：关于东街路灯改造的建议（办结）"
+# The list row shows the summary too: wait for what only the case screen shows.
+check "case screen shows the linked suggestion and its state" wait_for "代表建议：关于东街路灯改造的建议（办结）"
 key Escape Escape
 expect_screen "台账"
 

@@ -122,6 +122,8 @@ TEST(t_defaults)
 	CHECK_STR(c.titles[REG_TRAINING], "学习培训记录簿");
 	CHECK_STR(c.titles[REG_PERFORMANCE], "代表履职登记簿");
 	CHECK_STR(c.user, "clerk1");
+	CHECK(c.login);
+	CHECK_INT(c.lock_minutes, 15);
 	CHECK(c.path == NULL && c.nkeys == 0 && c.ndays == 0 && c.nwarnings == 0);
 	cfg_free(&c);
 	CHECK(c.station_name == NULL);
@@ -281,7 +283,7 @@ TEST(t_shipped_ini)
 		"[database]",     "path =",          "[reception]", "rule =",          "time =",          "place =",
 		"keep_holiday =", "notice_days =",   "[cases]",     "deadline_days =", "due_soon_days =", "assign_days =", "followup_days =", "[activities]", "min_per_quarter =", "[deputies]", "min_receptions_per_year =", "[export]",
 		"csv_encoding =", "mask_personal =", "[registers]", "deputies =",      "visits =",        "cases =",
-		"suggestions =",  "activities =",    "training =",  "performance =",   "[user]",          "name =",
+		"suggestions =",  "activities =",    "training =",  "performance =",   "[accounts]", "login =", "lock_minutes =", "[user]",          "name =",
 		"[keys]",         "[calendar]",
 	};
 	FILE *f = fopen("station.ini", "r");
@@ -329,6 +331,9 @@ TEST(t_bad_int)
 	e = load_bad("[activities]\nmin_per_quarter = 100\n");
 	CHECK_HAS(e, "第 2 行 [activities] min_per_quarter = 100：应为 0 到 99 之间的整数");
 	free(e);
+	e = load_bad("[accounts]\nlock_minutes = 0\n");
+	CHECK_HAS(e, "第 2 行 [accounts] lock_minutes = 0：应为 1 到 1440 之间的整数");
+	free(e);
 	e = load_bad("[deputies]\nmin_receptions_per_year = 四次\n");
 	CHECK_HAS(e, "第 2 行 [deputies] min_receptions_per_year = 四次：应为 0 到 366 之间的整数");
 	free(e);
@@ -338,6 +343,10 @@ TEST(t_bad_int)
 	CHECK_INT(c.case_days, 365);
 	CHECK_INT(c.due_soon_days, 0);
 	CHECK_INT(c.notice_days, 0);
+	cfg_free(&c);
+	load_ok("[accounts]\nlogin = no\nlock_minutes = 30\n", &c);
+	CHECK(!c.login);
+	CHECK_INT(c.lock_minutes, 30);
 	cfg_free(&c);
 }
 

@@ -1,6 +1,7 @@
 /* A record's history and the log browser (see history.h): two list screens over db/history.c. */
 #include "ui/history.h"
 
+#include "core/auth.h"
 #include "core/summary.h"
 #include "core/text.h"
 #include "core/util.h"
@@ -10,16 +11,28 @@
 #include "ui/app.h"
 #include "ui/dialog.h"
 #include "ui/listscreen.h"
+#include "ui/login.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-bool audit_may_unmask(void) { return true; }
+/* With accounts on ([accounts] login = yes): personal values in full for the 站长 only; undo for
+ * the 站长, and for a 联络员 only of her own changes; never for 只读. Without accounts the one
+ * clerk is the station's whole staff and may do both. */
+bool audit_may_unmask(void)
+{
+	const struct auth_user *u = login_current();
+	return !login_on() || (u && u->role == AUTH_HEAD);
+}
 
 bool audit_may_undo(const char *user)
 {
-	(void)user;
-	return true;
+	const struct auth_user *u = login_current();
+	if (!login_on())
+		return true;
+	if (!u || u->role == AUTH_READONLY)
+		return false;
+	return u->role == AUTH_HEAD || (user && u->name && !strcmp(user, u->name));
 }
 
 /* ---- display text of log entries ---- */

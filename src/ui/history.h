@@ -9,8 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Role hooks. Until accounts and roles exist (core/auth), the one clerk at the station has what
- * a 站长 gets: true. The accounts work replaces these bodies with the role check. */
+/* Role checks (ui/login.h): with [accounts] login = no the one clerk has what a 站长 gets. */
 /* May the current user see personal values in the log in full? */
 bool audit_may_unmask(void);
 /* May the current user undo a change made by `user`? */

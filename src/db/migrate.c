@@ -3,6 +3,7 @@
 
 #include "db/audit.h"
 #include "db/internal.h"
+#include "db/search.h"
 
 #include "core/embed.h"
 #include "core/util.h"
@@ -36,6 +37,7 @@ static const struct migrate_step migrate_steps[] = {
 	{ .sql_file = "schema/0011.sql", .what = "履职积分用的索引" },
 	{ .sql_file = "schema/0012.sql", .what = "代表每年接待来访的计数（履职积分）" },
 	{ .sql_file = "schema/0013.sql", .what = "本站代码与备份文件夹（备份与恢复）" },
+	{ .sql_file = "schema/0018.sql", .fn = search_build, .what = "接待登记和意见建议的全文检索索引" },
 };
 
 int db_migrate_count(void) { return (int)ARRAY_LEN(migrate_steps); }

@@ -4,6 +4,7 @@
 #include "db/cases.h"
 
 #include "db/internal.h"
+#include "db/search.h"
 #include "db/record.h"
 
 #include "core/case.h"
@@ -806,7 +807,8 @@ static int cases_rows(struct db *db, sqlite3_stmt *st, const struct cases_when *
  * "?2 IS NULL OR c.status = ?2" would keep the planner from any index, and every count would
  * scan all cases). Parameters keep their numbers whether used or not: ?1 LIKE pattern, ?2 status,
  * ?3 unit, ?4 category, ?7 today, ?8 last 临期 due date, ?11 ?12 受理日期 from and to (a range on
- * cases_received) (bound by cases_bind_filter; ?9 ?10 are a page's LIMIT and OFFSET). */
+ * cases_received), ?13 the text as an FTS5 phrase (3+ characters: cases_fts) (bound by
+ * cases_bind_filter; ?9 ?10 are a page's LIMIT and OFFSET). */
 static char *cases_where(const struct case_filter *f)
 {
 	struct strbuf sb;
@@ -815,7 +817,10 @@ static char *cases_where(const struct case_filter *f)
 	if (f && f->text) {
 		char *t = xstrdup(f->text);
 		str_trim(t);
-		if (*t)
+		enum search_route route = search_route(t);
+		if (route == SEARCH_FTS)
+			sb_add(&sb, " AND c.id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?13)");
+		else if (route == SEARCH_SHORT)
 			sb_add(&sb,
 			       " AND (c.summary LIKE ?1 ESCAPE '\\' OR c.content LIKE ?1 ESCAPE '\\'"
 			       " OR c.case_no LIKE ?1 ESCAPE '\\')");
@@ -850,9 +855,11 @@ static void cases_bind_filter(sqlite3_stmt *st, const struct case_filter *f, cha
 	char *text = xstrdup(f && f->text ? f->text : "");
 	str_trim(text);
 	if (*text) {
-		char *like = db_rec_like(text);
+		char *like = db_rec_like(text), *phrase = search_fts_phrase(text);
 		sqlite3_bind_text(st, 1, like, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 13, phrase, -1, SQLITE_TRANSIENT);
 		free(like);
+		free(phrase);
 	} else {
 		sqlite3_bind_null(st, 1);
 	}
@@ -899,14 +906,27 @@ int db_cases_counts(struct db *db, const struct case_filter *f, int64_t *n, int6
 	*n = 0;
 	if (closed)
 		*closed = 0;
-	if (cases_count_prepare(db, "SELECT count(*)", f, NULL, &st, err) < 0 ||
-	    db_count_finish(db, st, NULL, n, err) < 0)
-		return -1;
-	if (!closed)
-		return 0;
-	if (cases_count_prepare(db, "SELECT count(*)", f, " AND c.status = '办结'", &st, err) < 0)
-		return -1;
-	return db_count_finish(db, st, NULL, closed, err);
+	int64_t cap = f ? f->count_cap : 0;
+	/* A capped count counts the first cap + 1 rows of a subquery. */
+	char *head = cap > 0 ? xstrdup("SELECT count(*) FROM (SELECT 1") : xstrdup("SELECT count(*)");
+	char *tail = cap > 0 ? xasprintf(" LIMIT %lld)", (long long)cap + 1) : xstrdup("");
+	char *tail_closed = xasprintf(" AND c.status = '办结'%s", tail);
+	int rc = -1;
+	if (cases_count_prepare(db, head, f, tail, &st, err) < 0 || db_count_finish(db, st, NULL, n, err) < 0)
+		goto out;
+	rc = cap > 0 && *n > cap ? 1 : 0;
+	if (rc)
+		*n = cap;
+	if (closed && (cases_count_prepare(db, head, f, tail_closed, &st, err) < 0 ||
+		       db_count_finish(db, st, NULL, closed, err) < 0))
+		rc = -1;
+	if (closed && rc >= 0 && cap > 0 && *closed > cap)
+		*closed = cap;
+out:
+	free(head);
+	free(tail);
+	free(tail_closed);
+	return rc;
 }
 
 int db_cases_count_plan(struct db *db, const struct case_filter *f, char **plan, char **err)

@@ -9,6 +9,7 @@
 #include "db/internal.h"
 #include "db/reception.h"
 #include "db/record.h"
+#include "db/search.h"
 
 #include "core/case.h"
 #include "core/caseflow.h"
@@ -541,7 +542,12 @@ static int visits_where_build(const struct visit_filter *f, struct visits_where 
 		visits_where_add_text(w, "v.handling = ?", f->handling, true);
 	char *text = xstrdup(f->text ? f->text : "");
 	str_trim(text);
-	if (*text) {
+	enum search_route route = search_route(text);
+	if (route == SEARCH_FTS) {
+		char *phrase = search_fts_phrase(text);
+		visits_where_add_text(w, "v.id IN (SELECT rowid FROM visits_fts WHERE visits_fts MATCH ?)", phrase, true);
+		free(phrase);
+	} else if (route == SEARCH_SHORT) {
 		char *like = db_rec_like(text);
 		/* One parameter, used three times. */
 		if (w->n + 1 >= VISITS_WHERE_MAX)
@@ -589,7 +595,12 @@ int db_visits_count(struct db *db, const struct visit_filter *f, int64_t *visits
 		*people = 0;
 	if (visits_where_build(f, &w, err) < 0)
 		goto out;
-	sql = xasprintf("SELECT count(*), coalesce(sum(v.people), 0) FROM visits v%s", w.sql.buf);
+	if (f && f->count_cap > 0)
+		sql = xasprintf("SELECT count(*), coalesce(sum(people), 0) FROM"
+				" (SELECT v.people FROM visits v%s LIMIT %lld)",
+				w.sql.buf, (long long)f->count_cap + 1);
+	else
+		sql = xasprintf("SELECT count(*), coalesce(sum(v.people), 0) FROM visits v%s", w.sql.buf);
 	if (db_prepare(db, sql, &st, err) < 0)
 		goto out;
 	visits_where_bind(st, &w);
@@ -598,11 +609,11 @@ int db_visits_count(struct db *db, const struct visit_filter *f, int64_t *visits
 		db_fail(db, src, &visit_def, err);
 		goto out;
 	}
+	rc = f && f->count_cap > 0 && sqlite3_column_int64(st, 0) > f->count_cap ? 1 : 0;
 	if (visits)
-		*visits = sqlite3_column_int64(st, 0);
+		*visits = rc ? f->count_cap : sqlite3_column_int64(st, 0);
 	if (people)
 		*people = sqlite3_column_int64(st, 1);
-	rc = 0;
 out:
 	sqlite3_finalize(st);
 	free(sql);

@@ -20,6 +20,7 @@
 #include "core/visit.h"
 #include "db/cases.h"
 #include "db/reception.h"
+#include "db/search.h"
 #include "db/visits.h"
 #include "ui/app.h"
 #include "ui/cases.h"
@@ -628,6 +629,7 @@ struct vlist {
 	bool has_period;   /* FF_PERIOD read: visits dated in period */
 	struct period period;
 	int64_t visits, people;  /* visits and people for the current filter */
+	bool capped;             /* the count of a typed text stopped at SEARCH_COUNT_CAP */
 	struct choice_list deps; /* FF_DEPUTY's items; owned */
 	struct register_desc fdesc;
 };
@@ -673,7 +675,9 @@ static char *vlist_summary(void *state)
 {
 	struct vlist *l = state;
 	char *p = l->has_period ? period_label(&l->period) : xstrdup("不限");
-	char *s = xasprintf("来访日期：%s  来访 %lld 次 / 人数 %lld", p, (long long)l->visits, (long long)l->people);
+	char *s = l->capped ? xasprintf("来访日期：%s  来访 %lld 次以上", p, (long long)l->visits)
+			    : xasprintf("来访日期：%s  来访 %lld 次 / 人数 %lld", p, (long long)l->visits,
+					(long long)l->people);
 	free(p);
 	return s;
 }
@@ -710,8 +714,12 @@ static int vlist_count(void *ctx, const char *filter, int64_t *n, char **err)
 	struct vlist *l = ctx;
 	struct visit_filter f;
 	make_filter(l, filter, &f);
+	/* A typed text may match most of a million visits: count only as far as a list needs. */
+	if (search_route(filter) != SEARCH_NONE)
+		f.count_cap = SEARCH_COUNT_CAP;
 	int rc = db_visits_count(app->db, &f, n, &l->people, err);
 	l->visits = *n;
+	l->capped = rc == 1;
 	return rc;
 }
 

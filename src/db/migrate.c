@@ -38,6 +38,7 @@ static const struct migrate_step migrate_steps[] = {
 	{ .sql_file = "schema/0012.sql", .what = "代表每年接待来访的计数（履职积分）" },
 	{ .sql_file = "schema/0013.sql", .what = "本站代码与备份文件夹（备份与恢复）" },
 	{ .sql_file = "schema/0018.sql", .fn = search_build, .what = "接待登记和意见建议的全文检索索引" },
+	{ .sql_file = "schema/0019.sql", .what = "代表每天接待来访的计数（代表名册的本年接待）" },
 };
 
 int db_migrate_count(void) { return (int)ARRAY_LEN(migrate_steps); }

@@ -1032,6 +1032,8 @@ static void gen_visit(struct gen *g, const char *date, const char *time, bool wo
 static const char bulk_tables[] = "('visits', 'visit_deputies', 'cases', 'case_events', 'activities', 'attendance',"
 				  " 'evaluations', 'point_adjustments', 'audit_log')";
 
+static void gen_exec(struct gen *g, const char *sql);
+
 struct saved_sql {
 	char **sql; /* owned */
 	int n;
@@ -1093,6 +1095,15 @@ static void gen_restore(struct gen *g, struct saved_sql *keep)
 	}
 	gen_check(g, rc, "fts");
 	sqlite3_finalize(st);
+	/* The counts that triggers keep (schema 0012, 0019), whose triggers were dropped for the load. */
+	gen_exec(g, "DELETE FROM deputy_visit_years;"
+		    " INSERT INTO deputy_visit_years (year, deputy_id, walk, visits, people)"
+		    " SELECT CAST(substr(v.date, 1, 4) AS INTEGER), x.deputy_id, v.channel = '走访', count(*), sum(v.people)"
+		    " FROM visits v JOIN visit_deputies x ON x.visit_id = v.id WHERE v.deleted = 0 GROUP BY 1, 2, 3;"
+		    " DELETE FROM deputy_visit_days;"
+		    " INSERT INTO deputy_visit_days (deputy_id, date, visits) SELECT x.deputy_id, v.date, count(*)"
+		    " FROM visits v JOIN visit_deputies x ON x.visit_id = v.id"
+		    " WHERE v.deleted = 0 AND v.channel IN ('接待日来访', '日常来访') GROUP BY 1, 2");
 }
 
 /* The audit log a real station would have after the rows above: an INSERT entry for every row
@@ -1100,7 +1111,6 @@ static void gen_restore(struct gen *g, struct saved_sql *keep)
  * for the load, as they would make it many times slower), and an UPDATE entry of the case for
  * every step of its timeline after the first. The values are the rows' own, as the triggers
  * write them (json_object of every column). */
-static void gen_exec(struct gen *g, const char *sql);
 static void gen_audit(struct gen *g)
 {
 	static const struct {

@@ -167,6 +167,7 @@ static void run_queries(const struct calendar *cal)
 	db_activities_count(db, &(struct activity_filter){ .date_from = "2026-10-01", .date_to = "2026-12-31" }, &n,
 			    NULL);
 	db_activities_page(db, &(struct activity_filter){ .text = "调研" }, 0, true, 0, 30, arow, NULL, NULL);
+	db_activities_receptions(db, 1, 2026, "2026-11-16", &n, NULL); /* the roster's 本年接待, per row */
 }
 
 /* A few rows in each big table, so every query has something to plan against. */

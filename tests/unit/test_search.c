@@ -294,6 +294,40 @@ TEST(t_build_existing)
 	tdb_close();
 }
 
+/* deputy_visit_days (schema 0019, the roster's 本年接待) equals what it counts after inserts,
+ * a changed channel, date, deputy, a soft delete and a delete for good. */
+TEST(t_visit_days_follow)
+{
+	static const char recount[] =
+		"SELECT (SELECT count(*) FROM (SELECT x.deputy_id, v.date, count(*) AS n FROM visits v JOIN visit_deputies x"
+		" ON x.visit_id = v.id WHERE v.deleted = 0 AND v.channel IN ('接待日来访', '日常来访') GROUP BY 1, 2"
+		" EXCEPT SELECT deputy_id, date, visits FROM deputy_visit_days WHERE visits <> 0))"
+		" + (SELECT count(*) FROM (SELECT deputy_id, date, visits FROM deputy_visit_days WHERE visits <> 0"
+		" EXCEPT SELECT x.deputy_id, v.date, count(*) FROM visits v JOIN visit_deputies x ON x.visit_id = v.id"
+		" WHERE v.deleted = 0 AND v.channel IN ('接待日来访', '日常来访') GROUP BY 1, 2))";
+	tdb_open("search-days");
+	int64_t a = tdb_deputy("甲代表", NULL, NULL, NULL), b = tdb_deputy("乙代表", NULL, NULL, NULL);
+	fixture(40); /* 日常来访 */
+	char *sql = xasprintf("INSERT INTO visit_deputies (visit_id, deputy_id) SELECT id, %lld FROM visits;"
+			      " INSERT INTO visit_deputies (visit_id, deputy_id) SELECT id, %lld FROM visits WHERE id %% 3 = 0;",
+			      (long long)a, (long long)b);
+	CHECK_INT(db_exec(db, sql, NULL), 0);
+	free(sql);
+	CHECK(q_int("SELECT count(*) FROM deputy_visit_days WHERE visits > 0") > 10);
+	CHECK_INT(q_int(recount), 0);
+	CHECK_INT(db_exec(db, "UPDATE visits SET channel = '电话' WHERE id = 1", NULL), 0);
+	CHECK_INT(db_exec(db, "UPDATE visits SET date = '2025-01-02' WHERE id = 2", NULL), 0);
+	CHECK_INT(db_exec(db, "UPDATE visits SET deleted = 1 WHERE id = 3", NULL), 0);
+	CHECK_INT(db_exec(db, "DELETE FROM visits WHERE id = 6", NULL), 0);
+	CHECK_INT(db_exec(db, "DELETE FROM visit_deputies WHERE visit_id = 9", NULL), 0);
+	sql = xasprintf("UPDATE visit_deputies SET deputy_id = %lld WHERE visit_id = 4", (long long)b);
+	CHECK_INT(db_exec(db, sql, NULL), 0);
+	free(sql);
+	CHECK_INT(q_int(recount), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM deputy_visit_days WHERE date = '2025-01-02' AND visits = 1"), 1);
+	tdb_close();
+}
+
 int main(void)
 {
 	RUN(t_route);
@@ -303,5 +337,6 @@ int main(void)
 	RUN(t_count_cap);
 	RUN(t_interrupt);
 	RUN(t_build_existing);
+	RUN(t_visit_days_follow);
 	return t_done();
 }

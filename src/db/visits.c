@@ -683,6 +683,12 @@ int db_visits_page(struct db *db, const struct visit_filter *f, int64_t offset, 
 	return visits_rows(db, f, "v.date DESC, v.id DESC", offset, limit, cb, ud, err);
 }
 
+int db_visits_page_from_end(struct db *db, const struct visit_filter *f, int64_t offset, int limit, visit_row_cb cb,
+			    void *ud, char **err)
+{
+	return visits_rows(db, f, "v.date, v.id", offset, limit, cb, ud, err);
+}
+
 int db_visits_month(struct db *db, const char *month, visit_row_cb cb, void *ud, char **err)
 {
 	struct visit_filter f = { .month = month };

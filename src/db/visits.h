@@ -135,6 +135,11 @@ int db_visits_count(struct db *db, const struct visit_filter *f, int64_t *visits
 /* A page sorted by date, then id, newest first. limit < 0: no limit. */
 int db_visits_page(struct db *db, const struct visit_filter *f, int64_t offset, int limit, visit_row_cb cb, void *ud,
 		   char **err);
+/* The same list counted from its end: the rows offset.. of the list read backwards, oldest
+ * first (cb gets them in that order). A list near its end (End, PgUp from there) reads a few
+ * rows of the visits_date index this way instead of skipping up to a million with OFFSET. */
+int db_visits_page_from_end(struct db *db, const struct visit_filter *f, int64_t offset, int limit, visit_row_cb cb,
+			    void *ud, char **err);
 /* The visits of a month ("YYYY-MM"), oldest first (the ledger's order), for printing.
  * A bad month is an error with a Chinese message. */
 int db_visits_month(struct db *db, const char *month, visit_row_cb cb, void *ud, char **err);

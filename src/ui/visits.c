@@ -738,6 +738,21 @@ static int vlist_row(void *ud, const struct visit_row *r)
 	return 0;
 }
 
+/* A page read backwards, in list order again. */
+static void vlist_page_reverse(struct list_page *p, int ncols)
+{
+	for (int a = 0, b = p->nrows - 1; a < b; a++, b--) {
+		int64_t id = p->ids[a];
+		p->ids[a] = p->ids[b];
+		p->ids[b] = id;
+		for (int c = 0; c < ncols; c++) {
+			char *t = p->cells[a * ncols + c];
+			p->cells[a * ncols + c] = p->cells[b * ncols + c];
+			p->cells[b * ncols + c] = t;
+		}
+	}
+}
+
 static int vlist_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, const struct list_anchor *after, int limit,
 		       struct list_page *page, char **err)
 {
@@ -752,6 +767,17 @@ static int vlist_fetch(void *ctx, const char *filter, int sort_key, bool desc, i
 		f.before_date = after->cells[0];
 		f.before_id = after->id;
 		offset = 0;
+	}
+	/* Past the middle of a counted list (End, PgUp from the end): read it from its end, then
+	 * turn the page round, so no OFFSET skips half a million rows. */
+	struct vlist *l = ctx;
+	int64_t from_end = l->visits - offset - limit;
+	if (!after && !l->capped && offset > l->visits / 2 && from_end > -limit) {
+		int skip = from_end < 0 ? (int)-from_end : 0; /* the last page may be short */
+		int rc = db_visits_page_from_end(app->db, &f, from_end < 0 ? 0 : from_end, limit - skip, vlist_row, &fl,
+						 err);
+		vlist_page_reverse(page, (int)ARRAY_LEN(cols));
+		return rc;
 	}
 	return db_visits_page(app->db, &f, offset, limit, vlist_row, &fl, err);
 }

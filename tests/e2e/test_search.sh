@@ -16,7 +16,10 @@ sql "insert into visits (date, channel, visitor_name, visitor_phone, content) va
 	('2026-11-05', '来信', '欧阳秀英', NULL, '路灯不亮，晚上出行不便');
 	insert into cases (case_no, summary, content, received_date) values
 	('CG01-2026-0007', '桥梁维修加固', '东河桥栏杆松动', '2026-11-06'),
-	('CG01-2026-0008', '垃圾清运不及时', NULL, '2026-11-07');"
+	('CG01-2026-0008', '垃圾清运不及时', NULL, '2026-11-07');
+	with recursive k(i) as (select 1 union all select i + 1 from k where i < 80)
+	insert into visits (date, channel, visitor_name, content)
+	select '2026-11-10', '电话', printf('路人%03d', i), '例行咨询' from k;"
 check_eq "the index follows inserts made by another program" \
 	"$(sql "select count(*) from visits_fts where visits_fts match '\"农业\"'")" 0
 check_eq "... for 3 characters" "$(sql "select count(*) from visits_fts where visits_fts match '\"农业补\"'")" 1
@@ -25,7 +28,7 @@ E2E_ENV="STATION_TRACE=$T/trace"
 e2e_start
 key 3
 expect_screen "接待选民登记簿"
-check "visit list: all four this month" wait_for "共 4 条"
+check "visit list: all 84 this month" wait_for "共 84 条"
 type_text "农"
 check "1 character: 2 visits" wait_for "共 2 条"
 check "... 张三丰 shown" screen_has "张三丰"
@@ -41,26 +44,32 @@ check "... one row" screen_has "共 1 条"
 key BSpace BSpace BSpace BSpace BSpace
 check "back to 1 character: 2 visits" wait_for "共 2 条"
 key BSpace
-check "empty filter: all four" wait_for "共 4 条"
+check "empty filter: all 84" wait_for "共 84 条"
 type_text "秀英"
 check "2 characters of a name" wait_for "共 1 条"
 check "... 欧阳秀英" screen_has "欧阳秀英"
 key BSpace BSpace
-expect_screen "共 4 条"
+expect_screen "共 84 条"
 type_text "欧阳秀"
 check "3 characters of a name (index)" wait_for "共 1 条"
 check "... 欧阳秀英 again" screen_has "欧阳秀英"
 key BSpace BSpace BSpace
-expect_screen "共 4 条"
+expect_screen "共 84 条"
 type_text "2345"
 check "digits of a phone number (index)" wait_for "共 1 条"
 check "... 王大锤's" screen_has "王大锤"
 key BSpace BSpace BSpace BSpace
-expect_screen "共 4 条"
+expect_screen "共 84 条"
 type_text "不存在的"
 check "no match: empty list" wait_for "共 0 条"
 key Escape
-expect_screen "共 4 条"
+expect_screen "共 84 条"
+key End
+check "End: the oldest visit last (the list read from its end)" wait_for "张三丰"
+check "... after the 80 calls" screen_has "路人001"
+check "... not the newest" screen_lacks "路人080"
+key Home
+check "Home: the newest first" wait_for "路人080"
 key Escape
 expect_screen "台账"
 key 4

@@ -189,6 +189,33 @@ TEST(t_triggers_keep_step)
 	tdb_close();
 }
 
+/* A page counted from the end of the list is the list's last rows, oldest first. */
+TEST(t_page_from_end)
+{
+	struct strbuf all, end;
+	struct visit_filter f = { .month = "2026-03" };
+	tdb_open("search-end");
+	fixture(300);
+	sb_init(&all);
+	sb_init(&end);
+	CHECK_INT(db_visits_page(db, &f, 0, -1, visit_id_cb, &all, NULL), 0);
+	CHECK_INT(db_visits_page_from_end(db, &f, 0, 3, visit_id_cb, &end, NULL), 0);
+	/* the last three of the list, in reverse */
+	int n = 0;
+	char *ids[400];
+	for (char *p = strtok(all.buf, ","); p && n < 400; p = strtok(NULL, ","))
+		ids[n++] = p;
+	CHECK(n > 5);
+	if (n > 5) {
+		char *want = xasprintf("%s,%s,%s,", ids[n - 1], ids[n - 2], ids[n - 3]);
+		CHECK_STR(end.buf, want);
+		free(want);
+	}
+	sb_free(&all);
+	sb_free(&end);
+	tdb_close();
+}
+
 /* A count with a cap stops there and says so; under the cap it is exact. */
 TEST(t_count_cap)
 {
@@ -335,6 +362,7 @@ int main(void)
 	RUN(t_route_uses_index);
 	RUN(t_triggers_keep_step);
 	RUN(t_count_cap);
+	RUN(t_page_from_end);
 	RUN(t_interrupt);
 	RUN(t_build_existing);
 	RUN(t_visit_days_follow);

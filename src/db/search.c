@@ -8,8 +8,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 enum search_route search_force_route = SEARCH_NONE;
+int search_budget_ms = SEARCH_BUDGET_MS;
+int search_budget_spent;
 void (*search_build_progress)(const char *what, int percent);
 
 /* SQLite virtual-machine steps between two questions to the pending() callback: about a
@@ -19,7 +22,10 @@ void (*search_build_progress)(const char *what, int percent);
 static struct {
 	bool (*pending)(void *ud);
 	void *ud;
-	bool hit;
+	bool hit;                 /* pending() said yes */
+	bool budget_on;           /* a scan runs under a time budget */
+	bool budget_hit;          /* ... and ran out of it */
+	struct timespec deadline; /* of the budget */
 } search_irq;
 
 enum search_route search_route(const char *text)
@@ -36,8 +42,8 @@ enum search_route search_route(const char *text)
 			chars++;
 	if (chars == 0)
 		return SEARCH_NONE;
-	if (search_force_route != SEARCH_NONE)
-		return search_force_route;
+	if (search_force_route == SEARCH_SHORT)
+		return SEARCH_SHORT;
 	return chars >= 3 ? SEARCH_FTS : SEARCH_SHORT;
 }
 
@@ -65,7 +71,23 @@ static int search_progress_cb(void *ud)
 		search_irq.hit = true;
 		return 1;
 	}
+	if (search_irq.budget_on) {
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec > search_irq.deadline.tv_sec ||
+		    (now.tv_sec == search_irq.deadline.tv_sec && now.tv_nsec >= search_irq.deadline.tv_nsec)) {
+			search_irq.budget_hit = true;
+			return 1;
+		}
+	}
 	return 0;
+}
+
+/* The progress handler on while a key check or a budget is wanted. */
+static void search_install(struct db *db)
+{
+	bool on = search_irq.pending || search_irq.budget_on;
+	sqlite3_progress_handler(db_handle(db), on ? SEARCH_CHECK_STEPS : 0, on ? search_progress_cb : NULL, NULL);
 }
 
 void search_set_interrupt(struct db *db, bool (*pending)(void *ud), void *ud)
@@ -73,9 +95,44 @@ void search_set_interrupt(struct db *db, bool (*pending)(void *ud), void *ud)
 	search_irq.pending = pending;
 	search_irq.ud = ud;
 	search_irq.hit = false;
-	sqlite3_progress_handler(db_handle(db), pending ? SEARCH_CHECK_STEPS : 0, pending ? search_progress_cb : NULL,
-				 NULL);
+	search_install(db);
 }
+
+int search_run(struct db *db, const char *text, int (*fn)(void *ud, bool use_index, char **err), void *ud,
+	       char **err)
+{
+	if (search_route(text) != SEARCH_FTS || search_force_route == SEARCH_SHORT)
+		return fn(ud, false, err);
+	if (search_force_route == SEARCH_FTS)
+		return fn(ud, true, err);
+	/* The scan first, under the budget: it answers a narrow period or a common phrase at once,
+	 * where the index would read its whole posting lists. */
+	struct timespec *d = &search_irq.deadline;
+	clock_gettime(CLOCK_MONOTONIC, d);
+	d->tv_nsec += (long)search_budget_ms * 1000000L;
+	d->tv_sec += d->tv_nsec / 1000000000L;
+	d->tv_nsec %= 1000000000L;
+	search_irq.budget_on = true;
+	search_irq.budget_hit = false;
+	search_install(db);
+	char *e = NULL;
+	int rc = fn(ud, false, &e);
+	bool over = rc < 0 && search_irq.budget_hit && !search_irq.hit;
+	search_irq.budget_on = false;
+	search_irq.budget_hit = false;
+	search_install(db);
+	if (!over) {
+		if (rc < 0 && err)
+			*err = e;
+		else
+			free(e);
+		return rc;
+	}
+	free(e);
+	search_budget_spent++;
+	return fn(ud, true, err);
+}
+
 
 bool search_interrupted(void) { return search_irq.hit; }
 

@@ -3,7 +3,11 @@
  *
  * Routes, by the number of characters typed (after trimming):
  *   - 3 or more: the FTS5 trigram index of the register (visits_fts, cases_fts; schema 0018),
- *     as one phrase: MATCH '"text"' finds the same rows as LIKE '%text%' on the same columns;
+ *     as one phrase: MATCH '"text"' finds the same rows as LIKE '%text%' on the same columns.
+ *     The index reads the whole posting list of the phrase's trigrams, whatever the period, so
+ *     search_run() first tries the scan (LIKE) for SEARCH_BUDGET_MS: a period of a month, or a
+ *     phrase common enough to fill the page and the capped count early, is answered by it; a
+ *     rare phrase over years runs out of the budget and is asked of the index;
  *   - 1 or 2: LIKE on the base table (SQLite 3.40.1's trigram index finds nothing for fewer
  *     than 3 characters). Such a filter may have to look at many rows: the list asks for its
  *     page (LIMIT) and counts at most SEARCH_COUNT_CAP rows ("1000+"), and the list screen
@@ -30,12 +34,26 @@ enum search_route {
 
 /* A count of a typed filter stops here; the list shows "1000+". */
 #define SEARCH_COUNT_CAP 1000
+/* How long the scan of a 3+ character text may run before the index is asked instead. */
+#define SEARCH_BUDGET_MS 12
 
 /* The route of text (NULL or blank: SEARCH_NONE). Characters are counted, not bytes. */
 enum search_route search_route(const char *text);
-/* Test hook: when not SEARCH_NONE, every non-blank text takes this route (SEARCH_SHORT for 3+
- * characters too), so a test can compare the rows of both routes. */
+/* Test hook: when not SEARCH_NONE, every non-blank text takes this route (SEARCH_SHORT: LIKE for
+ * 3+ characters too; SEARCH_FTS: the index at once, no budgeted scan first; 1-2 characters
+ * still LIKE), so a test can compare the rows of every route. */
 extern enum search_route search_force_route;
+
+/* Run a query of the typed text: fn(ud, use_index, err) builds and runs it, with the text as
+ * LIKE (use_index false) or through the full-text index (true); both give the same rows. For a
+ * SEARCH_FTS text fn runs first without the index under search_budget_ms, then, if that ran out,
+ * with it; fn must then deliver nothing twice (a page callback skips the rows it already
+ * passed on). Other texts run fn(ud, false). Returns fn's result. */
+int search_run(struct db *db, const char *text, int (*fn)(void *ud, bool use_index, char **err), void *ud,
+	       char **err);
+/* Tests: the budget (default SEARCH_BUDGET_MS), and how many runs went on to the index. */
+extern int search_budget_ms;
+extern int search_budget_spent;
 
 /* text (trimmed) as one FTS5 phrase: "..." with inner quotes doubled. New string. */
 char *search_fts_phrase(const char *text);

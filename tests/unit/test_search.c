@@ -80,8 +80,9 @@ static int case_id_cb(void *ud, const struct case_row *r)
 	return 0;
 }
 
-/* The ids of every visit and every case the text finds, on the given route (SEARCH_NONE:
- * the route search_route() picks), and the visits' count (*n). New string. */
+/* The ids of every visit and every case the text finds, on the given route (SEARCH_NONE: as
+ * the program runs it, the scan under its budget then the index; SEARCH_SHORT: LIKE;
+ * SEARCH_FTS: the index at once), and the visits' count (*n). New string. */
 static char *found(const char *text, enum search_route route, int64_t *n)
 {
 	struct strbuf sb;
@@ -130,31 +131,54 @@ TEST(t_same_rows_both_routes)
 	fixture(600);
 	int nonempty = 0;
 	for (size_t i = 0; i < ARRAY_LEN(queries); i++) {
-		int64_t n_fts = -1, n_like = -2;
+		int64_t n_fts = -1, n_like = -2, n_auto = -3;
 		CHECK_INT(search_route(queries[i]), SEARCH_FTS);
-		char *a = found(queries[i], SEARCH_NONE, &n_fts), *b = found(queries[i], SEARCH_SHORT, &n_like);
+		char *a = found(queries[i], SEARCH_FTS, &n_fts), *b = found(queries[i], SEARCH_SHORT, &n_like);
+		char *c = found(queries[i], SEARCH_NONE, &n_auto);
 		if (strcmp(a, b))
 			fprintf(stderr, "  %s: index %s\n  like %s\n", queries[i], a, b);
 		CHECK_STR(a, b);
+		CHECK_STR(c, b);
 		CHECK_INT(n_fts, n_like);
+		CHECK_INT(n_auto, n_like);
 		nonempty += strcmp(a, "|") != 0;
 		free(a);
 		free(b);
+		free(c);
 	}
 	CHECK(nonempty >= 20);
 	tdb_close();
 }
 
 /* The 3+ route really is the index: with the index emptied it finds nothing, while 1-2
- * characters (LIKE) still find rows; 'rebuild' brings it back. */
+ * characters (LIKE) still find rows; 'rebuild' brings it back. As the program runs it, a scan
+ * that ends within its budget answers (rows found), one that runs out is asked of the index
+ * (nothing found). */
 TEST(t_route_uses_index)
 {
 	int64_t n = 0;
 	tdb_open("search-index");
 	fixture(100);
+	CHECK_INT(db_exec(db, /* enough rows that a scan meets the budget's first check */
+			  "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 20000)"
+			  " INSERT INTO visits (date, channel, visitor_name, content)"
+			  " SELECT '2025-01-01', '电话', '某某', '别的内容' FROM k",
+			  NULL),
+		  0);
 	CHECK_INT(db_exec(db, "INSERT INTO visits_fts (visits_fts) VALUES ('delete-all')", NULL), 0);
+	search_force_route = SEARCH_FTS;
 	CHECK_INT(db_visits_count(db, &(struct visit_filter){ .text = "农业保险" }, &n, NULL, NULL), 0);
 	CHECK_INT(n, 0);
+	search_force_route = SEARCH_NONE;
+	search_budget_ms = 10000;
+	CHECK_INT(db_visits_count(db, &(struct visit_filter){ .text = "农业保险" }, &n, NULL, NULL), 0);
+	CHECK(n > 0); /* the scan, within its budget */
+	search_budget_ms = 0;
+	int spent = search_budget_spent;
+	CHECK_INT(db_visits_count(db, &(struct visit_filter){ .text = "农业保险" }, &n, NULL, NULL), 0);
+	CHECK_INT(n, 0); /* the budget ran out at once: the (empty) index answered */
+	CHECK_INT(search_budget_spent, spent + 1);
+	search_budget_ms = SEARCH_BUDGET_MS;
 	CHECK_INT(db_visits_count(db, &(struct visit_filter){ .text = "农业" }, &n, NULL, NULL), 0);
 	CHECK(n > 0);
 	CHECK_INT(db_exec(db, "INSERT INTO visits_fts (visits_fts) VALUES ('rebuild')", NULL), 0);
@@ -186,6 +210,38 @@ TEST(t_triggers_keep_step)
 	/* The index agrees with its table (FTS5's own check of an external-content index). */
 	CHECK_INT(db_exec(db, "INSERT INTO visits_fts (visits_fts) VALUES ('integrity-check')", NULL), 0);
 	CHECK_INT(db_exec(db, "INSERT INTO cases_fts (cases_fts) VALUES ('integrity-check')", NULL), 0);
+	tdb_close();
+}
+
+/* A scan that passed rows on before its budget ran out: the index run that follows passes on
+ * only the rest (no row twice, none lost), for visits and cases alike. */
+TEST(t_budget_retry)
+{
+	tdb_open("search-retry");
+	fixture(20);
+	CHECK_INT(db_exec(db,
+			  "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 40000)"
+			  " INSERT INTO visits (date, channel, visitor_name, content)"
+			  " SELECT printf('2025-%02d-%02d', 1 + i % 12, 1 + i % 28), '电话', '某某',"
+			  " CASE WHEN i % 7 = 0 THEN '农业保险的事' ELSE '别的内容，说了很多很多话' END FROM k;"
+			  " WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 20000)"
+			  " INSERT INTO cases (case_no, summary, content, received_date)"
+			  " SELECT printf('X-2025-%05d', i), '摘要', CASE WHEN i % 7 = 0 THEN '农业保险的事' ELSE '别的内容，"
+			  "说了很多很多话' END, printf('2025-%02d-%02d', 1 + i % 12, 1 + i % 28) FROM k",
+			  NULL),
+		  0);
+	int64_t n1 = 0, n2 = 0;
+	char *like = found("农业保险", SEARCH_SHORT, &n1);
+	search_budget_ms = 1;
+	int spent = search_budget_spent;
+	char *retried = found("农业保险", SEARCH_NONE, &n2);
+	search_budget_ms = SEARCH_BUDGET_MS;
+	CHECK(search_budget_spent >= spent + 2); /* the scans ran out: the index finished them */
+	CHECK(n1 > 5000);
+	CHECK_INT(n2, n1);
+	CHECK_STR(retried, like);
+	free(like);
+	free(retried);
 	tdb_close();
 }
 
@@ -363,6 +419,7 @@ int main(void)
 	RUN(t_triggers_keep_step);
 	RUN(t_count_cap);
 	RUN(t_page_from_end);
+	RUN(t_budget_retry);
 	RUN(t_interrupt);
 	RUN(t_build_existing);
 	RUN(t_visit_days_follow);

@@ -98,12 +98,22 @@ void search_set_interrupt(struct db *db, bool (*pending)(void *ud), void *ud)
 	search_install(db);
 }
 
+/* The last text whose scan ran out of its budget: a list asks its count and then its page for
+ * the same text, and the page need not spend the budget again. Owned. */
+static char *search_memo;
+
+void search_memo_clear(void)
+{
+	free(search_memo);
+	search_memo = NULL;
+}
+
 int search_run(struct db *db, const char *text, int (*fn)(void *ud, bool use_index, char **err), void *ud,
 	       char **err)
 {
 	if (search_route(text) != SEARCH_FTS || search_force_route == SEARCH_SHORT)
 		return fn(ud, false, err);
-	if (search_force_route == SEARCH_FTS)
+	if (search_force_route == SEARCH_FTS || (search_memo && !strcmp(search_memo, text)))
 		return fn(ud, true, err);
 	/* The scan first, under the budget: it answers a narrow period or a common phrase at once,
 	 * where the index would read its whole posting lists. */
@@ -122,6 +132,10 @@ int search_run(struct db *db, const char *text, int (*fn)(void *ud, bool use_ind
 	search_irq.budget_hit = false;
 	search_install(db);
 	if (!over) {
+		if (rc >= 0) { /* the scan answered this text: it may again */
+			free(search_memo);
+			search_memo = NULL;
+		}
 		if (rc < 0 && err)
 			*err = e;
 		else
@@ -130,6 +144,8 @@ int search_run(struct db *db, const char *text, int (*fn)(void *ud, bool use_ind
 	}
 	free(e);
 	search_budget_spent++;
+	free(search_memo);
+	search_memo = xstrdup(text);
 	return fn(ud, true, err);
 }
 

@@ -51,6 +51,9 @@ extern enum search_route search_force_route;
  * passed on). Other texts run fn(ud, false). Returns fn's result. */
 int search_run(struct db *db, const char *text, int (*fn)(void *ud, bool use_index, char **err), void *ud,
 	       char **err);
+/* A text whose scan ran out of the budget goes to the index at once next time (the list's page
+ * after its count), until a scan of another text answers in time or this is called. */
+void search_memo_clear(void);
 /* Tests: the budget (default SEARCH_BUDGET_MS), and how many runs went on to the index. */
 extern int search_budget_ms;
 extern int search_budget_spent;

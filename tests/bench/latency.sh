@@ -113,10 +113,11 @@ for w in 三友农机专业 青禾县供销社 永兴建材厂房 红旗村村�
 k F9 C-u Enter
 phase burst-all
 for w in 红旗村 鑫鑫鑫 王建国 三友农机专业 供水问题 红旗村 鑫鑫鑫 王建国 三友农机专业 供水问题; do
+	from=$(($(lines) + 1))
 	n=$(($(lines) + $(printf '%s' "$w" | grep -o . | wc -l)))
 	tmux -L "$S" send-keys -l -- "$w"
 	waitn $n
-	echo "$n" >>"$W/words"
+	echo "$from $n" >>"$W/words"
 	k C-u
 done
 k F9 C-u; t 2026-11; k Enter
@@ -159,12 +160,10 @@ echo "peak RSS of the program after scrolling every visit: $((rss / 1024)) MB ($
 cp "$TR" "$B/bench/latency-$(basename "$SRC" .db).trace"
 # A burst word: the sum of its keys' times (the program's busy time from its first key to the
 # screen showing the whole word).
-prev=0
 words=""
-for n in $(cat "$W/words"); do
-	words="$words $(sed -n "1,${n}p" "$TR" | tail -n +$((prev + 1)) | awk -F'\t' '$2 != "clear" { s += $3 } END { printf "%.1f", s / 1000 }')"
-	prev=$((n + 1))
-done
+while read -r from n; do
+	words="$words $(sed -n "${from},${n}p" "$TR" | awk -F'\t' '{ s += $3 } END { printf "%.1f", s / 1000 }')"
+done <"$W/words"
 echo "burst words on every visit, ms per word (all its keys):$words"
 printf '%-16s %6s %8s %8s %8s\n' phase keys p50_ms p95_ms max_ms
 # Each phase: the trace lines from its start to the next phase's start (the save phase: F2 only).

@@ -108,8 +108,7 @@ void search_memo_clear(void)
 	search_memo = NULL;
 }
 
-int search_run(struct db *db, const char *text, int (*fn)(void *ud, bool use_index, char **err), void *ud,
-	       char **err)
+int search_run(struct db *db, const char *text, int (*fn)(void *ud, bool use_index, char **err), void *ud, char **err)
 {
 	if (search_route(text) != SEARCH_FTS || search_force_route == SEARCH_SHORT)
 		return fn(ud, false, err);
@@ -148,7 +147,6 @@ int search_run(struct db *db, const char *text, int (*fn)(void *ud, bool use_ind
 	search_memo = xstrdup(text);
 	return fn(ud, true, err);
 }
-
 
 bool search_interrupted(void) { return search_irq.hit; }
 

@@ -49,8 +49,7 @@ extern enum search_route search_force_route;
  * SEARCH_FTS text fn runs first without the index under search_budget_ms, then, if that ran out,
  * with it; fn must then deliver nothing twice (a page callback skips the rows it already
  * passed on). Other texts run fn(ud, false). Returns fn's result. */
-int search_run(struct db *db, const char *text, int (*fn)(void *ud, bool use_index, char **err), void *ud,
-	       char **err);
+int search_run(struct db *db, const char *text, int (*fn)(void *ud, bool use_index, char **err), void *ud, char **err);
 /* A text whose scan ran out of the budget goes to the index at once next time (the list's page
  * after its count), until a scan of another text answers in time or this is called. */
 void search_memo_clear(void);

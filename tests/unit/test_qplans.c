@@ -71,7 +71,7 @@ static void plan_line(struct plan_ctx *c, const char *detail)
 	if (!t)
 		return;
 	bool walk = strstr(detail, " USING ") && strstr(c->sql, " LIMIT ") && !strstr(c->sql, "count(") &&
-		    !strstr(c->sql, "sum(");
+		!strstr(c->sql, "sum(");
 	/* The 1-2 character route (db/search.h): LIKE under a LIMIT (a page, or the count capped at
 	 * SEARCH_COUNT_CAP), abandoned when a key comes. */
 	bool short_text = strstr(c->sql, " LIKE '%") && strstr(c->sql, " LIMIT ");
@@ -138,7 +138,10 @@ static void run_queries(const struct calendar *cal)
 			{ .text = texts[t], .overdue = true, .cal = cal, .today = "2026-11-16", .soon_days = 3 },
 			{ .text = texts[t], .due_soon = true, .cal = cal, .today = "2026-11-16", .soon_days = 3 },
 			{ .text = texts[t], .unit_id = 1 },
-			{ .text = texts[t], .category = "城乡建设", .date_from = "2026-10-01", .date_to = "2026-12-31" },
+			{ .text = texts[t],
+			  .category = "城乡建设",
+			  .date_from = "2026-10-01",
+			  .date_to = "2026-12-31" },
 			{ .text = texts[t], .date_from = "2026-10-01", .date_to = "2026-12-31" },
 		};
 		for (size_t i = 0; i < ARRAY_LEN(cf); i++) {
@@ -174,20 +177,21 @@ static void run_queries(const struct calendar *cal)
 static void fixture(void)
 {
 	char *err = NULL;
-	CHECK_INT(db_exec(db,
-			  "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 400)"
-			  " INSERT INTO visits (date, channel, visitor_name, visitor_phone, content, category, handling)"
-			  " SELECT printf('2026-%02d-%02d', 1 + i % 11, 1 + i % 28), '日常来访', '访客' || (i % 97),"
-			  " '1380000' || i, '农业保险' || i, '城乡建设', CASE WHEN i % 3 THEN '当场答复' ELSE '交办' END"
-			  " FROM k;"
-			  " WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 200)"
-			  " INSERT INTO cases (case_no, summary, content, received_date, status, due_date)"
-			  " SELECT printf('BM01-2026-%04d', i), '摘要' || i, '农业' || i,"
-			  " printf('2026-%02d-%02d', 1 + i % 11, 1 + i % 28),"
-			  " CASE WHEN i % 4 = 0 THEN '办结' ELSE '办理中' END, printf('2026-%02d-10', 1 + i % 12)"
-			  " FROM k WHERE i <= 200;",
-			  &err),
-		  0);
+	CHECK_INT(
+		db_exec(db,
+			"WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 400)"
+			" INSERT INTO visits (date, channel, visitor_name, visitor_phone, content, category, handling)"
+			" SELECT printf('2026-%02d-%02d', 1 + i % 11, 1 + i % 28), '日常来访', '访客' || (i % 97),"
+			" '1380000' || i, '农业保险' || i, '城乡建设', CASE WHEN i % 3 THEN '当场答复' ELSE '交办' END"
+			" FROM k;"
+			" WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 200)"
+			" INSERT INTO cases (case_no, summary, content, received_date, status, due_date)"
+			" SELECT printf('BM01-2026-%04d', i), '摘要' || i, '农业' || i,"
+			" printf('2026-%02d-%02d', 1 + i % 11, 1 + i % 28),"
+			" CASE WHEN i % 4 = 0 THEN '办结' ELSE '办理中' END, printf('2026-%02d-10', 1 + i % 12)"
+			" FROM k WHERE i <= 200;",
+			&err),
+		0);
 	if (err)
 		fprintf(stderr, "  fixture: %s\n", err);
 	free(err);
@@ -212,17 +216,18 @@ TEST(t_plans_without_stats)
 
 	/* The same statements with statistics of a big file. */
 	CHECK_INT(db_exec(db, "ANALYZE", NULL), 0);
-	CHECK_INT(db_exec(db,
-			  "UPDATE sqlite_stat1 SET stat = (SELECT group_concat(CASE WHEN k = 1 OR v > 1"
-			  " THEN v * 1000 ELSE v END, ' ') FROM (SELECT key + 1 AS k, CAST(value AS INTEGER) AS v"
-			  " FROM json_each('[' || replace(stat, ' ', ',') || ']')))"
-			  " WHERE tbl IN ('visits', 'cases', 'case_events', 'audit_log', 'attendance', 'visit_deputies');"
-			  /* Visits on reception days and cases of a unit: the fixture leaves both unset. */
-			  " UPDATE sqlite_stat1 SET stat = '1000000 300' WHERE idx = 'visits_reception_day';"
-			  " UPDATE sqlite_stat1 SET stat = '300000 3000' WHERE idx = 'cases_unit';"
-			  " ANALYZE sqlite_schema",
-			  NULL),
-		  0);
+	CHECK_INT(
+		db_exec(db,
+			"UPDATE sqlite_stat1 SET stat = (SELECT group_concat(CASE WHEN k = 1 OR v > 1"
+			" THEN v * 1000 ELSE v END, ' ') FROM (SELECT key + 1 AS k, CAST(value AS INTEGER) AS v"
+			" FROM json_each('[' || replace(stat, ' ', ',') || ']')))"
+			" WHERE tbl IN ('visits', 'cases', 'case_events', 'audit_log', 'attendance', 'visit_deputies');"
+			/* Visits on reception days and cases of a unit: the fixture leaves both unset. */
+			" UPDATE sqlite_stat1 SET stat = '1000000 300' WHERE idx = 'visits_reception_day';"
+			" UPDATE sqlite_stat1 SET stat = '300000 3000' WHERE idx = 'cases_unit';"
+			" ANALYZE sqlite_schema",
+			NULL),
+		0);
 	CHECK(q_int("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'visits'") > 0);
 	CHECK_INT(explain_all(), 0);
 	str_free_array(stmts, nstmts);

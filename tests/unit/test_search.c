@@ -15,10 +15,10 @@
 static const char *const surnames[] = { "张", "王", "李", "赵", "刘", "陈", "欧阳" };
 static const char *const given[] = { "三", "伟", "秀英", "建国", "小明", "Anna", "强" };
 static const char *const phrases[] = {
-	"反映小区停车难",     "农业保险理赔慢",   "路灯不亮，晚上出行不便", "希望增设公交线路",
-	"噪音扰民（装修）",   "ABC物业费上涨",    "abc 公司拖欠工资",      "建议100%覆盖",
-	"下水道堵塞_急",      "说\"再等等\"没人管", "养老金发放",           "校门口交通拥堵",
-	"农村道路硬化",       "医保报销比例",     "张三家漏水",            "低保申请进度",
+	"反映小区停车难", "农业保险理赔慢",   "路灯不亮，晚上出行不便", "希望增设公交线路", "噪音扰民（装修）",
+	"ABC物业费上涨",  "abc 公司拖欠工资", "建议100%覆盖",           "下水道堵塞_急",    "说\"再等等\"没人管",
+	"养老金发放",     "校门口交通拥堵",   "农村道路硬化",           "医保报销比例",     "张三家漏水",
+	"低保申请进度",
 };
 
 /* Fixture: n visits and n/2 cases whose texts combine the lists above deterministically. */
@@ -30,9 +30,8 @@ static void fixture(int n)
 			   "INSERT INTO visits (date, channel, visitor_name, visitor_phone, content, people)"
 			   " VALUES (?1, '日常来访', ?2, ?3, ?4, 1 + ?5 % 3)",
 			   -1, &v, NULL);
-	sqlite3_prepare_v2(h,
-			   "INSERT INTO cases (case_no, summary, content, received_date) VALUES (?1, ?2, ?3, ?4)", -1,
-			   &c, NULL);
+	sqlite3_prepare_v2(h, "INSERT INTO cases (case_no, summary, content, received_date) VALUES (?1, ?2, ?3, ?4)",
+			   -1, &c, NULL);
 	sqlite3_exec(h, "BEGIN", NULL, NULL, NULL);
 	unsigned x = 7;
 	for (int i = 0; i < n; i++) {
@@ -122,10 +121,10 @@ TEST(t_route)
 TEST(t_same_rows_both_routes)
 {
 	static const char *const queries[] = {
-		"停车难",   "农业保险", "农业保险理赔慢", "路灯不亮，晚上", "噪音扰民（", "abc",      "ABC",
-		"Abc物业",  "100%",     "0%覆",           "堵塞_急",        "\"再等等\"",  "说\"再",   "张三家",
-		"欧阳秀",   "欧阳秀英", "anna",           "王Anna",         "BM01-2026-00", "2026-0012", "138",
-		"不存在的事", "c 公",   "，希望",         "理赔慢，",
+		"停车难",     "农业保险", "农业保险理赔慢", "路灯不亮，晚上", "噪音扰民（",   "abc",       "ABC",
+		"Abc物业",    "100%",     "0%覆",           "堵塞_急",        "\"再等等\"",   "说\"再",    "张三家",
+		"欧阳秀",     "欧阳秀英", "anna",           "王Anna",         "BM01-2026-00", "2026-0012", "138",
+		"不存在的事", "c 公",     "，希望",         "理赔慢，",
 	};
 	tdb_open("search-same");
 	fixture(600);
@@ -229,7 +228,8 @@ TEST(t_budget_retry)
 			  " CASE WHEN i % 7 = 0 THEN '农业保险的事' ELSE '别的内容，说了很多很多话' END FROM k;"
 			  " WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 20000)"
 			  " INSERT INTO cases (case_no, summary, content, received_date)"
-			  " SELECT printf('X-2025-%05d', i), '摘要', CASE WHEN i % 7 = 0 THEN '农业保险的事' ELSE '别的内容，"
+			  " SELECT printf('X-2025-%05d', i), '摘要', CASE WHEN i % 7 = 0 THEN '农业保险的事' ELSE "
+			  "'别的内容，"
 			  "说了很多很多话' END, printf('2025-%02d-%02d', 1 + i % 12, 1 + i % 28) FROM k",
 			  NULL),
 		  0);
@@ -376,7 +376,8 @@ TEST(t_build_existing)
 	CHECK_INT(db_exec(old,
 			  "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 45000)"
 			  " INSERT INTO visits (date, channel, visitor_name, content)"
-			  " SELECT '2026-03-01', '电话', '某某', CASE WHEN i % 1000 = 0 THEN '农业保险' ELSE '内容' END FROM k",
+			  " SELECT '2026-03-01', '电话', '某某', CASE WHEN i % 1000 = 0 THEN '农业保险' ELSE '内容' "
+			  "END FROM k",
 			  &err),
 		  0);
 	search_build_progress = progress;
@@ -400,7 +401,8 @@ TEST(t_build_existing)
 TEST(t_visit_days_follow)
 {
 	static const char recount[] =
-		"SELECT (SELECT count(*) FROM (SELECT x.deputy_id, v.date, count(*) AS n FROM visits v JOIN visit_deputies x"
+		"SELECT (SELECT count(*) FROM (SELECT x.deputy_id, v.date, count(*) AS n FROM visits v JOIN "
+		"visit_deputies x"
 		" ON x.visit_id = v.id WHERE v.deleted = 0 AND v.channel IN ('接待日来访', '日常来访') GROUP BY 1, 2"
 		" EXCEPT SELECT deputy_id, date, visits FROM deputy_visit_days WHERE visits <> 0))"
 		" + (SELECT count(*) FROM (SELECT deputy_id, date, visits FROM deputy_visit_days WHERE visits <> 0"
@@ -409,9 +411,10 @@ TEST(t_visit_days_follow)
 	tdb_open("search-days");
 	int64_t a = tdb_deputy("甲代表", NULL, NULL, NULL), b = tdb_deputy("乙代表", NULL, NULL, NULL);
 	fixture(40); /* 日常来访 */
-	char *sql = xasprintf("INSERT INTO visit_deputies (visit_id, deputy_id) SELECT id, %lld FROM visits;"
-			      " INSERT INTO visit_deputies (visit_id, deputy_id) SELECT id, %lld FROM visits WHERE id %% 3 = 0;",
-			      (long long)a, (long long)b);
+	char *sql = xasprintf(
+		"INSERT INTO visit_deputies (visit_id, deputy_id) SELECT id, %lld FROM visits;"
+		" INSERT INTO visit_deputies (visit_id, deputy_id) SELECT id, %lld FROM visits WHERE id %% 3 = 0;",
+		(long long)a, (long long)b);
 	CHECK_INT(db_exec(db, sql, NULL), 0);
 	free(sql);
 	CHECK(q_int("SELECT count(*) FROM deputy_visit_days WHERE visits > 0") > 10);

@@ -59,8 +59,8 @@ TEST(t_records)
 	if (text) {
 		long long us_start = -1, wall = -1, us_pg = -1, us_z = -1;
 		char act_z[32] = "";
-		CHECK_INT(sscanf(text, "start\t-\t%lld\t%lld\nKEY_NPAGE\tpgdn\t%lld\n张\t%31[a-z]\t%lld\n", &us_start, &wall,
-				 &us_pg, act_z, &us_z),
+		CHECK_INT(sscanf(text, "start\t-\t%lld\t%lld\nKEY_NPAGE\tpgdn\t%lld\n张\t%31[a-z]\t%lld\n", &us_start,
+				 &wall, &us_pg, act_z, &us_z),
 			  5);
 		CHECK(us_start >= 0 && wall > 1600000000000000LL);
 		CHECK(us_pg >= 2000 && us_pg < 1000000);

@@ -449,9 +449,8 @@ int db_activities_receptions(struct db *db, int64_t deputy_id, int year, const c
 		       " SELECT r.date FROM reception_duty d JOIN reception_days r ON r.id = d.reception_day_id"
 		       "  WHERE d.deputy_id = ?1 AND r.deleted = 0 AND r.status = '正常' AND r.date BETWEEN ?2 AND ?3"
 		       " UNION"
-		       " SELECT v.date FROM visit_deputies x JOIN visits v ON v.id = x.visit_id"
-		       "  WHERE x.deputy_id = ?1 AND v.deleted = 0 AND v.channel IN ('接待日来访', '日常来访')"
-		       "  AND v.date BETWEEN ?2 AND ?3)",
+		       " SELECT date FROM deputy_visit_days"
+		       "  WHERE deputy_id = ?1 AND date BETWEEN ?2 AND ?3 AND visits > 0)",
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, deputy_id);

@@ -4,6 +4,7 @@
 #include "db/cases.h"
 
 #include "db/internal.h"
+#include "db/search.h"
 #include "db/record.h"
 
 #include "core/case.h"
@@ -823,8 +824,9 @@ static int cases_rows(struct db *db, sqlite3_stmt *st, const struct cases_when *
  * "?2 IS NULL OR c.status = ?2" would keep the planner from any index, and every count would
  * scan all cases). Parameters keep their numbers whether used or not: ?1 LIKE pattern, ?2 status,
  * ?3 unit, ?4 category, ?7 today, ?8 last 临期 due date, ?11 ?12 受理日期 from and to (a range on
- * cases_received) (bound by cases_bind_filter; ?9 ?10 are a page's LIMIT and OFFSET). */
-static char *cases_where(const struct case_filter *f)
+ * cases_received), ?13 the text as an FTS5 phrase (3+ characters: cases_fts) (bound by
+ * cases_bind_filter; ?9 ?10 are a page's LIMIT and OFFSET). */
+static char *cases_where(const struct case_filter *f, bool use_index)
 {
 	struct strbuf sb;
 	sb_init(&sb);
@@ -832,7 +834,10 @@ static char *cases_where(const struct case_filter *f)
 	if (f && f->text) {
 		char *t = xstrdup(f->text);
 		str_trim(t);
-		if (*t)
+		enum search_route route = search_route(t);
+		if (route == SEARCH_FTS && use_index)
+			sb_add(&sb, " AND c.id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?13)");
+		else if (route != SEARCH_NONE)
 			sb_add(&sb,
 			       " AND (c.summary LIKE ?1 ESCAPE '\\' OR c.content LIKE ?1 ESCAPE '\\'"
 			       " OR c.case_no LIKE ?1 ESCAPE '\\')");
@@ -867,9 +872,11 @@ static void cases_bind_filter(sqlite3_stmt *st, const struct case_filter *f, cha
 	char *text = xstrdup(f && f->text ? f->text : "");
 	str_trim(text);
 	if (*text) {
-		char *like = db_rec_like(text);
+		char *like = db_rec_like(text), *phrase = search_fts_phrase(text);
 		sqlite3_bind_text(st, 1, like, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 13, phrase, -1, SQLITE_TRANSIENT);
 		free(like);
+		free(phrase);
 	} else {
 		sqlite3_bind_null(st, 1);
 	}
@@ -889,10 +896,10 @@ static void cases_bind_filter(sqlite3_stmt *st, const struct case_filter *f, cha
 }
 
 /* Prepare "<head> FROM cases c WHERE <f>[ AND <more>]" with f bound. */
-static int cases_count_prepare(struct db *db, const char *head, const struct case_filter *f, const char *more,
-			       sqlite3_stmt **st, char **err)
+static int cases_count_prepare(struct db *db, const char *head, const struct case_filter *f, bool use_index,
+			       const char *more, sqlite3_stmt **st, char **err)
 {
-	char *where = cases_where(f);
+	char *where = cases_where(f, use_index);
 	char *sql = xasprintf("%s FROM cases c%s%s", head, where, more ? more : "");
 	char today[11];
 	int rc = db_prepare(db, sql, st, err);
@@ -910,27 +917,64 @@ int db_cases_count(struct db *db, const struct case_filter *f, int64_t *n, char 
 
 /* The closed ones are a second count with the status added (the cases_status_due index, or
  * the date range): one query summing the status would read every row of the table. */
-int db_cases_counts(struct db *db, const struct case_filter *f, int64_t *n, int64_t *closed, char **err)
+struct cases_query {
+	struct db *db;
+	const struct case_filter *f;
+	int64_t *n, *closed; /* a count's results */
+	enum case_sort sort; /* a page's */
+	bool desc;
+	int64_t offset;
+	int limit;
+	case_row_cb cb;
+	void *ud;
+	int64_t seen, passed; /* rows of this run, and passed to cb by all runs (db/search.h) */
+};
+
+static int cases_counts_run(void *ud, bool use_index, char **err)
 {
+	struct cases_query *q = ud;
+	struct db *db = q->db;
+	const struct case_filter *f = q->f;
+	int64_t *n = q->n, *closed = q->closed;
 	sqlite3_stmt *st = NULL;
 	*n = 0;
 	if (closed)
 		*closed = 0;
-	if (cases_count_prepare(db, "SELECT count(*)", f, NULL, &st, err) < 0 ||
+	int64_t cap = f ? f->count_cap : 0;
+	/* A capped count counts the first cap + 1 rows of a subquery. */
+	char *head = cap > 0 ? xstrdup("SELECT count(*) FROM (SELECT 1") : xstrdup("SELECT count(*)");
+	char *tail = cap > 0 ? xasprintf(" LIMIT %lld)", (long long)cap + 1) : xstrdup("");
+	char *tail_closed = xasprintf(" AND c.status = '办结'%s", tail);
+	int rc = -1;
+	if (cases_count_prepare(db, head, f, use_index, tail, &st, err) < 0 ||
 	    db_count_finish(db, st, NULL, n, err) < 0)
-		return -1;
-	if (!closed)
-		return 0;
-	if (cases_count_prepare(db, "SELECT count(*)", f, " AND c.status = '办结'", &st, err) < 0)
-		return -1;
-	return db_count_finish(db, st, NULL, closed, err);
+		goto out;
+	rc = cap > 0 && *n > cap ? 1 : 0;
+	if (rc)
+		*n = cap;
+	if (closed && (cases_count_prepare(db, head, f, use_index, tail_closed, &st, err) < 0 ||
+		       db_count_finish(db, st, NULL, closed, err) < 0))
+		rc = -1;
+	if (closed && rc >= 0 && cap > 0 && *closed > cap)
+		*closed = cap;
+out:
+	free(head);
+	free(tail);
+	free(tail_closed);
+	return rc;
+}
+
+int db_cases_counts(struct db *db, const struct case_filter *f, int64_t *n, int64_t *closed, char **err)
+{
+	struct cases_query q = { .db = db, .f = f, .n = n, .closed = closed };
+	return search_run(db, f ? f->text : NULL, cases_counts_run, &q, err);
 }
 
 int db_cases_count_plan(struct db *db, const struct case_filter *f, char **plan, char **err)
 {
 	sqlite3_stmt *st = NULL;
 	*plan = NULL;
-	if (cases_count_prepare(db, "EXPLAIN QUERY PLAN SELECT count(*)", f, NULL, &st, err) < 0)
+	if (cases_count_prepare(db, "EXPLAIN QUERY PLAN SELECT count(*)", f, true, NULL, &st, err) < 0)
 		return -1;
 	return db_plan_finish(db, st, plan, err);
 }
@@ -973,12 +1017,27 @@ static char *cases_order(enum case_sort sort, bool desc)
 	return xasprintf("c.received_date %s, c.id %s", d, d);
 }
 
-int db_cases_page(struct db *db, const struct case_filter *f, enum case_sort sort, bool desc, int64_t offset, int limit,
-		  case_row_cb cb, void *ud, char **err)
+/* A row of a page run: passed on unless an earlier run passed it already. */
+static int cases_page_row(void *ud, const struct case_row *r)
 {
+	struct cases_query *q = ud;
+	if (q->seen++ < q->passed)
+		return 0;
+	q->passed++;
+	return q->cb(q->ud, r);
+}
+
+static int cases_page_run(void *ud, bool use_index, char **err)
+{
+	struct cases_query *q = ud;
+	struct db *db = q->db;
+	const struct case_filter *f = q->f;
+	int64_t offset = q->offset;
+	int limit = q->limit;
 	sqlite3_stmt *st = NULL;
-	char *order = cases_order(sort, desc);
-	char *where = cases_where(f);
+	char *order = cases_order(q->sort, q->desc);
+	char *where = cases_where(f, use_index);
+	q->seen = 0;
 	char *sql = xasprintf("SELECT " CASES_ROW_COLS " FROM cases c LEFT JOIN units u ON u.id = c.unit_id%s"
 			      " ORDER BY %s LIMIT ?9 OFFSET ?10",
 			      where, order);
@@ -991,12 +1050,21 @@ int db_cases_page(struct db *db, const struct case_filter *f, enum case_sort sor
 	sqlite3_bind_int(st, 9, limit < 0 ? -1 : limit);
 	sqlite3_bind_int64(st, 10, offset < 0 ? 0 : offset);
 	struct cases_when w = { .cal = f ? f->cal : NULL, .today = today, .soon_days = f ? f->soon_days : 0 };
-	rc = cases_rows(db, st, &w, cb, ud, err);
+	rc = cases_rows(db, st, &w, cases_page_row, q, err);
 out:
 	sqlite3_finalize(st);
 	free(sql);
 	free(order);
 	return rc;
+}
+
+int db_cases_page(struct db *db, const struct case_filter *f, enum case_sort sort, bool desc, int64_t offset, int limit,
+		  case_row_cb cb, void *ud, char **err)
+{
+	struct cases_query q = {
+		.db = db, .f = f, .sort = sort, .desc = desc, .offset = offset, .limit = limit, .cb = cb, .ud = ud
+	};
+	return search_run(db, f ? f->text : NULL, cases_page_run, &q, err);
 }
 
 int db_cases_overdue(struct db *db, const struct calendar *cal, const char *today, int limit, case_row_cb cb, void *ud,
@@ -1392,8 +1460,8 @@ static const struct cases_ring_query cases_ring_queries[] = {
 	  " AND +visit_id IS NULL" }, /* +: the range of dates, not every case without a visit */
 	/* 受理 of a case from a visit: due the visit's date. */
 	{ RING_RECEIVE, false,
-	  "SELECT v.date, c.received_date FROM visits v JOIN cases c ON c.visit_id = v.id"
-	  " WHERE v.date BETWEEN ?1 AND ?2 AND c.deleted = 0" },
+	  "SELECT v.date, c.received_date FROM visits v CROSS JOIN cases c ON c.visit_id = v.id"
+	  " WHERE v.date BETWEEN ?1 AND ?2 AND c.deleted = 0" }, /* CROSS: the visits' dates first, always */
 	/* 交办: every case but those answered on the spot. */
 	{ RING_ASSIGN, true,
 	  "SELECT received_date, assigned_date FROM cases WHERE received_date >= ?1 AND received_date < ?2"

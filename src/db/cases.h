@@ -106,7 +106,8 @@ int db_cases_timeline(struct db *db, int64_t id, case_event_cb cb, void *ud, cha
 
 /* Filter of list pages. Every member may be 0/NULL/"" (no condition). */
 struct case_filter {
-	const char *text;   /* substring of summary, content or case number (LIKE, escaped) */
+	const char *text;   /* substring of summary, content or case number (3+ characters: the
+			     * full-text index; fewer: LIKE, escaped; db/search.h) */
 	const char *status; /* 受理/办理中/已答复/办结 */
 	int64_t unit_id;
 	const char *category;
@@ -118,6 +119,9 @@ struct case_filter {
 	const struct calendar *cal; /* required when overdue/due_soon is set or rows need days */
 	const char *today;          /* "YYYY-MM-DD"; NULL: clock_today() */
 	int soon_days;              /* station.ini due_soon_days */
+	/* Counts only: stop after this many rows (0: count all); the count then returns 1 with
+	 * *n = count_cap. The list sets it for a typed text (db/search.h). */
+	int64_t count_cap;
 };
 
 /* Sort columns of a page. */
@@ -160,7 +164,8 @@ struct case_row {
 typedef int (*case_row_cb)(void *ud, const struct case_row *r);
 
 int db_cases_count(struct db *db, const struct case_filter *f, int64_t *n, char **err);
-/* The cases of the filter and, of those, the ones 办结 (closed may be NULL). */
+/* The cases of the filter and, of those, the ones 办结 (closed may be NULL). Returns 0, 1 when
+ * f->count_cap stopped the count (*n = count_cap), -1 on error. */
 int db_cases_counts(struct db *db, const struct case_filter *f, int64_t *n, int64_t *closed, char **err);
 /* EXPLAIN QUERY PLAN of db_cases_count's query for f, its lines joined by "\n" (new string in
  * *plan), to check that a date range is served by an index. */

@@ -9,6 +9,7 @@
 #include "db/internal.h"
 #include "db/reception.h"
 #include "db/record.h"
+#include "db/search.h"
 
 #include "core/case.h"
 #include "core/caseflow.h"
@@ -499,8 +500,9 @@ static void visits_where_add_before(struct visits_where *w, const char *date, in
 	w->n++;
 }
 
-/* Build the WHERE of f (NULL: all visits not deleted). A bad month is an error. */
-static int visits_where_build(const struct visit_filter *f, struct visits_where *w, char **err)
+/* Build the WHERE of f (NULL: all visits not deleted), the text through the full-text index when
+ * use_index and it has 3+ characters, else LIKE (db/search.h). A bad month is an error. */
+static int visits_where_build(const struct visit_filter *f, bool use_index, struct visits_where *w, char **err)
 {
 	memset(w, 0, sizeof *w);
 	sb_init(&w->sql);
@@ -541,7 +543,12 @@ static int visits_where_build(const struct visit_filter *f, struct visits_where 
 		visits_where_add_text(w, "v.handling = ?", f->handling, true);
 	char *text = xstrdup(f->text ? f->text : "");
 	str_trim(text);
-	if (*text) {
+	enum search_route route = search_route(text);
+	if (route == SEARCH_FTS && use_index) {
+		char *phrase = search_fts_phrase(text);
+		visits_where_add_text(w, "v.id IN (SELECT rowid FROM visits_fts WHERE visits_fts MATCH ?)", phrase, true);
+		free(phrase);
+	} else if (route != SEARCH_NONE) {
 		char *like = db_rec_like(text);
 		/* One parameter, used three times. */
 		if (w->n + 1 >= VISITS_WHERE_MAX)
@@ -576,8 +583,25 @@ static void visits_where_free(struct visits_where *w)
 	sb_free(&w->sql);
 }
 
-int db_visits_count(struct db *db, const struct visit_filter *f, int64_t *visits, int64_t *people, char **err)
+/* A count or a page, as search_run() runs it (with or without the full-text index). */
+struct visits_query {
+	struct db *db;
+	const struct visit_filter *f;
+	int64_t *visits, *people;  /* a count's results */
+	const char *order;         /* a page's order, offset, limit, rows */
+	int64_t offset;
+	int limit;
+	visit_row_cb cb;
+	void *ud;
+	int64_t passed;            /* rows passed to cb by an earlier run (skipped by the next) */
+};
+
+static int visits_count_run(void *ud, bool use_index, char **err)
 {
+	struct visits_query *q = ud;
+	const struct visit_filter *f = q->f;
+	int64_t *visits = q->visits, *people = q->people;
+	struct db *db = q->db;
 	sqlite3_stmt *st = NULL;
 	struct visits_where w;
 	char *sql = NULL;
@@ -587,9 +611,14 @@ int db_visits_count(struct db *db, const struct visit_filter *f, int64_t *visits
 		*visits = 0;
 	if (people)
 		*people = 0;
-	if (visits_where_build(f, &w, err) < 0)
+	if (visits_where_build(f, use_index, &w, err) < 0)
 		goto out;
-	sql = xasprintf("SELECT count(*), coalesce(sum(v.people), 0) FROM visits v%s", w.sql.buf);
+	if (f && f->count_cap > 0)
+		sql = xasprintf("SELECT count(*), coalesce(sum(people), 0) FROM"
+				" (SELECT v.people FROM visits v%s LIMIT %lld)",
+				w.sql.buf, (long long)f->count_cap + 1);
+	else
+		sql = xasprintf("SELECT count(*), coalesce(sum(v.people), 0) FROM visits v%s", w.sql.buf);
 	if (db_prepare(db, sql, &st, err) < 0)
 		goto out;
 	visits_where_bind(st, &w);
@@ -598,11 +627,11 @@ int db_visits_count(struct db *db, const struct visit_filter *f, int64_t *visits
 		db_fail(db, src, &visit_def, err);
 		goto out;
 	}
+	rc = f && f->count_cap > 0 && sqlite3_column_int64(st, 0) > f->count_cap ? 1 : 0;
 	if (visits)
-		*visits = sqlite3_column_int64(st, 0);
+		*visits = rc ? f->count_cap : sqlite3_column_int64(st, 0);
 	if (people)
 		*people = sqlite3_column_int64(st, 1);
-	rc = 0;
 out:
 	sqlite3_finalize(st);
 	free(sql);
@@ -610,23 +639,34 @@ out:
 	return rc;
 }
 
-/* Rows of the filter in the given order, LIMIT/OFFSET, to cb. */
-static int visits_rows(struct db *db, const struct visit_filter *f, const char *order, int64_t offset, int limit,
-		       visit_row_cb cb, void *ud, char **err)
+int db_visits_count(struct db *db, const struct visit_filter *f, int64_t *visits, int64_t *people, char **err)
 {
+	struct visits_query q = { .db = db, .f = f, .visits = visits, .people = people };
+	return search_run(db, f ? f->text : NULL, visits_count_run, &q, err);
+}
+
+/* Rows of the filter in the given order, LIMIT/OFFSET, to cb (after the q->passed rows an
+ * earlier run passed on already). */
+static int visits_rows_run(void *ud, bool use_index, char **err)
+{
+	struct visits_query *q = ud;
+	struct db *db = q->db;
+	const struct visit_filter *f = q->f;
+	int64_t offset = q->offset, seen = 0;
+	int limit = q->limit;
 	sqlite3_stmt *st = NULL;
 	struct visits_where w;
 	char *sql = NULL;
 	int rc = -1, src;
 
-	if (visits_where_build(f, &w, err) < 0)
+	if (visits_where_build(f, use_index, &w, err) < 0)
 		goto out;
 	sql = xasprintf("SELECT v.id, v.date, v.channel, v.visitor_name, v.visitor_gender, v.visitor_phone,"
 			" v.visitor_address, v.people, v.content, v.category, v.handling, %s, %s,"
 			" coalesce(c.id, 0), c.case_no, c.status"
 			" FROM visits v LEFT JOIN cases c ON c.id = v.case_id AND c.deleted = 0%s"
 			" ORDER BY %s LIMIT ?%d OFFSET ?%d",
-			VISITS_REPLY_SQL, VISITS_DEPUTIES_SQL, w.sql.buf, order, w.n + 1, w.n + 2);
+			VISITS_REPLY_SQL, VISITS_DEPUTIES_SQL, w.sql.buf, q->order, w.n + 1, w.n + 2);
 	if (db_prepare(db, sql, &st, err) < 0)
 		goto out;
 	visits_where_bind(st, &w);
@@ -651,7 +691,10 @@ static int visits_rows(struct db *db, const struct visit_filter *f, const char *
 			.case_no = db_column_text(st, 14),
 			.case_status = db_column_text(st, 15),
 		};
-		if (cb(ud, &r))
+		if (seen++ < q->passed)
+			continue;
+		q->passed++;
+		if (q->cb(q->ud, &r))
 			break;
 	}
 	if (src != SQLITE_ROW && src != SQLITE_DONE) {
@@ -666,10 +709,25 @@ out:
 	return rc;
 }
 
+static int visits_rows(struct db *db, const struct visit_filter *f, const char *order, int64_t offset, int limit,
+		       visit_row_cb cb, void *ud, char **err)
+{
+	struct visits_query q = {
+		.db = db, .f = f, .order = order, .offset = offset, .limit = limit, .cb = cb, .ud = ud
+	};
+	return search_run(db, f ? f->text : NULL, visits_rows_run, &q, err);
+}
+
 int db_visits_page(struct db *db, const struct visit_filter *f, int64_t offset, int limit, visit_row_cb cb, void *ud,
 		   char **err)
 {
 	return visits_rows(db, f, "v.date DESC, v.id DESC", offset, limit, cb, ud, err);
+}
+
+int db_visits_page_from_end(struct db *db, const struct visit_filter *f, int64_t offset, int limit, visit_row_cb cb,
+			    void *ud, char **err)
+{
+	return visits_rows(db, f, "v.date, v.id", offset, limit, cb, ud, err);
 }
 
 int db_visits_month(struct db *db, const char *month, visit_row_cb cb, void *ud, char **err)

@@ -104,6 +104,10 @@ struct visit_filter {
 	 * OFFSET (keyset paging); before_date NULL: from the offset given. Ignored by counts. */
 	const char *before_date;
 	int64_t before_id;
+	/* Counts only: stop counting after this many rows (0: count all); db_visits_count then
+	 * returns 1 with *visits = count_cap and *people of those rows. The list sets it for a typed
+	 * text, which may match a large share of a million rows (db/search.h). */
+	int64_t count_cap;
 };
 /* True if month is "YYYY-MM" with a real month. */
 bool db_visits_month_ok(const char *month);
@@ -124,11 +128,18 @@ struct visit_row {
 typedef int (*visit_row_cb)(void *ud, const struct visit_row *row);
 
 /* The number of visits and of people (a group visit counts its 人数) for the filter (NULL: all).
- * Either out pointer may be NULL. */
+ * Either out pointer may be NULL. Returns 0, 1 when f->count_cap stopped the count, -1 on error.
+ * The text goes to the full-text index (3+ characters) or to LIKE (db/search.h); both find the
+ * same rows. */
 int db_visits_count(struct db *db, const struct visit_filter *f, int64_t *visits, int64_t *people, char **err);
 /* A page sorted by date, then id, newest first. limit < 0: no limit. */
 int db_visits_page(struct db *db, const struct visit_filter *f, int64_t offset, int limit, visit_row_cb cb, void *ud,
 		   char **err);
+/* The same list counted from its end: the rows offset.. of the list read backwards, oldest
+ * first (cb gets them in that order). A list near its end (End, PgUp from there) reads a few
+ * rows of the visits_date index this way instead of skipping up to a million with OFFSET. */
+int db_visits_page_from_end(struct db *db, const struct visit_filter *f, int64_t offset, int limit, visit_row_cb cb,
+			    void *ud, char **err);
 /* The visits of a month ("YYYY-MM"), oldest first (the ledger's order), for printing.
  * A bad month is an error with a Chinese message. */
 int db_visits_month(struct db *db, const char *month, visit_row_cb cb, void *ud, char **err);

@@ -4,6 +4,7 @@
 #include "core/calendar.h"
 #include "core/clock.h"
 #include "core/text.h"
+#include "core/trace.h"
 #include "core/util.h"
 #include "ui/backup.h"
 #include "ui/help.h"
@@ -15,6 +16,7 @@
 #include <langinfo.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
@@ -346,6 +348,23 @@ int ui_key_paste_begin, ui_key_paste_end;
 #define PASTE_IDLE_MS 400
 static bool in_paste;
 
+/* The latency trace (core/trace.h): the key as curses names it (KEY_NPAGE, ^S) or the
+ * character itself. */
+static void app_trace_key(int rc, wint_t ch)
+{
+	char name[32];
+	if (rc == KEY_CODE_YES) {
+		const char *n = keyname((int)ch);
+		snprintf(name, sizeof name, "%s", n ? n : "?");
+	} else if (ch < 32 || ch == 127) {
+		snprintf(name, sizeof name, "^%c", ch == 127 ? '?' : (char)(ch + '@'));
+	} else {
+		int len = wctomb(name, (wchar_t)ch);
+		name[len > 0 ? len : 0] = '\0';
+	}
+	trace_key(name);
+}
+
 struct keypress app_getkey(void (*redraw_cb)(void *), void *ud)
 {
 	for (;;) {
@@ -355,8 +374,11 @@ struct keypress app_getkey(void (*redraw_cb)(void *), void *ud)
 			return (struct keypress){ .ch = KEY_EXIT, .fkey = true };
 		}
 		doupdate();
+		trace_drawn();
 		timeout(in_paste ? PASTE_IDLE_MS : STOP_POLL_MS);
 		int rc = get_wch(&ch);
+		if (rc != ERR && trace_on())
+			app_trace_key(rc, ch);
 		if (rc == ERR) {
 			if (check_stop())
 				continue; /* answered at the top of the loop */
@@ -407,6 +429,7 @@ static void run_loop(void)
 			continue;
 		}
 		const struct binding *b = screen_binding(s, k);
+		trace_action(b ? keys_binding(b->action)->name : k.fkey ? "key" : "text");
 		/* The one permission check: every row of every key table passes here. */
 		const char *no = b ? login_refusal(s, b->action) : NULL;
 		if (no) {
@@ -461,6 +484,10 @@ int ui_run(const struct cfg *cfg, struct db *db)
 	if (!a.cal)
 		die("节假日数据有误：%s", err);
 	install_crash_handlers();
+	/* STATION_TRACE=FILE: the latency of every key (docs/PERFORMANCE.md); off when unset. */
+	const char *trace = getenv("STATION_TRACE");
+	if (trace && *trace && trace_open(trace) < 0)
+		die("无法写入 STATION_TRACE 文件 %s", trace);
 	start_curses();
 	if (nwarn) {
 		struct strbuf sb;
@@ -481,6 +508,7 @@ int ui_run(const struct cfg *cfg, struct db *db)
 	while (app->depth)
 		screen_free(app->stack[--app->depth]);
 	restore_terminal();
+	trace_close();
 	int rc = a.stop_signal ? 128 + a.stop_signal : 0;
 	util_set_die_hook(NULL);
 	str_free_array(warn, nwarn);

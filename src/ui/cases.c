@@ -16,6 +16,7 @@
 #include "core/text.h"
 #include "core/util.h"
 #include "db/cases.h"
+#include "db/search.h"
 #include "db/suggestions.h"
 #include "ui/actform.h"
 #include "ui/app.h"
@@ -78,6 +79,8 @@ static int list_count(void *ctx, const char *filter, int64_t *n, char **err)
 	struct caselist *c = ctx;
 	struct case_filter f;
 	make_filter(c, filter, &f);
+	if (search_route(filter) != SEARCH_NONE) /* a typed text: count only as far as a list needs */
+		f.count_cap = SEARCH_COUNT_CAP;
 	int rc = db_cases_counts(app->db, &f, n, &c->closed, err);
 	c->n = *n;
 	return rc;

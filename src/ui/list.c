@@ -27,6 +27,7 @@ struct list {
 	bool stale; /* page must be fetched again */
 	bool status_filtered; /* the screen's own filters (shown in status) narrow the rows */
 	bool count_stale;
+	bool capped; /* the count stopped early (count() returned 1): total is a floor, shown "N+" */
 	bool filter_preset; /* the filter text was set by the program (a default such as this year)
 			     * and not edited yet: the first character typed replaces it */
 };
@@ -88,10 +89,12 @@ static void list_refresh(struct list *l)
 {
 	char *err = NULL;
 	if (l->count_stale) {
-		if (l->src->count(l->src->ctx, l->filter_text, &l->total, &err) < 0) {
+		int crc = l->src->count(l->src->ctx, l->filter_text, &l->total, &err);
+		if (crc < 0) {
 			set_error(l, err);
 			l->total = 0;
 		}
+		l->capped = crc > 0;
 		l->count_stale = false;
 		l->stale = true;
 	}
@@ -210,7 +213,7 @@ static void list_draw_filter(struct list *l, int y, int width, int *cursor_y, in
 	int lw = text_width(label), fw = 24;
 	ui_text(y, 1, lw, label, ALIGN_LEFT, ROLE_HEADER);
 	le_draw(&l->filter, y, 1 + lw, fw, ui_attr(ROLE_FIELD), cursor_y, cursor_x);
-	char *info = xasprintf("%s  共 %lld 条", l->status ? l->status : "", (long long)l->total);
+	char *info = xasprintf("%s  共 %lld%s 条", l->status ? l->status : "", (long long)l->total, l->capped ? "+" : "");
 	ui_text(y, 1 + lw + fw + 2, width - (1 + lw + fw + 2) - 1, info, ALIGN_RIGHT, ROLE_NORMAL);
 	free(info);
 }

@@ -38,7 +38,8 @@ struct list_source {
 	const struct list_col *cols;
 	int ncols;
 	void *ctx;
-	/* Count rows for the filter. */
+	/* Count rows for the filter: 0, or 1 when the count stopped at a cap (*n rows at least,
+	 * shown "共 N+ 条"), -1 on error. */
 	int (*count)(void *ctx, const char *filter, int64_t *n, char **err);
 	/* Fill page with at most limit rows from offset, sorted by sort_key; after (NULL if the
 	 * widget does not have it) is the row at offset - 1, so a source may start after it. The

@@ -3,13 +3,16 @@
 #include "ui/listscreen.h"
 
 #include "core/util.h"
+#include "db/search.h"
 #include "report/ledger.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
 #include "ui/history.h"
 
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct lscreen {
 	struct listscreen_desc d;
@@ -19,6 +22,7 @@ struct lscreen {
 	char *summary;         /* d.summary's line after the last count; owned */
 	struct period period;  /* the period last given with ACT_PERIOD, for printing */
 	bool has_period;
+	bool interrupted; /* a query was abandoned for a key typed meanwhile: ask again */
 };
 
 static struct lscreen *lscreen_of(struct screen *s) { return s->data; }
@@ -53,12 +57,38 @@ void listscreen_refilter(struct screen *s)
 
 /* ---- the source: the description's functions with its state ---- */
 
+/* True when the terminal has sent a key that the program has not read yet. */
+static bool ls_key_pending(void *ud)
+{
+	(void)ud;
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+}
+
+/* A list query runs with the key check on (db/search.h): a filter that has to look at many rows
+ * is abandoned when the clerk types on, and asked again, with the new text, after that key.
+ * Returns rc, or 0 for an abandoned query (its rows come on the next redraw). */
+static int ls_query_end(struct lscreen *ls, int rc, char **err)
+{
+	search_set_interrupt(app->db, NULL, NULL);
+	if (rc < 0 && search_interrupted()) {
+		ls->interrupted = true;
+		free(*err);
+		*err = NULL;
+		return 0;
+	}
+	return rc;
+}
+
 /* The status may say what the count found (e.g. the people of the visits counted): it is asked
  * again after each count. */
 static int ls_count(void *ctx, const char *filter, int64_t *n, char **err)
 {
 	struct lscreen *ls = ctx;
-	int rc = ls->d.count(ls->d.state, filter, n, err);
+	search_set_interrupt(app->db, ls_key_pending, NULL);
+	int rc = ls_query_end(ls, ls->d.count(ls->d.state, filter, n, err), err);
+	if (ls->interrupted)
+		*n = 0;
 	ls_status(ls);
 	return rc;
 }
@@ -67,7 +97,8 @@ static int ls_fetch(void *ctx, const char *filter, int sort_key, bool desc, int6
 		    const struct list_anchor *after, int limit, struct list_page *page, char **err)
 {
 	struct lscreen *ls = ctx;
-	return ls->d.fetch(ls->d.state, filter, sort_key, desc, offset, after, limit, page, err);
+	search_set_interrupt(app->db, ls_key_pending, NULL);
+	return ls_query_end(ls, ls->d.fetch(ls->d.state, filter, sort_key, desc, offset, after, limit, page, err), err);
 }
 
 /* ---- the actions every list has ---- */
@@ -249,6 +280,10 @@ static void ls_prepare(struct screen *s, int top, int height, int width)
 {
 	(void)top, (void)width;
 	struct lscreen *ls = lscreen_of(s);
+	if (ls->interrupted) { /* the last query gave way to a key: now ask again */
+		ls->interrupted = false;
+		list_reload(ls->list);
+	}
 	list_prepare(ls->list, height - ls_head(ls));
 }
 

@@ -22,6 +22,7 @@
 #include "core/visit.h"
 #include "db/cases.h"
 #include "db/reception.h"
+#include "db/search.h"
 #include "db/visits.h"
 #include "ui/app.h"
 #include "ui/cases.h"
@@ -630,6 +631,7 @@ struct vlist {
 	bool has_period;   /* FF_PERIOD read: visits dated in period */
 	struct period period;
 	int64_t visits, people;  /* visits and people for the current filter */
+	bool capped;             /* the count of a typed text stopped at SEARCH_COUNT_CAP */
 	struct choice_list deps; /* FF_DEPUTY's items; owned */
 	struct register_desc fdesc;
 };
@@ -675,7 +677,9 @@ static char *vlist_summary(void *state)
 {
 	struct vlist *l = state;
 	char *p = l->has_period ? period_label(&l->period) : xstrdup("不限");
-	char *s = xasprintf("来访日期：%s  来访 %lld 次 / 人数 %lld", p, (long long)l->visits, (long long)l->people);
+	char *s = l->capped ? xasprintf("来访日期：%s  来访 %lld 次以上", p, (long long)l->visits)
+			    : xasprintf("来访日期：%s  来访 %lld 次 / 人数 %lld", p, (long long)l->visits,
+					(long long)l->people);
 	free(p);
 	return s;
 }
@@ -712,8 +716,12 @@ static int vlist_count(void *ctx, const char *filter, int64_t *n, char **err)
 	struct vlist *l = ctx;
 	struct visit_filter f;
 	make_filter(l, filter, &f);
+	/* A typed text may match most of a million visits: count only as far as a list needs. */
+	if (search_route(filter) != SEARCH_NONE)
+		f.count_cap = SEARCH_COUNT_CAP;
 	int rc = db_visits_count(app->db, &f, n, &l->people, err);
 	l->visits = *n;
+	l->capped = rc == 1;
 	return rc;
 }
 
@@ -732,6 +740,21 @@ static int vlist_row(void *ud, const struct visit_row *r)
 	return 0;
 }
 
+/* A page read backwards, in list order again. */
+static void vlist_page_reverse(struct list_page *p, int ncols)
+{
+	for (int a = 0, b = p->nrows - 1; a < b; a++, b--) {
+		int64_t id = p->ids[a];
+		p->ids[a] = p->ids[b];
+		p->ids[b] = id;
+		for (int c = 0; c < ncols; c++) {
+			char *t = p->cells[a * ncols + c];
+			p->cells[a * ncols + c] = p->cells[b * ncols + c];
+			p->cells[b * ncols + c] = t;
+		}
+	}
+}
+
 static int vlist_fetch(void *ctx, const char *filter, int sort_key, bool desc, int64_t offset, const struct list_anchor *after, int limit,
 		       struct list_page *page, char **err)
 {
@@ -746,6 +769,17 @@ static int vlist_fetch(void *ctx, const char *filter, int sort_key, bool desc, i
 		f.before_date = after->cells[0];
 		f.before_id = after->id;
 		offset = 0;
+	}
+	/* Past the middle of a counted list (End, PgUp from the end): read it from its end, then
+	 * turn the page round, so no OFFSET skips half a million rows. */
+	struct vlist *l = ctx;
+	int64_t from_end = l->visits - offset - limit;
+	if (!after && !l->capped && offset > l->visits / 2 && from_end > -limit) {
+		int skip = from_end < 0 ? (int)-from_end : 0; /* the last page may be short */
+		int rc = db_visits_page_from_end(app->db, &f, from_end < 0 ? 0 : from_end, limit - skip, vlist_row, &fl,
+						 err);
+		vlist_page_reverse(page, (int)ARRAY_LEN(cols));
+		return rc;
 	}
 	return db_visits_page(app->db, &f, offset, limit, vlist_row, &fl, err);
 }

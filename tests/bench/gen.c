@@ -43,7 +43,7 @@
 #include <unistd.h>
 
 /* Bump when the generated data changes: run.sh then makes a new file. */
-#define GEN_VERSION 2
+#define GEN_VERSION 3
 /* Station code of the case numbers (bench.c sets the same in its cfg). */
 #define GEN_CODE "BM01"
 
@@ -1031,7 +1031,9 @@ static void gen_visit(struct gen *g, const char *date, const char *time, bool wo
 /* ---- the bulk load ---- */
 
 static const char bulk_tables[] = "('visits', 'visit_deputies', 'cases', 'case_events', 'activities', 'attendance',"
-				  " 'evaluations', 'point_adjustments')";
+				  " 'evaluations', 'point_adjustments', 'audit_log')";
+
+static void gen_exec(struct gen *g, const char *sql);
 
 struct saved_sql {
 	char **sql; /* owned */
@@ -1094,6 +1096,66 @@ static void gen_restore(struct gen *g, struct saved_sql *keep)
 	}
 	gen_check(g, rc, "fts");
 	sqlite3_finalize(st);
+	/* The counts that triggers keep (schema 0012, 0019), whose triggers were dropped for the load. */
+	gen_exec(g, "DELETE FROM deputy_visit_years;"
+		    " INSERT INTO deputy_visit_years (year, deputy_id, walk, visits, people)"
+		    " SELECT CAST(substr(v.date, 1, 4) AS INTEGER), x.deputy_id, v.channel = '走访', count(*), sum(v.people)"
+		    " FROM visits v JOIN visit_deputies x ON x.visit_id = v.id WHERE v.deleted = 0 GROUP BY 1, 2, 3;"
+		    " DELETE FROM deputy_visit_days;"
+		    " INSERT INTO deputy_visit_days (deputy_id, date, visits) SELECT x.deputy_id, v.date, count(*)"
+		    " FROM visits v JOIN visit_deputies x ON x.visit_id = v.id"
+		    " WHERE v.deleted = 0 AND v.channel IN ('接待日来访', '日常来访') GROUP BY 1, 2");
+}
+
+/* The audit log a real station would have after the rows above: an INSERT entry for every row
+ * of the bulk tables, written by the clerk on the row's own day (the audit triggers were dropped
+ * for the load, as they would make it many times slower), and an UPDATE entry of the case for
+ * every step of its timeline after the first. The values are the rows' own, as the triggers
+ * write them (json_object of every column). */
+static void gen_audit(struct gen *g)
+{
+	static const struct {
+		const char *table, *at;
+	} logged[] = {
+		{ "visits", "date || ' 09:30:00'" },         { "visit_deputies", NULL },
+		{ "cases", "received_date || ' 10:00:00'" }, { "case_events", "at || ':00'" },
+		{ "activities", "date || ' 15:00:00'" },     { "attendance", NULL },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(logged); i++) {
+		struct strbuf js, jc; /* the columns bare, and as c.col */
+		sqlite3_stmt *st = NULL;
+		char *q = xasprintf("SELECT name FROM pragma_table_info('%s') ORDER BY cid", logged[i].table);
+		sb_init(&js);
+		sb_init(&jc);
+		sb_add(&js, "json_object(");
+		sb_add(&jc, "json_object(");
+		gen_check(g, sqlite3_prepare_v2(g->h, q, -1, &st, NULL), q);
+		for (int n = 0; sqlite3_step(st) == SQLITE_ROW; n++) {
+			const char *c = (const char *)sqlite3_column_text(st, 0);
+			sb_addf(&js, "%s'%s', \"%s\"", n ? ", " : "", c, c);
+			sb_addf(&jc, "%s'%s', c.\"%s\"", n ? ", " : "", c, c);
+		}
+		sb_addc(&js, ')');
+		sb_addc(&jc, ')');
+		sqlite3_finalize(st);
+		free(q);
+		q = xasprintf("INSERT INTO audit_log (at, user, table_name, row_id, action, new_values, created_at, updated_at)"
+			      " SELECT a, '值班员', '%s', id, 'INSERT', %s, a, a FROM (SELECT *, %s AS a FROM %s)",
+			      logged[i].table, js.buf, logged[i].at ? logged[i].at : "created_at", logged[i].table);
+		gen_exec(g, q);
+		free(q);
+		if (!strcmp(logged[i].table, "cases")) {
+			q = xasprintf("INSERT INTO audit_log (at, user, table_name, row_id, action, old_values, new_values,"
+				      " created_at, updated_at)"
+				      " SELECT e.at || ':00', '值班员', 'cases', c.id, 'UPDATE', %s, %s, e.at || ':00', e.at || ':00'"
+				      " FROM case_events e JOIN cases c ON c.id = e.case_id WHERE e.type <> '受理'",
+				      jc.buf, jc.buf);
+			gen_exec(g, q);
+			free(q);
+		}
+		sb_free(&js);
+		sb_free(&jc);
+	}
 }
 
 static sqlite3_stmt *gen_prepare(struct gen *g, const char *sql)
@@ -1367,6 +1429,7 @@ static void gen_summary(struct gen *g, double secs)
 		"SELECT 'activities', count(*) FROM activities",
 		"SELECT 'attendance', count(*) FROM attendance",
 		"SELECT 'evaluations', count(*) FROM evaluations",
+		"SELECT 'audit_log', count(*) FROM audit_log",
 		"SELECT 'cases ' || status, count(*) FROM cases GROUP BY status",
 	};
 	struct case_todo_counts tc;
@@ -1439,6 +1502,7 @@ int main(int argc, char **argv)
 	gen_drop(&g, &keep);
 	gen_bulk(&g);
 	gen_activities(&g);
+	gen_audit(&g);
 	fprintf(stderr, "  rows written in %.1f s; indexes and triggers ...\n", gen_now() - t0);
 	gen_restore(&g, &keep);
 	if (db_commit(g.db, &err) < 0)

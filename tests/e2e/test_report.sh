@@ -24,6 +24,7 @@ for expr in sys.argv[2:]:
 EOF
 }
 
+E2E_ENV="LSAN_OPTIONS=suppressions=$PWD/tests/lsan-cairo.supp" # F11 prints: cairo/fontconfig exit-time caches (see that file)
 e2e_start
 key F8
 check "F8 opens 报表 at this quarter" wait_for "期间：2026年第四季度（10-01 至 12-31）"

@@ -708,8 +708,10 @@ TEST(t_audit_triggers_match_schema)
 	}
 	CHECK_INT(raw_int(h, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit%'"),
 		  3 * audited);
-	/* Every table of the file is in the list (so none escapes the audit by omission). */
-	CHECK_INT(raw_int(h, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"),
+	/* Every table of the file is in the list (so none escapes the audit by omission); an FTS5
+	 * index's shadow tables (X_data, X_idx, X_docsize, X_config) belong to its entry. */
+	CHECK_INT(raw_int(h, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+			     " AND name NOT GLOB '*_fts_*'"),
 		  ntables);
 	CHECK_INT(db_audit_verify(db, NULL, NULL, NULL), 0);
 	/* A column added by a later migration is logged once the triggers are regenerated. */

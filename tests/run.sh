@@ -35,6 +35,12 @@ for build in "$@"; do
 		[ -x "$t" ] || continue
 		run_one "$build:unit/${t##*/}" "$t"
 	done
+	# the saved inputs of each fuzz target (tests/fuzz/corpus/<target>/), replayed
+	for t in "$build"/fuzz/replay_*; do
+		[ -x "$t" ] || continue
+		name=${t##*/replay_}
+		run_one "$build:fuzz/$name" "$t" "tests/fuzz/corpus/$name"
+	done
 	for t in tests/cli/test_*.sh; do
 		[ -f "$t" ] || continue
 		run_one "$build:cli/${t##*/}" env STATION_BIN="$PWD/$build/station" sh "$t"

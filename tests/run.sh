@@ -49,6 +49,8 @@ for build in "$@"; do
 		[ -f "$t" ] || continue
 		run_one "$build:e2e/${t##*/}" env STATION_BIN="$PWD/$build/station" sh "$t"
 	done
+	# the crash soak, 20 rounds (make soak runs 200)
+	run_one "$build:soak/crash.sh" env STATION_BIN="$PWD/$build/station" sh tests/soak/crash.sh "${SOAK_CHECK_COUNT:-20}"
 done
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

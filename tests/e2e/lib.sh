@@ -52,7 +52,8 @@ e2e_cleanup() {
 }
 
 # Start the program (extra arguments are passed on). Waits for the home screen unless
-# E2E_NOWAIT is set. A wrapper shell records the exit status in $T/exit (tmux's own
+# E2E_NOWAIT is set. E2E_WRAP, if set, goes before the program (make valgrind: valgrind ...);
+# E2E_TMUX_CONF names tmux.conf for scripts outside tests/e2e (tests/soak). A wrapper shell records the exit status in $T/exit (tmux's own
 # pane_dead_status can stay empty for a long time under ASan: the zombie is reaped late).
 e2e_start() {
 	e2e_kill_server
@@ -65,10 +66,10 @@ e2e_start() {
 	cat >"$T/run.sh" <<RUN
 env LANG=C.UTF-8 LC_ALL= TERM=${E2E_TERM:-tmux-256color} STATION_TODAY=$STATION_TODAY ${E2E_ENV:-} \
 	ASAN_OPTIONS=log_path=$T/asan:detect_leaks=1 UBSAN_OPTIONS=log_path=$T/ubsan:print_stacktrace=1 \
-	$STATION_BIN --config $CONF --db $DB $*
+	${E2E_WRAP:-} $STATION_BIN --config $CONF --db $DB $*
 echo \$? >$T/exit.tmp && mv $T/exit.tmp $T/exit
 RUN
-	tmux -L "$SOCK" -f "$(dirname "$0")/tmux.conf" new-session -d -x "${E2E_COLS:-100}" -y "${E2E_ROWS:-30}" \
+	tmux -L "$SOCK" -f "${E2E_TMUX_CONF:-$(dirname "$0")/tmux.conf}" new-session -d -x "${E2E_COLS:-100}" -y "${E2E_ROWS:-30}" \
 		"sh $T/run.sh"
 	[ -n "${E2E_NOWAIT:-}" ] || wait_for "台账" || fail "start: the home screen shows"
 }

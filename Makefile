@@ -132,7 +132,7 @@ soak: deps all
 	@STATION_BIN=$(CURDIR)/$(BIN) sh tests/soak/crash.sh $(SOAK_COUNT)
 
 # The unit tests and three e2e scripts with the program under valgrind (tests/valgrind.sh).
-valgrind: deps all $(UNIT_BINS)
+valgrind: deps all $(UNIT_BINS) $(FUZZ_REPLAY)
 	@command -v valgrind >/dev/null || { echo "make valgrind: installing valgrind"; sh src/tools/install-deps.sh valgrind; }
 	@sh tests/valgrind.sh $(BUILD)
 

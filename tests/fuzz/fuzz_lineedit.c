@@ -78,7 +78,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			int n = (int)(sizeof fkeys / sizeof fkeys[0]) + 2;
 			int pick = data[i + 1] % n;
 			k.fkey = true;
-			k.ch = (wint_t)(pick < n - 2 ? fkeys[pick] : pick == n - 2 ? ui_key_paste_begin : ui_key_paste_end);
+			k.ch = (wint_t)(pick < n - 2            ? fkeys[pick]
+						: pick == n - 2 ? ui_key_paste_begin
+								: ui_key_paste_end);
 			i += 2;
 		} else if (b == 0xFE && i + 1 < size) {
 			fuzz_le_draw(&le, data[i + 1] % 24);
@@ -86,7 +88,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			continue;
 		} else if (b == 0xFD && i + 4 < size) {
 			k.ch = (wint_t)data[i + 1] | (wint_t)data[i + 2] << 8 | (wint_t)data[i + 3] << 16 |
-			       (wint_t)data[i + 4] << 24;
+				(wint_t)data[i + 4] << 24;
 			i += 5;
 		} else {
 			mbstate_t st;

@@ -115,15 +115,15 @@ $(FUZZ_REPLAY): $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c 
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests/fuzz -DFUZZ_TARGET='"fuzz_$*"' $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(LDLIBS)
 
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libstation.a
-	$(CC) $(CFLAGS) -Itests/fuzz -fsanitize=fuzzer -o $@ $< build/fuzz/libstation.a $(LDLIBS)
+build/libfuzzer/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/libfuzzer/libstation.a
+	$(CC) $(CFLAGS) -Itests/fuzz -fsanitize=fuzzer -o $@ $< build/libfuzzer/libstation.a $(LDLIBS)
 
 fuzz: deps
 	@command -v clang >/dev/null || { echo "make fuzz: installing clang (libFuzzer)"; sh src/tools/install-deps.sh clang; }
-	@$(MAKE) --no-print-directory CC=clang BUILD=build/fuzz OPT="-O1 -g -fno-omit-frame-pointer" \
+	@$(MAKE) --no-print-directory CC=clang BUILD=build/libfuzzer OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
-	  $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
-	@sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	  $(FUZZ_TARGETS:%=build/libfuzzer/fuzz_%)
+	@sh tests/fuzz/run.sh build/libfuzzer $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # The crash soak (tests/soak/crash.sh): SOAK_COUNT rounds of TUI saves, imports, backups and
 # restores killed with SIGKILL at random moments; make check runs 20 of them.

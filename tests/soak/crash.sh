@@ -118,8 +118,10 @@ poll_form() {
 		s=$(screen)
 		case $s in
 		*这张表单有没保存的草稿*)
-			[ $answered -eq 1 ] || key n
-			answered=1
+			# N, and again if the question is still up half a second later: a key that
+			# arrives as the question is drawn is discarded with the typeahead (on purpose).
+			[ $answered -gt 0 ] || key n
+			answered=$(((answered + 1) % 25))
 			;;
 		*) echo "$s" | head -1 | grep -q "接待登记" && return 0 ;;
 		esac
@@ -220,8 +222,9 @@ round_import() {
 	arm_kill "$pid" "$R"
 	wait "$pid"
 	rc=$?
-	# a run that finished says how long the next one may take
+	# a run that finished says how long the next one may take; a killed one, that it may be longer
 	[ $rc -eq 0 ] && IMPORT_MS=$(($(now_ms) - t0))
+	[ $rc -eq 137 ] && IMPORT_MS=$((IMPORT_MS * 9 / 8 + 1))
 	wait "$KILLER"
 	wal=$(stat -c %s "$DB-wal" 2>/dev/null || echo 0)
 	rows=$(sql "select count(*) from deputies where card_no like 'SK$ROUND-%'")
@@ -281,8 +284,9 @@ round_backup() {
 	arm_kill "$pid" "$R"
 	wait "$pid"
 	rc=$?
-	# a run that finished says how long the next one may take
+	# a run that finished says how long the next one may take; a killed one, that it may be longer
 	[ $rc -eq 0 ] && BACKUP_MS=$(($(now_ms) - t0))
+	[ $rc -eq 137 ] && BACKUP_MS=$((BACKUP_MS * 9 / 8 + 1))
 	wait "$KILLER"
 	case $rc in
 	0)
@@ -311,8 +315,9 @@ round_restore() {
 	arm_kill "$pid" "$R"
 	wait "$pid"
 	rc=$?
-	# a run that finished says how long the next one may take
+	# a run that finished says how long the next one may take; a killed one, that it may be longer
 	[ $rc -eq 0 ] && RESTORE_MS=$(($(now_ms) - t0))
+	[ $rc -eq 137 ] && RESTORE_MS=$((RESTORE_MS * 9 / 8 + 1))
 	wait "$KILLER"
 	now=$(fingerprint)
 	case $rc in

@@ -42,8 +42,11 @@ ok sql_meta_table_kept sql_is a.db "select count(*) from sqlite_master where nam
 # --- a locked database: another program holds a write transaction ---
 printf '姓名,性别,层级\n钱七,男,县\n' >two.csv
 sum=$(sqlite3 a.db "select count(*) from deputies")
-# The sqlite3 shell takes the write lock, says so, and keeps it until its input ends.
+# The sqlite3 shell takes the write lock (waiting for it; stopping on an error, so that "locked"
+# means it holds it), says so, and keeps it until told to let go.
 (
+	echo ".timeout 10000"
+	echo ".bail on"
 	echo "BEGIN IMMEDIATE; SELECT 'locked';"
 	while [ ! -e done ]; do sleep 0.05; done
 	echo "ROLLBACK;"

@@ -43,7 +43,11 @@ type_text "dl"
 key Tab
 type_text "交办"
 expect_screen "菜市场门口积水"
+# The sqlite3 shell takes the write lock (waiting while the program writes a draft; stopping on an
+# error, so that "locked" means it holds it) and keeps it until $T/release exists.
 (
+	echo ".timeout 10000"
+	echo ".bail on"
 	echo "BEGIN IMMEDIATE; SELECT 'locked';"
 	while [ ! -e "$T/release" ]; do sleep 0.05; done
 	echo "ROLLBACK;"

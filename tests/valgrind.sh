@@ -74,11 +74,12 @@ for n in test_visit_form test_cases test_shell; do
 	run_one "valgrind:e2e/$n.sh" env STATION_BIN="$PWD/$build/station" E2E_TIMEOUT=60 \
 		E2E_WRAP="$VG_E2E --log-file=$out/e2e-$n.%p.log" sh "tests/e2e/$n.sh"
 done
-# What valgrind found, from its logs (empty logs: nothing).
+# Logs with a definite leak or an error (the counted ones failed above; a forked child's is
+# listed here); logs with only "possibly lost" blocks (ncurses' and SQLite's caches) are not.
 for l in "$out"/*.log; do
-	[ -s "$l" ] || continue
-	echo "valgrind report: ${l##*/}"
-	grep -E 'definitely lost|Invalid|uninitialised|ERROR SUMMARY' "$l" | head -5 | sed 's/^/    /'
+	grep -qE 'definitely lost|Invalid|uninitialised' "$l" 2>/dev/null || continue
+	echo "valgrind log with findings: ${l##*/}"
+	grep -E 'definitely lost|Invalid|uninitialised' "$l" | head -3 | sed 's/^/    /'
 done
 echo "valgrind: $pass passed, $fail failed"
 [ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

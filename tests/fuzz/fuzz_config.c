@@ -12,12 +12,20 @@
 static char dir[] = "/tmp/station-fuzz-ini-XXXXXX";
 static char path[64];
 
+/* At exit: nothing left in /tmp. */
+static void fuzz_ini_cleanup(void)
+{
+	unlink(path);
+	rmdir(dir);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (!path[0]) {
 		if (!mkdtemp(dir))
 			abort();
 		snprintf(path, sizeof path, "%s/station.ini", dir);
+		atexit(fuzz_ini_cleanup);
 		/* ~/ paths in the file expand against a fixed home, not the fuzzing user's */
 		setenv("HOME", dir, 1);
 	}

@@ -16,23 +16,37 @@ static char dir[] = "/tmp/station-fuzz-csv-XXXXXX";
 static char path[64];
 static struct db *db;
 
+/* Close the database and remove its files. */
+static void fuzz_db_remove(void)
+{
+	if (!db)
+		return;
+	db_close(db);
+	db = NULL;
+	char side[80];
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
+/* At exit: nothing left in /tmp. */
+static void fuzz_db_cleanup(void)
+{
+	fuzz_db_remove();
+	rmdir(dir);
+}
+
 static void fuzz_db_reset(void)
 {
 	char *err = NULL;
-	if (db) {
-		db_close(db);
-		db = NULL;
-		char side[80];
-		unlink(path);
-		snprintf(side, sizeof side, "%s-wal", path);
-		unlink(side);
-		snprintf(side, sizeof side, "%s-shm", path);
-		unlink(side);
-	}
+	fuzz_db_remove();
 	if (!path[0]) {
 		if (!mkdtemp(dir))
 			abort();
 		snprintf(path, sizeof path, "%s/station.db", dir);
+		atexit(fuzz_db_cleanup);
 	}
 	if (db_open(path, DB_OPEN_CREATE, &db, &err) < 0) {
 		fprintf(stderr, "db_open: %s\n", err);

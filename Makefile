@@ -4,6 +4,9 @@
 #   make demo    open the program on a generated demo station
 #   make bench   benchmarks on a large generated database
 #   make fresh-root   make check in a bare Debian 12 root (root, network; not part of check)
+#   make soak    the crash soak: 200 rounds of saves killed with SIGKILL (SOAK_COUNT, SOAK_SEED)
+#   make fuzz    libFuzzer (clang) on the CSV import, station.ini, parsers, line editor (FUZZ_SECONDS)
+#   make valgrind   unit tests and three e2e scripts under valgrind (no leaks, no errors)
 
 PREFIX  ?= /usr/local
 CC      ?= cc
@@ -29,11 +32,15 @@ LIB     := $(BUILD)/libstation.a
 BIN     := $(BUILD)/station
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+# Fuzz targets (tests/fuzz/); the replay programs make check builds and runs.
+FUZZ_TARGETS := csv_import config parsers lineedit
+FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
+FUZZ_SECONDS ?= 60
 
 DB_DEMO := $(BUILD)/demo.db
 STATION_ARGS ?=
 
-.PHONY: all deps run check check-asan demo bench install uninstall format clean test unit e2e fresh-root
+.PHONY: all deps run check check-asan demo bench install uninstall format clean test unit e2e fresh-root soak fuzz valgrind
 
 all: $(BIN) station
 
@@ -75,13 +82,13 @@ demo: deps all
 # The whole suite: normal build, then the same suite built with sanitizers.
 # The benchmark programs are built (not run) too, so an API change cannot leave them broken.
 check: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(BENCH_BINS)
+	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(BENCH_BINS) $(FUZZ_REPLAY)
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" build/asan/station \
-	  $(UNIT_BINS:$(BUILD)/%=build/asan/%)
+	  $(UNIT_BINS:$(BUILD)/%=build/asan/%) $(FUZZ_REPLAY:$(BUILD)/%=build/asan/%)
 	@sh tests/run.sh $(BUILD) build/asan
 
-test: all $(UNIT_BINS)
+test: all $(UNIT_BINS) $(FUZZ_REPLAY)
 	@sh tests/run.sh $(BUILD)
 
 # A clean clone of HEAD, in a bare `debootstrap --variant=minbase bookworm` root, runs what README.md
@@ -99,6 +106,35 @@ $(BENCH_BINS): $(BUILD)/bench/%: tests/bench/%.c $(LIB)
 bench: deps all
 	@$(MAKE) --no-print-directory $(BENCH_BINS)
 	@sh tests/bench/run.sh $(BUILD)
+
+# Fuzz targets (tests/fuzz/fuzz_*.c). make check builds each with the project's compiler and
+# tests/fuzz/replay.c, and replays its saved inputs (tests/fuzz/corpus/<target>/); make fuzz builds
+# them with clang and libFuzzer and runs each for FUZZ_SECONDS (tests/fuzz/run.sh).
+
+$(FUZZ_REPLAY): $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests/fuzz -DFUZZ_TARGET='"fuzz_$*"' $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(LDLIBS)
+
+build/libfuzzer/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/libfuzzer/libstation.a
+	$(CC) $(CFLAGS) -Itests/fuzz -fsanitize=fuzzer -o $@ $< build/libfuzzer/libstation.a $(LDLIBS)
+
+fuzz: deps
+	@command -v clang >/dev/null || { echo "make fuzz: installing clang (libFuzzer)"; sh src/tools/install-deps.sh clang; }
+	@$(MAKE) --no-print-directory CC=clang BUILD=build/libfuzzer OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
+	  $(FUZZ_TARGETS:%=build/libfuzzer/fuzz_%)
+	@sh tests/fuzz/run.sh build/libfuzzer $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# The crash soak (tests/soak/crash.sh): SOAK_COUNT rounds of TUI saves, imports, backups and
+# restores killed with SIGKILL at random moments; make check runs 20 of them.
+SOAK_COUNT ?= 200
+soak: deps all
+	@STATION_BIN=$(CURDIR)/$(BIN) sh tests/soak/crash.sh $(SOAK_COUNT)
+
+# The unit tests and three e2e scripts with the program under valgrind (tests/valgrind.sh).
+valgrind: deps all $(UNIT_BINS) $(FUZZ_REPLAY)
+	@command -v valgrind >/dev/null || { echo "make valgrind: installing valgrind"; sh src/tools/install-deps.sh valgrind; }
+	@sh tests/valgrind.sh $(BUILD)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/station $(DESTDIR)$(PREFIX)/share/doc/station

@@ -35,6 +35,12 @@ for build in "$@"; do
 		[ -x "$t" ] || continue
 		run_one "$build:unit/${t##*/}" "$t"
 	done
+	# the saved inputs of each fuzz target (tests/fuzz/corpus/<target>/), replayed
+	for t in "$build"/fuzz/replay_*; do
+		[ -x "$t" ] || continue
+		name=${t##*/replay_}
+		run_one "$build:fuzz/$name" "$t" "tests/fuzz/corpus/$name"
+	done
 	for t in tests/cli/test_*.sh; do
 		[ -f "$t" ] || continue
 		run_one "$build:cli/${t##*/}" env STATION_BIN="$PWD/$build/station" sh "$t"
@@ -43,6 +49,8 @@ for build in "$@"; do
 		[ -f "$t" ] || continue
 		run_one "$build:e2e/${t##*/}" env STATION_BIN="$PWD/$build/station" sh "$t"
 	done
+	# the crash soak, 20 rounds (make soak runs 200)
+	run_one "$build:soak/crash.sh" env STATION_BIN="$PWD/$build/station" sh tests/soak/crash.sh "${SOAK_CHECK_COUNT:-20}"
 done
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

@@ -482,13 +482,15 @@ int cli_import(const struct cfg *cfg, const char *path, bool create_folder, cons
 	struct db *db = NULL;
 	char today[11];
 	if (argc < 1 || strcmp(argv[0], "deputies")) {
-		cli_error(cli_msg(
-			"要导入什么？目前可以导入：deputies（代表名册），如 station import deputies 代表.csv",
-			"import what? Available: deputies (the roster), e.g. station import deputies roster.csv"));
+		cli_error("%s",
+			  cli_msg("要导入什么？目前可以导入：deputies（代表名册），如 station import deputies 代表.csv",
+				  "import what? Available: deputies (the roster), e.g. station import deputies "
+				  "roster.csv"));
 		return CLI_USAGE;
 	}
 	if (argc != 2) {
-		cli_error(cli_msg("用法：station import deputies 文件.csv", "usage: station import deputies FILE.csv"));
+		cli_error("%s",
+			  cli_msg("用法：station import deputies 文件.csv", "usage: station import deputies FILE.csv"));
 		return CLI_USAGE;
 	}
 	int rc = cli_open_db(cfg, path, DB_OPEN_CREATE | DB_OPEN_EXCLUSIVE, create_folder, &db);

@@ -172,8 +172,10 @@ static bool span_after_sep(const char **s, char sep, struct span *sp)
 	sp->m = number(p, k);
 	sp->has_m = true;
 	p += k;
-	k = digits(p + 1);
-	if (*p == sep && k >= 1 && k <= 2) {
+	/* Look past p only at a separator: p may be the text's end (read past it was uninitialised
+	 * memory, found by valgrind on "2026-10"). */
+	k = *p == sep ? digits(p + 1) : 0;
+	if (k >= 1 && k <= 2) {
 		sp->d = number(p + 1, k);
 		sp->has_d = true;
 		p += 1 + k;

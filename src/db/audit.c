@@ -721,8 +721,13 @@ int db_audit_open(struct db *db, char **err)
 	if (!audit_has_chain(db))
 		return 0;
 	audit_personal_cutoff(cutoff);
-	if (db_exec(db, "BEGIN IMMEDIATE", err) < 0)
-		return -1;
+	/* Another program writing now (the lock is taken): the sealing and the clearing wait for this
+	 * program's first commit or its next start; opening is not refused for them. */
+	int brc = sqlite3_exec(db_handle(db), "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (brc == SQLITE_BUSY || brc == SQLITE_LOCKED)
+		return 0;
+	if (brc != SQLITE_OK)
+		return db_fail(db, brc, NULL, err);
 	if (db_audit_clear_personal(db, cutoff, &cleared, err) < 0 || db_audit_seal(db, err) < 0 ||
 	    db_exec(db, "COMMIT", err) < 0) {
 		if (!sqlite3_get_autocommit(db_handle(db)))

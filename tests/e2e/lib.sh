@@ -55,7 +55,8 @@ e2e_cleanup() {
 }
 
 # Start the program (extra arguments are passed on). Waits for the home screen unless
-# E2E_NOWAIT is set. A wrapper shell records the exit status in $T/exit (tmux's own
+# E2E_NOWAIT is set. E2E_WRAP, if set, goes before the program (make valgrind: valgrind ...);
+# E2E_TMUX_CONF names tmux.conf for scripts outside tests/e2e (tests/soak). A wrapper shell records the exit status in $T/exit (tmux's own
 # pane_dead_status can stay empty for a long time under ASan: the zombie is reaped late).
 e2e_start() {
 	e2e_kill_server
@@ -69,10 +70,10 @@ e2e_start() {
 env LANG=C.UTF-8 LC_ALL= TERM=${E2E_TERM:-tmux-256color} STATION_TODAY=$STATION_TODAY ${E2E_ENV:-} \
 	ASAN_OPTIONS=log_path=$T/asan:detect_leaks=1 UBSAN_OPTIONS=log_path=$T/ubsan:print_stacktrace=1 \
 	LSAN_OPTIONS=suppressions=$PWD/tests/lsan-cairo.supp \
-	$STATION_BIN --config $CONF --db $DB $*
+	${E2E_WRAP:-} $STATION_BIN --config $CONF --db $DB $*
 echo \$? >$T/exit.tmp && mv $T/exit.tmp $T/exit
 RUN
-	tmux -L "$SOCK" -f "$(dirname "$0")/tmux.conf" new-session -d -x "${E2E_COLS:-100}" -y "${E2E_ROWS:-30}" \
+	tmux -L "$SOCK" -f "${E2E_TMUX_CONF:-$(dirname "$0")/tmux.conf}" new-session -d -x "${E2E_COLS:-100}" -y "${E2E_ROWS:-30}" \
 		"sh $T/run.sh"
 	[ -n "${E2E_NOWAIT:-}" ] || wait_for "台账" || fail "start: the home screen shows"
 }
@@ -201,7 +202,14 @@ e2e_quit() {
 }
 
 e2e_sanitizer_clean() {
-	if ls "$T"/asan* "$T"/ubsan* >/dev/null 2>&1; then
+	# A report is a file of ASan's or UBSan's with an error in it (a file with only LeakSanitizer's
+	# "Suppressions used" table is none). Not `ls asan* ubsan*`: that fails, meaning "no report",
+	# when only one kind exists, which hid every report until 2026-11-29.
+	reports=
+	for f in "$T"/asan* "$T"/ubsan*; do
+		[ -e "$f" ] && grep -qE 'ERROR|runtime error' "$f" && reports=1
+	done
+	if [ -n "$reports" ]; then
 		cat "$T"/asan* "$T"/ubsan* 2>/dev/null | head -40 >&2
 		fail "$1: no sanitizer report"
 		rm -f "$T"/asan* "$T"/ubsan*

@@ -12,7 +12,7 @@ env LANG=C.UTF-8 "$STATION_BIN" --config "$CONF" --db "$DB" import deputies "$T/
 e2e_start
 menu 7
 expect_screen "年度活动计划"
-check "empty plan: year and counts" screen_has "2026 年  计划 0 项，已举行 0 项"
+check "empty plan: year and counts" wait_for "2026 年  计划 0 项，已举行 0 项"
 
 # --- two entries; the first with two deputies expected ---
 key F3

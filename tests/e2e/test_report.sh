@@ -9,6 +9,7 @@ e2e_setup
 E2E_ENV="LSAN_OPTIONS=suppressions=$PWD/tests/lsan-cairo.supp" # F11 prints: see that file
 "$STATION_BIN" --config "$CONF" demo --db "$DB" >/dev/null || fail "demo database"
 mkdir -p "$T/out"
+E2E_ENV="LSAN_OPTIONS=suppressions=$PWD/tests/lsan-cairo.supp" # F11 prints: see that file
 printf '[export]\nfolder = %s\n[print]\nfolder = %s\n' "$T/out" "$T/out" >>"$CONF"
 sql "update visits set visitor_phone = '13912341111' where id = (select min(id) from visits where date like '2026-11%')"
 

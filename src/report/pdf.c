@@ -268,6 +268,8 @@ struct pdf_eng {
 	int64_t row;  /* index of the row being drawn */
 	int page;     /* 0-based page being drawn */
 	double y;     /* where the next row starts on the page */
+	double rules_end; /* the column rules stop here (0: at the table's end; the empty table's
+			   * message runs across all columns) */
 	int64_t step; /* progress */
 	int64_t steps;
 };
@@ -476,7 +478,7 @@ static void pdf_page_end(struct pdf_eng *e)
 	cairo_set_line_width(cr, RULE_THIN);
 	for (int c = 1; c < e->t->ncols; c++) {
 		cairo_move_to(cr, e->colx[c], e->table_top);
-		cairo_line_to(cr, e->colx[c], e->y);
+		cairo_line_to(cr, e->colx[c], e->rules_end > 0 ? e->rules_end : e->y);
 	}
 	cairo_stroke(cr);
 	cairo_set_line_width(cr, RULE_THICK);
@@ -609,13 +611,7 @@ static void pdf_draw_empty(struct pdf_eng *e)
 	cairo_move_to(e->cr, MARGIN_X, e->y + 3 * PAD_Y);
 	pango_cairo_show_layout(e->cr, e->lay);
 	e->y += h;
-	/* no column rules through the message: end the page with only the frame */
-	cairo_set_line_width(e->cr, RULE_THIN);
-	for (int c = 1; c < e->t->ncols; c++) {
-		cairo_move_to(e->cr, e->colx[c], e->table_top);
-		cairo_line_to(e->cr, e->colx[c], e->body_top);
-	}
-	cairo_stroke(e->cr);
+	e->rules_end = e->body_top; /* no column rules through the message: only the header's */
 }
 
 int pdf_table_write(const struct pdf_table *t, const char *path, int *pages, char **err)

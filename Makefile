@@ -137,13 +137,15 @@ valgrind: deps all $(UNIT_BINS) $(FUZZ_REPLAY)
 	@sh tests/valgrind.sh $(BUILD)
 
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/station $(DESTDIR)$(PREFIX)/share/doc/station
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/station $(DESTDIR)$(PREFIX)/share/doc/station \
+	  $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/station
+	install -m 0644 docs/station.1 $(DESTDIR)$(PREFIX)/share/man/man1/station.1
 	install -m 0644 station.ini $(DESTDIR)$(PREFIX)/share/station/station.ini.example
 	install -m 0644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/station/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/station
+	rm -f $(DESTDIR)$(PREFIX)/bin/station $(DESTDIR)$(PREFIX)/share/man/man1/station.1
 	rm -rf $(DESTDIR)$(PREFIX)/share/station $(DESTDIR)$(PREFIX)/share/doc/station
 
 format:

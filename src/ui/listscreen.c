@@ -180,6 +180,27 @@ static int ls_period(struct screen *s)
 	return UI_REDRAW;
 }
 
+/* What each register of 六簿一册 holds and what a county inspector looks for in it: the first
+ * lines of F1 on its list. */
+static const char *const register_notes[REG_COUNT] = {
+	[REG_DEPUTIES] = "进站代表的基本情况：姓名、性别、层级（全国、省、市、县、乡镇五级）、单位职务、联系方式、"
+			 "进站日期、是否在任。检查时看：进站代表是否齐全、五级代表是否都有、离任的是否注明。",
+	[REG_VISITS] = "每一次来访（接待日来访、日常来访、走访、电话、来信、线上）：日期、来访人、反映问题、类别、"
+		       "处理方式、接待代表。检查时看：每个接待日都有登记和接待代表，每个问题都有去向"
+		       "（当场答复，或转为意见建议交办）。",
+	[REG_CASES] = "需要交办的意见建议：受理、交办、办理、答复、回访的全过程和时限（五环五时）。检查时看："
+		      "是否按时交办、按时答复，回访和满意度是否记录，超期的是否督办。",
+	[REG_SUGGESTIONS] = "代表领衔或附议提出的建议：内容、承办单位、办理过程、办理结果和代表的意见。检查时看："
+			    "每件建议都有办理结果，代表对结果的意见有记录。",
+	[REG_ACTIVITIES] = "代表在站里开展的活动（视察、调研、执法检查、接待选民、督查等）：主题、时间、地点、"
+			   "参加代表的签到、成效。检查时看：每季度的活动次数够不够，签到是否齐全。",
+	[REG_TRAINING] = "代表的学习培训：时间、地点、内容、参加代表的签到。检查时看：学习有记录、有签到。",
+	[REG_PERFORMANCE] = "每位代表一年的履职：进站接待、走访、活动、建议、述职评议和积分。检查时看：每位代表"
+			    "每年进站接待不少于规定次数，有述职评议。",
+	[REG_PROJECTS] = "民生实事项目从群众点题、代表选题、人大票决到政府实施、代表督查和满意度测评的全过程。"
+			 "检查时看：每个项目的票决结果、承办单位、进度和测评。",
+};
+
 /* The register a list prints, found by its title (the titles of station.ini), or -1. */
 static int ls_print_reg(const struct lscreen *ls)
 {
@@ -378,6 +399,9 @@ struct screen *listscreen_push(const struct listscreen_desc *d)
 		list_set_filter(ls->list, d->default_filter);
 	struct screen *s = screen_new(&ls_ops, d->title, ls->table);
 	s->data = ls;
+	int reg = ls_print_reg(ls);
+	if (reg >= 0)
+		s->note = xstrdup(register_notes[reg]);
 	listscreen_refilter(s);
 	app_push(s);
 	return s;

@@ -754,3 +754,20 @@ void db_rollback(struct db *db)
 }
 
 int db_depth(struct db *db) { return db->depth; }
+
+int db_step_id_rows(struct db *db, sqlite3_stmt *st, int n, int (*cb)(void *ud, int64_t id, const char *const *vals),
+		    void *ud, const struct record_def *def, char **err)
+{
+	const char **vals = xcalloc((size_t)n + 1, sizeof *vals);
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < n; i++)
+			vals[i] = db_column_text(st, i + 1);
+		if (cb(ud, sqlite3_column_int64(st, 0), vals))
+			break;
+	}
+	free(vals);
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		return db_fail(db, src, def, err);
+	return 0;
+}

@@ -116,24 +116,15 @@ int db_deputies_page(struct db *db, const struct deputy_filter *f, int sort_fiel
 	char *order = deputies_order(sort_field, desc);
 	char *sql =
 		xasprintf("SELECT id, %s FROM deputies%s ORDER BY %s LIMIT ?6 OFFSET ?7", cols, deputies_where, order);
-	const char *vals[DEP_NFIELDS];
-	int rc = -1, src;
+	int rc = -1;
 
 	if (db_prepare(db, sql, &st, err) < 0)
 		goto out;
 	deputies_bind_filter(st, f);
 	sqlite3_bind_int(st, 6, limit < 0 ? -1 : limit);
 	sqlite3_bind_int64(st, 7, offset < 0 ? 0 : offset);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < DEP_NFIELDS; i++)
-			vals[i] = db_column_text(st, i + 1);
-		if (cb(ud, sqlite3_column_int64(st, 0), vals))
-			break;
-	}
-	if (src != SQLITE_ROW && src != SQLITE_DONE) {
-		db_fail(db, src, &deputy_def, err);
+	if (db_step_id_rows(db, st, DEP_NFIELDS, cb, ud, &deputy_def, err) < 0)
 		goto out;
-	}
 	rc = 0;
 out:
 	sqlite3_finalize(st);

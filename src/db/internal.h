@@ -80,6 +80,12 @@ int db_query_int(struct db *db, const char *sql, int64_t *out, char **err);
 int db_bind_text(sqlite3_stmt *st, int idx, const char *s);
 /* Column text, "" for NULL. Borrowed until the next step/reset/finalize. */
 const char *db_column_text(sqlite3_stmt *st, int col);
+/* Step st, whose column 0 is a row id and columns 1..n the row's values as text, passing each row
+ * to cb(ud, id, vals) (vals borrowed for the call) until it returns non-zero. The list pages of
+ * the registers (deputies, suggestions, projects) read their rows with it. Returns 0, or -1 with
+ * *err (db_fail with def). */
+int db_step_id_rows(struct db *db, sqlite3_stmt *st, int n, int (*cb)(void *ud, int64_t id, const char *const *vals),
+		    void *ud, const struct record_def *def, char **err);
 /* True if a table of that name exists. */
 bool db_table_exists(struct db *db, const char *table);
 

@@ -569,9 +569,8 @@ int db_projects_page(struct db *db, const struct project_filter *f, int sort_col
 {
 	sqlite3_stmt *st = NULL;
 	struct strbuf cols;
-	const char *vals[PJ_NCOLS];
 	char *order = pj_order(sort_col, desc), *sql;
-	int rc = -1, src;
+	int rc = -1;
 	sb_init(&cols);
 	for (int i = 0; i < PJ_NCOLS; i++)
 		sb_addf(&cols, ", %s", pj_row_sql[i]);
@@ -581,16 +580,8 @@ int db_projects_page(struct db *db, const struct project_filter *f, int sort_col
 	pj_bind_filter(st, f);
 	sqlite3_bind_int(st, 7, limit < 0 ? -1 : limit);
 	sqlite3_bind_int64(st, 8, offset < 0 ? 0 : offset);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < PJ_NCOLS; i++)
-			vals[i] = db_column_text(st, i + 1);
-		if (cb(ud, sqlite3_column_int64(st, 0), vals))
-			break;
-	}
-	if (src != SQLITE_ROW && src != SQLITE_DONE) {
-		db_fail(db, src, &project_def, err);
+	if (db_step_id_rows(db, st, PJ_NCOLS, cb, ud, &project_def, err) < 0)
 		goto out;
-	}
 	rc = 0;
 out:
 	sqlite3_finalize(st);

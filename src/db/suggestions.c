@@ -950,9 +950,8 @@ int db_suggestions_page(struct db *db, const struct suggestion_filter *f, int so
 	sqlite3_stmt *st = NULL;
 	struct strbuf cols;
 	char *order = sug_order(sort_col, desc), *sql, *where = sug_where_sql(f);
-	const char *vals[SUG_NCOLS];
 	char today[11];
-	int rc = -1, src;
+	int rc = -1;
 
 	sb_init(&cols);
 	for (int i = 0; i < SUG_NCOLS; i++)
@@ -965,16 +964,8 @@ int db_suggestions_page(struct db *db, const struct suggestion_filter *f, int so
 	sug_bind_filter(st, f, today);
 	sqlite3_bind_int(st, 9, limit < 0 ? -1 : limit);
 	sqlite3_bind_int64(st, 10, offset < 0 ? 0 : offset);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < SUG_NCOLS; i++)
-			vals[i] = db_column_text(st, i + 1);
-		if (cb(ud, sqlite3_column_int64(st, 0), vals))
-			break;
-	}
-	if (src != SQLITE_ROW && src != SQLITE_DONE) {
-		db_fail(db, src, &suggestion_def, err);
+	if (db_step_id_rows(db, st, SUG_NCOLS, cb, ud, &suggestion_def, err) < 0)
 		goto out;
-	}
 	rc = 0;
 out:
 	sqlite3_finalize(st);

@@ -63,6 +63,27 @@ static char *users_hash(const char *password, char **err)
 }
 
 /* True if password hashes to hash (compared in constant time). */
+/* A refusal m of core/auth (new, or NULL when the value is fine): into *err (else freed).
+ * Returns -1 if there was one, else 0. */
+static int users_refused(char *m, char **err)
+{
+	if (!m)
+		return 0;
+	if (err)
+		*err = m;
+	else
+		free(m);
+	return -1;
+}
+
+/* The hash of a new password that passes auth_check_password, or NULL with *err. */
+static char *users_new_hash(const char *password, char **err)
+{
+	if (users_refused(auth_check_password(password, NULL), err) < 0)
+		return NULL;
+	return users_hash(password, err);
+}
+
 static bool users_verify(const char *password, const char *hash)
 {
 	if (!hash || !*hash)
@@ -126,19 +147,9 @@ static int users_step(struct db *db, sqlite3_stmt *st, char **err)
 int db_users_create(struct db *db, const char *login, const char *name, enum auth_role role, const char *password,
 		    int64_t *id, char **err)
 {
-	char *m = auth_check_login(login);
-	if (!m)
-		m = auth_check_name(name);
-	if (!m)
-		m = auth_check_password(password, NULL);
-	if (m) {
-		if (err)
-			*err = m;
-		else
-			free(m);
+	if (users_refused(auth_check_login(login), err) < 0 || users_refused(auth_check_name(name), err) < 0)
 		return -1;
-	}
-	char *hash = users_hash(password, err);
+	char *hash = users_new_hash(password, err);
 	if (!hash)
 		return -1;
 	sqlite3_stmt *st = NULL;
@@ -309,15 +320,7 @@ out:
 
 int db_users_set_password(struct db *db, int64_t id, const char *password, char **err)
 {
-	char *m = auth_check_password(password, NULL);
-	if (m) {
-		if (err)
-			*err = m;
-		else
-			free(m);
-		return -1;
-	}
-	char *hash = users_hash(password, err);
+	char *hash = users_new_hash(password, err);
 	if (!hash)
 		return -1;
 	sqlite3_stmt *st = NULL;
@@ -363,14 +366,8 @@ static int users_last_head(struct db *db, int64_t id, bool *last, char **err)
 
 int db_users_update(struct db *db, int64_t id, const char *name, enum auth_role role, char **err)
 {
-	char *m = auth_check_name(name);
-	if (m) {
-		if (err)
-			*err = m;
-		else
-			free(m);
+	if (users_refused(auth_check_name(name), err) < 0)
 		return -1;
-	}
 	sqlite3_stmt *st = NULL;
 	bool last = false;
 	if (db_begin(db, err) < 0)

@@ -40,4 +40,11 @@ void refusal_clear(struct refusal *r);
  * Returns -1 for the same one-line use as refusal_set. */
 int refusal_move(struct refusal *r, char **err);
 
+/* The date of a step of a record's handling: in (NULL or "": today) parsed into out; a new refusal
+ * sentence naming what (e.g. 答复日期) when it cannot be read, is after today, is before first (the
+ * record's own date, called first_label, e.g. 提出日期; skipped when empty) or before last (the
+ * date of the previous step; skipped when empty). NULL when fine. */
+char *action_date(const char *in, const char *today, const char *what, const char *first, const char *first_label,
+		  const char *last, char out[11]);
+
 #endif

@@ -1,5 +1,6 @@
 /* 民生实事项目: fields, the state machine, the pass rule of a vote and the 满意度测评, as pure
  * functions. See core/project.h. */
+#include "core/action.h"
 #include "core/project.h"
 
 #include "core/clock.h"
@@ -170,20 +171,7 @@ bool project_allowed(enum project_status st, enum project_action a, const char *
 static char *project_date(const struct project_state *s, const char *in, const char *today, const char *what,
 			  char out[11])
 {
-	if (str_empty(in)) {
-		snprintf(out, 11, "%s", today);
-	} else {
-		const char *e = date_parse(in, today, out);
-		if (e)
-			return xasprintf("%s：%s", what, e);
-	}
-	if (strcmp(out, today) > 0)
-		return xasprintf("%s不能晚于今天", what);
-	if (s->date[0] && strcmp(out, s->date) < 0)
-		return xasprintf("%s不能早于征集日期（%s）", what, s->date);
-	if (s->last[0] && strcmp(out, s->last) < 0)
-		return xasprintf("%s不能早于上一步的日期（%s）", what, s->last);
-	return NULL;
+	return action_date(in, today, what, s->date, "征集日期", s->last, out);
 }
 
 static bool project_given(const char *s)

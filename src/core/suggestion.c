@@ -1,6 +1,7 @@
 /* 代表建议: fields, pick lists, cross-field checks, and the handling state machine
  * (交办 → 答复 → 征询意见 → 办结, with 延期, and 重办 after 不满意) as pure functions. See
  * core/suggestion.h. */
+#include "core/action.h"
 #include "core/suggestion.h"
 
 #include "core/clock.h"
@@ -273,20 +274,7 @@ bool suggestion_allowed(const struct suggestion_state *s, enum suggestion_action
 static char *sug_date(const struct suggestion_state *s, const char *in, const char *today, const char *what,
 		      char out[11])
 {
-	if (str_empty(in)) {
-		snprintf(out, 11, "%s", today);
-	} else {
-		const char *e = date_parse(in, today, out);
-		if (e)
-			return xasprintf("%s：%s", what, e);
-	}
-	if (strcmp(out, today) > 0)
-		return xasprintf("%s不能晚于今天", what);
-	if (strcmp(out, s->date) < 0)
-		return xasprintf("%s不能早于提出日期（%s）", what, s->date);
-	if (s->last[0] && strcmp(out, s->last) < 0)
-		return xasprintf("%s不能早于上一步的日期（%s）", what, s->last);
-	return NULL;
+	return action_date(in, today, what, s->date, "提出日期", s->last, out);
 }
 
 /* True if s holds something besides spaces. */

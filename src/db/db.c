@@ -628,6 +628,22 @@ const char *db_path(struct db *db) { return db->path; }
 
 bool db_readonly(struct db *db) { return db->flags & DB_OPEN_READONLY; }
 
+uint64_t db_change_stamp(struct db *db)
+{
+	static uint64_t failed; /* counts down from the top: never equal to a real stamp */
+	sqlite3_stmt *st = NULL;
+	int64_t version = -1;
+	if (sqlite3_prepare_v2(db->h, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (version < 0)
+		return UINT64_MAX - failed++;
+	/* data_version is small (it counts other connections' commits); total_changes is this
+	 * connection's rows. Both only grow while the connection is open. */
+	return ((uint64_t)version << 40) ^ (uint64_t)sqlite3_total_changes64(db->h);
+}
+
 bool db_damaged(struct db *db) { return db->damaged; }
 
 const char *db_damage_text(struct db *db) { return db->damaged ? DB_DAMAGE_TEXT : NULL; }

@@ -90,4 +90,11 @@ const char *db_path(struct db *db);
 /* True if opened with DB_OPEN_READONLY. */
 bool db_readonly(struct db *db);
 
+/* A number that changes whenever the file's contents may have changed since the last call:
+ * a write on this connection (sqlite3_total_changes64, triggers included) or a commit by
+ * another connection or process (PRAGMA data_version). Equal stamps mean nothing was written
+ * in between, so figures computed from the file are still right. Costs a few microseconds;
+ * on an error it returns a value never returned before (callers recompute). */
+uint64_t db_change_stamp(struct db *db);
+
 #endif

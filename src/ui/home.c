@@ -131,6 +131,7 @@ struct home {
 	int64_t unknown_due; /* cases being handled due in or after it */
 	char *error;      /* owned */
 	char loaded[11];  /* the day the figures were loaded for ("" : load again) */
+	uint64_t stamp;   /* db_change_stamp() when they were loaded */
 };
 
 static void home_clear(struct home *h)
@@ -218,6 +219,7 @@ static void home_load(struct home *h)
 {
 	char *err = NULL;
 	snprintf(h->loaded, sizeof h->loaded, "%s", app->today);
+	h->stamp = db_change_stamp(app->db);
 	char mf[11], mt[11], qf[11], qt[11];
 	struct deputy_filter df = { 0 };
 	int64_t held = 0;
@@ -525,8 +527,10 @@ static int home_key(struct screen *s, struct keypress k)
 	return UI_REDRAW;
 }
 
-/* Figures are loaded when the screen opens, when a screen above closes (reload) and when the
- * day changes (a program left open overnight). */
+/* Figures are loaded when the screen opens, when a screen above closes having written to the
+ * file (or another program wrote to it), and when the day changes (a program left open
+ * overnight). Looking at a list and going back costs nothing: on 1M visits the figures take
+ * ~80 ms to compute. */
 static void home_prepare(struct screen *s, int top, int height, int width)
 {
 	struct home *h = s->data;
@@ -535,7 +539,12 @@ static void home_prepare(struct screen *s, int top, int height, int width)
 		home_load(h);
 }
 
-static void home_reload(struct screen *s) { home_load(s->data); }
+static void home_reload(struct screen *s)
+{
+	struct home *h = s->data;
+	if (h->error || strcmp(h->loaded, app->today) || h->stamp != db_change_stamp(app->db))
+		home_load(h);
+}
 
 static void home_fini(struct screen *s)
 {

@@ -825,6 +825,37 @@ TEST(t_check_broken)
 	rm_rf(dir);
 }
 
+/* The change stamp moves on this connection's writes (triggers too), on another connection's
+ * commit, and not on reads: the home screen keeps its figures while it stays put. */
+TEST(t_change_stamp)
+{
+	char *dir = tmp_dir(), *path = in(dir, "station.db");
+	struct db *a = open_ok(path, DB_OPEN_CREATE), *b = open_ok(path, 0);
+	CHECK(a && b);
+	if (a && b) {
+		uint64_t s0 = db_change_stamp(a);
+		CHECK(db_change_stamp(a) == s0);
+		CHECK_INT(count_deputies(a), 0);
+		CHECK(db_change_stamp(a) == s0);
+		add_deputy(a, "张三");
+		uint64_t s1 = db_change_stamp(a);
+		CHECK(s1 != s0);
+		CHECK(db_change_stamp(a) == s1);
+		add_deputy(b, "李四"); /* another connection (another program) writes */
+		uint64_t s2 = db_change_stamp(a);
+		CHECK(s2 != s1);
+		CHECK(db_change_stamp(a) == s2);
+		CHECK_INT(count_deputies(a), 2);
+		CHECK(db_change_stamp(a) == s2);
+	}
+	if (b)
+		db_close(b);
+	if (a)
+		db_close(a);
+	free(path);
+	rm_rf(dir);
+}
+
 int main(void)
 {
 	RUN(t_create_new_file_0600);
@@ -846,5 +877,6 @@ int main(void)
 	RUN(t_audit_triggers_match_schema);
 	RUN(t_check_clean);
 	RUN(t_check_broken);
+	RUN(t_change_stamp);
 	return t_done();
 }

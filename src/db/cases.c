@@ -824,7 +824,7 @@ static int cases_rows(struct db *db, sqlite3_stmt *st, const struct cases_when *
  * "?2 IS NULL OR c.status = ?2" would keep the planner from any index, and every count would
  * scan all cases). Parameters keep their numbers whether used or not: ?1 LIKE pattern, ?2 status,
  * ?3 unit, ?4 category, ?7 today, ?8 last 临期 due date, ?11 ?12 受理日期 from and to (a range on
- * cases_received), ?13 the text as an FTS5 phrase (3+ characters: cases_fts) (bound by
+ * cases_received), ?13 the text's MATCH for cases_fts (search_fts_match) (bound by
  * cases_bind_filter; ?9 ?10 are a page's LIMIT and OFFSET). */
 static char *cases_where(const struct case_filter *f, bool use_index)
 {
@@ -835,7 +835,7 @@ static char *cases_where(const struct case_filter *f, bool use_index)
 		char *t = xstrdup(f->text);
 		str_trim(t);
 		enum search_route route = search_route(t);
-		if (route == SEARCH_FTS && use_index)
+		if (route != SEARCH_NONE && use_index)
 			sb_add(&sb, " AND c.id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?13)");
 		else if (route != SEARCH_NONE)
 			sb_add(&sb,
@@ -872,7 +872,7 @@ static void cases_bind_filter(sqlite3_stmt *st, const struct case_filter *f, cha
 	char *text = xstrdup(f && f->text ? f->text : "");
 	str_trim(text);
 	if (*text) {
-		char *like = db_rec_like(text), *phrase = search_fts_phrase(text);
+		char *like = db_rec_like(text), *phrase = search_fts_match(text);
 		sqlite3_bind_text(st, 1, like, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 13, phrase, -1, SQLITE_TRANSIENT);
 		free(like);
@@ -967,7 +967,8 @@ out:
 int db_cases_counts(struct db *db, const struct case_filter *f, int64_t *n, int64_t *closed, char **err)
 {
 	struct cases_query q = { .db = db, .f = f, .n = n, .closed = closed };
-	return search_run(db, f ? f->text : NULL, cases_counts_run, &q, err);
+	return search_run(db, "cases_fts", f ? f->text : NULL, f && f->count_cap > 0 ? f->count_cap + 1 : -1,
+			  cases_counts_run, &q, err);
 }
 
 int db_cases_count_plan(struct db *db, const struct case_filter *f, char **plan, char **err)
@@ -1064,7 +1065,8 @@ int db_cases_page(struct db *db, const struct case_filter *f, enum case_sort sor
 	struct cases_query q = {
 		.db = db, .f = f, .sort = sort, .desc = desc, .offset = offset, .limit = limit, .cb = cb, .ud = ud
 	};
-	return search_run(db, f ? f->text : NULL, cases_page_run, &q, err);
+	return search_run(db, "cases_fts", f ? f->text : NULL, limit < 0 ? -1 : (offset > 0 ? offset : 0) + limit,
+			  cases_page_run, &q, err);
 }
 
 int db_cases_overdue(struct db *db, const struct calendar *cal, const char *today, int limit, case_row_cb cb, void *ud,

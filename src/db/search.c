@@ -6,6 +6,7 @@
 
 #include "core/util.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -13,6 +14,7 @@
 enum search_route search_force_route = SEARCH_NONE;
 int search_budget_ms = SEARCH_BUDGET_MS;
 int search_budget_spent;
+int search_short_indexed;
 void (*search_build_progress)(const char *what, int percent);
 
 /* SQLite virtual-machine steps between two questions to the pending() callback: about a
@@ -108,10 +110,225 @@ void search_memo_clear(void)
 	search_memo = NULL;
 }
 
-int search_run(struct db *db, const char *text, int (*fn)(void *ud, bool use_index, char **err), void *ud, char **err)
+/* ---- 1-2 characters: the trigrams that start with the text (schema 0020) ---- */
+
+/* A text of 1-2 characters the index can be asked for: ASCII (folded to lower case, as the
+ * trigram tokenizer folds it and LIKE ignores its case) or CJK, where the tokenizer's folding
+ * and LIKE agree. Others (Latin letters with accents, full-width letters ...) keep LIKE. Writes
+ * the folded text to out (at least strlen(text) + 1 bytes). */
+static bool search_short_key(const char *text, char *out)
 {
-	if (search_route(text) != SEARCH_FTS || search_force_route == SEARCH_SHORT)
+	const unsigned char *p = (const unsigned char *)text;
+	char *o = out;
+	while (*p) {
+		if (*p < 0x80) {
+			if (*p < 0x20 || *p == 0x7f)
+				return false;
+			*o++ = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+			p++;
+			continue;
+		}
+		unsigned cp;
+		int n;
+		if ((*p & 0xF0) == 0xE0)
+			cp = *p & 0x0F, n = 3;
+		else if ((*p & 0xF8) == 0xF0)
+			cp = *p & 0x07, n = 4;
+		else
+			return false; /* 2-byte sequences: Latin, Greek, Cyrillic ... (case folding) */
+		for (int i = 1; i < n; i++) {
+			if ((p[i] & 0xC0) != 0x80)
+				return false;
+			cp = cp << 6 | (p[i] & 0x3F);
+		}
+		/* CJK punctuation, kana, bopomofo, CJK ideographs and their extensions */
+		bool cjk = (cp >= 0x3000 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+			   (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+			   (cp >= 0x20000 && cp <= 0x3FFFF);
+		if (!cjk)
+			return false;
+		memcpy(o, p, (size_t)n);
+		o += n;
+		p += n;
+	}
+	*o = 0;
+	return o > out;
+}
+
+/* The trigrams of one index that start with a short text: their number, the rows they are
+ * in (summed per trigram: a row with two of them counts twice, so an upper bound) and the
+ * FTS5 query ORing them. complete is false when the list stopped at the bound. */
+struct search_terms {
+	char *fts, *text;
+	uint64_t stamp; /* db_change_stamp() when read: a write may add trigrams */
+	int64_t est, bound;
+	int nterms;
+	bool complete;
+	char *match; /* "t1" OR "t2" ...; owned */
+};
+static struct search_terms search_terms_memo;
+/* The MATCH text of the index pass running now (search_fts_match), or NULL. Borrowed. */
+static const char *search_cur_match;
+
+/* More trigrams than this and the query itself gets big: LIKE then. */
+#define SEARCH_TERMS_MAX 3000
+/* Never matched: three paddings (a field ends with two). */
+static const char search_no_match[] = "\"\x01\x01\x01\"";
+
+static void search_terms_clear(struct search_terms *t)
+{
+	free(t->fts);
+	free(t->text);
+	free(t->match);
+	memset(t, 0, sizeof *t);
+}
+
+/* Read the trigrams of fts starting with key (folded), until the rows exceed bound. Returns 0,
+ * or -1 (err set) when the list could not be read. */
+static int search_terms_read(struct db *db, const char *fts, const char *key, int64_t bound, struct search_terms *t,
+			     char **err)
+{
+	sqlite3 *h = db_handle(db);
+	sqlite3_stmt *st = NULL;
+	char *sql = xasprintf("CREATE VIRTUAL TABLE IF NOT EXISTS temp.%s_terms USING fts5vocab(main, %s, row)", fts, fts);
+	int rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, NULL, err);
+	sql = xasprintf("SELECT term, doc FROM temp.%s_terms WHERE term >= ?1 AND term < ?1 || char(1114111)", fts);
+	rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, NULL, err);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	struct strbuf sb;
+	sb_init(&sb);
+	t->est = 0;
+	t->nterms = 0;
+	t->complete = true;
+	t->bound = bound;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (t->est > bound || t->nterms >= SEARCH_TERMS_MAX) {
+			t->complete = false;
+			break;
+		}
+		const char *term = (const char *)sqlite3_column_text(st, 0);
+		t->est += sqlite3_column_int64(st, 1);
+		sb_add(&sb, t->nterms++ ? " OR \"" : "\"");
+		for (const char *p = term ? term : ""; *p; p++) {
+			if (*p == '"')
+				sb_addc(&sb, '"');
+			sb_addc(&sb, *p);
+		}
+		sb_addc(&sb, '"');
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		sb_free(&sb);
+		return db_fail(db, rc, NULL, err);
+	}
+	if (t->est > bound)
+		t->complete = false;
+	sqlite3_finalize(st);
+	t->match = t->nterms ? sb_take(&sb) : (sb_free(&sb), xstrdup(search_no_match));
+	return 0;
+}
+
+/* Rows a LIKE scan reads to find want rows when est of n rows match (all of them: want < 0). */
+static int64_t search_like_rows(int64_t n, int64_t want, int64_t est)
+{
+	if (want < 0 || est <= 0)
+		return n;
+	double r = (double)want * (double)n / (double)est;
+	return r < (double)n ? (int64_t)r : n;
+}
+
+/* The base table of an index: visits_fts -> visits. */
+static char *search_base(const char *fts)
+{
+	const char *u = strrchr(fts, '_');
+	return u ? xstrndup(fts, (size_t)(u - fts)) : xstrdup(fts);
+}
+
+/* Decide the route of a 1-2 character text: *use_index and, when true, the memo's match.
+ * Returns -1 only when interrupted (a key is waiting); other failures fall back to LIKE. */
+static int search_short_route(struct db *db, const char *fts, const char *text, int64_t want, bool *use_index,
+			      char **err)
+{
+	*use_index = false;
+	char *key = xmalloc(strlen(text) + 1);
+	if (!search_short_key(text, key)) {
+		free(key);
+		return 0;
+	}
+	char *base = search_base(fts), *sql = xasprintf("SELECT coalesce(max(rowid), 0) FROM %s", base);
+	int64_t n = 0;
+	char *e = NULL;
+	int rc = db_query_int(db, sql, &n, &e);
+	free(sql);
+	free(base);
+	/* Read trigrams while the index could still beat the scan: beyond
+	 * est * est = want * n the scan finds its rows sooner (a page: ~4,600 rows of 1M; a
+	 * capped count: ~32,000). Forced (tests): all of them. */
+	int64_t bound = search_force_route == SEARCH_FTS || want < 0 ? INT64_MAX / 4
+									   : (int64_t)(2.0 * sqrt((double)want * (double)n)) + 1;
+	uint64_t stamp = db_change_stamp(db);
+	struct search_terms *t = &search_terms_memo;
+	if (rc == 0 && !(t->fts && !strcmp(t->fts, fts) && !strcmp(t->text, key) && t->stamp == stamp &&
+			 (t->complete || t->bound >= bound))) {
+		search_terms_clear(t);
+		rc = search_terms_read(db, fts, key, bound, t, &e);
+		if (rc == 0) {
+			t->fts = xstrdup(fts);
+			t->text = xstrdup(key);
+			t->stamp = stamp;
+		} else {
+			search_terms_clear(t);
+		}
+	}
+	free(key);
+	if (rc < 0) {
+		if (search_irq.hit && err) {
+			*err = e;
+			return -1;
+		}
+		free(e);
+		return 0;
+	}
+	if (search_force_route == SEARCH_FTS)
+		*use_index = t->complete;
+	else
+		*use_index = t->complete && t->est + 50 * (int64_t)t->nterms < search_like_rows(n, want, t->est);
+	return 0;
+}
+
+char *search_fts_match(const char *text)
+{
+	return search_cur_match ? xstrdup(search_cur_match) : search_fts_phrase(text);
+}
+
+int search_run(struct db *db, const char *fts, const char *text, int64_t want,
+	       int (*fn)(void *ud, bool use_index, char **err), void *ud, char **err)
+{
+	enum search_route route = search_route(text);
+	if (route == SEARCH_NONE || search_force_route == SEARCH_SHORT)
 		return fn(ud, false, err);
+	if (route == SEARCH_SHORT) {
+		char *t = xstrdup(text);
+		str_trim(t);
+		bool use_index = false;
+		int rc = search_short_route(db, fts, t, want, &use_index, err);
+		free(t);
+		if (rc < 0)
+			return -1;
+		if (!use_index)
+			return fn(ud, false, err);
+		search_cur_match = search_terms_memo.match;
+		search_short_indexed++;
+		rc = fn(ud, true, err);
+		search_cur_match = NULL;
+		return rc;
+	}
 	if (search_force_route == SEARCH_FTS || (search_memo && !strcmp(search_memo, text)))
 		return fn(ud, true, err);
 	/* The scan first, under the budget: it answers a narrow period or a common phrase at once,
@@ -155,9 +372,10 @@ struct search_index {
 	const char *fts, *table, *cols, *what;
 };
 
+/* table: the view of padded text the index is built from (schema 0020). */
 static const struct search_index search_indexes[] = {
-	{ "visits_fts", "visits", "visitor_name, visitor_phone, content", "接待选民登记" },
-	{ "cases_fts", "cases", "case_no, summary, content", "意见建议" },
+	{ "visits_fts", "visits_fts_text", "visitor_name, visitor_phone, content", "接待选民登记" },
+	{ "cases_fts", "cases_fts_text", "case_no, summary, content", "意见建议" },
 };
 
 /* Rows of a block: big enough that the statements cost nothing, small enough for a lively

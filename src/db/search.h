@@ -8,15 +8,22 @@
  *     search_run() first tries the scan (LIKE) for SEARCH_BUDGET_MS: a period of a month, or a
  *     phrase common enough to fill the page and the capped count early, is answered by it; a
  *     rare phrase over years runs out of the budget and is asked of the index;
- *   - 1 or 2: LIKE on the base table (SQLite 3.40.1's trigram index finds nothing for fewer
- *     than 3 characters). Such a filter may have to look at many rows: the list asks for its
- *     page (LIMIT) and counts at most SEARCH_COUNT_CAP rows ("1000+"), and the list screen
+ *   - 1 or 2: SQLite 3.40.1's trigram index finds nothing for fewer than 3 characters, but its
+ *     list of trigrams can: the trigrams that start with the text (fts5vocab, a range of terms,
+ *     schema 0020 pads every field so that each character starts one) ORed together find
+ *     exactly the rows LIKE finds. Their row counts say how common the text is: a rare text
+ *     (few rows hold it: "鑫鑫", a name) goes to the index, a common one (many rows: "村") to
+ *     LIKE in the list's order, which fills a page or the capped count after a few rows. The
+ *     choice compares the rows each would read for what the caller wants (a page: offset +
+ *     limit rows; a count: SEARCH_COUNT_CAP + 1). Texts with letters whose case folding LIKE
+ *     and the tokenizer do not share (accented Latin, full-width) keep LIKE. The list asks for
+ *     its page (LIMIT) and counts at most SEARCH_COUNT_CAP rows ("1000+"), and the list screen
  *     installs search_set_interrupt() so that a key typed meanwhile abandons the query.
  * Small registers (deputies, units, suggestions, activities, plans) keep LIKE: they have
  * hundreds or thousands of rows.
  *
- * Call order: a WHERE builder calls search_route(text) and, for SEARCH_FTS, binds
- * search_fts_phrase(text). The UI wraps its list queries in search_set_interrupt(db, fn, ud)
+ * Call order: a WHERE builder calls search_route(text) and, when run with use_index, binds
+ * search_fts_match(text). The UI wraps its list queries in search_set_interrupt(db, fn, ud)
  * ... search_set_interrupt(db, NULL, NULL) and asks search_interrupted() after a failure. */
 #ifndef STATION_DB_SEARCH_H
 #define STATION_DB_SEARCH_H
@@ -40,22 +47,32 @@ enum search_route {
 /* The route of text (NULL or blank: SEARCH_NONE). Characters are counted, not bytes. */
 enum search_route search_route(const char *text);
 /* Test hook: when not SEARCH_NONE, every non-blank text takes this route (SEARCH_SHORT: LIKE for
- * 3+ characters too; SEARCH_FTS: the index at once, no budgeted scan first; 1-2 characters
- * still LIKE), so a test can compare the rows of every route. */
+ * every text; SEARCH_FTS: the index at once, no budgeted scan first, 1-2 characters through
+ * their trigrams whatever their counts), so a test can compare the rows of every route. */
 extern enum search_route search_force_route;
 
-/* Run a query of the typed text: fn(ud, use_index, err) builds and runs it, with the text as
- * LIKE (use_index false) or through the full-text index (true); both give the same rows. For a
- * SEARCH_FTS text fn runs first without the index under search_budget_ms, then, if that ran out,
- * with it; fn must then deliver nothing twice (a page callback skips the rows it already
- * passed on). Other texts run fn(ud, false). Returns fn's result. */
-int search_run(struct db *db, const char *text, int (*fn)(void *ud, bool use_index, char **err), void *ud, char **err);
+/* Run a query of the typed text on the register whose index is fts ("visits_fts",
+ * "cases_fts"): fn(ud, use_index, err) builds and runs it, with the text as LIKE (use_index
+ * false) or through the full-text index (true, binding search_fts_match(text)); both give the
+ * same rows. want is how many rows the query needs (a page: offset + limit; a capped count:
+ * the cap + 1; everything: -1). For a SEARCH_FTS text fn runs first without the index under
+ * search_budget_ms, then, if that ran out, with it; fn must then deliver nothing twice (a page
+ * callback skips the rows it already passed on). A SEARCH_SHORT text runs once, on the route
+ * its trigram counts choose. Returns fn's result (-1 also when a pending key interrupted the
+ * choice). */
+int search_run(struct db *db, const char *fts, const char *text, int64_t want,
+	       int (*fn)(void *ud, bool use_index, char **err), void *ud, char **err);
+/* The MATCH text of the index for text, inside fn(ud, true, ...): the phrase (3+ characters) or
+ * the trigrams starting with it (1-2). New string. */
+char *search_fts_match(const char *text);
 /* A text whose scan ran out of the budget goes to the index at once next time (the list's page
  * after its count), until a scan of another text answers in time or this is called. */
 void search_memo_clear(void);
 /* Tests: the budget (default SEARCH_BUDGET_MS), and how many runs went on to the index. */
 extern int search_budget_ms;
 extern int search_budget_spent;
+/* Tests: how many 1-2 character runs went to the index. */
+extern int search_short_indexed;
 
 /* text (trimmed) as one FTS5 phrase: "..." with inner quotes doubled. New string. */
 char *search_fts_phrase(const char *text);

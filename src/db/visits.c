@@ -544,8 +544,8 @@ static int visits_where_build(const struct visit_filter *f, bool use_index, stru
 	char *text = xstrdup(f->text ? f->text : "");
 	str_trim(text);
 	enum search_route route = search_route(text);
-	if (route == SEARCH_FTS && use_index) {
-		char *phrase = search_fts_phrase(text);
+	if (route != SEARCH_NONE && use_index) {
+		char *phrase = search_fts_match(text);
 		visits_where_add_text(w, "v.id IN (SELECT rowid FROM visits_fts WHERE visits_fts MATCH ?)", phrase, true);
 		free(phrase);
 	} else if (route != SEARCH_NONE) {
@@ -642,7 +642,8 @@ out:
 int db_visits_count(struct db *db, const struct visit_filter *f, int64_t *visits, int64_t *people, char **err)
 {
 	struct visits_query q = { .db = db, .f = f, .visits = visits, .people = people };
-	return search_run(db, f ? f->text : NULL, visits_count_run, &q, err);
+	return search_run(db, "visits_fts", f ? f->text : NULL, f && f->count_cap > 0 ? f->count_cap + 1 : -1,
+			  visits_count_run, &q, err);
 }
 
 /* Rows of the filter in the given order, LIMIT/OFFSET, to cb (after the q->passed rows an
@@ -715,7 +716,8 @@ static int visits_rows(struct db *db, const struct visit_filter *f, const char *
 	struct visits_query q = {
 		.db = db, .f = f, .order = order, .offset = offset, .limit = limit, .cb = cb, .ud = ud
 	};
-	return search_run(db, f ? f->text : NULL, visits_rows_run, &q, err);
+	return search_run(db, "visits_fts", f ? f->text : NULL, limit < 0 ? -1 : (offset > 0 ? offset : 0) + limit,
+			  visits_rows_run, &q, err);
 }
 
 int db_visits_page(struct db *db, const struct visit_filter *f, int64_t offset, int limit, visit_row_cb cb, void *ud,

@@ -1049,7 +1049,8 @@ static void apply_all(struct load *L, dictionary *d)
 
 /* ---- the whole load ---- */
 
-/* The file to read when no path was given, or NULL. */
+/* The file to read when no path was given, or NULL: ./station.ini, the user's
+ * $XDG_CONFIG_HOME/station/station.ini, then the machine-wide CFG_SYSTEM_FILE (the .deb's conffile). */
 static char *find_file(void)
 {
 	if (access("station.ini", F_OK) == 0)
@@ -1060,6 +1061,8 @@ static char *find_file(void)
 	if (p && access(p, F_OK) == 0)
 		return p;
 	free(p);
+	if (access(CFG_SYSTEM_FILE, F_OK) == 0)
+		return xstrdup(CFG_SYSTEM_FILE);
 	return NULL;
 }
 

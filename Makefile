@@ -7,6 +7,9 @@
 #   make soak    the crash soak: 200 rounds of saves killed with SIGKILL (SOAK_COUNT, SOAK_SEED)
 #   make fuzz    libFuzzer (clang) on the CSV import, station.ini, parsers, line editor (FUZZ_SECONDS)
 #   make valgrind   unit tests and three e2e scripts under valgrind (no leaks, no errors)
+#   make install / uninstall   PREFIX (default /usr/local) and DESTDIR
+#   make deb     station_<version>_<arch>.deb (DEBDIR, default build/); no root needed
+#   make deb-check   that .deb installed and run in a bare Debian 12 root (root, network; not part of check)
 
 PREFIX  ?= /usr/local
 CC      ?= cc
@@ -40,7 +43,7 @@ FUZZ_SECONDS ?= 60
 DB_DEMO := $(BUILD)/demo.db
 STATION_ARGS ?=
 
-.PHONY: all deps run check check-asan demo bench install uninstall format clean test unit e2e fresh-root soak fuzz valgrind
+.PHONY: all deps run check check-asan demo bench install uninstall deb deb-check format clean test unit e2e fresh-root soak fuzz valgrind
 
 all: $(BIN) station
 
@@ -136,17 +139,41 @@ valgrind: deps all $(UNIT_BINS) $(FUZZ_REPLAY)
 	@command -v valgrind >/dev/null || { echo "make valgrind: installing valgrind"; sh src/tools/install-deps.sh valgrind; }
 	@sh tests/valgrind.sh $(BUILD)
 
-install: all
+# make install / make uninstall (PREFIX, DESTDIR): the program, its man page, the example
+# station.ini, the demo roster and the CSV templates (data/templates/, when there) under
+# share/station/, README and docs (docs/manual/ too, when there) under share/doc/station/.
+# Depends on the program only (not `all`), so it never moves the ./station link.
+MANUAL_FILES := $(shell find docs/manual -type f 2>/dev/null | sort)
+TEMPLATES    := $(sort $(wildcard data/templates/*.csv))
+install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/station $(DESTDIR)$(PREFIX)/share/doc/station \
 	  $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/station
 	install -m 0644 docs/station.1 $(DESTDIR)$(PREFIX)/share/man/man1/station.1
 	install -m 0644 station.ini $(DESTDIR)$(PREFIX)/share/station/station.ini.example
+	install -m 0644 data/demo-deputies.csv $(DESTDIR)$(PREFIX)/share/station/demo-deputies.csv
 	install -m 0644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/station/
+	$(if $(TEMPLATES),install -d $(DESTDIR)$(PREFIX)/share/station/templates)
+	$(if $(TEMPLATES),install -m 0644 $(TEMPLATES) $(DESTDIR)$(PREFIX)/share/station/templates/)
+	@for f in $(MANUAL_FILES); do \
+	  install -D -m 0644 $$f $(DESTDIR)$(PREFIX)/share/doc/station/manual/$${f#docs/manual/} || exit 1; done
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/station $(DESTDIR)$(PREFIX)/share/man/man1/station.1
 	rm -rf $(DESTDIR)$(PREFIX)/share/station $(DESTDIR)$(PREFIX)/share/doc/station
+
+# make deb: station_<VERSION>_<arch>.deb in DEBDIR, built without root by packaging/deb.sh from a
+# `make install DESTDIR=... PREFIX=/usr` tree. make deb-check installs it in a bare Debian 12
+# root and runs it there (tests/pkg/deb-root.sh: root and the Debian mirror; not part of check).
+DEBDIR ?= $(BUILD)
+deb: $(BIN)
+	@rm -rf $(DEBDIR)/deb-root
+	@$(MAKE) --no-print-directory -s install DESTDIR=$(abspath $(DEBDIR))/deb-root PREFIX=/usr
+	@sh packaging/deb.sh $(DEBDIR)/deb-root $(DEBDIR) $(VERSION)
+	@rm -rf $(DEBDIR)/deb-root
+
+deb-check: deb
+	@sh tests/pkg/deb-root.sh $(DEBDIR)/station_$(VERSION)_$(shell dpkg --print-architecture).deb
 
 format:
 	@command -v clang-format >/dev/null || sh src/tools/install-deps.sh clang-format

@@ -9,7 +9,9 @@
 # in a chroot, what README.md tells a clerk to do on a new machine:
 #     sh src/tools/install-deps.sh     (a bare root has no `make`)
 #     make check
-# It prints the output, ends with make check's last line and exits with its status.
+# Then it builds the .deb there (make deb) and installs it in a second bare root with
+# tests/pkg/deb-root.sh. It prints the output, ends with make check's last line and the .deb
+# test's status, and exits non-zero if either failed. The bare root comes from tests/pkg/bare-root.sh.
 # Not part of `make check`: it needs root, debootstrap (installed with apt-get if missing) and
 # the Debian mirror; it takes several minutes.
 #
@@ -21,79 +23,13 @@
 #   TMPDIR        where the root is made (default /var/tmp; needs ~1.5 GB)
 set -u
 
-die() {
-	echo "fresh-root: $*" >&2
-	exit 2
-}
-
-[ "$(id -u)" -eq 0 ] || die "needs root (debootstrap, chroot, mount)"
+ME=fresh-root
+. "$(dirname "$0")/pkg/bare-root.sh"
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 COMMIT=$(git -C "$REPO" rev-parse --verify "${1:-HEAD}^{commit}") || die "no such commit: ${1:-HEAD}"
 
-# The mirror apt on this machine uses for bookworm (one-line or deb822 sources).
-host_mirror() {
-	for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-		[ -f "$f" ] || continue
-		awk '$1 == "deb" { i = 2; if ($2 ~ /^\[/) while (i < NF && $i !~ /\]$/) i++; if ($2 ~ /^\[/) i++;
-			if ($(i + 1) == "bookworm") { print $i; exit } }' "$f"
-	done
-	for f in /etc/apt/sources.list.d/*.sources; do
-		[ -f "$f" ] || continue
-		awk 'BEGIN { RS = ""; FS = "\n" }
-			{ uri = ""; ok = 0
-			  for (i = 1; i <= NF; i++) {
-				if ($i ~ /^URIs:/) { split($i, a, /[ \t]+/); uri = a[2] }
-				if ($i ~ /^Suites:/) { n = split($i, s, /[ \t]+/); for (j = 2; j <= n; j++) if (s[j] == "bookworm") ok = 1 }
-			  }
-			  if (ok && uri != "") { print uri; exit } }' "$f"
-	done
-}
-MIRROR=${FRESH_MIRROR:-$(host_mirror | head -1)}
-MIRROR=${MIRROR:-http://deb.debian.org/debian}
-
-if ! command -v debootstrap >/dev/null; then
-	echo "== installing debootstrap"
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q debootstrap >/dev/null ||
-		{ apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q debootstrap >/dev/null; } ||
-		die "could not install debootstrap"
-fi
-
-ROOT=$(mktemp -d "${TMPDIR:-/var/tmp}/station-fresh.XXXXXX") || die "mktemp failed"
-MOUNTED=""
-cleanup() {
-	# Unmount in reverse order, on every exit path; never delete a root that is still mounted.
-	for m in $MOUNTED; do
-		umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null
-	done
-	if grep -qF " $ROOT/" /proc/mounts; then
-		echo "fresh-root: still mounted under $ROOT; not removing it" >&2
-	elif [ -n "${FRESH_KEEP:-}" ]; then
-		echo "fresh-root: root kept in $ROOT" >&2
-	else
-		rm -rf "$ROOT"
-	fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM HUP
-chmod 755 "$ROOT"
-
 # --- the bare root ---
-TARBALL=${FRESH_CACHE:+$FRESH_CACHE/bookworm-minbase-$(dpkg --print-architecture).tar}
-if [ -n "$TARBALL" ] && [ -f "$TARBALL" ]; then
-	echo "== bare root from $TARBALL"
-	tar -C "$ROOT" -xpf "$TARBALL" || die "could not unpack $TARBALL"
-else
-	echo "== debootstrap --variant=minbase bookworm $ROOT $MIRROR"
-	debootstrap --variant=minbase bookworm "$ROOT" "$MIRROR" >"$ROOT.debootstrap.log" 2>&1 ||
-		{ tail -n 30 "$ROOT.debootstrap.log"; rm -f "$ROOT.debootstrap.log"; die "debootstrap failed"; }
-	rm -f "$ROOT.debootstrap.log"
-	if [ -n "$TARBALL" ]; then
-		mkdir -p "$FRESH_CACHE" && tar -C "$ROOT" -cpf "$TARBALL.tmp" . && mv "$TARBALL.tmp" "$TARBALL" &&
-			echo "== cached the bare root in $TARBALL"
-	fi
-fi
-[ -x "$ROOT/bin/sh" ] || die "no /bin/sh in the new root"
+bare_root_make
 
 # --- the repository: a clean clone of one commit, nothing from this working tree ---
 echo "== git clone $REPO at $COMMIT"
@@ -102,15 +38,7 @@ git -C "$ROOT/root/station" -c advice.detachedHead=false checkout -q --detach "$
 	die "checkout of $COMMIT failed"
 
 # --- what a chroot needs: /proc, /dev, a pty for tmux, name resolution for apt ---
-for m in proc dev dev/pts; do
-	mkdir -p "$ROOT/$m"
-	case $m in
-	proc) mount -t proc proc "$ROOT/proc" ;;
-	*) mount --bind "/$m" "$ROOT/$m" ;;
-	esac || die "could not mount $ROOT/$m"
-	MOUNTED="$ROOT/$m $MOUNTED"
-done
-cp -L /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
+bare_root_mount
 
 # --- README.md on a new machine, as root, in the repository ---
 echo "== in the bare root: sh src/tools/install-deps.sh && make check"
@@ -125,5 +53,16 @@ rc=$(cat "$log.rc" 2>/dev/null) || rc=1
 # make check's last line is "N passed, N failed" (tests/run.sh); make's own error line may follow.
 last=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)
 [ -n "$last" ] || last=$(tail -n 1 "$log")
+
+# --- the .deb made there, installed in a second bare root (tests/pkg/deb-root.sh) ---
+echo "== in the bare root: make deb; then tests/pkg/deb-root.sh in another bare root"
+deb_rc=1
+if chroot "$ROOT" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+	/bin/sh -c 'cd /root/station && make deb'; then
+	sh "$ROOT/root/station/tests/pkg/deb-root.sh" "$ROOT"/root/station/build/station_*.deb
+	deb_rc=$?
+fi
 echo "fresh-root ($COMMIT, exit $rc): $last"
+echo "fresh-root .deb in a bare root: exit $deb_rc"
+[ "$rc" -eq 0 ] && [ "$deb_rc" -ne 0 ] && rc=$deb_rc
 exit "$rc"

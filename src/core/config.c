@@ -1049,7 +1049,10 @@ static void apply_all(struct load *L, dictionary *d)
 
 /* ---- the whole load ---- */
 
-/* The file to read when no path was given, or NULL. */
+const char *cfg_system_file = CFG_SYSTEM_FILE;
+
+/* The file to read when no path was given, or NULL: ./station.ini, the user's
+ * $XDG_CONFIG_HOME/station/station.ini, then the machine-wide cfg_system_file (the .deb's conffile). */
 static char *find_file(void)
 {
 	if (access("station.ini", F_OK) == 0)
@@ -1060,6 +1063,8 @@ static char *find_file(void)
 	if (p && access(p, F_OK) == 0)
 		return p;
 	free(p);
+	if (access(cfg_system_file, F_OK) == 0)
+		return xstrdup(cfg_system_file);
 	return NULL;
 }
 

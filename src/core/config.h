@@ -12,6 +12,13 @@
 
 #include <stdbool.h>
 
+/* The machine-wide station.ini (installed by the .deb as a conffile), the last place cfg_load()
+ * looks when no path was given: after ./station.ini and $XDG_CONFIG_HOME/station/station.ini. */
+#define CFG_SYSTEM_FILE "/etc/station/station.ini"
+/* The machine-wide file cfg_load() looks for: CFG_SYSTEM_FILE; the unit tests point it into their
+ * temporary folder, so that a machine with the .deb installed does not change what they see. */
+extern const char *cfg_system_file;
+
 /* The longest line iniparser 4.1 accepts, in bytes, not counting the line end. */
 #define CFG_LINE_MAX 1022
 

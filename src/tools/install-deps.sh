@@ -15,10 +15,11 @@
 #           in cells), fonts-noto-cjk (the CJK font the PDFs embed, [print] font),
 #           poppler-utils (pdftotext, pdfinfo, pdftoppm: the print tests read the PDFs back)
 #   accounts: libcrypt-dev (crypt(3) with yescrypt: the passwords' salted, slow hashes)
+#   package:  dpkg-dev (dpkg-shlibdeps: the .deb's Depends, make deb; tests/cli/test_install.sh)
 set -eu
 PKGS="make gcc binutils libc6-dev pkg-config libncurses-dev libsqlite3-dev libcsv-dev libiniparser-dev \
 coreutils util-linux libc-bin procps sqlite3 tmux python3 bzip2 locales \
-libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils libcrypt-dev $*"
+libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils libcrypt-dev dpkg-dev $*"
 missing=""
 for p in $PKGS; do
   if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed'; then

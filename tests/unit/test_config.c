@@ -749,6 +749,9 @@ TEST(t_search_order)
 	if (chdir(work) != 0)
 		die("chdir %s", work);
 
+	char *sys = xasprintf("%s/etc-station.ini", tmpdir);
+	cfg_system_file = sys; /* /etc/station/station.ini, whatever this machine has there */
+
 	CHECK_INT(cfg_load(NULL, &c, &err), 0); /* nothing anywhere */
 	CHECK(err == NULL);
 	CHECK(c.path == NULL);
@@ -758,12 +761,21 @@ TEST(t_search_order)
 	CHECK_INT(c.case_days, 15);
 	cfg_free(&c);
 
+	FILE *fp = fopen(sys, "w");
+	fputs("[cases]\ndeadline_days = 20\n", fp);
+	fclose(fp);
+	CHECK_INT(cfg_load(NULL, &c, &err), 0); /* the machine-wide file, last of all */
+	CHECK_STR(c.path, sys);
+	CHECK_INT(c.case_days, 20);
+	CHECK_INT(c.nwarnings, 0);
+	cfg_free(&c);
+
 	mkdir(xdgst, 0700);
 	char *f = xasprintf("%s/station.ini", xdgst);
-	FILE *fp = fopen(f, "w");
+	fp = fopen(f, "w");
 	fputs("[cases]\ndeadline_days = 21\n", fp);
 	fclose(fp);
-	CHECK_INT(cfg_load(NULL, &c, &err), 0); /* $XDG_CONFIG_HOME/station/station.ini */
+	CHECK_INT(cfg_load(NULL, &c, &err), 0); /* $XDG_CONFIG_HOME/station/station.ini before it */
 	CHECK_STR(c.path, f);
 	CHECK_INT(c.case_days, 21);
 	CHECK_INT(c.nwarnings, 0);
@@ -793,6 +805,9 @@ TEST(t_search_order)
 
 	unlink("station.ini");
 	unlink(f);
+	unlink(sys);
+	cfg_system_file = CFG_SYSTEM_FILE;
+	free(sys);
 	rmdir(xdgst);
 	rmdir(xdg);
 	if (chdir(cwd) != 0)

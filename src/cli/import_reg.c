@@ -520,7 +520,7 @@ static void imp_case_check(struct imp *im, const struct csvin_row *row, char **v
 	cs->redo = imp_cx_count(im, row, CX_REDO);
 	const char *unit = imp_cx(im, row, CX_UNIT), *res = imp_cx(im, row, CX_RESULT), *sat = imp_cx(im, row, CX_SAT);
 	if (!str_empty(res) && !(cs->result = case_result_parse(res)))
-		imp_err_cx(im, row, CX_RESULT, "办理结果应为 A、B、C 或 D（A 已解决或基本解决 ……）");
+		imp_err_cx(im, row, CX_RESULT, "办理结果应为 A、B、C 或 D（也可写 A 已解决或基本解决）");
 	if (!str_empty(sat) && (cs->sat = case_sat_parse(sat)) == CASE_SAT_NONE)
 		imp_err_cx(im, row, CX_SAT, "满意度应为 满意、基本满意 或 不满意");
 	if (!str_empty(unit) && im->dbi) {
@@ -538,9 +538,10 @@ static void imp_case_check(struct imp *im, const struct csvin_row *row, char **v
 	cs->status = *cs->closed ? CS_CLOSED : *cs->reply ? CS_REPLIED : *cs->assigned ? CS_HANDLING : CS_RECEIVED;
 	if (!str_empty(unit) != !!*cs->assigned)
 		imp_err_cx(im, row, *cs->assigned ? CX_UNIT : CX_ASSIGNED, "承办单位和交办日期要么都填，要么都不填");
-	if (!!cs->result != !!*cs->reply && *cs->assigned)
+	/* A pair half filled: named at the empty half. */
+	if (str_empty(res) == !!*cs->reply && *cs->assigned)
 		imp_err_cx(im, row, *cs->reply ? CX_RESULT : CX_REPLY, "答复日期和办理结果要么都填，要么都不填");
-	if ((cs->sat != CASE_SAT_NONE) != !!*cs->followup && (*cs->assigned || *cs->followup))
+	if (str_empty(sat) == !!*cs->followup && (*cs->assigned || *cs->followup))
 		imp_err_cx(im, row, *cs->followup ? CX_SAT : CX_FOLLOWUP, "回访日期和满意度要么都填，要么都不填");
 	if (!*cs->assigned && *cs->reply && cs->sat == CASE_SAT_NONE)
 		imp_err_cx(im, row, CX_SAT, "没有交办、当场答复的意见建议须填写满意度");

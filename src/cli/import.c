@@ -147,8 +147,8 @@ static void import_map_header(struct import *im)
 	if (unknown) {
 		for (int f = 0; f < DEP_NFIELDS; f++)
 			sb_addf(&sb, "%s%s", f ? "、" : "", deputy_def.fields[f].label);
-		import_err_add(&im->lg, hdr->line, im->ncols + 1, "第 %d 行：可用的列名是 %s（也可用英文列名）", hdr->line,
-			       sb.buf);
+		import_err_add(&im->lg, hdr->line, im->ncols + 1, "第 %d 行：可用的列名是 %s（也可用英文列名）",
+			       hdr->line, sb.buf);
 		sb_free(&sb);
 	}
 	for (int f = 0; f < DEP_NFIELDS; f++)
@@ -487,9 +487,10 @@ int import_report_failure(const struct cli_import_result *res, const char *what_
 			cli_error("nothing imported: the database could not be written: %s", res->errors[0]);
 		else
 			cli_error("没有导入任何%s：无法写入数据库：%s", what_zh, res->errors[0]);
-		cli_error("%s", cli_msg("CSV 文件本身没有问题：请先解决上面的问题（磁盘已满就腾出磁盘空间），再重新导入",
-					"the CSV file itself is fine: fix the problem above (if the disk is full, "
-					"free disk space), then import it again"));
+		cli_error("%s",
+			  cli_msg("CSV 文件本身没有问题：请先解决上面的问题（磁盘已满就腾出磁盘空间），再重新导入",
+				  "the CSV file itself is fine: fix the problem above (if the disk is full, "
+				  "free disk space), then import it again"));
 	} else {
 		for (int i = 0; i < res->nerrors; i++)
 			fprintf(stderr, "%s\n", res->errors[i]);
@@ -512,15 +513,19 @@ int cli_import(const struct cfg *cfg, const char *path, bool create_folder, cons
 		return CLI_OK;
 	}
 	if (argc < 1 || (strcmp(argv[0], "deputies") && !reg)) {
-		cli_error("%s", cli_msg("要导入什么？可以导入：deputies（代表名册）、visits（接待选民登记）、cases（意见建议办理）、activities（代表活动），"
-					"如 station import visits 2023年来访.csv；空白模板：station import template visits",
-					"import what? Available: deputies (the roster), visits, cases, activities, e.g. station "
-					"import visits visits.csv; a blank template: station import template visits"));
+		cli_error("%s",
+			  cli_msg("要导入什么？可以导入：deputies（代表名册）、visits（接待选民登记）、cases（意见建议"
+				  "办理）、activities（代表活动），"
+				  "如 station import visits 2023年来访.csv；空白模板：station import template visits",
+				  "import what? Available: deputies (the roster), visits, cases, activities, e.g. "
+				  "station "
+				  "import visits visits.csv; a blank template: station import template visits"));
 		return CLI_USAGE;
 	}
 	if (argc != 2) {
-		cli_error("%s", cli_msg("用法：station import deputies|visits|cases|activities 文件.csv",
-					"usage: station import deputies|visits|cases|activities FILE.csv"));
+		cli_error("%s",
+			  cli_msg("用法：station import deputies|visits|cases|activities 文件.csv",
+				  "usage: station import deputies|visits|cases|activities FILE.csv"));
 		return CLI_USAGE;
 	}
 	int rc = cli_open_db(cfg, path, DB_OPEN_CREATE | DB_OPEN_EXCLUSIVE, create_folder, &db);

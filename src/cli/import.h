@@ -41,8 +41,8 @@ bool cli_import_is_register(const char *what);
  * audit entry naming user (may be NULL) and "导入（来自 FILE 第 N 行）". A row whose uid is
  * already in db (the same file twice) is a problem. today: "YYYY-MM-DD". Returns 0
  * (res->imported) or -1 (res->errors; res->write_failed when the database failed). */
-int cli_import_register(const struct cfg *cfg, struct db *db, const char *what, const char *path, const char *user, const char *today,
-			struct cli_import_result *res);
+int cli_import_register(const struct cfg *cfg, struct db *db, const char *what, const char *path, const char *user,
+			const char *today, struct cli_import_result *res);
 /* Write the template of register what to fp: a UTF-8 BOM and the header row, CRLF (the files
  * of data/templates/ are this output). */
 void cli_import_template(const char *what, FILE *fp);

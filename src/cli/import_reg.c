@@ -46,19 +46,19 @@ enum imp_target {
 /* The columns of a case beyond its record_def fields: its number and its state as the case loop
  * left it, replayed through db_cases_act (core/caseflow.c) so the state is one the forms allow. */
 enum imp_case_col {
-	CX_NO,        /* 编号 */
-	CX_STATUS,    /* 状态: checked against the dates */
-	CX_UNIT,      /* 承办单位 */
-	CX_ASSIGNED,  /* 交办日期 */
-	CX_REPLY,     /* 答复日期 */
-	CX_RESULT,    /* 办理结果 A-D */
-	CX_FOLLOWUP,  /* 回访日期 */
-	CX_SAT,       /* 满意度 */
-	CX_CLOSED,    /* 办结日期 */
-	CX_EXT,       /* 延期次数 */
-	CX_REDO,      /* 重办次数 */
+	CX_NO,         /* 编号 */
+	CX_STATUS,     /* 状态: checked against the dates */
+	CX_UNIT,       /* 承办单位 */
+	CX_ASSIGNED,   /* 交办日期 */
+	CX_REPLY,      /* 答复日期 */
+	CX_RESULT,     /* 办理结果 A-D */
+	CX_FOLLOWUP,   /* 回访日期 */
+	CX_SAT,        /* 满意度 */
+	CX_CLOSED,     /* 办结日期 */
+	CX_EXT,        /* 延期次数 */
+	CX_REDO,       /* 重办次数 */
 	CX_REPLY_TEXT, /* 答复内容 (not exported; optional) */
-	CX_HOW,       /* 回访方式 (not exported; optional) */
+	CX_HOW,        /* 回访方式 (not exported; optional) */
 	CX_N
 };
 
@@ -157,17 +157,17 @@ struct imp {
 	const struct cfg *cfg;        /* station code, case_days */
 	struct calendar *cal;         /* working days, for cases; owned */
 	const char *today;
-	const char *source; /* file name for the audit entries (its last part) */
-	const char *user;   /* the clerk, for the audit entries ("" none) */
-	int ncols;          /* header width, trailing empty header cells left out */
+	const char *source;               /* file name for the audit entries (its last part) */
+	const char *user;                 /* the clerk, for the audit entries ("" none) */
+	int ncols;                        /* header width, trailing empty header cells left out */
 	struct imp_col col[IMP_MAX_COLS]; /* what each file column holds */
 	int field_col[32];                /* file column of each field, or -1 */
 	int uid_col, dep_col, case_col;   /* file columns of the extras, or -1 */
 	int cx_col[CX_N];                 /* file columns of a case's state, or -1 */
 	struct db *db;
-	struct db_import *dbi;            /* NULL: check only */
-	bool failed;                      /* the database failed: stop writing */
-	char *db_err;                     /* why (owned) */
+	struct db_import *dbi; /* NULL: check only */
+	bool failed;           /* the database failed: stop writing */
+	char *db_err;          /* why (owned) */
 	int imported;
 };
 
@@ -222,12 +222,12 @@ static void imp_map_header(struct imp *im)
 		if (str_empty(hdr->cells[c]))
 			continue; /* a column without a name: a problem only where a row fills it */
 		struct imp_col m = imp_match(im->reg, im->def, hdr->cells[c]);
-		int *slot = m.target == IT_FIELD      ? &im->field_col[m.field]
-			    : m.target == IT_UID      ? &im->uid_col
-			    : m.target == IT_DEPUTIES ? &im->dep_col
-			    : m.target == IT_CASE_NO  ? &im->case_col
-			    : m.target == IT_CASE     ? &im->cx_col[m.field]
-						      : NULL;
+		int *slot = m.target == IT_FIELD  ? &im->field_col[m.field]
+			: m.target == IT_UID      ? &im->uid_col
+			: m.target == IT_DEPUTIES ? &im->dep_col
+			: m.target == IT_CASE_NO  ? &im->case_col
+			: m.target == IT_CASE     ? &im->cx_col[m.field]
+						  : NULL;
 		char *place = import_place(&im->lg, hdr->line, c);
 		if (m.target == IT_NONE) {
 			import_err_add(&im->lg, hdr->line, c + 1, "%s：不认识的列名", place);
@@ -249,8 +249,9 @@ static void imp_map_header(struct imp *im)
 		for (int f = 0; f < def->nfields; f++)
 			if (!strstr(sb.buf, def->fields[f].label))
 				sb_addf(&sb, "、%s", def->fields[f].label);
-		import_err_add(&im->lg, hdr->line, im->ncols + 1, "第 %d 行：可用的列名是 %s（见 station import template %s）",
-			       hdr->line, sb.buf, im->reg->name);
+		import_err_add(&im->lg, hdr->line, im->ncols + 1,
+			       "第 %d 行：可用的列名是 %s（见 station import template %s）", hdr->line, sb.buf,
+			       im->reg->name);
 		sb_free(&sb);
 	}
 	for (int f = 0; f < def->nfields; f++)
@@ -279,7 +280,10 @@ static void imp_err_field(struct imp *im, const struct csvin_row *row, int f, co
 }
 
 /* The cell of file column c ("" when the row is short or c is -1). */
-static const char *imp_cell(const struct csvin_row *row, int c) { return c >= 0 && c < row->ncells ? row->cells[c] : ""; }
+static const char *imp_cell(const struct csvin_row *row, int c)
+{
+	return c >= 0 && c < row->ncells ? row->cells[c] : "";
+}
 
 /* A masked value (138****1234, an address cut with ***): what an export without --unmasked
  * writes. It cannot be the real one. */
@@ -299,12 +303,14 @@ static char **imp_values(struct imp *im, const struct csvin_row *row)
 			str_set(&v[f], fd->def);
 		if ((fd->kind == FK_PHONE || fd->personal) && imp_masked(v[f])) {
 			masked[f] = true;
-			imp_err_field(im, row, f,
-				      fd->kind == FK_PHONE
-					      ? "这是打码的电话号码（如 138****1234），不是真实号码，不能导入：请用 station "
-						"export --unmasked 导出的文件，或填写完整号码"
-					      : "这是打码的内容（含 *），不是真实内容，不能导入：请用 station export --unmasked "
-						"导出的文件，或填写完整内容");
+			imp_err_field(
+				im, row, f,
+				fd->kind == FK_PHONE
+					? "这是打码的电话号码（如 138****1234），不是真实号码，不能导入：请用 station "
+					  "export --unmasked 导出的文件，或填写完整号码"
+					: "这是打码的内容（含 *），不是真实内容，不能导入：请用 station export "
+					  "--unmasked "
+					  "导出的文件，或填写完整内容");
 		}
 	}
 	if (record_check(def, v, im->today, msgs) == 0)
@@ -357,7 +363,8 @@ static void imp_db_failed(struct imp *im, char *err)
 }
 
 /* The links of a row: uid, deputies, case. Problems added; *uid and ids filled. */
-static void imp_links(struct imp *im, const struct csvin_row *row, char **uid, int64_t *ids, int *nids, int64_t *case_id)
+static void imp_links(struct imp *im, const struct csvin_row *row, char **uid, int64_t *ids, int *nids,
+		      int64_t *case_id)
 {
 	char *err = NULL;
 	*uid = xstrdup(imp_cell(row, im->uid_col));
@@ -367,7 +374,8 @@ static void imp_links(struct imp *im, const struct csvin_row *row, char **uid, i
 	if (!str_empty(*uid)) {
 		bool taken = false;
 		if (!imp_uid_ok(*uid))
-			imp_err_cell(im, row, im->uid_col, "uid 应为 32 位十六进制数字（本程序导出的文件中的 uid），新记录请留空");
+			imp_err_cell(im, row, im->uid_col,
+				     "uid 应为 32 位十六进制数字（本程序导出的文件中的 uid），新记录请留空");
 		else if (im->dbi && db_import_uid_taken(im->dbi, im->reg->kind, *uid, &taken, &err) < 0)
 			imp_db_failed(im, err);
 		else if (taken)
@@ -391,8 +399,8 @@ static void imp_links(struct imp *im, const struct csvin_row *row, char **uid, i
 			if (count == 0)
 				msg = xasprintf("代表名册中没有“%s”（请先导入或登记代表名册）", names[i]);
 			else if (count > 1)
-				msg = xasprintf("代表名册中有 %d 名“%s”，无法确定是哪一位（请导入后在程序中选择）", count,
-						names[i]);
+				msg = xasprintf("代表名册中有 %d 名“%s”，无法确定是哪一位（请导入后在程序中选择）",
+						count, names[i]);
 			else if (*nids >= 30)
 				msg = xasprintf("接待代表太多（最多 30 名）");
 			else
@@ -419,11 +427,11 @@ static void imp_links(struct imp *im, const struct csvin_row *row, char **uid, i
 
 /* A case's state as the row gives it, checked. */
 struct imp_case {
-	char *no;                                     /* the number to keep, or NULL: a new one (owned) */
-	enum case_status status;                      /* what the dates say */
-	int64_t unit_id;                              /* 0: none */
+	char *no;                /* the number to keep, or NULL: a new one (owned) */
+	enum case_status status; /* what the dates say */
+	int64_t unit_id;         /* 0: none */
 	char assigned[11], reply[11], followup[11], closed[11];
-	char result;                                  /* 'A'..'D' or 0 */
+	char result; /* 'A'..'D' or 0 */
 	enum case_sat sat;
 	int ext, redo;
 };
@@ -492,7 +500,8 @@ static void imp_case_no(struct imp *im, const struct csvin_row *row, char **v, s
 		if (im->dbi && db_import_case_no(im->dbi, no, &id, &err) < 0) {
 			imp_db_failed(im, err);
 		} else if (id) {
-			imp_err_cx(im, row, CX_NO, "本站已有这个编号的意见建议（同一个文件导入了两次，或文件中前面已有同一编号）");
+			imp_err_cx(im, row, CX_NO,
+				   "本站已有这个编号的意见建议（同一个文件导入了两次，或文件中前面已有同一编号）");
 		} else if (strncmp(no + cl + 1, v[CASEF_RECEIVED], 4)) {
 			imp_err_cx(im, row, CX_NO, "编号中的年份与受理日期的年份不同");
 		}
@@ -528,8 +537,9 @@ static void imp_case_check(struct imp *im, const struct csvin_row *row, char **v
 		if (db_import_unit(im->dbi, unit, &cs->unit_id, &n, &err) < 0) {
 			imp_db_failed(im, err);
 		} else if (n != 1) {
-			char *m = n ? xasprintf("有 %d 个承办单位都叫“%s”，无法确定是哪一个", n, unit)
-				    : xasprintf("承办单位名单中没有“%s”（请先在程序中添加这个单位，或写它的全称）", unit);
+			char *m = n
+				? xasprintf("有 %d 个承办单位都叫“%s”，无法确定是哪一个", n, unit)
+				: xasprintf("承办单位名单中没有“%s”（请先在程序中添加这个单位，或写它的全称）", unit);
 			imp_err_cx(im, row, CX_UNIT, m);
 			free(m);
 		}
@@ -572,13 +582,13 @@ static int imp_case_act(struct imp *im, const struct csvin_row *row, int64_t id,
 		*err = why.msg;
 		return -1;
 	}
-	int col = !why.field                          ? x
-		  : !strcmp(why.field, "unit_id")      ? CX_UNIT
-		  : !strcmp(why.field, "result")       ? CX_RESULT
-		  : !strcmp(why.field, "satisfaction") ? CX_SAT
-		  : !strcmp(why.field, "how")          ? CX_HOW
-		  : !strcmp(why.field, "content")      ? CX_REPLY_TEXT
-						       : x;
+	int col = !why.field                         ? x
+		: !strcmp(why.field, "unit_id")      ? CX_UNIT
+		: !strcmp(why.field, "result")       ? CX_RESULT
+		: !strcmp(why.field, "satisfaction") ? CX_SAT
+		: !strcmp(why.field, "how")          ? CX_HOW
+		: !strcmp(why.field, "content")      ? CX_REPLY_TEXT
+						     : x;
 	imp_err_cx(im, row, col, why.msg ? why.msg : "办理过程不对");
 	refusal_clear(&why);
 	return 1;
@@ -592,7 +602,7 @@ static int imp_case_insert(struct imp *im, const struct csvin_row *row, char **v
 {
 	int64_t id = 0;
 	const char *text = str_empty(imp_cx(im, row, CX_REPLY_TEXT)) ? "（导入的记录，原表没有答复内容）"
-								      : imp_cx(im, row, CX_REPLY_TEXT);
+								     : imp_cx(im, row, CX_REPLY_TEXT);
 	const char *how = str_empty(imp_cx(im, row, CX_HOW)) ? "其他" : imp_cx(im, row, CX_HOW);
 	int rc;
 	if (db_cases_create(im->db, im->cfg->station_code, v, NULL, im->today, &id, NULL, err) < 0)
@@ -602,18 +612,26 @@ static int imp_case_insert(struct imp *im, const struct csvin_row *row, char **v
 		if ((rc = imp_case_act(im, row, id, &a, CX_ASSIGNED, err)))
 			return rc;
 		if (*cs->reply) {
-			struct case_action r = { .event = CE_REPLY, .date = cs->reply, .content = text, .result = cs->result };
+			struct case_action r = {
+				.event = CE_REPLY, .date = cs->reply, .content = text, .result = cs->result
+			};
 			if ((rc = imp_case_act(im, row, id, &r, CX_REPLY, err)))
 				return rc;
 		}
 		if (*cs->followup) {
-			struct case_action f = { .event = CE_FOLLOWUP, .date = cs->followup, .satisfaction = cs->sat, .how = how };
+			struct case_action f = {
+				.event = CE_FOLLOWUP, .date = cs->followup, .satisfaction = cs->sat, .how = how
+			};
 			if ((rc = imp_case_act(im, row, id, &f, CX_FOLLOWUP, err)))
 				return rc;
 		}
 	} else if (*cs->reply) {
-		struct case_action r = { .event = CE_SPOT_REPLY, .date = cs->reply, .content = text, .result = cs->result,
-					 .satisfaction = cs->sat, .how = how };
+		struct case_action r = { .event = CE_SPOT_REPLY,
+					 .date = cs->reply,
+					 .content = text,
+					 .result = cs->result,
+					 .satisfaction = cs->sat,
+					 .how = how };
 		if ((rc = imp_case_act(im, row, id, &r, CX_REPLY, err)))
 			return rc;
 	}
@@ -678,8 +696,8 @@ static void imp_row(struct imp *im, const struct csvin_row *row)
 	record_free_values(def, v);
 }
 
-int cli_import_register(const struct cfg *cfg, struct db *db, const char *what, const char *path, const char *user, const char *today,
-			struct cli_import_result *res)
+int cli_import_register(const struct cfg *cfg, struct db *db, const char *what, const char *path, const char *user,
+			const char *today, struct cli_import_result *res)
 {
 	const struct imp_reg *reg = imp_find(what);
 	struct csvin *csv = NULL;
@@ -693,8 +711,14 @@ int cli_import_register(const struct cfg *cfg, struct db *db, const char *what, 
 		import_fail(res, err);
 		return -1;
 	}
-	struct imp im = { .lg.csv = csv, .reg = reg, .def = reg->def ? reg->def : case_record(), .cfg = cfg, .db = db,
-			  .today = today, .source = path, .user = user ? user : "" };
+	struct imp im = { .lg.csv = csv,
+			  .reg = reg,
+			  .def = reg->def ? reg->def : case_record(),
+			  .cfg = cfg,
+			  .db = db,
+			  .today = today,
+			  .source = path,
+			  .user = user ? user : "" };
 	int rc = -1;
 	if (reg->kind == DBI_CASES && !(im.cal = calendar_new(cfg, &err))) {
 		import_fail(res, err);
@@ -702,7 +726,9 @@ int cli_import_register(const struct cfg *cfg, struct db *db, const char *what, 
 		goto out;
 	}
 	if (csv->nrows == 0) {
-		import_fail(res, xasprintf("%s：文件是空的（第一行应是表头，见 station import template %s）", path, reg->name));
+		import_fail(
+			res,
+			xasprintf("%s：文件是空的（第一行应是表头，见 station import template %s）", path, reg->name));
 		goto out;
 	}
 	if (csv->nrows == 1) {

@@ -11,7 +11,20 @@
 #include <string.h>
 
 /* The import's prepared statements, in the order of their SQL below. */
-enum dbi_stmt { DBI_MARK, DBI_UID_VISIT, DBI_UID_CASE, DBI_UID_ACT, DBI_DEPUTY, DBI_CASE_NO, DBI_VISIT, DBI_VISIT_DEP, DBI_ACT, DBI_UNIT, DBI_CASE_FIX, DBI_N };
+enum dbi_stmt {
+	DBI_MARK,
+	DBI_UID_VISIT,
+	DBI_UID_CASE,
+	DBI_UID_ACT,
+	DBI_DEPUTY,
+	DBI_CASE_NO,
+	DBI_VISIT,
+	DBI_VISIT_DEP,
+	DBI_ACT,
+	DBI_UNIT,
+	DBI_CASE_FIX,
+	DBI_N
+};
 
 static const char *const dbi_sql[DBI_N] = {
 	[DBI_MARK] = "UPDATE app_session SET user = ?1, updated_at = " DB_NOW_SQL " WHERE id = 1",
@@ -20,10 +33,11 @@ static const char *const dbi_sql[DBI_N] = {
 	[DBI_UID_ACT] = "SELECT count(*) FROM activities WHERE uid = ?1",
 	[DBI_DEPUTY] = "SELECT count(*), min(id) FROM deputies WHERE name = ?1 AND deleted = 0",
 	[DBI_CASE_NO] = "SELECT id FROM cases WHERE case_no = ?1",
-	[DBI_VISIT] = "INSERT INTO visits (uid, date, channel, visitor_name, visitor_gender, visitor_phone,"
-		      " visitor_address, people, content, category, handling, handling_reason, reply, case_id,"
-		      " satisfaction) VALUES (coalesce(?1, lower(hex(randomblob(16)))), ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-		      " ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+	/* The parameters of db_visits_bind, and the uid as ?17. */
+	[DBI_VISIT] = "INSERT INTO visits (date, channel, visitor_name, visitor_gender, visitor_phone,"
+		      " visitor_address, people, content, category, handling, handling_reason, reply,"
+		      " reception_day_id, case_id, satisfaction, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+		      " ?10, ?11, ?12, ?13, ?14, ?16, coalesce(?17, lower(hex(randomblob(16)))))",
 	[DBI_VISIT_DEP] = "INSERT INTO visit_deputies (visit_id, deputy_id) VALUES (?1, ?2)",
 	[DBI_ACT] = "INSERT INTO activities (uid, type, topic, date, time, place, organizer, content, outcome,"
 		    " suggestions) VALUES (coalesce(?1, lower(hex(randomblob(16)))), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
@@ -135,24 +149,8 @@ int db_import_visit(struct db_import *im, char *const *vals, const char *uid, in
 		    int ndeputies, char **err)
 {
 	sqlite3_stmt *st = im->st[DBI_VISIT];
-	/* As db/visits.c stores it: the reason of 不予受理 in handling_reason, other replies in reply. */
-	bool refuse = !strcmp(vals[VIS_HANDLING], VISIT_H_REFUSE);
-	db_bind_text(st, 1, uid);
-	db_bind_text(st, 2, vals[VIS_DATE]);
-	db_bind_text(st, 3, vals[VIS_CHANNEL]);
-	db_bind_text(st, 4, vals[VIS_NAME]);
-	db_bind_text(st, 5, vals[VIS_GENDER]);
-	db_bind_text(st, 6, vals[VIS_PHONE]);
-	db_bind_text(st, 7, vals[VIS_ADDRESS]);
-	sqlite3_bind_int(st, 8, str_empty(vals[VIS_PEOPLE]) ? 1 : atoi(vals[VIS_PEOPLE]));
-	db_bind_text(st, 9, vals[VIS_CONTENT]);
-	db_bind_text(st, 10, vals[VIS_CATEGORY]);
-	db_bind_text(st, 11, vals[VIS_HANDLING]);
-	db_bind_text(st, 12, refuse ? vals[VIS_REPLY] : NULL);
-	db_bind_text(st, 13, refuse ? NULL : vals[VIS_REPLY]);
-	if (case_id > 0)
-		sqlite3_bind_int64(st, 14, case_id);
-	db_bind_text(st, 15, vals[VIS_SATISFACTION]);
+	db_visits_bind(st, vals, 0, case_id);
+	db_bind_text(st, 17, uid);
 	if (dbi_run(im, st, &visit_def, err) < 0)
 		return -1;
 	int64_t id = sqlite3_last_insert_rowid(db_handle(im->db));

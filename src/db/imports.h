@@ -1,8 +1,8 @@
 /* The SQL side of bringing old books in (cli/import_reg.c: station import visits|cases|activities):
  * one write transaction for the whole file, the look-ups a row needs (a deputy by name, a case by
  * number, a uid already taken) and the inserts, which keep the file's uid (a visit writes no case
- * of its own; cases are made by db/cases.c and its state machine, then given their uid here). Each imported row's audit entry names its source: the clerk, then
- * "导入（来自 FILE 第 N 行）" (db_import_mark before the row's insert).
+ * of its own; cases are made by db/cases.c and its state machine, then given their uid here). Each imported row's audit
+ * entry names its source: the clerk, then "导入（来自 FILE 第 N 行）" (db_import_mark before the row's insert).
  *
  * Statements are prepared once per import (50,000 rows take seconds). Values are arrays of
  * visit_def / activity_def values that passed record_check(). */

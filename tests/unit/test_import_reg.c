@@ -60,8 +60,9 @@ TEST(test_masked_address_and_bad_uid_refused)
 {
 	struct cli_import_result res;
 	tdb_open("import-reg");
-	char *p = write_file("a.csv", "uid,日期,来访人,住址,类别,反映问题,处理方式\n"
-				      "xyz,2023-01-02,王,红旗村***,其他,路灯,交办\n");
+	char *p = write_file("a.csv",
+			     "uid,日期,来访人,住址,类别,反映问题,处理方式\n"
+			     "xyz,2023-01-02,王,红旗村***,其他,路灯,交办\n");
 	CHECK_INT(cli_import_register(&cfg, db, "visits", p, NULL, TODAY, &res), -1);
 	dump(&res);
 	CHECK_INT(res.nerrors, 2);
@@ -108,7 +109,8 @@ TEST(test_case_sequence_refused_at_its_column)
 	CHECK_INT(cli_import_register(&cfg, db, "cases", FIX "cases-bad.csv", NULL, TODAY, &res), -1);
 	dump(&res);
 	CHECK_INT(res.nerrors, 3);
-	CHECK_STR(res.errors[0], "第 2 行 第 6 列（状态）：状态是“受理”，但按所填的日期应是“办理中”（交办日期、答复日期、办结日期）");
+	CHECK_STR(res.errors[0],
+		  "第 2 行 第 6 列（状态）：状态是“受理”，但按所填的日期应是“办理中”（交办日期、答复日期、办结日期）");
 	CHECK(error_at(&res, "第 3 行 第 9 列（答复日期）：答复日期 2023-03-05 早于交办日期（2023-03-10）"));
 	CHECK(error_at(&res, "第 4 行 第 7 列（承办单位）："));
 	CHECK_INT(q_int("SELECT count(*) FROM cases"), 0);
@@ -123,9 +125,10 @@ TEST(test_case_pairs)
 {
 	struct cli_import_result res;
 	tdb_open("import-reg");
-	char *p = write_file("c.csv", "受理日期,类别,摘要,承办单位,交办日期,答复日期,办理结果,回访日期,满意度\n"
-				      "2023-01-02,其他,路灯,派出所,2023-01-03,2023-01-10,,,满意\n"
-				      "2023-01-02,其他,路灯,派出所,2023-01-03,2023-01-10,E,,\n");
+	char *p = write_file("c.csv",
+			     "受理日期,类别,摘要,承办单位,交办日期,答复日期,办理结果,回访日期,满意度\n"
+			     "2023-01-02,其他,路灯,派出所,2023-01-03,2023-01-10,,,满意\n"
+			     "2023-01-02,其他,路灯,派出所,2023-01-03,2023-01-10,E,,\n");
 	CHECK_INT(cli_import_register(&cfg, db, "cases", p, NULL, TODAY, &res), -1);
 	dump(&res);
 	CHECK(error_at(&res, "第 2 行 第 7 列（办理结果）：答复日期和办理结果要么都填"));

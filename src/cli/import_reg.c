@@ -397,9 +397,9 @@ static void imp_links(struct imp *im, const struct csvin_row *row, char **uid, i
 				continue;
 			}
 			if (count == 0)
-				msg = xasprintf("代表名册中没有“%s”（请先导入或登记代表名册）", names[i]);
+				msg = xasprintf("代表名册中没有「%s」（请先导入或登记代表名册）", names[i]);
 			else if (count > 1)
-				msg = xasprintf("代表名册中有 %d 名“%s”，无法确定是哪一位（请导入后在程序中选择）",
+				msg = xasprintf("代表名册中有 %d 名「%s」，无法确定是哪一位（请导入后在程序中选择）",
 						count, names[i]);
 			else if (*nids >= 30)
 				msg = xasprintf("接待代表太多（最多 30 名）");
@@ -538,8 +538,8 @@ static void imp_case_check(struct imp *im, const struct csvin_row *row, char **v
 			imp_db_failed(im, err);
 		} else if (n != 1) {
 			char *m = n
-				? xasprintf("有 %d 个承办单位都叫“%s”，无法确定是哪一个", n, unit)
-				: xasprintf("承办单位名单中没有“%s”（请先在程序中添加这个单位，或写它的全称）", unit);
+				? xasprintf("有 %d 个承办单位都叫「%s」，无法确定是哪一个", n, unit)
+				: xasprintf("承办单位名单中没有「%s」（请先在程序中添加这个单位，或写它的全称）", unit);
 			imp_err_cx(im, row, CX_UNIT, m);
 			free(m);
 		}
@@ -563,7 +563,7 @@ static void imp_case_check(struct imp *im, const struct csvin_row *row, char **v
 		if (s < 0) {
 			imp_err_cx(im, row, CX_STATUS, "状态应为 受理、办理中、已答复 或 办结");
 		} else if (s != (int)cs->status) {
-			char *m = xasprintf("状态是“%s”，但按所填的日期应是“%s”（交办日期、答复日期、办结日期）", st,
+			char *m = xasprintf("状态是「%s」，但按所填的日期应是「%s」（交办日期、答复日期、办结日期）", st,
 					    caseflow_status_label(cs->status));
 			imp_err_cx(im, row, CX_STATUS, m);
 			free(m);

@@ -66,7 +66,7 @@ st import visits "$FIX/visits-bad.csv" --db r.db
 ok visits_bad_exit_1 rc_is 1
 ok visits_bad_masked_phone err_has "第 2 行 第 4 列（联系电话）：这是打码的电话号码"
 ok visits_bad_category err_has "第 3 行 第 5 列（类别）：应为以下之一"
-ok visits_bad_unknown_deputy err_has "第 4 行 第 9 列（接待代表）：代表名册中没有“王五”"
+ok visits_bad_unknown_deputy err_has "第 4 行 第 9 列（接待代表）：代表名册中没有「王五」"
 ok visits_bad_future_date err_has "第 6 行 第 1 列（日期）：日期在今天之后"
 ok visits_bad_summary err_has "没有导入任何记录：发现 4 个问题"
 ok visits_bad_every_line_placed sh -c "grep -v '^station:' '$T/err' | grep -cv '^第 [0-9]* 行 第 [0-9]* 列（' | grep -qx 0"
@@ -130,9 +130,9 @@ ok cases_good_new_number sql_is r.db "select case_no from cases where received_d
 
 st import cases "$FIX/cases-bad.csv" --db r.db
 ok cases_bad_exit_1 rc_is 1
-ok cases_bad_state_vs_dates err_has "第 2 行 第 6 列（状态）：状态是“受理”，但按所填的日期应是“办理中”"
+ok cases_bad_state_vs_dates err_has "第 2 行 第 6 列（状态）：状态是「受理」，但按所填的日期应是「办理中」"
 ok cases_bad_reply_before_assign err_has "第 3 行 第 9 列（答复日期）："
-ok cases_bad_unknown_unit err_has "第 4 行 第 7 列（承办单位）：承办单位名单中没有“没有这个单位”"
+ok cases_bad_unknown_unit err_has "第 4 行 第 7 列（承办单位）：承办单位名单中没有「没有这个单位」"
 ok cases_bad_nothing_written sql_is r.db "select count(*) from cases" 3
 
 st import cases "$FIX/cases-good.csv" --db r.db

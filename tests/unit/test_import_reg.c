@@ -110,7 +110,7 @@ TEST(test_case_sequence_refused_at_its_column)
 	dump(&res);
 	CHECK_INT(res.nerrors, 3);
 	CHECK_STR(res.errors[0],
-		  "第 2 行 第 6 列（状态）：状态是“受理”，但按所填的日期应是“办理中”（交办日期、答复日期、办结日期）");
+		  "第 2 行 第 6 列（状态）：状态是「受理」，但按所填的日期应是「办理中」（交办日期、答复日期、办结日期）");
 	CHECK(error_at(&res, "第 3 行 第 9 列（答复日期）：答复日期 2023-03-05 早于交办日期（2023-03-10）"));
 	CHECK(error_at(&res, "第 4 行 第 7 列（承办单位）："));
 	CHECK_INT(q_int("SELECT count(*) FROM cases"), 0);

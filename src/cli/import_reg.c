@@ -22,6 +22,7 @@
 #include "core/visit.h"
 #include "db/cases.h"
 #include "db/imports.h"
+#include "db/visits.h"
 #include "report/csvin.h"
 #include "report/export.h"
 
@@ -401,8 +402,8 @@ static void imp_links(struct imp *im, const struct csvin_row *row, char **uid, i
 			else if (count > 1)
 				msg = xasprintf("代表名册中有 %d 名「%s」，无法确定是哪一位（请导入后在程序中选择）",
 						count, names[i]);
-			else if (*nids >= 30)
-				msg = xasprintf("接待代表太多（最多 30 名）");
+			else if (*nids >= VISIT_MAX_DEPUTIES)
+				msg = xasprintf("接待代表太多（最多 %d 名）", VISIT_MAX_DEPUTIES);
 			else
 				ids[(*nids)++] = id;
 			if (msg)
@@ -650,7 +651,7 @@ static void imp_row(struct imp *im, const struct csvin_row *row)
 {
 	const struct record_def *def = im->def;
 	int before = im->lg.nerrs, nids = 0;
-	int64_t ids[30], case_id = 0;
+	int64_t ids[VISIT_MAX_DEPUTIES], case_id = 0;
 	char *uid = NULL, *err = NULL;
 	if (row->ncells < im->ncols) {
 		import_err_add(&im->lg, row->line, 0,

@@ -40,6 +40,12 @@ static const struct main_help_row main_help_cmds[] = {
 	  "check the database: integrity, foreign keys, orphan links" },
 	{ "import deputies 文件.csv", "import deputies FILE.csv", "从 CSV 导入代表名册（全部正确才导入）",
 	  "import the deputy roster from CSV (all rows or none)" },
+	{ "import 台账 文件.csv", "import REGISTER FILE.csv",
+	  "导入旧台账，台账为 visits、cases 或 activities（与 export 明细的列相同；全部正确才导入）",
+	  "bring old books in: REGISTER is visits, cases or activities (the detail export's columns; all "
+	  "rows or none)" },
+	{ "import template 台账", "import template REGISTER", "把这种台账的空白导入模板（CSV）写到标准输出",
+	  "write the blank import template (CSV) of REGISTER to standard output" },
 	{ "demo --db 文件 [--force]", "demo --db FILE [--force]", "创建虚构的演示数据库",
 	  "create a fictional demo database" },
 	{ "visits --month 年-月", "visits --month YYYY-MM", "列出一个月的来访登记（默认本月）",

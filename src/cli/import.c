@@ -3,6 +3,7 @@
 #include "cli/import.h"
 
 #include "cli/cli.h"
+#include "cli/import_int.h"
 #include "core/auth.h"
 #include "core/clock.h"
 #include "core/deputy.h"
@@ -17,16 +18,9 @@
 #include <string.h>
 #include <strings.h>
 
-/* One problem, kept with its place so the list can be sorted by line and column. */
-struct import_err {
-	int line, col; /* col 0: the row as a whole */
-	int seq;       /* order found, to keep the sort stable */
-	char *text;    /* owned */
-};
-
-/* One import in progress. */
+/* One import of deputies in progress. */
 struct import {
-	const struct csvin *csv;
+	struct import_log lg; /* the file and the problems found */
 	const char *today;
 	int ncols;                  /* header width, trailing empty header cells left out */
 	int field_col[DEP_NFIELDS]; /* file column of each field (0-based), or -1 */
@@ -57,26 +51,22 @@ static const struct {
 	{ "group", DEP_GROUP },
 };
 
-static void import_err_add(struct import *im, int line, int col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void import_err_add(struct import *im, int line, int col, const char *fmt, ...)
+void import_err_add(struct import_log *lg, int line, int col, const char *fmt, ...)
 {
 	va_list ap;
-	if (im->nerrs == im->caperrs) {
-		im->caperrs = im->caperrs ? im->caperrs * 2 : 16;
-		im->errs = xrealloc(im->errs, (size_t)im->caperrs * sizeof *im->errs);
+	if (lg->nerrs == lg->caperrs) {
+		lg->caperrs = lg->caperrs ? lg->caperrs * 2 : 16;
+		lg->errs = xrealloc(lg->errs, (size_t)lg->caperrs * sizeof *lg->errs);
 	}
 	va_start(ap, fmt);
-	im->errs[im->nerrs] = (struct import_err){ line, col, im->nerrs, xvasprintf(fmt, ap) };
+	lg->errs[lg->nerrs] = (struct import_err){ line, col, lg->nerrs, xvasprintf(fmt, ap) };
 	va_end(ap);
-	im->nerrs++;
+	lg->nerrs++;
 }
 
-/* "第 N 行 第 M 列（列名）" for file column c (0-based) of a row on line. New string. */
-static char *import_place(const struct import *im, int line, int c)
+char *import_place(const struct import_log *lg, int line, int c)
 {
-	const char *h = c < im->csv->rows[0].ncells ? im->csv->rows[0].cells[c] : "";
+	const char *h = c < lg->csv->rows[0].ncells ? lg->csv->rows[0].cells[c] : "";
 	if (str_empty(h))
 		return xasprintf("第 %d 行 第 %d 列", line, c + 1);
 	return xasprintf("第 %d 行 第 %d 列（%s）", line, c + 1, h);
@@ -85,21 +75,19 @@ static char *import_place(const struct import *im, int line, int c)
 /* A problem with the cell of field f in data row r (or with the row if the field has no column). */
 static void import_err_field(struct import *im, int r, int f, const char *msg)
 {
-	int line = im->csv->rows[r + 1].line, c = im->field_col[f];
+	int line = im->lg.csv->rows[r + 1].line, c = im->field_col[f];
 	if (c < 0) {
-		import_err_add(im, line, 0, "第 %d 行（%s）：%s", line, deputy_def.fields[f].label, msg);
+		import_err_add(&im->lg, line, 0, "第 %d 行（%s）：%s", line, deputy_def.fields[f].label, msg);
 		return;
 	}
-	char *place = import_place(im, line, c);
-	import_err_add(im, line, c + 1, "%s：%s", place, msg);
+	char *place = import_place(&im->lg, line, c);
+	import_err_add(&im->lg, line, c + 1, "%s：%s", place, msg);
 	free(place);
 }
 
-/* The field a header cell names, or -1. Decorations such as a trailing * (required) are ignored. */
-static int import_field_by_header(const char *cell)
+char *import_header_clean(const char *cell)
 {
 	char *h = xstrdup(cell);
-	int f = -1;
 	str_trim(h);
 	size_t n = strlen(h);
 	if (n >= 1 && h[n - 1] == '*')
@@ -109,6 +97,14 @@ static int import_field_by_header(const char *cell)
 	else if (n >= 12 && !strcmp(h + n - 12, "（必填）"))
 		h[n - 12] = '\0';
 	str_trim(h);
+	return h;
+}
+
+/* The field a header cell names, or -1. Decorations such as a trailing * (required) are ignored. */
+static int import_field_by_header(const char *cell)
+{
+	char *h = import_header_clean(cell);
+	int f = -1;
 	for (int i = 0; i < DEP_NFIELDS && f < 0; i++)
 		if (!strcmp(h, deputy_def.fields[i].label) || !strcasecmp(h, deputy_def.fields[i].col))
 			f = i;
@@ -123,7 +119,7 @@ static int import_field_by_header(const char *cell)
  * required columns. */
 static void import_map_header(struct import *im)
 {
-	const struct csvin_row *hdr = &im->csv->rows[0];
+	const struct csvin_row *hdr = &im->lg.csv->rows[0];
 	bool unknown = false;
 	for (int f = 0; f < DEP_NFIELDS; f++)
 		im->field_col[f] = -1;
@@ -134,12 +130,12 @@ static void import_map_header(struct import *im)
 		int f = str_empty(hdr->cells[c]) ? -1 : import_field_by_header(hdr->cells[c]);
 		if (str_empty(hdr->cells[c]))
 			continue; /* a column without a name: a problem only where a row fills it */
-		char *place = import_place(im, hdr->line, c);
+		char *place = import_place(&im->lg, hdr->line, c);
 		if (f < 0) {
-			import_err_add(im, hdr->line, c + 1, "%s：不认识的列名", place);
+			import_err_add(&im->lg, hdr->line, c + 1, "%s：不认识的列名", place);
 			unknown = true;
 		} else if (im->field_col[f] >= 0) {
-			import_err_add(im, hdr->line, c + 1, "%s：与第 %d 列重复（都是%s）", place,
+			import_err_add(&im->lg, hdr->line, c + 1, "%s：与第 %d 列重复（都是%s）", place,
 				       im->field_col[f] + 1, deputy_def.fields[f].label);
 		} else {
 			im->field_col[f] = c;
@@ -151,22 +147,22 @@ static void import_map_header(struct import *im)
 	if (unknown) {
 		for (int f = 0; f < DEP_NFIELDS; f++)
 			sb_addf(&sb, "%s%s", f ? "、" : "", deputy_def.fields[f].label);
-		import_err_add(im, hdr->line, im->ncols + 1, "第 %d 行：可用的列名是 %s（也可用英文列名）", hdr->line,
-			       sb.buf);
+		import_err_add(&im->lg, hdr->line, im->ncols + 1, "第 %d 行：可用的列名是 %s（也可用英文列名）",
+			       hdr->line, sb.buf);
 		sb_free(&sb);
 	}
 	for (int f = 0; f < DEP_NFIELDS; f++)
 		if (deputy_def.fields[f].required && !deputy_def.fields[f].def && im->field_col[f] < 0)
 			sb_addf(&sb, "%s%s", sb.len ? "、" : "", deputy_def.fields[f].label);
 	if (sb.len)
-		import_err_add(im, hdr->line, 0, "第 %d 行：缺少必需的列：%s", hdr->line, sb.buf);
+		import_err_add(&im->lg, hdr->line, 0, "第 %d 行：缺少必需的列：%s", hdr->line, sb.buf);
 	sb_free(&sb);
 }
 
 /* Values of data row r from its cells; checks the row's shape and every field. */
 static void import_row(struct import *im, int r)
 {
-	const struct csvin_row *row = &im->csv->rows[r + 1];
+	const struct csvin_row *row = &im->lg.csv->rows[r + 1];
 	char **v = xcalloc(DEP_NFIELDS, sizeof(char *));
 	const char *msgs[DEP_NFIELDS];
 	im->vals[r] = v;
@@ -179,16 +175,16 @@ static void import_row(struct import *im, int r)
 			str_set(&v[f], fd->def);
 	}
 	if (row->ncells < im->ncols) {
-		import_err_add(im, row->line, 0,
+		import_err_add(&im->lg, row->line, 0,
 			       "第 %d 行：只有 %d 列，表头有 %d 列（是否少了逗号，或单元格里有换行？）", row->line,
 			       row->ncells, im->ncols);
 		return;
 	}
 	for (int c = 0; c < row->ncells; c++) {
-		if (str_empty(row->cells[c]) || (c < im->ncols && !str_empty(im->csv->rows[0].cells[c])))
+		if (str_empty(row->cells[c]) || (c < im->ncols && !str_empty(im->lg.csv->rows[0].cells[c])))
 			continue;
-		char *place = import_place(im, row->line, c);
-		import_err_add(im, row->line, c + 1, "%s：这一列没有列名，但有内容", place);
+		char *place = import_place(&im->lg, row->line, c);
+		import_err_add(&im->lg, row->line, c + 1, "%s：这一列没有列名，但有内容", place);
 		free(place);
 	}
 	if (record_check(&deputy_def, v, im->today, msgs) == 0)
@@ -257,8 +253,8 @@ static void import_dups_in_file(struct import *im)
 			continue;
 		int r = person[i].row, first = person[j].row;
 		const char *phone = im->vals[r][DEP_PHONE];
-		import_err_add(im, im->csv->rows[r + 1].line, 0, "第 %d 行：与第 %d 行重复（%s，%s）",
-			       im->csv->rows[r + 1].line, im->csv->rows[first + 1].line, im->vals[r][DEP_NAME],
+		import_err_add(&im->lg, im->lg.csv->rows[r + 1].line, 0, "第 %d 行：与第 %d 行重复（%s，%s）",
+			       im->lg.csv->rows[r + 1].line, im->lg.csv->rows[first + 1].line, im->vals[r][DEP_NAME],
 			       str_empty(phone) ? "都没有联系电话" : "联系电话相同");
 	}
 	for (int i = 1; i < ncard; i++) {
@@ -269,7 +265,7 @@ static void import_dups_in_file(struct import *im)
 			continue;
 		int r = card[i].row;
 		char msg[64];
-		snprintf(msg, sizeof msg, "与第 %d 行的代表证号相同", im->csv->rows[card[j].row + 1].line);
+		snprintf(msg, sizeof msg, "与第 %d 行的代表证号相同", im->lg.csv->rows[card[j].row + 1].line);
 		import_err_field(im, r, DEP_CARD_NO, msg);
 	}
 	import_keys_free(person, im->nrows);
@@ -341,9 +337,9 @@ static int import_dups_in_db(struct import *im, struct db *db, char **err)
 		char *key = import_key_person(im->vals[r]);
 		const struct import_key *k = import_find(ro.person, ro.nperson, key);
 		free(key);
-		int line = im->csv->rows[r + 1].line;
+		int line = im->lg.csv->rows[r + 1].line;
 		if (k) {
-			import_err_add(im, line, 0, "第 %d 行：代表名册中已有%s（姓名和联系电话相同）", line,
+			import_err_add(&im->lg, line, 0, "第 %d 行：代表名册中已有%s（姓名和联系电话相同）", line,
 				       ro.names[k->row]);
 		}
 		if (!str_empty(im->vals[r][DEP_CARD_NO]) &&
@@ -371,20 +367,28 @@ static int import_err_cmp(const void *a, const void *b)
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
-/* Move the problems, sorted by line and column, into res. */
-static void import_take_errors(struct import *im, struct cli_import_result *res)
+void import_take_errors(struct import_log *lg, struct cli_import_result *res)
 {
-	qsort(im->errs, (size_t)im->nerrs, sizeof *im->errs, import_err_cmp);
-	res->errors = xcalloc((size_t)im->nerrs + 1, sizeof(char *));
-	for (int i = 0; i < im->nerrs; i++)
-		res->errors[i] = im->errs[i].text;
-	res->nerrors = im->nerrs;
-	free(im->errs);
-	im->errs = NULL;
-	im->nerrs = 0;
+	qsort(lg->errs, (size_t)lg->nerrs, sizeof *lg->errs, import_err_cmp);
+	res->errors = xcalloc((size_t)lg->nerrs + 1, sizeof(char *));
+	for (int i = 0; i < lg->nerrs; i++)
+		res->errors[i] = lg->errs[i].text;
+	res->nerrors = lg->nerrs;
+	free(lg->errs);
+	lg->errs = NULL;
+	lg->nerrs = 0;
 }
 
-static void import_fail(struct cli_import_result *res, char *msg)
+void import_log_free(struct import_log *lg)
+{
+	for (int i = 0; i < lg->nerrs; i++)
+		free(lg->errs[i].text);
+	free(lg->errs);
+	lg->errs = NULL;
+	lg->nerrs = lg->caperrs = 0;
+}
+
+void import_fail(struct cli_import_result *res, char *msg)
 {
 	res->errors = xrealloc(res->errors, (size_t)(res->nerrors + 1) * sizeof(char *));
 	res->errors[res->nerrors++] = msg;
@@ -394,7 +398,7 @@ static void import_fail(struct cli_import_result *res, char *msg)
 static int import_deputies_csv(struct db *db, const struct csvin *csv, const char *name, const char *today,
 			       struct cli_import_result *res)
 {
-	struct import im = { .csv = csv, .today = today };
+	struct import im = { .lg.csv = csv, .today = today };
 	char *err = NULL;
 	int rc = -1;
 	if (csv->nrows == 0) {
@@ -414,12 +418,12 @@ static int import_deputies_csv(struct db *db, const struct csvin *csv, const cha
 		import_row(&im, r);
 	import_dups_in_file(&im);
 	if (db && import_dups_in_db(&im, db, &err)) {
-		import_err_add(&im, 0, 0, "无法读取代表名册：%s", err ? err : "?");
+		import_err_add(&im.lg, 0, 0, "无法读取代表名册：%s", err ? err : "?");
 		free(err);
 		err = NULL;
 	}
-	if (im.nerrs) {
-		import_take_errors(&im, res);
+	if (im.lg.nerrs) {
+		import_take_errors(&im.lg, res);
 		goto out;
 	}
 	if (db && db_deputies_insert_many(db, (char **const *)im.vals, im.nrows, &err)) {
@@ -434,9 +438,7 @@ out:
 		if (im.vals[r])
 			record_free_values(&deputy_def, im.vals[r]);
 	free(im.vals);
-	for (int i = 0; i < im.nerrs; i++)
-		free(im.errs[i].text);
-	free(im.errs);
+	import_log_free(&im.lg);
 	free(err);
 	return rc;
 }
@@ -476,21 +478,54 @@ void cli_import_result_free(struct cli_import_result *res)
 	*res = (struct cli_import_result){ 0 };
 }
 
+int import_report_failure(const struct cli_import_result *res, const char *what_zh)
+{
+	if (res->write_failed) {
+		/* Not the file's fault: say what happened and that the same file can simply be
+		 * imported again once the disk is fixed. */
+		if (cli_english())
+			cli_error("nothing imported: the database could not be written: %s", res->errors[0]);
+		else
+			cli_error("没有导入任何%s：无法写入数据库：%s", what_zh, res->errors[0]);
+		cli_error("%s",
+			  cli_msg("CSV 文件本身没有问题：请先解决上面的问题（磁盘已满就腾出磁盘空间），再重新导入",
+				  "the CSV file itself is fine: fix the problem above (if the disk is full, "
+				  "free disk space), then import it again"));
+	} else {
+		for (int i = 0; i < res->nerrors; i++)
+			fprintf(stderr, "%s\n", res->errors[i]);
+		if (cli_english())
+			cli_error("nothing imported: %d problem(s) found; correct them and import again", res->nerrors);
+		else
+			cli_error("没有导入任何%s：发现 %d 个问题，请改正后重新导入", what_zh, res->nerrors);
+	}
+	return CLI_PROBLEMS;
+}
+
 int cli_import(const struct cfg *cfg, const char *path, bool create_folder, const char *user, int argc, char **argv)
 {
 	struct cli_import_result res;
 	struct db *db = NULL;
 	char today[11];
-	if (argc < 1 || strcmp(argv[0], "deputies")) {
+	bool reg = argc >= 1 && cli_import_is_register(argv[0]);
+	if (argc == 2 && !strcmp(argv[0], "template") && cli_import_is_register(argv[1])) {
+		cli_import_template(argv[1], stdout);
+		return CLI_OK;
+	}
+	if (argc < 1 || (strcmp(argv[0], "deputies") && !reg)) {
 		cli_error("%s",
-			  cli_msg("要导入什么？目前可以导入：deputies（代表名册），如 station import deputies 代表.csv",
-				  "import what? Available: deputies (the roster), e.g. station import deputies "
-				  "roster.csv"));
+			  cli_msg("要导入什么？可以导入：deputies（代表名册）、visits（接待选民登记）、cases（意见建议"
+				  "办理）、activities（代表活动），"
+				  "如 station import visits 2023年来访.csv；空白模板：station import template visits",
+				  "import what? Available: deputies (the roster), visits, cases, activities, e.g. "
+				  "station "
+				  "import visits visits.csv; a blank template: station import template visits"));
 		return CLI_USAGE;
 	}
 	if (argc != 2) {
 		cli_error("%s",
-			  cli_msg("用法：station import deputies 文件.csv", "usage: station import deputies FILE.csv"));
+			  cli_msg("用法：station import deputies|visits|cases|activities 文件.csv",
+				  "usage: station import deputies|visits|cases|activities FILE.csv"));
 		return CLI_USAGE;
 	}
 	int rc = cli_open_db(cfg, path, DB_OPEN_CREATE | DB_OPEN_EXCLUSIVE, create_folder, &db);
@@ -501,26 +536,13 @@ int cli_import(const struct cfg *cfg, const char *path, bool create_folder, cons
 		return rc;
 	}
 	clock_today(today);
-	if (cli_import_deputies_file(db, argv[1], today, &res)) {
-		if (res.write_failed) {
-			/* Not the file's fault: say what happened and that the same file can simply be
-			 * imported again once the disk is fixed. */
-			cli_error(cli_msg("没有导入任何代表：无法写入数据库：%s",
-					  "nothing imported: the database could not be written: %s"),
-				  res.errors[0]);
-			cli_error("%s",
-				  cli_msg("CSV "
-					  "文件本身没有问题：请先解决上面的问题（磁盘已满就腾出磁盘空间），再重新导入",
-					  "the CSV file itself is fine: fix the problem above (if the disk is full, "
-					  "free disk space), then import it again"));
-		} else {
-			for (int i = 0; i < res.nerrors; i++)
-				fprintf(stderr, "%s\n", res.errors[i]);
-			cli_error(cli_msg("没有导入任何代表：发现 %d 个问题，请改正后重新导入",
-					  "nothing imported: %d problem(s) found; correct them and import again"),
-				  res.nerrors);
-		}
-		rc = CLI_PROBLEMS;
+	if (reg) {
+		if (cli_import_register(cfg, db, argv[0], argv[1], db_user(db), today, &res))
+			rc = import_report_failure(&res, "记录");
+		else
+			printf(cli_msg("已导入 %d 条记录\n", "imported %d records\n"), res.imported);
+	} else if (cli_import_deputies_file(db, argv[1], today, &res)) {
+		rc = import_report_failure(&res, "代表");
 	} else {
 		printf(cli_msg("已导入 %d 名代表\n", "imported %d deputies\n"), res.imported);
 	}

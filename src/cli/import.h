@@ -8,10 +8,12 @@
 #ifndef STATION_CLI_IMPORT_H
 #define STATION_CLI_IMPORT_H
 
+#include "core/config.h"
 #include "db/db.h"
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct cli_import_result {
 	int imported;  /* rows inserted (0 on failure) */
@@ -31,5 +33,18 @@ int cli_import_deputies_buf(struct db *db, const char *buf, size_t len, const ch
 /* The same, reading the file at path. */
 int cli_import_deputies_file(struct db *db, const char *path, const char *today, struct cli_import_result *res);
 void cli_import_result_free(struct cli_import_result *res);
+
+/* The registers of the old books (cli/import_reg.c, docs/IMPORT.md): "visits" (接待选民登记), "cases"
+ * (意见建议办理) and "activities" (代表活动), with the columns of their detail export. True if what is one. */
+bool cli_import_is_register(const char *what);
+/* Check every row of the file at path as the forms check it and insert all rows or none, each
+ * audit entry naming user (may be NULL) and "导入（来自 FILE 第 N 行）". A row whose uid is
+ * already in db (the same file twice) is a problem. today: "YYYY-MM-DD". Returns 0
+ * (res->imported) or -1 (res->errors; res->write_failed when the database failed). */
+int cli_import_register(const struct cfg *cfg, struct db *db, const char *what, const char *path, const char *user,
+			const char *today, struct cli_import_result *res);
+/* Write the template of register what to fp: a UTF-8 BOM and the header row, CRLF (the files
+ * of data/templates/ are this output). */
+void cli_import_template(const char *what, FILE *fp);
 
 #endif

@@ -78,6 +78,9 @@ int db_exec(struct db *db, const char *sql, char **err);
 int db_query_int(struct db *db, const char *sql, int64_t *out, char **err);
 /* Bind text, storing an empty or NULL string as NULL (the db layer's rule for empty values). */
 int db_bind_text(sqlite3_stmt *st, int idx, const char *s);
+/* Bind a visit's VIS_NFIELDS values as db/visits.c stores them: ?1..?12 and ?16, the reception
+ * day ?13 and the case ?14 (0: NULL). The one place of that mapping (db/visits.c, db/imports.c). */
+void db_visits_bind(sqlite3_stmt *st, char *const *vals, int64_t rday, int64_t case_id);
 /* Column text, "" for NULL. Borrowed until the next step/reset/finalize. */
 const char *db_column_text(sqlite3_stmt *st, int col);
 /* Step st, whose column 0 is a row id and columns 1..n the row's values as text, passing each row

@@ -257,7 +257,7 @@ int db_summary_plan(struct db *db, const char *from, const char *to, char **plan
 static const char *const details_sql[DETAIL_COUNT] = {
 	[DETAIL_VISITS] =
 		"SELECT v.uid, v.date, v.channel, v.visitor_name, v.visitor_gender, v.visitor_phone, v.visitor_address,"
-		" v.people, v.category, v.content, v.handling, v.reply, v.satisfaction,"
+		" v.people, v.category, v.content, v.handling, coalesce(v.reply, v.handling_reason), v.satisfaction,"
 		" (SELECT case_no FROM cases WHERE id = v.case_id),"
 		" (SELECT group_concat(d.name, '、') FROM visit_deputies x JOIN deputies d ON d.id = x.deputy_id"
 		"  WHERE x.visit_id = v.id)"

@@ -38,8 +38,9 @@
 
 /* Bind the values as ?1..?10, VIS_REPLY as ?11 (handling_reason, for 不予受理) or ?12 (reply,
  * otherwise), and the links as ?13 (reception day) and ?14 (case), in the column order of the
- * INSERT and UPDATE below; VIS_SATISFACTION as ?16 (?15 is the id of an UPDATE). */
-static void visits_bind(sqlite3_stmt *st, char *const *vals, int64_t rday, int64_t case_id)
+ * INSERT and UPDATE below; VIS_SATISFACTION as ?16 (?15 is the id of an UPDATE). Also used by
+ * db/imports.c. */
+void db_visits_bind(sqlite3_stmt *st, char *const *vals, int64_t rday, int64_t case_id)
 {
 	bool refuse = !strcmp(vals[VIS_HANDLING], VISIT_H_REFUSE);
 	db_bind_text(st, 1, vals[VIS_DATE]);
@@ -242,7 +243,7 @@ int db_visits_insert(struct db *db, const struct visit_ctx *ctx, char *const *va
 		    " satisfaction) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16)",
 		    &st, err) < 0)
 		goto rollback;
-	visits_bind(st, vals, rday, cid);
+	db_visits_bind(st, vals, rday, cid);
 	int src = sqlite3_step(st);
 	if (src != SQLITE_DONE) {
 		db_fail(db, src, &visit_def, err);
@@ -325,7 +326,7 @@ int db_visits_update(struct db *db, const struct visit_ctx *ctx, int64_t id, cha
 		       " satisfaction = ?16, updated_at = " DB_NOW_SQL " WHERE id = ?15 AND deleted = 0",
 		       &st, err) < 0)
 		goto rollback;
-	visits_bind(st, vals, rday, cid);
+	db_visits_bind(st, vals, rday, cid);
 	sqlite3_bind_int64(st, 15, id);
 	int src = sqlite3_step(st);
 	if (src != SQLITE_DONE) {

@@ -61,6 +61,23 @@ st import deputies big.csv --db "$T/disk/station.db"
 ok disk_freed_import_works rc_is 0
 ok disk_freed_count sql_is "$T/disk/station.db" "select count(*) from deputies" 1503
 
+# The same for the old books (station import visits): 3000 visits with long content.
+awk 'BEGIN {
+	print "日期,来访人,类别,反映问题,处理方式"
+	c = ""
+	for (k = 0; k < 60; k++) c = c "村口的路灯坏了很久"
+	for (i = 0; i < 3000; i++) printf "2024-05-%02d,来访人%d,城乡建设,%s%d,交办\n", i % 28 + 1, i, c, i
+}' >visits.csv
+fill "$T/disk" 200000
+st import visits visits.csv --db "$T/disk/station.db"
+ok disk_full_visits_exit_1 rc_is 1
+ok disk_full_visits_says_disk_full err_has "磁盘已满"
+ok disk_full_visits_nothing_imported err_has "没有导入任何记录"
+ok disk_full_visits_not_correct_them err_lacks "请改正"
+rm -f "$T/disk/fill"
+ok disk_full_visits_none_written sql_is "$T/disk/station.db" "select count(*) from visits" 0
+ok disk_full_visits_ledger_sound sql_is "$T/disk/station.db" "pragma integrity_check" ok
+
 # ---- TMPDIR on a full disk: every command still works (the config is read in memory) ----
 mount_small "$T/tmpfull" 64k
 fill "$T/tmpfull" 0

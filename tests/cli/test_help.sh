@@ -53,7 +53,7 @@ st check extra --db x.db
 ok extra_argument_exit_2 rc_is 2
 st import
 ok import_without_kind_exit_2 rc_is 2
-st import visits a.csv --db x.db
+st import suggestions a.csv --db x.db
 ok import_unknown_kind_exit_2 rc_is 2
 ok import_unknown_kind_says_what err_has "deputies"
 st import deputies --db x.db

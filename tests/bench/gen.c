@@ -43,7 +43,7 @@
 #include <unistd.h>
 
 /* Bump when the generated data changes: run.sh then makes a new file. */
-#define GEN_VERSION 3
+#define GEN_VERSION 4
 /* Station code of the case numbers (bench.c sets the same in its cfg). */
 #define GEN_CODE "BM01"
 
@@ -61,6 +61,7 @@
 #define GEN_LONG_EVERY 1500   /* every n-th case has a long history: the timeline benchmark */
 #define GEN_MORE_DEPUTIES 500 /* deputies besides the 60 who receive: the points and register benchmarks */
 #define GEN_ACTIVITIES 50000  /* activities with sign-in over the five years */
+#define GEN_SUGGESTIONS 5000  /* 代表建议 over the five years, with co-sponsors and steps */
 #define GEN_ADJUSTMENTS 300   /* manual point adjustments */
 
 /* ---- random numbers (xorshift64*, fixed seed) ---- */
@@ -1321,6 +1322,127 @@ static void gen_more_deputies(struct gen *g)
 		record_free_values(&deputy_def, rows[i]);
 }
 
+/* GEN_SUGGESTIONS 代表建议 over the five years: a lead deputy and 0-4 co-sponsors, a category
+ * and its unit; older ones mostly 办结 (提出 → 交办 → 答复 → 办结, each an event), recent ones
+ * still 已提出 or 办理中. Inserted with their triggers on, so the audit log records them as a
+ * clerk's saves would. */
+static void gen_suggestions(struct gen *g)
+{
+	static const char *const cats[] = { "财政经济", "农业农村", "城建环资", "教科文卫", "内务司法", "社会建设" };
+	static const char *const subjects[] = { "农村供水管网改造", "乡村道路养护", "义务教育学校扩容", "农贸市场升级",
+						"老旧小区加装电梯", "基层医疗服务能力提升", "防汛设施建设",
+						"农产品冷链物流", "社区养老服务", "垃圾分类收运" };
+	int64_t d0 = date_to_days(g->start), dt = date_to_days(g->today);
+	int64_t n = llround(GEN_SUGGESTIONS * g->scale);
+	char date[11], due[11], step[11], title[160], at[17];
+	sqlite3_stmt *is = gen_prepare(g, "INSERT INTO suggestions (id, suggestion_no, title, content, lead_deputy_id,"
+					  " date, category, unit_id, status, due_date, reply_date, reply, result,"
+					  " satisfaction, closed_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+					  " ?11, ?12, ?13, ?14, ?15)");
+	sqlite3_stmt *ic = gen_prepare(g, "INSERT INTO suggestion_deputies (suggestion_id, deputy_id) VALUES (?1, ?2)");
+	sqlite3_stmt *ie = gen_prepare(g, "INSERT INTO suggestion_events (suggestion_id, at, date, type, status_after,"
+					  " who, unit_id, due_date, note, result, satisfaction) VALUES (?1, ?2, ?3,"
+					  " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+	for (int64_t i = 1; i <= n; i++) {
+		days_to_date(d0 + rnd_below((int)(dt - d0 + 1)), date);
+		int64_t age = dt - date_to_days(date);
+		/* how far it got: 0 提出, 1 交办, 2 答复, 3 办结 */
+		int stage = age > 120 ? (chance(0.9) ? 3 : 2) : age > 40 ? rnd_between(1, 3) : rnd_between(0, 1);
+		const char *cat = PICK(cats);
+		int64_t unit = g->unit_ids[rnd_below(g->nunits)];
+		snprintf(title, sizeof title, "关于%s的建议", PICK(subjects));
+		char *content = gen_text(g, "{v}群众反映{r}一带问题较多，建议由{u}统筹解决。");
+		char no[32];
+		snprintf(no, sizeof no, "JY-%.4s-%05lld", date, (long long)i);
+		wd(g, date, 60, due);
+		const char *status = stage == 0 ? "已提出" : stage == 1 ? "办理中" : stage == 2 ? "已答复" : "办结";
+		const char *result = stage >= 2 ? (chance(0.7) ? "A" : "B") : NULL;
+		const char *sat = stage == 3 ? (chance(0.85) ? "满意" : "基本满意") : NULL;
+		char reply_d[11] = "", closed_d[11] = "";
+		if (stage >= 2)
+			wd(g, date, rnd_between(20, 55), reply_d);
+		if (stage == 3)
+			wd(g, reply_d, rnd_between(3, 20), closed_d);
+		sqlite3_reset(is);
+		sqlite3_bind_int64(is, 1, i);
+		sqlite3_bind_text(is, 2, no, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(is, 3, title, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(is, 4, content, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(is, 5, g->all_ids[rnd_below(g->nall)]);
+		sqlite3_bind_text(is, 6, date, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(is, 7, cat, -1, SQLITE_STATIC);
+		if (stage >= 1) {
+			sqlite3_bind_int64(is, 8, unit);
+			sqlite3_bind_text(is, 10, due, -1, SQLITE_TRANSIENT);
+		} else {
+			sqlite3_bind_null(is, 8);
+			sqlite3_bind_null(is, 10);
+		}
+		sqlite3_bind_text(is, 9, status, -1, SQLITE_STATIC);
+		if (stage >= 2) {
+			sqlite3_bind_text(is, 11, reply_d, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(is, 12, "已列入明年计划，分步实施。", -1, SQLITE_STATIC);
+			sqlite3_bind_text(is, 13, result, -1, SQLITE_STATIC);
+		} else {
+			sqlite3_bind_null(is, 11);
+			sqlite3_bind_null(is, 12);
+			sqlite3_bind_null(is, 13);
+		}
+		if (stage == 3) {
+			sqlite3_bind_text(is, 14, sat, -1, SQLITE_STATIC);
+			sqlite3_bind_text(is, 15, closed_d, -1, SQLITE_TRANSIENT);
+		} else {
+			sqlite3_bind_null(is, 14);
+			sqlite3_bind_null(is, 15);
+		}
+		gen_check(g, sqlite3_step(is), "suggestions");
+		free(content);
+		int nco = rnd_between(0, 4), first = rnd_below(g->nall);
+		for (int k = 1; k <= nco; k++) {
+			sqlite3_reset(ic);
+			sqlite3_bind_int64(ic, 1, i);
+			sqlite3_bind_int64(ic, 2, g->all_ids[(first + k * 41) % g->nall]);
+			gen_check(g, sqlite3_step(ic), "suggestion_deputies");
+		}
+		static const char *const types[] = { "提出", "交办", "答复", "办结" };
+		static const char *const after[] = { "已提出", "办理中", "已答复", "办结" };
+		for (int k = 0; k <= stage; k++) {
+			const char *d = k == 0 ? date : k == 1 ? date : k == 2 ? reply_d : closed_d;
+			if (k == 1)
+				wd(g, date, 2, step), d = step;
+			snprintf(at, sizeof at, "%s 10:%02d", d, rnd_below(60));
+			sqlite3_reset(ie);
+			sqlite3_bind_int64(ie, 1, i);
+			sqlite3_bind_text(ie, 2, at, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(ie, 3, d, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(ie, 4, types[k], -1, SQLITE_STATIC);
+			sqlite3_bind_text(ie, 5, after[k], -1, SQLITE_STATIC);
+			sqlite3_bind_text(ie, 6, PICK(clerks), -1, SQLITE_STATIC);
+			if (k == 1) {
+				sqlite3_bind_int64(ie, 7, unit);
+				sqlite3_bind_text(ie, 8, due, -1, SQLITE_TRANSIENT);
+			} else {
+				sqlite3_bind_null(ie, 7);
+				sqlite3_bind_null(ie, 8);
+			}
+			sqlite3_bind_null(ie, 9);
+			if (k == 2)
+				sqlite3_bind_text(ie, 10, result, -1, SQLITE_STATIC);
+			else
+				sqlite3_bind_null(ie, 10);
+			if (k == 3)
+				sqlite3_bind_text(ie, 11, sat, -1, SQLITE_STATIC);
+			else
+				sqlite3_bind_null(ie, 11);
+			gen_check(g, sqlite3_step(ie), "suggestion_events");
+		}
+	}
+	sqlite3_finalize(is);
+	sqlite3_finalize(ic);
+	sqlite3_finalize(ie);
+	printf("  %lld suggestions\n", (long long)n);
+}
+
 /* GEN_ACTIVITIES activities over the five years, each with 5-15 deputies signed in (出席 mostly,
  * some 请假 and 缺席); a 述职评议 a year for most deputies; some adjustments. Bulk, like visits. */
 static void gen_activities(struct gen *g)
@@ -1464,6 +1586,9 @@ int main(int argc, char **argv)
 			return 0;
 		} else if (!strcmp(argv[i], "--scale") && i + 1 < argc) {
 			g.scale = atof(argv[++i]);
+		} else if (argv[i][0] == '-') { /* --help once made a database named "--help" */
+			path = NULL;
+			break;
 		} else {
 			path = argv[i];
 		}
@@ -1505,6 +1630,7 @@ int main(int argc, char **argv)
 	gen_audit(&g);
 	fprintf(stderr, "  rows written in %.1f s; indexes and triggers ...\n", gen_now() - t0);
 	gen_restore(&g, &keep);
+	gen_suggestions(&g);
 	if (db_commit(g.db, &err) < 0)
 		die("gen: %s", err);
 	gen_exec(&g, "PRAGMA journal_mode = WAL");

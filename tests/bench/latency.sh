@@ -137,6 +137,14 @@ k 1
 phase pinyin
 for w in zs wj lxy ch zw wjg ly zs wj lxy ch zw wjg ly zs wj lxy ch zw wjg ly zs wj lxy ch zw wjg ly; do filter "$w"; done
 k Escape
+# --- 代表建议 (5,000 on the bench database): filter, page, open and go back ---
+k 5
+phase suggestions
+for w in 供水 养老 关于 电梯 冷链物流 垃圾 供水 养老 关于 电梯 冷链物流 垃圾; do filter "$w"; done
+rep 40 k NPage
+rep 40 k PPage
+rep 20 k Enter Escape Down
+k Escape
 # --- save a visit (the audit log of a few million rows takes its row) ---
 k F3
 phase save

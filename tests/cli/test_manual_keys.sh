@@ -44,3 +44,20 @@ ok keys_md_ignores_station_ini cmp -s "$T/default.md" "$T/out"
 timeout 20 "$BIN" --keys-md >/dev/full 2>/dev/null
 rc=$?
 ok keys_md_write_error_fails [ "$rc" -ne 0 ]
+
+# Every relative link of the manual's pages (and of the old docs/MANUAL.md, now a pointer) names a
+# file that exists, and an anchor into a page of the manual names one of its headings.
+bad=
+for page in "$REPO"/docs/manual/*.md "$REPO"/docs/MANUAL.md; do
+	dir=$(dirname "$page")
+	for link in $(grep -o '](\([^)#:]*\.md\)\(#[^)]*\)\{0,1\})' "$page" | sed 's/^](//; s/)$//'); do
+		file=${link%%#*}
+		[ -f "$dir/$file" ] || { bad="$bad $page:$link"; continue; }
+		case $link in *'#'*) ;; *) continue ;; esac
+		anchor=${link#*#}
+		# GitHub's anchors: the heading's text, lower case, spaces to -, punctuation dropped.
+		grep '^#' "$dir/$file" | sed 's/^#* *//' | tr 'A-Z ' 'a-z-' |
+			LC_ALL=C.UTF-8 sed 's/[][（）：，、。()“”:,.`!?？！*]//g' | grep -qxF -- "$anchor" || bad="$bad $page:$link"
+	done
+done
+if [ -z "$bad" ]; then echo "PASS manual_links_resolve"; else echo "FAIL manual_links_resolve:$bad"; fi

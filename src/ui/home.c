@@ -571,8 +571,7 @@ const struct help_page home_help = {
 	.id = "home",
 	.title = "首页",
 	.note = "每天的待办：办理、交办、回访超期或临期的案件和待回访的案件（"
-		 "Enter 打开），今天和下次接待日，本月和本季度的件数。按数字打开"
-		 "台账。",
+		 "Enter 打开），今天和下次接待日，本月和本季度的件数。", /* + the digits (home_push) */
 	.keys = home_bar,
 	.flags = 0,
 };
@@ -583,8 +582,8 @@ void home_push(void)
 	struct home *h = xcalloc(1, sizeof *h);
 	struct strbuf sb;
 	sb_init(&sb);
-	sb_add(&sb, home_help.note);
-	sb_add(&sb, "台账：");
+	sb_add(&sb, home_help.note); /* then the registers' digits, with station.ini's titles */
+	sb_add(&sb, "按数字打开台账：");
 	for (int i = 0; i < (int)ARRAY_LEN(items); i++)
 		sb_addf(&sb, "%s%d %s", i ? "、" : "", menu_digit(i),
 			items[i].title ? items[i].title : app->cfg->titles[items[i].reg]);

@@ -23,11 +23,11 @@
 #include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "ui/help.h"
 #include "ui/list.h"
 #include "ui/listscreen.h"
 #include "ui/login.h"
 #include "ui/register.h"
-#include "ui/help.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -10,9 +10,9 @@
 #include "db/deputies.h"
 #include "ui/app.h"
 #include "ui/deputyfile.h"
+#include "ui/help.h"
 #include "ui/listscreen.h"
 #include "ui/register.h"
-#include "ui/help.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -11,9 +11,9 @@
 #include "db/evaluations.h"
 #include "db/points.h"
 #include "ui/app.h"
+#include "ui/help.h"
 #include "ui/listscreen.h"
 #include "ui/points.h"
-#include "ui/help.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -11,10 +11,10 @@
 #include "ui/choices.h"
 #include "ui/deputyfile.h"
 #include "ui/form.h"
+#include "ui/help.h"
 #include "ui/listscreen.h"
 #include "ui/points.h"
 #include "ui/register.h"
-#include "ui/help.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -7,8 +7,8 @@
 #include "db/drafts.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
-#include "ui/lineedit.h"
 #include "ui/help.h"
+#include "ui/lineedit.h"
 
 #include <curses.h>
 #include <stdlib.h>

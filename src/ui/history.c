@@ -10,9 +10,9 @@
 #include "db/history.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
+#include "ui/help.h"
 #include "ui/listscreen.h"
 #include "ui/login.h"
-#include "ui/help.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -24,6 +24,7 @@
 #include "ui/dialog.h"
 #include "ui/deputyfile.h"
 #include "ui/evaluations.h"
+#include "ui/help.h"
 #include "ui/history.h"
 #include "ui/login.h"
 #include "ui/plans.h"
@@ -35,7 +36,6 @@
 #include "db/projects.h"
 #include "ui/projects.h"
 #include "ui/visits.h"
-#include "ui/help.h"
 
 #include <stdio.h>
 #include <stdlib.h>

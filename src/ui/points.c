@@ -11,9 +11,9 @@
 #include "ui/deputyfile.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "ui/help.h"
 #include "ui/listscreen.h"
 #include "ui/register.h"
-#include "ui/help.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -23,9 +23,9 @@
 #include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "ui/help.h"
 #include "ui/list.h"
 #include "ui/listscreen.h"
-#include "ui/help.h"
 
 #include <stdio.h>
 #include <stdlib.h>

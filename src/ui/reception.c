@@ -17,10 +17,10 @@
 #include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "ui/help.h"
 #include "ui/list.h"
 #include "ui/listscreen.h"
 #include "ui/register.h"
-#include "ui/help.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -462,6 +462,6 @@ void reception_push(void)
 								      .actions = days_actions,
 								      .status = days_status,
 								      .default_filter = year,
-						   .help = &reception_days_help });
+								      .help = &reception_days_help });
 	(void)s;
 }

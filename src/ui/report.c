@@ -16,12 +16,12 @@
 #include "ui/cases.h"
 #include "ui/deputyfile.h"
 #include "ui/dialog.h"
+#include "ui/help.h"
 #include "ui/listscreen.h"
 #include "ui/projects.h"
 #include "ui/reception.h"
 #include "ui/suggestions.h"
 #include "ui/visits.h"
-#include "ui/help.h"
 
 #include <limits.h>
 #include <stdio.h>

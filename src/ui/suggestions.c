@@ -35,10 +35,10 @@
 #include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "ui/help.h"
 #include "ui/list.h"
 #include "ui/listscreen.h"
 #include "ui/login.h"
-#include "ui/help.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,8 +5,8 @@
 #include "core/util.h"
 #include "db/units.h"
 #include "ui/app.h"
-#include "ui/register.h"
 #include "ui/help.h"
+#include "ui/register.h"
 
 #include <stdio.h>
 #include <stdlib.h>

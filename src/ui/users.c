@@ -7,9 +7,9 @@
 #include "db/users.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
+#include "ui/help.h"
 #include "ui/listscreen.h"
 #include "ui/login.h"
-#include "ui/help.h"
 
 #include <stdlib.h>
 #include <string.h>

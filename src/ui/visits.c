@@ -29,11 +29,11 @@
 #include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "ui/help.h"
 #include "ui/list.h"
 #include "ui/listscreen.h"
 #include "ui/register.h"
 #include "ui/suggestions.h"
-#include "ui/help.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1007,6 +1007,6 @@ void visits_push(void)
 								      .table = "visits",
 								      .fini = vlist_fini,
 								      .state = l,
-						   .help = &visits_help });
+								      .help = &visits_help });
 	l->list = listscreen_list(s);
 }

@@ -11,10 +11,10 @@
 #include "ui/app.h"
 #include "ui/choices.h"
 #include "ui/dialog.h"
+#include "ui/help.h"
 #include "ui/list.h"
 #include "ui/listscreen.h"
 #include "ui/projects.h"
-#include "ui/help.h"
 
 #include <stdio.h>
 #include <stdlib.h>

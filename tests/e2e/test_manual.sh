@@ -1,7 +1,7 @@
 #!/bin/sh
 # The screens in the manual (docs/manual/) are captured from the real program, so they never drift
 # from it: this test drives the program through a day at the station on the demo database (fixed
-# date, 100x30), captures each screen the manual shows with capture-pane into
+# date 2026-12-15, a reception day; 100x30), captures each screen the manual shows with capture-pane into
 # docs/manual/screens/NAME.txt and compares it with the committed file (a difference FAILs with the
 # diff). Every code block of docs/manual/*.md that follows a line `<!-- screen: NAME -->` must be
 # that file, word for word. MANUAL_UPDATE=1 rewrites the files and the blocks instead (review the
@@ -9,6 +9,9 @@
 cd "$(dirname "$0")/../.." || exit 1
 . tests/e2e/lib.sh
 e2e_setup
+# A reception day (rule day:15; the demo's dates count back from it): the visit form brings the
+# day's deputies on duty.
+export STATION_TODAY=2026-12-15
 SHOTS=docs/manual/screens
 mkdir -p "$T/导出" "$T/打印" "$T/备份"
 cat >"$CONF" <<INI
@@ -34,7 +37,7 @@ env LANG=C.UTF-8 STATION_TODAY=$STATION_TODAY "$STATION_BIN" --config "$CONF" de
 # clerk's home (~/; the columns it gave up go after the path, so a dialog's frame stays where the
 # program drew it), and a clock time after a date (when a record was written: the date is fixed by
 # STATION_TODAY, the time of day is not) as 09:30, and so in a backup's file name (which has the
-# real date and time: 20261123-093000). Trailing spaces are dropped.
+# real date and time: 20261215-093000). Trailing spaces are dropped.
 manual_mask() {
 	awk -v t="$T/" '{
 		out = ""
@@ -48,7 +51,7 @@ manual_mask() {
 		}
 		print out $0
 	}' | sed -e 's/\(20[0-9][0-9]-[01][0-9]-[0-3][0-9]\) [0-2][0-9]:[0-5][0-9]\(:[0-5][0-9]\)\{0,1\}/\1 09:30/g' \
-		-e 's/station-\([A-Za-z0-9]*\)-20[0-9]\{6\}-[0-9]\{6\}\.db/station-\1-20261123-093000.db/g' \
+		-e 's/station-\([A-Za-z0-9]*\)-20[0-9]\{6\}-[0-9]\{6\}\.db/station-\1-20261215-093000.db/g' \
 		-e 's/[[:space:]]*$//'
 }
 
@@ -91,13 +94,14 @@ expect_gone "本屏（首页）"
 # --- a reception: F3, a resident's problem handed to a unit ---
 key F3
 expect_screen "*来访人"
+check "the visit form brings today's deputies on duty" wait_for "接待日来访"
 type_text "张桂芳"; key Tab
 type_text "石桥村到镇上的班车一天只有两趟，老人看病不方便，希望增加班次。"; key Tab
 type_text "dl"; key Tab
 type_text "jb"; key Tab Tab
 type_text "交通"; key Tab Tab
 type_text "13907710001"
-shot visit_form "时限将定为 2026-12-14"
+shot visit_form "时限将定为"
 key F2
 shot visit_saved "已保存第 1 位来访（张桂芳）"
 check_eq "the visit is in the database" "$(sql "select count(*) from visits where visitor_name = '张桂芳'")" 1
@@ -106,10 +110,10 @@ expect_screen "台账： 1 代表名册"
 
 # --- the register of visits, and this month's ledger printed ---
 menu 3
-shot visits "来访日期：2026年11月"
+shot visits "来访日期：2026年12月"
 key F11
 shot visits_print "已保存 "
-check "the ledger is a PDF in the print folder" [ -s "$T/打印/接待选民登记簿-2026-11.pdf" ]
+check "the ledger is a PDF in the print folder" [ -s "$T/打印/接待选民登记簿-2026-12.pdf" ]
 key Escape
 expect_screen "台账： 1 代表名册"
 

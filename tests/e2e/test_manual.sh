@@ -1,11 +1,12 @@
 #!/bin/sh
 # The screens in the manual (docs/manual/) are captured from the real program, so they never drift
 # from it: this test drives the program through a day at the station on the demo database (fixed
-# date 2026-12-15, a reception day; 100x30), captures each screen the manual shows with capture-pane into
-# docs/manual/screens/NAME.txt and compares it with the committed file (a difference FAILs with the
-# diff). Every code block of docs/manual/*.md that follows a line `<!-- screen: NAME -->` must be
-# that file, word for word. MANUAL_UPDATE=1 rewrites the files and the blocks instead (review the
-# diff and commit). What varies from run to run is masked in manual_mask() below, and only there.
+# date 2026-12-15, a reception day; 100x30), captures each screen the manual shows with
+# capture-pane into docs/manual/screens/NAME.txt and compares it with the committed file (a
+# difference FAILs with the diff). Every code block of docs/manual/*.md that follows a line
+# `<!-- screen: NAME -->` must be that file, word for word. MANUAL_UPDATE=1 rewrites the files and
+# the blocks instead (review the diff and commit). What varies from run to run is masked in
+# manual_mask() below, and only there.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/e2e/lib.sh
 e2e_setup

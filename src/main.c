@@ -5,6 +5,8 @@
 #include "core/text.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "ui/help.h"
+#include "ui/keys.h"
 #include "ui/ui.h"
 
 #include <getopt.h>
@@ -342,6 +344,12 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	if (strcmp(nl_langinfo(CODESET), "UTF-8"))
 		setlocale(LC_CTYPE, "C.UTF-8");
+	/* Hidden: the manual's key reference from the key tables (docs/manual/keys.md,
+	 * tests/cli/test_manual_keys.sh), with the default keys, no station.ini. */
+	if (argc == 2 && !strcmp(argv[1], "--keys-md")) {
+		keys_init(NULL, NULL, NULL);
+		return help_keys_md(stdout) == 0 ? CLI_OK : CLI_PROBLEMS;
+	}
 	/* print parses its own options (cli/print.c): main's stop at the command word */
 	int ci = main_cmd_index(argc, argv);
 	bool print = ci < argc && !strcmp(argv[ci], "print");

@@ -15,6 +15,7 @@
 #include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "ui/help.h"
 #include "ui/listscreen.h"
 #include "ui/register.h"
 
@@ -230,6 +231,25 @@ static const struct binding act_actions[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page training_help = {
+	.id = "training",
+	.title = "学习培训记录簿",
+	.note = "代表的学习培训：时间、地点、内容、参加代表的签到。检查时看："
+		 "学习有记录、有签到。",
+	.keys = act_actions,
+	.flags = HELP_LIST | HELP_REGISTER | HELP_REMOVE | HELP_PERIOD | HELP_PRINT | HELP_HISTORY,
+};
+
+const struct help_page activities_help = {
+	.id = "activities",
+	.title = "代表活动记录簿",
+	.note = "代表在站里开展的活动（视察、调研、执法检查、接待选民、督查等"
+		 "）：主题、时间、地点、参加代表的签到、成效。检查时看：每季度"
+		 "的活动次数够不够，签到是否齐全。",
+	.keys = act_actions,
+	.flags = HELP_LIST | HELP_REGISTER | HELP_REMOVE | HELP_PERIOD | HELP_PRINT | HELP_HISTORY,
+};
+
 static struct register_desc all_desc = {
 	.cols = all_cols,
 	.ncols = (int)ARRAY_LEN(all_cols),
@@ -242,6 +262,7 @@ static struct register_desc all_desc = {
 	.remove = act_remove,
 	.delete_detail = "删除后不再显示（签到记录保留），对应计划改回未举行；站长可以恢复",
 	.actions = act_actions,
+	.help = &activities_help,
 	.status = act_status,
 	.clear_filters = act_clear,
 	.set_period = act_set_period,
@@ -270,6 +291,7 @@ void training_push(void)
 	training_desc.col_fields = training_fields;
 	training_desc.form_init = training_form_init;
 	training_desc.state = &training_state;
+	training_desc.help = &training_help;
 	register_push(&training_desc);
 }
 
@@ -522,6 +544,18 @@ static const struct binding signin_bar[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page signin_help = {
+	.id = "signin",
+	.title = "签到",
+	.note = "每位代表一行。空格键在 -（未签到）、出席、请假、缺席之间切换；"
+		 "数字键 1 出席、2 请假、3 缺席、0 未签到，并移到下一行。离任的代"
+		 "表不能新签到（离任前的签到保留），进站日期在活动之后的代表也"
+		 "不能签到：保存时在那一行说明原因，什么也不写入。检查时看：每"
+		 "次活动都有签到。",
+	.keys = signin_bar,
+	.flags = 0,
+};
+
 /* F5 on the list: the sheet of the selected activity. */
 static int act_signin(struct screen *s)
 {
@@ -537,10 +571,7 @@ static int act_signin(struct screen *s)
 	}
 	struct screen *sc = screen_new(&signin_ops, "签到", signin_bar);
 	sc->data = g;
-	sc->note =
-		xstrdup("每位代表一行。空格键在 -（未签到）、出席、请假、缺席之间切换；数字键 1 出席、2 请假、3 缺席、"
-			"0 未签到，并移到下一行。离任的代表不能新签到（离任前的签到保留），进站日期在活动之后的代表"
-			"也不能签到：保存时在那一行说明原因，什么也不写入。");
+	sc->note = xstrdup(signin_help.note);
 	app_push(sc);
 	return UI_REDRAW;
 }

@@ -23,6 +23,7 @@
 #include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "ui/help.h"
 #include "ui/list.h"
 #include "ui/listscreen.h"
 #include "ui/login.h"
@@ -224,6 +225,16 @@ static const struct binding caselist_actions[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page cases_help = {
+	.id = "cases",
+	.title = "意见建议办理簿",
+	.note = "需要交办的意见建议：受理、交办、办理、答复、回访的全过程和时"
+		 "限（五环五时）。检查时看：是否按时交办、按时答复，回访和满意"
+		 "度是否记录，超期的是否督办。",
+	.keys = caselist_actions,
+	.flags = HELP_LIST | HELP_PERIOD | HELP_PRINT | HELP_HISTORY,
+};
+
 void cases_push(const char *filter)
 {
 	struct caselist *c = xcalloc(1, sizeof *c);
@@ -244,7 +255,8 @@ void cases_push(const char *filter)
 						   .summary = caselist_summary,
 						   .table = "cases",
 						   .fini = free,
-						   .state = c });
+						   .state = c,
+						   .help = &cases_help });
 }
 
 /* ---- one case ---- */
@@ -615,12 +627,24 @@ static const struct binding casescr_bar[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page case_help = {
+	.id = "case",
+	.title = "案件",
+	.note = "一件意见建议的内容、承办单位、办理时限和办理经过（每一步的日"
+		 "期和经办人，晚于五环五时时限的步骤标出）。检查时看：交办、答"
+		 "复、回访每一步都有日期，按时办结，群众满意度有记录。F5 只列出"
+		 "现在可以办的事。",
+	.keys = casescr_bar,
+	.flags = 0,
+};
+
 void case_push(int64_t id)
 {
 	struct casescr *c = xcalloc(1, sizeof *c);
 	c->id = id;
 	casescr_load(c);
 	struct screen *s = screen_new(&casescr_ops, c->error ? "案件" : c->ci.case_no, casescr_bar);
+	s->note = xstrdup(case_help.note);
 	s->data = c;
 	app_push(s);
 }

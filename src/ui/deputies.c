@@ -10,6 +10,7 @@
 #include "db/deputies.h"
 #include "ui/app.h"
 #include "ui/deputyfile.h"
+#include "ui/help.h"
 #include "ui/listscreen.h"
 #include "ui/register.h"
 
@@ -155,6 +156,16 @@ static const struct binding roster_actions[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page deputies_help = {
+	.id = "deputies",
+	.title = "代表名册",
+	.note = "进站代表的基本情况：姓名、性别、层级（全国、省、市、县、乡镇"
+		 "五级）、单位职务、联系方式、进站日期、是否在任。检查时看：进"
+		 "站代表是否齐全、五级代表是否都有、离任的是否注明。",
+	.keys = roster_actions,
+	.flags = HELP_LIST | HELP_REGISTER | HELP_REMOVE | HELP_PRINT | HELP_HISTORY,
+};
+
 static const struct register_desc roster = {
 	.def = &deputy_def,
 	.title = NULL, /* from station.ini, set in deputies_push */
@@ -170,6 +181,7 @@ static const struct register_desc roster = {
 	.remove = roster_remove,
 	.delete_detail = "删除后不再显示，站长可以恢复；履职记录保留",
 	.actions = roster_actions,
+	.help = &deputies_help,
 	.status = roster_status,
 	.clear_filters = roster_clear,
 	.state = &state,

@@ -11,6 +11,7 @@
 #include "db/evaluations.h"
 #include "db/points.h"
 #include "ui/app.h"
+#include "ui/help.h"
 #include "ui/listscreen.h"
 #include "ui/points.h"
 
@@ -290,6 +291,17 @@ static const struct binding dfile_bar[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page deputy_file_help = {
+	.id = "deputy_file",
+	.title = "一人一档",
+	.note = "一位代表一年的履职情况：接待、走访、活动签到、建议、经手的案"
+		 "件、述职评议和积分明细。积分由记录算出，不能直接修改；加减分"
+		 "用调整，须写明理由和批准人。检查时看：每位代表的履职有据可查"
+		 "。",
+	.keys = dfile_bar,
+	.flags = 0,
+};
+
 void deputyfile_push(int64_t deputy_id, int year)
 {
 	struct dfile *d = xcalloc(1, sizeof *d);
@@ -297,8 +309,7 @@ void deputyfile_push(int64_t deputy_id, int year)
 	d->year = year;
 	d->stale = true;
 	struct screen *s = screen_new(&dfile_ops, "一人一档", dfile_bar);
-	s->note = xstrdup("一位代表一年的履职情况：接待、走访、活动签到、建议、经手的案件、述职评议和积分明细。"
-			  "积分由记录算出，不能直接修改；加减分用调整，须写明理由和批准人。");
+	s->note = xstrdup(deputy_file_help.note);
 	s->data = d;
 	dfile_load(s); /* now, so the title bar names the deputy from the first draw */
 	app_push(s);
@@ -444,6 +455,16 @@ static const struct binding book_actions[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page performance_help = {
+	.id = "performance",
+	.title = "代表履职登记簿",
+	.note = "每位代表一年的履职：进站接待、走访、活动、建议、述职评议和积"
+		 "分。检查时看：每位代表每年进站接待不少于规定次数，有述职评议"
+		 "。",
+	.keys = book_actions,
+	.flags = HELP_LIST | HELP_PRINT,
+};
+
 void perfbook_push(void)
 {
 	book_clear(&book);
@@ -460,5 +481,6 @@ void perfbook_push(void)
 						   .clear_filters = book_clear_filters,
 						   .reload = book_reload,
 						   .fini = book_fini,
-						   .state = &book });
+						   .state = &book,
+						   .help = &performance_help });
 }

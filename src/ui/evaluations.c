@@ -11,6 +11,7 @@
 #include "ui/choices.h"
 #include "ui/deputyfile.h"
 #include "ui/form.h"
+#include "ui/help.h"
 #include "ui/listscreen.h"
 #include "ui/points.h"
 #include "ui/register.h"
@@ -193,6 +194,15 @@ static const struct binding evals_actions[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page evaluations_help = {
+	.id = "evaluations",
+	.title = "述职评议",
+	.note = "代表向选民述职和选民评议的记录：日期、代表、参加人数、评议结"
+		 "果。检查时看：每位代表任期内有述职评议。",
+	.keys = evals_actions,
+	.flags = HELP_LIST | HELP_REGISTER | HELP_REMOVE | HELP_HISTORY,
+};
+
 static struct register_desc desc = {
 	.title = "述职评议",
 	.cols = cols,
@@ -206,6 +216,7 @@ static struct register_desc desc = {
 	.remove = evals_remove,
 	.delete_detail = "删除后不再显示，也不再计入积分；站长可以恢复",
 	.actions = evals_actions,
+	.help = &evaluations_help,
 	.status = evals_status,
 	.clear_filters = evals_clear,
 	.form_init = evals_form_init,

@@ -7,6 +7,7 @@
 #include "db/drafts.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
+#include "ui/help.h"
 #include "ui/lineedit.h"
 
 #include <curses.h>
@@ -794,6 +795,16 @@ const struct binding form_bindings[] = {
 	{ .action = ACT_PGDN, .hidden = true },
 	{ .action = ACT_QUIT, .hidden = true },
 	{ .action = ACT_NONE },
+};
+
+const struct help_page form_help = {
+	.id = "form",
+	.title = "表单（新增、修改）",
+	.note = "Tab 到下一项，F4 打开选项列表，F2 保存。出错时说明显示在该项右侧"
+		 "，光标停在出错的项上，已输入的内容不会丢失；离开每一项都自动"
+		 "存草稿。",
+	.keys = form_bindings,
+	.flags = 0,
 };
 
 int form_screen_key(struct form *f, struct keypress k, int (*save)(void *ud), void *ud)

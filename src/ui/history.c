@@ -10,6 +10,7 @@
 #include "db/history.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
+#include "ui/help.h"
 #include "ui/listscreen.h"
 #include "ui/login.h"
 
@@ -314,6 +315,16 @@ static const struct binding rec_actions[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page record_history_help = {
+	.id = "record_history",
+	.title = "一条记录的修改历史",
+	.note = "选中记录的每一次修改：谁、什么时候、哪一项从什么改成什么。可"
+		 "撤销最近一次修改，已删除的记录可以恢复；撤销本身也记入修改记"
+		 "录。",
+	.keys = rec_actions,
+	.flags = HELP_LIST,
+};
+
 void history_push(const char *table, int64_t row_id, const char *what)
 {
 	struct rec_state *s = xcalloc(1, sizeof *s);
@@ -328,7 +339,8 @@ void history_push(const char *table, int64_t row_id, const char *what)
 						   .actions = rec_actions,
 						   .status = rec_status,
 						   .fini = rec_fini,
-						   .state = s });
+						   .state = s,
+						   .help = &record_history_help });
 }
 
 /* ---- the log browser ---- */
@@ -468,6 +480,16 @@ static const struct binding log_actions[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page auditlog_help = {
+	.id = "auditlog",
+	.title = "修改记录",
+	.note = "全部修改记录：谁在什么时候改了哪本台账的哪条记录。直接输入登"
+		 "记簿名称或操作人筛选。检查时看：台账的修改有据可查，删除的记"
+		 "录可以恢复。",
+	.keys = log_actions,
+	.flags = HELP_LIST | HELP_PERIOD,
+};
+
 void history_log_push(void)
 {
 	struct log_state *s = xcalloc(1, sizeof *s);
@@ -485,5 +507,6 @@ void history_log_push(void)
 						   .set_period = log_set_period,
 						   .period_field = "修改日期",
 						   .fini = log_fini,
-						   .state = s });
+						   .state = s,
+						   .help = &auditlog_help });
 }

@@ -24,6 +24,7 @@
 #include "ui/dialog.h"
 #include "ui/deputyfile.h"
 #include "ui/evaluations.h"
+#include "ui/help.h"
 #include "ui/history.h"
 #include "ui/login.h"
 #include "ui/plans.h"
@@ -575,13 +576,23 @@ static const struct binding home_bar[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page home_help = {
+	.id = "home",
+	.title = "首页",
+	.note = "每天的待办：办理、交办、回访超期或临期的案件和待回访的案件（"
+		 "Enter 打开），今天和下次接待日，本月和本季度的件数。", /* + the digits (home_push) */
+	.keys = home_bar,
+	.flags = 0,
+};
+
 void home_push(void)
 {
 	struct screen *s = screen_new(&home_ops, "首页", home_bar);
 	struct home *h = xcalloc(1, sizeof *h);
 	struct strbuf sb;
 	sb_init(&sb);
-	sb_add(&sb, "待办：办理、交办、回访超期或临期和待回访的案件（Enter 打开）。按数字打开台账：");
+	sb_add(&sb, home_help.note); /* then the registers' digits, with station.ini's titles */
+	sb_add(&sb, "按数字打开台账：");
 	for (int i = 0; i < (int)ARRAY_LEN(items); i++)
 		sb_addf(&sb, "%s%d %s", i ? "、" : "", menu_digit(i),
 			items[i].title ? items[i].title : app->cfg->titles[items[i].reg]);

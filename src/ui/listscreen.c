@@ -7,8 +7,10 @@
 #include "report/ledger.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
+#include "ui/help.h"
 #include "ui/history.h"
 
+#include <assert.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,27 +182,6 @@ static int ls_period(struct screen *s)
 	return UI_REDRAW;
 }
 
-/* What each register of 六簿一册 holds and what a county inspector looks for in it: the first
- * lines of F1 on its list. */
-static const char *const register_notes[REG_COUNT] = {
-	[REG_DEPUTIES] = "进站代表的基本情况：姓名、性别、层级（全国、省、市、县、乡镇五级）、单位职务、联系方式、"
-			 "进站日期、是否在任。检查时看：进站代表是否齐全、五级代表是否都有、离任的是否注明。",
-	[REG_VISITS] = "每一次来访（接待日来访、日常来访、走访、电话、来信、线上）：日期、来访人、反映问题、类别、"
-		       "处理方式、接待代表。检查时看：每个接待日都有登记和接待代表，每个问题都有去向"
-		       "（当场答复，或转为意见建议交办）。",
-	[REG_CASES] = "需要交办的意见建议：受理、交办、办理、答复、回访的全过程和时限（五环五时）。检查时看："
-		      "是否按时交办、按时答复，回访和满意度是否记录，超期的是否督办。",
-	[REG_SUGGESTIONS] = "代表领衔或附议提出的建议：内容、承办单位、办理过程、办理结果和代表的意见。检查时看："
-			    "每件建议都有办理结果，代表对结果的意见有记录。",
-	[REG_ACTIVITIES] = "代表在站里开展的活动（视察、调研、执法检查、接待选民、督查等）：主题、时间、地点、"
-			   "参加代表的签到、成效。检查时看：每季度的活动次数够不够，签到是否齐全。",
-	[REG_TRAINING] = "代表的学习培训：时间、地点、内容、参加代表的签到。检查时看：学习有记录、有签到。",
-	[REG_PERFORMANCE] = "每位代表一年的履职：进站接待、走访、活动、建议、述职评议和积分。检查时看：每位代表"
-			    "每年进站接待不少于规定次数，有述职评议。",
-	[REG_PROJECTS] = "民生实事项目从群众点题、代表选题、人大票决到政府实施、代表督查和满意度测评的全过程。"
-			 "检查时看：每个项目的票决结果、承办单位、进度和测评。",
-};
-
 /* The register a list prints, found by its title (the titles of station.ini), or -1. */
 static int ls_print_reg(const struct lscreen *ls)
 {
@@ -364,31 +345,47 @@ static bool listscreen_taken(const struct binding *table, int n, enum action act
 	return false;
 }
 
-struct screen *listscreen_push(const struct listscreen_desc *d)
+int listscreen_table(const struct binding *actions, bool period, bool print, bool history, struct binding *out)
 {
-	struct lscreen *ls = xcalloc(1, sizeof *ls);
-	int n = 0, na = 0, nc = (int)ARRAY_LEN(common);
-	while (d->actions && d->actions[na].action != ACT_NONE)
-		na++;
-	ls->d = *d;
-	ls->table = xcalloc((size_t)(4 + na + nc), sizeof *ls->table);
-	ls->table[n++] = (struct binding){ .action = ACT_HELP };
-	for (int i = 0; i < na; i++)
-		ls->table[n++] = d->actions[i];
-	if (d->set_period)
-		ls->table[n++] = (struct binding){ .action = ACT_PERIOD, .run = ls_period };
-	if (ls_print_reg(ls) >= 0 && !listscreen_taken(ls->table, n, ACT_PRINT)) /* a register with a ledger */
-		ls->table[n++] = (struct binding){ .action = ACT_PRINT, .run = ls_print };
+	int n = 0, nc = (int)ARRAY_LEN(common);
+	out[n++] = (struct binding){ .action = ACT_HELP };
+	for (const struct binding *b = actions; b && b->action != ACT_NONE; b++)
+		out[n++] = *b;
+	if (period)
+		out[n++] = (struct binding){ .action = ACT_PERIOD, .run = ls_period };
+	if (print && !listscreen_taken(out, n, ACT_PRINT)) /* a register with a ledger */
+		out[n++] = (struct binding){ .action = ACT_PRINT, .run = ls_print };
 	/* The rows every list has, unless a key of one is already the register's (reception days:
 	 * F7 is 取消 there, so 倒序 is left out rather than shown on a key that does something else). */
 	int own = n;
 	for (int i = 0; i < nc; i++)
-		if (common[i].action != ACT_NONE && !listscreen_taken(ls->table, own, common[i].action))
-			ls->table[n++] = common[i];
+		if (common[i].action != ACT_NONE && !listscreen_taken(out, own, common[i].action))
+			out[n++] = common[i];
 	/* 历史 last: a key station.ini gave to another row of the list keeps its meaning. */
-	if (d->table && !listscreen_taken(ls->table, n, ACT_HISTORY))
-		ls->table[n++] = (struct binding){ .action = ACT_HISTORY, .run = ls_history };
-	ls->table[n++] = (struct binding){ .action = ACT_NONE };
+	if (history && !listscreen_taken(out, n, ACT_HISTORY))
+		out[n++] = (struct binding){ .action = ACT_HISTORY, .run = ls_history };
+	out[n++] = (struct binding){ .action = ACT_NONE };
+	return n;
+}
+
+struct screen *listscreen_push(const struct listscreen_desc *d)
+{
+	struct lscreen *ls = xcalloc(1, sizeof *ls);
+	int na = 0;
+	while (d->actions && d->actions[na].action != ACT_NONE)
+		na++;
+	ls->d = *d;
+	bool print = ls_print_reg(ls) >= 0;
+	if (d->help) { /* the key reference (help_keys_md) composes this list's keys from the page */
+		unsigned f = d->help->flags;
+		assert(f & HELP_LIST);
+		assert((f & HELP_REGISTER) || d->help->keys == d->actions); /* else ui/register.c checks */
+		assert(!(f & HELP_PERIOD) == !d->set_period);
+		assert(!(f & HELP_PRINT) == !print);
+		assert(!(f & HELP_HISTORY) == !d->table);
+	}
+	ls->table = xcalloc((size_t)(LISTSCREEN_EXTRA + na), sizeof *ls->table);
+	listscreen_table(d->actions, d->set_period != NULL, print, d->table != NULL, ls->table);
 	ls->src = (struct list_source){
 		.cols = d->cols, .ncols = d->ncols, .ctx = ls, .count = ls_count, .fetch = ls_fetch
 	};
@@ -399,9 +396,8 @@ struct screen *listscreen_push(const struct listscreen_desc *d)
 		list_set_filter(ls->list, d->default_filter);
 	struct screen *s = screen_new(&ls_ops, d->title, ls->table);
 	s->data = ls;
-	int reg = ls_print_reg(ls);
-	if (reg >= 0)
-		s->note = xstrdup(register_notes[reg]);
+	if (d->help)
+		s->note = xstrdup(d->help->note);
 	listscreen_refilter(s);
 	app_push(s);
 	return s;

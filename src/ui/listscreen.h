@@ -20,6 +20,7 @@
 
 #include "core/period.h"
 #include "ui/app.h"
+#include "ui/help.h"
 #include "ui/list.h"
 
 #include <stdbool.h>
@@ -65,7 +66,19 @@ struct listscreen_desc {
 	/* Optional: free state when the screen closes. */
 	void (*fini)(void *state);
 	void *state;
+	/* The screen's help page (ui/help.h): its note is F1's explanation; its flags must say which
+	 * rows this list adds (checked). Borrowed. */
+	const struct help_page *help;
 };
+
+/* Rows listscreen_table() may add to a register's own actions (with the ACT_NONE row). */
+#define LISTSCREEN_EXTRA 20
+
+/* The key table of a list: F1, the register's own actions, then 期间 (period), 打印 (print),
+ * the rows every list has and 历史 (history), each left out where a key of it is already taken.
+ * out has room for the actions plus LISTSCREEN_EXTRA rows. Returns the rows written, ACT_NONE
+ * included. listscreen_push() and the key reference (help_keys_md) both use it. */
+int listscreen_table(const struct binding *actions, bool period, bool print, bool history, struct binding *out);
 
 /* Push a list screen for d (copied; d->actions and d->cols are borrowed). Returns the screen. */
 struct screen *listscreen_push(const struct listscreen_desc *d);

@@ -11,6 +11,7 @@
 #include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "ui/help.h"
 #include "ui/listscreen.h"
 #include "ui/register.h"
 
@@ -207,6 +208,16 @@ static const struct binding plans_actions[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page plans_help = {
+	.id = "plans",
+	.title = "年度活动计划",
+	.note = "联络站每年制定并公示的活动计划：月份、类型、主题、计划参加的"
+		 "代表；举行后标为已举行。检查时看：有年度计划，计划的活动按时"
+		 "举行。",
+	.keys = plans_actions,
+	.flags = HELP_LIST | HELP_REGISTER | HELP_REMOVE | HELP_HISTORY,
+};
+
 static struct register_desc desc = {
 	.title = "年度活动计划",
 	.cols = cols,
@@ -220,6 +231,7 @@ static struct register_desc desc = {
 	.remove = plans_remove,
 	.delete_detail = "删除后不再显示，站长可以恢复",
 	.actions = plans_actions,
+	.help = &plans_help,
 	.status = plans_status,
 	.clear_filters = plans_clear,
 	.form_init = plans_form_init,

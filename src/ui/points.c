@@ -11,6 +11,7 @@
 #include "ui/deputyfile.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "ui/help.h"
 #include "ui/listscreen.h"
 #include "ui/register.h"
 
@@ -211,6 +212,15 @@ static const struct binding rank_actions[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page points_help = {
+	.id = "points",
+	.title = "履职积分排名",
+	.note = "一年里每位代表的履职积分和名次（履职之星），积分按 station.ini 的"
+		 "规则由各台账的记录算出。调整积分须写明理由和批准人。",
+	.keys = rank_actions,
+	.flags = HELP_LIST,
+};
+
 void points_push(void)
 {
 	rank_clear(&state);
@@ -225,7 +235,8 @@ void points_push(void)
 						   .clear_filters = rank_clear_filters,
 						   .reload = rank_reload,
 						   .fini = rank_fini,
-						   .state = &state });
+						   .state = &state,
+						   .help = &points_help });
 }
 
 /* ---- the adjustment form ---- */

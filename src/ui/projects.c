@@ -23,6 +23,7 @@
 #include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "ui/help.h"
 #include "ui/list.h"
 #include "ui/listscreen.h"
 
@@ -218,6 +219,16 @@ static const struct binding pjlist_actions[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page projects_help = {
+	.id = "projects",
+	.title = "民生实事项目台账",
+	.note = "民生实事项目从群众点题、代表选题、人大票决到政府实施、代表督"
+		 "查和满意度测评的全过程。检查时看：每个项目的票决结果、承办单"
+		 "位、进度和测评。",
+	.keys = pjlist_actions,
+	.flags = HELP_LIST | HELP_PERIOD | HELP_PRINT,
+};
+
 void projects_push(void)
 {
 	struct pjlist *s = xcalloc(1, sizeof *s);
@@ -236,7 +247,8 @@ void projects_push(void)
 						   .summary = pjlist_summary,
 						   .reload = pjlist_reload,
 						   .fini = free,
-						   .state = s });
+						   .state = s,
+						   .help = &projects_help });
 }
 
 /* ---- the form of a project ---- */
@@ -648,6 +660,15 @@ static const struct binding pjscr_bar[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page project_help = {
+	.id = "project",
+	.title = "民生实事项目",
+	.note = "一个民生实事项目的来源、票决结果、承办单位、实施进度、代表督"
+		 "查和满意度测评。检查时看：每一步都有日期和记录，测评有结果。",
+	.keys = pjscr_bar,
+	.flags = 0,
+};
+
 void project_push(int64_t id)
 {
 	struct pjscr *s = xcalloc(1, sizeof *s);
@@ -655,6 +676,7 @@ void project_push(int64_t id)
 	pjscr_load(s);
 	char *t = xasprintf("民生实事项目：%s", s->loaded ? s->info.vals[PJ_TITLE] : "");
 	struct screen *sc = screen_new(&pjscr_ops, t, pjscr_bar);
+	sc->note = xstrdup(project_help.note);
 	free(t);
 	sc->data = s;
 	app_push(sc);

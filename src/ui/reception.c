@@ -17,6 +17,7 @@
 #include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "ui/help.h"
 #include "ui/list.h"
 #include "ui/listscreen.h"
 #include "ui/register.h"
@@ -422,6 +423,16 @@ static const struct binding days_actions[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page reception_days_help = {
+	.id = "reception_days",
+	.title = "接待日安排",
+	.note = "全年的接待日：日期、时间、地点、公示日期和值班代表，举行与否"
+		 "和到场的代表。检查时看：接待日按规定提前公示，每个接待日都有"
+		 "代表值班，开没开有记录。",
+	.keys = days_actions,
+	.flags = HELP_LIST,
+};
+
 static int days_count(void *state, const char *filter, int64_t *n, char **err)
 {
 	return day_count(state, filter, n, err);
@@ -450,6 +461,7 @@ void reception_push(void)
 								      .fetch = day_fetch,
 								      .actions = days_actions,
 								      .status = days_status,
-								      .default_filter = year });
+								      .default_filter = year,
+								      .help = &reception_days_help });
 	(void)s;
 }

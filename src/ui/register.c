@@ -6,8 +6,10 @@
 #include "ui/app.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "ui/help.h"
 #include "ui/listscreen.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,7 +17,7 @@
 
 struct reg_list {
 	const struct register_desc *d;
-	struct binding actions[8]; /* NEW, EDIT, OPEN, DELETE, the register's own, ACT_NONE */
+	struct binding actions[REGISTER_ACTIONS_MAX]; /* NEW, EDIT, OPEN, DELETE, the register's own, ACT_NONE */
 };
 
 struct page_fill {
@@ -116,19 +118,30 @@ static int reg_delete(struct screen *s)
 	return UI_REDRAW;
 }
 
+int register_list_actions(bool remove, const struct binding *own, struct binding *out)
+{
+	int n = 0;
+	out[n++] = (struct binding){ .action = ACT_NEW, .run = reg_new };
+	out[n++] = (struct binding){ .action = ACT_EDIT, .run = reg_edit };
+	out[n++] = (struct binding){ .action = ACT_OPEN, .run = reg_edit, .hidden = true };
+	if (remove)
+		out[n++] = (struct binding){ .action = ACT_DELETE, .run = reg_delete };
+	for (const struct binding *b = own; b && b->action != ACT_NONE && n < REGISTER_ACTIONS_MAX - 1; b++)
+		out[n++] = *b;
+	out[n++] = (struct binding){ .action = ACT_NONE };
+	return n;
+}
+
 void register_push(const struct register_desc *desc)
 {
 	struct reg_list *r = xcalloc(1, sizeof *r);
-	int n = 0;
 	r->d = desc;
-	r->actions[n++] = (struct binding){ .action = ACT_NEW, .run = reg_new };
-	r->actions[n++] = (struct binding){ .action = ACT_EDIT, .run = reg_edit };
-	r->actions[n++] = (struct binding){ .action = ACT_OPEN, .run = reg_edit, .hidden = true };
-	if (desc->remove)
-		r->actions[n++] = (struct binding){ .action = ACT_DELETE, .run = reg_delete };
-	for (const struct binding *b = desc->actions; b && b->action != ACT_NONE && n < 7; b++)
-		r->actions[n++] = *b;
-	r->actions[n] = (struct binding){ .action = ACT_NONE };
+	if (desc->help) { /* the key reference composes this list from the page: it must agree */
+		assert(desc->help->flags & HELP_REGISTER);
+		assert(desc->help->keys == desc->actions);
+		assert(!(desc->help->flags & HELP_REMOVE) == !desc->remove);
+	}
+	register_list_actions(desc->remove != NULL, desc->actions, r->actions);
 	listscreen_push(&(struct listscreen_desc){ .title = desc->title,
 						   .cols = desc->cols,
 						   .ncols = desc->ncols,
@@ -142,7 +155,8 @@ void register_push(const struct register_desc *desc)
 						   .summary = desc->summary ? reg_summary : NULL,
 						   .table = desc->def ? desc->def->table : NULL,
 						   .fini = free,
-						   .state = r });
+						   .state = r,
+						   .help = desc->help });
 }
 
 /* ---- the form ---- */

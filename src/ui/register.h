@@ -61,9 +61,18 @@ struct register_desc {
 	 * in force) instead of the fields' defaults. */
 	const char *form_title;
 	bool load_new;
+	/* The list's help page (ui/help.h, with HELP_REGISTER; its keys are .actions). Borrowed. */
+	const struct help_page *help;
 };
 
 /* Push the list screen. desc must outlive the screen (a static or the state's own). */
+/* Room for a register list's actions (see register_list_actions). */
+#define REGISTER_ACTIONS_MAX 8
+
+/* A register list's actions: 新增, 修改 (and Enter), 删除 when remove, then own; ACT_NONE ends
+ * them. register_push() and the key reference (help_keys_md) both use it. Returns the rows. */
+int register_list_actions(bool remove, const struct binding *own, struct binding *out);
+
 void register_push(const struct register_desc *desc);
 /* Push the form for record id (0: a new record). */
 void register_form_push(const struct register_desc *desc, int64_t id);

@@ -16,6 +16,7 @@
 #include "ui/cases.h"
 #include "ui/deputyfile.h"
 #include "ui/dialog.h"
+#include "ui/help.h"
 #include "ui/listscreen.h"
 #include "ui/projects.h"
 #include "ui/reception.h"
@@ -451,6 +452,16 @@ static const struct binding report_bar[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page report_help = {
+	.id = "report",
+	.title = "报表",
+	.note = "报送县人大的工作汇总表：每一项的算法见 docs/SUMMARY.md，导出的文件"
+		 "见 docs/EXPORT.md。上下键选一项，PgUp/PgDn 换一列，Enter 打开这一项所在"
+		 "的台账（按这个期间筛选）。",
+	.keys = report_bar,
+	.flags = 0,
+};
+
 void report_push(void)
 {
 	struct screen *s = screen_new(&report_ops, "报表", report_bar);
@@ -461,8 +472,7 @@ void report_push(void)
 	period_parse(text, &p, NULL);
 	report_set_period(r, &p, text);
 	free(text);
-	s->note = xstrdup("报送县人大的工作汇总表：每一项的算法见 docs/SUMMARY.md，导出的文件见 docs/EXPORT.md。"
-			  "上下键选一项，PgUp/PgDn 换一列，Enter 打开这一项所在的台账（按这个期间筛选）。");
+	s->note = xstrdup(report_help.note);
 	s->data = r;
 	app_push(s);
 }

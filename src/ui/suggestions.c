@@ -35,6 +35,7 @@
 #include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "ui/help.h"
 #include "ui/list.h"
 #include "ui/listscreen.h"
 #include "ui/login.h"
@@ -305,6 +306,16 @@ static const struct binding suglist_actions[] = {
 	{ .action = ACT_FILTER, .run = suglist_filter_next }, { .action = ACT_DELETE, .run = suglist_delete }, { .action = ACT_NONE },
 };
 
+const struct help_page suggestions_help = {
+	.id = "suggestions",
+	.title = "代表建议办理簿",
+	.note = "代表领衔或附议提出的建议：内容、承办单位、办理过程、办理结果"
+		 "和代表的意见。检查时看：每件建议都有办理结果，代表对结果的意"
+		 "见有记录。",
+	.keys = suglist_actions,
+	.flags = HELP_LIST | HELP_PERIOD | HELP_PRINT | HELP_HISTORY,
+};
+
 void suggestions_push(void)
 {
 	struct suglist *s = xcalloc(1, sizeof *s);
@@ -325,7 +336,8 @@ void suggestions_push(void)
 						   .table = "suggestions",
 						   .reload = suglist_reload,
 						   .fini = free,
-						   .state = s });
+						   .state = s,
+						   .help = &suggestions_help });
 }
 
 /* ---- the form of a suggestion ---- */
@@ -1001,6 +1013,16 @@ static const struct binding sugscr_bar[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page suggestion_help = {
+	.id = "suggestion",
+	.title = "代表建议",
+	.note = "一件代表建议：领衔和附议代表、内容、承办单位、办理时限、答复"
+		 "和代表的满意度，关联的案件。检查时看：按时交办、答复，代表对"
+		 "办理结果的意见有记录。",
+	.keys = sugscr_bar,
+	.flags = 0,
+};
+
 void suggestion_push(int64_t id)
 {
 	struct sugscr *s = xcalloc(1, sizeof *s);
@@ -1008,6 +1030,7 @@ void suggestion_push(int64_t id)
 	sugscr_load(s);
 	char *t = sugscr_title(s);
 	struct screen *sc = screen_new(&sugscr_ops, t, sugscr_bar);
+	sc->note = xstrdup(suggestion_help.note);
 	free(t);
 	sc->data = s;
 	app_push(sc);

@@ -5,6 +5,7 @@
 #include "core/util.h"
 #include "db/units.h"
 #include "ui/app.h"
+#include "ui/help.h"
 #include "ui/register.h"
 
 #include <stdio.h>
@@ -60,7 +61,17 @@ static int units_insert(char *const *vals, int64_t *id, char **err) { return db_
 static int units_update(int64_t id, char *const *vals, char **err) { return db_units_update(app->db, id, vals, err); }
 static int units_remove(int64_t id, char **err) { return db_units_delete(app->db, id, err); }
 
+const struct help_page units_help = {
+	.id = "units",
+	.title = "承办单位",
+	.note = "交办意见建议和代表建议的单位（镇直、县直、村社区）及其联系人"
+		 "、简称。交办时可输入简称选单位；仍有案件的单位不能删除。",
+	.keys = NULL,
+	.flags = HELP_LIST | HELP_REGISTER | HELP_REMOVE | HELP_HISTORY,
+};
+
 static const struct register_desc units = {
+	.help = &units_help,
 	.def = &unit_def,
 	.title = "承办单位",
 	.cols = cols,

@@ -7,6 +7,7 @@
 #include "db/users.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
+#include "ui/help.h"
 #include "ui/listscreen.h"
 #include "ui/login.h"
 
@@ -226,6 +227,15 @@ static const struct binding users_actions[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page accounts_help = {
+	.id = "accounts",
+	.title = "账号管理",
+	.note = "站长管理的账号：登录名、姓名、角色（站长、联络员、只读）、是"
+		 "否锁定。重设密码同时解除锁定；最后一个站长不能删除。",
+	.keys = users_actions,
+	.flags = HELP_LIST,
+};
+
 void users_push(void)
 {
 	const char *no = login_refuse(AUTH_MANAGE_USERS);
@@ -238,5 +248,6 @@ void users_push(void)
 						   .ncols = (int)ARRAY_LEN(users_cols),
 						   .count = users_count,
 						   .fetch = users_fetch,
-						   .actions = users_actions });
+						   .actions = users_actions,
+						   .help = &accounts_help });
 }

@@ -29,6 +29,7 @@
 #include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "ui/help.h"
 #include "ui/list.h"
 #include "ui/listscreen.h"
 #include "ui/register.h"
@@ -540,6 +541,17 @@ static const struct binding vscreen_bar[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page visit_form_help = {
+	.id = "visit_form",
+	.title = "接待登记（来访表单）",
+	.note = "登记一位来访群众：来访人、反映问题、类别、处理方式（当场答复"
+		 "、交办、转为代表建议、不予受理）。检查时看：每一次来访都有接"
+		 "待代表，每个问题都有去向。老来访人离开姓名或电话一项后，下方"
+		 "列出以前的来访和案件。",
+	.keys = vscreen_bar,
+	.flags = 0,
+};
+
 /* keep: the deputies already linked to the visit being edited (offered even if they left). */
 static struct vscreen *vscreen_new(const int64_t *keep, int nkeep)
 {
@@ -560,6 +572,7 @@ void visit_new_push(void)
 	vscreen_form(v, vals);
 	record_free_values(&vdef, vals);
 	struct screen *s = screen_new(&vscreen_ops, "接待登记", vscreen_bar);
+	s->note = xstrdup(visit_form_help.note);
 	s->data = v;
 	app_push(s);
 }
@@ -599,6 +612,7 @@ void visit_edit_push(int64_t id)
 		title = t2;
 	}
 	struct screen *s = screen_new(&vscreen_ops, title, vscreen_bar);
+	s->note = xstrdup(visit_form_help.note);
 	free(title);
 	s->data = v;
 	hints_load(v);
@@ -946,6 +960,17 @@ static const struct binding vlist_actions[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page visits_help = {
+	.id = "visits",
+	.title = "接待选民登记簿",
+	.note = "每一次来访（接待日来访、日常来访、走访、电话、来信、线上）："
+		 "日期、来访人、反映问题、类别、处理方式、接待代表。检查时看："
+		 "每个接待日都有登记和接待代表，每个问题都有去向（当场答复，或"
+		 "转为意见建议交办）。",
+	.keys = vlist_actions,
+	.flags = HELP_LIST | HELP_PERIOD | HELP_PRINT | HELP_HISTORY,
+};
+
 void visits_push(void)
 {
 	struct vlist *l = xcalloc(1, sizeof *l);
@@ -981,6 +1006,7 @@ void visits_push(void)
 								      .summary = vlist_summary,
 								      .table = "visits",
 								      .fini = vlist_fini,
-								      .state = l });
+								      .state = l,
+								      .help = &visits_help });
 	l->list = listscreen_list(s);
 }

@@ -11,6 +11,7 @@
 #include "ui/app.h"
 #include "ui/choices.h"
 #include "ui/dialog.h"
+#include "ui/help.h"
 #include "ui/list.h"
 #include "ui/listscreen.h"
 #include "ui/projects.h"
@@ -111,6 +112,15 @@ static const struct binding vtlist_actions[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page votes_help = {
+	.id = "votes",
+	.title = "民生实事项目票决会议",
+	.note = "人大票决民生实事项目的会议：日期、应到和实到人数、每个项目的"
+		 "票数。检查时看：票决有记录，通过的项目转入实施。",
+	.keys = vtlist_actions,
+	.flags = HELP_LIST,
+};
+
 void votes_push(void)
 {
 	struct vtlist *l = xcalloc(1, sizeof *l);
@@ -124,7 +134,8 @@ void votes_push(void)
 						   .actions = vtlist_actions,
 						   .reload = vtlist_reload,
 						   .fini = free,
-						   .state = l });
+						   .state = l,
+						   .help = &votes_help });
 }
 
 /* ---- one session ---- */
@@ -386,12 +397,22 @@ static const struct binding vtscr_bar[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page vote_help = {
+	.id = "vote",
+	.title = "票决会议",
+	.note = "一次票决会议：录入每个候选项目的赞成、反对、弃权票数，公布结"
+		 "果时按 station.ini 的通过规则算出哪些项目通过。",
+	.keys = vtscr_bar,
+	.flags = 0,
+};
+
 void vote_session_push(int64_t id)
 {
 	struct vtscr *s = xcalloc(1, sizeof *s);
 	s->id = id;
 	vtscr_load(s);
 	struct screen *sc = screen_new(&vtscr_ops, "票决会议", vtscr_bar);
+	sc->note = xstrdup(vote_help.note);
 	sc->data = s;
 	app_push(sc);
 }

@@ -30,6 +30,9 @@ name = 基准测试联络站
 code = BM01
 [backup]
 remind_days = 0
+[accounts]
+# no login screen: the keys go to the registers (the first run would ask for the head's account)
+login = no
 INI
 export STATION_TODAY=2026-11-16 LANG=C.UTF-8
 

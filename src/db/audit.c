@@ -49,6 +49,8 @@ const struct db_table_info db_audit_tables[] = {
 	{ "station_info", "本站信息", false },
 	{ "audit_state", "修改记录维护", false },
 	{ "deputy_visit_days", "代表每天接待来访计数", false },
+	{ "visit_days", "每天来访计数", false },
+	{ "case_days", "每天受理意见建议计数", false },
 	{ "visits_fts", "接待登记全文检索索引", false },
 	{ "cases_fts", "意见建议全文检索索引", false },
 	{ NULL, NULL, false },

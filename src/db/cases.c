@@ -966,6 +966,23 @@ out:
 
 int db_cases_counts(struct db *db, const struct case_filter *f, int64_t *n, int64_t *closed, char **err)
 {
+	/* Only the 受理日期 narrows (or nothing): the totals are sums of case_days (schema 0021). */
+	char *t = xstrdup(f && f->text ? f->text : "");
+	str_trim(t);
+	bool plain = !f || (!*t && str_empty(f->status) && !f->unit_id && str_empty(f->category) && !f->overdue &&
+			    !f->due_soon);
+	free(t);
+	if (plain) {
+		if (db_day_sums(db, "case_days", "cases", "closed", f ? f->date_from : NULL, f ? f->date_to : NULL, n,
+				closed, err) < 0)
+			return -1;
+		if (!f || f->count_cap <= 0 || *n <= f->count_cap)
+			return 0;
+		*n = f->count_cap;
+		if (closed && *closed > f->count_cap)
+			*closed = f->count_cap;
+		return 1;
+	}
 	struct cases_query q = { .db = db, .f = f, .n = n, .closed = closed };
 	return search_run(db, "cases_fts", f ? f->text : NULL, f && f->count_cap > 0 ? f->count_cap + 1 : -1,
 			  cases_counts_run, &q, err);

@@ -298,6 +298,32 @@ static char *check_fmt_visit_years(sqlite3_stmt *st)
 			 (long long)sqlite3_column_int64(st, 6));
 }
 
+#define CHECK_BYPASSED "（计数由触发器维护，可能被绕过了；请联系技术人员）"
+
+/* The per-day counts (schema 0019, 0021) against the records: key, counted, recounted. */
+static char *check_fmt_visit_days(sqlite3_stmt *st)
+{
+	return xasprintf("每天来访计数里 %s 是 %lld 次 %lld 人，接待选民登记里是 %lld 次 %lld 人" CHECK_BYPASSED,
+			 (const char *)sqlite3_column_text(st, 0), (long long)sqlite3_column_int64(st, 1),
+			 (long long)sqlite3_column_int64(st, 2), (long long)sqlite3_column_int64(st, 3),
+			 (long long)sqlite3_column_int64(st, 4));
+}
+
+static char *check_fmt_case_days(sqlite3_stmt *st)
+{
+	return xasprintf("每天受理计数里 %s 是 %lld 件（办结 %lld 件），意见建议办理簿里是 %lld 件（办结 %lld 件）" CHECK_BYPASSED,
+			 (const char *)sqlite3_column_text(st, 0), (long long)sqlite3_column_int64(st, 1),
+			 (long long)sqlite3_column_int64(st, 2), (long long)sqlite3_column_int64(st, 3),
+			 (long long)sqlite3_column_int64(st, 4));
+}
+
+static char *check_fmt_deputy_days(sqlite3_stmt *st)
+{
+	return xasprintf("代表每天接待计数里代表第 %lld 号 %s 是 %lld 次，接待选民登记里是 %lld 次" CHECK_BYPASSED,
+			 (long long)sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+			 (long long)sqlite3_column_int64(st, 2), (long long)sqlite3_column_int64(st, 3));
+}
+
 static void check_cb(void *ud, const char *finding)
 {
 	struct check_ctx *c = ud;
@@ -357,6 +383,35 @@ int db_check(struct db *db, void (*cb)(void *ud, const char *finding), void *ud,
 		       "UNION ALL SELECT r.year, r.deputy_id, r.walk, 0, 0, r.n, r.p FROM r LEFT JOIN k USING (year, deputy_id, walk)"
 		       " WHERE k.n IS NULL ORDER BY 1, 2, 3",
 		       check_fmt_visit_years, err) < 0)
+		return -1;
+	/* The same for the per-day counts: the roster's 本年接待 (0019), the lists' totals (0021). */
+	if (db_user_version(db) >= 19 &&
+	    check_rows(&c,
+		       "WITH r AS (SELECT x.deputy_id, v.date, count(*) AS n FROM visits v JOIN visit_deputies x"
+		       "  ON x.visit_id = v.id WHERE v.deleted = 0 AND v.channel IN ('接待日来访', '日常来访') GROUP BY 1, 2),"
+		       " k AS (SELECT deputy_id, date, visits AS n FROM deputy_visit_days WHERE visits <> 0) "
+		       "SELECT k.deputy_id, k.date, k.n, coalesce(r.n, 0) FROM k LEFT JOIN r USING (deputy_id, date)"
+		       " WHERE r.n IS NOT k.n "
+		       "UNION ALL SELECT r.deputy_id, r.date, 0, r.n FROM r LEFT JOIN k USING (deputy_id, date)"
+		       " WHERE k.n IS NULL ORDER BY 1, 2",
+		       check_fmt_deputy_days, err) < 0)
+		return -1;
+	if (db_user_version(db) >= 21 &&
+	    (check_rows(&c,
+			"WITH r AS (SELECT date, count(*) AS a, sum(people) AS b FROM visits WHERE deleted = 0 GROUP BY 1),"
+			" k AS (SELECT date, visits AS a, people AS b FROM visit_days WHERE visits <> 0 OR people <> 0) "
+			"SELECT k.date, k.a, k.b, coalesce(r.a, 0), coalesce(r.b, 0) FROM k LEFT JOIN r USING (date)"
+			" WHERE r.a IS NOT k.a OR r.b IS NOT k.b "
+			"UNION ALL SELECT r.date, 0, 0, r.a, r.b FROM r LEFT JOIN k USING (date) WHERE k.a IS NULL ORDER BY 1",
+			check_fmt_visit_days, err) < 0 ||
+	     check_rows(&c,
+			"WITH r AS (SELECT received_date AS date, count(*) AS a, sum(status = '办结') AS b FROM cases"
+			"  WHERE deleted = 0 GROUP BY 1),"
+			" k AS (SELECT date, cases AS a, closed AS b FROM case_days WHERE cases <> 0 OR closed <> 0) "
+			"SELECT k.date, k.a, k.b, coalesce(r.a, 0), coalesce(r.b, 0) FROM k LEFT JOIN r USING (date)"
+			" WHERE r.a IS NOT k.a OR r.b IS NOT k.b "
+			"UNION ALL SELECT r.date, 0, 0, r.a, r.b FROM r LEFT JOIN k USING (date) WHERE k.a IS NULL ORDER BY 1",
+			check_fmt_case_days, err) < 0))
 		return -1;
 	if (db_audit_verify(db, check_cb, &c, err) < 0)
 		return -1;

@@ -219,6 +219,33 @@ int db_query_int(struct db *db, const char *sql, int64_t *out, char **err)
 	return rc;
 }
 
+int db_day_sums(struct db *db, const char *table, const char *a, const char *b, const char *from, const char *to,
+		int64_t *sum_a, int64_t *sum_b, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	char *sql = xasprintf("SELECT coalesce(sum(%s), 0), coalesce(sum(%s), 0) FROM %s"
+			      " WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2)",
+			      a, b, table);
+	int rc = db_prepare(db, sql, &st, err);
+	free(sql);
+	if (rc < 0)
+		return -1;
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, to);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (sum_a)
+			*sum_a = sqlite3_column_int64(st, 0);
+		if (sum_b)
+			*sum_b = sqlite3_column_int64(st, 1);
+		rc = 0;
+	} else {
+		rc = db_fail(db, rc, NULL, err);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int db_bind_text(sqlite3_stmt *st, int idx, const char *s)
 {
 	if (str_empty(s))

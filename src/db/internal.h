@@ -76,6 +76,10 @@ int db_prepare(struct db *db, const char *sql, sqlite3_stmt **st, char **err);
 int db_exec(struct db *db, const char *sql, char **err);
 /* Run one statement returning one integer (0 if no row): PRAGMAs and counts. */
 int db_query_int(struct db *db, const char *sql, int64_t *out, char **err);
+/* Sums of columns a and b of a per-day count table (visit_days, case_days: schema 0021) over the
+ * days from..to (ISO, inclusive; NULL or "": no bound). A NULL out is skipped. */
+int db_day_sums(struct db *db, const char *table, const char *a, const char *b, const char *from, const char *to,
+		int64_t *sum_a, int64_t *sum_b, char **err);
 /* Bind text, storing an empty or NULL string as NULL (the db layer's rule for empty values). */
 int db_bind_text(sqlite3_stmt *st, int idx, const char *s);
 /* Bind a visit's VIS_NFIELDS values as db/visits.c stores them: ?1..?12 and ?16, the reception

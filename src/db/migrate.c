@@ -46,6 +46,7 @@ static const struct migrate_step migrate_steps[] = {
 	{ .sql_file = "schema/0018.sql", .what = "接待登记和意见建议的全文检索索引" },
 	{ .sql_file = "schema/0019.sql", .what = "代表每天接待来访的计数（代表名册的本年接待）" },
 	{ .sql_file = "schema/0020.sql", .fn = search_build, .what = "全文检索索引：一两个字也走索引" },
+	{ .sql_file = "schema/0021.sql", .what = "来访和意见建议每天的件数（列表的总数）" },
 };
 
 int db_migrate_count(void) { return (int)ARRAY_LEN(migrate_steps); }

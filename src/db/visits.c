@@ -640,8 +640,34 @@ out:
 	return rc;
 }
 
+/* A filter that only narrows the dates (or nothing): its totals are sums of visit_days. */
+static bool visits_dates_only(const struct visit_filter *f)
+{
+	if (!f)
+		return true;
+	char *t = xstrdup(f->text ? f->text : "");
+	str_trim(t);
+	bool plain = !*t && !f->reception_day_id && !f->deputy_id && str_empty(f->category) &&
+		     str_empty(f->channel) && str_empty(f->handling) &&
+		     (str_empty(f->month) || (db_visits_month_ok(f->month) && str_empty(f->date_from) &&
+						str_empty(f->date_to)));
+	free(t);
+	return plain;
+}
+
 int db_visits_count(struct db *db, const struct visit_filter *f, int64_t *visits, int64_t *people, char **err)
 {
+	if (visits_dates_only(f)) {
+		char from[11] = "", to[11] = "";
+		if (f && !str_empty(f->month)) {
+			snprintf(from, sizeof from, "%.7s-01", f->month);
+			snprintf(to, sizeof to, "%.7s-31", f->month);
+		} else if (f) {
+			snprintf(from, sizeof from, "%s", f->date_from ? f->date_from : "");
+			snprintf(to, sizeof to, "%s", f->date_to ? f->date_to : "");
+		}
+		return db_day_sums(db, "visit_days", "visits", "people", from, to, visits, people, err);
+	}
 	struct visits_query q = { .db = db, .f = f, .visits = visits, .people = people };
 	return search_run(db, "visits_fts", f ? f->text : NULL, f && f->count_cap > 0 ? f->count_cap + 1 : -1,
 			  visits_count_run, &q, err);

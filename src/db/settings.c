@@ -78,7 +78,7 @@ static int settings_put_one(struct db *db, struct cfg *check, sqlite3_stmt *st, 
 	}
 	sqlite3_reset(st);
 	db_bind_text(st, 1, key);
-	db_bind_text(st, 2, norm);
+	sqlite3_bind_text(st, 2, norm, -1, SQLITE_TRANSIENT); /* "" stays "" (db_bind_text makes it NULL) */
 	int rc = sqlite3_step(st);
 	free(norm);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, rc, NULL, err);

@@ -26,6 +26,7 @@
 #include "ui/evaluations.h"
 #include "ui/history.h"
 #include "ui/login.h"
+#include "ui/settings.h"
 #include "ui/plans.h"
 #include "ui/points.h"
 #include "ui/reception.h"
@@ -494,6 +495,13 @@ static int home_report(struct screen *s)
 	return UI_REDRAW;
 }
 
+static int home_settings(struct screen *s)
+{
+	(void)s;
+	settings_push();
+	return UI_REDRAW;
+}
+
 static int home_auditlog(struct screen *s)
 {
 	(void)s;
@@ -559,6 +567,7 @@ static const struct binding home_bar[] = {
 	{ .action = ACT_REPORT, .run = home_report },
 	{ .action = ACT_AUDITLOG, .run = home_auditlog },
 	{ .action = ACT_ACCOUNTS, .run = login_accounts_key },
+	{ .action = ACT_SETTINGS, .run = home_settings },
 	{ .action = ACT_QUIT, .run = home_quit },
 	{ .action = ACT_UP, .run = home_up, .hidden = true },
 	{ .action = ACT_DOWN, .run = home_down, .hidden = true },

@@ -93,6 +93,13 @@ TEST(t_store_and_precedence)
 	CHECK_INT(c.reception_day, 15);
 	CHECK_STR(c.reception_place, "会议室");
 
+	/* An empty text setting is stored as "" (not NULL) and wins over the ini's. */
+	const char *k1[] = { "reception.place" }, *v1[] = { "" };
+	CHECK_INT(db_settings_put(db, &c, k1, v1, 1, &err), 0);
+	CHECK_INT(db_settings_apply(db, &c, &warn, &err), 0);
+	CHECK_STR(c.reception_place, "");
+	CHECK_INT(db_exec(db, "DELETE FROM settings WHERE key = 'reception.place'", &err), 0);
+
 	/* A bad value among good ones: nothing stored, the message names the key. */
 	const char *k2[] = { "reception.place", "station.code" };
 	const char *v2[] = { "新会议室", "中文" };

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The 设置 screen (docs/SETUP.md): the reception rule changed there (每月15日 → 每周三) is
 # stored in the database, wins over station.ini, and the reception days generated afterwards
-# follow it; a bad rule is refused at its field and stores nothing; the station code changes
+# follow it, and so do the commands (export summary carries the code set there); a bad rule is refused at its field and stores nothing; the station code changes
 # while there are no cases and is refused once there is one; a 联络员 may look but not change.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/e2e/lib.sh
@@ -53,6 +53,9 @@ expect_screen "放弃未保存的修改吗"
 key y
 expect_screen "台账"
 e2e_quit "head"
+# The commands read the database's settings too: the county summary carries the code set here.
+env LANG=C.UTF-8 "$STATION_BIN" --config "$CONF" --db "$DB" export summary -o "$T/summary.csv" >/dev/null 2>&1
+check "station export uses the code set in 设置, not the ini's" grep -q "CG02" "$T/summary.csv"
 
 # A 联络员 may look but not change.
 sed -i 's/^login = no$/login = yes/' "$CONF"

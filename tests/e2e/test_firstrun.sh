@@ -112,4 +112,34 @@ type_text "secret1"; key Enter
 check "next start: the home screen" wait_for "台账"
 check "next start: no walk-through" screen_lacks "第一次使用"
 e2e_quit "next start"
+
+# Without accounts ([accounts] login = no) the walk-through has three steps. Esc goes back a step
+# keeping what was typed in both; 手工逐个添加 ends on the new deputy's form.
+DB=$T/second.db
+printf '[backup]\nremind_days = 0\n[accounts]\nlogin = no\n' >"$CONF"
+E2E_NOWAIT=1 e2e_start
+check "no accounts: three steps" wait_for "第 1 步（共 3 步） 本站信息"
+type_text "东街人大代表联络站"; key Tab
+type_text "DJ01"; key F2
+check "no accounts: step 2 is the reception rule" wait_for "第 2 步（共 3 步） 接待日"
+key Tab Tab
+type_text "东街社区二楼"
+key Escape
+check "Esc: back to step 1" wait_for "第 1 步（共 3 步） 本站信息"
+check "step 1 as stored" screen_has "东街人大代表联络站"
+key F2
+check "F2 again: step 2" wait_for "第 2 步（共 3 步） 接待日"
+check "what was typed in step 2 before Esc is kept" screen_has "东街社区二楼"
+key F2
+check "step 3: the roster" wait_for "第 3 步（共 3 步） 代表名册"
+type_text "手工逐个添加"; key F2
+check "手工逐个添加: the new deputy's form" wait_for "新增代表"
+check_eq "the walk-through is done" "$(sql "select value from settings where key = 'setup.step'")" done
+check_eq "the place stored" "$(sql "select value from settings where key = 'reception.place'")" "东街社区二楼"
+key Escape
+expect_screen "代表名册"
+key Escape
+check "then the home screen with the name" wait_for "台账"
+check "the name on the title bar" screen_has "东街人大代表联络站"
+e2e_quit "by hand"
 e2e_finish

@@ -37,13 +37,16 @@ check_eq "every day a Wednesday" "$(sql "select count(*) from reception_days whe
 key Escape
 expect_screen "台账"
 
-# The station code: free while there are no cases, then fixed.
+# The name changed here shows on the title bar at once; the code is free while there are no
+# cases, then fixed.
 key F9
 expect_screen "本站代码"
+key C-u; type_text "新城人大代表联络站"
 key Tab C-u
 type_text "CG02"; key F2
 check "the code changes while there are no cases" wait_for "设置已保存"
 check_eq "station_info follows" "$(sql 'select code from station_info')" CG02
+check "the title bar shows the new name at once" [ "$(screen | head -1 | grep -c 新城人大代表联络站)" = 1 ]
 sql "insert into cases (case_no, summary, received_date) values ('CG02-2026-0001', '路灯不亮', '2026-11-20')"
 key C-u; type_text "CG03"; key F2
 check "the code is refused once there is a case" wait_for "代码不能再改"

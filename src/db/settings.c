@@ -144,8 +144,8 @@ int db_settings_apply(struct db *db, struct cfg *cfg, char **warn, char **err)
 			continue;
 		char *why = cfg_set(cfg, key, val);
 		if (why)
-			sb_addf(&sb, "%s数据库中的设置 %s = %s 有误（%s），已改用 station.ini 或默认值", sb.len ? "；" : "",
-				key, val, why);
+			sb_addf(&sb, "%s数据库中的设置 %s = %s 有误（%s），已改用 station.ini 或默认值",
+				sb.len ? "；" : "", key, val, why);
 		free(why);
 	}
 	sqlite3_finalize(st);
@@ -157,8 +157,8 @@ int db_settings_apply(struct db *db, struct cfg *cfg, char **warn, char **err)
 
 int db_settings_empty(struct db *db, bool *empty, char **err)
 {
-	static const char *const tables[] = { "deputies", "visits", "cases", "activities", "suggestions", "projects",
-					      "users" };
+	static const char *const tables[] = { "deputies",    "visits",   "cases", "activities",
+					      "suggestions", "projects", "users" };
 	int64_t n = 0;
 	*empty = false;
 	for (size_t i = 0; i < ARRAY_LEN(tables); i++) {

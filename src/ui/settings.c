@@ -71,10 +71,17 @@ static const struct {
 static struct field_def settings_fields[SETTINGS_N];
 static const char *settings_keys[SETTINGS_N];
 
-static int settings_def_check(char **val, const char **msgs) { return settings_check(settings_keys, SETTINGS_N, val, msgs); }
+static int settings_def_check(char **val, const char **msgs)
+{
+	return settings_check(settings_keys, SETTINGS_N, val, msgs);
+}
 
 static struct record_def settings_def = {
-	.table = "settings", .title = "设置", .fields = settings_fields, .nfields = SETTINGS_N, .check = settings_def_check,
+	.table = "settings",
+	.title = "设置",
+	.fields = settings_fields,
+	.nfields = SETTINGS_N,
+	.check = settings_def_check,
 };
 
 struct settings_screen {
@@ -100,9 +107,9 @@ static void settings_draw(struct screen *s, int top, int height, int width)
 {
 	struct settings_screen *st = s->data;
 	ui_text(top, 2, width - 4,
-		st->may_change ? "修改后按 F2 保存，立即生效（存在数据库里，优先于 station.ini）。"
-				 "本站代码只能在还没有意见建议时修改。"
-			       : "只读：修改设置需要站长账号。",
+		st->may_change
+			? "保存后立即生效（存在数据库里，优先于 station.ini）。本站代码只能在还没有意见建议时修改。"
+			: "只读：修改设置需要站长账号。",
 		ALIGN_LEFT, st->may_change ? ROLE_DIM : ROLE_ERROR);
 	form_draw(st->form, top + 2, height - 2, width, &s->cur_y, &s->cur_x);
 }

@@ -35,8 +35,11 @@ static int station_check(char **val, const char **msgs)
 {
 	return settings_check(station_keys, (int)ARRAY_LEN(station_keys), val, msgs);
 }
-static const struct record_def station_def = { .table = "settings", .title = "本站信息", .fields = station_fields,
-					       .nfields = (int)ARRAY_LEN(station_fields), .check = station_check };
+static const struct record_def station_def = { .table = "settings",
+					       .title = "本站信息",
+					       .fields = station_fields,
+					       .nfields = (int)ARRAY_LEN(station_fields),
+					       .check = station_check };
 
 static const char *const reception_keys[] = { "reception.rule", "reception.time", "reception.place" };
 static const struct field_def reception_fields[] = {
@@ -48,7 +51,8 @@ static int reception_check(char **val, const char **msgs)
 {
 	return settings_check(reception_keys, (int)ARRAY_LEN(reception_keys), val, msgs);
 }
-static const struct record_def reception_rule_def = { .table = "settings", .title = "接待日",
+static const struct record_def reception_rule_def = { .table = "settings",
+						      .title = "接待日",
 						      .fields = reception_fields,
 						      .nfields = (int)ARRAY_LEN(reception_fields),
 						      .check = reception_check };
@@ -59,8 +63,12 @@ enum { ROSTER_HOW, ROSTER_FILE };
 #define ROSTER_LATER  "以后再说"
 static const char *const roster_choices[] = { ROSTER_IMPORT, ROSTER_HAND, ROSTER_LATER, NULL };
 static const struct field_def roster_fields[] = {
-	[ROSTER_HOW] = { .col = "how", .label = "代表名册", .kind = FK_CHOICE, .required = true,
-			 .choices = roster_choices, .def = ROSTER_IMPORT },
+	[ROSTER_HOW] = { .col = "how",
+			 .label = "代表名册",
+			 .kind = FK_CHOICE,
+			 .required = true,
+			 .choices = roster_choices,
+			 .def = ROSTER_IMPORT },
 	[ROSTER_FILE] = { .col = "file", .label = "CSV 文件", .kind = FK_TEXT, .max_chars = 400 },
 };
 static int roster_check(char **val, const char **msgs)
@@ -71,8 +79,11 @@ static int roster_check(char **val, const char **msgs)
 	}
 	return 0;
 }
-static const struct record_def roster_def = { .table = "settings", .title = "代表名册", .fields = roster_fields,
-					      .nfields = (int)ARRAY_LEN(roster_fields), .check = roster_check };
+static const struct record_def roster_def = { .table = "settings",
+					      .title = "代表名册",
+					      .fields = roster_fields,
+					      .nfields = (int)ARRAY_LEN(roster_fields),
+					      .check = roster_check };
 
 /* One step: its form (NULL: no form), setting keys, heading and draft kind. */
 static const struct {
@@ -89,10 +100,10 @@ static const struct {
 
 struct setup {
 	int step;
-	struct form *form;     /* the step's form, or NULL (the account step) */
-	char **typed[STEP_N];  /* what was typed in a step left with Esc (owned), or NULL */
-	char *dates;           /* step 3: the next reception days the typed rule gives; owned */
-	bool then_hand;        /* finished choosing 手工逐个添加: open the deputy form after */
+	struct form *form;    /* the step's form, or NULL (the account step) */
+	char **typed[STEP_N]; /* what was typed in a step left with Esc (owned), or NULL */
+	char *dates;          /* step 3: the next reception days the typed rule gives; owned */
+	bool then_hand;       /* finished choosing 手工逐个添加: open the deputy form after */
 	bool finished;
 };
 
@@ -104,7 +115,8 @@ bool setup_wanted(bool new_db)
 {
 	char *step = NULL, *err = NULL;
 	bool empty = false, want = false;
-	if (db_damaged(app->db) || db_readonly(app->db) || db_settings_get(app->db, SETTINGS_SETUP_STEP, &step, &err) < 0)
+	if (db_damaged(app->db) || db_readonly(app->db) ||
+	    db_settings_get(app->db, SETTINGS_SETUP_STEP, &step, &err) < 0)
 		goto out;
 	if (step) {
 		want = strcmp(step, "done") != 0;
@@ -242,8 +254,8 @@ static void setup_errors_draw(void *ud)
 
 static void setup_show_errors(char **lines, int n)
 {
-	static const enum action acts[] = { ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_BACK, ACT_OPEN, ACT_SAVE,
-					    ACT_QUIT, ACT_NONE };
+	static const enum action acts[] = { ACT_UP,   ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_BACK,
+					    ACT_OPEN, ACT_SAVE, ACT_QUIT, ACT_NONE };
 	struct setup_errors e = { lines, n, 0 };
 	int page = LINES - 8 > 1 ? LINES - 8 : 1;
 	for (;;) {
@@ -253,7 +265,12 @@ static void setup_show_errors(char **lines, int n)
 		enum action a = keys_lookup(k, acts);
 		if (app_stopping() || a == ACT_BACK || a == ACT_OPEN || a == ACT_SAVE || a == ACT_QUIT)
 			return;
-		int top = e.top + (a == ACT_DOWN ? 1 : a == ACT_UP ? -1 : a == ACT_PGDN ? page : a == ACT_PGUP ? -page : 0);
+		int top = e.top +
+			(a == ACT_DOWN           ? 1
+				 : a == ACT_UP   ? -1
+				 : a == ACT_PGDN ? page
+				 : a == ACT_PGUP ? -page
+						 : 0);
 		e.top = top > n - page ? (n - page > 0 ? n - page : 0) : top < 0 ? 0 : top;
 	}
 }
@@ -266,7 +283,7 @@ static int setup_roster(struct setup *st)
 		struct cli_import_result res;
 		if (cli_import_deputies_file(app->db, v[ROSTER_FILE], app->today, &res) < 0) {
 			setup_show_errors(res.errors, res.nerrors);
-			form_set_error(st->form, ROSTER_FILE, "没有导入，请改正文件后再按 F2");
+			form_set_error(st->form, ROSTER_FILE, "没有导入，请改正文件后再保存");
 			cli_import_result_free(&res);
 			return UI_REDRAW;
 		}
@@ -324,11 +341,11 @@ static char *setup_intro(const struct setup *st)
 			       "用在意见建议的编号里（如 CG01-2026-0001），也用来区分各站的备份和报表。");
 	case STEP_ACCOUNT:
 		if (login_has_account())
-			return xasprintf("站长账号已建立：%s（登录名 %s）。按 F2 下一步。", login_current()->name,
-					 login_current()->login);
-		return xasprintf("按 F2 建立站长的账号（登录名、姓名、密码，密码至少 %d 个字符）。站长可以删除记录、"
+			return xasprintf("站长账号已建立：%s（登录名 %s）。按 %s 下一步。", login_current()->name,
+					 login_current()->login, keys_first_name(ACT_SAVE));
+		return xasprintf("按 %s 建立站长的账号（登录名、姓名、密码，密码至少 %d 个字符）。站长可以删除记录、"
 				 "更正已办结的案件、修改设置，并为其他联络员建立账号。",
-				 AUTH_MIN_PASSWORD);
+				 keys_first_name(ACT_SAVE), AUTH_MIN_PASSWORD);
 	case STEP_RECEPTION:
 		return xasprintf("代表接待选民的固定日子。规则写 每月15日 或 每周三；时间如 09:00-11:30。"
 				 "遇到节假日顺延到下一个工作日。接下来的接待日：%s",
@@ -359,8 +376,10 @@ static void setup_draw(struct screen *s, int top, int height, int width)
 	str_free_array(lines, n);
 	free(intro);
 	y++;
-	ui_text(top + height - 1, 2, width - 4, "F2 下一步    Esc 上一步（已填的不会丢）    F10 退出（下次从这一步继续）",
-		ALIGN_LEFT, ROLE_DIM);
+	char *hint = xasprintf("%s 下一步    %s 上一步（已填的不会丢）    %s 退出（下次从这一步继续）",
+			       keys_first_name(ACT_SAVE), keys_first_name(ACT_BACK), keys_first_name(ACT_QUIT));
+	ui_text(top + height - 1, 2, width - 4, hint, ALIGN_LEFT, ROLE_DIM);
+	free(hint);
 	if (st->form)
 		form_draw(st->form, y, top + height - 1 - y, width, &s->cur_y, &s->cur_x);
 }

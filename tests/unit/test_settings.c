@@ -63,7 +63,8 @@ TEST(t_store_and_precedence)
 {
 	tdb_open("settings");
 	char *err = NULL, *warn = NULL, *v = NULL;
-	char *ini = write_ini("[station]\nname = 旧名称联络站\ncode = OLD1\n[reception]\nrule = day:10\nplace = 会议室\n");
+	char *ini =
+		write_ini("[station]\nname = 旧名称联络站\ncode = OLD1\n[reception]\nrule = day:10\nplace = 会议室\n");
 	struct cfg c;
 	CHECK_INT(cfg_load(ini, &c, &err), 0);
 	CHECK(c.station_name_set);

@@ -43,7 +43,7 @@ static const struct migrate_step migrate_steps[] = {
 	{ .sql_file = "schema/0017.sql", .what = "账号的只读角色、密码错误次数与锁定" },
 	{ .sql_file = "schema/0018.sql", .fn = search_build, .what = "接待登记和意见建议的全文检索索引" },
 	{ .sql_file = "schema/0019.sql", .what = "代表每天接待来访的计数（代表名册的本年接待）" },
-	{ .sql_file = "schema/0020.sql", .what = "设置（第一次使用的向导和设置页面）" },
+	{ .sql_file = "schema/0022.sql", .what = "设置（第一次使用的向导和设置页面）" },
 };
 
 int db_migrate_count(void) { return (int)ARRAY_LEN(migrate_steps); }

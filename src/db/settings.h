@@ -1,4 +1,4 @@
-/* Settings kept in the database (table settings, schema 0020; docs/SETUP.md): what the first
+/* Settings kept in the database (table settings, schema 0022; docs/SETUP.md): what the first
  * run's walk-through and the 设置 screen set. Keys are "section.key" of station.ini
  * (core/config.h cfg_settable); values are text as the clerk would write them in station.ini,
  * checked by the same parsers (cfg_set) before they are stored. A value here wins over

@@ -1,4 +1,4 @@
--- 0020 (设置, db/settings.c): what the clerk sets in the program: the first run's walk-through
+-- 0022 (设置, db/settings.c): what the clerk sets in the program: the first run's walk-through
 -- and the 设置 screen (docs/SETUP.md). Keys are those of station.ini as "section.key"
 -- (station.name, reception.rule, cases.deadline_days ...); a value here wins over station.ini,
 -- which wins over the built-in default. The key setup.step says how far the first run's

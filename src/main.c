@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* The command line, parsed. Strings are borrowed from argv. */
 struct main_opts {
@@ -324,14 +325,16 @@ static int main_config(const char *path, struct cfg *cfg)
 }
 
 /* The full-screen program on the configured (or --db) database. */
-static int main_ui(const struct cfg *cfg, const char *path, bool create_folder)
+static int main_ui(struct cfg *cfg, const char *path, bool create_folder)
 {
 	struct db *db = NULL;
+	struct stat st;
+	bool new_db = stat(path, &st) != 0; /* the first run's walk-through is for a new file */
 	/* Interactive: a damaged file opens for viewing, with a banner (not refused). */
 	int rc = cli_open_db(cfg, path, DB_OPEN_CREATE | DB_OPEN_EXCLUSIVE | DB_OPEN_INTERACTIVE, create_folder, &db);
 	if (rc)
 		return rc;
-	rc = ui_run(cfg, db);
+	rc = ui_run(cfg, db, new_db);
 	db_close(db);
 	return rc;
 }

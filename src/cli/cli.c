@@ -3,6 +3,7 @@
 
 #include "db/restore.h"
 #include "db/search.h"
+#include "db/settings.h"
 #include "db/users.h"
 
 #include "core/auth.h"
@@ -112,6 +113,14 @@ int cli_open_db(const struct cfg *cfg, const char *path, int flags, bool create_
 		cli_error("%s：%s", db_notice(*out), path);
 	/* The clerk's name goes into the audit log, which a read-only check never writes. */
 	if (!(flags & DB_OPEN_READONLY) && cfg->user && db_set_user(*out, cfg->user, &err)) {
+		cli_error(cli_msg("无法打开数据库 %s：%s", "cannot open the database %s: %s"), path, err ? err : "?");
+		db_close(*out);
+		*out = NULL;
+		goto out;
+	}
+	/* Settings kept in the database win over station.ini (db/settings.h; a value the parsers
+	 * refuse is skipped, and the full-screen program says so). main's cfg is writable. */
+	if (db_settings_apply(*out, (struct cfg *)cfg, NULL, &err) < 0) {
 		cli_error(cli_msg("无法打开数据库 %s：%s", "cannot open the database %s: %s"), path, err ? err : "?");
 		db_close(*out);
 		*out = NULL;

@@ -29,6 +29,7 @@ static const struct {
 	[AUTH_MANAGE_USERS] = { { false, true, false }, "管理账号需要站长账号" },
 	[AUTH_IMPORT] = { { true, true, false }, NULL },
 	[AUTH_RESTORE] = { { false, true, false }, "恢复备份需要站长账号" },
+	[AUTH_SETTINGS] = { { false, true, false }, "修改设置需要站长账号" },
 };
 
 void auth_user_free(struct auth_user *u)

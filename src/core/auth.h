@@ -26,6 +26,7 @@ enum auth_action {
 	AUTH_MANAGE_USERS,   /* accounts of others: new, role, reset password, delete */
 	AUTH_IMPORT,         /* station import */
 	AUTH_RESTORE,        /* restore a backup over the database */
+	AUTH_SETTINGS,       /* change the station's settings (the 设置 screen, ui/settings.h) */
 	AUTH_ACTION_COUNT
 };
 

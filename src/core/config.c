@@ -814,6 +814,72 @@ static char *apply_item(const struct item *it, const char *v, struct cfg *c)
 	return NULL;
 }
 
+/* ---- settings kept in the database ---- */
+
+static const char *const settable_sections[] = { "station", "reception", "cases", "activities", "deputies", "projects" };
+
+/* The item of "section.key" that the database may hold, or NULL. */
+static const struct item *settable_item(const char *key)
+{
+	const char *dot = key ? strchr(key, '.') : NULL;
+	if (!dot)
+		return NULL;
+	size_t n = (size_t)(dot - key);
+	bool ok = false;
+	for (size_t i = 0; i < ARRAY_LEN(settable_sections) && !ok; i++)
+		ok = strlen(settable_sections[i]) == n && !strncmp(key, settable_sections[i], n);
+	for (size_t i = 0; ok && i < ARRAY_LEN(items); i++)
+		if (strlen(items[i].sec) == n && !strncmp(key, items[i].sec, n) && !strcmp(dot + 1, items[i].key))
+			return &items[i];
+	return NULL;
+}
+
+bool cfg_settable(const char *key) { return settable_item(key) != NULL; }
+
+char *cfg_set(struct cfg *c, const char *key, const char *value)
+{
+	const struct item *it = settable_item(key);
+	if (!it)
+		return xasprintf("没有 %s 这项设置", key ? key : "");
+	char *v = xstrdup(value ? value : "");
+	str_trim(v);
+	char *why = NULL;
+	if (!*v && it->kind != K_TEXT)
+		why = xstrdup("不能为空");
+	else {
+		/* Checked on a copy, so a refused value leaves c as it was (K_RULE sets two fields). */
+		struct cfg t = *c;
+		why = apply_item(it, v, &t);
+		if (!why) {
+			*c = t;
+		}
+	}
+	free(v);
+	return why;
+}
+
+char *cfg_value_text(const struct cfg *c, const char *key)
+{
+	const struct item *it = settable_item(key);
+	if (!it)
+		return xstrdup("");
+	const char *field = (const char *)c + it->off;
+	switch (it->kind) {
+	case K_INT:
+		return xasprintf("%d", *(const int *)field);
+	case K_BOOL:
+		return xstrdup(*(const bool *)field ? "是" : "否");
+	case K_RULE:
+		return cfg_rule_text(c);
+	case K_PASS:
+		return xstrdup(c->project_pass_of_present ? "实到" : "应到");
+	case K_ENC:
+		return xstrdup(c->csv_encoding == CSV_GB18030 ? "gb18030" : "utf-8-bom");
+	default:
+		return xstrdup(*(char *const *)field ? *(char *const *)field : "");
+	}
+}
+
 /* Levenshtein distance of two short ASCII names (capped at 32 bytes each). */
 static int distance(const char *a, const char *b)
 {
@@ -987,6 +1053,8 @@ static void apply_value(struct load *L, dictionary *d, const struct ent *e, cons
 	} else if (!strcmp(e->sec, "points")) {
 		apply_point(L, e, v);
 	} else if (it) {
+		if (it->off == offsetof(struct cfg, station_name) && !strcmp(it->sec, "station"))
+			L->c->station_name_set = true;
 		char *why = apply_item(it, v, L->c);
 		if (why) {
 			char *s = shorten(v);

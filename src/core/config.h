@@ -63,6 +63,8 @@ struct cfg {
 	char *county;       /* 县/区 */
 	char *township;     /* 乡镇/街道 */
 	char *address;
+	bool station_name_set; /* the file gave [station] name (the first run's walk-through is offered
+				* only when it did not: ui/setup.h) */
 	/* [database] */
 	char *db_path;        /* absolute, or relative to the working directory ("~/" expanded); owned */
 	bool db_path_default; /* db_path is the default cfg_default_db_path() */
@@ -160,6 +162,20 @@ const char *cfg_default_title(enum reg_id r);
 int cfg_reg_find(const char *name);
 /* The reception rule for people: "每月15日" or "每周三". Caller frees. */
 char *cfg_rule_text(const struct cfg *c);
+
+/* Settings the clerk changes in the program (the first run's walk-through, the 设置 screen) are
+ * kept in the database (db/settings.h) under keys "section.key" of station.ini: station.name,
+ * reception.rule, cases.deadline_days ... A value there wins over station.ini, which wins over
+ * the default. Only the sections station, reception, cases, activities, deputies and projects
+ * may be kept there. */
+/* True if key may be kept in the database. */
+bool cfg_settable(const char *key);
+/* Check value for key with the same parser as station.ini and store it in c. Returns NULL, or a
+ * new message saying what is allowed (c unchanged), e.g. "应为 1 到 12 个英文字母或数字..." */
+char *cfg_set(struct cfg *c, const char *key, const char *value);
+/* The value of key in c as it would be written (cfg_set gives it back unchanged): "每月15日",
+ * "15", "是". New string; "" for an unknown key. */
+char *cfg_value_text(const struct cfg *c, const char *key);
 
 /* The folder backups of the database at db_path go to when none is named: [backup] dir, else
  * the folder "backup" beside the database. New string. */

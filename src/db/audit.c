@@ -41,6 +41,7 @@ const struct db_table_info db_audit_tables[] = {
 	{ "vote_sessions", "票决会议", true },
 	{ "project_votes", "项目票决结果", true },
 	{ "users", "用户", true },
+	{ "settings", "设置", true },
 	{ "case_seq", "意见建议编号", false },
 	{ "app_session", "当前用户", false },
 	{ "audit_log", "修改记录", false },

@@ -47,6 +47,7 @@ static const struct migrate_step migrate_steps[] = {
 	{ .sql_file = "schema/0019.sql", .what = "代表每天接待来访的计数（代表名册的本年接待）" },
 	{ .sql_file = "schema/0020.sql", .fn = search_build, .what = "全文检索索引：一两个字也走索引" },
 	{ .sql_file = "schema/0021.sql", .what = "来访和意见建议每天的件数（列表的总数）" },
+	{ .sql_file = "schema/0022.sql", .what = "设置（第一次使用的向导和设置页面）" },
 };
 
 int db_migrate_count(void) { return (int)ARRAY_LEN(migrate_steps); }

@@ -6,10 +6,12 @@
 #include "core/text.h"
 #include "core/trace.h"
 #include "core/util.h"
+#include "db/settings.h"
 #include "ui/backup.h"
 #include "ui/help.h"
 #include "ui/home.h"
 #include "ui/login.h"
+#include "ui/setup.h"
 #include "ui/ui.h"
 
 #include <locale.h>
@@ -331,6 +333,8 @@ const struct binding *screen_binding(const struct screen *s, struct keypress k)
 	return NULL;
 }
 
+/* A screen's fini may push the screens that follow it (the walk-through: the deputy form); they
+ * take the freed slot and the new top gets reload(). */
 static void app_pop(void)
 {
 	screen_free(app->stack[--app->depth]);
@@ -467,9 +471,16 @@ static void start_curses(void)
 	init_colors();
 }
 
-int ui_run(const struct cfg *cfg, struct db *db)
+/* Append s (owned) to a list of warnings. */
+static void warn_add(char ***warn, int *n, char *s)
 {
-	struct app a = { .cfg = cfg, .db = db };
+	*warn = xrealloc(*warn, sizeof(char *) * (size_t)(*n + 1));
+	(*warn)[(*n)++] = s;
+}
+
+int ui_run(struct cfg *cfg, struct db *db, bool new_db)
+{
+	struct app a = { .cfg = cfg, .cfg_rw = cfg, .db = db };
 	char **warn = NULL;
 	int nwarn = 0;
 
@@ -488,6 +499,14 @@ int ui_run(const struct cfg *cfg, struct db *db)
 	const char *trace = getenv("STATION_TRACE");
 	if (trace && *trace && trace_open(trace) < 0)
 		die("无法写入 STATION_TRACE 文件 %s", trace);
+	/* Settings kept in the database win over station.ini (db/settings.h). */
+	char *swarn = NULL;
+	if (db_settings_apply(db, cfg, &swarn, &err) < 0) {
+		warn_add(&warn, &nwarn, err);
+		err = NULL;
+	} else if (swarn)
+		warn_add(&warn, &nwarn, swarn);
+	bool setup = setup_wanted(new_db);
 	start_curses();
 	if (nwarn) {
 		struct strbuf sb;
@@ -500,8 +519,10 @@ int ui_run(const struct cfg *cfg, struct db *db)
 		sb_free(&sb);
 	} else if (db_notice(db))
 		app_message(MSG_INFO, "%s", db_notice(db));
-	if (login_start()) {
+	if (setup ? login_start_setup() : login_start()) {
 		home_push();
+		if (setup)
+			setup_push();
 		run_loop();
 	}
 	/* Forms still open keep what was typed as drafts (form_free), whatever ended the loop. */

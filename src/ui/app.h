@@ -73,6 +73,8 @@ struct calendar;
 
 struct app {
 	const struct cfg *cfg;
+	struct cfg *cfg_rw; /* the same struct, for the walk-through and the 设置 screen (ui/settings.h),
+			     * which change it after storing a setting in the database */
 	struct db *db;
 	struct calendar *cal; /* working days: data/holidays.txt + station.ini [calendar]; owned */
 	char today[11];

@@ -27,6 +27,7 @@
 #include "ui/help.h"
 #include "ui/history.h"
 #include "ui/login.h"
+#include "ui/settings.h"
 #include "ui/plans.h"
 #include "ui/points.h"
 #include "ui/reception.h"
@@ -497,6 +498,13 @@ static int home_report(struct screen *s)
 	return UI_REDRAW;
 }
 
+static int home_settings(struct screen *s)
+{
+	(void)s;
+	settings_push();
+	return UI_REDRAW;
+}
+
 static int home_auditlog(struct screen *s)
 {
 	(void)s;
@@ -569,6 +577,7 @@ static const struct binding home_bar[] = {
 	{ .action = ACT_REPORT, .run = home_report },
 	{ .action = ACT_AUDITLOG, .run = home_auditlog },
 	{ .action = ACT_ACCOUNTS, .run = login_accounts_key },
+	{ .action = ACT_SETTINGS, .run = home_settings },
 	{ .action = ACT_QUIT, .run = home_quit },
 	{ .action = ACT_UP, .run = home_up, .hidden = true },
 	{ .action = ACT_DOWN, .run = home_down, .hidden = true },

@@ -172,6 +172,11 @@ static struct key_binding table[ACT_COUNT] = {
 	  .label = "重设密码",
 	  .help = "重设选中账号的密码（也解除锁定）",
 	  .spec = "F5 ^W" },
+	{ .action = ACT_SETTINGS,
+	  .name = "settings",
+	  .label = "设置",
+	  .help = "本站信息、接待日、办理时限等设置（第一次使用时由向导填写；只有站长能修改）",
+	  .spec = "F9 ^W" },
 };
 
 static const struct {

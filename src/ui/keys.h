@@ -60,6 +60,7 @@ enum action {
 	ACT_AUDITLOG, /* home: browse the audit log by date, user and register */
 	ACT_ACCOUNTS, /* home: accounts (站长) or one's own password (ui/login.h) */
 	ACT_PASSWORD, /* accounts: reset the selected account's password */
+	ACT_SETTINGS, /* home: the 设置 screen (ui/settings.h) */
 	ACT_COUNT
 };
 

@@ -268,21 +268,33 @@ static bool login_screen(void)
 	return ok;
 }
 
-bool login_start(void)
+/* The clerk of [accounts] login = no, or the provisional one of the walk-through: [user] name
+ * with every right. */
+static bool login_as_user(void)
+{
+	login_user.name = xstrdup(app->cfg->user);
+	login_user.login = xstrdup("");
+	login_user.role = AUTH_HEAD;
+	return true;
+}
+
+/* Log in; setup: a station without accounts leaves the head's account to the walk-through. */
+static bool login_begin(bool setup)
 {
 	auth_user_free(&login_user);
-	if (!app->cfg->login) {
-		login_user.name = xstrdup(app->cfg->user);
-		login_user.login = xstrdup("");
-		login_user.role = AUTH_HEAD;
-		return true;
-	}
+	if (!app->cfg->login)
+		return login_as_user();
 	int64_t n = 0;
 	char *err = NULL;
 	if (db_users_count(app->db, &n, &err) < 0) {
 		app_message(MSG_ERROR, "%s", err);
 		free(err);
 		return false;
+	}
+	if (setup && n == 0) {
+		login_as_user();
+		db_set_user(app->db, login_user.name, NULL);
+		return true;
 	}
 	/* Attempts are recorded in the log as the login's, not the last clerk's. */
 	db_set_user(app->db, "（登录）", NULL);
@@ -293,6 +305,27 @@ bool login_start(void)
 		app_message(MSG_ERROR, "%s", err);
 		free(err);
 	}
+	return true;
+}
+
+bool login_start(void) { return login_begin(false); }
+
+bool login_start_setup(void) { return login_begin(true); }
+
+bool login_has_account(void) { return login_user.id > 0; }
+
+bool login_make_head(void)
+{
+	struct auth_user keep = login_user;
+	memset(&login_user, 0, sizeof login_user);
+	if (!login_first_run()) {
+		auth_user_free(&login_user);
+		login_user = keep;
+		db_set_user(app->db, login_user.name ? login_user.name : "", NULL);
+		return false;
+	}
+	auth_user_free(&keep);
+	db_set_user(app->db, login_user.name, NULL);
 	return true;
 }
 

@@ -17,6 +17,15 @@
  * the audit user. Returns false when the clerk leaves instead (Esc, F10) or the program is told
  * to stop. */
 bool login_start(void);
+/* login_start for the first run's walk-through (ui/setup.h): on a station with no account yet
+ * nobody logs in; the clerk works as [user] name with every right until the walk-through's
+ * step makes the station head's account (login_make_head). With accounts, the login screen. */
+bool login_start_setup(void);
+/* Make the station head's account (the first run's form) and work as it from now on. Returns
+ * false when the clerk leaves it (Esc). */
+bool login_make_head(void);
+/* True once an account is logged in (not the provisional clerk of login_start_setup). */
+bool login_has_account(void);
 /* The account working now. Borrowed. */
 const struct auth_user *login_current(void);
 /* True when accounts are in use ([accounts] login = yes). */

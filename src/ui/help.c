@@ -29,7 +29,7 @@ static const struct help_page *const pages[] = {
 	&votes_help,	    &vote_help,		 &deputies_help,       &deputy_file_help,    &units_help,
 	&plans_help,	    &activities_help,	 &training_help,       &signin_help,	     &performance_help,
 	&points_help,	    &evaluations_help,	 &report_help,	       &auditlog_help,	     &record_history_help,
-	&accounts_help,	    &form_help,
+	&accounts_help,	    &form_help,		 &settings_help,       &setup_help,
 };
 
 int help_page_count(void) { return (int)ARRAY_LEN(pages); }

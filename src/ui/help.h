@@ -40,7 +40,7 @@ extern const struct help_page home_help, visit_form_help, visits_help, reception
 	case_help, suggestions_help, suggestion_help, projects_help, project_help, votes_help, vote_help,
 	deputies_help, deputy_file_help, units_help, plans_help, activities_help, training_help, signin_help,
 	performance_help, points_help, evaluations_help, report_help, auditlog_help, record_history_help,
-	accounts_help, form_help;
+	accounts_help, form_help, settings_help, setup_help;
 
 /* Push the help screen for the screen below. */
 void help_push(struct screen *below);

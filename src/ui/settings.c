@@ -7,6 +7,7 @@
 #include "db/settings.h"
 #include "ui/app.h"
 #include "ui/form.h"
+#include "ui/help.h"
 #include "ui/login.h"
 
 #include <stdlib.h>
@@ -158,6 +159,15 @@ static const struct screen_ops settings_ops = {
 	.fini = settings_fini,
 };
 
+const struct help_page settings_help = {
+	.id = "settings",
+	.title = "设置",
+	.note = "本站信息、接待日、办理时限等设置。第一次使用时由向导填写，这里随时可以修改（只有站长能改）。"
+		"这里的设置存在数据库里（随备份带走），优先于 station.ini。",
+	.keys = form_bindings,
+	.flags = 0,
+};
+
 void settings_push(void)
 {
 	settings_init_def();
@@ -170,8 +180,7 @@ void settings_push(void)
 		free(vals[i]);
 	st->may_change = !login_refuse(AUTH_SETTINGS);
 	struct screen *s = screen_new(&settings_ops, "设置", form_bindings);
-	s->note = xstrdup("本站信息、接待日、办理时限等设置。第一次使用时由向导填写，这里随时可以修改（只有站长能改）。"
-			  "这里的设置存在数据库里（随备份带走），优先于 station.ini。");
+	s->note = xstrdup(settings_help.note);
 	s->data = st;
 	app_push(s);
 }

@@ -10,6 +10,7 @@
 #include "ui/deputies.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "ui/help.h"
 #include "ui/login.h"
 #include "ui/settings.h"
 
@@ -446,6 +447,16 @@ static const struct binding setup_bar[] = {
 	{ .action = ACT_NONE },
 };
 
+const struct help_page setup_help = {
+	.id = "setup",
+	.title = "设置向导（第一次使用）",
+	.note = "第一次使用的设置向导：本站信息、站长账号、接待日、代表名册。F2 保存这一步并进入下一步，"
+		"Esc 回到上一步（已填的不会丢），F10 退出（下次打开从这一步继续）。"
+		"以后在首页的 设置 里可以修改这里的每一项。",
+	.keys = setup_bar,
+	.flags = 0,
+};
+
 void setup_push(void)
 {
 	struct setup *st = xcalloc(1, sizeof *st);
@@ -458,9 +469,7 @@ void setup_push(void)
 		st->step = STEP_RECEPTION;
 	setup_open(st);
 	struct screen *s = screen_new(&setup_ops, "设置向导", setup_bar);
-	s->note = xstrdup("第一次使用的设置向导：本站信息、站长账号、接待日、代表名册。F2 保存这一步并进入下一步，"
-			  "Esc 回到上一步（已填的不会丢），F10 退出（下次打开从这一步继续）。"
-			  "以后在首页的 设置 里可以修改这里的每一项。");
+	s->note = xstrdup(setup_help.note);
 	s->data = st;
 	app_push(s);
 }

@@ -135,6 +135,11 @@ expect_screen "接待日举行次数"
 help 报表 "报送县人大的工作汇总表" "导出明细" "F6导出明细"
 home
 
+key F9
+expect_screen "本站代码"
+help 设置 "随备份带走" "选择" "本站代码"
+home
+
 key F7
 expect_screen "F7打码"
 help 修改记录 "全部修改记录" "打码" "F7打码"

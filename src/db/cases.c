@@ -985,7 +985,7 @@ int db_cases_counts(struct db *db, const struct case_filter *f, int64_t *n, int6
 	}
 	struct cases_query q = { .db = db, .f = f, .n = n, .closed = closed };
 	return search_run(db, "cases_fts", f ? f->text : NULL, f && f->count_cap > 0 ? f->count_cap + 1 : -1,
-			  cases_counts_run, &q, err);
+			  f ? f->date_from : NULL, f ? f->date_to : NULL, cases_counts_run, &q, err);
 }
 
 int db_cases_count_plan(struct db *db, const struct case_filter *f, char **plan, char **err)
@@ -1083,7 +1083,7 @@ int db_cases_page(struct db *db, const struct case_filter *f, enum case_sort sor
 		.db = db, .f = f, .sort = sort, .desc = desc, .offset = offset, .limit = limit, .cb = cb, .ud = ud
 	};
 	return search_run(db, "cases_fts", f ? f->text : NULL, limit < 0 ? -1 : (offset > 0 ? offset : 0) + limit,
-			  cases_page_run, &q, err);
+			  f ? f->date_from : NULL, f ? f->date_to : NULL, cases_page_run, &q, err);
 }
 
 int db_cases_overdue(struct db *db, const struct calendar *cal, const char *today, int limit, case_row_cb cb, void *ud,

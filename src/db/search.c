@@ -234,26 +234,32 @@ static int search_terms_read(struct db *db, const char *fts, const char *key, in
 	return 0;
 }
 
-/* Rows a LIKE scan reads to find want rows when est of n rows match (all of them: want < 0). */
-static int64_t search_like_rows(int64_t n, int64_t want, int64_t est)
+/* Rows a LIKE scan of span rows (a period of the table's n) reads to find want rows when est of
+ * the n rows match (all of them: want < 0). */
+static int64_t search_like_rows(int64_t n, int64_t span, int64_t want, int64_t est)
 {
 	if (want < 0 || est <= 0)
-		return n;
+		return span;
 	double r = (double)want * (double)n / (double)est;
-	return r < (double)n ? (int64_t)r : n;
+	return r < (double)span ? (int64_t)r : span;
 }
 
-/* The base table of an index: visits_fts -> visits. */
+/* The base table of an index (visits_fts -> visits) and its per-day counts (schema 0021). */
 static char *search_base(const char *fts)
 {
 	const char *u = strrchr(fts, '_');
 	return u ? xstrndup(fts, (size_t)(u - fts)) : xstrdup(fts);
 }
 
+static const char *search_days(const char *fts)
+{
+	return !strcmp(fts, "visits_fts") ? "visit_days" : !strcmp(fts, "cases_fts") ? "case_days" : NULL;
+}
+
 /* Decide the route of a 1-2 character text: *use_index and, when true, the memo's match.
  * Returns -1 only when interrupted (a key is waiting); other failures fall back to LIKE. */
-static int search_short_route(struct db *db, const char *fts, const char *text, int64_t want, bool *use_index,
-			      char **err)
+static int search_short_route(struct db *db, const char *fts, const char *text, int64_t want, const char *from,
+			      const char *to, bool *use_index, char **err)
 {
 	*use_index = false;
 	char *key = xmalloc(strlen(text) + 1);
@@ -267,6 +273,13 @@ static int search_short_route(struct db *db, const char *fts, const char *text, 
 	int rc = db_query_int(db, sql, &n, &e);
 	free(sql);
 	free(base);
+	/* The rows a scan of the period can read at most: the period's rows (the dates narrow the
+	 * scan, the index reads every year). */
+	int64_t span = n;
+	const char *days = search_days(fts);
+	if (rc == 0 && days && (!str_empty(from) || !str_empty(to)))
+		rc = db_day_sums(db, days, !strcmp(days, "visit_days") ? "visits" : "cases", "0", from, to, &span,
+				 NULL, &e);
 	/* Read trigrams while the index could still beat the scan: beyond
 	 * est * est = want * n the scan finds its rows sooner (a page: ~4,600 rows of 1M; a
 	 * capped count: ~32,000). Forced (tests): all of them. */
@@ -298,7 +311,7 @@ static int search_short_route(struct db *db, const char *fts, const char *text, 
 	if (search_force_route == SEARCH_FTS)
 		*use_index = t->complete;
 	else
-		*use_index = t->complete && t->est + 50 * (int64_t)t->nterms < search_like_rows(n, want, t->est);
+		*use_index = t->complete && t->est + 50 * (int64_t)t->nterms < search_like_rows(n, span, want, t->est);
 	return 0;
 }
 
@@ -307,7 +320,7 @@ char *search_fts_match(const char *text)
 	return search_cur_match ? xstrdup(search_cur_match) : search_fts_phrase(text);
 }
 
-int search_run(struct db *db, const char *fts, const char *text, int64_t want,
+int search_run(struct db *db, const char *fts, const char *text, int64_t want, const char *from, const char *to,
 	       int (*fn)(void *ud, bool use_index, char **err), void *ud, char **err)
 {
 	enum search_route route = search_route(text);
@@ -317,7 +330,7 @@ int search_run(struct db *db, const char *fts, const char *text, int64_t want,
 		char *t = xstrdup(text);
 		str_trim(t);
 		bool use_index = false;
-		int rc = search_short_route(db, fts, t, want, &use_index, err);
+		int rc = search_short_route(db, fts, t, want, from, to, &use_index, err);
 		free(t);
 		if (rc < 0)
 			return -1;

@@ -55,12 +55,13 @@ extern enum search_route search_force_route;
  * "cases_fts"): fn(ud, use_index, err) builds and runs it, with the text as LIKE (use_index
  * false) or through the full-text index (true, binding search_fts_match(text)); both give the
  * same rows. want is how many rows the query needs (a page: offset + limit; a capped count:
- * the cap + 1; everything: -1). For a SEARCH_FTS text fn runs first without the index under
+ * the cap + 1; everything: -1); from..to the dates the query keeps (ISO, inclusive; NULL: no
+ * bound), which bound what a scan reads. For a SEARCH_FTS text fn runs first without the index under
  * search_budget_ms, then, if that ran out, with it; fn must then deliver nothing twice (a page
  * callback skips the rows it already passed on). A SEARCH_SHORT text runs once, on the route
  * its trigram counts choose. Returns fn's result (-1 also when a pending key interrupted the
  * choice). */
-int search_run(struct db *db, const char *fts, const char *text, int64_t want,
+int search_run(struct db *db, const char *fts, const char *text, int64_t want, const char *from, const char *to,
 	       int (*fn)(void *ud, bool use_index, char **err), void *ud, char **err);
 /* The MATCH text of the index for text, inside fn(ud, true, ...): the phrase (3+ characters) or
  * the trigrams starting with it (1-2). New string. */

@@ -655,21 +655,28 @@ static bool visits_dates_only(const struct visit_filter *f)
 	return plain;
 }
 
+/* The dates a filter keeps ("" : no bound): its month, else its range (a month with a range
+ * too: the month, the range narrows further). */
+static void visits_scope(const struct visit_filter *f, char from[11], char to[11])
+{
+	*from = *to = 0;
+	if (f && !str_empty(f->month) && db_visits_month_ok(f->month)) {
+		snprintf(from, 11, "%.7s-01", f->month);
+		snprintf(to, 11, "%.7s-31", f->month);
+	} else if (f) {
+		snprintf(from, 11, "%.10s", f->date_from ? f->date_from : "");
+		snprintf(to, 11, "%.10s", f->date_to ? f->date_to : "");
+	}
+}
+
 int db_visits_count(struct db *db, const struct visit_filter *f, int64_t *visits, int64_t *people, char **err)
 {
-	if (visits_dates_only(f)) {
-		char from[11] = "", to[11] = "";
-		if (f && !str_empty(f->month)) {
-			snprintf(from, sizeof from, "%.7s-01", f->month);
-			snprintf(to, sizeof to, "%.7s-31", f->month);
-		} else if (f) {
-			snprintf(from, sizeof from, "%s", f->date_from ? f->date_from : "");
-			snprintf(to, sizeof to, "%s", f->date_to ? f->date_to : "");
-		}
+	char from[11], to[11];
+	visits_scope(f, from, to);
+	if (visits_dates_only(f))
 		return db_day_sums(db, "visit_days", "visits", "people", from, to, visits, people, err);
-	}
 	struct visits_query q = { .db = db, .f = f, .visits = visits, .people = people };
-	return search_run(db, "visits_fts", f ? f->text : NULL, f && f->count_cap > 0 ? f->count_cap + 1 : -1,
+	return search_run(db, "visits_fts", f ? f->text : NULL, f && f->count_cap > 0 ? f->count_cap + 1 : -1, from, to,
 			  visits_count_run, &q, err);
 }
 
@@ -743,8 +750,10 @@ static int visits_rows(struct db *db, const struct visit_filter *f, const char *
 	struct visits_query q = {
 		.db = db, .f = f, .order = order, .offset = offset, .limit = limit, .cb = cb, .ud = ud
 	};
-	return search_run(db, "visits_fts", f ? f->text : NULL, limit < 0 ? -1 : (offset > 0 ? offset : 0) + limit,
-			  visits_rows_run, &q, err);
+	char from[11], to[11];
+	visits_scope(f, from, to);
+	return search_run(db, "visits_fts", f ? f->text : NULL, limit < 0 ? -1 : (offset > 0 ? offset : 0) + limit, from,
+			  to, visits_rows_run, &q, err);
 }
 
 int db_visits_page(struct db *db, const struct visit_filter *f, int64_t offset, int limit, visit_row_cb cb, void *ud,

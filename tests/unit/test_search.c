@@ -215,6 +215,19 @@ TEST(t_short_choice)
 	CHECK_INT(search_short_indexed, k + 2); /* 30,000 rows hold it: the scan */
 	CHECK_INT(db_visits_count(db, &(struct visit_filter){ .text = "é", .count_cap = 1000 }, &n, NULL, NULL), 0);
 	CHECK_INT(search_short_indexed, k + 2);
+	/* A period with few rows is scanned, whatever the years hold (the index reads every year):
+	 * the month of the fixture's visits, and a month with none. */
+	CHECK_INT(db_visits_count(db, &(struct visit_filter){ .text = "罕见", .month = "2025-02", .count_cap = 1000 }, &n,
+				  NULL, NULL),
+		  0);
+	CHECK_INT(n, 0);
+	CHECK_INT(db_visits_count(db, &(struct visit_filter){ .text = "罕见", .date_from = "2024-12-31", .count_cap = 1000 },
+				  &n, NULL, NULL),
+		  0);
+	CHECK_INT(n, 6);
+	CHECK_INT(search_short_indexed, k + 3); /* the second: 30,000 rows in its dates */
+	CHECK_INT(db_cases_count(db, &(struct case_filter){ .text = "鑫鑫", .date_from = "2030-01-01" }, &n, NULL), 0);
+	CHECK_INT(search_short_indexed, k + 3);
 	/* A row added since the trigrams were read is found (the list is read again). */
 	CHECK_INT(db_exec(db, "INSERT INTO visits (date, channel, visitor_name, content) VALUES"
 			      " ('2026-02-02', '电话', '新人', '鑫鑫来了')",

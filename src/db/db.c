@@ -567,6 +567,7 @@ int db_open(const char *path, int flags, struct db **out, char **err)
 	db->flags = flags;
 	db->lock_fd = -1;
 	db->chain = -1;
+	db->wal_pages = -1;
 	db->user = xstrdup("");
 	/* Before SQLite opens the file: new -wal/-shm files copy the file's mode. */
 	if (!ro)
@@ -654,6 +655,32 @@ int db_user_version(struct db *db)
 const char *db_path(struct db *db) { return db->path; }
 
 bool db_readonly(struct db *db) { return db->flags & DB_OPEN_READONLY; }
+
+static int db_wal_hook(void *ud, sqlite3 *h, const char *name, int pages)
+{
+	struct db *db = ud;
+	db->wal_pages = pages;
+	if (pages >= DB_WAL_LIMIT) {
+		sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		db->wal_pages = 0;
+	}
+	return SQLITE_OK;
+}
+
+void db_defer_checkpoints(struct db *db)
+{
+	db->wal_pages = 0;
+	sqlite3_wal_hook(db->h, db_wal_hook, db);
+}
+
+bool db_idle_checkpoint(struct db *db)
+{
+	if (db->wal_pages <= 0 || db->depth)
+		return false;
+	sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	db->wal_pages = 0;
+	return true;
+}
 
 uint64_t db_change_stamp(struct db *db)
 {

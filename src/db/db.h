@@ -97,4 +97,16 @@ bool db_readonly(struct db *db);
  * on an error it returns a value never returned before (callers recompute). */
 uint64_t db_change_stamp(struct db *db);
 
+/* Checkpoints (copying the WAL into the file, with its fsync) wait for idle time instead of
+ * running inside the save that crosses SQLite's 1000-page mark (on a 7 GB file that save took
+ * 0.9 s, docs/PERFORMANCE.md): the full-screen program calls this once, then
+ * db_idle_checkpoint() when no key has come for a while. A WAL that still reaches
+ * DB_WAL_LIMIT pages is checkpointed at once. The WAL is as safe as the file: nothing is lost
+ * whenever the checkpoint runs. */
+#define DB_WAL_LIMIT 20000
+void db_defer_checkpoints(struct db *db);
+/* Checkpoint (PASSIVE: never waits for a reader) if the WAL has frames and no transaction is
+ * open. Returns true if it ran. */
+bool db_idle_checkpoint(struct db *db);
+
 #endif

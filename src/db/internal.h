@@ -39,6 +39,9 @@ struct db {
 	char chain_hash[65];   /* its hash */
 	bool chain_dirty;      /* chain_id moved since the head file was written */
 	bool chain_broken;     /* the head file disagrees with the file */
+	/* WAL frames written since the last checkpoint, when checkpoints wait for idle time
+	 * (db_defer_checkpoints); -1: SQLite's own automatic checkpoints. */
+	int wal_pages;
 };
 
 /* At an open for writing after a clean end, files up to this size are checked anyway

@@ -369,8 +369,12 @@ static void app_trace_key(int rc, wint_t ch)
 	trace_key(name);
 }
 
+/* No key for this long: time for work that must not delay a key (db_idle_checkpoint). */
+#define IDLE_MS 1000
+
 struct keypress app_getkey(void (*redraw_cb)(void *), void *ud)
 {
+	int idle_ms = 0;
 	for (;;) {
 		wint_t ch;
 		if (app->stop_signal || stop_signal) {
@@ -390,6 +394,9 @@ struct keypress app_getkey(void (*redraw_cb)(void *), void *ud)
 				in_paste = false;
 				return (struct keypress){ .ch = (wint_t)ui_key_paste_end, .fkey = true };
 			}
+			idle_ms += STOP_POLL_MS;
+			if (idle_ms >= IDLE_MS && app->db)
+				db_idle_checkpoint(app->db);
 			continue;
 		}
 		if (rc == KEY_CODE_YES && (int)ch == ui_key_paste_begin)
@@ -485,6 +492,7 @@ int ui_run(struct cfg *cfg, struct db *db, bool new_db)
 	int nwarn = 0;
 
 	app = &a;
+	db_defer_checkpoints(db);
 	setlocale(LC_ALL, "");
 	if (strcmp(nl_langinfo(CODESET), "UTF-8"))
 		setlocale(LC_CTYPE, "C.UTF-8");

@@ -856,6 +856,51 @@ TEST(t_change_stamp)
 	rm_rf(dir);
 }
 
+/* Deferred checkpoints: saves leave their pages in the WAL (the file does not grow) until
+ * db_idle_checkpoint() copies them in; without deferring, SQLite checkpoints on its own at
+ * 1000 pages, inside a save. */
+static off_t file_size(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 ? st.st_size : -1;
+}
+
+TEST(t_idle_checkpoint)
+{
+	char *dir = tmp_dir(), *path = in(dir, "station.db");
+	struct db *d = open_ok(path, DB_OPEN_CREATE);
+	CHECK(d != NULL);
+	if (d) {
+		CHECK(!db_idle_checkpoint(d)); /* automatic checkpoints: nothing to do */
+		db_defer_checkpoints(d);
+		CHECK(!db_idle_checkpoint(d));
+		off_t before = file_size(path);
+		/* more than 1000 pages of saves, each its own transaction */
+		for (int i = 0; i < 1200; i++) {
+			char *sql = xasprintf("INSERT INTO deputies (name, name_py, name_initials, gender, level, note)"
+					      " VALUES ('代表%d', 'dai biao', 'db', '男', '县', printf('%%.3000c', 'x'))",
+					      i);
+			CHECK_INT(db_exec(d, sql, NULL), 0);
+			free(sql);
+		}
+		CHECK(d->wal_pages >= 1200);
+		CHECK(file_size(path) == before); /* all of it still in the WAL */
+		CHECK(db_idle_checkpoint(d));
+		CHECK(file_size(path) > before + 1200 * 3000);
+		CHECK(!db_idle_checkpoint(d)); /* nothing new */
+		CHECK_INT(count_deputies(d), 1200);
+		db_close(d);
+		/* reopened: every row is there */
+		d = open_ok(path, 0);
+		if (d) {
+			CHECK_INT(count_deputies(d), 1200);
+			db_close(d);
+		}
+	}
+	free(path);
+	rm_rf(dir);
+}
+
 int main(void)
 {
 	RUN(t_create_new_file_0600);
@@ -878,5 +923,6 @@ int main(void)
 	RUN(t_check_clean);
 	RUN(t_check_broken);
 	RUN(t_change_stamp);
+	RUN(t_idle_checkpoint);
 	return t_done();
 }

@@ -377,8 +377,12 @@ static void setup_draw(struct screen *s, int top, int height, int width)
 	str_free_array(lines, n);
 	free(intro);
 	y++;
-	char *hint = xasprintf("%s 下一步    %s 上一步（已填的不会丢）    %s 退出（下次从这一步继续）",
-			       keys_first_name(ACT_SAVE), keys_first_name(ACT_BACK), keys_first_name(ACT_QUIT));
+	/* keys_first_name() reuses its buffer: one copy per key */
+	char *save = xstrdup(keys_first_name(ACT_SAVE)), *back = xstrdup(keys_first_name(ACT_BACK));
+	char *hint = xasprintf("%s 下一步    %s 上一步（已填的不会丢）    %s 退出（下次从这一步继续）", save, back,
+			       keys_first_name(ACT_QUIT));
+	free(save);
+	free(back);
 	ui_text(top + height - 1, 2, width - 4, hint, ALIGN_LEFT, ROLE_DIM);
 	free(hint);
 	if (st->form)

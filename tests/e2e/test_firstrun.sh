@@ -27,6 +27,8 @@ printf '%s\r\n' '钱多,未知,汉族,1990-01-01,县,,,,,,,,,,' >>"$T/坏名册.
 
 E2E_NOWAIT=1 e2e_start
 check "first run: step 1 of the walk-through" wait_for "第 1 步（共 4 步） 本站信息"
+check "first run: the hint names each key (F2 next, Esc back, F10 quit)" \
+	screen_has "F2 下一步    Esc 上一步（已填的不会丢）    F10 退出（下次从这一步继续）"
 
 # Step 1: a code in Chinese is refused at its field; the name typed stays.
 type_text "城关镇人大代表联络站"; key Tab

@@ -638,6 +638,7 @@ void db_close(struct db *db)
 	/* Only now: closing an fd of the file would drop SQLite's POSIX locks. */
 	if (db->lock_fd >= 0)
 		close(db->lock_fd);
+	search_db_free(db);
 	free(db->path);
 	free(db->user);
 	free(db->notice);

@@ -42,7 +42,11 @@ struct db {
 	/* WAL frames written since the last checkpoint, when checkpoints wait for idle time
 	 * (db_defer_checkpoints); -1: SQLite's own automatic checkpoints. */
 	int wal_pages;
+	struct search_terms *terms; /* db/search.c: the last 1-2 character text's trigrams; owned */
 };
+
+/* db/search.c: free db->terms (db_close). */
+void search_db_free(struct db *db);
 
 /* At an open for writing after a clean end, files up to this size are checked anyway
  * (PRAGMA quick_check costs about 5 ms per MB); larger ones only after an unclean end. Tests

@@ -166,7 +166,6 @@ struct search_terms {
 	bool complete;
 	char *match; /* "t1" OR "t2" ...; owned */
 };
-static struct search_terms search_terms_memo;
 /* The MATCH text of the index pass running now (search_fts_match), or NULL. Borrowed. */
 static const char *search_cur_match;
 
@@ -181,6 +180,14 @@ static void search_terms_clear(struct search_terms *t)
 	free(t->text);
 	free(t->match);
 	memset(t, 0, sizeof *t);
+}
+
+void search_db_free(struct db *db)
+{
+	if (db->terms)
+		search_terms_clear(db->terms);
+	free(db->terms);
+	db->terms = NULL;
 }
 
 /* Read the trigrams of fts starting with key (folded), until the rows exceed bound. Returns 0,
@@ -286,7 +293,9 @@ static int search_short_route(struct db *db, const char *fts, const char *text, 
 	int64_t bound = search_force_route == SEARCH_FTS || want < 0 ? INT64_MAX / 4
 									   : (int64_t)(2.0 * sqrt((double)want * (double)n)) + 1;
 	uint64_t stamp = db_change_stamp(db);
-	struct search_terms *t = &search_terms_memo;
+	if (!db->terms)
+		db->terms = xcalloc(1, sizeof *db->terms);
+	struct search_terms *t = db->terms; /* per connection: stamps of two connections say nothing */
 	if (rc == 0 && !(t->fts && !strcmp(t->fts, fts) && !strcmp(t->text, key) && t->stamp == stamp &&
 			 (t->complete || t->bound >= bound))) {
 		search_terms_clear(t);
@@ -336,7 +345,7 @@ int search_run(struct db *db, const char *fts, const char *text, int64_t want, c
 			return -1;
 		if (!use_index)
 			return fn(ud, false, err);
-		search_cur_match = search_terms_memo.match;
+		search_cur_match = db->terms->match;
 		search_short_indexed++;
 		rc = fn(ud, true, err);
 		search_cur_match = NULL;

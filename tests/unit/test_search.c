@@ -239,6 +239,41 @@ TEST(t_short_choice)
 	tdb_close();
 }
 
+/* A read-only file, and one in query_only (damaged): the trigram list needs a temp table, which
+ * a query_only connection cannot make; the filter still answers (LIKE), the same rows. */
+TEST(t_short_read_only)
+{
+	int64_t n_rw = -1, n = -2;
+	char *err = NULL;
+	tdb_open("search-ro");
+	fixture(200);
+	CHECK_INT(db_visits_count(db, &(struct visit_filter){ .text = "秀英" }, &n_rw, NULL, NULL), 0);
+	CHECK(n_rw > 0);
+	char *path = xasprintf("%s/station.db", tdb_dir);
+	struct db *ro = NULL;
+	CHECK_INT(db_open(path, DB_OPEN_READONLY, &ro, &err), 0);
+	if (ro) {
+		CHECK_INT(db_visits_count(ro, &(struct visit_filter){ .text = "秀英" }, &n, NULL, &err), 0);
+		CHECK_INT(n, n_rw);
+		db_close(ro);
+	}
+	ro = NULL;
+	CHECK_INT(db_open(path, DB_OPEN_READONLY, &ro, &err), 0);
+	if (ro) { /* query_only before the first filter: the temp table cannot be made */
+		CHECK_INT(db_exec(ro, "PRAGMA query_only = ON", NULL), 0);
+		int k = search_short_indexed;
+		CHECK_INT(db_visits_count(ro, &(struct visit_filter){ .text = "秀英" }, &n, NULL, &err), 0);
+		CHECK_INT(n, n_rw);
+		CHECK_INT(search_short_indexed, k); /* answered by LIKE */
+		db_close(ro);
+	}
+	if (err)
+		fprintf(stderr, "  %s\n", err);
+	free(err);
+	free(path);
+	tdb_close();
+}
+
 /* The 3+ route really is the index: with the index emptied it finds nothing, and so do 1-2
  * characters (no trigram starts with them: the index says no row holds them), while LIKE
  * still finds rows; 'rebuild' (from the padded views of schema 0020) brings it back. As the program runs it, a scan
@@ -538,6 +573,7 @@ int main(void)
 	RUN(t_same_rows_both_routes);
 	RUN(t_same_rows_short);
 	RUN(t_short_choice);
+	RUN(t_short_read_only);
 	RUN(t_route_uses_index);
 	RUN(t_triggers_keep_step);
 	RUN(t_count_cap);

@@ -639,6 +639,8 @@ void db_close(struct db *db)
 	if (db->lock_fd >= 0)
 		close(db->lock_fd);
 	search_db_free(db);
+	free(db->found_key);
+	free(db->found_ids);
 	free(db->path);
 	free(db->user);
 	free(db->notice);

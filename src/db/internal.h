@@ -43,6 +43,11 @@ struct db {
 	 * (db_defer_checkpoints); -1: SQLite's own automatic checkpoints. */
 	int wal_pages;
 	struct search_terms *terms; /* db/search.c: the last 1-2 character text's trigrams; owned */
+	/* db/visits.c: the ids ("3,17,42") of the last capped count of a typed text that found at
+	 * most VISITS_FOUND_MAX rows, for its filter (found_key) and db_change_stamp(): the page
+	 * that follows the count reads them by id instead of scanning again. Owned. */
+	char *found_key, *found_ids;
+	uint64_t found_stamp;
 };
 
 /* db/search.c: free db->terms (db_close). */

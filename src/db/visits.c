@@ -595,7 +595,31 @@ struct visits_query {
 	visit_row_cb cb;
 	void *ud;
 	int64_t passed;            /* rows passed to cb by an earlier run (skipped by the next) */
+	const char *ids;           /* a page: read these rows (db->found_ids) instead of the filter */
 };
+
+/* A count of a typed text that finds at most this many rows keeps their ids for the page. */
+#define VISITS_FOUND_MAX 64
+
+/* Everything of a filter that decides its rows (not the paging fields nor the cap). New string. */
+static char *visits_filter_key(const struct visit_filter *f)
+{
+	char *t = xstrdup(f->text ? f->text : "");
+	str_trim(t);
+	char *k = xasprintf("%s\x1f%s\x1f%s\x1f%s\x1f%lld\x1f%lld\x1f%s\x1f%s\x1f%s", t, f->month ? f->month : "",
+			    f->date_from ? f->date_from : "", f->date_to ? f->date_to : "", (long long)f->reception_day_id,
+			    (long long)f->deputy_id, f->category ? f->category : "", f->channel ? f->channel : "",
+			    f->handling ? f->handling : "");
+	free(t);
+	return k;
+}
+
+static void visits_found_forget(struct db *db)
+{
+	free(db->found_key);
+	free(db->found_ids);
+	db->found_key = db->found_ids = NULL;
+}
 
 static int visits_count_run(void *ud, bool use_index, char **err)
 {
@@ -607,6 +631,7 @@ static int visits_count_run(void *ud, bool use_index, char **err)
 	struct visits_where w;
 	char *sql = NULL;
 	int rc = -1;
+	bool capped = f && f->count_cap > 0;
 
 	if (visits)
 		*visits = 0;
@@ -614,25 +639,57 @@ static int visits_count_run(void *ud, bool use_index, char **err)
 		*people = 0;
 	if (visits_where_build(f, use_index, &w, err) < 0)
 		goto out;
-	if (f && f->count_cap > 0)
-		sql = xasprintf("SELECT count(*), coalesce(sum(people), 0) FROM"
-				" (SELECT v.people FROM visits v%s LIMIT %lld)",
-				w.sql.buf, (long long)f->count_cap + 1);
+	/* A capped count (a typed text) reads the rows themselves, up to the cap: when they are few,
+	 * their ids serve the page that follows. */
+	if (capped)
+		sql = xasprintf("SELECT v.id, v.people FROM visits v%s LIMIT %lld", w.sql.buf, (long long)f->count_cap + 1);
 	else
 		sql = xasprintf("SELECT count(*), coalesce(sum(v.people), 0) FROM visits v%s", w.sql.buf);
 	if (db_prepare(db, sql, &st, err) < 0)
 		goto out;
 	visits_where_bind(st, &w);
-	int src = sqlite3_step(st);
-	if (src != SQLITE_ROW) {
+	if (!capped) {
+		int src = sqlite3_step(st);
+		if (src != SQLITE_ROW) {
+			db_fail(db, src, &visit_def, err);
+			goto out;
+		}
+		if (visits)
+			*visits = sqlite3_column_int64(st, 0);
+		if (people)
+			*people = sqlite3_column_int64(st, 1);
+		rc = 0;
+		goto out;
+	}
+	int64_t n = 0, sum = 0;
+	struct strbuf ids;
+	sb_init(&ids);
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n < VISITS_FOUND_MAX)
+			sb_addf(&ids, "%s%lld", n ? "," : "", (long long)sqlite3_column_int64(st, 0));
+		n++;
+		if (n <= f->count_cap)
+			sum += sqlite3_column_int64(st, 1);
+	}
+	if (src != SQLITE_DONE) {
+		sb_free(&ids);
 		db_fail(db, src, &visit_def, err);
 		goto out;
 	}
-	rc = f && f->count_cap > 0 && sqlite3_column_int64(st, 0) > f->count_cap ? 1 : 0;
+	rc = n > f->count_cap ? 1 : 0;
 	if (visits)
-		*visits = rc ? f->count_cap : sqlite3_column_int64(st, 0);
+		*visits = rc ? f->count_cap : n;
 	if (people)
-		*people = sqlite3_column_int64(st, 1);
+		*people = sum;
+	visits_found_forget(db);
+	if (n <= VISITS_FOUND_MAX) {
+		db->found_key = visits_filter_key(f);
+		db->found_ids = sb_take(&ids);
+		db->found_stamp = db_change_stamp(db);
+	} else {
+		sb_free(&ids);
+	}
 out:
 	sqlite3_finalize(st);
 	free(sql);
@@ -694,7 +751,11 @@ static int visits_rows_run(void *ud, bool use_index, char **err)
 	char *sql = NULL;
 	int rc = -1, src;
 
-	if (visits_where_build(f, use_index, &w, err) < 0)
+	if (q->ids) { /* the rows a count just found (visits_rows) */
+		memset(&w, 0, sizeof w);
+		sb_init(&w.sql);
+		sb_addf(&w.sql, " WHERE v.id IN (%s)", q->ids);
+	} else if (visits_where_build(f, use_index, &w, err) < 0)
 		goto out;
 	sql = xasprintf("SELECT v.id, v.date, v.channel, v.visitor_name, v.visitor_gender, v.visitor_phone,"
 			" v.visitor_address, v.people, v.content, v.category, v.handling, %s, %s,"
@@ -750,6 +811,17 @@ static int visits_rows(struct db *db, const struct visit_filter *f, const char *
 	struct visits_query q = {
 		.db = db, .f = f, .order = order, .offset = offset, .limit = limit, .cb = cb, .ud = ud
 	};
+	if (f && str_empty(f->before_date) && db->found_key && db->found_stamp == db_change_stamp(db)) {
+		char *key = visits_filter_key(f);
+		bool same = !strcmp(key, db->found_key);
+		free(key);
+		if (same) {
+			if (!*db->found_ids)
+				return 0; /* the count found nothing */
+			q.ids = db->found_ids;
+			return visits_rows_run(&q, false, err);
+		}
+	}
 	char from[11], to[11];
 	visits_scope(f, from, to);
 	return search_run(db, "visits_fts", f ? f->text : NULL, limit < 0 ? -1 : (offset > 0 ? offset : 0) + limit, from,

@@ -239,6 +239,59 @@ TEST(t_short_choice)
 	tdb_close();
 }
 
+static struct strbuf traced;
+static int trace_stmt(unsigned type, void *ctx, void *p, void *x)
+{
+	(void)ctx, (void)x;
+	if (type == SQLITE_TRACE_STMT) {
+		char *sql = sqlite3_expanded_sql(p);
+		if (sql && strstr(sql, "FROM visits v LEFT JOIN cases"))
+			sb_addf(&traced, "%s\n", sql);
+		sqlite3_free(sql);
+	}
+	return 0;
+}
+
+/* The page after a capped count that found few rows reads those rows by id (no second scan);
+ * the rows are those of the scan; a write in between, or another filter, scans again. */
+TEST(t_count_then_page)
+{
+	int64_t n = 0;
+	tdb_open("search-found");
+	fixture(300);
+	struct strbuf like, got;
+	sb_init(&like);
+	sb_init(&got);
+	sb_init(&traced);
+	search_force_route = SEARCH_SHORT;
+	CHECK_INT(db_visits_page(db, &(struct visit_filter){ .text = "秀英" }, 0, 20, visit_id_cb, &like, NULL), 0);
+	search_force_route = SEARCH_NONE;
+	sqlite3_trace_v2(db_handle(db), SQLITE_TRACE_STMT, trace_stmt, NULL);
+	struct visit_filter f = { .text = "秀英", .month = NULL, .count_cap = SEARCH_COUNT_CAP };
+	CHECK_INT(db_visits_count(db, &f, &n, NULL, NULL), 0);
+	CHECK(n > 0 && n <= 64);
+	f.count_cap = 0;
+	CHECK_INT(db_visits_page(db, &f, 0, 20, visit_id_cb, &got, NULL), 0);
+	CHECK_STR(got.buf, like.buf);
+	CHECK(traced.buf && strstr(traced.buf, "WHERE v.id IN (") && !strstr(traced.buf, "LIKE"));
+	/* a write in between: the page asks the filter again */
+	CHECK_INT(db_exec(db, "UPDATE visits SET visitor_name = '李秀英' WHERE id = 1", NULL), 0);
+	sb_free(&traced);
+	sb_init(&traced);
+	sb_free(&got);
+	sb_init(&got);
+	CHECK_INT(db_visits_page(db, &f, 0, -1, visit_id_cb, &got, NULL), 0);
+	CHECK(traced.buf && !strstr(traced.buf, "WHERE v.id IN ("));
+	char *all = xasprintf(",%s", got.buf ? got.buf : "");
+	CHECK(strstr(all, ",1,") != NULL); /* the visit renamed 李秀英 is found */
+	free(all);
+	sqlite3_trace_v2(db_handle(db), 0, NULL, NULL);
+	sb_free(&traced);
+	sb_free(&like);
+	sb_free(&got);
+	tdb_close();
+}
+
 /* A read-only file, and one in query_only (damaged): the trigram list needs a temp table, which
  * a query_only connection cannot make; the filter still answers (LIKE), the same rows. */
 TEST(t_short_read_only)
@@ -574,6 +627,7 @@ int main(void)
 	RUN(t_same_rows_short);
 	RUN(t_short_choice);
 	RUN(t_short_read_only);
+	RUN(t_count_then_page);
 	RUN(t_route_uses_index);
 	RUN(t_triggers_keep_step);
 	RUN(t_count_cap);

@@ -103,7 +103,8 @@ k F9 C-u; t 2026-11; k Enter
 # --- filters typed into the visit list (this month), one character a key, then cleared ---
 filter() { local f="$1"; t "$f"; rep "$(printf '%s' "$1" | grep -o . | wc -l)" k BSpace; }
 phase filter-1
-for w in 村 路 鑫 王 李 红 镇 水 燕 琴 村 路 鑫 王 李 红 镇 水 燕 琴; do filter "$w"; done
+for w in 村 路 鑫 王 李 红 镇 水 燕 琴 村 路 鑫 王 李 红 镇 水 燕 琴 村 路 鑫 王 李 红 镇 水 燕 琴 \
+	村 路 鑫 王 李 红 镇 水 燕 琴 村 路 鑫 王 李 红 镇 水 燕 琴; do filter "$w"; done
 rep 3 filter 村
 phase filter-2
 for w in 红旗 滨江 鑫鑫 建国 秀英 路灯 停水 农机 红旗 滨江 鑫鑫 建国 秀英 路灯 停水 农机 医保 低保 物业 噪音 红旗 滨江 鑫鑫 建国 秀英; do filter "$w"; done
@@ -127,7 +128,8 @@ k F9 C-u; t 2026-11; k Enter
 # --- the same on every visit (period cleared): 1-2 characters look at up to a million rows ---
 k F9 C-u Enter
 phase filter-all-1-2
-for w in 村 鑫 红旗 鑫鑫 王 建国 村 鑫 红旗 鑫鑫 王 建国 村 鑫 红旗 鑫鑫 王 建国 村 鑫 红旗 鑫鑫; do filter "$w"; done
+for w in 村 鑫 红旗 鑫鑫 王 建国 村 鑫 红旗 鑫鑫 王 建国 村 鑫 红旗 鑫鑫 王 建国 村 鑫 红旗 鑫鑫 \
+	燕 路灯 琴 停水 李 秀英 镇 农机 燕 路灯 琴 停水 李 秀英; do filter "$w"; done
 phase filter-all-3-6
 for w in 红旗村 鑫鑫鑫 王建国 三友农机专业 红旗村 鑫鑫鑫 王建国 三友农机专业 红旗村 鑫鑫鑫 王建国 三友农机专业 红旗村; do filter "$w"; done
 k F9 C-u; t 2026-11; k Enter

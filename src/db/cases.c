@@ -837,6 +837,8 @@ static char *cases_where(const struct case_filter *f, bool use_index)
 		enum search_route route = search_route(t);
 		if (route != SEARCH_NONE && use_index)
 			sb_add(&sb, " AND c.id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?13)");
+		else if (route != SEARCH_NONE && search_instr_ok(t)) /* instr() finds what LIKE finds */
+			sb_add(&sb, " AND (instr(c.summary, ?14) OR instr(c.content, ?14) OR instr(c.case_no, ?14))");
 		else if (route != SEARCH_NONE)
 			sb_add(&sb,
 			       " AND (c.summary LIKE ?1 ESCAPE '\\' OR c.content LIKE ?1 ESCAPE '\\'"
@@ -875,6 +877,7 @@ static void cases_bind_filter(sqlite3_stmt *st, const struct case_filter *f, cha
 		char *like = db_rec_like(text), *phrase = search_fts_match(text);
 		sqlite3_bind_text(st, 1, like, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 13, phrase, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 14, text, -1, SQLITE_TRANSIENT);
 		free(like);
 		free(phrase);
 	} else {

@@ -49,6 +49,14 @@ enum search_route search_route(const char *text)
 	return chars >= 3 ? SEARCH_FTS : SEARCH_SHORT;
 }
 
+bool search_instr_ok(const char *text)
+{
+	for (const char *p = text ? text : ""; *p; p++)
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))
+			return false;
+	return true;
+}
+
 char *search_fts_phrase(const char *text)
 {
 	char *t = xstrdup(text ? text : "");

@@ -75,6 +75,10 @@ extern int search_budget_spent;
 /* Tests: how many 1-2 character runs went to the index. */
 extern int search_short_indexed;
 
+/* True if a scan may use instr() instead of LIKE for text: it has no ASCII letter, the only
+ * characters whose case LIKE ignores (instr() is a plain byte search, about twice as fast). */
+bool search_instr_ok(const char *text);
+
 /* text (trimmed) as one FTS5 phrase: "..." with inner quotes doubled. New string. */
 char *search_fts_phrase(const char *text);
 

@@ -550,15 +550,21 @@ static int visits_where_build(const struct visit_filter *f, bool use_index, stru
 		visits_where_add_text(w, "v.id IN (SELECT rowid FROM visits_fts WHERE visits_fts MATCH ?)", phrase, true);
 		free(phrase);
 	} else if (route != SEARCH_NONE) {
-		char *like = db_rec_like(text);
+		bool plain = search_instr_ok(text); /* no ASCII letter: instr() finds what LIKE finds */
+		char *like = plain ? xstrdup(text) : db_rec_like(text);
 		/* One parameter, used three times. */
 		if (w->n + 1 >= VISITS_WHERE_MAX)
 			die("visits filter: more than %d parameters", VISITS_WHERE_MAX - 1);
 		w->n++;
-		sb_addf(&w->sql,
-			" AND (v.content LIKE ?%d ESCAPE '\\' OR v.visitor_name LIKE ?%d ESCAPE '\\'"
-			" OR v.visitor_phone LIKE ?%d ESCAPE '\\')",
-			w->n, w->n, w->n);
+		if (plain)
+			sb_addf(&w->sql,
+				" AND (instr(v.content, ?%d) OR instr(v.visitor_name, ?%d) OR instr(v.visitor_phone, ?%d))",
+				w->n, w->n, w->n);
+		else
+			sb_addf(&w->sql,
+				" AND (v.content LIKE ?%d ESCAPE '\\' OR v.visitor_name LIKE ?%d ESCAPE '\\'"
+				" OR v.visitor_phone LIKE ?%d ESCAPE '\\')",
+				w->n, w->n, w->n);
 		w->own[w->n - 1] = like;
 		w->text[w->n - 1] = like;
 		w->is_num[w->n - 1] = false;

@@ -72,9 +72,10 @@ static void plan_line(struct plan_ctx *c, const char *detail)
 		return;
 	bool walk = strstr(detail, " USING ") && strstr(c->sql, " LIMIT ") && !strstr(c->sql, "count(") &&
 		!strstr(c->sql, "sum(");
-	/* The 1-2 character route (db/search.h): LIKE under a LIMIT (a page, or the count capped at
+	/* The 1-2 character route (db/search.h): LIKE (or instr(), for a text without ASCII
+	 * letters) under a LIMIT (a page, or the count capped at
 	 * SEARCH_COUNT_CAP), abandoned when a key comes. */
-	bool short_text = strstr(c->sql, " LIKE '%") && strstr(c->sql, " LIMIT ");
+	bool short_text = (strstr(c->sql, " LIKE '%") || strstr(c->sql, "instr(")) && strstr(c->sql, " LIMIT ");
 	/* (The count of a whole register, the period cleared and nothing typed, was an exception
 	 * here until schema 0021: it is a sum of visit_days / case_days now.) */
 	if (walk || short_text)

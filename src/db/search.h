@@ -15,7 +15,8 @@
  *     (few rows hold it: "鑫鑫", a name) goes to the index, a common one (many rows: "村") to
  *     LIKE in the list's order, which fills a page or the capped count after a few rows. The
  *     choice compares the rows each would read for what the caller wants (a page: offset +
- *     limit rows; a count: SEARCH_COUNT_CAP + 1). Texts with letters whose case folding LIKE
+ *     limit rows; a count: SEARCH_COUNT_CAP + 1); a period of at most 20,000 rows (a month) is
+ *     scanned without reading the list, which costs as much as the scan. Texts with letters whose case folding LIKE
  *     and the tokenizer do not share (accented Latin, full-width) keep LIKE. The list asks for
  *     its page (LIMIT) and counts at most SEARCH_COUNT_CAP rows ("1000+"), and the list screen
  *     installs search_set_interrupt() so that a key typed meanwhile abandons the query.

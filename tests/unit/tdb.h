@@ -13,6 +13,7 @@
 #include "db/internal.h"
 
 #include <ftw.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -49,6 +50,23 @@ static void tdb_close(void)
 	nftw(tdb_dir, tdb_rm_one, 16, FTW_DEPTH | FTW_PHYS);
 	free(tdb_dir);
 	tdb_dir = NULL;
+}
+
+/* Run SQL built like printf; a failure is a failed check. */
+static void exec(const char *fmt, ...) __attribute__((format(printf, 1, 2), unused));
+static void exec(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *sql = xvasprintf(fmt, ap);
+	va_end(ap);
+	char *err = NULL;
+	if (db_exec(db, sql, &err) < 0) {
+		fprintf(stderr, "  %s: %s\n", sql, err);
+		t_failed_checks++;
+	}
+	free(err);
+	free(sql);
 }
 
 /* One number from the database; a failed query is a failed check (and gives -999). */

@@ -51,16 +51,6 @@ static int verify(void)
 	return n;
 }
 
-static void exec(const char *sql)
-{
-	char *err = NULL;
-	if (db_exec(db, sql, &err) < 0) {
-		fprintf(stderr, "  %s: %s\n", sql, err);
-		t_failed_checks++;
-	}
-	free(err);
-}
-
 /* Three deputies, one of them edited: 4+ audit rows, all sealed at commit. */
 static void three_deputies(void)
 {

@@ -12,21 +12,6 @@
 #include <stdarg.h>
 #include <string.h>
 
-static void exec(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void exec(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *sql = xvasprintf(fmt, ap);
-	va_end(ap);
-	char *err = NULL;
-	if (db_exec(db, sql, &err) < 0) {
-		fprintf(stderr, "  %s: %s\n", sql, err);
-		t_failed_checks++;
-	}
-	free(err);
-	free(sql);
-}
 
 static int nfound;
 static char *first_finding;
